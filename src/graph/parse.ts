@@ -1,0 +1,199 @@
+import { ts } from "ts-morph";
+import type { ExportKind, ExportTable, FileFacts, ImportFact, ImportKind, SymbolUse } from "./types.js";
+
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+  ".ts": ts.ScriptKind.TS, ".mts": ts.ScriptKind.TS, ".cts": ts.ScriptKind.TS, ".tsx": ts.ScriptKind.TSX,
+  ".js": ts.ScriptKind.JS, ".mjs": ts.ScriptKind.JS, ".cjs": ts.ScriptKind.JS, ".jsx": ts.ScriptKind.JSX,
+};
+
+/** A call of import() or require() somewhere below the top level: worth a full walk only then. */
+const CALL_HINT = /\b(?:import|require)\s*\(/;
+
+/**
+ * Reads a file's imports and exports off its syntax alone: no Program, no type checker.
+ * `impliedNodeFormat` (ESM or CJS, from package.json `type` and the extension) and the
+ * compiler options let TypeScript itself decide each usage's resolution mode.
+ */
+export function parseModule(
+  fileName: string,
+  text: string,
+  options: ts.CompilerOptions,
+  impliedNodeFormat: ts.ResolutionMode,
+): FileFacts {
+  const ext = /\.[^./]+$/.exec(fileName)?.[0] ?? ".ts";
+  const sf = ts.createSourceFile(
+    fileName,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, impliedNodeFormat, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    true,
+    SCRIPT_KINDS[ext] ?? ts.ScriptKind.TS,
+  );
+  const imports: ImportFact[] = [];
+  const exports: ExportTable = { own: [], named: [], stars: [] };
+  /** local binding -> where it was imported from (for `import { a } ...; export { a }`) */
+  const importedBindings = new Map<string, { specifier: string; imported: string }>();
+
+  const line = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+  const add = (spec: ts.Expression | undefined, kind: ImportKind, symbols: SymbolUse[], sideEffectOnly = false) => {
+    if (!spec) return;
+    if (ts.isStringLiteralLike(spec)) {
+      imports.push({
+        specifier: spec.text,
+        kind,
+        symbols,
+        sideEffectOnly,
+        mode: ts.getModeForUsageLocation(sf, spec, options),
+        line: line(spec),
+      });
+    } else {
+      imports.push({ specifier: spec.getText(sf), kind, symbols, sideEffectOnly, mode: undefined, line: line(spec), computed: true });
+    }
+  };
+
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st)) {
+      const clause = st.importClause;
+      const spec = st.moduleSpecifier as ts.StringLiteral;
+      if (!clause) {
+        add(spec, "side-effect", [], true);
+        continue;
+      }
+      const allType = !!clause.isTypeOnly;
+      const symbols: SymbolUse[] = [];
+      if (clause.name) {
+        symbols.push({ name: "default", typeOnly: allType });
+        if (ts.isStringLiteral(spec)) importedBindings.set(clause.name.text, { specifier: spec.text, imported: "default" });
+      }
+      const nb = clause.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) {
+        symbols.push({ name: "*", typeOnly: allType });
+        if (ts.isStringLiteral(spec)) importedBindings.set(nb.name.text, { specifier: spec.text, imported: "*" });
+      } else if (nb) {
+        for (const el of nb.elements) {
+          const imported = (el.propertyName ?? el.name).text;
+          symbols.push({ name: imported, typeOnly: allType || el.isTypeOnly });
+          if (ts.isStringLiteral(spec)) importedBindings.set(el.name.text, { specifier: spec.text, imported });
+        }
+      }
+      // `import {} from "x"` keeps the module's side effects: same as `import "x"`
+      if (symbols.length === 0) add(spec, "side-effect", [], true);
+      else add(spec, "static", symbols);
+    } else if (ts.isExportDeclaration(st)) {
+      const allType = st.isTypeOnly;
+      if (st.moduleSpecifier) {
+        const specText = ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : "";
+        const symbols: SymbolUse[] = [];
+        if (!st.exportClause) {
+          symbols.push({ name: "*", typeOnly: allType });
+          exports.stars.push(specText);
+        } else if (ts.isNamespaceExport(st.exportClause)) {
+          symbols.push({ name: "*", typeOnly: allType });
+          exports.named.push({ exported: nameText(st.exportClause.name), specifier: specText, imported: "*" });
+        } else {
+          for (const el of st.exportClause.elements) {
+            const imported = nameText(el.propertyName ?? el.name);
+            symbols.push({ name: imported, typeOnly: allType || el.isTypeOnly });
+            exports.named.push({ exported: nameText(el.name), specifier: specText, imported });
+          }
+        }
+        add(st.moduleSpecifier, "reexport", symbols, symbols.length === 0);
+      } else if (st.exportClause && ts.isNamedExports(st.exportClause)) {
+        for (const el of st.exportClause.elements) {
+          const local = nameText(el.propertyName ?? el.name);
+          const exported = nameText(el.name);
+          const via = importedBindings.get(local);
+          if (via) exports.named.push({ exported, specifier: via.specifier, imported: via.imported });
+          else exports.own.push({ name: exported, kind: "variable" });
+        }
+      }
+    } else if (ts.isImportEqualsDeclaration(st)) {
+      if (ts.isExternalModuleReference(st.moduleReference)) {
+        add(st.moduleReference.expression, "require", [{ name: "*", typeOnly: st.isTypeOnly }]);
+        if (ts.isStringLiteral(st.moduleReference.expression)) {
+          importedBindings.set(st.name.text, { specifier: st.moduleReference.expression.text, imported: "*" });
+        }
+      }
+      if (hasModifier(st, ts.SyntaxKind.ExportKeyword)) exports.own.push({ name: st.name.text, kind: "namespace" });
+    } else if (ts.isExportAssignment(st)) {
+      exports.own.push({ name: "default", kind: "default" });
+    } else {
+      collectOwnExport(st, exports);
+    }
+  }
+
+  for (const ref of sf.referencedFiles) {
+    imports.push({ specifier: ref.fileName, kind: "reference", symbols: [], sideEffectOnly: true, mode: undefined, line: sf.getLineAndCharacterOfPosition(ref.pos).line + 1 });
+  }
+
+  if (CALL_HINT.test(text)) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+          add(node.arguments[0], "dynamic", [{ name: "*", typeOnly: false }]);
+        } else if (ts.isIdentifier(node.expression) && node.expression.text === "require" && node.arguments.length === 1) {
+          add(node.arguments[0], "require", [{ name: "*", typeOnly: false }]);
+        }
+      } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+        // `typeof import("./x")` / `import("./x").Foo` in a type position: a type-only dynamic import
+        const q = node.qualifier;
+        const first = q ? (ts.isIdentifier(q) ? q.text : leftmost(q)) : "*";
+        add(node.argument.literal, "dynamic", [{ name: first, typeOnly: true }]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+
+  const parseDiagnostics = (sf as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  return {
+    imports,
+    exports,
+    loc: countLines(text),
+    syntaxErrors: parseDiagnostics.map((d) => ({
+      line: sf.getLineAndCharacterOfPosition(d.start).line + 1,
+      message: ts.flattenDiagnosticMessageText(d.messageText, " "),
+    })),
+  };
+}
+
+function nameText(n: ts.ModuleExportName): string {
+  return n.text;
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return !!ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
+}
+
+function collectOwnExport(st: ts.Statement, exports: ExportTable): void {
+  if (!hasModifier(st, ts.SyntaxKind.ExportKeyword)) return;
+  const isDefault = hasModifier(st, ts.SyntaxKind.DefaultKeyword);
+  const own = (name: string | undefined, kind: ExportKind) => exports.own.push({ name: isDefault ? "default" : name ?? "default", kind });
+  if (ts.isFunctionDeclaration(st)) own(st.name?.text, "function");
+  else if (ts.isClassDeclaration(st)) own(st.name?.text, "class");
+  else if (ts.isInterfaceDeclaration(st)) own(st.name.text, "interface");
+  else if (ts.isTypeAliasDeclaration(st)) own(st.name.text, "type");
+  else if (ts.isEnumDeclaration(st)) own(st.name.text, "enum");
+  else if (ts.isModuleDeclaration(st) && ts.isIdentifier(st.name)) own(st.name.text, "namespace");
+  else if (ts.isVariableStatement(st)) {
+    const kind: ExportKind = st.declarationList.flags & ts.NodeFlags.Const ? "const" : "variable";
+    for (const d of st.declarationList.declarations) for (const n of bindingNames(d.name)) exports.own.push({ name: n, kind });
+  }
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const out: string[] = [];
+  for (const el of name.elements) if (!ts.isOmittedExpression(el)) out.push(...bindingNames(el.name));
+  return out;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (const l of text.split("\n")) if (l.trim() !== "") n++;
+  return n;
+}
+
+function leftmost(q: ts.EntityName): string {
+  while (ts.isQualifiedName(q)) q = q.left;
+  return q.text;
+}

@@ -1,0 +1,44 @@
+import type { ts } from "ts-morph";
+
+/** A parsed tsconfig, with the resolution defaults of the TypeScript major the repo uses. */
+export interface Tsconfig {
+  /** repo-relative */
+  path: string;
+  abs: string;
+  dir: string;
+  options: ts.CompilerOptions;
+  typescriptMajor: number;
+  /** absolute paths of the files its program includes */
+  fileNames: string[];
+  /** absolute paths of referenced tsconfigs */
+  references: string[];
+}
+
+/** A package of an npm/yarn/pnpm workspace. */
+export interface WorkspacePackage {
+  name: string;
+  /** absolute folder */
+  dir: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  manifest: Record<string, any>;
+}
+
+export interface ScopeFile {
+  /** repo-relative, `/`-separated */
+  path: string;
+  abs: string;
+  /** the owning tsconfig */
+  tsconfig: Tsconfig;
+}
+
+/** The repo as the later stages see it: which files are analysed, under which options. */
+export interface RepoScope {
+  root: string;
+  isGit: boolean;
+  tsconfigs: Tsconfig[];
+  workspaces: WorkspacePackage[];
+  /** sorted by path */
+  files: ScopeFile[];
+  /** repo-relative paths of every visible file (tracked or not ignored) */
+  visible: Set<string>;
+}

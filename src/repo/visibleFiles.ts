@@ -1,0 +1,67 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { byString } from "../util/paths.js";
+
+/**
+ * The repo's files as a user sees them: tracked plus untracked-but-not-ignored, repo-relative.
+ * In a git work tree git itself answers (it knows every .gitignore, info/exclude and the
+ * global excludes); elsewhere we walk the folder and apply the .gitignore files we meet.
+ */
+export function listVisibleFiles(root: string, isGit: boolean): string[] {
+  return isGit ? gitFiles(root) : walkWithGitignore(root);
+}
+
+export function isGitWorkTree(root: string): boolean {
+  try {
+    const out = execFileSync("git", ["rev-parse", "--is-inside-work-tree"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    return out.trim() === "true";
+  } catch {
+    return false;
+  }
+}
+
+function gitFiles(root: string): string[] {
+  // -z and core.quotepath=off: names with spaces, quotes, newlines and unicode come through raw.
+  const out = execFileSync(
+    "git",
+    ["-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+    { cwd: root, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const seen = new Set<string>();
+  for (const p of out.split("\0")) {
+    // a deleted-but-still-indexed file is listed by --cached; keep only what exists
+    if (p && !seen.has(p) && existsSync(path.join(root, p))) seen.add(p);
+  }
+  return [...seen].sort(byString);
+}
+
+const ALWAYS_SKIPPED = new Set([".git", "node_modules"]);
+
+function walkWithGitignore(root: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string, rel: string, rules: { base: string; ig: Ignore }[]) => {
+    const gi = path.join(dir, ".gitignore");
+    if (existsSync(gi)) rules = [...rules, { base: rel, ig: ignore().add(readFileSync(gi, "utf8")) }];
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => byString(a.name, b.name));
+    for (const e of entries) {
+      if (ALWAYS_SKIPPED.has(e.name)) continue;
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      const isDir = e.isDirectory();
+      const ignored = rules.some(({ base, ig }) => {
+        const local = base ? childRel.slice(base.length + 1) : childRel;
+        return ig.ignores(isDir ? `${local}/` : local);
+      });
+      if (ignored) continue;
+      if (isDir) walk(path.join(dir, e.name), childRel, rules);
+      else if (e.isFile()) files.push(childRel);
+    }
+  };
+  walk(root, "", []);
+  return files.sort(byString);
+}

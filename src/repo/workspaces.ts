@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import picomatch from "picomatch";
+import { parse as parseYaml } from "yaml";
+import type { Log } from "../util/log.js";
+import { readJson } from "./json.js";
+import type { WorkspacePackage } from "./types.js";
+
+/**
+ * Workspace packages declared by the root package.json (`workspaces`, as an array or as
+ * `{ packages }`) or by pnpm-workspace.yaml. Patterns are matched against the folders of the
+ * repo's visible package.json files, so nothing needs installing.
+ */
+export function findWorkspaces(root: string, visible: string[], log: Log): WorkspacePackage[] {
+  const patterns = workspacePatterns(root, log);
+  if (patterns.length === 0) return [];
+  const positive = patterns.filter((p) => !p.startsWith("!")).map(trimSlash);
+  const negative = patterns.filter((p) => p.startsWith("!")).map((p) => trimSlash(p.slice(1)));
+  const isIn = picomatch(positive, { dot: false });
+  const isOut = negative.length ? picomatch(negative) : () => false;
+  const packages: WorkspacePackage[] = [];
+  for (const file of visible) {
+    if (path.posix.basename(file) !== "package.json" || file === "package.json") continue;
+    const dir = path.posix.dirname(file);
+    if (dir.split("/").includes("node_modules") || !isIn(dir) || isOut(dir)) continue;
+    const manifest = readJson(path.join(root, file));
+    if (typeof manifest?.name !== "string") continue;
+    packages.push({ name: manifest.name, dir: path.join(root, dir), manifest });
+  }
+  return packages;
+}
+
+function trimSlash(p: string): string {
+  return p.replace(/^\.\//, "").replace(/\/+$/, "");
+}
+
+function workspacePatterns(root: string, log: Log): string[] {
+  const out: string[] = [];
+  const pkg = readJson(path.join(root, "package.json"));
+  const ws = pkg?.workspaces;
+  if (Array.isArray(ws)) out.push(...ws.filter((x: unknown) => typeof x === "string"));
+  else if (Array.isArray(ws?.packages)) out.push(...ws.packages.filter((x: unknown) => typeof x === "string"));
+  const pnpm = path.join(root, "pnpm-workspace.yaml");
+  let text: string | undefined;
+  try {
+    text = readFileSync(pnpm, "utf8");
+  } catch {
+    /* no pnpm workspace */
+  }
+  if (text !== undefined) {
+    try {
+      const doc = parseYaml(text);
+      if (Array.isArray(doc?.packages)) out.push(...doc.packages.filter((x: unknown) => typeof x === "string"));
+    } catch (e) {
+      log.warn(`pnpm-workspace.yaml: not valid YAML (${(e as Error).message.split("\n")[0]}); workspace packages from it are ignored`);
+    }
+  }
+  return out;
+}

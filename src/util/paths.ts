@@ -1,0 +1,17 @@
+import path from "node:path";
+
+/** Repo-relative, `/`-separated: the only form of path faultline prints or writes. */
+export function toRepoPath(root: string, abs: string): string {
+  const rel = path.relative(root, abs);
+  return path.sep === "/" ? rel : rel.split(path.sep).join("/");
+}
+
+export function isInside(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+
+/** Deterministic string order (code units), independent of locale. */
+export function byString(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
