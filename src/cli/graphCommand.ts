@@ -4,13 +4,11 @@ import { discoverRepo } from "../repo/scope.js";
 import { graphToDot, graphToMermaid } from "../report/graphFormats.js";
 import { UserError } from "../util/errors.js";
 import { stderrLog } from "./log.js";
+import type { ScopeFlags } from "./scopeFlags.js";
 
-export interface GraphFlags {
+export interface GraphFlags extends ScopeFlags {
   format: string;
   throughBarrels?: boolean;
-  tsconfig?: string[];
-  include?: string[];
-  exclude?: string[];
   maxFileSize?: number;
   quiet?: boolean;
 }

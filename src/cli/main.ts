@@ -1,11 +1,19 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { CODE_MAAT_THRESHOLDS } from "../history/cochange.js";
+import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "../history/readHistory.js";
 import { UserError } from "../util/errors.js";
 import { runGraph } from "./graphCommand.js";
+import { runHistory } from "./historyCommand.js";
+import { addScopeFlags, collect } from "./scopeFlags.js";
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-const positiveInt = (flag: string) => (value: string) => {
+const wholeNumber = (flag: string, min: number) => (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} takes a positive whole number`);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${flag} takes a whole number >= ${min}`);
+  return n;
+};
+const number = (flag: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${flag} takes a number >= 0`);
   return n;
 };
 
@@ -16,18 +24,35 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)");
 
-  program
-    .command("graph")
-    .description("print the import graph, each specifier resolved as TypeScript resolves it")
-    .argument("[repo]", "repository folder", ".")
+  addScopeFlags(
+    program
+      .command("graph")
+      .description("print the import graph, each specifier resolved as TypeScript resolves it")
+      .argument("[repo]", "repository folder", "."),
+  )
     .addOption(new Option("--format <format>", "output format").choices(["json", "dot", "mermaid"]).default("json"))
     .option("--through-barrels", "rewrite each imported symbol's edge to the file that defines it")
-    .option("--tsconfig <path>", "use this tsconfig instead of discovering them (repeatable)", collect)
-    .option("--include <glob>", "only files matching (repeatable)", collect)
-    .option("--exclude <glob>", "leave out files matching (repeatable)", collect)
-    .option("--max-file-size <bytes>", "skip larger files with a warning", positiveInt("--max-file-size"), 1_000_000)
+    .option("--max-file-size <bytes>", "skip larger files with a warning", wholeNumber("--max-file-size", 1), 1_000_000)
     .option("--quiet", "no progress on stderr")
     .action((repo: string, flags) => runGraph(repo, flags));
+
+  addScopeFlags(
+    program
+      .command("history")
+      .description("change frequency, co-change (code-maat's coupling) and ownership from git")
+      .argument("[repo]", "repository folder", "."),
+  )
+    .option("--since <date>", 'only commits after this date, or e.g. "2 years ago" counted back from HEAD\'s date')
+    .option("--until <date>", "only commits before this date (same forms as --since)")
+    .option("--max-changeset <n>", "drop commits touching more analysed files than this", wholeNumber("--max-changeset", 1), DEFAULT_MAX_CHANGESET)
+    .option("--no-renames", "key files by their path at each commit instead of following renames")
+    .option("--exclude-author <regex>", `drop commits whose "Name <email>" matches (repeatable; default: ${DEFAULT_EXCLUDED_AUTHORS})`, collect)
+    .option("--churn", "also count lines added/removed per file (git numstat: slower)")
+    .option("--min-revs <n>", "coupling: minimum average revisions of the pair", number("--min-revs"), CODE_MAAT_THRESHOLDS.minRevs)
+    .option("--min-shared <n>", "coupling: minimum shared commits", number("--min-shared"), CODE_MAAT_THRESHOLDS.minShared)
+    .option("--min-coupling <pct>", "coupling: minimum degree in percent", number("--min-coupling"), CODE_MAAT_THRESHOLDS.minCoupling)
+    .option("--quiet", "no progress on stderr")
+    .action((repo: string, flags) => runHistory(repo, flags));
 
   return program;
 }

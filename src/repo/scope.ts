@@ -34,9 +34,7 @@ export function isDeclarationFile(p: string): boolean {
 
 /** Finds the repo, its tsconfigs, workspaces and the files in scope (SPEC "Common rules"). */
 export function discoverRepo(rootArg: string, opts: ScopeOptions, log: Log): RepoScope {
-  const root = path.resolve(rootArg);
-  if (!existsSync(root)) throw new UserError(`${rootArg}: no such directory`);
-  if (!statSync(root).isDirectory()) throw new UserError(`${rootArg}: not a directory`);
+  const root = checkRepoDir(rootArg);
 
   const isGit = isGitWorkTree(root);
   const visibleList = listVisibleFiles(root, isGit);
@@ -80,6 +78,14 @@ export function discoverRepo(rootArg: string, opts: ScopeOptions, log: Log): Rep
     throw new UserError(`${rootArg}: no TypeScript files in scope (tsconfigs: ${tsconfigs.map((t) => t.path).join(", ")})`);
   }
   return { root, isGit, tsconfigs, workspaces: findWorkspaces(root, visibleList, log), files, visible };
+}
+
+/** The repo folder as an absolute path; an error naming the argument when it is not a folder. */
+export function checkRepoDir(rootArg: string): string {
+  const root = path.resolve(rootArg);
+  if (!existsSync(root)) throw new UserError(`${rootArg}: no such directory`);
+  if (!statSync(root).isDirectory()) throw new UserError(`${rootArg}: not a directory`);
+  return root;
 }
 
 function implicitTsconfig(root: string, visible: string[]): Tsconfig {
