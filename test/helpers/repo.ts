@@ -1,0 +1,50 @@
+import path from "node:path";
+// @ts-expect-error: plain JavaScript, shared with `npm run demo`
+import { buildRepo as build, git as runGit, writeTree as write } from "../../scripts/fixture-repo.mjs";
+import { tempDir } from "./cli.js";
+
+export interface CommitStep {
+  author: string;
+  date: string;
+  message?: string;
+  touch?: string[];
+  write?: Record<string, string>;
+  rename?: [string, string][];
+  remove?: string[];
+  branch?: string;
+  merge?: string;
+}
+
+export interface RepoScript {
+  files: Record<string, string>;
+  commits: CommitStep[];
+}
+
+/** Builds a real git repository from a commit script in a fresh temp folder. */
+export function buildRepo(script: RepoScript, dir = tempDir()): string {
+  build(dir, script);
+  return dir;
+}
+
+export const git: (dir: string, args: string[], input?: string) => string = runGit;
+export const writeTree: (dir: string, files: Record<string, string>) => void = write;
+
+/** Deterministic PRNG (mulberry32) for generated histories. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, module: "esnext", moduleResolution: "bundler" }, include: ["src"] });
+
+export function day(n: number): string {
+  return new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString();
+}
+
+export { path };

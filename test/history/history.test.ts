@@ -1,0 +1,205 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, tempDir } from "../helpers/cli.js";
+import { buildRepo, day, git, rng, TSCONFIG, writeTree, type CommitStep, type RepoScript } from "../helpers/repo.js";
+
+function history(dir: string, ...args: string[]) {
+  const r = runCli(["history", dir, "--quiet", ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return { json: JSON.parse(r.stdout), stderr: r.stderr };
+}
+
+const AUTHORS = ["Ada <ada@shop.test>", "Bob <bob@shop.test>", "Cy <cy@shop.test>", "Dee <dee@shop.test>"];
+
+/** A random history over 12 files, no renames: the brute-force reference below replays it. */
+function randomScript(seed: number): RepoScript {
+  const r = rng(seed);
+  const files: Record<string, string> = { "tsconfig.json": TSCONFIG, "README.md": "# x\n" };
+  const names = Array.from({ length: 12 }, (_, i) => `src/m${i}.ts`);
+  for (const n of names) files[n] = `export const v = "${n}";\n`;
+  const commits: CommitStep[] = [{ author: AUTHORS[0], date: day(0), touch: [...names, "README.md"] }];
+  for (let i = 1; i < 160; i++) {
+    // clustered co-change: files come in groups of 3, with noise
+    const g = Math.floor(r() * 4);
+    const touch = new Set<string>();
+    for (const n of names.slice(g * 3, g * 3 + 3)) if (r() < 0.7) touch.add(n);
+    if (r() < 0.3) touch.add(names[Math.floor(r() * names.length)]);
+    if (r() < 0.2) touch.add("README.md");
+    if (touch.size === 0) touch.add(names[g * 3]);
+    commits.push({ author: AUTHORS[Math.floor(r() * AUTHORS.length)], date: day(i), touch: [...touch] });
+  }
+  return { files, commits };
+}
+
+/** code-maat's coupling, computed straight from the script: what the tool must reproduce. */
+function referenceCoupling(script: RepoScript, maxChangeset: number, minShared: number, minRevs: number, minCoupling: number) {
+  const isTs = (p: string) => p.endsWith(".ts");
+  const revs = new Map<string, number>();
+  const shared = new Map<string, number>();
+  let large = 0;
+  for (const c of script.commits) {
+    const files = [...new Set((c.touch ?? []).filter(isTs))].sort();
+    if (files.length === 0) continue;
+    if (files.length > maxChangeset) { large++; continue; }
+    for (const f of files) revs.set(f, (revs.get(f) ?? 0) + 1);
+    for (let i = 0; i < files.length; i++)
+      for (let j = i + 1; j < files.length; j++) shared.set(`${files[i]}|${files[j]}`, (shared.get(`${files[i]}|${files[j]}`) ?? 0) + 1);
+  }
+  const pairs = [];
+  for (const [k, s] of shared) {
+    const [a, b] = k.split("|");
+    const avg = (revs.get(a)! + revs.get(b)!) / 2;
+    const degree = (100 * s) / avg;
+    if (s >= minShared && avg >= minRevs && degree >= minCoupling) pairs.push({ a, b, shared: s, degree: Math.round(degree * 100) / 100 });
+  }
+  pairs.sort((x, y) => (x.a + "|" + x.b < y.a + "|" + y.b ? -1 : 1));
+  return { pairs, revs, large };
+}
+
+describe("faultline history", () => {
+  it("reproduces code-maat's coupling on a random history (brute-force reference, --no-renames)", () => {
+    const script = randomScript(7);
+    const dir = buildRepo(script);
+    for (const [max, minShared, minRevs, minCoupling] of [[30, 5, 5, 30], [2, 3, 3, 10], [30, 1, 1, 0]]) {
+      const { json } = history(dir, "--no-renames", `--max-changeset=${max}`, `--min-shared=${minShared}`, `--min-revs=${minRevs}`, `--min-coupling=${minCoupling}`);
+      const ref = referenceCoupling(script, max, minShared, minRevs, minCoupling);
+      expect(json.coupling).toEqual(ref.pairs);
+      expect(json.skipped.large).toBe(ref.large);
+      for (const f of json.files) expect(f.revisions, f.path).toBe(ref.revs.get(f.path));
+      expect(json.files.length).toBe(ref.revs.size);
+    }
+    // the default thresholds must leave some pairs, or this test has no teeth
+    expect(referenceCoupling(script, 30, 5, 5, 30).pairs.length).toBeGreaterThan(3);
+  });
+
+  it("keys history by the name at HEAD through a chain of renames; deleted files drop out", () => {
+    const body = "export function checkout(total: number) {\n  return total * 2;\n}\n".repeat(4);
+    const script: RepoScript = {
+      files: { "tsconfig.json": TSCONFIG, "src/shoppingCart.ts": body, "src/other.ts": "export const o = 1;\n" },
+      commits: [
+        { author: AUTHORS[0], date: day(0), touch: ["src/cart.ts", "src/other.ts", "src/gone.ts"] },
+        { author: AUTHORS[1], date: day(1), touch: ["src/cart.ts"] },
+        { author: AUTHORS[1], date: day(2), rename: [["src/cart.ts", "src/basket.ts"]] },
+        { author: AUTHORS[2], date: day(3), touch: ["src/basket.ts", "src/gone.ts"] },
+        { author: AUTHORS[0], date: day(4), rename: [["src/basket.ts", "src/shoppingCart.ts"]], remove: ["src/gone.ts"] },
+        { author: AUTHORS[0], date: day(5), touch: ["src/shoppingCart.ts"] },
+      ],
+    };
+    const dir = buildRepo(script);
+    const { json } = history(dir);
+    const cart = json.files.find((f: { path: string }) => f.path === "src/shoppingCart.ts");
+    expect(cart).toMatchObject({ revisions: 6, authors: 3, mainAuthor: "Ada", firstChanged: "2024-01-01T00:00:00Z", lastChanged: "2024-01-06T00:00:00Z" });
+    expect(json.files.map((f: { path: string }) => f.path)).toEqual(["src/other.ts", "src/shoppingCart.ts"]);
+
+    // --no-renames keys by the path at each commit, as code-maat does
+    const plain = history(dir, "--no-renames").json;
+    expect(plain.files.find((f: { path: string }) => f.path === "src/shoppingCart.ts").revisions).toBe(2);
+  });
+
+  it("drops merges, large commits and bots; merges identities through .mailmap; measures ownership", () => {
+    const files: Record<string, string> = {
+      "tsconfig.json": TSCONFIG,
+      ".mailmap": "Ada Lovelace <ada@shop.test> <ada@old-laptop.local>\nAda Lovelace <ada@shop.test> Ada <ada@shop.test>\n",
+    };
+    const many = Array.from({ length: 35 }, (_, i) => `src/bulk${i}.ts`);
+    for (const p of [...many, "src/a.ts", "src/b.ts"]) files[p] = `export const x = "${p}";\n`;
+    const script: RepoScript = {
+      files,
+      commits: [
+        { author: "Ada <ada@shop.test>", date: day(0), touch: [...many, "src/a.ts", "src/b.ts", ".mailmap"] }, // 37 files: large
+        { author: "ada <ada@old-laptop.local>", date: day(1), touch: ["src/a.ts", "src/b.ts"] },
+        { author: "Bob <bob@shop.test>", date: day(2), touch: ["src/a.ts"], branch: "feature" },
+        { author: "Ada <ada@shop.test>", date: day(3), touch: ["src/a.ts"] },
+        { author: "Ada <ada@shop.test>", date: day(4), merge: "feature", message: "Merge feature" },
+        { author: "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>", date: day(5), touch: ["src/a.ts"] },
+        { author: "Cy <cy@shop.test>", date: day(6), touch: ["src/b.ts"] },
+      ],
+    };
+    const dir = buildRepo(script);
+    const { json } = history(dir);
+    expect(json.skipped).toEqual({ merges: 1, large: 1, authors: 1 });
+    expect(json.commits).toBe(4);
+    const a = json.files.find((f: { path: string }) => f.path === "src/a.ts");
+    // a: Ada (day 1, via .mailmap) + Bob + Ada = 3 revisions, Ada 2/3
+    expect(a).toMatchObject({ revisions: 3, authors: 2, mainAuthor: "Ada Lovelace", mainAuthorShare: 0.6667, fragmentation: 0.4444 });
+    const b = json.files.find((f: { path: string }) => f.path === "src/b.ts");
+    expect(b).toMatchObject({ revisions: 2, authors: 2, fragmentation: 0.5 });
+
+    // an explicit --exclude-author replaces the default bot list
+    const withBots = history(dir, "--exclude-author", "^Cy ").json;
+    expect(withBots.skipped.authors).toBe(1);
+    expect(withBots.files.find((f: { path: string }) => f.path === "src/a.ts").revisions).toBe(4);
+  });
+
+  it("reads paths with spaces, quotes, unicode and newlines", () => {
+    const odd = ["src/with space.ts", 'src/quo"te.ts', "src/ünïcødé/日本.ts", "src/new\nline.ts"];
+    const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
+    for (const p of odd) files[p] = `export const x = ${JSON.stringify(p)};\n`;
+    const commits: CommitStep[] = [{ author: AUTHORS[0], date: day(0), touch: odd }];
+    for (let i = 1; i <= 5; i++) commits.push({ author: AUTHORS[i % 2], date: day(i), touch: odd });
+    const dir = buildRepo({ files, commits });
+    const { json } = history(dir);
+    expect(json.files.map((f: { path: string }) => f.path).sort()).toEqual([...odd].sort());
+    for (const f of json.files) expect(f.revisions).toBe(6);
+    expect(json.coupling).toHaveLength(6); // every pair of 4 files, 6 shared of 6
+  });
+
+  it("anchors --since to HEAD's commit date, not to today", () => {
+    const files = { "tsconfig.json": TSCONFIG, "src/a.ts": "export const a = 1;\n" };
+    const commits: CommitStep[] = [0, 100, 400, 700].map((d) => ({ author: AUTHORS[0], date: day(d), touch: ["src/a.ts"] }));
+    const dir = buildRepo({ files, commits });
+    // HEAD is day 700 (2025-12-01); one year back keeps days 400 and 700
+    expect(history(dir, "--since", "1 year ago").json.files[0].revisions).toBe(2);
+    expect(history(dir, "--since", "2024-04-01").json.files[0].revisions).toBe(3);
+    expect(history(dir, "--until", "2024-04-01").json.files[0].revisions).toBe(1);
+    const bad = runCli(["history", dir, "--since", "whenever"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--since");
+  });
+
+  it("explains bad input: not a git repo, no commits, shallow clone", () => {
+    const plain = tempDir();
+    writeTree(plain, { "tsconfig.json": TSCONFIG, "src/a.ts": "export const a = 1;\n" });
+    const r = runCli(["history", plain]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/not a git repository.*faultline graph/);
+
+    git(plain, ["init", "-q"]);
+    const empty = runCli(["history", plain, "--quiet"]);
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toMatch(/no commits/);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ commits: 0, files: [], coupling: [] });
+
+    const src = buildRepo(randomScript(3));
+    const shallow = path.join(tempDir(), "shallow");
+    git(path.dirname(shallow), ["clone", "-q", "--depth", "5", `file://${src}`, shallow]);
+    const s = history(shallow);
+    expect(s.stderr).toMatch(/shallow clone: only 5 commits/);
+    expect(s.json.commits).toBeLessThanOrEqual(5);
+  });
+
+  it("in a partial clone follows exact renames only, with a warning, even when the remote is gone", () => {
+    const body = "export const big = [1, 2, 3];\n".repeat(20);
+    const script: RepoScript = {
+      files: { "tsconfig.json": TSCONFIG, "src/final.ts": body, "src/similar.ts": body + "export const z = 0;\n" },
+      commits: [
+        { author: AUTHORS[0], date: day(0), write: { "src/first.ts": body }, touch: ["src/draft.ts"] },
+        { author: AUTHORS[1], date: day(1), rename: [["src/first.ts", "src/final.ts"], ["src/draft.ts", "src/similar.ts"]] },
+      ],
+    };
+    // the rename step writes the final content: identical to the old one, an exact rename
+    const src = buildRepo(script);
+    git(src, ["config", "uploadpack.allowfilter", "true"]);
+    const clone = path.join(tempDir(), "partial");
+    git(path.dirname(clone), ["clone", "-q", "--filter=blob:none", "--no-checkout", `file://${src}`, clone]);
+    git(clone, ["checkout", "-q", "main"]);
+    rmSync(src, { recursive: true, force: true });
+    const { json, stderr } = history(clone);
+    expect(stderr).toMatch(/partial clone/);
+    expect(json.files.find((f: { path: string }) => f.path === "src/final.ts").revisions).toBe(2);
+    // the inexact rename is not followed (git would need the old blob from the vanished remote)
+    expect(json.files.find((f: { path: string }) => f.path === "src/similar.ts").revisions).toBe(1);
+  });
+});
