@@ -59,9 +59,10 @@ export class Resolver {
       return { type: "unresolved", reason: `no source file in workspace package ${pkg.name}` };
     }
     if (resolved) return { type: "unresolved", reason: `not in scope: ${toRepoPath(this.scope.root, resolved)}` };
-    if (isRelativeOrAbsolute(spec)) return { type: "unresolved", reason: "not found" };
-    const bare = spec.startsWith("node:") ? spec.slice(5) : spec;
-    if (BUILTINS.has(bare) || BUILTINS.has(bare.split("/")[0])) return { type: "external", package: `node:${bare.split("/")[0]}` };
+    // `#x` is a package.json `imports` entry of the importer's own package, never another package
+    if (isRelativeOrAbsolute(spec) || spec.startsWith("#")) return { type: "unresolved", reason: "not found" };
+    const builtin = builtinName(spec);
+    if (builtin) return { type: "external", package: builtin };
     if (matchesPaths(spec, t.options.paths)) return { type: "unresolved", reason: "not found (paths)" };
     return { type: "external", package: packageName(spec) };
   }
@@ -74,9 +75,7 @@ export class Resolver {
     if (!inRepo && isRelativeOrAbsolute(spec)) return { type: "unresolved", reason: "outside the repo" };
     if (!inRepo || rel.split("/").includes("node_modules")) {
       if (isRelativeOrAbsolute(spec)) return { type: "external", package: packageFromPath(abs) };
-      const b = spec.startsWith("node:") ? spec.slice(5) : spec;
-      if (BUILTINS.has(b.split("/")[0])) return { type: "external", package: `node:${b.split("/")[0]}` };
-      return { type: "external", package: packageName(spec) };
+      return { type: "external", package: builtinName(spec) ?? packageName(spec) };
     }
     const known = this.modules.get(abs);
     if (known) return { type: "module", path: known };
@@ -100,6 +99,14 @@ export class Resolver {
     }
     return { type: "unresolved", reason: "not found" };
   }
+}
+
+/** A Node builtin as written (`fs`, `node:fs`, `node:fs/promises` -> `node:fs`); undefined otherwise. */
+function builtinName(spec: string): string | undefined {
+  const prefixed = spec.startsWith("node:");
+  const name = (prefixed ? spec.slice(5) : spec).split("/")[0];
+  if (!BUILTINS.has(name) && !(prefixed && BUILTINS.has(spec.slice(5)))) return undefined;
+  return prefixed ? `node:${name}` : name;
 }
 
 function isRelativeOrAbsolute(spec: string): boolean {

@@ -1,0 +1,61 @@
+import type { UndirectedGraph } from "graphology";
+import { adjustedRandLabels } from "../metrics/agreement.js";
+import { louvainLabels } from "./louvain.js";
+
+export interface Consensus {
+  /** the medoid run: the one that agrees most (mean ARI) with all the others */
+  labels: Int32Array;
+  runs: Int32Array[];
+  /** mean pairwise ARI of the runs: 1 when every seed gives the same cut */
+  stability: number;
+}
+
+/**
+ * Louvain under `runs` seeds, combined by taking the medoid partition: deterministic, always
+ * one of the partitions Louvain really produced, and the one closest to all the others.
+ */
+export function consensusPartition(g: UndirectedGraph, n: number, resolution: number, seed: number, runs: number): Consensus {
+  const all: Int32Array[] = [];
+  for (let k = 0; k < runs; k++) all.push(louvainLabels(g, n, resolution, seed + k));
+  const agreement = all.map(() => 0);
+  let total = 0;
+  let pairs = 0;
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const ari = adjustedRandLabels(all[i], all[j]);
+      agreement[i] += ari;
+      agreement[j] += ari;
+      total += ari;
+      pairs++;
+    }
+  }
+  let best = 0;
+  for (let i = 1; i < all.length; i++) if (agreement[i] > agreement[best] + 1e-12) best = i;
+  return { labels: all[best], runs: all, stability: pairs ? total / pairs : 1 };
+}
+
+/**
+ * Per file: the share of runs in which it lands with the majority of its final service
+ * (the label most of the service's files carry in that run).
+ */
+export function confidenceOf(final: Int32Array, runs: Int32Array[]): Float64Array {
+  const conf = new Float64Array(final.length);
+  const members = new Map<number, number[]>();
+  final.forEach((l, i) => {
+    if (l < 0) return;
+    const list = members.get(l);
+    if (list) list.push(i);
+    else members.set(l, [i]);
+  });
+  for (const run of runs) {
+    for (const files of members.values()) {
+      const counts = new Map<number, number>();
+      for (const i of files) counts.set(run[i], (counts.get(run[i]) ?? 0) + 1);
+      let major = -1;
+      let most = 0;
+      for (const [label, c] of counts) if (c > most || (c === most && label < major)) [major, most] = [label, c];
+      for (const i of files) if (run[i] === major && major >= 0) conf[i] += 1 / runs.length;
+    }
+  }
+  return conf;
+}

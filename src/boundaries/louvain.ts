@@ -1,0 +1,49 @@
+import { UndirectedGraph } from "graphology";
+import louvainModule from "graphology-communities-louvain";
+import type { CouplingGraph } from "../coupling/types.js";
+
+// a CommonJS package: at run time the default import is the function itself
+const louvain = louvainModule as unknown as typeof louvainModule.default;
+
+/** mulberry32: small, fast, seedable; Louvain's node order and tie-breaks draw from it. */
+export function seededRng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The coupling graph restricted to some nodes, as graphology wants it (built once, clustered many times). */
+export function toGraphology(cg: CouplingGraph, active: Uint8Array): UndirectedGraph {
+  const g = new UndirectedGraph({ allowSelfLoops: false });
+  cg.files.forEach((_, i) => {
+    if (active[i]) g.addNode(String(i));
+  });
+  for (const e of cg.edges) {
+    if (active[e.a] && active[e.b]) g.addEdge(String(e.a), String(e.b), { weight: e.weight });
+  }
+  return g;
+}
+
+/**
+ * One seeded Louvain run. Community numbers are relabelled in node order (0 for the
+ * community of the lowest node, ...) so that labels never depend on insertion order.
+ * Nodes outside the graph get -1.
+ */
+export function louvainLabels(g: UndirectedGraph, n: number, resolution: number, seed: number): Int32Array {
+  const communities = louvain(g, { getEdgeWeight: "weight", resolution, rng: seededRng(seed), randomWalk: true });
+  const labels = new Int32Array(n).fill(-1);
+  const relabel = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const c = communities[String(i)];
+    if (c === undefined) continue;
+    let l = relabel.get(c);
+    if (l === undefined) relabel.set(c, (l = relabel.size));
+    labels[i] = l;
+  }
+  return labels;
+}

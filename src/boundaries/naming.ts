@@ -1,0 +1,52 @@
+/** Words of a path: folders and file name, split at camelCase, dashes, dots and underscores. */
+export function pathWords(path: string): string[] {
+  const noExt = path.replace(/(\.d)?\.[cm]?[jt]sx?$/, "");
+  const words = new Set<string>();
+  for (const part of noExt.split(/[/\\]/)) {
+    for (const w of part
+      .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+      .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+      .split(/[^A-Za-z0-9]+/)) {
+      const lw = w.toLowerCase();
+      if (lw.length >= 3 && !/^\d+$/.test(lw)) words.add(lw);
+    }
+  }
+  return [...words];
+}
+
+export function kebab(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "service";
+}
+
+/**
+ * Names each group of files by the words that set it apart: tf-idf over path words, where a
+ * word's weight is the share of the group's files that carry it times log(1 + groups / groups
+ * carrying it). Layer words (routes, models, services) appear in every group and fall away;
+ * the business word each vertical slice shares is what remains. Names are unique.
+ */
+export function nameGroups(groups: string[][], taken: Set<string> = new Set()): string[] {
+  const k = groups.length;
+  const wordsOf = groups.map((files) => {
+    const counts = new Map<string, number>();
+    for (const f of files) for (const w of pathWords(f)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    return counts;
+  });
+  const groupsWith = new Map<string, number>();
+  for (const counts of wordsOf) for (const w of counts.keys()) groupsWith.set(w, (groupsWith.get(w) ?? 0) + 1);
+  const names: string[] = new Array(k);
+  // bigger groups choose first: they have the clearest claim to a word
+  const order = groups.map((_, i) => i).sort((a, b) => groups[b].length - groups[a].length || a - b);
+  for (const i of order) {
+    const scored = [...wordsOf[i].entries()]
+      .map(([w, c]) => ({ w, score: (c / groups[i].length) * Math.log(1 + k / groupsWith.get(w)!) }))
+      .sort((a, b) => b.score - a.score || (a.w < b.w ? -1 : 1));
+    const words = scored.map((s) => s.w);
+    let name = words.find((w) => !taken.has(w));
+    if (name === undefined && words.length >= 2) name = `${words[0]}-${words[1]}`;
+    name ??= words[0] ?? "misc";
+    for (let n = 2; taken.has(name); n++) name = `${words[0] ?? "misc"}-${n}`;
+    taken.add(name);
+    names[i] = name;
+  }
+  return names;
+}

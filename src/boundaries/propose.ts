@@ -1,0 +1,224 @@
+import type { UndirectedGraph } from "graphology";
+import picomatch from "picomatch";
+import type { CouplingGraph } from "../coupling/types.js";
+import type { ImportGraph } from "../graph/types.js";
+import { confidenceOf, consensusPartition, type Consensus } from "./consensus.js";
+import { toGraphology } from "./louvain.js";
+import { kebab, nameGroups } from "./naming.js";
+
+export interface Overrides {
+  /** service name -> globs of files pinned to it */
+  pin?: Record<string, string[]>;
+  /** globs of files forced into the shared kernel */
+  kernel?: string[];
+  /** generated name -> the name the team uses */
+  rename?: Record<string, string>;
+}
+
+export interface BoundaryOptions {
+  seed: number;
+  /** seeds per consensus (>= 10) */
+  runs: number;
+  resolution: number | "auto";
+  /** smaller clusters merge into their strongest neighbour */
+  minServiceSize: number;
+  overrides?: Overrides;
+}
+
+export const DEFAULT_BOUNDARY_OPTIONS: BoundaryOptions = { seed: 1, runs: 10, resolution: "auto", minServiceSize: 3 };
+
+export interface ProposedService {
+  id: string;
+  name: string;
+  /** indexes into the coupling graph's files, ascending */
+  members: number[];
+  stability: number;
+}
+
+export interface Proposal {
+  services: ProposedService[];
+  /** per coupling-graph node: index into services, -1 for kernel or isolated */
+  assignment: Int32Array;
+  confidence: Float64Array;
+  kernel: { file: number; why: string }[];
+  /** files with no coupling at all: nothing to place them by */
+  isolated: number[];
+  resolution: number;
+  resolutionRule: string;
+}
+
+/** The resolutions `auto` chooses among. */
+export const RESOLUTION_GRID = [0.5, 0.7, 1, 1.4, 2, 2.8];
+
+/**
+ * Candidate services from the coupling graph: seeded Louvain consensus, the shared kernel
+ * taken out (files imported from most other services), tiny clusters merged, team overrides
+ * applied, every service named from its files.
+ */
+export function proposeBoundaries(cg: CouplingGraph, imports: ImportGraph, opts: BoundaryOptions): Proposal {
+  const n = cg.files.length;
+  const degree = new Float64Array(n);
+  for (const e of cg.edges) {
+    degree[e.a] += e.weight;
+    degree[e.b] += e.weight;
+  }
+  const forcedKernel = opts.overrides?.kernel?.length ? picomatch(opts.overrides.kernel) : () => false;
+  const pins = Object.entries(opts.overrides?.pin ?? {}).map(([name, globs]) => ({ name, match: picomatch(globs) }));
+  const pinOf = (f: string) => pins.find((p) => p.match(f))?.name;
+
+  const active = new Uint8Array(n);
+  const isolated: number[] = [];
+  const kernel: { file: number; why: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (forcedKernel(cg.files[i])) kernel.push({ file: i, why: "forced into the kernel by faultline.config.json" });
+    else if (degree[i] === 0 && !pinOf(cg.files[i])) isolated.push(i);
+    else active[i] = 1;
+  }
+
+  let g = toGraphology(cg, active);
+  const { resolution, rule } = chooseResolution(g, n, opts, active);
+  let consensus = consensusPartition(g, n, resolution, opts.seed, opts.runs);
+
+  // The shared kernel: files that the other services import from nearly everywhere. They are
+  // found on the clustered graph (fan-in across candidate services, not raw in-degree), taken
+  // out, and the rest is clustered again without their glue.
+  const found = findKernel(consensus.labels, imports, cg, opts.minServiceSize);
+  if (found.length) {
+    for (const k of found) {
+      active[k.file] = 0;
+      kernel.push(k);
+    }
+    g = toGraphology(cg, active);
+    consensus = consensusPartition(g, n, resolution, opts.seed, opts.runs);
+  }
+
+  const labels = mergeTiny(consensus.labels, cg, opts.minServiceSize, active);
+  // files left alone after merging (no neighbour in any service) are isolated too
+  for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0) isolated.push(i);
+
+  // pins: a pinned file goes to the service of that name, whatever the clustering said
+  const groups = new Map<number, number[]>();
+  const pinned = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (!active[i] || labels[i] < 0) continue;
+    const pin = pinOf(cg.files[i]);
+    if (pin) (pinned.get(pin) ?? pinned.set(pin, []).get(pin)!).push(i);
+    else (groups.get(labels[i]) ?? groups.set(labels[i], []).get(labels[i])!).push(i);
+  }
+  const generated = [...groups.values()].filter((m) => m.length > 0);
+  const taken = new Set([...pinned.keys()].map(kebab));
+  const names = nameGroups(generated.map((m) => m.map((i) => cg.files[i])), taken);
+  const rename = opts.overrides?.rename ?? {};
+  const services: { name: string; members: number[] }[] = [
+    ...generated.map((members, k) => ({ name: rename[names[k]] ?? names[k], members })),
+    ...[...pinned.entries()].map(([name, members]) => ({ name, members })),
+  ];
+  services.sort((a, b) => (kebab(a.name) < kebab(b.name) ? -1 : kebab(a.name) > kebab(b.name) ? 1 : 0));
+
+  const assignment = new Int32Array(n).fill(-1);
+  services.forEach((s, k) => s.members.forEach((i) => (assignment[i] = k)));
+  const confidence = confidenceOf(assignment, consensus.runs);
+  const ids = new Set<string>();
+  return {
+    services: services.map((s) => {
+      let id = kebab(s.name);
+      for (let k = 2; ids.has(id); k++) id = `${kebab(s.name)}-${k}`;
+      ids.add(id);
+      const stability = s.members.reduce((sum, i) => sum + confidence[i], 0) / s.members.length;
+      return { id, name: s.name, members: s.members.sort((a, b) => a - b), stability };
+    }),
+    assignment,
+    confidence,
+    kernel: kernel.sort((a, b) => a.file - b.file),
+    isolated: isolated.sort((a, b) => a - b),
+    resolution,
+    resolutionRule: rule,
+  };
+}
+
+function chooseResolution(
+  g: UndirectedGraph,
+  n: number,
+  opts: BoundaryOptions,
+  active: Uint8Array,
+): { resolution: number; rule: string } {
+  if (opts.resolution !== "auto") return { resolution: opts.resolution, rule: "set by --resolution" };
+  const size = active.reduce((s, v) => s + v, 0);
+  let best: { r: number; stability: number } | undefined;
+  for (const r of RESOLUTION_GRID) {
+    const c: Consensus = consensusPartition(g, n, r, opts.seed, 5);
+    const counts = new Map<number, number>();
+    for (const l of c.labels) if (l >= 0) counts.set(l, (counts.get(l) ?? 0) + 1);
+    const sizes = [...counts.values()];
+    const services = sizes.filter((s) => s >= opts.minServiceSize).length;
+    const largest = Math.max(0, ...sizes);
+    // a cut with one giant service or a single service is perfectly stable and useless
+    if (services < 2 || (size >= 20 && largest > 0.5 * size)) continue;
+    if (!best || c.stability > best.stability + 0.02) best = { r, stability: c.stability };
+  }
+  if (!best) return { resolution: 1, rule: "auto: no resolution gave two or more services; 1.0" };
+  return {
+    resolution: best.r,
+    rule: `auto: the most stable cut across seeds (mean pairwise ARI ${best.stability.toFixed(3)}) among resolutions ${RESOLUTION_GRID.join(", ")} that give at least two services and none over half the files`,
+  };
+}
+
+/** Files imported by at least max(3, half of the other services) services other than their own. */
+function findKernel(labels: Int32Array, imports: ImportGraph, cg: CouplingGraph, minSize: number): { file: number; why: string }[] {
+  const index = new Map(cg.files.map((f, i) => [f, i]));
+  const sizes = new Map<number, number>();
+  for (const l of labels) if (l >= 0) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+  const services = [...sizes.values()].filter((s) => s >= minSize).length;
+  if (services < 4) return [];
+  const importers = new Map<number, Set<number>>();
+  for (const e of imports.edges) {
+    const from = index.get(e.from);
+    const to = index.get(e.to);
+    if (from === undefined || to === undefined || labels[from] < 0 || labels[to] < 0) continue;
+    if (labels[from] === labels[to]) continue;
+    (importers.get(to) ?? importers.set(to, new Set()).get(to)!).add(labels[from]);
+  }
+  const threshold = Math.max(3, Math.ceil((services - 1) / 2));
+  const out: { file: number; why: string }[] = [];
+  for (const [file, set] of importers) {
+    if (set.size >= threshold) out.push({ file, why: `imported by ${set.size + 1} of ${services} candidate services` });
+  }
+  return out;
+}
+
+/** Clusters smaller than minSize join the cluster they are most strongly tied to. */
+function mergeTiny(labels: Int32Array, cg: CouplingGraph, minSize: number, active: Uint8Array): Int32Array {
+  const out = Int32Array.from(labels);
+  for (let pass = 0; pass < 3; pass++) {
+    const sizes = new Map<number, number>();
+    for (let i = 0; i < out.length; i++) if (active[i] && out[i] >= 0) sizes.set(out[i], (sizes.get(out[i]) ?? 0) + 1);
+    const tiny = [...sizes.entries()].filter(([, s]) => s < minSize).map(([l]) => l).sort((a, b) => a - b);
+    if (tiny.length === 0) break;
+    const tinySet = new Set(tiny);
+    const ties = new Map<number, Map<number, number>>();
+    for (const e of cg.edges) {
+      if (!active[e.a] || !active[e.b]) continue;
+      const la = out[e.a];
+      const lb = out[e.b];
+      if (la === lb || la < 0 || lb < 0) continue;
+      if (tinySet.has(la)) addTie(ties, la, lb, e.weight);
+      if (tinySet.has(lb)) addTie(ties, lb, la, e.weight);
+    }
+    let changed = false;
+    for (const l of tiny) {
+      const t = ties.get(l);
+      let target = -1;
+      let best = 0;
+      for (const [m, w] of t ?? []) if (w > best || (w === best && m < target)) [target, best] = [m, w];
+      for (let i = 0; i < out.length; i++) if (out[i] === l) out[i] = target;
+      changed ||= target >= 0;
+    }
+    if (!changed) break;
+  }
+  return out;
+}
+
+function addTie(ties: Map<number, Map<number, number>>, from: number, to: number, w: number): void {
+  const m = ties.get(from) ?? ties.set(from, new Map()).get(from)!;
+  m.set(to, (m.get(to) ?? 0) + w);
+}

@@ -1,0 +1,87 @@
+import type { ImportGraph } from "../graph/types.js";
+import { allCochangePairs } from "../history/cochange.js";
+import type { ChangeHistory } from "../history/types.js";
+import { byString } from "../util/paths.js";
+import { SIGNALS, type CouplingEdge, type CouplingGraph, type Signal, type Weights } from "./types.js";
+
+/** Co-change below these floors is noise: one shared commit says nothing. */
+export const COCHANGE_MIN_SHARED = 2;
+export const COCHANGE_MIN_DEGREE = 0.1;
+
+/**
+ * Combines the signals into one weighted, undirected graph over the analysed files.
+ * - structural: imports resolved through barrels; 1 - e^(-symbols/2) per direction (one symbol
+ *   0.39, three 0.78), type-only imports count half, both directions add up to at most 1;
+ * - cochange: shared / average revisions (code-maat's degree / 100), damped for small counts
+ *   by (1 - e^(-shared/3)), above the floors;
+ * - ownership: cosine similarity of the two files' revisions per author (Conway's law), on
+ *   pairs the other signals already connect;
+ * - semantic: not computed (weight 0 by default; see README).
+ */
+export function buildCouplingGraph(files: string[], graph: ImportGraph, history: ChangeHistory | undefined, weights: Weights): CouplingGraph {
+  const sorted = [...files].sort(byString);
+  const index = new Map(sorted.map((f, i) => [f, i]));
+  const n = sorted.length;
+  const pairs = new Map<number, Record<Signal, number>>();
+  const at = (i: number, j: number) => {
+    const key = i < j ? i * n + j : j * n + i;
+    let s = pairs.get(key);
+    if (!s) pairs.set(key, (s = { structural: 0, cochange: 0, ownership: 0, semantic: 0 }));
+    return s;
+  };
+
+  for (const e of graph.edges) {
+    const i = index.get(e.from);
+    const j = index.get(e.to);
+    if (i === undefined || j === undefined || i === j) continue;
+    const symbols = Math.max(1, e.symbols.length);
+    const s = (1 - Math.exp(-symbols / 2)) * (e.typeOnly ? 0.5 : 1);
+    const p = at(i, j);
+    p.structural = Math.min(1, p.structural + s);
+  }
+
+  if (history) {
+    const hIndex = history.files.map((f) => index.get(f.path));
+    for (const p of allCochangePairs(history)) {
+      const i = hIndex[p.a];
+      const j = hIndex[p.b];
+      if (i === undefined || j === undefined || p.shared < COCHANGE_MIN_SHARED) continue;
+      const degree = p.shared / ((history.files[p.a].revisions + history.files[p.b].revisions) / 2);
+      if (degree < COCHANGE_MIN_DEGREE) continue;
+      at(i, j).cochange = Math.min(1, degree) * (1 - Math.exp(-p.shared / 3));
+    }
+    const owners: (Map<number, number> | undefined)[] = new Array(n);
+    history.files.forEach((f, k) => {
+      const i = index.get(f.path);
+      if (i !== undefined) owners[i] = history.authorRevisions[k];
+    });
+    for (const [key, s] of pairs) {
+      const a = owners[Math.floor(key / n)];
+      const b = owners[key % n];
+      if (a && b) s.ownership = cosine(a, b);
+    }
+  }
+
+  const edges: CouplingEdge[] = [];
+  for (const [key, signals] of pairs) {
+    let weight = 0;
+    for (const sig of SIGNALS) weight += weights[sig] * signals[sig];
+    if (weight <= 0) continue;
+    edges.push({ a: Math.floor(key / n), b: key % n, signals, weight });
+  }
+  edges.sort((x, y) => x.a - y.a || x.b - y.b);
+  return { files: sorted, edges, weights };
+}
+
+function cosine(a: Map<number, number>, b: Map<number, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, v] of a) {
+    na += v * v;
+    const w = b.get(k);
+    if (w) dot += v * w;
+  }
+  for (const v of b.values()) nb += v * v;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
