@@ -5,6 +5,7 @@ import { BenchError } from "./lib.mjs";
 
 const MODES = {
   graph: () => import("./graph.mjs"),
+  boundaries: () => import("./boundaries.mjs"),
   // history: () => import("./history.mjs"),
   // analyze: () => import("./analyze.mjs"),
 };

@@ -26,9 +26,12 @@ export function kebab(s: string): string {
  */
 export function nameGroups(groups: string[][], taken: Set<string> = new Set()): string[] {
   const k = groups.length;
+  // plurals fold into their singular when both occur ("orders" and "Order" are one word)
+  const vocabulary = new Set(groups.flat().flatMap((f) => pathWords(f)));
+  const fold = (w: string) => (w.length > 4 && w.endsWith("s") && !w.endsWith("ss") && vocabulary.has(w.slice(0, -1)) ? w.slice(0, -1) : w);
   const wordsOf = groups.map((files) => {
     const counts = new Map<string, number>();
-    for (const f of files) for (const w of pathWords(f)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const f of files) for (const w of new Set(pathWords(f).map(fold))) counts.set(w, (counts.get(w) ?? 0) + 1);
     return counts;
   });
   const groupsWith = new Map<string, number>();
@@ -38,7 +41,8 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].length - groups[a].length || a - b);
   for (const i of order) {
     const scored = [...wordsOf[i].entries()]
-      .map(([w, c]) => ({ w, score: (c / groups[i].length) * Math.log(1 + k / groupsWith.get(w)!) }))
+      // with one group idf is 0 for every word: the most common word names it
+      .map(([w, c]) => ({ w, score: (c / groups[i].length) * (k > 1 ? Math.log(k / groupsWith.get(w)!) : 1) }))
       .sort((a, b) => b.score - a.score || (a.w < b.w ? -1 : 1));
     const words = scored.map((s) => s.w);
     let name = words.find((w) => !taken.has(w));

@@ -48,7 +48,9 @@ export interface Proposal {
 }
 
 /** The resolutions `auto` chooses among. */
-export const RESOLUTION_GRID = [0.5, 0.7, 1, 1.4, 2, 2.8];
+export const RESOLUTION_GRID = [0.5, 0.7, 1, 1.4, 2, 2.8, 4];
+/** how far below the most stable cut a finer one may be and still count as stable */
+export const STABILITY_SLACK = 0.05;
 
 /**
  * Candidate services from the coupling graph: seeded Louvain consensus, the shared kernel
@@ -144,7 +146,7 @@ function chooseResolution(
 ): { resolution: number; rule: string } {
   if (opts.resolution !== "auto") return { resolution: opts.resolution, rule: "set by --resolution" };
   const size = active.reduce((s, v) => s + v, 0);
-  let best: { r: number; stability: number } | undefined;
+  const candidates: { r: number; stability: number }[] = [];
   for (const r of RESOLUTION_GRID) {
     const c: Consensus = consensusPartition(g, n, r, opts.seed, 5);
     const counts = new Map<number, number>();
@@ -154,12 +156,15 @@ function chooseResolution(
     const largest = Math.max(0, ...sizes);
     // a cut with one giant service or a single service is perfectly stable and useless
     if (services < 2 || (size >= 20 && largest > 0.5 * size)) continue;
-    if (!best || c.stability > best.stability + 0.02) best = { r, stability: c.stability };
+    candidates.push({ r, stability: c.stability });
   }
-  if (!best) return { resolution: 1, rule: "auto: no resolution gave two or more services; 1.0" };
+  if (candidates.length === 0) return { resolution: 1, rule: "auto: no resolution gave two or more services; 1.0" };
+  const most = Math.max(...candidates.map((c) => c.stability));
+  // the finest cut that is still (nearly) as reproducible as the most reproducible one
+  const chosen = candidates.filter((c) => c.stability >= most - STABILITY_SLACK).pop()!;
   return {
-    resolution: best.r,
-    rule: `auto: the most stable cut across seeds (mean pairwise ARI ${best.stability.toFixed(3)}) among resolutions ${RESOLUTION_GRID.join(", ")} that give at least two services and none over half the files`,
+    resolution: chosen.r,
+    rule: `auto: the finest of resolutions ${RESOLUTION_GRID.join(", ")} whose cut is as stable across seeds as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ${STABILITY_SLACK}), with at least two services and none over half the files`,
   };
 }
 

@@ -2,6 +2,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { CODE_MAAT_THRESHOLDS } from "../history/cochange.js";
 import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "../history/readHistory.js";
 import { UserError } from "../util/errors.js";
+import { DEFAULT_TEST_GLOBS } from "../repo/scope.js";
+import { runAnalyze } from "./analyzeCommand.js";
 import { runGraph } from "./graphCommand.js";
 import { runHistory } from "./historyCommand.js";
 import { addScopeFlags, collect } from "./scopeFlags.js";
@@ -23,6 +25,30 @@ export function buildProgram(): Command {
     .version("0.1.0")
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)");
+
+  addScopeFlags(
+    program
+      .command("analyze", { isDefault: false })
+      .description("propose candidate services, rank them, draft the first one's contract; writes analysis.json")
+      .argument("[repo]", "repository folder", "."),
+  )
+    .option("--out <dir>", "where to write analysis.json and the reports (default <repo>/.faultline/)")
+    .option("--include-tests", `also analyse tests, stories, mocks, fixtures and generated files (default excludes: ${DEFAULT_TEST_GLOBS.join(" ")})`)
+    .option("--since <date>", 'only history after this date, or e.g. "2 years ago" counted back from HEAD\'s date')
+    .option("--until <date>", "only history before this date (same forms as --since)")
+    .option("--max-changeset <n>", `drop commits touching more analysed files than this (default ${DEFAULT_MAX_CHANGESET})`, wholeNumber("--max-changeset", 1))
+    .option("--no-renames", "do not follow renames in history")
+    .option("--exclude-author <regex>", "drop commits whose \"Name <email>\" matches (repeatable; default: common bots)", collect)
+    .option("--churn", "add lines added/removed to pain (git numstat: slower)")
+    .option("--resolution <r>", "clustering granularity: a number (higher = more, smaller services) or auto (default)")
+    .option("--seed <n>", "seed of the clustering runs (default 1)", wholeNumber("--seed", 0))
+    .option("--weights <list>", "signal weights, e.g. structural=1,cochange=1.5,ownership=0.5,semantic=0")
+    .option("--no-cache", "do not read or write the cache")
+    .option("--timings", "print wall time per stage on stderr")
+    .option("--config <file>", "team settings (default <repo>/faultline.config.json)")
+    .option("--max-file-size <bytes>", "skip larger files with a warning", wholeNumber("--max-file-size", 1))
+    .option("--quiet", "no progress on stderr")
+    .action((repo: string, flags) => runAnalyze(repo, flags));
 
   addScopeFlags(
     program

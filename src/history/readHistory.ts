@@ -1,6 +1,7 @@
 import { UserError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
 import { byString } from "../util/paths.js";
+import { round } from "../util/round.js";
 import { GitLogRun, LOG_FORMAT, type RawCommit } from "./gitLog.js";
 import { countCommits, countMerges, readRepoState, type RepoState } from "./repoState.js";
 import { anchorDate } from "./timeAnchor.js";
@@ -228,9 +229,4 @@ class Aggregator {
       changesets,
     };
   }
-}
-
-export function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

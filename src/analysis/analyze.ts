@@ -1,0 +1,153 @@
+import { proposeBoundaries, type Overrides } from "../boundaries/propose.js";
+import { buildCouplingGraph } from "../coupling/buildCoupling.js";
+import { DEFAULT_WEIGHTS, SIGNALS, type CouplingGraph, type Weights } from "../coupling/types.js";
+import { buildModules } from "../graph/build.js";
+import { toImportGraph } from "../graph/importGraph.js";
+import { DEFAULT_MAX_CHANGESET, startHistory, type PendingHistory } from "../history/readHistory.js";
+import type { ChangeHistory } from "../history/types.js";
+import { scorePartition } from "../metrics/scorecard.js";
+import type { RepoModel, ServicePartition } from "../metrics/types.js";
+import { draftContracts } from "../ranking/contracts.js";
+import { costFactors, hiddenCoupling, painFactors } from "../ranking/painCost.js";
+import { rankServices } from "../ranking/rank.js";
+import { checkRepoDir, DEFAULT_TEST_GLOBS, discoverRepo } from "../repo/scope.js";
+import { isGitWorkTree } from "../repo/visibleFiles.js";
+import type { Log } from "../util/log.js";
+import { round } from "../util/round.js";
+import type { Analysis, ServiceAnalysis, Tie } from "./types.js";
+
+export interface AnalyzeOptions {
+  tsconfigs?: string[];
+  include?: string[];
+  exclude?: string[];
+  includeTests?: boolean;
+  since?: string;
+  until?: string;
+  maxChangeset?: number;
+  renames?: boolean;
+  excludeAuthors?: string[];
+  churn?: boolean;
+  resolution?: number | "auto";
+  seed?: number;
+  runs?: number;
+  weights?: Partial<Weights>;
+  maxFileBytes?: number;
+  overrides?: Overrides;
+}
+
+export interface AnalysisResult {
+  analysis: Analysis;
+  model: RepoModel;
+}
+
+/** The main job: code and history in, candidate services ranked with draft contracts out. */
+export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<AnalysisResult> {
+  const root = checkRepoDir(repo);
+  const weights: Weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
+  const seed = opts.seed ?? 1;
+  const runs = Math.max(10, opts.runs ?? 10);
+  const renames = opts.renames !== false;
+  const maxChangeset = opts.maxChangeset ?? DEFAULT_MAX_CHANGESET;
+
+  // git log starts first and runs while TypeScript parses the code
+  let pending: PendingHistory | undefined;
+  if (isGitWorkTree(root)) {
+    pending = await startHistory(root, { since: opts.since, until: opts.until, maxChangeset, renames, excludeAuthors: opts.excludeAuthors, churn: opts.churn }, log);
+  } else {
+    log.warn(`${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change and ownership signals are off)`);
+  }
+
+  log.progress("repo", "finding tsconfigs and files");
+  const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
+  const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
+  log.progress("graph", `parsing ${scope.files.length} files`);
+  const records = buildModules(scope, log, { maxFileBytes: opts.maxFileBytes });
+  const imports = toImportGraph(records, { throughBarrels: true });
+  log.progress("history", "reading git log");
+  const history: ChangeHistory | undefined = pending ? await pending.collect(new Set(scope.files.map((f) => f.path))) : undefined;
+
+  log.progress("coupling", "combining signals");
+  const files = records.map((r) => r.path);
+  const coupling = buildCouplingGraph(files, imports, history, weights);
+  log.progress("boundaries", "clustering");
+  const proposal = proposeBoundaries(coupling, imports, {
+    seed,
+    runs,
+    resolution: opts.resolution ?? "auto",
+    minServiceSize: 3,
+    overrides: opts.overrides,
+  });
+
+  const model: RepoModel = { imports, records, coupling, history };
+  const partition: ServicePartition = {
+    services: proposal.services.map((s) => ({ id: s.id, name: s.name, files: s.members.map((i) => coupling.files[i]) })),
+    kernel: proposal.kernel.map((k) => coupling.files[k.file]),
+  };
+  log.progress("ranking", "scoring services");
+  const card = scorePartition(model, partition);
+  const contracts = draftContracts(model, partition);
+  const hidden = hiddenCoupling(model);
+  const pain = painFactors(model, partition, card, hidden, !!opts.churn);
+  const cost = costFactors(model, partition, card, contracts);
+  const ids = partition.services.map((s) => s.id);
+  const names = new Map(partition.services.map((s) => [s.id, s.name]));
+  const ranked = rankServices(ids, pain, cost, names);
+
+  const ties = topTies(coupling, 3);
+  const services: ServiceAnalysis[] = proposal.services.map((s, k) => {
+    const filesOf = partition.services[k].files;
+    const r = ranked.get(s.id)!;
+    return {
+      id: s.id,
+      name: s.name,
+      files: filesOf,
+      confidence: Object.fromEntries(s.members.map((i) => [coupling.files[i], round(proposal.confidence[i], 4)])),
+      ties: Object.fromEntries(s.members.map((i) => [coupling.files[i], ties[i]])),
+      stability: round(s.stability, 4),
+      metrics: card.services[s.id],
+      painFactors: pain.get(s.id)!,
+      costFactors: cost.get(s.id)!,
+      pain: r.pain,
+      cost: r.cost,
+      rank: r.rank,
+      why: r.why,
+      contract: contracts.get(s.id)!,
+    };
+  });
+
+  const analysis: Analysis = {
+    schema: "faultline/analysis@1",
+    repo: { head: history?.head ?? "", headDate: history?.headDate ?? "", files: records.length, commits: history?.commits ?? 0 },
+    settings: {
+      seed,
+      resolution: proposal.resolution,
+      resolutionRule: proposal.resolutionRule,
+      weights,
+      runs,
+      maxChangeset,
+      ...(opts.since ? { since: opts.since } : {}),
+      ...(opts.until ? { until: opts.until } : {}),
+      renames,
+      includeTests: !!opts.includeTests,
+      history: !!history,
+    },
+    metrics: card.global,
+    kernel: { files: proposal.kernel.map((k) => ({ path: coupling.files[k.file], why: k.why })) },
+    isolated: proposal.isolated.map((i) => coupling.files[i]),
+    services,
+    extractionOrder: [...services].sort((a, b) => a.rank - b.rank).map((s) => s.id),
+    hiddenCoupling: hidden,
+  };
+  return { analysis, model };
+}
+
+/** Each file's strongest ties: the neighbours and signals that hold it where it is. */
+export function topTies(cg: CouplingGraph, k: number): Tie[][] {
+  const all: Tie[][] = cg.files.map(() => []);
+  for (const e of cg.edges) {
+    const signals = Object.fromEntries(SIGNALS.map((s) => [s, round(e.signals[s] * cg.weights[s], 3)])) as Tie["signals"];
+    all[e.a].push({ with: cg.files[e.b], weight: round(e.weight, 3), signals });
+    all[e.b].push({ with: cg.files[e.a], weight: round(e.weight, 3), signals });
+  }
+  return all.map((list) => list.sort((x, y) => y.weight - x.weight || (x.with < y.with ? -1 : 1)).slice(0, k));
+}

@@ -1,0 +1,85 @@
+import type { Signal, Weights } from "../coupling/types.js";
+import type { GlobalMetrics, ServiceMetrics } from "../metrics/types.js";
+
+/** faultline/analysis@1 (SPEC): the versioned result between analysis and the reports. */
+export interface Analysis {
+  schema: "faultline/analysis@1";
+  repo: { head: string; headDate: string; files: number; commits: number };
+  settings: {
+    seed: number;
+    resolution: number;
+    resolutionRule: string;
+    weights: Weights;
+    runs: number;
+    maxChangeset: number;
+    since?: string;
+    until?: string;
+    renames: boolean;
+    includeTests: boolean;
+    history: boolean;
+  };
+  metrics: GlobalMetrics;
+  kernel: { files: { path: string; why: string }[] };
+  /** files with no tie to any other file: nothing to place them by */
+  isolated: string[];
+  services: ServiceAnalysis[];
+  extractionOrder: string[];
+  hiddenCoupling: { a: string; b: string; shared: number; degree: number }[];
+}
+
+export interface Tie {
+  with: string;
+  weight: number;
+  signals: Record<Signal, number>;
+}
+
+export interface ContractSymbol {
+  file: string;
+  symbol: string;
+  kind: string;
+  usedBy: string[];
+}
+
+export interface RequiredSymbol {
+  service: string;
+  file: string;
+  symbol: string;
+}
+
+export interface PainFactors {
+  recentRevisions: number;
+  revisions: number;
+  hotspots: string[];
+  authors: number;
+  fragmentation: number;
+  cochangeLeaving: number;
+  hiddenCoupling: number;
+  churn?: number;
+}
+
+export interface CostFactors {
+  importsIn: number;
+  importsOut: number;
+  symbolsIn: number;
+  symbolsOut: number;
+  cycleWith: string[];
+  kernelImports: number;
+  sharedData: string[];
+}
+
+export interface ServiceAnalysis {
+  id: string;
+  name: string;
+  files: string[];
+  confidence: Record<string, number>;
+  ties: Record<string, Tie[]>;
+  stability: number;
+  metrics: ServiceMetrics;
+  painFactors: PainFactors;
+  costFactors: CostFactors;
+  pain: number;
+  cost: number;
+  rank: number;
+  why: string[];
+  contract: { provides: ContractSymbol[]; requires: RequiredSymbol[] };
+}

@@ -1,0 +1,83 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { analyzeRepo } from "../analysis/analyze.js";
+import { loadConfig } from "../config/config.js";
+import { SIGNALS, type Weights } from "../coupling/types.js";
+import { checkRepoDir } from "../repo/scope.js";
+import { UserError } from "../util/errors.js";
+import { stderrLog } from "./log.js";
+import type { ScopeFlags } from "./scopeFlags.js";
+import { printSummary } from "./summary.js";
+
+export interface AnalyzeFlags extends ScopeFlags {
+  out?: string;
+  includeTests?: boolean;
+  since?: string;
+  until?: string;
+  maxChangeset?: number;
+  renames: boolean;
+  excludeAuthor?: string[];
+  churn?: boolean;
+  resolution?: string;
+  seed?: number;
+  weights?: string;
+  cache: boolean;
+  timings?: boolean;
+  quiet?: boolean;
+  config?: string;
+  maxFileSize?: number;
+}
+
+export function parseWeights(text: string): Partial<Weights> {
+  const out: Partial<Weights> = {};
+  for (const part of text.split(",").filter(Boolean)) {
+    const m = /^\s*([a-z]+)\s*=\s*([0-9.]+)\s*$/.exec(part);
+    if (!m || !SIGNALS.includes(m[1] as never) || !Number.isFinite(Number(m[2]))) {
+      throw new UserError(`--weights ${text}: expected ${SIGNALS.map((s) => `${s}=W`).join(",")} with numbers >= 0 (at "${part}")`);
+    }
+    out[m[1] as keyof Weights] = Number(m[2]);
+  }
+  return out;
+}
+
+export function parseResolution(text: string | undefined): number | "auto" | undefined {
+  if (text === undefined || text === "auto") return text;
+  const r = Number(text);
+  if (!Number.isFinite(r) || r <= 0) throw new UserError(`--resolution ${text}: expected a number > 0 or "auto"`);
+  return r;
+}
+
+export async function runAnalyze(repo: string, flags: AnalyzeFlags): Promise<void> {
+  const root = checkRepoDir(repo);
+  const config = loadConfig(root, flags.config);
+  const log = stderrLog(flags);
+  const started = Date.now();
+  const { analysis } = await analyzeRepo(
+    repo,
+    {
+      tsconfigs: flags.tsconfig,
+      include: flags.include ?? config.include,
+      exclude: [...(config.exclude ?? []), ...(flags.exclude ?? [])],
+      includeTests: flags.includeTests ?? config.includeTests,
+      since: flags.since,
+      until: flags.until,
+      maxChangeset: flags.maxChangeset ?? config.maxChangeset,
+      renames: flags.renames,
+      excludeAuthors: flags.excludeAuthor ?? config.excludeAuthors,
+      churn: flags.churn,
+      resolution: parseResolution(flags.resolution) ?? config.resolution,
+      seed: flags.seed ?? config.seed,
+      weights: { ...config.weights, ...(flags.weights ? parseWeights(flags.weights) : {}) },
+      maxFileBytes: flags.maxFileSize,
+      overrides: config.overrides,
+    },
+    log,
+  );
+  const out = path.resolve(flags.out ?? path.join(root, ".faultline"));
+  mkdirSync(out, { recursive: true });
+  if (!flags.out) writeFileSync(path.join(out, ".gitignore"), "*\n");
+  const written = [path.join(out, "analysis.json")];
+  writeFileSync(written[0], JSON.stringify(analysis, null, 2) + "\n");
+  printSummary(analysis, written);
+  if (flags.timings) process.stderr.write(`total: ${((Date.now() - started) / 1000).toFixed(2)} s\n`);
+}
