@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { analyzeRepo } from "../analysis/analyze.js";
+import { analyzeRepo, type AnalyzeOptions } from "../analysis/analyze.js";
 import { loadConfig } from "../config/config.js";
 import { SIGNALS, type Weights } from "../coupling/types.js";
 import { checkRepoDir } from "../repo/scope.js";
 import { UserError } from "../util/errors.js";
 import { stderrLog } from "./log.js";
-import type { ScopeFlags } from "./scopeFlags.js";
+import type { ScopeFlags } from "./flags.js";
 import { printSummary } from "./summary.js";
 
 export interface AnalyzeFlags extends ScopeFlags {
@@ -47,32 +47,34 @@ export function parseResolution(text: string | undefined): number | "auto" | und
   return r;
 }
 
+/** Flags, faultline.config.json and defaults, merged: flags win over the config. */
+export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOptions {
+  const config = loadConfig(checkRepoDir(repo), flags.config);
+  return {
+    tsconfigs: flags.tsconfig,
+    include: flags.include ?? config.include,
+    exclude: [...(config.exclude ?? []), ...(flags.exclude ?? [])],
+    includeTests: flags.includeTests ?? config.includeTests,
+    since: flags.since,
+    until: flags.until,
+    maxChangeset: flags.maxChangeset ?? config.maxChangeset,
+    renames: flags.renames,
+    excludeAuthors: flags.excludeAuthor ?? config.excludeAuthors,
+    churn: flags.churn,
+    resolution: parseResolution(flags.resolution) ?? config.resolution,
+    seed: flags.seed ?? config.seed,
+    weights: { ...config.weights, ...(flags.weights ? parseWeights(flags.weights) : {}) },
+    maxFileBytes: flags.maxFileSize,
+    overrides: config.overrides,
+  };
+}
+
 export async function runAnalyze(repo: string, flags: AnalyzeFlags): Promise<void> {
   const root = checkRepoDir(repo);
-  const config = loadConfig(root, flags.config);
+  const options = analyzeOptionsFrom(repo, flags);
   const log = stderrLog(flags);
   const started = Date.now();
-  const { analysis } = await analyzeRepo(
-    repo,
-    {
-      tsconfigs: flags.tsconfig,
-      include: flags.include ?? config.include,
-      exclude: [...(config.exclude ?? []), ...(flags.exclude ?? [])],
-      includeTests: flags.includeTests ?? config.includeTests,
-      since: flags.since,
-      until: flags.until,
-      maxChangeset: flags.maxChangeset ?? config.maxChangeset,
-      renames: flags.renames,
-      excludeAuthors: flags.excludeAuthor ?? config.excludeAuthors,
-      churn: flags.churn,
-      resolution: parseResolution(flags.resolution) ?? config.resolution,
-      seed: flags.seed ?? config.seed,
-      weights: { ...config.weights, ...(flags.weights ? parseWeights(flags.weights) : {}) },
-      maxFileBytes: flags.maxFileSize,
-      overrides: config.overrides,
-    },
-    log,
-  );
+  const { analysis } = await analyzeRepo(repo, options, log);
   const out = path.resolve(flags.out ?? path.join(root, ".faultline"));
   mkdirSync(out, { recursive: true });
   if (!flags.out) writeFileSync(path.join(out, ".gitignore"), "*\n");

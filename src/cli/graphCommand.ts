@@ -4,7 +4,7 @@ import { discoverRepo } from "../repo/scope.js";
 import { graphToDot, graphToMermaid } from "../report/graphFormats.js";
 import { UserError } from "../util/errors.js";
 import { stderrLog } from "./log.js";
-import type { ScopeFlags } from "./scopeFlags.js";
+import type { ScopeFlags } from "./flags.js";
 
 export interface GraphFlags extends ScopeFlags {
   format: string;

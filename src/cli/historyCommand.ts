@@ -2,7 +2,7 @@ import { toHistoryJson } from "../history/historyJson.js";
 import { startHistory } from "../history/readHistory.js";
 import { checkRepoDir, discoverRepo } from "../repo/scope.js";
 import { stderrLog } from "./log.js";
-import type { ScopeFlags } from "./scopeFlags.js";
+import type { ScopeFlags } from "./flags.js";
 
 export interface HistoryFlags extends ScopeFlags {
   since?: string;

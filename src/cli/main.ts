@@ -1,23 +1,13 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { CODE_MAAT_THRESHOLDS } from "../history/cochange.js";
 import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "../history/readHistory.js";
 import { UserError } from "../util/errors.js";
-import { DEFAULT_TEST_GLOBS } from "../repo/scope.js";
 import { runAnalyze } from "./analyzeCommand.js";
+import { runContract } from "./contractCommand.js";
+import { runExplain } from "./explainCommand.js";
+import { addAnalysisFlags, addScopeFlags, collect, nonNegative, wholeNumber } from "./flags.js";
 import { runGraph } from "./graphCommand.js";
 import { runHistory } from "./historyCommand.js";
-import { addScopeFlags, collect } from "./scopeFlags.js";
-
-const wholeNumber = (flag: string, min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${flag} takes a whole number >= ${min}`);
-  return n;
-};
-const number = (flag: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${flag} takes a number >= 0`);
-  return n;
-};
 
 export function buildProgram(): Command {
   const program = new Command("faultline")
@@ -26,29 +16,30 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)");
 
-  addScopeFlags(
+  addAnalysisFlags(
     program
-      .command("analyze", { isDefault: false })
-      .description("propose candidate services, rank them, draft the first one's contract; writes analysis.json")
+      .command("analyze")
+      .description("propose candidate services, rank them, draft their contracts; writes analysis.json")
       .argument("[repo]", "repository folder", "."),
   )
     .option("--out <dir>", "where to write analysis.json and the reports (default <repo>/.faultline/)")
-    .option("--include-tests", `also analyse tests, stories, mocks, fixtures and generated files (default excludes: ${DEFAULT_TEST_GLOBS.join(" ")})`)
-    .option("--since <date>", 'only history after this date, or e.g. "2 years ago" counted back from HEAD\'s date')
-    .option("--until <date>", "only history before this date (same forms as --since)")
-    .option("--max-changeset <n>", `drop commits touching more analysed files than this (default ${DEFAULT_MAX_CHANGESET})`, wholeNumber("--max-changeset", 1))
-    .option("--no-renames", "do not follow renames in history")
-    .option("--exclude-author <regex>", "drop commits whose \"Name <email>\" matches (repeatable; default: common bots)", collect)
-    .option("--churn", "add lines added/removed to pain (git numstat: slower)")
-    .option("--resolution <r>", "clustering granularity: a number (higher = more, smaller services) or auto (default)")
-    .option("--seed <n>", "seed of the clustering runs (default 1)", wholeNumber("--seed", 0))
-    .option("--weights <list>", "signal weights, e.g. structural=1,cochange=1.5,ownership=0.5,semantic=0")
-    .option("--no-cache", "do not read or write the cache")
-    .option("--timings", "print wall time per stage on stderr")
-    .option("--config <file>", "team settings (default <repo>/faultline.config.json)")
-    .option("--max-file-size <bytes>", "skip larger files with a warning", wholeNumber("--max-file-size", 1))
-    .option("--quiet", "no progress on stderr")
     .action((repo: string, flags) => runAnalyze(repo, flags));
+
+  addAnalysisFlags(
+    program
+      .command("explain")
+      .description("why a file sits in its service: strongest ties, runner-up service, what would move it")
+      .argument("<file>", "a file of the repo (repo-relative)")
+      .argument("[repo]", "repository folder", "."),
+  ).action((file: string, repo: string, flags) => runExplain(file, repo, flags));
+
+  addAnalysisFlags(
+    program
+      .command("contract")
+      .description("print a service's draft contract as a TypeScript declaration sketch")
+      .argument("<service>", "service id or name")
+      .argument("[repo]", "repository folder", "."),
+  ).action((service: string, repo: string, flags) => runContract(service, repo, flags));
 
   addScopeFlags(
     program
@@ -74,9 +65,9 @@ export function buildProgram(): Command {
     .option("--no-renames", "key files by their path at each commit instead of following renames")
     .option("--exclude-author <regex>", `drop commits whose "Name <email>" matches (repeatable; default: ${DEFAULT_EXCLUDED_AUTHORS})`, collect)
     .option("--churn", "also count lines added/removed per file (git numstat: slower)")
-    .option("--min-revs <n>", "coupling: minimum average revisions of the pair", number("--min-revs"), CODE_MAAT_THRESHOLDS.minRevs)
-    .option("--min-shared <n>", "coupling: minimum shared commits", number("--min-shared"), CODE_MAAT_THRESHOLDS.minShared)
-    .option("--min-coupling <pct>", "coupling: minimum degree in percent", number("--min-coupling"), CODE_MAAT_THRESHOLDS.minCoupling)
+    .option("--min-revs <n>", "coupling: minimum average revisions of the pair", nonNegative("--min-revs"), CODE_MAAT_THRESHOLDS.minRevs)
+    .option("--min-shared <n>", "coupling: minimum shared commits", nonNegative("--min-shared"), CODE_MAAT_THRESHOLDS.minShared)
+    .option("--min-coupling <pct>", "coupling: minimum degree in percent", nonNegative("--min-coupling"), CODE_MAAT_THRESHOLDS.minCoupling)
     .option("--quiet", "no progress on stderr")
     .action((repo: string, flags) => runHistory(repo, flags));
 

@@ -1,0 +1,16 @@
+import path from "node:path";
+import { analyzeRepo } from "../analysis/analyze.js";
+import { contractSketch } from "../ranking/contractSketch.js";
+import { UserError } from "../util/errors.js";
+import { analyzeOptionsFrom, type AnalyzeFlags } from "./analyzeCommand.js";
+import { stderrLog } from "./log.js";
+
+export async function runContract(service: string, repo: string, flags: AnalyzeFlags): Promise<void> {
+  const log = stderrLog({ quiet: true });
+  const { analysis } = await analyzeRepo(repo, analyzeOptionsFrom(repo, flags), log);
+  const s = analysis.services.find((x) => x.id === service || x.name === service);
+  if (!s) {
+    throw new UserError(`${service}: no such service (services: ${analysis.services.map((x) => x.id).join(", ")})`);
+  }
+  process.stdout.write(contractSketch(path.resolve(repo), s.name, s.contract.provides, analysis.repo.head));
+}

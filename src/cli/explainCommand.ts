@@ -1,0 +1,42 @@
+import path from "node:path";
+import { analyzeRepo } from "../analysis/analyze.js";
+import { explainFile } from "../analysis/explain.js";
+import { UserError } from "../util/errors.js";
+import { toRepoPath } from "../util/paths.js";
+import { analyzeOptionsFrom, type AnalyzeFlags } from "./analyzeCommand.js";
+import { stderrLog } from "./log.js";
+
+export async function runExplain(file: string, repo: string, flags: AnalyzeFlags): Promise<void> {
+  const log = stderrLog({ quiet: true });
+  const { analysis, model } = await analyzeRepo(repo, analyzeOptionsFrom(repo, flags), log);
+  const root = path.resolve(repo);
+  const rel = path.isAbsolute(file) ? toRepoPath(root, file) : file.split(path.sep).join("/");
+  if (!model.coupling.files.includes(rel)) {
+    throw new UserError(`${file}: not among the analysed files of ${repo} (tests are left out unless --include-tests; see --include/--exclude)`);
+  }
+  const x = explainFile(rel, analysis, model.coupling);
+  const name = (id: string) => analysis.services.find((s) => s.id === id)?.name ?? id;
+  const out: string[] = [];
+  if (x.kernel) out.push(`${rel} is in the shared kernel: ${x.kernel}`);
+  else if (x.isolated) out.push(`${rel} is isolated: no import, co-change or ownership ties to any other analysed file`);
+  else out.push(`${rel} sits in ${name(x.service!)} (confidence ${x.confidence?.toFixed(2)}: the share of clustering runs that put it with most of that service)`);
+  if (x.ties.length) {
+    out.push("", "strongest ties:");
+    for (const t of x.ties.slice(0, 8)) {
+      const parts = Object.entries(t.signals).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v.toFixed(2)}`);
+      out.push(`  ${t.weight.toFixed(2)}  ${t.with}  [${name(t.service)}]  ${parts.join(", ")}`);
+    }
+    out.push("", "pull by service (sum of tie weights):");
+    for (const p of x.pull.slice(0, 5)) out.push(`  ${p.weight.toFixed(2)}  ${name(p.service)}`);
+  }
+  if (x.runnerUp && !x.kernel) {
+    const r = x.runnerUp;
+    out.push("", `runner-up: ${name(r.service)} (${r.weight.toFixed(2)})`);
+    out.push(
+      r.gap > 0
+        ? `to move it there, its ties to ${name(r.service)} would have to grow by more than ${r.gap.toFixed(2)} (or fewer ties to ${name(x.service!)}), or pin it in faultline.config.json: {"overrides": {"pin": {"${name(r.service)}": ["${rel}"]}}}`
+        : `its ties to ${name(r.service)} are as strong; the clustering chose by the files around it. Pin it to decide: {"overrides": {"pin": {"${name(r.service)}": ["${rel}"]}}}`,
+    );
+  }
+  process.stdout.write(out.join("\n") + "\n");
+}

@@ -1,0 +1,51 @@
+import { InvalidArgumentError, type Command } from "commander";
+import { DEFAULT_MAX_CHANGESET } from "../history/readHistory.js";
+import { DEFAULT_TEST_GLOBS } from "../repo/scope.js";
+
+export interface ScopeFlags {
+  tsconfig?: string[];
+  include?: string[];
+  exclude?: string[];
+}
+
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export const wholeNumber = (flag: string, min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${flag} takes a whole number >= ${min}`);
+  return n;
+};
+
+export const nonNegative = (flag: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${flag} takes a number >= 0`);
+  return n;
+};
+
+/** The file-scope flags every command that reads the code shares. */
+export function addScopeFlags(cmd: Command): Command {
+  return cmd
+    .option("--tsconfig <path>", "use this tsconfig instead of discovering them (repeatable)", collect)
+    .option("--include <glob>", "only files matching (repeatable)", collect)
+    .option("--exclude <glob>", "leave out files matching (repeatable)", collect);
+}
+
+/** The flags of every command that runs the analysis (analyze, explain, contract). */
+export function addAnalysisFlags(cmd: Command): Command {
+  return addScopeFlags(cmd)
+    .option("--include-tests", `also analyse tests, stories, mocks, fixtures and generated files (default excludes: ${DEFAULT_TEST_GLOBS.join(" ")})`)
+    .option("--since <date>", 'only history after this date, or e.g. "2 years ago" counted back from HEAD\'s date')
+    .option("--until <date>", "only history before this date (same forms as --since)")
+    .option("--max-changeset <n>", `drop commits touching more analysed files than this (default ${DEFAULT_MAX_CHANGESET})`, wholeNumber("--max-changeset", 1))
+    .option("--no-renames", "do not follow renames in history")
+    .option("--exclude-author <regex>", 'drop commits whose "Name <email>" matches (repeatable; default: common bots)', collect)
+    .option("--churn", "add lines added/removed to pain (git numstat: slower)")
+    .option("--resolution <r>", "clustering granularity: a number (higher = more, smaller services) or auto (default)")
+    .option("--seed <n>", "seed of the clustering runs (default 1)", wholeNumber("--seed", 0))
+    .option("--weights <list>", "signal weights, e.g. structural=1,cochange=1.5,ownership=0.5,semantic=0")
+    .option("--no-cache", "do not read or write the cache")
+    .option("--timings", "print wall time per stage on stderr")
+    .option("--config <file>", "team settings (default <repo>/faultline.config.json)")
+    .option("--max-file-size <bytes>", "skip larger files with a warning", wholeNumber("--max-file-size", 1))
+    .option("--quiet", "no progress on stderr");
+}

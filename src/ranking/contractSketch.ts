@@ -1,0 +1,193 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Project, ts } from "ts-morph";
+import type { ContractSymbol } from "../analysis/types.js";
+
+/**
+ * The draft contract as TypeScript a team can start the new service's API from: provided
+ * types (interfaces, type aliases, enums) as declared; one interface per consumer-facing
+ * module with the signatures of its functions, constants and classes. Types the sketch
+ * references but does not define become opaque `unknown` aliases, found by compiling the
+ * sketch itself (a few hundred lines, in memory), so the result always passes tsc.
+ */
+export function contractSketch(root: string, serviceName: string, provides: ContractSymbol[], head: string): string {
+  const byFile = new Map<string, ContractSymbol[]>();
+  for (const p of provides) (byFile.get(p.file) ?? byFile.set(p.file, []).get(p.file)!).push(p);
+  const topLevel: string[] = [];
+  const modules: string[] = [];
+  const usedNames = new Set<string>();
+  for (const [file, symbols] of byFile) {
+    const text = readFileSync(path.join(root, file), "utf8");
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const members: string[] = [];
+    for (const sym of symbols) {
+      const decl = findDeclaration(sf, sym.symbol);
+      const doc = `  /** used by: ${sym.usedBy.join(", ")} */`;
+      const name = sym.symbol === "default" ? "default" : sym.symbol;
+      if (sym.symbol === "*") {
+        members.push(doc, `  namespace: unknown; // the whole module is imported as a namespace`);
+      } else if (!decl) {
+        members.push(doc, `  ${safeName(name)}: unknown;`);
+      } else if (ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl) || ts.isEnumDeclaration(decl)) {
+        const typeName = sym.symbol === "default" ? pascal(file) : decl.name.text;
+        if (!usedNames.has(typeName)) {
+          usedNames.add(typeName);
+          topLevel.push(`// ${file}`, `export ${stripModifiers(decl, sf).replace(/^(interface|type|enum)\s+\w+/, `$1 ${typeName}`)}`);
+        }
+      } else if (ts.isClassDeclaration(decl)) {
+        const typeName = decl.name?.text ?? pascal(file);
+        if (!usedNames.has(typeName)) {
+          usedNames.add(typeName);
+          topLevel.push(`// ${file}`, `export interface ${typeName}${typeParams(decl, sf)} {`, ...classMembers(decl, sf), "}");
+        }
+        members.push(doc, `  ${safeName(name)}: new (...args: any[]) => ${typeName};`);
+      } else {
+        members.push(doc, `  ${safeName(name)}${signature(decl, sf)};`);
+      }
+    }
+    if (members.length) {
+      let iface = `${pascal(file)}Module`;
+      for (let k = 2; usedNames.has(iface); k++) iface = `${pascal(file)}Module${k}`;
+      usedNames.add(iface);
+      modules.push(`// ${file}`, `export interface ${iface} {`, ...members, "}");
+    }
+  }
+  const body = [...topLevel, "", ...modules].join("\n");
+  const header = `// Contract of service "${serviceName}": a draft by faultline${head ? ` at ${head.slice(0, 12)}` : ""}.\n// What other services use today; types it does not define are opaque until the team decides.\n`;
+  return header + withPlaceholders(body) + "\n";
+}
+
+function findDeclaration(sf: ts.SourceFile, name: string): ts.Node | undefined {
+  for (const st of sf.statements) {
+    const mods = ts.canHaveModifiers(st) ? ts.getModifiers(st) : undefined;
+    const isDefault = !!mods?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    if (name === "default" && isDefault) return st;
+    if (name === "default" && ts.isExportAssignment(st)) return st;
+    if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name?.text === name && !isDefault) return st;
+    if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isEnumDeclaration(st)) && st.name.text === name) return st;
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return d;
+    }
+  }
+  return undefined;
+}
+
+function stripModifiers(node: ts.Node, sf: ts.SourceFile): string {
+  const text = node.getText(sf);
+  return text.replace(/^(export\s+)?(default\s+)?(declare\s+)?/, "");
+}
+
+function typeParams(node: ts.SignatureDeclarationBase | ts.ClassDeclaration, sf: ts.SourceFile): string {
+  return node.typeParameters?.length ? `<${node.typeParameters.map((t) => t.getText(sf)).join(", ")}>` : "";
+}
+
+function params(node: ts.SignatureDeclarationBase, sf: ts.SourceFile): string {
+  return node.parameters
+    .map((p, i) => {
+      const rest = p.dotDotDotToken ? "..." : "";
+      const name = ts.isIdentifier(p.name) ? p.name.text : `arg${i}`;
+      const optional = p.questionToken || p.initializer ? "?" : "";
+      const type = p.type ? p.type.getText(sf) : rest ? "unknown[]" : "unknown";
+      return `${rest}${name}${rest ? "" : optional}: ${type}`;
+    })
+    .join(", ");
+}
+
+function returnType(node: ts.SignatureDeclarationBase, sf: ts.SourceFile): string {
+  if (node.type) return node.type.getText(sf);
+  const isAsync = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  return isAsync ? "Promise<unknown>" : "unknown";
+}
+
+function signature(decl: ts.Node, sf: ts.SourceFile): string {
+  let fn: ts.SignatureDeclarationBase | undefined;
+  if (ts.isFunctionDeclaration(decl)) fn = decl;
+  else if (ts.isVariableDeclaration(decl)) {
+    const init = decl.initializer;
+    if (decl.type) return `: ${decl.type.getText(sf)}`;
+    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) fn = init;
+    else return `: ${literalType(init)}`;
+  } else if (ts.isExportAssignment(decl)) {
+    const e = decl.expression;
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) fn = e;
+    else return ": unknown";
+  }
+  if (!fn) return ": unknown";
+  return `${typeParams(fn, sf)}(${params(fn, sf)}): ${returnType(fn, sf)}`;
+}
+
+function literalType(init: ts.Expression | undefined): string {
+  if (!init) return "unknown";
+  if (ts.isStringLiteralLike(init)) return "string";
+  if (ts.isNumericLiteral(init)) return "number";
+  if (init.kind === ts.SyntaxKind.TrueKeyword || init.kind === ts.SyntaxKind.FalseKeyword) return "boolean";
+  if (ts.isNewExpression(init) && ts.isIdentifier(init.expression)) return init.expression.text;
+  return "unknown";
+}
+
+function classMembers(decl: ts.ClassDeclaration, sf: ts.SourceFile): string[] {
+  const out: string[] = [];
+  for (const m of decl.members) {
+    const mods = ts.canHaveModifiers(m) ? ts.getModifiers(m) ?? [] : [];
+    if (mods.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword || x.kind === ts.SyntaxKind.StaticKeyword)) continue;
+    if (!m.name || ts.isPrivateIdentifier(m.name) || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) continue;
+    const name = m.name.text;
+    if (ts.isMethodDeclaration(m)) out.push(`  ${safeName(name)}${typeParams(m, sf)}(${params(m, sf)}): ${returnType(m, sf)};`);
+    else if (ts.isPropertyDeclaration(m)) out.push(`  ${safeName(name)}${m.questionToken ? "?" : ""}: ${m.type ? m.type.getText(sf) : literalType(m.initializer)};`);
+    else if (ts.isGetAccessorDeclaration(m)) out.push(`  readonly ${safeName(name)}: ${m.type ? m.type.getText(sf) : "unknown"};`);
+  }
+  return out;
+}
+
+function safeName(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+function pascal(file: string): string {
+  const base = path.posix.basename(file).replace(/\.[^.]+$/, "");
+  const p = base.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+  return /^[A-Za-z_]/.test(p) ? p : `M${p}`;
+}
+
+const MISSING_NAME = new Set([2304, 2552, 2582]);
+const NOT_GENERIC = 2315;
+const MISSING_NAMESPACE = new Set([2503, 2833]);
+
+/**
+ * Compiles the sketch in memory (ts-morph, no files touched) and declares each name it cannot
+ * find as an opaque alias; anything still failing after that becomes `unknown`.
+ */
+function withPlaceholders(body: string): string {
+  const placeholders = new Map<string, string>();
+  let text = body;
+  for (let round = 0; round < 6; round++) {
+    const full = [...placeholders.values(), body].join("\n");
+    const project = new Project({
+      useInMemoryFileSystem: true,
+      compilerOptions: { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] },
+    });
+    const sf = project.createSourceFile("/contract.ts", full);
+    const diags = project.getProgram().compilerObject.getSemanticDiagnostics(sf.compilerNode).concat(project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode));
+    text = full;
+    if (diags.length === 0) return full;
+    let changed = false;
+    for (const d of diags) {
+      const at = d.start ?? 0;
+      const word = /^[A-Za-z_$][\w$]*/.exec(full.slice(at))?.[0];
+      if (!word) continue;
+      if (MISSING_NAME.has(d.code) && !placeholders.has(word)) {
+        placeholders.set(word, `export type ${word} = unknown;`);
+        changed = true;
+      } else if (d.code === NOT_GENERIC && placeholders.get(word)?.endsWith(" = unknown;") && !placeholders.get(word)!.includes("<")) {
+        placeholders.set(word, `export type ${word}<_A = unknown, _B = unknown, _C = unknown, _D = unknown> = unknown;`);
+        changed = true;
+      } else if (MISSING_NAMESPACE.has(d.code) && !placeholders.has(word)) {
+        const members = new Set([...full.matchAll(new RegExp(`\\b${word}\\.([A-Za-z_$][\\w$]*)`, "g"))].map((m) => m[1]));
+        placeholders.set(word, `export declare namespace ${word} {\n${[...members].map((m) => `  type ${m} = unknown;`).join("\n")}\n}`);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return text;
+}
