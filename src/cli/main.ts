@@ -92,6 +92,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `faultline graph | head`: a closed pipe ends the output, not the process with a stack trace
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;
