@@ -164,7 +164,7 @@ function withPlaceholders(body: string): string {
     const full = [...placeholders.values(), body].join("\n");
     const project = new Project({
       useInMemoryFileSystem: true,
-      compilerOptions: { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] },
+      compilerOptions: { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, lib: ["lib.es2022.d.ts"], types: [] },
     });
     const sf = project.createSourceFile("/contract.ts", full);
     const diags = project.getProgram().compilerObject.getSemanticDiagnostics(sf.compilerNode).concat(project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode));

@@ -1,0 +1,165 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli, tempDir } from "../helpers/cli.js";
+import { demoRepo } from "../helpers/demo.js";
+import { writeTree, TSCONFIG } from "../helpers/repo.js";
+
+interface Service {
+  id: string;
+  name: string;
+  files: string[];
+  rank: number;
+  why: string[];
+  pain: number;
+  cost: number;
+  confidence: Record<string, number>;
+  contract: { provides: { file: string; symbol: string; kind: string; usedBy: string[] }[]; requires: { service: string; file: string; symbol: string }[] };
+}
+
+let repo: string;
+let analysis: { services: Service[]; kernel: { files: { path: string; why: string }[] }; extractionOrder: string[]; schema: string; repo: { commits: number; files: number } };
+
+beforeAll(async () => {
+  repo = await demoRepo();
+  const out = tempDir();
+  const r = runCli(["analyze", repo, "--out", out, "--quiet"]);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).toContain("Extract first:");
+  analysis = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
+});
+
+describe("faultline analyze on the demo monolith", () => {
+  it("writes a complete analysis: every service ranked with reasons, a kernel with reasons", () => {
+    expect(analysis.schema).toBe("faultline/analysis@1");
+    expect(analysis.repo.commits).toBeGreaterThan(250);
+    expect(analysis.services.length).toBeGreaterThanOrEqual(4);
+    const ranks = analysis.services.map((s) => s.rank).sort((a, b) => a - b);
+    expect(ranks).toEqual(analysis.services.map((_, i) => i + 1));
+    expect(analysis.extractionOrder).toEqual([...analysis.services].sort((a, b) => a.rank - b.rank).map((s) => s.id));
+    for (const s of analysis.services) {
+      expect(s.why.length, s.id).toBeGreaterThan(0);
+      expect(s.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(s.name).not.toMatch(/cluster/i);
+      for (const f of s.files) expect(s.confidence[f]).toBeGreaterThanOrEqual(0);
+    }
+    expect(analysis.kernel.files.map((k) => k.path)).toEqual(expect.arrayContaining(["src/utils/db.ts", "src/utils/logger.ts"]));
+    // the first in the order says why it beats the second
+    const first = analysis.services.find((s) => s.rank === 1)!;
+    const second = analysis.services.find((s) => s.rank === 2)!;
+    expect(first.why[0]).toContain(`beats ${second.name}`);
+  });
+
+  it("contracts match the imports that cross boundaries, symbol by symbol (checked against faultline graph --through-barrels)", () => {
+    const g = runCli(["graph", repo, "--through-barrels", "--quiet", "--exclude", "**/*.test.ts"]);
+    const graph = JSON.parse(g.stdout) as { edges: { from: string; to: string; symbols: string[] }[] };
+    const serviceOf = new Map<string, string>();
+    for (const s of analysis.services) for (const f of s.files) serviceOf.set(f, s.id);
+    const provided = new Map<string, Set<string>>(); // "file\0symbol" -> users
+    for (const s of analysis.services) {
+      for (const p of s.contract.provides) {
+        expect(serviceOf.get(p.file)).toBe(s.id);
+        provided.set(`${p.file}\0${p.symbol}`, new Set(p.usedBy));
+      }
+    }
+    let crossing = 0;
+    const expected = new Set<string>();
+    for (const e of graph.edges) {
+      const a = serviceOf.get(e.from);
+      const b = serviceOf.get(e.to);
+      if (!a || !b || a === b) continue;
+      for (const sym of e.symbols.length ? e.symbols : ["*"]) {
+        crossing++;
+        expected.add(`${e.to}\0${sym}`);
+        expect(provided.get(`${e.to}\0${sym}`)?.has(a), `${e.from} -> ${e.to} (${sym})`).toBe(true);
+      }
+    }
+    expect(crossing).toBeGreaterThan(0);
+    // and nothing is provided that no other service imports
+    expect([...provided.keys()].sort()).toEqual([...expected].sort());
+  });
+
+  it("prints each contract as a TypeScript sketch that tsc --noEmit accepts", () => {
+    const dir = tempDir();
+    const withProvides = analysis.services.filter((s) => s.contract.provides.length > 0);
+    expect(withProvides.length).toBeGreaterThan(0);
+    for (const s of withProvides) {
+      const r = runCli(["contract", s.id, repo]);
+      expect(r.code, r.stderr).toBe(0);
+      const file = path.join(dir, `${s.id}.ts`);
+      writeFileSync(file, r.stdout);
+      const program = ts.createProgram([file], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, types: [] });
+      const diags = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
+      expect(diags, `${s.id}:\n${r.stdout}`).toEqual([]);
+      for (const p of s.contract.provides.filter((p) => p.symbol !== "*" && p.symbol !== "default" && p.kind !== "unknown")) {
+        expect(r.stdout, `${s.id} sketch names ${p.symbol}`).toContain(p.symbol);
+      }
+    }
+    const bad = runCli(["contract", "no-such-service", repo]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("no-such-service");
+  });
+
+  it("explains a file: its service, ties with signals, and the runner-up", () => {
+    const s = analysis.services.find((x) => x.rank === 1)!;
+    const file = s.files[0];
+    const r = runCli(["explain", file, repo]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`sits in ${s.name}`);
+    expect(r.stdout).toMatch(/strongest ties:\n\s+\d+\.\d\d\s+\S+/);
+    expect(r.stdout).toMatch(/runner-up: /);
+    const k = runCli(["explain", analysis.kernel.files[0].path, repo]);
+    expect(k.stdout).toContain("shared kernel");
+    const none = runCli(["explain", "src/nope.ts", repo]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("src/nope.ts");
+  });
+
+  it("is byte-identical across runs with the same seed", () => {
+    const a = tempDir();
+    const b = tempDir();
+    expect(runCli(["analyze", repo, "--out", a, "--quiet", "--seed", "3"]).code).toBe(0);
+    expect(runCli(["analyze", repo, "--out", b, "--quiet", "--seed", "3"]).code).toBe(0);
+    expect(readFileSync(path.join(a, "analysis.json"), "utf8")).toBe(readFileSync(path.join(b, "analysis.json"), "utf8"));
+  });
+});
+
+describe("faultline analyze: bad input and settings", () => {
+  it("without git, warns loudly and proposes from structure alone", () => {
+    const dir = tempDir();
+    const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
+    for (const d of ["alpha", "beta"]) {
+      for (let i = 0; i < 4; i++) files[`src/${d}/f${i}.ts`] = `import { v as w } from "./f${(i + 1) % 4}";\nexport const v = ${i};\nexport const u = w;\n`;
+    }
+    writeTree(dir, files);
+    const out = tempDir();
+    const r = runCli(["analyze", dir, "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/not a git repository/);
+    const a = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
+    expect(a.settings.history).toBe(false);
+    const groups = a.services.map((s: Service) => s.files.map((f) => f.split("/")[1])).map((ds: string[]) => [...new Set(ds)]);
+    expect(groups).toEqual([["alpha"], ["beta"]]);
+  });
+
+  it("names the flag or key at fault, exit 2", () => {
+    const dir = tempDir();
+    writeTree(dir, { "tsconfig.json": TSCONFIG, "src/a.ts": "export const a = 1;\n" });
+    const w = runCli(["analyze", dir, "--weights", "structural=1,imports=2"]);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toContain("--weights");
+    const res = runCli(["analyze", dir, "--resolution", "fine"]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("--resolution");
+    writeTree(dir, { "faultline.config.json": JSON.stringify({ weights: { structural: -1 } }) });
+    const c = runCli(["analyze", dir]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain("weights.structural");
+    writeTree(dir, { "faultline.config.json": JSON.stringify({ colour: "blue" }) });
+    const k = runCli(["analyze", dir]);
+    expect(k.code).toBe(2);
+    expect(k.stderr).toMatch(/faultline.config.json.*colour/);
+    expect(k.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
