@@ -5,6 +5,7 @@ import { buildModules } from "../graph/build.js";
 import { toImportGraph } from "../graph/importGraph.js";
 import { DEFAULT_MAX_CHANGESET, startHistory, type PendingHistory } from "../history/readHistory.js";
 import type { ChangeHistory } from "../history/types.js";
+import { fromModelJson, toModelJson, type ModelJson } from "../metrics/modelJson.js";
 import { scorePartition } from "../metrics/scorecard.js";
 import type { RepoModel, ServicePartition } from "../metrics/types.js";
 import { draftContracts } from "../ranking/contracts.js";
@@ -38,6 +39,8 @@ export interface AnalyzeOptions {
 export interface AnalysisResult {
   analysis: Analysis;
   model: RepoModel;
+  /** the metrics' input, written beside analysis.json as model.json */
+  modelJson: ModelJson;
 }
 
 /** The main job: code and history in, candidate services ranked with draft contracts out. */
@@ -84,7 +87,9 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
     kernel: proposal.kernel.map((k) => coupling.files[k.file]),
   };
   log.progress("ranking", "scoring services");
-  const card = scorePartition(model, partition);
+  // scored from the serialised model, exactly as compare and the HTML what-if will score it
+  const modelJson = toModelJson(model);
+  const card = scorePartition(fromModelJson(modelJson), partition);
   const contracts = draftContracts(model, partition);
   const hidden = hiddenCoupling(model);
   const pain = painFactors(model, partition, card, hidden, !!opts.churn);
@@ -138,7 +143,7 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
     extractionOrder: [...services].sort((a, b) => a.rank - b.rank).map((s) => s.id),
     hiddenCoupling: hidden,
   };
-  return { analysis, model };
+  return { analysis, model, modelJson };
 }
 
 /** Each file's strongest ties: the neighbours and signals that hold it where it is. */

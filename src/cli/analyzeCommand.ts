@@ -74,12 +74,14 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags): Promise<voi
   const options = analyzeOptionsFrom(repo, flags);
   const log = stderrLog(flags);
   const started = Date.now();
-  const { analysis } = await analyzeRepo(repo, options, log);
+  const { analysis, modelJson } = await analyzeRepo(repo, options, log);
   const out = path.resolve(flags.out ?? path.join(root, ".faultline"));
   mkdirSync(out, { recursive: true });
   if (!flags.out) writeFileSync(path.join(out, ".gitignore"), "*\n");
   const written = [path.join(out, "analysis.json")];
   writeFileSync(written[0], JSON.stringify(analysis, null, 2) + "\n");
+  // the metrics' input, so that report, compare and the HTML what-if re-score without re-analysing
+  writeFileSync(path.join(out, "model.json"), JSON.stringify(modelJson) + "\n");
   printSummary(analysis, written);
   if (flags.timings) process.stderr.write(`total: ${((Date.now() - started) / 1000).toFixed(2)} s\n`);
 }
