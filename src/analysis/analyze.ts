@@ -2,6 +2,7 @@ import { proposeBoundaries, type Overrides } from "../boundaries/propose.js";
 import { buildCouplingGraph } from "../coupling/buildCoupling.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type CouplingGraph, type Weights } from "../coupling/types.js";
 import { buildModules } from "../graph/build.js";
+import { allCochangePairs } from "../history/cochange.js";
 import { toImportGraph } from "../graph/importGraph.js";
 import { DEFAULT_MAX_CHANGESET, startHistory, type PendingHistory } from "../history/readHistory.js";
 import type { ChangeHistory } from "../history/types.js";
@@ -99,6 +100,7 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
   const ranked = rankServices(ids, pain, cost, names);
 
   const ties = topTies(coupling, 3);
+  const crossing = crossingCochange(model, partition, 10);
   const services: ServiceAnalysis[] = proposal.services.map((s, k) => {
     const filesOf = partition.services[k].files;
     const r = ranked.get(s.id)!;
@@ -117,6 +119,7 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
       rank: r.rank,
       why: r.why,
       contract: contracts.get(s.id)!,
+      crossingCochange: crossing.get(s.id) ?? [],
     };
   });
 
@@ -144,6 +147,29 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
     hiddenCoupling: hidden,
   };
   return { analysis, model, modelJson };
+}
+
+/** Per service, its strongest co-change pairs with files of other services. */
+function crossingCochange(model: RepoModel, p: ServicePartition, k: number): Map<string, ServiceAnalysis["crossingCochange"]> {
+  const out = new Map<string, ServiceAnalysis["crossingCochange"]>();
+  const h = model.history;
+  if (!h) return out;
+  const serviceOf = new Map<string, string>();
+  for (const s of p.services) for (const f of s.files) serviceOf.set(f, s.id);
+  for (const pair of allCochangePairs(h)) {
+    const a = h.files[pair.a].path;
+    const b = h.files[pair.b].path;
+    const sa = serviceOf.get(a);
+    const sb = serviceOf.get(b);
+    if (!sa || !sb || sa === sb) continue;
+    (out.get(sa) ?? out.set(sa, []).get(sa)!).push({ file: a, with: b, service: sb, shared: pair.shared });
+    (out.get(sb) ?? out.set(sb, []).get(sb)!).push({ file: b, with: a, service: sa, shared: pair.shared });
+  }
+  for (const [id, list] of out) {
+    list.sort((x, y) => y.shared - x.shared || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.with < y.with ? -1 : 1));
+    out.set(id, list.slice(0, k));
+  }
+  return out;
 }
 
 /** Each file's strongest ties: the neighbours and signals that hold it where it is. */

@@ -82,4 +82,6 @@ export interface ServiceAnalysis {
   rank: number;
   why: string[];
   contract: { provides: ContractSymbol[]; requires: RequiredSymbol[] };
+  /** its strongest co-change with files of other services (each would become a distributed change) */
+  crossingCochange: { file: string; with: string; service: string; shared: number }[];
 }

@@ -8,6 +8,7 @@ import { runExplain } from "./explainCommand.js";
 import { addAnalysisFlags, addScopeFlags, collect, nonNegative, wholeNumber } from "./flags.js";
 import { runGraph } from "./graphCommand.js";
 import { runHistory } from "./historyCommand.js";
+import { runReport } from "./reportCommand.js";
 
 export function buildProgram(): Command {
   const program = new Command("faultline")
@@ -40,6 +41,13 @@ export function buildProgram(): Command {
       .argument("<service>", "service id or name")
       .argument("[repo]", "repository folder", "."),
   ).action((service: string, repo: string, flags) => runContract(service, repo, flags));
+
+  program
+    .command("report")
+    .description("re-render report.md and report.html from a saved analysis.json (and model.json beside it)")
+    .argument("<analysis>", "path to analysis.json")
+    .option("--out <dir>", "where to write (default: the folder of analysis.json)")
+    .action((file: string, flags) => runReport(file, flags));
 
   addScopeFlags(
     program

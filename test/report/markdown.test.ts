@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, tempDir } from "../helpers/cli.js";
+import { demoRepo } from "../helpers/demo.js";
+import { buildRepo } from "../helpers/repo.js";
+import { NASTY_FILES, xssRepoScript } from "../helpers/xss.js";
+
+/** Cells of a Markdown table row, splitting only at unescaped pipes (as GitHub does). */
+function cells(row: string): string[] {
+  return row.replace(/^\||\|$/g, "").split(/(?<!\\)\|/);
+}
+
+function tables(md: string): string[][] {
+  const out: string[][] = [];
+  let cur: string[] | undefined;
+  for (const line of md.split("\n")) {
+    if (line.startsWith("|")) (cur ??= []).push(line);
+    else if (cur) {
+      out.push(cur);
+      cur = undefined;
+    }
+  }
+  return out;
+}
+
+describe("report.md", () => {
+  it("leads with the recommendation, draws services in Mermaid, lists every service", async () => {
+    const repo = await demoRepo();
+    const out = tempDir();
+    expect(runCli(["analyze", repo, "--out", out, "--quiet"]).code).toBe(0);
+    const md = readFileSync(path.join(out, "report.md"), "utf8");
+    const a = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
+    const first = a.services.find((s: { rank: number }) => s.rank === 1);
+    expect(md).toContain(`## Extract first: ${first.name}`);
+    expect(md).toMatch(/```mermaid\nflowchart LR\n/);
+    for (const s of a.services) expect(md).toContain(`## ${s.rank}. ${s.name}`);
+    for (const t of tables(md)) {
+      const width = cells(t[0]).length;
+      for (const row of t) expect(cells(row).length, row).toBe(width);
+    }
+    // `faultline report` re-renders the same Markdown from the saved analysis
+    const again = tempDir();
+    const r = runCli(["report", path.join(out, "analysis.json"), "--out", again]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(again, "report.md"), "utf8").replace(/^# .*\n/, "")).toBe(md.replace(/^# .*\n/, ""));
+  });
+
+  it("keeps hostile file and author names inert: no HTML, no broken table, no broken Mermaid", () => {
+    const repo = buildRepo(xssRepoScript());
+    const out = tempDir();
+    const r = runCli(["analyze", repo, "--out", out, "--quiet"]);
+    expect(r.code, r.stderr).toBe(0);
+    const md = readFileSync(path.join(out, "report.md"), "utf8");
+    expect(md).not.toMatch(/<img|<script/i);
+    expect(md).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    // the author: no link, no emphasis, no live entity, and the owners cell stays one cell
+    expect(md).toContain("Mallory \\| \\*bold\\* \\](javascript:alert(1)) &amp;amp; \"q\"");
+    for (const t of tables(md)) {
+      const width = cells(t[0]).length;
+      for (const row of t) expect(cells(row).length, row).toBe(width);
+    }
+    const mermaid = /```mermaid\n([\s\S]*?)```/.exec(md)![1];
+    for (const line of mermaid.split("\n").slice(1).filter(Boolean)) {
+      // every line is a node with a quoted, entity-escaped label, or an edge between ids
+      expect(line, line).toMatch(/^ {2}(\w+\[\(?"[^"<>`|\]]*"\)?\]|\w+ -->\|\d+\| \w+)$/);
+    }
+    expect(runCli(["report", path.join(out, "analysis.json")]).code).toBe(0);
+    const files = new Set(JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")).services.flatMap((s: { files: string[] }) => s.files));
+    expect(NASTY_FILES.some((f) => files.has(f))).toBe(true);
+  });
+
+  it("report: one-line errors for a missing or foreign file", () => {
+    const missing = runCli(["report", "/nope/analysis.json"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("/nope/analysis.json");
+  });
+});
