@@ -35,6 +35,8 @@ export interface AnalyzeOptions {
   weights?: Partial<Weights>;
   maxFileBytes?: number;
   overrides?: Overrides;
+  /** false: skip git entirely (check needs only the imports) */
+  history?: boolean;
 }
 
 export interface AnalysisResult {
@@ -44,23 +46,22 @@ export interface AnalysisResult {
   modelJson: ModelJson;
 }
 
-/** The main job: code and history in, candidate services ranked with draft contracts out. */
-export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<AnalysisResult> {
+/**
+ * The repo state every command scores against: graph (through barrels), history and the
+ * coupling graph. git log starts first and runs while TypeScript parses the code.
+ */
+export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Log): Promise<RepoModel> {
   const root = checkRepoDir(repo);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
-  const seed = opts.seed ?? 1;
-  const runs = Math.max(10, opts.runs ?? 10);
-  const renames = opts.renames !== false;
   const maxChangeset = opts.maxChangeset ?? DEFAULT_MAX_CHANGESET;
-
-  // git log starts first and runs while TypeScript parses the code
   let pending: PendingHistory | undefined;
-  if (isGitWorkTree(root)) {
-    pending = await startHistory(root, { since: opts.since, until: opts.until, maxChangeset, renames, excludeAuthors: opts.excludeAuthors, churn: opts.churn }, log);
+  if (opts.history === false) {
+    // imports only
+  } else if (isGitWorkTree(root)) {
+    pending = await startHistory(root, { since: opts.since, until: opts.until, maxChangeset, renames: opts.renames !== false, excludeAuthors: opts.excludeAuthors, churn: opts.churn }, log);
   } else {
     log.warn(`${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change and ownership signals are off)`);
   }
-
   log.progress("repo", "finding tsconfigs and files");
   const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
   const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
@@ -69,10 +70,20 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
   const imports = toImportGraph(records, { throughBarrels: true });
   log.progress("history", "reading git log");
   const history: ChangeHistory | undefined = pending ? await pending.collect(new Set(scope.files.map((f) => f.path))) : undefined;
-
   log.progress("coupling", "combining signals");
-  const files = records.map((r) => r.path);
-  const coupling = buildCouplingGraph(files, imports, history, weights);
+  const coupling = buildCouplingGraph(records.map((r) => r.path), imports, history, weights);
+  return { imports, records, coupling, history };
+}
+
+/** The main job: code and history in, candidate services ranked with draft contracts out. */
+export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<AnalysisResult> {
+  const seed = opts.seed ?? 1;
+  const runs = Math.max(10, opts.runs ?? 10);
+  const renames = opts.renames !== false;
+  const maxChangeset = opts.maxChangeset ?? DEFAULT_MAX_CHANGESET;
+  const model = await buildRepoModel(repo, opts, log);
+  const { imports, records, coupling, history } = model;
+  const weights = coupling.weights;
   log.progress("boundaries", "clustering");
   const proposal = proposeBoundaries(coupling, imports, {
     seed,
@@ -82,7 +93,6 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
     overrides: opts.overrides,
   });
 
-  const model: RepoModel = { imports, records, coupling, history };
   const partition: ServicePartition = {
     services: proposal.services.map((s) => ({ id: s.id, name: s.name, files: s.members.map((i) => coupling.files[i]) })),
     kernel: proposal.kernel.map((k) => coupling.files[k.file]),

@@ -3,6 +3,7 @@ import { CODE_MAAT_THRESHOLDS } from "../history/cochange.js";
 import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "../history/readHistory.js";
 import { UserError } from "../util/errors.js";
 import { runAnalyze } from "./analyzeCommand.js";
+import { runCheck, runCompare, runProposalAccept, runProposalExport } from "./compareCommands.js";
 import { runContract } from "./contractCommand.js";
 import { runExplain } from "./explainCommand.js";
 import { addAnalysisFlags, addScopeFlags, collect, nonNegative, wholeNumber } from "./flags.js";
@@ -41,6 +42,46 @@ export function buildProgram(): Command {
       .argument("<service>", "service id or name")
       .argument("[repo]", "repository folder", "."),
   ).action((service: string, repo: string, flags) => runContract(service, repo, flags));
+
+  addAnalysisFlags(
+    program
+      .command("compare")
+      .description("score proposals side by side (analysis.json, proposal.json, YAML): metrics, MoJoFM, ARI, moved files")
+      .argument("<proposals...>", "two or more proposal files"),
+  )
+    .option("--repo <dir>", "the repository the proposals are scored against", ".")
+    .addOption(new Option("--format <format>", "output format").choices(["md", "json"]).default("md"))
+    .action((files: string[], flags) => runCompare(files, flags));
+
+  const proposal = program.command("proposal").description("export a machine proposal as YAML, or freeze one for check");
+  proposal
+    .command("export")
+    .description("write analysis.json's services as an editable YAML proposal (globs collapsed by folder) to stdout")
+    .argument("<analysis>", "path to analysis.json")
+    .action((file: string) => runProposalExport(file));
+  addAnalysisFlags(
+    proposal
+      .command("accept")
+      .description("freeze a proposal (YAML, proposal.json or analysis.json) with the contracts the current code implies")
+      .argument("<proposal>", "proposal file"),
+  )
+    .requiredOption("--out <file>", "where to write the accepted proposal (accepted.json)")
+    .option("--repo <dir>", "the repository", ".")
+    .action((file: string, flags) => runProposalAccept(file, flags));
+
+  addAnalysisFlags(
+    program
+      .command("check")
+      .description("for CI: exit 1 when an import crosses services outside the accepted contracts")
+      .argument("[repo]", "repository folder", "."),
+  )
+    .requiredOption("--proposal <file>", "accepted.json from faultline proposal accept")
+    .option("--baseline <file>", "violations recorded here are accepted")
+    .option("--write-baseline <file>", "record the current violations (and exit 0)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (repo: string, flags) => {
+      process.exitCode = await runCheck(repo, flags);
+    });
 
   program
     .command("report")
@@ -85,8 +126,9 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
+    process.exitCode = 0;
     await program.parseAsync(argv);
-    return 0;
+    return Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof CommanderError) {
       // help and version are not errors; usage mistakes are exit 2 (commander already printed them)

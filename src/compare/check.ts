@@ -1,0 +1,52 @@
+import picomatch from "picomatch";
+import type { ImportGraph } from "../graph/types.js";
+import { KERNEL } from "../ranking/contracts.js";
+import { byString } from "../util/paths.js";
+import type { AcceptedProposal } from "./accept.js";
+
+export interface CheckResult {
+  schema: "faultline/check@1";
+  proposal: string;
+  violations: { from: string; to: string; symbol: string; fromService: string; toService: string; baseline: boolean }[];
+  unassigned: string[];
+}
+
+export function violationKey(v: { from: string; to: string; symbol: string }): string {
+  return `${v.from} -> ${v.to} (${v.symbol})`;
+}
+
+/**
+ * Every import that crosses services must be allowed by the target's frozen contract
+ * (`provides`); kernel imports are always allowed. Files added since acceptance belong to the
+ * service whose globs match them, else they are unassigned (a warning, not a violation).
+ */
+export function checkImports(accepted: AcceptedProposal, graph: ImportGraph, files: string[], baseline: Set<string>): CheckResult {
+  const serviceOf = new Map<string, string>();
+  for (const f of accepted.kernel.files) serviceOf.set(f, KERNEL);
+  for (const s of accepted.services) for (const f of s.files) serviceOf.set(f, s.id);
+  const kernelGlobs = accepted.kernel.globs.length ? picomatch(accepted.kernel.globs, { dot: true }) : () => false;
+  const globs = accepted.services.map((s) => ({ id: s.id, match: s.globs.length ? picomatch(s.globs, { dot: true }) : () => false }));
+  const unassigned: string[] = [];
+  for (const f of files) {
+    if (serviceOf.has(f)) continue;
+    const hit = globs.find((g) => g.match(f));
+    if (hit) serviceOf.set(f, hit.id);
+    else if (kernelGlobs(f)) serviceOf.set(f, KERNEL);
+    else unassigned.push(f);
+  }
+  const allowed = new Map<string, Set<string>>();
+  for (const s of accepted.services) allowed.set(s.id, new Set(s.contract.provides.map((p) => `${p.file}\0${p.symbol}`)));
+  const violations: CheckResult["violations"] = [];
+  for (const e of graph.edges) {
+    const a = serviceOf.get(e.from);
+    const b = serviceOf.get(e.to);
+    if (!a || !b || a === b || a === KERNEL || b === KERNEL) continue;
+    for (const symbol of e.symbols.length ? e.symbols : ["*"]) {
+      if (allowed.get(b)?.has(`${e.to}\0${symbol}`)) continue;
+      const v = { from: e.from, to: e.to, symbol, fromService: a, toService: b };
+      violations.push({ ...v, baseline: baseline.has(violationKey(v)) });
+    }
+  }
+  violations.sort((x, y) => byString(violationKey(x), violationKey(y)));
+  return { schema: "faultline/check@1", proposal: accepted.name, violations, unassigned: unassigned.sort(byString) };
+}

@@ -1,0 +1,45 @@
+import path from "node:path";
+import { stringify } from "yaml";
+import type { Analysis } from "../analysis/types.js";
+import { byString } from "../util/paths.js";
+
+/**
+ * Globs for one owner: a folder whose analysed files all belong to it becomes `folder/**`
+ * (the highest such folder), every other file is listed by path.
+ */
+export function collapseGlobs(owner: Map<string, string>, label: string): string[] {
+  const under = new Map<string, Set<string>>(); // folder -> owners of the files below it
+  for (const [file, o] of owner) {
+    for (let d = path.posix.dirname(file); d !== "."; d = path.posix.dirname(d)) {
+      (under.get(d) ?? under.set(d, new Set()).get(d)!).add(o);
+    }
+  }
+  const owns = (d: string) => under.get(d)?.size === 1 && under.get(d)!.has(label);
+  const out = new Set<string>();
+  for (const [file, o] of owner) {
+    if (o !== label) continue;
+    let top: string | undefined;
+    for (let d = path.posix.dirname(file); d !== "."; d = path.posix.dirname(d)) if (owns(d)) top = d;
+    out.add(top ? `${top}/**` : file);
+  }
+  return [...out].sort(byString);
+}
+
+/** analysis.json as an editable YAML proposal (SPEC format; `kernel:` is faultline's extension). */
+export function exportProposalYaml(a: Analysis): string {
+  const owner = new Map<string, string>();
+  for (const s of a.services) for (const f of s.files) owner.set(f, `s:${s.name}`);
+  for (const k of a.kernel.files) owner.set(k.path, "k");
+  for (const f of a.isolated) owner.set(f, "i");
+  const services: Record<string, string[]> = {};
+  for (const s of [...a.services].sort((x, y) => x.rank - y.rank)) services[s.name] = collapseGlobs(owner, `s:${s.name}`);
+  const doc: Record<string, unknown> = { name: `faultline ${a.repo.head ? a.repo.head.slice(0, 12) : "analysis"}`, head: a.repo.head || undefined, services };
+  if (a.kernel.files.length) doc.kernel = collapseGlobs(owner, "k");
+  const header = [
+    "# A faultline proposal: edit the services (name: [globs or files]) and compare it with",
+    "#   faultline compare analysis.json this.yaml",
+    "# Globs are matched with picomatch against repo-relative paths. `kernel` lists the shared kernel.",
+    a.isolated.length ? `# ${a.isolated.length} isolated files belong to no service: ${a.isolated.slice(0, 5).join(", ")}${a.isolated.length > 5 ? ", ..." : ""}` : undefined,
+  ].filter(Boolean);
+  return header.join("\n") + "\n" + stringify(doc, { lineWidth: 0 });
+}

@@ -1,0 +1,129 @@
+import { existsSync, readFileSync } from "node:fs";
+import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from "yaml";
+import { z } from "zod";
+import { UserError } from "../util/errors.js";
+
+/** A proposal as written: service names to globs or files, before matching the repo. */
+export interface RawProposal {
+  name: string;
+  head?: string;
+  /** the file it came from, for messages */
+  source: string;
+  services: { name: string; patterns: string[]; where: string[]; contract?: unknown }[];
+  kernel: string[];
+  kernelWhere: string[];
+}
+
+const proposalJson = z
+  .object({
+    schema: z.literal("faultline/proposal@1"),
+    name: z.string(),
+    head: z.string().optional(),
+    services: z.array(
+      z.object({ name: z.string().min(1), files: z.array(z.string()), globs: z.array(z.string()).optional(), contract: z.unknown().optional() }).strict(),
+    ),
+    kernel: z.array(z.string()).optional(),
+  })
+  .strict();
+
+const yamlProposal = z
+  .object({
+    name: z.string().optional(),
+    head: z.string().optional(),
+    services: z.record(z.string().min(1), z.union([z.array(z.string()), z.string()])),
+    kernel: z.array(z.string()).optional(),
+  })
+  .strict();
+
+/**
+ * Reads analysis.json, proposal.json (faultline/proposal@1) or a hand-written YAML proposal.
+ * Errors name the file and, for YAML, the line and column of the offending key.
+ */
+export function readProposal(file: string): RawProposal {
+  if (!existsSync(file)) throw new UserError(`${file}: file not found`);
+  const text = readFileSync(file, "utf8");
+  if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return fromJson(file, text);
+  return fromYaml(file, text);
+}
+
+function fromJson(file: string, text: string): RawProposal {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  const schema = (json as { schema?: unknown })?.schema;
+  if (schema === "faultline/analysis@1" || schema === "faultline/accepted@1") {
+    const a = json as { repo?: { head?: string }; head?: string; name?: string; services: { name: string; files: string[]; contract?: unknown }[]; kernel: { files: { path: string }[] } | string[] };
+    const kernel = Array.isArray(a.kernel) ? a.kernel : a.kernel.files.map((k) => k.path);
+    return {
+      name: a.name ?? file,
+      head: a.repo?.head ?? a.head,
+      source: file,
+      services: a.services.map((s) => ({ name: s.name, patterns: s.files, where: s.files.map(() => file), contract: s.contract })),
+      kernel,
+      kernelWhere: kernel.map(() => file),
+    };
+  }
+  const parsed = proposalJson.safeParse(json);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new UserError(`${file}: ${i.path.length ? `key "${i.path.join(".")}": ` : ""}${i.message}${i.code === "unrecognized_keys" ? ` (${i.keys.join(", ")})` : ""}`);
+  }
+  const p = parsed.data;
+  return {
+    name: p.name,
+    head: p.head,
+    source: file,
+    services: p.services.map((s) => {
+      const patterns = [...s.files, ...(s.globs ?? [])];
+      return { name: s.name, patterns, where: patterns.map(() => file), contract: s.contract };
+    }),
+    kernel: p.kernel ?? [],
+    kernelWhere: (p.kernel ?? []).map(() => file),
+  };
+}
+
+function fromYaml(file: string, text: string): RawProposal {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
+  const at = (node: YamlNode | null | undefined) => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return file;
+    const { line, col } = lc.linePos(offset);
+    return `${file}:${line}:${col}`;
+  };
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const pos = e.linePos?.[0];
+    throw new UserError(`${file}${pos ? `:${pos.line}:${pos.col}` : ""}: ${e.message.split("\n")[0]}`);
+  }
+  const parsed = yamlProposal.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    if (i.code === "unrecognized_keys" && isMap(doc.contents)) {
+      const pair = doc.contents.items.find((p) => isScalar(p.key) && i.keys.includes(String(p.key.value)));
+      throw new UserError(`${at(pair?.key as YamlNode)}: unknown key "${i.keys[0]}" (expected name, services, kernel)`);
+    }
+    const node = doc.getIn(i.path as (string | number)[], true) as YamlNode | undefined;
+    throw new UserError(`${at(node ?? (doc.contents as YamlNode))}: ${i.path.length ? `"${i.path.join(".")}": ` : ""}${i.message}`);
+  }
+  const p = parsed.data;
+  const services = Object.entries(p.services).map(([name, v]) => {
+    const patterns = Array.isArray(v) ? v : [v];
+    const seq = doc.getIn(["services", name], true) as YamlNode | undefined;
+    const items = seq && "items" in seq ? (seq.items as YamlNode[]) : [];
+    return { name, patterns, where: patterns.map((_, k) => at(items[k] ?? seq)) };
+  });
+  const kernelSeq = doc.getIn(["kernel"], true) as YamlNode | undefined;
+  const kernelItems = kernelSeq && "items" in kernelSeq ? (kernelSeq.items as YamlNode[]) : [];
+  return {
+    name: p.name ?? file.replace(/^.*\//, "").replace(/\.ya?ml$/i, ""),
+    head: p.head,
+    source: file,
+    services,
+    kernel: p.kernel ?? [],
+    kernelWhere: (p.kernel ?? []).map((_, k) => at(kernelItems[k])),
+  };
+}

@@ -1,0 +1,71 @@
+import picomatch from "picomatch";
+import { kebab } from "../boundaries/naming.js";
+import type { ServicePartition } from "../metrics/types.js";
+import { byString } from "../util/paths.js";
+import type { RawProposal } from "./proposalFile.js";
+
+export const UNASSIGNED = "(unassigned)";
+export const KERNEL_LABEL = "(kernel)";
+
+export interface ResolvedProposal {
+  name: string;
+  head?: string;
+  source: string;
+  partition: ServicePartition;
+  /** analysed files no service claims: reported, and a group of their own in the agreement */
+  unassigned: string[];
+  emptyPatterns: { service: string; pattern: string; where: string }[];
+  /** files claimed by two services (the first listed keeps them) */
+  conflicts: { file: string; services: string[] }[];
+  /** file -> label over every analysed file (kernel and unassigned are labels too) */
+  labels: Map<string, string>;
+}
+
+/** Matches a proposal's globs against the analysed files; nothing is silently dropped. */
+export function resolveProposal(raw: RawProposal, files: string[]): ResolvedProposal {
+  const emptyPatterns: ResolvedProposal["emptyPatterns"] = [];
+  const claimed = new Map<string, string[]>();
+  const matchAll = (patterns: string[], where: string[], owner: string) => {
+    const out: string[] = [];
+    patterns.forEach((pattern, k) => {
+      const isGlob = picomatch.scan(pattern).isGlob;
+      const isMatch = isGlob ? picomatch(pattern, { dot: true }) : undefined;
+      const hits = isMatch ? files.filter((f) => isMatch(f)) : files.includes(pattern) ? [pattern] : [];
+      if (hits.length === 0) emptyPatterns.push({ service: owner, pattern, where: where[k] });
+      out.push(...hits);
+    });
+    return [...new Set(out)];
+  };
+  const kernel = matchAll(raw.kernel, raw.kernelWhere, "kernel");
+  for (const f of kernel) claimed.set(f, ["kernel"]);
+  const services = raw.services.map((s) => {
+    const hits = matchAll(s.patterns, s.where, s.name);
+    const mine: string[] = [];
+    for (const f of hits) {
+      const owners = claimed.get(f);
+      if (owners) owners.push(s.name);
+      else {
+        claimed.set(f, [s.name]);
+        mine.push(f);
+      }
+    }
+    return { name: s.name, files: mine.sort(byString) };
+  });
+  const conflicts = [...claimed.entries()].filter(([, o]) => o.length > 1).map(([file, services]) => ({ file, services })).sort((a, b) => byString(a.file, b.file));
+  const unassigned = files.filter((f) => !claimed.has(f)).sort(byString);
+  const ids = new Set<string>();
+  const partition: ServicePartition = {
+    services: services.map((s) => {
+      let id = kebab(s.name);
+      for (let k = 2; ids.has(id); k++) id = `${kebab(s.name)}-${k}`;
+      ids.add(id);
+      return { id, name: s.name, files: s.files };
+    }),
+    kernel: kernel.sort(byString),
+  };
+  const labels = new Map<string, string>();
+  for (const f of files) labels.set(f, UNASSIGNED);
+  for (const f of partition.kernel) labels.set(f, KERNEL_LABEL);
+  for (const s of partition.services) for (const f of s.files) labels.set(f, s.name);
+  return { name: raw.name, head: raw.head, source: raw.source, partition, unassigned, emptyPatterns, conflicts, labels };
+}

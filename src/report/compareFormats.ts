@@ -1,0 +1,53 @@
+import type { Comparison } from "../compare/compare.js";
+import type { GlobalMetrics } from "../metrics/types.js";
+import { md } from "./markdown.js";
+
+const METRICS: { key: keyof GlobalMetrics; label: string; better: "higher" | "lower" }[] = [
+  { key: "modularity", label: "modularity", better: "higher" },
+  { key: "turboMQ", label: "TurboMQ", better: "higher" },
+  { key: "crossEdgeShare", label: "import edges crossing services", better: "lower" },
+  { key: "ifn", label: "IFN (interface files per service)", better: "lower" },
+  { key: "ned", label: "NED (files in services outside 5..100 files)", better: "lower" },
+];
+
+/** compare --format md: scorecards side by side (best value in bold), agreement, moved files. */
+export function comparisonToMarkdown(c: Comparison): string {
+  const out: string[] = ["# faultline compare", ""];
+  const ps = c.proposals;
+  out.push(`| metric | ${ps.map((p) => md(p.name)).join(" | ")} |`, `|---|${ps.map(() => "---:").join("|")}|`);
+  out.push(`| services | ${ps.map((p) => p.services).join(" | ")} |`);
+  out.push(`| kernel files | ${ps.map((p) => p.kernel).join(" | ")} |`);
+  out.push(`| unassigned files | ${ps.map((p) => p.unassigned.length).join(" | ")} |`);
+  for (const m of METRICS) {
+    const values = ps.map((p) => p.scorecard.global[m.key]);
+    const best = m.better === "higher" ? Math.max(...values) : Math.min(...values);
+    out.push(`| ${m.label} (${m.better} is better) | ${values.map((v) => (v === best && ps.length > 1 ? `**${v}**` : String(v))).join(" | ")} |`);
+  }
+  out.push("");
+  if (c.agreement.length) {
+    out.push("## Agreement", "", "| A | B | MoJoFM A→B | MoJoFM B→A | adjusted Rand |", "|---|---|---:|---:|---:|");
+    for (const g of c.agreement) out.push(`| ${md(g.a)} | ${md(g.b)} | ${g.mojoFMab} | ${g.mojoFMba} | ${g.ari} |`);
+    out.push("");
+  }
+  for (const mv of c.moves) {
+    out.push(`## Files that move from ${md(mv.a)} to ${md(mv.b)}: ${mv.moved}`, "");
+    for (const g of mv.groups) {
+      out.push(`<details><summary>${g.files.length} from ${md(g.from)} to ${md(g.to)}</summary>`, "");
+      for (const f of g.files) out.push(`- ${md(f)}`);
+      out.push("", "</details>", "");
+    }
+  }
+  const problems = ps.filter((p) => p.emptyPatterns.length || p.conflicts.length || p.unassigned.length);
+  if (problems.length) {
+    out.push("## Problems in the proposals", "");
+    for (const p of problems) {
+      for (const e of p.emptyPatterns) out.push(`- ${md(e.where)}: ${md(e.pattern)} (service ${md(e.service)}) matches no analysed file`);
+      for (const x of p.conflicts) out.push(`- ${md(p.source)}: ${md(x.file)} is claimed by ${x.services.map(md).join(" and ")} (kept in ${md(x.services[0])})`);
+      if (p.unassigned.length) {
+        out.push(`- ${md(p.source)}: ${p.unassigned.length} analysed files belong to no service, e.g. ${p.unassigned.slice(0, 5).map(md).join(", ")}`);
+      }
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}
