@@ -168,25 +168,27 @@ function chooseResolution(
   };
 }
 
-/** Files imported by at least max(3, half of the other services) services other than their own. */
+/** Files imported by at least max(3, half of the other services) candidate services besides their own. */
 function findKernel(labels: Int32Array, imports: ImportGraph, cg: CouplingGraph, minSize: number): { file: number; why: string }[] {
   const index = new Map(cg.files.map((f, i) => [f, i]));
   const sizes = new Map<number, number>();
   for (const l of labels) if (l >= 0) sizes.set(l, (sizes.get(l) ?? 0) + 1);
   const services = [...sizes.values()].filter((s) => s >= minSize).length;
   if (services < 4) return [];
+  const isService = (l: number) => (sizes.get(l) ?? 0) >= minSize;
   const importers = new Map<number, Set<number>>();
   for (const e of imports.edges) {
     const from = index.get(e.from);
     const to = index.get(e.to);
     if (from === undefined || to === undefined || labels[from] < 0 || labels[to] < 0) continue;
-    if (labels[from] === labels[to]) continue;
+    if (labels[from] === labels[to] || !isService(labels[from])) continue;
     (importers.get(to) ?? importers.set(to, new Set()).get(to)!).add(labels[from]);
   }
   const threshold = Math.max(3, Math.ceil((services - 1) / 2));
   const out: { file: number; why: string }[] = [];
   for (const [file, set] of importers) {
-    if (set.size >= threshold) out.push({ file, why: `imported by ${set.size + 1} of ${services} candidate services` });
+    const others = services - (isService(labels[file]) ? 1 : 0);
+    if (set.size >= threshold) out.push({ file, why: `imported by ${set.size} of the ${others} other candidate services` });
   }
   return out;
 }
