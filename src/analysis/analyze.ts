@@ -1,9 +1,12 @@
-import { proposeBoundaries, type Overrides } from "../boundaries/propose.js";
+import { proposeBoundaries, type Overrides, type Proposal } from "../boundaries/propose.js";
 import { buildCouplingGraph } from "../coupling/buildCoupling.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type CouplingGraph, type Weights } from "../coupling/types.js";
+import { createHash } from "node:crypto";
+import { CacheStore, cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
 import { buildModules } from "../graph/build.js";
 import { allCochangePairs } from "../history/cochange.js";
 import { toImportGraph } from "../graph/importGraph.js";
+import type { ImportGraph } from "../graph/types.js";
 import { DEFAULT_MAX_CHANGESET, startHistory, type PendingHistory } from "../history/readHistory.js";
 import type { ChangeHistory } from "../history/types.js";
 import { fromModelJson, toModelJson, type ModelJson } from "../metrics/modelJson.js";
@@ -37,6 +40,8 @@ export interface AnalyzeOptions {
   overrides?: Overrides;
   /** false: skip git entirely (check needs only the imports) */
   history?: boolean;
+  /** false: neither read nor write the cache (--no-cache) */
+  cache?: boolean;
 }
 
 export interface AnalysisResult {
@@ -54,11 +59,13 @@ export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Lo
   const root = checkRepoDir(repo);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
   const maxChangeset = opts.maxChangeset ?? DEFAULT_MAX_CHANGESET;
+  const cacheDir = opts.cache === false ? undefined : cacheDirFor(root);
+  if (cacheDir) ensureFaultlineDir(root);
   let pending: PendingHistory | undefined;
   if (opts.history === false) {
     // imports only
   } else if (isGitWorkTree(root)) {
-    pending = await startHistory(root, { since: opts.since, until: opts.until, maxChangeset, renames: opts.renames !== false, excludeAuthors: opts.excludeAuthors, churn: opts.churn }, log);
+    pending = await startHistory(root, { since: opts.since, until: opts.until, maxChangeset, renames: opts.renames !== false, excludeAuthors: opts.excludeAuthors, churn: opts.churn }, log, cacheDir);
   } else {
     log.warn(`${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change and ownership signals are off)`);
   }
@@ -66,7 +73,7 @@ export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Lo
   const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
   const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
   log.progress("graph", `parsing ${scope.files.length} files`);
-  const records = buildModules(scope, log, { maxFileBytes: opts.maxFileBytes });
+  const records = buildModules(scope, log, { maxFileBytes: opts.maxFileBytes, cacheDir });
   const imports = toImportGraph(records, { throughBarrels: true });
   log.progress("history", "reading git log");
   const history: ChangeHistory | undefined = pending ? await pending.collect(new Set(scope.files.map((f) => f.path))) : undefined;
@@ -85,13 +92,18 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
   const { imports, records, coupling, history } = model;
   const weights = coupling.weights;
   log.progress("boundaries", "clustering");
-  const proposal = proposeBoundaries(coupling, imports, {
-    seed,
-    runs,
-    resolution: opts.resolution ?? "auto",
-    minServiceSize: 3,
-    overrides: opts.overrides,
-  });
+  const boundaryOptions = { seed, runs, resolution: opts.resolution ?? "auto", minServiceSize: 3, overrides: opts.overrides } as const;
+  // Clustering is a pure function of the coupling graph, the imports and the options: a rerun
+  // on unchanged code and history reuses it.
+  const cache = new CacheStore<Proposal>(opts.cache === false ? undefined : cacheDirFor(checkRepoDir(repo)), "boundaries", log);
+  const key = proposalKey(coupling, imports, boundaryOptions);
+  let proposal = cache.get(key);
+  if (!proposal) {
+    proposal = proposeBoundaries(coupling, imports, { ...boundaryOptions });
+    cache.set(key, proposal);
+  }
+  cache.retain(new Set([key]));
+  cache.save();
 
   const partition: ServicePartition = {
     services: proposal.services.map((s) => ({ id: s.id, name: s.name, files: s.members.map((i) => coupling.files[i]) })),
@@ -157,6 +169,15 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
     hiddenCoupling: hidden,
   };
   return { analysis, model, modelJson };
+}
+
+function proposalKey(cg: CouplingGraph, imports: ImportGraph, options: object): string {
+  const h = createHash("sha1");
+  h.update(JSON.stringify(options));
+  h.update(JSON.stringify(cg.files));
+  for (const e of cg.edges) h.update(`${e.a},${e.b},${e.weight};`);
+  for (const e of imports.edges) h.update(`${e.from}\0${e.to};`);
+  return h.digest("hex");
 }
 
 /** Per service, its strongest co-change pairs with files of other services. */

@@ -67,6 +67,7 @@ export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOp
     weights: { ...config.weights, ...(flags.weights ? parseWeights(flags.weights) : {}) },
     maxFileBytes: flags.maxFileSize,
     overrides: config.overrides,
+    cache: flags.cache,
   };
 }
 
@@ -74,8 +75,9 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags): Promise<voi
   const root = checkRepoDir(repo);
   const options = analyzeOptionsFrom(repo, flags);
   const log = stderrLog(flags);
-  const started = Date.now();
+  log.progress("start");
   const { analysis, modelJson } = await analyzeRepo(repo, options, log);
+  log.progress("write", "reports");
   const out = path.resolve(flags.out ?? path.join(root, ".faultline"));
   mkdirSync(out, { recursive: true });
   if (!flags.out) writeFileSync(path.join(out, ".gitignore"), "*\n");
@@ -84,6 +86,6 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags): Promise<voi
   // the metrics' input, so that report, compare and the HTML what-if re-score without re-analysing
   writeFileSync(path.join(out, "model.json"), JSON.stringify(modelJson) + "\n");
   written.push(...writeReports(analysis, modelJson, out, path.basename(root)));
+  log.finish();
   printSummary(analysis, written);
-  if (flags.timings) process.stderr.write(`total: ${((Date.now() - started) / 1000).toFixed(2)} s\n`);
 }

@@ -25,5 +25,6 @@ export function runGraph(repo: string, flags: GraphFlags): void {
   const graph = toImportGraph(records, { throughBarrels: flags.throughBarrels });
   const out =
     flags.format === "dot" ? graphToDot(graph) : flags.format === "mermaid" ? graphToMermaid(graph) : JSON.stringify(graph, null, 2) + "\n";
+  log.finish();
   process.stdout.write(out);
 }

@@ -30,6 +30,7 @@ export async function runHistory(repo: string, flags: HistoryFlags): Promise<voi
   const scope = discoverRepo(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log);
   log.progress("history", `reading git log for ${scope.files.length} files`);
   const history = await pending.collect(new Set(scope.files.map((f) => f.path)));
+  log.finish();
   const json = toHistoryJson(history, { minRevs: flags.minRevs, minShared: flags.minShared, minCoupling: flags.minCoupling });
   process.stdout.write(JSON.stringify(json, null, 2) + "\n");
 }

@@ -2,24 +2,68 @@ import type { Log } from "../util/log.js";
 
 export interface CliLogOptions {
   quiet?: boolean;
+  timings?: boolean;
 }
 
-/** Progress and warnings on stderr: results alone go to stdout. Honours NO_COLOR. */
-export function stderrLog(opts: CliLogOptions = {}): Log & { warnings: number } {
-  const color = process.stderr.isTTY && !process.env.NO_COLOR;
+export interface CliLog extends Log {
+  warnings: number;
+  /** with --timings: wall time and peak memory per stage, printed on stderr */
+  finish(): void;
+}
+
+/**
+ * Progress and warnings on stderr: results alone go to stdout. On a terminal the stage shows
+ * as one line rewritten in place; otherwise as plain lines; nothing with --quiet. Honours NO_COLOR.
+ */
+export function stderrLog(opts: CliLogOptions = {}): CliLog {
+  const tty = !!process.stderr.isTTY;
+  const color = tty && !process.env.NO_COLOR;
   const yellow = (s: string) => (color ? `\x1b[33m${s}\x1b[39m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
-  const log = {
+  let live = false; // a progress line is on screen (TTY) and must be cleared before other output
+  const clear = () => {
+    if (live) process.stderr.write("\r\x1b[2K");
+    live = false;
+  };
+  const started = performance.now();
+  const stages: { stage: string; start: number; end?: number; peakMB?: number }[] = [];
+  const mark = (stage: string) => {
+    const now = performance.now();
+    const last = stages[stages.length - 1];
+    if (last?.stage === stage) return;
+    if (last) {
+      last.end = now;
+      last.peakMB = process.resourceUsage().maxRSS / 1024;
+    }
+    stages.push({ stage, start: now });
+  };
+  return {
     warnings: 0,
     warn(message: string) {
-      log.warnings++;
-      // warnings are shown even with --quiet: they change how a result should be read
+      this.warnings++;
+      clear();
+      // warnings show even with --quiet: they change how a result should be read
       process.stderr.write(`${yellow("warning:")} ${message}\n`);
     },
     progress(stage: string, detail?: string) {
+      if (opts.timings) mark(stage);
       if (opts.quiet) return;
-      process.stderr.write(dim(`${stage}${detail ? `: ${detail}` : ""}`) + "\n");
+      const text = `${stage}${detail ? `: ${detail}` : ""}`;
+      if (tty) {
+        clear();
+        process.stderr.write(dim(`faultline ${text}`));
+        live = true;
+      } else process.stderr.write(`${text}\n`);
+    },
+    finish() {
+      clear();
+      if (!opts.timings) return;
+      mark("(end)");
+      const rows = stages.filter((s) => s.end !== undefined);
+      const width = Math.max(...rows.map((s) => s.stage.length), 5);
+      process.stderr.write(`${"stage".padEnd(width)}  wall      peak RSS\n`);
+      for (const s of rows) process.stderr.write(`${s.stage.padEnd(width)}  ${((s.end! - s.start) / 1000).toFixed(2).padStart(6)} s  ${s.peakMB!.toFixed(0).padStart(5)} MB\n`);
+      process.stderr.write(`${"total".padEnd(width)}  ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s  ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(5)} MB\n`);
     },
   };
-  return log;
 }

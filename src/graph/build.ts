@@ -1,13 +1,16 @@
 import { readFileSync, statSync } from "node:fs";
+import { CacheStore, sha1 } from "../cache/store.js";
 import type { RepoScope } from "../repo/types.js";
 import type { Log } from "../util/log.js";
 import { parseModule } from "./parse.js";
 import { Resolver } from "./resolve.js";
-import type { ModuleRecord } from "./types.js";
+import type { FileFacts, ModuleRecord } from "./types.js";
 
 export interface BuildOptions {
   /** files larger than this are skipped with a warning (default 1 MB: generated code, bundles) */
   maxFileBytes?: number;
+  /** the cache folder; parse results are reused when a file's content and options are unchanged */
+  cacheDir?: string;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
@@ -21,6 +24,11 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
   const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const resolver = new Resolver(scope);
   const records: ModuleRecord[] = [];
+  // Parse results keyed by content and by what decides them (compiler options, ESM/CJS):
+  // the syntax walk is the expensive part; resolution always runs, since other files may change.
+  const cache = new CacheStore<FileFacts>(opts.cacheDir, "parse", log);
+  const optionsKey = new Map(scope.tsconfigs.map((t) => [t, sha1(JSON.stringify(t.options))]));
+  const used = new Set<string>();
   let done = 0;
   for (const file of scope.files) {
     if (++done % 500 === 0) log.progress("graph", `${done}/${scope.files.length} files`);
@@ -31,7 +39,14 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
       continue;
     }
     const text = readFileSync(file.abs, "utf8");
-    const facts = parseModule(file.abs, text, file.tsconfig.options, resolver.impliedNodeFormat(file));
+    const format = resolver.impliedNodeFormat(file);
+    const key = `${sha1(text)}:${optionsKey.get(file.tsconfig)}:${format}:${file.path.replace(/^.*\./, "")}`;
+    used.add(key);
+    let facts = cache.get(key);
+    if (!facts) {
+      facts = parseModule(file.abs, text, file.tsconfig.options, format);
+      cache.set(key, facts);
+    }
     if (facts.syntaxErrors.length) {
       const first = facts.syntaxErrors[0];
       const n = facts.syntaxErrors.length;
@@ -45,5 +60,7 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
       exports: facts.exports,
     });
   }
+  cache.retain(used);
+  cache.save();
   return records;
 }

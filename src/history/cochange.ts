@@ -8,8 +8,16 @@ export interface CochangePair {
   shared: number;
 }
 
-/** All co-change pairs (the clustering stage filters them itself). */
+const memo = new WeakMap<ChangeHistory, CochangePair[]>();
+
+/** All co-change pairs (the clustering stage filters them itself); computed once per history. */
 export function allCochangePairs(h: ChangeHistory): CochangePair[] {
+  let pairs = memo.get(h);
+  if (!pairs) memo.set(h, (pairs = countPairs(h)));
+  return pairs;
+}
+
+function countPairs(h: ChangeHistory): CochangePair[] {
   const n = h.files.length;
   const counts = new Map<number, number>();
   for (const cs of h.changesets) {

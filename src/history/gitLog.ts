@@ -18,7 +18,10 @@ export interface RawCommit {
   sha: string;
   author: string;
   email: string;
+  /** author date, seconds */
   time: number;
+  /** committer date, seconds: what --since and --until compare, as git does */
+  committed: number;
   changes: FileChange[];
 }
 
@@ -68,7 +71,7 @@ export class GitLogRun {
 }
 
 /** The format the parser expects: `--format=` + LOG_FORMAT, with -z. */
-export const LOG_FORMAT = "%x01%H%x02%aN%x02%aE%x02%at";
+export const LOG_FORMAT = "%x01%H%x02%aN%x02%aE%x02%at%x02%ct";
 
 /**
  * Parses `git log -z --format=LOG_FORMAT` with --name-status, or with --raw --numstat (for
@@ -119,8 +122,8 @@ export class LogParser {
     if (t === "") return;
     if (t.startsWith(HEADER)) {
       this.flush();
-      const [sha, author, email, time] = t.slice(1).split(FIELD);
-      this.commit = { sha, author, email, time: Number(time), changes: [] };
+      const [sha, author, email, time, committed] = t.slice(1).split(FIELD);
+      this.commit = { sha, author, email, time: Number(time), committed: Number(committed), changes: [] };
       return;
     }
     if (t.startsWith(":")) {

@@ -1,9 +1,10 @@
+import { CacheStore, sha1 } from "../cache/store.js";
 import { UserError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
 import { byString } from "../util/paths.js";
 import { round } from "../util/round.js";
 import { GitLogRun, LOG_FORMAT, type RawCommit } from "./gitLog.js";
-import { countCommits, countMerges, readRepoState, type RepoState } from "./repoState.js";
+import { countCommits, countMerges, isAncestor, readRepoState, type RepoState } from "./repoState.js";
 import { anchorDate } from "./timeAnchor.js";
 import type { ChangeHistory, Changeset, FileHistory } from "./types.js";
 
@@ -28,8 +29,14 @@ export const DEFAULT_MAX_CHANGESET = 30;
  * The history stage, in two steps so git runs while the caller computes the file scope:
  * `startHistory` checks the repository and starts `git log`; `collect` reads the log for the
  * files in scope.
+ *
+ * With a cache folder, the raw commits (paths as git printed them, newest first) are kept,
+ * keyed by the log's settings; a later run reads only the commits added since the cached HEAD
+ * (`git log OLD..HEAD`) when OLD is an ancestor of HEAD, and nothing when HEAD is unchanged.
+ * The --since/--until window is then applied while aggregating, on the committer date as git
+ * does, so one cached log serves every window.
  */
-export async function startHistory(root: string, opts: HistoryOptions, log: Log): Promise<PendingHistory> {
+export async function startHistory(root: string, opts: HistoryOptions, log: Log, cacheDir?: string): Promise<PendingHistory> {
   const state = await readRepoState(root);
   const authorRes = (opts.excludeAuthors ?? [DEFAULT_EXCLUDED_AUTHORS]).map((r) => {
     try {
@@ -38,37 +45,60 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log)
       throw new UserError(`--exclude-author ${r}: not a valid regular expression (${(e as Error).message})`);
     }
   });
-  if (!state.head) return new PendingHistory(state, undefined, [], authorRes, opts, log);
+  const window = {
+    since: opts.since ? anchorDate("--since", opts.since, state.headTime) : undefined,
+    until: opts.until ? anchorDate("--until", opts.until, state.headTime) : undefined,
+  };
   const range: string[] = [];
-  if (opts.since) range.push(`--since=${anchorDate("--since", opts.since, state.headTime)}`);
-  if (opts.until) range.push(`--until=${anchorDate("--until", opts.until, state.headTime)}`);
+  if (window.since !== undefined) range.push(`--since=${window.since}`);
+  if (window.until !== undefined) range.push(`--until=${window.until}`);
+  const pending = new PendingHistory(root, state, authorRes, opts, log, range, window);
+  if (!state.head) return pending;
   const renames = opts.renames === false ? ["--no-renames"] : state.partial ? ["--find-renames=100%"] : ["-M"];
   const format = opts.churn ? ["--raw", "--numstat"] : ["--name-status"];
-  const args = ["--no-merges", "-z", `--format=${LOG_FORMAT}`, ...format, ...renames, ...range, "HEAD", "--"];
-  return new PendingHistory(state, new GitLogRun(root, args), range, authorRes, opts, log, root);
+  const base = ["--no-merges", "-z", `--format=${LOG_FORMAT}`, ...format, ...renames];
+  if (!cacheDir) {
+    pending.run = new GitLogRun(root, [...base, ...range, "HEAD", "--"]);
+    return pending;
+  }
+  const cache = new CacheStore<{ head: string; commits: RawCommit[] }>(cacheDir, "history", log);
+  const key = sha1(JSON.stringify(base));
+  const hit = cache.get(key);
+  pending.cache = { store: cache, key, commits: [] };
+  if (hit && hit.head === state.head) {
+    pending.cache.commits = hit.commits;
+  } else if (hit && (await isAncestor(root, hit.head, state.head))) {
+    pending.cache.commits = hit.commits;
+    pending.run = new GitLogRun(root, [...base, `${hit.head}..HEAD`, "--"]);
+  } else {
+    pending.run = new GitLogRun(root, [...base, "HEAD", "--"]);
+  }
+  return pending;
 }
 
 export class PendingHistory {
+  run: GitLogRun | undefined;
+  cache: { store: CacheStore<{ head: string; commits: RawCommit[] }>; key: string; commits: RawCommit[] } | undefined;
+
   constructor(
+    private readonly root: string,
     readonly state: RepoState,
-    private readonly run: GitLogRun | undefined,
-    private readonly range: string[],
     private readonly excluded: RegExp[],
     private readonly opts: HistoryOptions,
     private readonly log: Log,
-    private readonly root = "",
+    private readonly range: string[],
+    private readonly window: { since?: number; until?: number },
   ) {}
 
   /** Reads the log for the files in scope (repo-relative paths at HEAD). */
   async collect(inScope: Set<string>): Promise<ChangeHistory> {
     const { state, log } = this;
-    const empty = (): ChangeHistory => ({
-      head: state.head ?? "", headDate: state.head ? iso(state.headTime) : "", commits: 0,
-      skipped: { merges: 0, large: 0, authors: 0 }, files: [], authors: [], authorRevisions: [], changesets: [],
-    });
-    if (!this.run) {
+    if (!state.head) {
       log.warn("the repository has no commits yet: no history to read");
-      return empty();
+      return {
+        head: "", headDate: "", commits: 0, skipped: { merges: 0, large: 0, authors: 0 },
+        files: [], authors: [], authorRevisions: [], changesets: [],
+      };
     }
     if (state.shallow) {
       log.warn(`shallow clone: only ${await countCommits(this.root)} commits are visible; revisions and co-change count those alone (git fetch --unshallow for all)`);
@@ -77,18 +107,32 @@ export class PendingHistory {
       log.warn("partial clone: rename detection needs file contents git would fetch, so only exact renames are followed");
     }
     const agg = new Aggregator(inScope, this.opts, this.excluded);
-    const result = await this.run.done;
-    try {
-      await this.run.read((c) => agg.add(c));
-    } finally {
-      this.run.dispose();
+    const inWindow = (c: RawCommit) =>
+      (this.window.since === undefined || c.committed >= this.window.since) && (this.window.until === undefined || c.committed <= this.window.until);
+    const fresh: RawCommit[] = [];
+    if (this.run) {
+      const result = await this.run.done;
+      try {
+        // without a cache, commits stream straight into the aggregator: memory stays flat
+        await this.run.read((c) => (this.cache ? fresh.push(c) : agg.add(c)));
+      } finally {
+        this.run.dispose();
+      }
+      if (result.code !== 0) {
+        const first = result.stderr.trim().split("\n")[0] || `exit code ${result.code}`;
+        log.warn(`git log stopped early (${first}); the history read up to that point is used`);
+        this.cache = undefined; // never keep a partial log
+      }
     }
-    if (result.code !== 0) {
-      const first = result.stderr.trim().split("\n")[0] || `exit code ${result.code}`;
-      log.warn(`git log stopped early (${first}); the history read up to that point is used`);
+    if (this.cache) {
+      const all = fresh.length ? fresh.concat(this.cache.commits) : this.cache.commits;
+      for (const c of all) if (inWindow(c)) agg.add(c);
+      this.cache.store.set(this.cache.key, { head: state.head, commits: all });
+      this.cache.store.retain(new Set([this.cache.key]));
+      this.cache.store.save();
     }
     const merges = await countMerges(this.root, this.range);
-    const h = agg.finish(state.head!, iso(state.headTime), merges);
+    const h = agg.finish(state.head, iso(state.headTime), merges);
     if (h.commits === 0) log.warn("no commits touch the analysed files: history is empty");
     return h;
   }

@@ -44,3 +44,13 @@ export async function countCommits(root: string): Promise<number> {
   const out = await simpleGit({ baseDir: root }).raw(["rev-list", "--count", "HEAD"]);
   return Number(out.trim()) || 0;
 }
+
+/** Whether `older` is an ancestor of `newer` (history only moved forward). */
+export async function isAncestor(root: string, older: string, newer: string): Promise<boolean> {
+  try {
+    await simpleGit({ baseDir: root }).raw(["merge-base", "--is-ancestor", older, newer]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import v8 from "node:v8";
+import type { Log } from "../util/log.js";
+
+/** Bumped whenever a cached shape or the code producing it changes: old caches are then ignored. */
+export const CACHE_VERSION = 1;
+
+export function sha1(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
+}
+
+/**
+ * A content-addressed store shared by the stages: one file per namespace (parse, history),
+ * v8-serialised, read whole at start and written whole at the end when something changed.
+ * A missing, corrupt or foreign-version file is ignored with a warning, never trusted.
+ */
+export class CacheStore<T> {
+  private entries = new Map<string, T>();
+  private dirty = false;
+  private readonly file: string;
+
+  constructor(
+    readonly dir: string | undefined,
+    readonly namespace: string,
+    private readonly log: Log,
+  ) {
+    this.file = dir ? path.join(dir, `${namespace}.v8`) : "";
+    if (!dir || !existsSync(this.file)) return;
+    try {
+      const data = v8.deserialize(readFileSync(this.file)) as { version: number; namespace: string; entries: Map<string, T> };
+      if (data?.version !== CACHE_VERSION || data.namespace !== namespace || !(data.entries instanceof Map)) {
+        log.warn(`cache ${this.file} is from another faultline version: ignored and rebuilt`);
+        return;
+      }
+      this.entries = data.entries;
+    } catch {
+      log.warn(`cache ${this.file} is unreadable: ignored and rebuilt`);
+    }
+  }
+
+  get(key: string): T | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, value: T): void {
+    this.entries.set(key, value);
+    this.dirty = true;
+  }
+
+  /** Keeps only the given keys (entries of deleted or changed files go). */
+  retain(keys: Set<string>): void {
+    for (const k of [...this.entries.keys()]) {
+      if (!keys.has(k)) {
+        this.entries.delete(k);
+        this.dirty = true;
+      }
+    }
+  }
+
+  save(): void {
+    if (!this.dir || !this.dirty) return;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(tmp, v8.serialize({ version: CACHE_VERSION, namespace: this.namespace, entries: this.entries }));
+      renameSync(tmp, this.file); // atomic: a crash never leaves half a cache
+      this.dirty = false;
+    } catch (e) {
+      this.log.warn(`cache ${this.file} could not be written (${(e as Error).message}); the next run starts cold`);
+    }
+  }
+}
+
+/** The cache folder of a repo: `<repo>/.faultline/cache` (ignored by git through .faultline/.gitignore). */
+export function cacheDirFor(root: string): string {
+  return path.join(root, ".faultline", "cache");
+}
+
+/** Makes sure `<repo>/.faultline/` carries its `.gitignore` of `*` before anything is written there. */
+export function ensureFaultlineDir(root: string): void {
+  const dir = path.join(root, ".faultline");
+  mkdirSync(dir, { recursive: true });
+  const gi = path.join(dir, ".gitignore");
+  if (!existsSync(gi)) writeFileSync(gi, "*\n");
+}

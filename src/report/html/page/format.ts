@@ -1,0 +1,68 @@
+import type { GlobalMetrics, ServiceMetrics } from "../../../metrics/types.js";
+
+/** Colour-blind-aware categorical colours (Okabe-Ito, then Tableau's), then golden-angle hues. */
+const PALETTE = [
+  "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#8c6d31", "#7b4fa0",
+  "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#9c755f", "#edc948",
+  "#3b6e8f", "#a0522d", "#2e8b57", "#c71585",
+];
+export const KERNEL_COLOR = "#3d4451";
+export const ISOLATED_COLOR = "#b8bec8";
+export const DIMMED_COLOR = "#e3e6ea";
+export const EDGE_COLOR = "#d3d8df";
+
+export function serviceColor(k: number): string {
+  if (k < PALETTE.length) return PALETTE[k];
+  const hue = Math.round((k * 137.508) % 360);
+  return `hsl(${hue}, 55%, 45%)`;
+}
+
+/** A figure as shown: at most 4 decimals (the scorecard rounds to 4), no grouping. */
+export function fmt(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return String(x);
+  return String(Number(x.toFixed(digits)));
+}
+
+export function signed(x: number): string {
+  const s = fmt(Math.abs(x));
+  return x > 0 ? `+${s}` : x < 0 ? `\u2212${s}` : "\u00b10";
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+export function basename(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+export interface MetricInfo<K extends string> {
+  key: K;
+  label: string;
+  help: string;
+  /** which way is better, when there is one */
+  better?: "higher" | "lower";
+}
+
+export const GLOBAL_METRICS: MetricInfo<keyof GlobalMetrics>[] = [
+  { key: "modularity", label: "Modularity", help: "Newman modularity of the services on the coupling graph (kernel and isolated files apart)", better: "higher" },
+  { key: "turboMQ", label: "TurboMQ", help: "Mitchell & Mancoridis's modularisation quality over import edges, divided by the number of services (0..1)", better: "higher" },
+  { key: "crossEdgeShare", label: "Cross-edge share", help: "import edges between services / all import edges among service files", better: "lower" },
+  { key: "ifn", label: "IFN", help: "interface number: mean count of files per service that other services import", better: "lower" },
+  { key: "ned", label: "NED", help: "share of files in services outside the 5..100-file band", better: "lower" },
+];
+
+export const SERVICE_METRICS: MetricInfo<Exclude<keyof ServiceMetrics, "owners">>[] = [
+  { key: "files", label: "Files", help: "files in the service" },
+  { key: "lines", label: "Lines", help: "non-blank lines" },
+  { key: "cohesion", label: "Cohesion", help: "internal share of the coupling weight its files carry", better: "higher" },
+  { key: "fanIn", label: "Fan-in", help: "import edges from other services into it (kernel apart)" },
+  { key: "fanOut", label: "Fan-out", help: "import edges from it into other services (kernel apart)", better: "lower" },
+  { key: "interfaceSize", label: "Interface size", help: "distinct file + symbol pairs other services import", better: "lower" },
+  { key: "interfaceFiles", label: "Interface files", help: "its files that other services import", better: "lower" },
+  { key: "kernelImports", label: "Kernel imports", help: "import edges from it into the shared kernel" },
+  { key: "cochangeContainment", label: "Co-change containment", help: "share of its files' shared commits that stay inside", better: "higher" },
+  { key: "revisions", label: "Revisions", help: "distinct commits touching it" },
+  { key: "authors", label: "Authors", help: "distinct authors of those commits" },
+];

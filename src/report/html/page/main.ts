@@ -1,0 +1,490 @@
+// report.html's page script: bundled by scripts/build-report-page.mjs (esbuild) with graphology,
+// sigma and faultline's own metric code, and inlined into every report by render.ts.
+import type { ServiceAnalysis } from "../../../analysis/types.js";
+import type { GlobalMetrics, ServiceMetrics } from "../../../metrics/types.js";
+import { PAYLOAD_ELEMENT_ID, type PagePayload } from "../payload.js";
+import { append, h, replace, swatch } from "./dom.js";
+import { basename, fmt, GLOBAL_METRICS, ISOLATED_COLOR, KERNEL_COLOR, percent, SERVICE_METRICS, serviceColor, signed } from "./format.js";
+import { GraphView, type View } from "./graph.js";
+import { ISOLATED, KERNEL, WhatIf } from "./whatif.js";
+
+type Selection = { kind: "none" } | { kind: "service"; id: string } | { kind: "file"; path: string };
+
+class App {
+  private readonly whatIf: WhatIf;
+  private readonly colors = new Map<string, string>();
+  private readonly byId: Map<string, ServiceAnalysis>;
+  private readonly kernelWhy: Map<string, string>;
+  private graph!: GraphView;
+  private selection: Selection = { kind: "none" };
+
+  // elements updated after edits
+  private readonly metricsEl = h("section", { class: "metrics", testid: "global-metrics", attrs: { "aria-label": "Global metrics" } });
+  private readonly tableBody = h("tbody");
+  private readonly panel = h("div", { class: "panel-body" });
+  private readonly editsEl = h("ol", { class: "edits", testid: "edits" });
+  private readonly status = h("p", { class: "sr-only", attrs: { role: "status", "aria-live": "polite" }, testid: "status" });
+  private readonly mergeFrom = h("select", { testid: "merge-from", attrs: { "aria-label": "Service to merge" } });
+  private readonly mergeInto = h("select", { testid: "merge-into", attrs: { "aria-label": "Service to merge it into" } });
+  private readonly undoButton = h("button", { testid: "undo", attrs: { type: "button" }, on: { click: () => this.afterEdit(this.whatIf.undo(), "Undone.") } }, "Undo");
+  private readonly resetButton = h("button", { testid: "reset", attrs: { type: "button" }, on: { click: () => this.reset() } }, "Reset");
+  private readonly viewButtons = new Map<View, HTMLButtonElement>();
+
+  constructor(private readonly payload: PagePayload) {
+    const a = payload.analysis;
+    this.whatIf = new WhatIf(a, payload.model);
+    this.byId = new Map(a.services.map((s) => [s.id, s]));
+    this.kernelWhy = new Map(a.kernel.files.map((f) => [f.path, f.why]));
+    [...a.services].sort((x, y) => x.rank - y.rank || (x.id < y.id ? -1 : 1)).forEach((s, k) => this.colors.set(s.id, serviceColor(k)));
+    this.colors.set(KERNEL, KERNEL_COLOR);
+    this.colors.set(ISOLATED, ISOLATED_COLOR);
+  }
+
+  colorOf = (group: string): string => this.colors.get(group) ?? ISOLATED_COLOR;
+
+  mount(root: HTMLElement): void {
+    const a = this.payload.analysis;
+    document.title = `faultline: ${this.payload.title}`;
+    const graphEl = h("div", { class: "graph", testid: "graph", attrs: { role: "img", "aria-label": "Import and co-change graph of the files, coloured by service" } });
+    const header = h(
+      "header",
+      { class: "top" },
+      h("div", { class: "brand" }, h("span", { class: "logo" }, "faultline"), h("h1", { testid: "title" }, this.payload.title)),
+      h(
+        "p",
+        { class: "meta" },
+        `${a.repo.files} files \u00b7 ${a.repo.commits} commits \u00b7 ${a.services.length} services \u00b7 kernel ${a.kernel.files.length}`,
+        a.repo.head ? ` \u00b7 HEAD ${a.repo.head.slice(0, 10)}` : "",
+        a.repo.headDate ? ` (${a.repo.headDate.slice(0, 10)})` : "",
+      ),
+      this.searchBox(),
+    );
+    const left = h(
+      "aside",
+      { class: "left", attrs: { "aria-label": "Services" } },
+      h("h2", null, "Services"),
+      h("p", { class: "hint" }, "Ranked by priority = pain / (1 + cost): rank 1 is the one to extract first."),
+      h(
+        "table",
+        { class: "services", testid: "services-table" },
+        h("thead", null, h("tr", null, h("th", { attrs: { scope: "col" }, title: "extraction order" }, "#"), h("th", { attrs: { scope: "col" } }, "Service"), h("th", { attrs: { scope: "col" }, class: "num" }, "Files"), h("th", { attrs: { scope: "col" }, class: "num", title: "how painful it is to live with (1 = the median service)" }, "Pain"), h("th", { attrs: { scope: "col" }, class: "num", title: "how costly it is to cut out (1 = the median service)" }, "Cost"))),
+        this.tableBody,
+      ),
+      this.whatIfBox(),
+    );
+    const toolbar = h(
+      "div",
+      { class: "toolbar" },
+      h("div", { class: "toggle", attrs: { role: "group", "aria-label": "Graph view" } }, this.viewButton("files", "Files"), this.viewButton("services", "Services")),
+      h("button", { attrs: { type: "button" }, testid: "zoom-reset", on: { click: () => this.graph.resetCamera() } }, "Fit"),
+      h("span", { class: "legend" }, swatch(KERNEL_COLOR), "shared kernel ", swatch(ISOLATED_COLOR), "isolated \u00b7 scroll to zoom, labels appear as you zoom in"),
+    );
+    const right = h("aside", { class: "right", testid: "panel", attrs: { "aria-label": "Details" } }, this.panel);
+    append(root, [header, this.metricsEl, h("div", { class: "body" }, left, h("main", { class: "centre" }, toolbar, graphEl), right), this.status]);
+
+    this.graph = new GraphView(graphEl, this.payload, this.whatIf, this.colorOf, {
+      onFile: (path) => this.select({ kind: "file", path }),
+      onService: (id) => this.select({ kind: "service", id }),
+    });
+    if (this.graph.error) replace(graphEl, h("p", { class: "graph-error", testid: "graph-error" }, this.graph.error));
+    this.refresh();
+    this.renderPanel();
+  }
+
+  // ---------- header: search ----------
+
+  private searchBox(): HTMLElement {
+    const input = h("input", { testid: "search", attrs: { type: "search", placeholder: "Find a file or service\u2026", "aria-label": "Find a file or service", autocomplete: "off", spellcheck: "false" } });
+    const results = h("ul", { class: "results", testid: "search-results", attrs: { role: "listbox", hidden: true } });
+    const pick = (sel: Selection) => {
+      input.value = "";
+      results.hidden = true;
+      replace(results);
+      this.select(sel, true);
+    };
+    const run = () => {
+      const q = input.value.trim().toLowerCase();
+      replace(results);
+      if (!q) {
+        results.hidden = true;
+        return;
+      }
+      const hits: { sel: Selection; text: string; note: string; score: number }[] = [];
+      for (const s of this.whatIf.services) {
+        if (s.name.toLowerCase().includes(q)) hits.push({ sel: { kind: "service", id: s.id }, text: s.name, note: "service", score: s.name.toLowerCase().startsWith(q) ? 0 : 1 });
+      }
+      for (const f of this.payload.files) {
+        const lower = f.toLowerCase();
+        if (!lower.includes(q)) continue;
+        const base = basename(lower);
+        hits.push({ sel: { kind: "file", path: f }, text: f, note: this.whatIf.groupName(this.whatIf.groupOf(f) ?? ""), score: base.startsWith(q) ? 2 : base.includes(q) ? 3 : 4 });
+      }
+      hits.sort((x, y) => x.score - y.score || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
+      for (const hit of hits.slice(0, 12)) {
+        results.appendChild(
+          h("li", { attrs: { role: "option" } }, h("button", { testid: "search-result", attrs: { type: "button" }, on: { click: () => pick(hit.sel) } }, h("span", { class: "path" }, hit.text), h("span", { class: "note" }, hit.note))),
+        );
+      }
+      if (!hits.length) results.appendChild(h("li", { class: "empty" }, "no file or service matches"));
+      results.hidden = false;
+    };
+    input.addEventListener("input", run);
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        const first = results.querySelector<HTMLButtonElement>("button");
+        first?.click();
+      } else if (e.key === "Escape") {
+        input.value = "";
+        run();
+      }
+    });
+    return h("div", { class: "search" }, input, results);
+  }
+
+  // ---------- left: services table and what-if ----------
+
+  private whatIfBox(): HTMLElement {
+    const box = h("section", { class: "whatif", testid: "whatif", attrs: { "aria-label": "What-if" } }, h("h2", null, "What-if"));
+    if (!this.whatIf.canScore) {
+      append(box, [
+        h("p", { class: "note", testid: "whatif-note" }, "what-if needs model.json: re-render this report with model.json beside analysis.json (faultline analyze writes both) to move files and merge services here."),
+      ]);
+    } else {
+      append(box, [
+        h("p", { class: "hint" }, "Move a file (click it in the graph, in a service's file list, or find it) or merge two services: the figures update with faultline's own metric code."),
+        h("div", { class: "merge" }, h("label", null, "Merge ", this.mergeFrom), h("label", null, " into ", this.mergeInto), h("button", { testid: "merge-button", attrs: { type: "button" }, on: { click: () => this.afterEdit(this.whatIf.merge(this.mergeFrom.value, this.mergeInto.value), `Merged into ${this.whatIf.groupName(this.mergeInto.value)}.`) } }, "Merge")),
+        this.editsEl,
+        h("div", { class: "buttons" }, this.undoButton, this.resetButton),
+      ]);
+    }
+    append(box, [h("button", { class: "primary", testid: "export", attrs: { type: "button" }, on: { click: () => this.exportProposal() } }, "Export proposal.json")]);
+    return box;
+  }
+
+  private viewButton(view: View, label: string): HTMLButtonElement {
+    const b = h("button", { testid: `view-${view}`, attrs: { type: "button", "aria-pressed": String(view === "files") }, on: { click: () => this.setView(view) } }, label);
+    this.viewButtons.set(view, b);
+    return b;
+  }
+
+  private setView(view: View): void {
+    this.graph.setView(view);
+    for (const [v, b] of this.viewButtons) b.setAttribute("aria-pressed", String(v === view));
+    document.documentElement.dataset.view = view;
+  }
+
+  /** Redraws what depends on the partition: metrics strip, table, selects, edits list. */
+  private refresh(): void {
+    const card = this.whatIf.edited ? this.whatIf.score() : null;
+    this.renderMetrics(card?.global ?? this.payload.analysis.metrics);
+    this.renderTable(card?.services);
+    if (this.whatIf.canScore) {
+      const options = () => this.whatIf.services.map((s) => h("option", { attrs: { value: s.id } }, s.name));
+      const keep = [this.mergeFrom.value, this.mergeInto.value];
+      replace(this.mergeFrom, options());
+      replace(this.mergeInto, options());
+      if (this.whatIf.service(keep[0])) this.mergeFrom.value = keep[0];
+      if (this.whatIf.service(keep[1])) this.mergeInto.value = keep[1];
+      else if (this.mergeInto.options.length > 1 && this.mergeInto.value === this.mergeFrom.value) this.mergeInto.selectedIndex = 1;
+      replace(this.editsEl, this.whatIf.edits.length ? this.whatIf.edits.map((e) => h("li", null, e)) : h("li", { class: "empty" }, "no edits yet"));
+      this.undoButton.disabled = !this.whatIf.edited;
+      this.resetButton.disabled = !this.whatIf.edited;
+    }
+    document.documentElement.dataset.edits = String(this.whatIf.edits.length);
+  }
+
+  private renderMetrics(g: GlobalMetrics): void {
+    const base = this.payload.analysis.metrics;
+    replace(
+      this.metricsEl,
+      GLOBAL_METRICS.map((m) => {
+        const delta = g[m.key] - base[m.key];
+        const better = m.better === "higher" ? delta > 0 : m.better === "lower" ? delta < 0 : false;
+        return h(
+          "div",
+          { class: "metric", title: `${m.help}${m.better ? ` (${m.better} is better)` : ""}` },
+          h("span", { class: "label" }, m.label),
+          h("span", { class: "value", testid: `metric-${m.key}`, data: { value: String(g[m.key]) } }, fmt(g[m.key])),
+          this.whatIf.edited && Math.abs(delta) > 1e-12 ? h("span", { class: `delta ${better ? "good" : "bad"}`, testid: `delta-${m.key}` }, signed(delta)) : h("span", { class: "delta" }, this.whatIf.edited ? "\u00b10" : ""),
+        );
+      }),
+      h("div", { class: "metric what" }, h("span", { class: "label" }, this.whatIf.edited ? "Edited proposal" : "As analysed"), h("span", { class: "small" }, this.whatIf.edited ? `${this.whatIf.edits.length} edit(s), ${this.whatIf.services.length} services` : `resolution ${this.payload.analysis.settings.resolution}, seed ${this.payload.analysis.settings.seed}`)),
+    );
+  }
+
+  private renderTable(scored: Record<string, ServiceMetrics> | undefined): void {
+    const rows: HTMLElement[] = [];
+    const services = [...this.whatIf.services].sort((x, y) => (this.byId.get(x.id)?.rank ?? 1e9) - (this.byId.get(y.id)?.rank ?? 1e9));
+    for (const s of services) {
+      const a = this.byId.get(s.id);
+      const stale = this.whatIf.changed(s.id);
+      const files = scored?.[s.id]?.files ?? s.files.length;
+      rows.push(
+        this.row(s.id, a ? String(a.rank) : "", s.name, files, stale ? "\u2014" : fmt(a?.pain ?? 0, 2), stale ? "\u2014" : fmt(a?.cost ?? 0, 2), stale ? "edited: pain and cost come from analyze; run faultline compare on the exported proposal" : undefined),
+      );
+    }
+    if (this.whatIf.kernel.length) rows.push(this.row(KERNEL, "", "shared kernel", this.whatIf.kernel.length, "", ""));
+    if (this.whatIf.isolated.length) rows.push(this.row(ISOLATED, "", "isolated", this.whatIf.isolated.length, "", ""));
+    replace(this.tableBody, rows);
+  }
+
+  private row(id: string, rank: string, name: string, files: number, pain: string, cost: string, note?: string): HTMLElement {
+    const selected = this.selection.kind === "service" && this.selection.id === id;
+    const tr = h(
+      "tr",
+      { testid: "service-row", data: { serviceId: id }, class: [selected ? "selected" : "", id.startsWith(":") ? "special" : ""].join(" ").trim(), title: note, on: { click: () => this.select({ kind: "service", id }) } },
+      h("td", { class: "num rank" }, rank),
+      h("td", null, h("button", { class: "link", testid: "service-link", attrs: { type: "button", "aria-pressed": String(selected) } }, swatch(this.colorOf(id)), name)),
+      h("td", { class: "num" }, files),
+      h("td", { class: "num", data: { value: pain } }, pain),
+      h("td", { class: "num", data: { value: cost } }, cost),
+    );
+    return tr;
+  }
+
+  // ---------- right: details panel ----------
+
+  private select(sel: Selection, focus = false): void {
+    this.selection = sel;
+    if (sel.kind === "service") this.graph.select(sel.id, null);
+    else if (sel.kind === "file") {
+      this.graph.select(null, sel.path);
+      if (focus) this.graph.focusFile(sel.path);
+    } else this.graph.select(null, null);
+    this.renderTable(this.whatIf.edited ? this.whatIf.score()?.services : undefined);
+    this.renderPanel();
+  }
+
+  private renderPanel(): void {
+    const sel = this.selection;
+    let content: HTMLElement[];
+    if (sel.kind === "service" && sel.id === KERNEL) content = this.kernelPanel();
+    else if (sel.kind === "service" && sel.id === ISOLATED) content = this.isolatedPanel();
+    else if (sel.kind === "service" && this.whatIf.service(sel.id)) content = this.servicePanel(sel.id);
+    else if (sel.kind === "file") content = this.filePanel(sel.path);
+    else content = this.introPanel();
+    replace(this.panel, content);
+    this.panel.parentElement?.scrollTo?.({ top: 0 });
+  }
+
+  private introPanel(): HTMLElement[] {
+    const a = this.payload.analysis;
+    const first = this.byId.get(a.extractionOrder[0] ?? "");
+    const out: HTMLElement[] = [h("h2", { testid: "panel-title" }, "Extraction report")];
+    if (first) {
+      out.push(
+        h("p", { class: "lead" }, "Extract first: ", h("button", { class: "link strong", testid: "extract-first", attrs: { type: "button" }, on: { click: () => this.select({ kind: "service", id: first.id }) } }, swatch(this.colorOf(first.id)), first.name)),
+        h("ul", { class: "why" }, first.why.slice(0, 4).map((w) => h("li", null, w))),
+      );
+    }
+    out.push(
+      h("h3", null, "Reading this page"),
+      h(
+        "ul",
+        { class: "plain" },
+        h("li", null, "Each dot is a file, coloured by its candidate service; lines are coupling (imports, co-change, shared authors)."),
+        h("li", null, "Click a service in the table or the graph for its scorecard, contract and files; click a file for its ties."),
+        h("li", null, "Switch to the Services view for one node per service, lines weighted by the imports between them."),
+      ),
+      h("h3", null, "Method"),
+      h("p", { class: "small" }, a.settings.resolutionRule),
+    );
+    return out;
+  }
+
+  private servicePanel(id: string): HTMLElement[] {
+    const s = this.whatIf.service(id)!;
+    const a = this.byId.get(id);
+    const stale = this.whatIf.changed(id);
+    const scored = this.whatIf.edited ? this.whatIf.score()?.services[id] : undefined;
+    const metrics: ServiceMetrics | undefined = scored ?? (stale ? undefined : a?.metrics);
+    const out: HTMLElement[] = [
+      h("h2", { testid: "panel-title", class: "service-title" }, swatch(this.colorOf(id)), s.name),
+      h(
+        "p",
+        { class: "badges" },
+        a ? h("span", { class: "badge" }, `rank ${a.rank}`) : null,
+        a && !stale ? h("span", { class: "badge", title: "how painful it is to live with (1 = the median service)" }, `pain ${fmt(a.pain, 2)}`) : null,
+        a && !stale ? h("span", { class: "badge", title: "how costly it is to cut out (1 = the median service)" }, `cost ${fmt(a.cost, 2)}`) : null,
+        a && !stale ? h("span", { class: "badge", title: "mean share of clustering runs that keep its files together" }, `stability ${fmt(a.stability, 2)}`) : null,
+        stale ? h("span", { class: "badge warn" }, "edited") : null,
+      ),
+    ];
+    if (metrics) {
+      out.push(
+        h("h3", null, "Scorecard"),
+        h(
+          "dl",
+          { class: "scorecard", testid: "panel-metrics" },
+          SERVICE_METRICS.map((m) => [h("dt", { title: m.help }, m.label), h("dd", { testid: `svc-metric-${m.key}`, data: { value: String(metrics[m.key]) } }, fmt(metrics[m.key]))]),
+          metrics.owners.length ? [h("dt", null, "Owners"), h("dd", null, metrics.owners.map((o, k) => [k ? ", " : "", h("span", { class: "owner" }, o.name), ` ${percent(o.share)}`]))] : null,
+        ),
+      );
+    }
+    if (a && !stale) {
+      out.push(h("h3", null, "Why this rank"), h("ul", { class: "why", testid: "panel-why" }, a.why.map((w) => h("li", null, w))));
+      const c = a.contract;
+      out.push(
+        h("h3", null, "Contract"),
+        h(
+          "details",
+          { testid: "panel-provides", attrs: { open: c.provides.length <= 12 } },
+          h("summary", null, `Provides ${c.provides.length} symbol(s)`),
+          c.provides.length
+            ? h("table", { class: "contract" }, h("thead", null, h("tr", null, h("th", null, "Symbol"), h("th", null, "Kind"), h("th", null, "File"), h("th", null, "Used by"))), h("tbody", null, c.provides.map((p) => h("tr", null, h("td", null, h("code", null, p.symbol)), h("td", null, p.kind), h("td", null, this.fileLink(p.file)), h("td", null, p.usedBy.join(", "))))))
+            : h("p", { class: "small" }, "nothing: no other service imports it"),
+        ),
+        h(
+          "details",
+          { testid: "panel-requires", attrs: { open: c.requires.length <= 12 } },
+          h("summary", null, `Requires ${c.requires.length} symbol(s)`),
+          c.requires.length
+            ? h("table", { class: "contract" }, h("thead", null, h("tr", null, h("th", null, "From"), h("th", null, "Symbol"), h("th", null, "File"))), h("tbody", null, c.requires.map((r) => h("tr", null, h("td", null, r.service), h("td", null, h("code", null, r.symbol)), h("td", null, this.fileLink(r.file))))))
+            : h("p", { class: "small" }, "nothing from other services or the kernel"),
+        ),
+      );
+    } else if (stale) {
+      out.push(h("p", { class: "note" }, "This service was edited: its why list and contract come from analyze. Export the proposal and run faultline compare (or proposal accept) for the new ones."));
+    }
+    if (this.whatIf.canScore && this.whatIf.services.length > 1) {
+      const into = h("select", { testid: "panel-merge-into", attrs: { "aria-label": `Merge ${s.name} into` } }, this.whatIf.services.filter((x) => x.id !== id).map((x) => h("option", { attrs: { value: x.id } }, x.name)));
+      out.push(h("div", { class: "action" }, h("label", null, "Merge into ", into), h("button", { testid: "panel-merge-button", attrs: { type: "button" }, on: { click: () => this.afterEdit(this.whatIf.merge(id, into.value), `Merged ${s.name} into ${this.whatIf.groupName(into.value)}.`, { kind: "service", id: into.value }) } }, "Merge")));
+    }
+    out.push(h("h3", null, `Files (${s.files.length})`), this.fileList([...s.files].sort(), "panel-files"));
+    return out;
+  }
+
+  private kernelPanel(): HTMLElement[] {
+    const files = [...this.whatIf.kernel].sort();
+    return [
+      h("h2", { testid: "panel-title", class: "service-title" }, swatch(KERNEL_COLOR), "shared kernel"),
+      h("p", null, "Files imported by many services: they stay shared (a library, or a service of their own later) rather than cut into one service."),
+      h("h3", null, `Files (${files.length})`),
+      h("ul", { class: "files", testid: "panel-files" }, files.map((f) => h("li", null, this.fileLink(f), this.kernelWhy.has(f) ? h("span", { class: "small" }, ` \u2014 ${this.kernelWhy.get(f)}`) : null))),
+    ];
+  }
+
+  private isolatedPanel(): HTMLElement[] {
+    const files = [...this.whatIf.isolated].sort();
+    return [
+      h("h2", { testid: "panel-title", class: "service-title" }, swatch(ISOLATED_COLOR), "isolated"),
+      h("p", null, "Files with no tie to any other file (no import, co-change or shared author): nothing to place them by, so they are left out of every service."),
+      h("h3", null, `Files (${files.length})`),
+      this.fileList(files, "panel-files"),
+    ];
+  }
+
+  private filePanel(path: string): HTMLElement[] {
+    const group = this.whatIf.groupOf(path);
+    const out: HTMLElement[] = [
+      h("h2", { testid: "panel-title", class: "file-title" }, basename(path)),
+      h("p", null, h("code", { class: "path", testid: "panel-path" }, path)),
+    ];
+    if (group !== undefined) {
+      out.push(h("p", null, "In ", h("button", { class: "link", testid: "panel-service-link", attrs: { type: "button" }, on: { click: () => this.select({ kind: "service", id: group }) } }, swatch(this.colorOf(group)), this.whatIf.groupName(group))));
+    }
+    const original = this.payload.analysis.services.find((s) => s.files.includes(path));
+    if (group === KERNEL && this.kernelWhy.has(path)) out.push(h("p", { class: "small" }, this.kernelWhy.get(path)!));
+    const loc = this.payload.model?.files.find((f) => f.path === path)?.loc;
+    if (loc !== undefined) out.push(h("p", { class: "small" }, `${loc} lines`));
+    if (original) {
+      const confidence = original.confidence[path];
+      if (confidence !== undefined) out.push(h("p", { class: "small", title: "share of clustering runs in which it lands with the majority of its service" }, `confidence ${percent(confidence)} (in ${original.name} as analysed)`));
+      const ties = original.ties[path] ?? [];
+      if (ties.length) {
+        out.push(
+          h("h3", null, "Strongest ties"),
+          h(
+            "table",
+            { class: "contract", testid: "panel-ties" },
+            h("thead", null, h("tr", null, h("th", null, "With"), h("th", { class: "num" }, "Weight"), h("th", null, "Signals"))),
+            h("tbody", null, ties.map((t) => h("tr", null, h("td", null, this.fileLink(t.with)), h("td", { class: "num" }, fmt(t.weight, 2)), h("td", { class: "small" }, Object.entries(t.signals).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(", "))))),
+          ),
+        );
+      }
+    }
+    if (this.whatIf.canScore && group !== undefined) {
+      const target = h(
+        "select",
+        { testid: "move-target", attrs: { "aria-label": `Move ${basename(path)} to` } },
+        this.whatIf.services.filter((s) => s.id !== group).map((s) => h("option", { attrs: { value: s.id } }, s.name)),
+        group !== KERNEL ? h("option", { attrs: { value: KERNEL } }, "shared kernel") : null,
+      );
+      out.push(
+        h("h3", null, "What-if"),
+        h("div", { class: "action" }, h("label", null, "Move to ", target), h("button", { testid: "move-button", attrs: { type: "button" }, on: { click: () => this.afterEdit(this.whatIf.move(path, target.value), `Moved ${path} to ${this.whatIf.groupName(target.value)}.`) } }, "Move")),
+      );
+    }
+    return out;
+  }
+
+  private fileList(files: string[], testid: string): HTMLElement {
+    return h("ul", { class: "files", testid }, files.map((f) => h("li", null, this.fileLink(f))));
+  }
+
+  private fileLink(path: string): HTMLElement {
+    return h("button", { class: "link file", testid: "file-link", title: path, data: { path }, attrs: { type: "button" }, on: { click: () => this.select({ kind: "file", path }, true) } }, path);
+  }
+
+  // ---------- edits ----------
+
+  private afterEdit(changed: boolean, message: string, next?: Selection): void {
+    if (!changed) return;
+    this.graph.update();
+    if (next) this.selection = next;
+    if (this.selection.kind === "service" && !this.selection.id.startsWith(":") && !this.whatIf.service(this.selection.id)) this.selection = { kind: "none" };
+    this.refresh();
+    this.select(this.selection);
+    const g = this.whatIf.score()?.global;
+    this.status.textContent = g ? `${message} Modularity ${fmt(g.modularity)}, TurboMQ ${fmt(g.turboMQ)}, cross-edge share ${fmt(g.crossEdgeShare)}.` : message;
+  }
+
+  private reset(): void {
+    this.whatIf.reset();
+    this.afterEdit(true, "All edits undone.");
+  }
+
+  private exportProposal(): void {
+    const proposal = this.whatIf.proposal(this.payload.title);
+    const blob = new Blob([JSON.stringify(proposal, null, 2) + "\n"], { type: "application/json" });
+    const url = URL.createObjectURL(blob);
+    const link = h("a", { attrs: { href: url, download: "proposal.json" } });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    this.status.textContent = "proposal.json exported.";
+  }
+
+  /** Hooks for tests and tools (read-only views of the page's state). */
+  api() {
+    return {
+      view: () => this.graph.view,
+      nodePosition: (key: string) => this.graph.nodePosition(key),
+      nodeCount: () => this.graph.nodeCount,
+      firstFrameMs: () => this.graph.firstFrameMs,
+      proposal: () => this.whatIf.proposal(this.payload.title),
+      scorecard: () => this.whatIf.score(),
+    };
+  }
+}
+
+function start(): void {
+  const root = document.getElementById("app");
+  const data = document.getElementById(PAYLOAD_ELEMENT_ID);
+  if (!root || !data) return;
+  let payload: PagePayload;
+  try {
+    payload = JSON.parse(data.textContent ?? "") as PagePayload;
+    if (payload.schema !== "faultline/report-page@1" || payload.analysis?.schema !== "faultline/analysis@1") throw new Error("unexpected data");
+  } catch (e) {
+    replace(root, h("p", { class: "fatal" }, `This report's data could not be read (${(e as Error).message}).`));
+    return;
+  }
+  const app = new App(payload);
+  app.mount(root);
+  (window as unknown as { faultlineReport: unknown }).faultlineReport = app.api();
+  document.documentElement.dataset.ready = "true";
+}
+
+start();
