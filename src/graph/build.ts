@@ -1,10 +1,12 @@
+import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { CacheStore, sha1 } from "../cache/store.js";
-import type { RepoScope } from "../repo/types.js";
+import type { RepoScope, ScopeFile } from "../repo/types.js";
 import type { Log } from "../util/log.js";
 import { parseModule } from "./parse.js";
 import { Resolver } from "./resolve.js";
-import type { FileFacts, ModuleRecord } from "./types.js";
+import type { FileFacts, ImportFact, ModuleRecord, Resolution } from "./types.js";
 
 export interface BuildOptions {
   /** files larger than this are skipped with a warning (default 1 MB: generated code, bundles) */
@@ -29,6 +31,22 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
   const cache = new CacheStore<FileFacts>(opts.cacheDir, "parse", log);
   const optionsKey = new Map(scope.tsconfigs.map((t) => [t, sha1(JSON.stringify(t.options))]));
   const used = new Set<string>();
+  // Resolutions depend on which files exist and on the configs, not on file contents: while the
+  // file list, tsconfigs and manifests are unchanged, every (folder, specifier) answer is reused.
+  const resolveCache = new CacheStore<Map<string, Resolution>>(opts.cacheDir, "resolve", log);
+  const world = worldKey(scope);
+  const resolved = resolveCache.get(world) ?? new Map<string, Resolution>();
+  let resolvedAdded = false;
+  const resolve = (file: ScopeFile, imp: ImportFact): Resolution => {
+    const key = `${file.tsconfig.path}\0${path.dirname(file.abs)}\0${imp.kind === "reference" ? "ref:" : ""}${imp.computed ? "?" : ""}${imp.specifier}\0${imp.mode}`;
+    let r = resolved.get(key);
+    if (!r) {
+      r = resolver.resolve(file, imp);
+      resolved.set(key, r);
+      resolvedAdded = true;
+    }
+    return r;
+  };
   let done = 0;
   for (const file of scope.files) {
     if (++done % 500 === 0) log.progress("graph", `${done}/${scope.files.length} files`);
@@ -56,11 +74,31 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
       path: file.path,
       loc: facts.loc,
       tsconfig: file.tsconfig.path,
-      imports: facts.imports.map((imp) => ({ ...imp, target: resolver.resolve(file, imp) })),
+      imports: facts.imports.map((imp) => ({ ...imp, target: resolve(file, imp) })),
       exports: facts.exports,
     });
   }
   cache.retain(used);
   cache.save();
+  if (resolvedAdded) resolveCache.set(world, resolved);
+  resolveCache.retain(new Set([world]));
+  resolveCache.save();
   return records;
+}
+
+/** What every resolution depends on: the files there are, the parsed tsconfigs, the manifests, the install. */
+function worldKey(scope: RepoScope): string {
+  const h = createHash("sha1");
+  h.update(scope.root);
+  for (const f of [...scope.visible].sort()) h.update(`${f}\0`);
+  for (const t of scope.tsconfigs) h.update(`${t.path}\0${JSON.stringify(t.options)}\0${t.typescriptMajor}`);
+  for (const w of scope.workspaces) h.update(`${w.dir}\0${JSON.stringify(w.manifest)}`);
+  for (const f of ["node_modules/.package-lock.json", "node_modules/.modules.yaml", "node_modules/.yarn-state.yml"]) {
+    try {
+      h.update(`${f}\0${statSync(path.join(scope.root, f)).mtimeMs}`);
+    } catch {
+      /* not installed with that client */
+    }
+  }
+  return h.digest("hex");
 }

@@ -1,0 +1,76 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import v8 from "node:v8";
+import { describe, expect, it } from "vitest";
+import { runCli, tempDir } from "../helpers/cli.js";
+import { buildRepo, day, git, TSCONFIG, type RepoScript } from "../helpers/repo.js";
+
+function script(): RepoScript {
+  const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
+  for (const d of ["alpha", "beta", "gamma"]) {
+    for (let i = 0; i < 4; i++) {
+      files[`src/${d}/f${i}.ts`] = `import { v${(i + 1) % 4} } from "./f${(i + 1) % 4}";\nexport const v${i} = 1;\nexport const w${i} = v${(i + 1) % 4};\n`;
+    }
+  }
+  const commits = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
+  ["alpha", "beta", "gamma", "alpha", "beta", "gamma", "alpha", "beta"].forEach((d, i) =>
+    commits.push({ author: "Ada <ada@x.test>", date: day(i + 1), touch: [0, 1, 2, 3].map((k) => `src/${d}/f${k}.ts`) }),
+  );
+  return { files, commits };
+}
+
+function analyze(repo: string, ...args: string[]) {
+  const out = tempDir();
+  const r = runCli(["analyze", repo, "--out", out, "--quiet", ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return { analysis: readFileSync(path.join(out, "analysis.json"), "utf8"), model: JSON.parse(readFileSync(path.join(out, "model.json"), "utf8")), stderr: r.stderr };
+}
+
+const edges = (model: { files: { path: string }[]; imports: [number, number, string[]][] }) =>
+  model.imports.map(([a, b]) => `${model.files[a].path} -> ${model.files[b].path}`);
+
+describe("the cache", () => {
+  it("is invisible in results: cold, warm and --no-cache runs are byte-identical", () => {
+    const repo = buildRepo(script());
+    const cold = analyze(repo);
+    const warm = analyze(repo);
+    const none = analyze(repo, "--no-cache");
+    expect(warm.analysis).toBe(cold.analysis);
+    expect(none.analysis).toBe(cold.analysis);
+    expect(readFileSync(path.join(repo, ".faultline/.gitignore"), "utf8")).toBe("*\n");
+  });
+
+  it("shows a new import after one file is edited (a cache that replays old output fails this)", () => {
+    const repo = buildRepo(script());
+    analyze(repo);
+    const file = path.join(repo, "src/alpha/f0.ts");
+    writeFileSync(file, readFileSync(file, "utf8") + 'import { v2 as other } from "../beta/f2";\nexport const x = other;\n');
+    const warm = analyze(repo);
+    expect(edges(warm.model)).toContain("src/alpha/f0.ts -> src/beta/f2.ts");
+    expect(warm.analysis).toBe(analyze(repo, "--no-cache").analysis);
+  });
+
+  it("extends the cached history when HEAD moves forward, with the same result as a cold run", () => {
+    const repo = buildRepo(script());
+    analyze(repo);
+    writeFileSync(path.join(repo, "src/gamma/f1.ts"), "export const v1 = 2;\n");
+    git(repo, ["add", "-A"]);
+    git(repo, ["-c", "user.name=Bob", "-c", "user.email=bob@x.test", "commit", "-q", "-m", "gamma", "--date", "2024-02-01T00:00:00Z"]);
+    const warm = analyze(repo);
+    const cold = analyze(repo, "--no-cache");
+    expect(warm.analysis).toBe(cold.analysis);
+    expect(JSON.parse(warm.analysis).repo.commits).toBe(10);
+  });
+
+  it("ignores a corrupt cache or one from another version, with a warning, and still answers right", () => {
+    const repo = buildRepo(script());
+    const first = analyze(repo);
+    const dir = path.join(repo, ".faultline/cache");
+    writeFileSync(path.join(dir, "parse.v8"), "not a cache");
+    writeFileSync(path.join(dir, "history.v8"), v8.serialize({ version: 999, namespace: "history", entries: new Map([["x", { head: "bogus", commits: [] }]]) }));
+    const again = analyze(repo);
+    expect(again.stderr).toMatch(/parse\.v8 is unreadable: ignored/);
+    expect(again.stderr).toMatch(/history\.v8 is from another faultline version: ignored/);
+    expect(again.analysis).toBe(first.analysis);
+  });
+});
