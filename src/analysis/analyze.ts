@@ -73,7 +73,7 @@ export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Lo
   const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
   const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
   log.progress("graph", `parsing ${scope.files.length} files`);
-  const records = buildModules(scope, log, { maxFileBytes: opts.maxFileBytes, cacheDir });
+  const records = await buildModules(scope, log, { maxFileBytes: opts.maxFileBytes, cacheDir });
   const imports = toImportGraph(records, { throughBarrels: true });
   log.progress("history", "reading git log");
   const history: ChangeHistory | undefined = pending ? await pending.collect(new Set(scope.files.map((f) => f.path))) : undefined;

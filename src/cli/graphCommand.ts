@@ -13,7 +13,7 @@ export interface GraphFlags extends ScopeFlags {
   quiet?: boolean;
 }
 
-export function runGraph(repo: string, flags: GraphFlags): void {
+export async function runGraph(repo: string, flags: GraphFlags): Promise<void> {
   if (!["json", "dot", "mermaid"].includes(flags.format)) {
     throw new UserError(`--format ${flags.format}: expected json, dot or mermaid`);
   }
@@ -21,7 +21,7 @@ export function runGraph(repo: string, flags: GraphFlags): void {
   log.progress("repo", repo);
   const scope = discoverRepo(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log);
   log.progress("graph", `${scope.files.length} files, ${scope.tsconfigs.length} tsconfigs`);
-  const records = buildModules(scope, log, { maxFileBytes: flags.maxFileSize });
+  const records = await buildModules(scope, log, { maxFileBytes: flags.maxFileSize });
   const graph = toImportGraph(records, { throughBarrels: flags.throughBarrels });
   const out =
     flags.format === "dot" ? graphToDot(graph) : flags.format === "mermaid" ? graphToMermaid(graph) : JSON.stringify(graph, null, 2) + "\n";

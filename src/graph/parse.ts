@@ -6,6 +6,14 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   ".js": ts.ScriptKind.JS, ".mjs": ts.ScriptKind.JS, ".cjs": ts.ScriptKind.JS, ".jsx": ts.ScriptKind.JSX,
 };
 
+/** One file to parse, as sent to the parse worker. */
+export interface ParseJob {
+  abs: string;
+  text: string;
+  options: ts.CompilerOptions;
+  format: ts.ResolutionMode;
+}
+
 /** A call of import() or require() somewhere below the top level: worth a full walk only then. */
 const CALL_HINT = /\b(?:import|require)\s*\(/;
 
