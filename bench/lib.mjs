@@ -73,8 +73,9 @@ export function measure(cmd, args, { cwd, stdoutFile, env, timeFile } = {}) {
 
 /**
  * Runs each contender `runs` times, alternating A, B, A, B, ... so that drift in machine load
- * hits all of them alike. A contender whose run fails is not run again.
- * @param {{ name: string, cmd: string, args: string[], cwd?: string, stdoutFile?: string }[]} contenders
+ * hits all of them alike. A contender whose run fails is not run again. A contender's optional
+ * `before(run)` is awaited before each of its runs, outside the measurement.
+ * @param {{ name: string, cmd: string, args: string[], cwd?: string, stdoutFile?: string, before?: (run: number) => unknown }[]} contenders
  * @returns {Promise<Map<string, { samples: {wallS:number, rssKiB:number|null}[], failure: null | {code, signal, stderr} }>>}
  */
 export async function alternate(contenders, runs, { onRun } = {}) {
@@ -83,6 +84,7 @@ export async function alternate(contenders, runs, { onRun } = {}) {
     for (const c of contenders) {
       const r = results.get(c.name);
       if (r.failure) continue;
+      await c.before?.(i + 1); // untimed set-up of this run (e.g. drop a cache, touch a file)
       const m = await measure(c.cmd, c.args, { cwd: c.cwd, stdoutFile: c.stdoutFile });
       if (m.code !== 0) {
         r.failure = { code: m.code, signal: m.signal, stderr: m.stderr };
@@ -233,4 +235,115 @@ export function compareSets(a, b) {
   for (const x of b) if (!a.has(x)) onlyB.push(x);
   const union = a.size + b.size - both;
   return { a: a.size, b: b.size, both, jaccard: union ? both / union : 1, onlyA: onlyA.sort(), onlyB: onlyB.sort() };
+}
+
+/** `argv` split at the first `--`: the bench's own arguments, and the rest passed through to the tool. */
+export function splitPassthrough(argv) {
+  const i = argv.indexOf("--");
+  return i < 0 ? { own: argv, passthrough: [] } : { own: argv.slice(0, i), passthrough: argv.slice(i + 1) };
+}
+
+export function shellQuote(s) {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${String(s).replace(/'/g, `'\\''`)}'`;
+}
+
+/** The path of the built CLI; throws if dist/ is not built. */
+export const FAULTLINE_BIN = path.join(FAULTLINE_ROOT, "bin", "faultline.js");
+
+/** Is the built CLI older than some file under src/? (the bench runs dist/, not src/) */
+export function staleBuild() {
+  const built = path.join(FAULTLINE_ROOT, "dist", "cli", "main.js");
+  if (!fs.existsSync(built)) return "missing";
+  const builtAt = fs.statSync(built).mtimeMs;
+  const walk = (d) =>
+    fs.readdirSync(d, { withFileTypes: true }).some((e) =>
+      e.isDirectory() ? walk(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).mtimeMs > builtAt,
+    );
+  try {
+    return walk(path.join(FAULTLINE_ROOT, "src")) ? "stale" : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Throws if dist/ is not built; returns "stale" if src/ is newer than it, else null. */
+export function checkBuild() {
+  const stale = staleBuild();
+  if (stale === "missing") throw new BenchError("dist/ is not built: run `npm run build` first");
+  return stale;
+}
+
+export const loadAverage = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
+
+/**
+ * The opening lines every timing mode prints: title, machine (CPUs, load average), node, runs,
+ * the alternation order, and notes on few runs or a stale build.
+ */
+export function printPreamble(log, { title, runs, contenders, stale }) {
+  log(`# ${title}`);
+  log(`machine: ${os.cpus().length} CPU(s), load average ${loadAverage()} (1/5/15 min) at start (other work on the machine shows up as spread)`);
+  log(`node ${process.version}, ${runs} run(s) each, alternating ${contenders.map((c) => c.name).join(" / ")}` +
+    (hasGnuTime ? ", wall + peak RSS from /usr/bin/time -f '%e %M'" : ", wall from the parent clock (no /usr/bin/time: no memory figures)"));
+  if (runs < 3) log("note: fewer than 3 runs; medians and spreads mean little");
+  if (stale === "stale") log("note: some file under src/ is newer than dist/cli/main.js; this measures the built dist/ (npm run build to refresh)");
+}
+
+/** One shell-like line per contender: what exactly is run. */
+export function printCommands(contenders, log) {
+  for (const c of contenders) {
+    const redirect = c.stdoutFile ? ` > ${path.basename(c.stdoutFile)}` : "";
+    log(`  ${c.name}: (cd ${c.cwd ?? "."} && ${[c.cmd, ...c.args].map(shellQuote).join(" ")}${redirect})${c.note ? `  [${c.note}]` : ""}`);
+  }
+}
+
+/** An `onRun` for `alternate` that prints one progress line per run on stderr. */
+export function runProgress(runs, contenders) {
+  const width = Math.max(...contenders.map((c) => c.name.length));
+  return (name, i, m) =>
+    process.stderr.write(`  run ${i}/${runs} ${name.padEnd(width)} ${m.code === 0 ? `${fmtS(m.wallS)}  ${m.rssKiB == null ? "" : (m.rssKiB / 1024).toFixed(0) + " MB"}` : `FAILED (exit ${m.code ?? m.signal})`}\n`);
+}
+
+/**
+ * After `alternate`: prints each failed contender's exit and stderr tail, and returns the
+ * summaries of those with at least one good run, in contender order.
+ * @returns {{ name: string, summary: ReturnType<typeof summarize> }[]}
+ */
+export function collectResults(contenders, results, log) {
+  const ok = [];
+  for (const c of contenders) {
+    const r = results.get(c.name);
+    if (r.failure) {
+      log(`${c.name} FAILED (exit ${r.failure.code ?? r.failure.signal}); last lines of its stderr:`);
+      log(tail(r.failure.stderr, 15) || "    (empty)");
+      log("");
+    }
+    if (r.samples.length) ok.push({ name: c.name, summary: summarize(r.samples) });
+  }
+  return ok;
+}
+
+/**
+ * Target check: one row per `{ name, what, value, limit, fmt }`, "ok" when value <= limit.
+ * `value` is a median (seconds or KiB); null prints as n/a.
+ */
+export function printTargets(checks, log = console.log) {
+  printTable([
+    ["figure", "median", "target", "verdict"],
+    ...checks.map((c) => [
+      `${c.name} ${c.what}`,
+      c.fmt(c.value),
+      `<= ${c.fmt(c.limit)}`,
+      c.value == null ? "n/a" : c.value <= c.limit ? "ok" : `MISSED (${(c.value / c.limit).toFixed(2)}x the target)`,
+    ]),
+  ], log);
+}
+
+/** Is `p` a path that exists (file, folder or dangling link)? */
+export function exists(p) {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }

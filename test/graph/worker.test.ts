@@ -18,8 +18,9 @@ describe("parsing on two threads", () => {
     }
     const dir = tempDir();
     writeTree(dir, files);
-    const r = runCli(["graph", dir, "--quiet"]);
+    const r = runCli(["graph", dir]);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`parsing ${n} of ${n} files on two threads`);
     const g = JSON.parse(r.stdout);
     expect(g.modules).toHaveLength(n);
     const expected = new Map<string, { kinds: string[]; typeOnly: boolean; symbols: string[] }>();
