@@ -1,3 +1,4 @@
+import cliProgress from "cli-progress";
 import type { Log } from "../util/log.js";
 
 export interface CliLogOptions {
@@ -12,18 +13,19 @@ export interface CliLog extends Log {
 }
 
 /**
- * Progress and warnings on stderr: results alone go to stdout. On a terminal the stage shows
- * as one line rewritten in place; otherwise as plain lines; nothing with --quiet. Honours NO_COLOR.
+ * Progress and warnings on stderr: results alone go to stdout. On a terminal a bar shows the
+ * stage and its count (cli-progress); otherwise plain lines, one per stage; nothing with
+ * --quiet. Colour only on a terminal and never with NO_COLOR.
  */
 export function stderrLog(opts: CliLogOptions = {}): CliLog {
   const tty = !!process.stderr.isTTY;
   const color = tty && !process.env.NO_COLOR;
   const yellow = (s: string) => (color ? `\x1b[33m${s}\x1b[39m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
-  let live = false; // a progress line is on screen (TTY) and must be cleared before other output
+  let bar: cliProgress.SingleBar | undefined;
   const clear = () => {
-    if (live) process.stderr.write("\r\x1b[2K");
-    live = false;
+    bar?.stop();
+    bar = undefined;
   };
   const started = performance.now();
   const stages: { stage: string; start: number; end?: number; peakMB?: number }[] = [];
@@ -45,15 +47,26 @@ export function stderrLog(opts: CliLogOptions = {}): CliLog {
       // warnings show even with --quiet: they change how a result should be read
       process.stderr.write(`${yellow("warning:")} ${message}\n`);
     },
-    progress(stage: string, detail?: string) {
+    progress(stage: string, detail?: string, count?: { done: number; total: number }) {
       if (opts.timings) mark(stage);
       if (opts.quiet) return;
-      const text = `${stage}${detail ? `: ${detail}` : ""}`;
-      if (tty) {
-        clear();
-        process.stderr.write(dim(`faultline ${text}`));
-        live = true;
-      } else process.stderr.write(`${text}\n`);
+      if (!tty) {
+        // plain lines for logs: stage changes only, counts would flood them
+        if (!count) process.stderr.write(`${stage}${detail ? `: ${detail}` : ""}\n`);
+        return;
+      }
+      const total = count?.total ?? 1;
+      const done = count?.done ?? 0;
+      if (!bar) {
+        bar = new cliProgress.SingleBar(
+          { format: `${dim("faultline")} {stage} [{bar}] {value}/{total} {detail}`, stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, done, { stage, detail: detail ?? "" });
+      } else {
+        bar.setTotal(total);
+        bar.update(done, { stage, detail: detail ?? "" });
+      }
     },
     finish() {
       clear();

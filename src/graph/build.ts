@@ -113,7 +113,9 @@ export async function buildModules(scope: RepoScope, log: Log, opts: BuildOption
     });
   }
   // Pass 3: resolve every specifier, in file order (warnings too, so output is deterministic).
+  let done = 0;
   for (const { file, facts } of pending) {
+    if (++done % 250 === 0) log.progress("graph", "resolving imports", { done, total: pending.length });
     if (facts!.syntaxErrors.length) {
       const first = facts!.syntaxErrors[0];
       const n = facts!.syntaxErrors.length;
