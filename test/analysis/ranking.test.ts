@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli, tempDir } from "../helpers/cli.js";
+import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from "../helpers/repo.js";
+
+// Three domains known by construction:
+// - "ledger" hurts: changed in most commits, recently, by five people, and little crosses its boundary;
+// - "catalog" is costly: every other domain imports many of its symbols, and it changes rarely;
+// - "audit" is quiet: few changes, one owner, few imports.
+function script(): RepoScript {
+  const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
+  const catalogExports = Array.from({ length: 8 }, (_, k) => `export function item${k}(x: number) { return x + ${k}; }`).join("\n");
+  for (let i = 0; i < 4; i++) {
+    files[`src/catalog/catalog${i}.ts`] = `${i ? `import { item0 } from "./catalog0";\n` : ""}${catalogExports.replace(/item/g, `c${i}item`)}\n${i ? "export const base = item0;\n" : "export function item0(x: number) { return x; }\n"}`;
+  }
+  const useCatalog = (i: number) => `import { ${[0, 1, 2, 3, 4, 5].map((k) => `c${i % 4}item${k}`).join(", ")} } from "../catalog/catalog${i % 4}";\n`;
+  for (let i = 0; i < 4; i++) {
+    files[`src/ledger/ledger${i}.ts`] = `import { l${(i + 1) % 4} } from "./ledger${(i + 1) % 4}";\n${i === 0 ? useCatalog(1).replace(/, c1item[1-5]/g, "") : ""}export const l${i} = () => l${(i + 1) % 4};\n`;
+    files[`src/audit/audit${i}.ts`] = `import { a${(i + 1) % 4} } from "./audit${(i + 1) % 4}";\n${useCatalog(i)}export const a${i} = () => a${(i + 1) % 4};\n`;
+    files[`src/report/report${i}.ts`] = `import { r${(i + 1) % 4} } from "./report${(i + 1) % 4}";\n${useCatalog(i + 2)}export const r${i} = () => r${(i + 1) % 4};\n`;
+  }
+  const r = rng(5);
+  const people = ["Ada", "Bob", "Cy", "Dee", "Eve"].map((p) => `${p} <${p.toLowerCase()}@x.test>`);
+  const commits: CommitStep[] = [{ author: people[0], date: day(0), touch: Object.keys(files).filter((f) => f.endsWith(".ts")) }];
+  const dom = (d: string) => [0, 1, 2, 3].map((i) => `src/${d}/${d}${i}.ts`).filter(() => r() < 0.7);
+  for (let i = 1; i <= 120; i++) {
+    const d = i % 10 < 6 ? "ledger" : i % 10 < 8 ? "report" : i % 10 < 9 ? "audit" : "catalog";
+    const touch = dom(d);
+    if (touch.length === 0) touch.push(`src/${d}/${d}0.ts`);
+    const author = d === "ledger" ? people[i % 5] : d === "audit" ? people[1] : people[2 + (i % 2)];
+    commits.push({ author, date: day(i * 5), touch });
+  }
+  return { files, commits };
+}
+
+let repo: string;
+beforeAll(() => {
+  repo = buildRepo(script());
+});
+
+function analysis(seed: number) {
+  const out = tempDir();
+  const r = runCli(["analyze", repo, "--out", out, "--quiet", "--seed", String(seed)]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
+}
+
+describe("ranking by pain against cost", () => {
+  it("recommends the painful, cheap service first and ranks the costly one below it, with figures", () => {
+    const a = analysis(1);
+    const byFolder = (s: { files: string[] }) => s.files[0].split("/")[1];
+    const services = a.services.map((s: { files: string[] }) => [...new Set(s.files.map((f) => f.split("/")[1]))]);
+    expect(services.sort()).toEqual([["audit"], ["catalog"], ["ledger"], ["report"]]);
+    const first = a.services.find((s: { rank: number }) => s.rank === 1);
+    expect(byFolder(first)).toBe("ledger");
+    const catalog = a.services.find((s: { files: string[] }) => byFolder(s) === "catalog");
+    const ledger = first;
+    expect(catalog.cost).toBeGreaterThan(ledger.cost);
+    expect(ledger.pain).toBeGreaterThan(catalog.pain);
+    // the reasons carry figures that can be re-derived: ledger's commits are counted in the history
+    const history = JSON.parse(runCli(["history", repo, "--quiet", "--min-shared", "1", "--min-revs", "1", "--min-coupling", "0"]).stdout);
+    expect(first.why.join("\n")).toMatch(new RegExp(`changed in ${ledger.metrics.revisions} commits`));
+    expect(ledger.metrics.revisions).toBeGreaterThanOrEqual(60);
+    expect(ledger.metrics.authors).toBe(5);
+    expect(history.commits).toBe(121);
+    expect(first.why[0]).toMatch(/^extract first: priority [\d.]+ \(pain [\d.]+ \/ \(1 \+ cost [\d.]+\)\) beats /);
+    // catalog provides what the others use: its contract lists the imported symbols with their users
+    const provided = catalog.contract.provides.map((p: { symbol: string }) => p.symbol);
+    expect(provided).toEqual(expect.arrayContaining(["c0item0", "c1item0", "c2item5", "c3item5"]));
+    expect(catalog.contract.provides.every((p: { kind: string }) => p.kind === "function")).toBe(true);
+  });
+
+  it("keeps the same extraction order across seeds", () => {
+    const orders = [1, 2, 3].map((s) => analysis(s).extractionOrder);
+    expect(orders[1]).toEqual(orders[0]);
+    expect(orders[2]).toEqual(orders[0]);
+  });
+});
