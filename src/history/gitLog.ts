@@ -39,7 +39,10 @@ export class GitLogRun {
   readonly file = path.join(this.dir, "log");
   readonly done: Promise<{ code: number; stderr: string }>;
 
-  constructor(root: string, args: string[]) {
+  constructor(
+    readonly root: string,
+    readonly args: string[],
+  ) {
     const fd = openSync(this.file, "w");
     const child = spawn("git", ["-c", "core.quotepath=off", "-c", "log.showSignature=false", "log", ...args], {
       cwd: root,

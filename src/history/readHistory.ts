@@ -111,7 +111,18 @@ export class PendingHistory {
       (this.window.since === undefined || c.committed >= this.window.since) && (this.window.until === undefined || c.committed <= this.window.until);
     const fresh: RawCommit[] = [];
     if (this.run) {
-      const result = await this.run.done;
+      let result = await this.run.done;
+      // Missing objects (a snapshot without its large blobs, a broken partial clone): rename
+      // detection is what reads blobs, so fall back to exact renames, then to none.
+      for (const fallback of ["--find-renames=100%", "--no-renames"]) {
+        if (result.code === 0 || !MISSING_OBJECT.test(result.stderr)) break;
+        const args: string[] = this.run.args.map((a: string) => (a === "-M" || a === "--find-renames=100%" ? fallback : a));
+        if (args.join(" ") === this.run.args.join(" ")) continue;
+        log.warn(`git could not read some objects (${result.stderr.trim().split("\n")[0]}); retrying with ${fallback === "--no-renames" ? "renames not followed" : "exact renames only"}`);
+        this.run.dispose();
+        this.run = new GitLogRun(this.run.root, args);
+        result = await this.run.done;
+      }
       try {
         // without a cache, commits stream straight into the aggregator: memory stays flat
         await this.run.read((c) => (this.cache ? fresh.push(c) : agg.add(c)));
@@ -137,6 +148,8 @@ export class PendingHistory {
     return h;
   }
 }
+
+const MISSING_OBJECT = /unable to read|missing blob|bad object|could not fetch|does not exist|invalid object/i;
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
 
