@@ -10,6 +10,8 @@ import louvainModule from "graphology-communities-louvain";
 import { BenchError, FAULTLINE_ROOT, makeTempDir, parseArgs, printTable } from "./lib.mjs";
 
 const louvain = louvainModule.default ?? louvainModule;
+// the baselines draw from faultline's own seeded RNG (dist/ is built by npm ci)
+const { seededRng } = await import(pathToFileURL(path.join(FAULTLINE_ROOT, "dist/boundaries/louvain.js")).href);
 export const usage = "boundaries REPO LABELS.json [-- analyze flags] | boundaries --demo: MoJoFM and ARI of faultline and naive baselines against labelled domains";
 
 const BIN = path.join(FAULTLINE_ROOT, "bin/faultline.js");
@@ -20,16 +22,6 @@ function cli(args) {
   return r.stdout;
 }
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function louvainPartition(files, weighted) {
   const g = new UndirectedGraph();
@@ -39,7 +31,7 @@ function louvainPartition(files, weighted) {
     if (g.hasEdge(a, b)) g.updateEdgeAttribute(a, b, "weight", (x) => x + w);
     else g.addEdge(a, b, { weight: w });
   }
-  const c = louvain(g, { getEdgeWeight: "weight", rng: rng(1) });
+  const c = louvain(g, { getEdgeWeight: "weight", rng: seededRng(1) });
   return new Map(files.map((f) => [f, `c${c[f]}`]));
 }
 

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT, runCli, tempDir as makeTempDir } from "../helpers/cli.js";
 import { buildRepo, git, rng } from "../helpers/repo.js";
 import { generateMonolith, HUBS, type Monolith } from "../helpers/synthetic.js";
+import { pairCountingARI } from "../helpers/referenceMetrics.js";
 
 // a CommonJS package: the default import is the function (or, under some interop, wraps it)
 const louvain = ((louvainModule as unknown as { default?: unknown }).default ?? louvainModule) as typeof louvainModule.default;
@@ -34,32 +35,6 @@ afterAll(() => {
 
 // ---- independent reference metrics ----------------------------------------------------------
 
-/**
- * Adjusted Rand index by pair counting: over every unordered pair of the files both partitions
- * hold, a = together in both, b = together only in x, c = together only in y, d = apart in both;
- * ARI = 2(ad - bc) / ((a + b)(b + d) + (a + c)(c + d)). When that denominator is 0 (both
- * partitions trivial), identical pair relations score 1, others 0.
- */
-function pairCountingARI(x: Partition, y: Partition): number {
-  const files = [...x.keys()].filter((f) => y.has(f));
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  for (let i = 0; i < files.length; i++) {
-    for (let j = i + 1; j < files.length; j++) {
-      const sx = x.get(files[i]) === x.get(files[j]);
-      const sy = y.get(files[i]) === y.get(files[j]);
-      if (sx && sy) a++;
-      else if (sx) b++;
-      else if (sy) c++;
-      else d++;
-    }
-  }
-  const den = (a + b) * (b + d) + (a + c) * (c + d);
-  if (den === 0) return b === 0 && c === 0 ? 1 : 0;
-  return (2 * (a * d - b * c)) / den;
-}
 
 /**
  * MoJoFM(A -> B), B the reference: 100 * (1 - mno(A, B) / max mno(any A, B)).

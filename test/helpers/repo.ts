@@ -29,17 +29,8 @@ export function buildRepo(script: RepoScript, dir = tempDir()): string {
 export const git: (dir: string, args: string[], input?: string) => string = runGit;
 export const writeTree: (dir: string, files: Record<string, string>) => void = write;
 
-/** Deterministic PRNG (mulberry32) for generated histories. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32) for generated histories: the one the clustering uses. */
+export { seededRng as rng } from "../../src/boundaries/louvain.js";
 
 export const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, module: "esnext", moduleResolution: "bundler" }, include: ["src"] });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { adjustedRand, mojoFM } from "../../src/metrics/agreement.js";
 import { rng } from "../helpers/repo.js";
+import { pairCountingARI } from "../helpers/referenceMetrics.js";
 
 type Partition = Map<string, string>;
 
@@ -15,27 +16,6 @@ const part = (labels: string | ArrayLike<string | number>): Partition =>
 
 // ---- brute-force references ----------------------------------------------------------------
 
-/** ARI by pair counting; 2(ad - bc) / ((a + b)(b + d) + (a + c)(c + d)), trivial cases as sklearn. */
-function pairCountingARI(x: Partition, y: Partition): number {
-  const items = [...x.keys()].filter((k) => y.has(k));
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      const sx = x.get(items[i]) === x.get(items[j]);
-      const sy = y.get(items[i]) === y.get(items[j]);
-      if (sx && sy) a++;
-      else if (sx) b++;
-      else if (sy) c++;
-      else d++;
-    }
-  }
-  const den = (a + b) * (b + d) + (a + c) * (c + d);
-  if (den === 0) return b === 0 && c === 0 ? 1 : 0;
-  return (2 * (a * d - b * c)) / den;
-}
 
 /** A set partition of 0..n-1 as a restricted growth string: "0012" = {0,1} {2} {3}. */
 type Rgs = string;
