@@ -78,7 +78,7 @@ export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Lo
   log.progress("history", "reading git log");
   const history: ChangeHistory | undefined = pending ? await pending.collect(new Set(scope.files.map((f) => f.path))) : undefined;
   log.progress("coupling", "combining signals");
-  const coupling = buildCouplingGraph(records.map((r) => r.path), imports, history, weights);
+  const coupling = buildCouplingGraph(records, imports, history, weights);
   return { imports, records, coupling, history };
 }
 

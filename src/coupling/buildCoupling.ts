@@ -1,4 +1,4 @@
-import type { ImportGraph } from "../graph/types.js";
+import type { ImportGraph, ModuleRecord } from "../graph/types.js";
 import { allCochangePairs } from "../history/cochange.js";
 import type { ChangeHistory } from "../history/types.js";
 import { byString } from "../util/paths.js";
@@ -16,10 +16,11 @@ export const COCHANGE_MIN_DEGREE = 0.1;
  *   by (1 - e^(-shared/3)), above the floors;
  * - ownership: cosine similarity of the two files' revisions per author (Conway's law), on
  *   pairs the other signals already connect;
- * - semantic: not computed (weight 0 by default; see README).
+ * - semantic: cosine similarity of the two files' tf-idf vectors over identifier words
+ *   (Mazlami et al.), on pairs the other signals already connect; off by default (README).
  */
-export function buildCouplingGraph(files: string[], graph: ImportGraph, history: ChangeHistory | undefined, weights: Weights): CouplingGraph {
-  const sorted = [...files].sort(byString);
+export function buildCouplingGraph(records: ModuleRecord[], graph: ImportGraph, history: ChangeHistory | undefined, weights: Weights): CouplingGraph {
+  const sorted = records.map((r) => r.path).sort(byString);
   const index = new Map(sorted.map((f, i) => [f, i]));
   const n = sorted.length;
   const pairs = new Map<number, Record<Signal, number>>();
@@ -62,6 +63,11 @@ export function buildCouplingGraph(files: string[], graph: ImportGraph, history:
     }
   }
 
+  if (weights.semantic > 0) {
+    const vectors = tfidf(records, index, n);
+    for (const [key, sig] of pairs) sig.semantic = cosine(vectors[Math.floor(key / n)], vectors[key % n]);
+  }
+
   const edges: CouplingEdge[] = [];
   for (const [key, signals] of pairs) {
     let weight = 0;
@@ -71,6 +77,23 @@ export function buildCouplingGraph(files: string[], graph: ImportGraph, history:
   }
   edges.sort((x, y) => x.a - y.a || x.b - y.b);
   return { files: sorted, edges, weights };
+}
+
+/** Per file (graph order): term index -> tf * idf, idf = ln(files / files with the term). */
+function tfidf(records: ModuleRecord[], index: Map<string, number>, n: number): Map<number, number>[] {
+  const termIndex = new Map<string, number>();
+  const df = new Map<number, number>();
+  const raw: [number, number][][] = new Array(n);
+  for (const r of records) {
+    const i = index.get(r.path)!;
+    raw[i] = r.terms.map(([t, c]) => {
+      let k = termIndex.get(t);
+      if (k === undefined) termIndex.set(t, (k = termIndex.size));
+      df.set(k, (df.get(k) ?? 0) + 1);
+      return [k, c];
+    });
+  }
+  return raw.map((terms) => new Map((terms ?? []).map(([k, c]) => [k, c * Math.log(n / df.get(k)!)])));
 }
 
 function cosine(a: Map<number, number>, b: Map<number, number>): number {

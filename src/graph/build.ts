@@ -87,7 +87,7 @@ export async function buildModules(scope: RepoScope, log: Log, opts: BuildOption
     const size = statSync(file.abs).size;
     if (size > max) {
       log.warn(`${file.path}: skipped, ${size} bytes is over the ${max}-byte limit (--max-file-size)`);
-      pending.push({ file, facts: { imports: [], exports: { own: [], named: [], stars: [] }, loc: 0, syntaxErrors: [] } });
+      pending.push({ file, facts: { imports: [], exports: { own: [], named: [], stars: [] }, loc: 0, syntaxErrors: [], terms: [] } });
       continue;
     }
     const text = readFileSync(file.abs, "utf8");
@@ -124,6 +124,7 @@ export async function buildModules(scope: RepoScope, log: Log, opts: BuildOption
     records.push({
       path: file.path,
       loc: facts!.loc,
+      terms: facts!.terms,
       tsconfig: file.tsconfig.path,
       imports: facts!.imports.map((imp) => ({ ...imp, target: resolve(file, imp) })),
       exports: facts!.exports,

@@ -157,6 +157,7 @@ export function parseModule(
     imports,
     exports,
     loc: countLines(text),
+    terms: vocabulary(text),
     syntaxErrors: parseDiagnostics.map((d) => ({
       line: sf.getLineAndCharacterOfPosition(d.start).line + 1,
       message: ts.flattenDiagnosticMessageText(d.messageText, " "),
@@ -204,4 +205,32 @@ function countLines(text: string): number {
 function leftmost(q: ts.EntityName): string {
   while (ts.isQualifiedName(q)) q = q.left;
   return q.text;
+}
+
+/** Words that say nothing about the business: the language's own, and the most generic. */
+const STOP = new Set(
+  ("abstract any as async await boolean break case catch class const constructor continue debugger declare default delete do else enum export " +
+    "extends false finally for from function get if implements import in instanceof interface is keyof let module namespace never new null number " +
+    "object of package private protected public readonly require return set static string super switch symbol this throw true try type typeof " +
+    "undefined unique unknown var void while with yield the and for with that this from into data value values item items result results error " +
+    "errors args options params config props state index length name names list map key keys string id ids get set new use make create update " +
+    "delete find has add remove").split(" "),
+);
+/** How many distinct words a file keeps: enough for similarity, bounded for the cache. */
+const MAX_TERMS = 80;
+
+/**
+ * The identifier vocabulary of a file (Mazlami et al.'s semantic coupling reads the same):
+ * identifiers split at camelCase and underscores, lowercased, 3+ letters, stop words dropped.
+ */
+export function vocabulary(text: string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/[A-Za-z_$][A-Za-z0-9_$]*/g)) {
+    for (const w of m[0].replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[^A-Za-z]+/)) {
+      const lw = w.toLowerCase();
+      if (lw.length < 3 || STOP.has(lw)) continue;
+      counts.set(lw, (counts.get(lw) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TERMS);
 }

@@ -40,6 +40,8 @@ export interface FileFacts {
   /** non-blank lines */
   loc: number;
   syntaxErrors: { line: number; message: string }[];
+  /** the file's vocabulary: identifier words (camelCase split, lowercased) and their counts, the most frequent first */
+  terms: [string, number][];
 }
 
 /** Where a specifier landed. */
@@ -57,6 +59,8 @@ export interface ResolvedImport extends ImportFact {
 export interface ModuleRecord {
   path: string;
   loc: number;
+  /** see FileFacts.terms */
+  terms: [string, number][];
   tsconfig: string;
   imports: ResolvedImport[];
   exports: ExportTable;

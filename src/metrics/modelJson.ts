@@ -88,7 +88,7 @@ export function fromModelJson(j: ModelJson): RepoModel {
       external: [],
       unresolved: [],
     },
-    records: j.files.map((f) => ({ path: f.path, loc: f.loc, tsconfig: "", imports: [], exports: { own: [], named: [], stars: [] } })),
+    records: j.files.map((f) => ({ path: f.path, loc: f.loc, terms: [], tsconfig: "", imports: [], exports: { own: [], named: [], stars: [] } })),
     coupling: { files, weights: j.coupling.weights, edges: j.coupling.edges.map(([a, b, weight]) => ({ a, b, weight, signals: zero })) },
     history,
   };
