@@ -13,8 +13,16 @@ export const EDGE_COLOR = "#d3d8df";
 
 export function serviceColor(k: number): string {
   if (k < PALETTE.length) return PALETTE[k];
-  const hue = Math.round((k * 137.508) % 360);
-  return `hsl(${hue}, 55%, 45%)`;
+  // sigma parses hex, rgb() and names only: convert hsl(hue, 55%, 45%) to hex
+  const hue = (k * 137.508) % 360;
+  const s = 0.55;
+  const l = 0.45;
+  const f = (n: number) => {
+    const t = (n + hue / 30) % 12;
+    const c = l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(t - 3, 9 - t, 1));
+    return Math.round(c * 255).toString(16).padStart(2, "0");
+  };
+  return `#${f(0)}${f(8)}${f(4)}`;
 }
 
 /** A figure as shown: at most 4 decimals (the scorecard rounds to 4), no grouping. */

@@ -10,6 +10,8 @@ export type View = "files" | "services";
 export interface GraphCallbacks {
   onFile(path: string): void;
   onService(id: string): void;
+  /** a click on the background: clear the selection */
+  onStage(): void;
 }
 
 interface NodeAttrs {
@@ -27,6 +29,9 @@ interface NodeAttrs {
  * headless Chromium), so they are culled: drawn only for nodes whose on-screen size passes a
  * threshold (zoom in to see more), thinned by a label grid, and always for the selected node.
  */
+/** Most coupling edges drawn in the file view (the strongest). */
+const MAX_EDGES = 20_000;
+
 function labelThreshold(nodes: number): number {
   if (nodes <= 150) return 0;
   if (nodes <= 600) return 5;
@@ -41,6 +46,8 @@ export class GraphView {
   private selectedService: string | null = null;
   private selectedFile: string | null = null;
   private readonly loc = new Map<string, number>();
+  /** coupling edges drawn in the file view, of how many */
+  edgesDrawn = { drawn: 0, total: 0 };
   /** milliseconds from navigation start to the first frame drawn (for reports and benchmarks) */
   firstFrameMs: number | null = null;
   readonly error: string | null = null;
@@ -68,7 +75,11 @@ export class GraphView {
         group,
       } satisfies NodeAttrs);
     });
-    const edges = payload.edges ?? model?.coupling.edges ?? [];
+    const all = payload.edges ?? model?.coupling.edges ?? [];
+    // the strongest edges only: past a few tens of thousands a hairball says nothing more and
+    // costs seconds to draw (software WebGL: ~1 s per 20,000 edges)
+    const edges = all.length > MAX_EDGES ? [...all].sort((x, y) => y[2] - x[2]).slice(0, MAX_EDGES) : all;
+    this.edgesDrawn = { drawn: edges.length, total: all.length };
     let maxW = 0;
     for (const e of edges) maxW = Math.max(maxW, e[2]);
     for (const [a, b, w] of edges) {
@@ -78,6 +89,7 @@ export class GraphView {
       this.fileGraph.addEdge(pa, pb, { size: 0.3 + 1.2 * (maxW ? w / maxW : 0), color: EDGE_COLOR });
     }
     this.serviceGraph = this.buildServiceGraph();
+    performance.mark("faultline:graphs");
 
     try {
       const threshold = labelThreshold(this.fileGraph.order);
@@ -107,6 +119,7 @@ export class GraphView {
       if (this.view === "files") this.callbacks.onFile(node);
       else this.callbacks.onService(node);
     });
+    r.on("clickStage", () => this.callbacks.onStage());
     r.on("enterNode", () => container.classList.add("pointing"));
     r.on("leaveNode", () => container.classList.remove("pointing"));
     r.once("afterRender", () => {
@@ -127,6 +140,8 @@ export class GraphView {
     this.view = view;
     if (!this.renderer) return;
     this.renderer.setSetting("labelRenderedSizeThreshold", view === "files" ? labelThreshold(this.fileGraph.order) : 0);
+    // service labels are long: keep room for them at the edges
+    this.renderer.setSetting("stagePadding", view === "files" ? 30 : 80);
     this.renderer.setGraph(view === "files" ? this.fileGraph : this.serviceGraph);
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
   }
@@ -134,15 +149,19 @@ export class GraphView {
   select(service: string | null, file: string | null): void {
     this.selectedService = service;
     this.selectedFile = file;
-    this.renderer?.refresh({ skipIndexation: true });
+    // the reducers' output changed: one refresh at the next frame, however many calls before it
+    this.renderer?.scheduleRefresh();
   }
 
   /** Moves the camera to a file (switching to the file view). */
   focusFile(path: string): void {
     if (!this.renderer || !this.fileGraph.hasNode(path)) return;
     this.setView("files");
-    const d = this.renderer.getNodeDisplayData(path);
-    if (d) void this.renderer.getCamera().animate({ x: d.x, y: d.y, ratio: 0.3 }, { duration: 400 });
+    // from the node's attributes, not sigma's display cache (which a scheduled refresh may have
+    // reset to unnormalised coordinates): graph -> viewport -> framed graph, the camera's space
+    const a = this.fileGraph.getNodeAttributes(path) as NodeAttrs;
+    const framed = this.renderer.viewportToFramedGraph(this.renderer.graphToViewport({ x: a.x, y: a.y }));
+    void this.renderer.getCamera().animate({ x: framed.x, y: framed.y, ratio: 0.3 }, { duration: 400 });
   }
 
   resetCamera(): void {
@@ -152,9 +171,9 @@ export class GraphView {
   /** After a what-if edit: recolour the files and rebuild the service view. */
   update(): void {
     const groups = this.whatIf.groupMap();
-    this.fileGraph.updateEachNodeAttributes((node, attrs) => {
+    this.fileGraph.forEachNode((node, attrs) => {
       const group = groups.get(node) ?? "";
-      return { ...attrs, group, color: this.colorOf(group) };
+      if (attrs.group !== group) this.fileGraph.mergeNodeAttributes(node, { group, color: this.colorOf(group) });
     });
     this.serviceGraph = this.buildServiceGraph();
     if (this.renderer && this.view === "services") this.renderer.setGraph(this.serviceGraph);

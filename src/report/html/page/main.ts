@@ -17,6 +17,8 @@ class App {
   private readonly kernelWhy: Map<string, string>;
   private graph!: GraphView;
   private selection: Selection = { kind: "none" };
+  private mountedMs: number | null = null;
+  private paintedMs: number | null = null;
 
   // elements updated after edits
   private readonly metricsEl = h("section", { class: "metrics", testid: "global-metrics", attrs: { "aria-label": "Global metrics" } });
@@ -77,7 +79,7 @@ class App {
       { class: "toolbar" },
       h("div", { class: "toggle", attrs: { role: "group", "aria-label": "Graph view" } }, this.viewButton("files", "Files"), this.viewButton("services", "Services")),
       h("button", { attrs: { type: "button" }, testid: "zoom-reset", on: { click: () => this.graph.resetCamera() } }, "Fit"),
-      h("span", { class: "legend" }, swatch(KERNEL_COLOR), "shared kernel ", swatch(ISOLATED_COLOR), "isolated \u00b7 scroll to zoom, labels appear as you zoom in"),
+      h("span", { class: "legend", testid: "legend", title: "Scroll to zoom, drag to pan: file names appear as you zoom in. Lines are coupling: imports, co-change and shared authors." }, swatch(KERNEL_COLOR), "shared kernel ", swatch(ISOLATED_COLOR), "isolated"),
     );
     const right = h("aside", { class: "right", testid: "panel", attrs: { "aria-label": "Details" } }, this.panel);
     append(root, [header, this.metricsEl, h("div", { class: "body" }, left, h("main", { class: "centre" }, toolbar, graphEl), right), this.status]);
@@ -85,10 +87,15 @@ class App {
     this.graph = new GraphView(graphEl, this.payload, this.whatIf, this.colorOf, {
       onFile: (path) => this.select({ kind: "file", path }),
       onService: (id) => this.select({ kind: "service", id }),
+      onStage: () => this.selection.kind !== "none" && this.select({ kind: "none" }),
     });
     if (this.graph.error) replace(graphEl, h("p", { class: "graph-error", testid: "graph-error" }, this.graph.error));
+    const { drawn, total } = this.graph.edgesDrawn;
+    if (drawn < total) toolbar.querySelector(".legend")?.append(` \u00b7 strongest ${drawn.toLocaleString("en")} of ${total.toLocaleString("en")} links drawn`);
     this.refresh();
     this.renderPanel();
+    this.mountedMs = Math.round(performance.now());
+    requestAnimationFrame(() => requestAnimationFrame(() => (this.paintedMs = Math.round(performance.now()))));
   }
 
   // ---------- header: search ----------
@@ -109,22 +116,25 @@ class App {
         results.hidden = true;
         return;
       }
-      const hits: { sel: Selection; text: string; note: string; score: number }[] = [];
+      const hits: { sel: Selection; text: string; score: number }[] = [];
       for (const s of this.whatIf.services) {
-        if (s.name.toLowerCase().includes(q)) hits.push({ sel: { kind: "service", id: s.id }, text: s.name, note: "service", score: s.name.toLowerCase().startsWith(q) ? 0 : 1 });
+        if (s.name.toLowerCase().includes(q)) hits.push({ sel: { kind: "service", id: s.id }, text: s.name, score: s.name.toLowerCase().startsWith(q) ? 0 : 1 });
       }
       for (const f of this.payload.files) {
         const lower = f.toLowerCase();
         if (!lower.includes(q)) continue;
         const base = basename(lower);
-        hits.push({ sel: { kind: "file", path: f }, text: f, note: this.whatIf.groupName(this.whatIf.groupOf(f) ?? ""), score: base.startsWith(q) ? 2 : base.includes(q) ? 3 : 4 });
+        hits.push({ sel: { kind: "file", path: f }, text: f, score: base.startsWith(q) ? 2 : base.includes(q) ? 3 : 4 });
       }
       hits.sort((x, y) => x.score - y.score || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
+      const groups = this.whatIf.groupMap();
       for (const hit of hits.slice(0, 12)) {
+        const note = hit.sel.kind === "file" ? this.whatIf.groupName(groups.get(hit.sel.path) ?? "") : "service";
         results.appendChild(
-          h("li", { attrs: { role: "option" } }, h("button", { testid: "search-result", attrs: { type: "button" }, on: { click: () => pick(hit.sel) } }, h("span", { class: "path" }, hit.text), h("span", { class: "note" }, hit.note))),
+          h("li", { attrs: { role: "option" } }, h("button", { testid: "search-result", attrs: { type: "button" }, on: { click: () => pick(hit.sel) } }, h("span", { class: "path" }, hit.text), h("span", { class: "note" }, note))),
         );
       }
+      if (hits.length > 12) results.appendChild(h("li", { class: "empty" }, `${hits.length - 12} more: keep typing`));
       if (!hits.length) results.appendChild(h("li", { class: "empty" }, "no file or service matches"));
       results.hidden = false;
     };
@@ -317,9 +327,11 @@ class App {
           "dl",
           { class: "scorecard", testid: "panel-metrics" },
           SERVICE_METRICS.map((m) => [h("dt", { title: m.help }, m.label), h("dd", { testid: `svc-metric-${m.key}`, data: { value: String(metrics[m.key]) } }, fmt(metrics[m.key]))]),
-          metrics.owners.length ? [h("dt", null, "Owners"), h("dd", null, metrics.owners.map((o, k) => [k ? ", " : "", h("span", { class: "owner" }, o.name), ` ${percent(o.share)}`]))] : null,
         ),
       );
+      if (metrics.owners.length) {
+        out.push(h("h3", { title: "top authors by share of the commits touching the service" }, "Owners"), h("ul", { class: "owners", testid: "panel-owners" }, metrics.owners.map((o) => h("li", null, h("span", { class: "owner" }, o.name), h("span", { class: "num" }, percent(o.share))))));
+      }
     }
     if (a && !stale) {
       out.push(h("h3", null, "Why this rank"), h("ul", { class: "why", testid: "panel-why" }, a.why.map((w) => h("li", null, w))));
@@ -463,11 +475,15 @@ class App {
       nodePosition: (key: string) => this.graph.nodePosition(key),
       nodeCount: () => this.graph.nodeCount,
       firstFrameMs: () => this.graph.firstFrameMs,
+      /** milliseconds from navigation start: page script started, UI built, first graph frame */
+      timings: () => ({ scriptStart, mounted: this.mountedMs, firstFrame: this.graph.firstFrameMs, painted: this.paintedMs }),
       proposal: () => this.whatIf.proposal(this.payload.title),
       scorecard: () => this.whatIf.score(),
     };
   }
 }
+
+const scriptStart = Math.round(performance.now());
 
 function start(): void {
   const root = document.getElementById("app");
@@ -481,6 +497,7 @@ function start(): void {
     replace(root, h("p", { class: "fatal" }, `This report's data could not be read (${(e as Error).message}).`));
     return;
   }
+  performance.mark("faultline:parsed");
   const app = new App(payload);
   app.mount(root);
   (window as unknown as { faultlineReport: unknown }).faultlineReport = app.api();

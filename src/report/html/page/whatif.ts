@@ -29,8 +29,6 @@ export interface ProposalJson {
   services: { name: string; files: string[] }[];
   /** faultline's extension: the shared kernel's files */
   kernel: string[];
-  /** faultline's extension: files tied to nothing, left out of every service (as analyze leaves them) */
-  isolated: string[];
 }
 
 export class WhatIf {
@@ -155,6 +153,11 @@ export class WhatIf {
     return this.cached;
   }
 
+  /**
+   * proposal.json (SPEC's faultline/proposal@1 with the kernel as faultline's extension). Isolated
+   * files stay out of every service, as analyze leaves them: `faultline compare` lists them as
+   * unassigned and scores exactly what the page scored.
+   */
   proposal(title: string): ProposalJson {
     const sorted = (files: string[]) => [...files].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
     return {
@@ -163,7 +166,6 @@ export class WhatIf {
       head: this.analysis.repo.head,
       services: this.services.map((s) => ({ name: s.name, files: sorted(s.files) })),
       kernel: sorted(this.kernel),
-      isolated: sorted(this.isolated),
     };
   }
 
