@@ -72,7 +72,6 @@ export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Lo
   log.progress("repo", "finding tsconfigs and files");
   const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
   const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
-  log.progress("graph", `parsing ${scope.files.length} files`);
   const records = await buildModules(scope, log, { maxFileBytes: opts.maxFileBytes, cacheDir });
   const imports = toImportGraph(records, { throughBarrels: true });
   log.progress("history", "reading git log");

@@ -75,7 +75,6 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags): Promise<voi
   const root = checkRepoDir(repo);
   const options = analyzeOptionsFrom(repo, flags);
   const log = stderrLog(flags);
-  log.progress("start");
   const { analysis, modelJson } = await analyzeRepo(repo, options, log);
   log.progress("write", "reports");
   const out = path.resolve(flags.out ?? path.join(root, ".faultline"));

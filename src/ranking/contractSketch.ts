@@ -116,12 +116,19 @@ function signature(decl: ts.Node, sf: ts.SourceFile): string {
   return `${typeParams(fn, sf)}(${params(fn, sf)}): ${returnType(fn, sf)}`;
 }
 
+const GENERIC_BUILTINS = new Set(["Map", "Set", "WeakMap", "WeakSet", "Array", "Promise", "WeakRef", "ReadonlyArray", "Record"]);
+
 function literalType(init: ts.Expression | undefined): string {
   if (!init) return "unknown";
   if (ts.isStringLiteralLike(init)) return "string";
   if (ts.isNumericLiteral(init)) return "number";
   if (init.kind === ts.SyntaxKind.TrueKeyword || init.kind === ts.SyntaxKind.FalseKeyword) return "boolean";
-  if (ts.isNewExpression(init) && ts.isIdentifier(init.expression)) return init.expression.text;
+  if (ts.isNewExpression(init) && ts.isIdentifier(init.expression)) {
+    const name = init.expression.text;
+    if (init.typeArguments?.length) return `${name}<${init.typeArguments.map((t) => t.getText()).join(", ")}>`;
+    // a generic built-in without type arguments (`new Map()`) has no type worth writing down
+    return GENERIC_BUILTINS.has(name) ? "unknown" : name;
+  }
   return "unknown";
 }
 
@@ -158,8 +165,12 @@ const MISSING_NAMESPACE = new Set([2503, 2833]);
  * find as an opaque alias; anything still failing after that becomes `unknown`.
  */
 function withPlaceholders(body: string): string {
+  // opaque `unknown` first; where the sketch reaches into a placeholder (`Actor['role']`), `any`
+  return placeholdersOf(body, "unknown") ?? placeholdersOf(body, "any") ?? body;
+}
+
+function placeholdersOf(body: string, opaque: "unknown" | "any"): string | undefined {
   const placeholders = new Map<string, string>();
-  let text = body;
   for (let round = 0; round < 6; round++) {
     const full = [...placeholders.values(), body].join("\n");
     const project = new Project({
@@ -168,7 +179,6 @@ function withPlaceholders(body: string): string {
     });
     const sf = project.createSourceFile("/contract.ts", full);
     const diags = project.getProgram().compilerObject.getSemanticDiagnostics(sf.compilerNode).concat(project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode));
-    text = full;
     if (diags.length === 0) return full;
     let changed = false;
     for (const d of diags) {
@@ -176,18 +186,18 @@ function withPlaceholders(body: string): string {
       const word = /^[A-Za-z_$][\w$]*/.exec(full.slice(at))?.[0];
       if (!word) continue;
       if (MISSING_NAME.has(d.code) && !placeholders.has(word)) {
-        placeholders.set(word, `export type ${word} = unknown;`);
+        placeholders.set(word, `export type ${word} = ${opaque};`);
         changed = true;
-      } else if (d.code === NOT_GENERIC && placeholders.get(word)?.endsWith(" = unknown;") && !placeholders.get(word)!.includes("<")) {
-        placeholders.set(word, `export type ${word}<_A = unknown, _B = unknown, _C = unknown, _D = unknown> = unknown;`);
+      } else if (d.code === NOT_GENERIC && placeholders.get(word)?.endsWith(` = ${opaque};`) && !placeholders.get(word)!.includes("<")) {
+        placeholders.set(word, `export type ${word}<_A = unknown, _B = unknown, _C = unknown, _D = unknown> = ${opaque};`);
         changed = true;
       } else if (MISSING_NAMESPACE.has(d.code) && !placeholders.has(word)) {
         const members = new Set([...full.matchAll(new RegExp(`\\b${word}\\.([A-Za-z_$][\\w$]*)`, "g"))].map((m) => m[1]));
-        placeholders.set(word, `export declare namespace ${word} {\n${[...members].map((m) => `  type ${m} = unknown;`).join("\n")}\n}`);
+        placeholders.set(word, `export declare namespace ${word} {\n${[...members].map((m) => `  type ${m} = ${opaque};`).join("\n")}\n}`);
         changed = true;
       }
     }
     if (!changed) break;
   }
-  return text;
+  return undefined;
 }
