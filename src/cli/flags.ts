@@ -42,7 +42,7 @@ export function addAnalysisFlags(cmd: Command): Command {
     .option("--churn", "add lines added/removed to pain (git numstat: slower)")
     .option("--resolution <r>", "clustering granularity: a number (higher = more, smaller services) or auto (default)")
     .option("--seed <n>", "seed of the clustering runs (default 1)", wholeNumber("--seed", 0))
-    .option("--weights <list>", "signal weights, e.g. structural=1,cochange=1.5,ownership=0.5,semantic=0")
+    .option("--weights <list>", "signal weights (default structural=1,cochange=1,ownership=0.25,semantic=0.5)")
     .option("--no-cache", "do not read or write the cache")
     .option("--timings", "print wall time per stage on stderr")
     .option("--config <file>", "team settings (default <repo>/faultline.config.json)")
