@@ -1,4 +1,4 @@
-import { proposeBoundaries, type Overrides, type Proposal } from "../boundaries/propose.js";
+import { proposeBoundaries, RESOLUTION_GRID, STABILITY_SLACK, type Overrides, type Proposal } from "../boundaries/propose.js";
 import { buildCouplingGraph } from "../coupling/buildCoupling.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type CouplingGraph, type Weights } from "../coupling/types.js";
 import { createHash } from "node:crypto";
@@ -172,7 +172,7 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
 
 function proposalKey(cg: CouplingGraph, imports: ImportGraph, options: object): string {
   const h = createHash("sha1");
-  h.update(JSON.stringify(options));
+  h.update(JSON.stringify({ options, grid: RESOLUTION_GRID, slack: STABILITY_SLACK }));
   h.update(JSON.stringify(cg.files));
   for (const e of cg.edges) h.update(`${e.a},${e.b},${e.weight};`);
   for (const e of imports.edges) h.update(`${e.from}\0${e.to};`);

@@ -50,7 +50,7 @@ export interface Proposal {
 /** The resolutions `auto` chooses among. */
 export const RESOLUTION_GRID = [0.5, 0.7, 1, 1.4, 2, 2.8, 4];
 /** how far below the most stable cut a finer one may be and still count as stable */
-export const STABILITY_SLACK = 0.05;
+export const STABILITY_SLACK = 0.01;
 
 /**
  * Candidate services from the coupling graph: seeded Louvain consensus, the shared kernel
