@@ -2,26 +2,27 @@
 // faultline graph vs dependency-cruiser 17 on one repo: speed, peak memory, edge agreement,
 // and faultline's accuracy against TypeScript's own Program (test/oracle/ts-oracle.mjs).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   BenchError,
   FAULTLINE_ROOT,
   alternate,
+  collectResults,
   compareSets,
   fmtPct,
-  fmtS,
-  hasGnuTime,
   makeTempDir,
   parseArgs,
   positiveInt,
+  printCommands,
+  printEpilogue,
+  printPreamble,
+  prepareCli,
   printTable,
   printTimingTable,
   relPosix,
   repoArg,
-  summarize,
-  tail,
+  runProgress,
 } from "./lib.mjs";
 
 export const usage = "graph REPO [--runs N] [--keep]   faultline graph vs dependency-cruiser, plus accuracy vs TypeScript";
@@ -77,20 +78,42 @@ export function pickTsconfig(repo) {
   return null;
 }
 
-/** Is the built CLI older than some file under src/? (the bench runs dist/, not src/) */
-function staleBuild() {
-  const built = path.join(FAULTLINE_ROOT, "dist", "cli", "main.js");
-  if (!fs.existsSync(built)) return "missing";
-  const builtAt = fs.statSync(built).mtimeMs;
-  const walk = (d) =>
-    fs.readdirSync(d, { withFileTypes: true }).some((e) =>
-      e.isDirectory() ? walk(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).mtimeMs > builtAt,
-    );
-  try {
-    return walk(path.join(FAULTLINE_ROOT, "src")) ? "stale" : null;
-  } catch {
-    return null;
-  }
+/**
+ * dependency-cruiser 17 in its fair mode on `repo` (the invocation every mode shares):
+ * `{ contender, problem, describe }`. `contender` is null, with `problem` saying why, when
+ * depcruise is not installed or there is nothing to point it at. It runs the real script with
+ * this same node binary, so both tools get the same runtime, with cwd = repo and JSON on stdout.
+ */
+export function depcruiseContender(repo, stdoutFile, name = "depcruise") {
+  const link = path.join(FAULTLINE_ROOT, "node_modules", ".bin", "depcruise");
+  const tsconfig = pickTsconfig(repo);
+  const targets = depcruiseTargets(repo);
+  const describe = `depcruise tsconfig: ${tsconfig ?? "(none found)"}; scans: ${[...targets.dirs.map((d) => d + "/"), ...targets.files].join(" ") || "(nothing)"}`;
+  let problem = null;
+  if (!fs.existsSync(link)) problem = `${link} not found (npm install the devDependencies)`;
+  else if (!targets.dirs.length && !targets.files.length) problem = "no top-level folder with .ts files to point it at";
+  if (problem) return { contender: null, problem, describe };
+  return {
+    contender: {
+      name,
+      cmd: process.execPath,
+      args: [
+        fs.realpathSync(link),
+        "--no-config",
+        "--ts-pre-compilation-deps",
+        ...(tsconfig ? ["--ts-config", tsconfig] : []),
+        "--output-type", "json",
+        "--do-not-follow", "node_modules",
+        "--exclude", "(^|/)(node_modules|dist|build|\\.git)/",
+        ...targets.dirs,
+        ...targets.files,
+      ],
+      cwd: repo,
+      stdoutFile,
+    },
+    problem: null,
+    describe,
+  };
 }
 
 const edgeKey = (from, to) => `${from} -> ${to}`;
@@ -136,12 +159,8 @@ export async function main(argv) {
   const repo = repoArg(positionals[0]);
   const runs = flags.runs == null ? 3 : positiveInt("runs", flags.runs);
   const log = console.log;
-  const progress = (s) => process.stderr.write(s + "\n");
 
-  const faultlineBin = path.join(FAULTLINE_ROOT, "bin", "faultline.js");
-  const depcruiseLink = path.join(FAULTLINE_ROOT, "node_modules", ".bin", "depcruise");
-  const stale = staleBuild();
-  if (stale === "missing") throw new BenchError("dist/ is not built: run `npm run build` first");
+  const cli = prepareCli();
 
   const { dir: tmp, cleanup } = makeTempDir();
   if (!flags.keep) process.once("exit", cleanup); // also when something throws below
@@ -149,67 +168,28 @@ export async function main(argv) {
   const depcruiseOut = path.join(tmp, "depcruise.json");
 
   const contenders = [
-    { name: "faultline", cmd: process.execPath, args: [faultlineBin, "graph", repo, "--quiet"], cwd: repo, stdoutFile: faultlineOut },
+    { name: "faultline", cmd: process.execPath, args: [cli.bin, "graph", repo, "--quiet"], cwd: repo, stdoutFile: faultlineOut },
   ];
-  const tsconfig = pickTsconfig(repo);
-  const targets = depcruiseTargets(repo);
-  let depcruiseProblem = null;
-  if (!fs.existsSync(depcruiseLink)) depcruiseProblem = `${depcruiseLink} not found (npm install the devDependencies)`;
-  else if (!targets.dirs.length && !targets.files.length) depcruiseProblem = "no top-level folder with .ts files to point it at";
-  else {
-    contenders.push({
-      name: "depcruise",
-      // run the real script with this same node binary, so both tools get the same runtime
-      cmd: process.execPath,
-      args: [
-        fs.realpathSync(depcruiseLink),
-        "--no-config",
-        "--ts-pre-compilation-deps",
-        ...(tsconfig ? ["--ts-config", tsconfig] : []),
-        "--output-type", "json",
-        "--do-not-follow", "node_modules",
-        "--exclude", "(^|/)(node_modules|dist|build|\\.git)/",
-        ...targets.dirs,
-        ...targets.files,
-      ],
-      cwd: repo,
-      stdoutFile: depcruiseOut,
-    });
-  }
+  const dc = depcruiseContender(repo, depcruiseOut);
+  if (dc.contender) contenders.push(dc.contender);
 
-  log(`# faultline graph bench: ${repo}`);
-  log(`machine: ${os.cpus().length} CPU(s), load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at start (other work on the machine shows up as spread)`);
-  log(`node ${process.version}, ${runs} run(s) each, alternating ${contenders.map((c) => c.name).join("/")}` +
-    (hasGnuTime ? ", wall + peak RSS from /usr/bin/time -f '%e %M'" : ", wall from the parent clock (no /usr/bin/time: no memory figures)"));
-  if (runs < 3) log("note: fewer than 3 runs; medians and spreads mean little");
-  if (stale === "stale") log("note: some file under src/ is newer than dist/cli/main.js; this measures the built dist/ (npm run build to refresh)");
-  log(`depcruise tsconfig: ${tsconfig ?? "(none found)"}; scans: ${[...targets.dirs.map((d) => d + "/"), ...targets.files].join(" ") || "(nothing)"}`);
-  if (depcruiseProblem) log(`depcruise: not run: ${depcruiseProblem}`);
-  for (const c of contenders) log(`  ${c.name}: (cd ${c.cwd} && ${[c.cmd, ...c.args].map(shellQuote).join(" ")} > ${path.basename(c.stdoutFile)})`);
+  printPreamble(log, { title: `faultline graph bench: ${repo}`, runs, contenders, cli });
+  log(dc.describe);
+  if (dc.problem) log(`depcruise: not run: ${dc.problem}`);
+  printCommands(contenders, log);
   log("");
 
-  const results = await alternate(contenders, runs, {
-    onRun: (name, i, m) =>
-      progress(`  run ${i}/${runs} ${name.padEnd(9)} ${m.code === 0 ? `${fmtS(m.wallS)}  ${m.rssKiB == null ? "" : (m.rssKiB / 1024).toFixed(0) + " MB"}` : `FAILED (exit ${m.code ?? m.signal})`}`),
-  });
+  const results = await alternate(contenders, runs, { onRun: runProgress(runs, contenders) });
 
   // ---- timing table
-  const ok = [];
-  for (const c of contenders) {
-    const r = results.get(c.name);
-    if (r.failure) {
-      log(`${c.name} FAILED (exit ${r.failure.code ?? r.failure.signal}); last lines of its stderr:`);
-      log(tail(r.failure.stderr, 15) || "    (empty)");
-      log("");
-    }
-    if (r.samples.length) ok.push({ name: c.name, summary: summarize(r.samples) });
-  }
+  const ok = collectResults(contenders, results, log);
   log("## speed and memory (median of runs; spread = (max - min) / median, the machine noise)");
   if (ok.length) printTimingTable(ok, "depcruise", log);
   else log("(no successful runs)");
   const f = ok.find((r) => r.name === "faultline")?.summary;
   const d = ok.find((r) => r.name === "depcruise")?.summary;
   if (f && d) log(`faultline/depcruise: wall ${(f.wall / d.wall).toFixed(2)}x, peak RSS ${f.rss != null && d.rss ? (f.rss / d.rss).toFixed(2) + "x" : "n/a"}`);
+  printEpilogue(log, cli);
   log("");
 
   const faultlineOk = !results.get("faultline").failure;
@@ -290,8 +270,4 @@ export async function main(argv) {
 
   if (flags.keep) log(`outputs kept in ${tmp}`);
   return faultlineOk && graph ? 0 : 1;
-}
-
-function shellQuote(s) {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${String(s).replace(/'/g, `'\\''`)}'`;
 }

@@ -1,6 +1,7 @@
 // Shared helpers for `npm run bench`: run contenders alternately, measure each child's wall
 // time and peak RSS, summarise with medians, print aligned tables. Plain Node, no dependencies.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -247,7 +248,7 @@ export function shellQuote(s) {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${String(s).replace(/'/g, `'\\''`)}'`;
 }
 
-/** The path of the built CLI; throws if dist/ is not built. */
+/** The built CLI, `bin/faultline.js` (it loads dist/). */
 export const FAULTLINE_BIN = path.join(FAULTLINE_ROOT, "bin", "faultline.js");
 
 /** Is the built CLI older than some file under src/? (the bench runs dist/, not src/) */
@@ -279,13 +280,99 @@ export const loadAverage = () => os.loadavg().map((x) => x.toFixed(2)).join(" ")
  * The opening lines every timing mode prints: title, machine (CPUs, load average), node, runs,
  * the alternation order, and notes on few runs or a stale build.
  */
-export function printPreamble(log, { title, runs, contenders, stale }) {
+export function printPreamble(log, { title, runs, contenders, cli }) {
   log(`# ${title}`);
   log(`machine: ${os.cpus().length} CPU(s), load average ${loadAverage()} (1/5/15 min) at start (other work on the machine shows up as spread)`);
   log(`node ${process.version}, ${runs} run(s) each, alternating ${contenders.map((c) => c.name).join(" / ")}` +
     (hasGnuTime ? ", wall + peak RSS from /usr/bin/time -f '%e %M'" : ", wall from the parent clock (no /usr/bin/time: no memory figures)"));
   if (runs < 3) log("note: fewer than 3 runs; medians and spreads mean little");
-  if (stale === "stale") log("note: some file under src/ is newer than dist/cli/main.js; this measures the built dist/ (npm run build to refresh)");
+  if (cli.stale === "stale") log("note: some file under src/ is newer than dist/cli/main.js; this measures the built dist/ (npm run build to refresh)");
+  log(`faultline: a snapshot of bin/ + dist/ (built ${new Date(cli.stamp.newest).toISOString()}, sha1 ${cli.stamp.hash.slice(0, 12)}) in ${cli.dir}, so a rebuild during the bench changes nothing measured`);
+}
+
+/**
+ * What `<root>/dist` holds: the newest modification time of its files and a hash of their
+ * relative paths and contents, so a rebuild that rewrote the same bytes can be told from one that
+ * changed the code, and a copy can be checked against the original.
+ */
+export function distStamp(root = FAULTLINE_ROOT) {
+  let newest = 0;
+  const hash = createHash("sha1");
+  const base = path.join(root, "dist");
+  const walk = (d) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      const rel = path.relative(base, p);
+      if (e.isDirectory()) walk(p);
+      else {
+        try {
+          newest = Math.max(newest, fs.statSync(p).mtimeMs);
+          hash.update(rel).update("\0").update(fs.readFileSync(p)).update("\0");
+        } catch {
+          hash.update(rel).update("\0(vanished)\0"); // removed while we looked: a build is under way
+        }
+      }
+    }
+  };
+  walk(base);
+  return { newest, hash: hash.digest("hex") };
+}
+
+const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * The faultline every timing mode runs: a snapshot of bin/ and dist/ copied to a temp folder
+ * (with package.json, and node_modules linked), so that an `npm run build` by someone else
+ * while the bench runs cannot change what is measured halfway. The copy is taken only when
+ * dist/ reads the same before and after it, and must answer `--version`. Removed on exit.
+ * @returns {{ bin: string, dir: string, stamp: { newest: number, hash: string }, stale: string | null }}
+ */
+export function prepareCli() {
+  const stale = checkBuild();
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const before = distStamp();
+    const { dir, cleanup } = makeTempDir("faultline-bench-cli-");
+    try {
+      fs.cpSync(path.join(FAULTLINE_ROOT, "dist"), path.join(dir, "dist"), { recursive: true });
+      fs.cpSync(path.join(FAULTLINE_ROOT, "bin"), path.join(dir, "bin"), { recursive: true });
+      fs.copyFileSync(path.join(FAULTLINE_ROOT, "package.json"), path.join(dir, "package.json"));
+      fs.symlinkSync(path.join(FAULTLINE_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    } catch (e) {
+      cleanup();
+      throw e;
+    }
+    const copy = distStamp(dir);
+    if (copy.hash === before.hash && distStamp().hash === before.hash) {
+      const bin = path.join(dir, "bin", "faultline.js");
+      const r = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
+      if (r.status === 0) {
+        process.once("exit", cleanup);
+        return { bin, dir, stamp: before, stale };
+      }
+    }
+    cleanup(); // a build was writing dist/ while we copied it: wait and take it again
+    sleepSync(3000);
+  }
+  throw new BenchError("could not take a consistent copy of dist/ (a build kept rewriting it, or the copy does not start): try again");
+}
+
+/**
+ * The closing lines of a timing mode: the load average at the end, and a note when dist/
+ * changed while the bench ran (the runs still all used the snapshot taken at the start).
+ * @param {ReturnType<typeof prepareCli>} cli
+ */
+export function printEpilogue(log, cli) {
+  log(`load average ${loadAverage()} (1/5/15 min) at the end`);
+  const now = distStamp();
+  if (now.hash !== cli.stamp.hash) {
+    log(`note: dist/ changed while the bench ran (newest file ${new Date(now.newest).toISOString()}); every run used the snapshot taken at the start`);
+  }
 }
 
 /** One shell-like line per contender: what exactly is run. */
@@ -299,8 +386,11 @@ export function printCommands(contenders, log) {
 /** An `onRun` for `alternate` that prints one progress line per run on stderr. */
 export function runProgress(runs, contenders) {
   const width = Math.max(...contenders.map((c) => c.name.length));
-  return (name, i, m) =>
+  return (name, i, m) => {
     process.stderr.write(`  run ${i}/${runs} ${name.padEnd(width)} ${m.code === 0 ? `${fmtS(m.wallS)}  ${m.rssKiB == null ? "" : (m.rssKiB / 1024).toFixed(0) + " MB"}` : `FAILED (exit ${m.code ?? m.signal})`}\n`);
+    // a good run that still wrote to stderr (with --quiet: warnings, e.g. a cache ignored) explains outliers
+    if (m.code === 0 && m.stderr.trim()) process.stderr.write(`${tail(m.stderr, 3, "      stderr: ")}\n`);
+  };
 }
 
 /**
@@ -324,11 +414,11 @@ export function collectResults(contenders, results, log) {
 
 /**
  * Target check: one row per `{ name, what, value, limit, fmt }`, "ok" when value <= limit.
- * `value` is a median (seconds or KiB); null prints as n/a.
+ * `value` is a median or a ratio of medians; null prints as n/a.
  */
 export function printTargets(checks, log = console.log) {
   printTable([
-    ["figure", "median", "target", "verdict"],
+    ["figure", "measured", "target", "verdict"],
     ...checks.map((c) => [
       `${c.name} ${c.what}`,
       c.fmt(c.value),
@@ -347,3 +437,56 @@ export function exists(p) {
     return false;
   }
 }
+
+/**
+ * Ends this process's descendants (the tool a `measure` is running, and the /usr/bin/time around it)
+ * by pid, deepest first, and waits up to `waitMs` for them to go: a signal handler calls this
+ * before it restores anything a child could still write to. Linux (/proc) only; elsewhere a no-op.
+ */
+export function killDescendants(signal = "SIGTERM", waitMs = 5000) {
+  const children = new Map(); // ppid -> pids
+  let entries;
+  try {
+    entries = fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    try {
+      const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(e));
+    } catch {
+      // gone already
+    }
+  }
+  const order = [];
+  const visit = (pid) => {
+    for (const c of children.get(pid) ?? []) {
+      visit(c);
+      order.push(c);
+    }
+  };
+  visit(process.pid);
+  for (const pid of order) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // gone already
+    }
+  }
+  const until = Date.now() + waitMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (Date.now() < until && order.some((pid) => fs.existsSync(`/proc/${pid}`) && !/\) Z /.test(safeRead(`/proc/${pid}/stat`)))) {
+    Atomics.wait(pause, 0, 0, 50);
+  }
+}
+
+const safeRead = (p) => {
+  try {
+    return fs.readFileSync(p, "utf8");
+  } catch {
+    return "";
+  }
+};

@@ -6,8 +6,8 @@ import { BenchError } from "./lib.mjs";
 const MODES = {
   graph: () => import("./graph.mjs"),
   boundaries: () => import("./boundaries.mjs"),
-  // history: () => import("./history.mjs"),
-  // analyze: () => import("./analyze.mjs"),
+  history: () => import("./history.mjs"),
+  analyze: () => import("./analyze.mjs"),
 };
 
 async function printUsage(out) {
