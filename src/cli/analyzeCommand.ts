@@ -7,6 +7,7 @@ import { checkRepoDir } from "../repo/scope.js";
 import { UserError } from "../util/errors.js";
 import { stderrLog } from "./log.js";
 import type { ScopeFlags } from "./flags.js";
+import { cacheDirFor } from "../cache/store.js";
 import { writeReports } from "../report/writeReports.js";
 import { printSummary } from "./summary.js";
 
@@ -84,7 +85,7 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags): Promise<voi
   writeFileSync(written[0], JSON.stringify(analysis, null, 2) + "\n");
   // the metrics' input, so that report, compare and the HTML what-if re-score without re-analysing
   writeFileSync(path.join(out, "model.json"), JSON.stringify(modelJson) + "\n");
-  written.push(...writeReports(analysis, modelJson, out, path.basename(root)));
+  written.push(...writeReports(analysis, modelJson, out, path.basename(root), flags.cache === false ? undefined : { dir: cacheDirFor(root), log }));
   log.finish();
   printSummary(analysis, written);
 }

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { DEFAULT_MAX_CHANGESET } from "../history/readHistory.js";
-import { DEFAULT_TEST_GLOBS } from "../repo/scope.js";
+import { DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
+import { DEFAULT_TEST_GLOBS } from "../repo/defaults.js";
 
 export interface ScopeFlags {
   tsconfig?: string[];

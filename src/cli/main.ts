@@ -1,15 +1,18 @@
 import { Command, CommanderError, Option } from "commander";
 import { CODE_MAAT_THRESHOLDS } from "../history/cochange.js";
-import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "../history/readHistory.js";
+import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
 import { UserError } from "../util/errors.js";
-import { runAnalyze } from "./analyzeCommand.js";
-import { runCheck, runCompare, runProposalAccept, runProposalExport } from "./compareCommands.js";
-import { runContract } from "./contractCommand.js";
-import { runExplain } from "./explainCommand.js";
 import { addAnalysisFlags, addScopeFlags, collect, nonNegative, wholeNumber } from "./flags.js";
-import { runGraph } from "./graphCommand.js";
-import { runHistory } from "./historyCommand.js";
-import { runReport } from "./reportCommand.js";
+
+// Each command loads its own modules when it runs: `--help` or `history` need not load the
+// HTML renderer, YAML, zod or ts-morph's Project layer.
+const runAnalyze: typeof import("./analyzeCommand.js").runAnalyze = async (...a) => (await import("./analyzeCommand.js")).runAnalyze(...a);
+const runExplain: typeof import("./explainCommand.js").runExplain = async (...a) => (await import("./explainCommand.js")).runExplain(...a);
+const runContract: typeof import("./contractCommand.js").runContract = async (...a) => (await import("./contractCommand.js")).runContract(...a);
+const runGraph: typeof import("./graphCommand.js").runGraph = async (...a) => (await import("./graphCommand.js")).runGraph(...a);
+const runHistory: typeof import("./historyCommand.js").runHistory = async (...a) => (await import("./historyCommand.js")).runHistory(...a);
+const runReport = async (...a: Parameters<typeof import("./reportCommand.js").runReport>) => (await import("./reportCommand.js")).runReport(...a);
+const compare = () => import("./compareCommands.js");
 
 export function buildProgram(): Command {
   const program = new Command("faultline")
@@ -51,14 +54,14 @@ export function buildProgram(): Command {
   )
     .option("--repo <dir>", "the repository the proposals are scored against", ".")
     .addOption(new Option("--format <format>", "output format").choices(["md", "json"]).default("md"))
-    .action((files: string[], flags) => runCompare(files, flags));
+    .action(async (files: string[], flags) => (await compare()).runCompare(files, flags));
 
   const proposal = program.command("proposal").description("export a machine proposal as YAML, or freeze one for check");
   proposal
     .command("export")
     .description("write analysis.json's services as an editable YAML proposal (globs collapsed by folder) to stdout")
     .argument("<analysis>", "path to analysis.json")
-    .action((file: string) => runProposalExport(file));
+    .action(async (file: string) => (await compare()).runProposalExport(file));
   addAnalysisFlags(
     proposal
       .command("accept")
@@ -67,7 +70,7 @@ export function buildProgram(): Command {
   )
     .requiredOption("--out <file>", "where to write the accepted proposal (accepted.json)")
     .option("--repo <dir>", "the repository", ".")
-    .action((file: string, flags) => runProposalAccept(file, flags));
+    .action(async (file: string, flags) => (await compare()).runProposalAccept(file, flags));
 
   addAnalysisFlags(
     program
@@ -80,7 +83,7 @@ export function buildProgram(): Command {
     .option("--write-baseline <file>", "record the current violations (and exit 0)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (repo: string, flags) => {
-      process.exitCode = await runCheck(repo, flags);
+      process.exitCode = await (await compare()).runCheck(repo, flags);
     });
 
   program

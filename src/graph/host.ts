@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync, readdirSync, statSync } from "node:fs";
-import { ts } from "ts-morph";
+import { ts } from "../util/typescript.js";
 
 /**
  * TypeScript's module resolution host over the real file system, memoised: resolution asks

@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type { ts } from "../util/typescript.js";
 
 export type ImportKind = "static" | "dynamic" | "require" | "reexport" | "side-effect" | "reference";
 

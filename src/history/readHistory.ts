@@ -1,5 +1,6 @@
 import { CacheStore, sha1 } from "../cache/store.js";
 import { UserError } from "../util/errors.js";
+import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "./defaults.js";
 import type { Log } from "../util/log.js";
 import { byString } from "../util/paths.js";
 import { round } from "../util/round.js";
@@ -8,8 +9,6 @@ import { countCommits, countMerges, isAncestor, readRepoState, type RepoState } 
 import { anchorDate } from "./timeAnchor.js";
 import type { ChangeHistory, Changeset, FileHistory } from "./types.js";
 
-/** Bots whose commits say nothing about ownership or coupling (matched against "Name <email>"). */
-export const DEFAULT_EXCLUDED_AUTHORS = "\\[bot\\]|^(dependabot|renovate|greenkeeper|snyk-bot|semantic-release-bot|github-actions|imgbot)\\b";
 
 export interface HistoryOptions {
   since?: string;
@@ -23,7 +22,6 @@ export interface HistoryOptions {
   churn?: boolean;
 }
 
-export const DEFAULT_MAX_CHANGESET = 30;
 
 /**
  * The history stage, in two steps so git runs while the caller computes the file scope:
@@ -287,3 +285,5 @@ class Aggregator {
     };
   }
 }
+
+export { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET };

@@ -4,18 +4,13 @@ import picomatch from "picomatch";
 import { UserError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
 import { toRepoPath } from "../util/paths.js";
+import { DEFAULT_TEST_GLOBS } from "./defaults.js";
 import { compareOwnership, loadTsconfigs, tsconfigCandidates } from "./tsconfigs.js";
 import { withDefaultsOf, BUNDLED_TS_MAJOR, typescriptMajorFor } from "./typescriptVersion.js";
 import type { RepoScope, ScopeFile, Tsconfig } from "./types.js";
 import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
 import { findWorkspaces } from "./workspaces.js";
 
-/** Tests, stories, mocks, fixtures and generated files: left out by `analyze` unless --include-tests. */
-export const DEFAULT_TEST_GLOBS = [
-  "**/*.{test,spec,stories,story,e2e-spec,cy}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
-  "**/{__tests__,__mocks__,__fixtures__,__snapshots__,test,tests,e2e,fixtures,mocks,stories,.storybook,generated,__generated__}/**",
-  "**/*.generated.{ts,tsx}",
-];
 
 export interface ScopeOptions {
   /** tsconfig paths (relative to the repo or cwd) that replace discovery */
@@ -103,3 +98,4 @@ function implicitTsconfig(root: string, visible: string[]): Tsconfig {
   };
 }
 
+export { DEFAULT_TEST_GLOBS };

@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type { ts } from "../util/typescript.js";
 
 /** A parsed tsconfig, with the resolution defaults of the TypeScript major the repo uses. */
 export interface Tsconfig {

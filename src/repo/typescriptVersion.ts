@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { ts } from "../util/typescript.js";
 import { readJson } from "./json.js";
 import path from "node:path";
 

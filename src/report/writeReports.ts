@@ -1,15 +1,34 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Analysis } from "../analysis/types.js";
+import { CacheStore } from "../cache/store.js";
 import type { ModelJson } from "../metrics/modelJson.js";
+import type { Log } from "../util/log.js";
 import { renderHtml } from "./html/render.js";
 import { renderMarkdown } from "./markdown.js";
 
-/** Writes the reports of an analysis into `out`; returns the paths written. */
-export function writeReports(analysis: Analysis, model: ModelJson | undefined, out: string, title?: string): string[] {
+/**
+ * Writes the reports of an analysis into `out`; returns the paths written. With a cache folder,
+ * report.html's layout (the slow part of rendering) is reused while the files, services and
+ * coupling edges it is computed from are unchanged.
+ */
+export function writeReports(analysis: Analysis, model: ModelJson | undefined, out: string, title?: string, cache?: { dir: string; log: Log }): string[] {
   const md = path.join(out, "report.md");
   writeFileSync(md, renderMarkdown(analysis, { title }));
   const html = path.join(out, "report.html");
-  writeFileSync(html, renderHtml(analysis, model, { title }));
+  const layouts = cache ? new CacheStore<number[]>(cache.dir, "layout", cache.log) : undefined;
+  const used = new Set<string>();
+  writeFileSync(
+    html,
+    renderHtml(analysis, model, {
+      title,
+      layouts: layouts && {
+        get: (k) => (used.add(k), layouts.get(k)),
+        set: (k, xy) => layouts.set(k, xy),
+      },
+    }),
+  );
+  layouts?.retain(used);
+  layouts?.save();
   return [md, html];
 }

@@ -9,6 +9,8 @@ import { PAYLOAD_ELEMENT_ID, type PagePayload } from "./payload.js";
 export interface RenderHtmlOptions {
   /** shown in the header and named in the exported proposal (default: "faultline <head>") */
   title?: string;
+  /** layouts by their input (files, groups, edges): the layout is the slow part of rendering */
+  layouts?: { get(key: string): number[] | undefined; set(key: string, xy: number[]): void };
 }
 
 /**
@@ -20,7 +22,7 @@ export interface RenderHtmlOptions {
  * element or become markup. The layout is computed here (deterministic ForceAtlas2).
  */
 export function renderHtml(analysis: Analysis, model: ModelJson | undefined, opts: RenderHtmlOptions = {}): string {
-  const payload = buildPayload(analysis, model, opts.title ?? `faultline ${analysis.repo.head ? analysis.repo.head.slice(0, 7) : "analysis"}`);
+  const payload = buildPayload(analysis, model, opts.title ?? `faultline ${analysis.repo.head ? analysis.repo.head.slice(0, 7) : "analysis"}`, opts.layouts);
   const { js, css } = pageAssets();
   const data = jsonForScript(payload);
   const csp = [
@@ -59,7 +61,7 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-export function buildPayload(analysis: Analysis, model: ModelJson | undefined, title: string): PagePayload {
+export function buildPayload(analysis: Analysis, model: ModelJson | undefined, title: string, layouts?: RenderHtmlOptions["layouts"]): PagePayload {
   const files = model ? model.files.map((f) => f.path) : filesOf(analysis);
   const index = new Map(files.map((f, i) => [f, i]));
   const groups = analysis.services.length + 2; // services, kernel, isolated (and anything unplaced)
@@ -67,7 +69,13 @@ export function buildPayload(analysis: Analysis, model: ModelJson | undefined, t
   analysis.services.forEach((s, k) => s.files.forEach((f) => group.set(f, k)));
   for (const f of analysis.kernel.files) group.set(f.path, analysis.services.length);
   const edges: [number, number, number][] = model ? model.coupling.edges : tieEdges(analysis, index);
-  const xy = layoutGroups({ groupOf: files.map((f) => group.get(f) ?? groups - 1), groups, edges });
+  const input = { groupOf: files.map((f) => group.get(f) ?? groups - 1), groups, edges };
+  const key = layouts ? createHash("sha1").update(JSON.stringify(input)).digest("hex") : "";
+  let xy = layouts?.get(key);
+  if (!xy) {
+    xy = layoutGroups(input);
+    layouts?.set(key, xy);
+  }
   return { schema: "faultline/report-page@1", title, analysis, model: model ?? null, files, xy, edges: model ? null : edges };
 }
 
