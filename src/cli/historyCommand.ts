@@ -1,6 +1,6 @@
 import { toHistoryJson } from "../history/historyJson.js";
 import { startHistory } from "../history/readHistory.js";
-import { checkRepoDir, discoverRepo } from "../repo/scope.js";
+import { checkRepoDir } from "../repo/repoDir.js";
 import { stderrLog } from "./log.js";
 import type { ScopeFlags } from "./flags.js";
 
@@ -27,6 +27,8 @@ export async function runHistory(repo: string, flags: HistoryFlags): Promise<voi
     log,
   );
   log.progress("repo", repo);
+  // TypeScript loads while git log runs
+  const { discoverRepo } = await import("../repo/scope.js");
   const scope = discoverRepo(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log);
   log.progress("history", `reading git log for ${scope.files.length} files`);
   const history = await pending.collect(new Set(scope.files.map((f) => f.path)));

@@ -102,6 +102,7 @@ export function buildProgram(): Command {
     .addOption(new Option("--format <format>", "output format").choices(["json", "dot", "mermaid"]).default("json"))
     .option("--through-barrels", "rewrite each imported symbol's edge to the file that defines it")
     .option("--max-file-size <bytes>", "skip larger files with a warning", wholeNumber("--max-file-size", 1), 1_000_000)
+    .option("--timings", "print wall time and peak memory per stage on stderr")
     .option("--quiet", "no progress on stderr")
     .action((repo: string, flags) => runGraph(repo, flags));
 
@@ -120,6 +121,7 @@ export function buildProgram(): Command {
     .option("--min-revs <n>", "coupling: minimum average revisions of the pair", nonNegative("--min-revs"), CODE_MAAT_THRESHOLDS.minRevs)
     .option("--min-shared <n>", "coupling: minimum shared commits", nonNegative("--min-shared"), CODE_MAAT_THRESHOLDS.minShared)
     .option("--min-coupling <pct>", "coupling: minimum degree in percent", nonNegative("--min-coupling"), CODE_MAAT_THRESHOLDS.minCoupling)
+    .option("--timings", "print wall time and peak memory per stage on stderr")
     .option("--quiet", "no progress on stderr")
     .action((repo: string, flags) => runHistory(repo, flags));
 

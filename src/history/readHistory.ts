@@ -52,6 +52,7 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
   if (window.until !== undefined) range.push(`--until=${window.until}`);
   const pending = new PendingHistory(root, state, authorRes, opts, log, range, window);
   if (!state.head) return pending;
+  pending.merges = countMerges(root, range).catch(() => 0); // runs beside the log
   const renames = opts.renames === false ? ["--no-renames"] : state.partial ? ["--find-renames=100%"] : ["-M"];
   const format = opts.churn ? ["--raw", "--numstat"] : ["--name-status"];
   const base = ["--no-merges", "-z", `--format=${LOG_FORMAT}`, ...format, ...renames];
@@ -76,6 +77,7 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
 
 export class PendingHistory {
   run: GitLogRun | undefined;
+  merges: Promise<number> = Promise.resolve(0);
   cache: { store: CacheStore<{ head: string; commits: RawCommit[] }>; key: string; commits: RawCommit[] } | undefined;
 
   constructor(
@@ -140,7 +142,7 @@ export class PendingHistory {
       this.cache.store.retain(new Set([this.cache.key]));
       this.cache.store.save();
     }
-    const merges = await countMerges(this.root, this.range);
+    const merges = await this.merges;
     const h = agg.finish(state.head, iso(state.headTime), merges);
     if (h.commits === 0) log.warn("no commits touch the analysed files: history is empty");
     return h;

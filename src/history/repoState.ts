@@ -9,29 +9,24 @@ export interface RepoState {
   partial: boolean;
 }
 
-/** What git says about the repository before the log is read. */
+/** What git says about the repository before the log is read (three git calls, two at once). */
 export async function readRepoState(root: string): Promise<RepoState> {
   const git = simpleGit({ baseDir: root });
-  let isRepo = false;
+  let flags: string[] = [];
   try {
-    isRepo = (await git.raw(["rev-parse", "--is-inside-work-tree"])).trim() === "true";
+    flags = (await git.raw(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"])).trim().split("\n");
   } catch {
-    isRepo = false;
+    flags = [];
   }
-  if (!isRepo) throw new UserError(`${root}: not a git repository (faultline graph works without history)`);
-  let head: string | undefined;
-  let headTime = 0;
-  try {
-    const out = (await git.raw(["log", "-1", "--format=%H %ct", "HEAD"])).trim();
-    const [sha, ct] = out.split(" ");
-    head = sha;
-    headTime = Number(ct);
-  } catch {
-    head = undefined; // a repository without commits
-  }
-  const shallow = (await git.raw(["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
-  const promisor = await git.raw(["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"]).catch(() => "");
-  return { head, headTime, shallow, partial: promisor.trim() !== "" };
+  if (flags[0] !== "true") throw new UserError(`${root}: not a git repository (faultline graph works without history)`);
+  const [head, promisor] = await Promise.all([
+    git.raw(["log", "-1", "--format=%H %ct", "HEAD"]).then(
+      (out) => out.trim().split(" "),
+      () => undefined, // a repository without commits
+    ),
+    git.raw(["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"]).catch(() => ""),
+  ]);
+  return { head: head?.[0], headTime: Number(head?.[1] ?? 0), shallow: flags[1] === "true", partial: promisor.trim() !== "" };
 }
 
 /** Merge commits in the range, for skipped.merges (the log itself runs with --no-merges). */

@@ -5,6 +5,7 @@ import { UserError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
 import { toRepoPath } from "../util/paths.js";
 import { DEFAULT_TEST_GLOBS } from "./defaults.js";
+import { checkRepoDir } from "./repoDir.js";
 import { compareOwnership, loadTsconfigs, tsconfigCandidates } from "./tsconfigs.js";
 import { withDefaultsOf, BUNDLED_TS_MAJOR, typescriptMajorFor } from "./typescriptVersion.js";
 import type { RepoScope, ScopeFile, Tsconfig } from "./types.js";
@@ -75,13 +76,6 @@ export function discoverRepo(rootArg: string, opts: ScopeOptions, log: Log): Rep
   return { root, isGit, tsconfigs, workspaces: findWorkspaces(root, visibleList, log), files, visible };
 }
 
-/** The repo folder as an absolute path; an error naming the argument when it is not a folder. */
-export function checkRepoDir(rootArg: string): string {
-  const root = path.resolve(rootArg);
-  if (!existsSync(root)) throw new UserError(`${rootArg}: no such directory`);
-  if (!statSync(root).isDirectory()) throw new UserError(`${rootArg}: not a directory`);
-  return root;
-}
 
 function implicitTsconfig(root: string, visible: string[]): Tsconfig {
   const major = typescriptMajorFor(root, root) ?? BUNDLED_TS_MAJOR;
@@ -99,3 +93,5 @@ function implicitTsconfig(root: string, visible: string[]): Tsconfig {
 }
 
 export { DEFAULT_TEST_GLOBS };
+
+export { checkRepoDir };
