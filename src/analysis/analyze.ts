@@ -3,7 +3,6 @@ import { buildCouplingGraph } from "../coupling/buildCoupling.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type CouplingGraph, type Weights } from "../coupling/types.js";
 import { createHash } from "node:crypto";
 import { CacheStore, cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
-import { buildModules } from "../graph/build.js";
 import { allCochangePairs } from "../history/cochange.js";
 import { toImportGraph } from "../graph/importGraph.js";
 import type { ImportGraph } from "../graph/types.js";
@@ -15,7 +14,8 @@ import type { RepoModel, ServicePartition } from "../metrics/types.js";
 import { draftContracts } from "../ranking/contracts.js";
 import { costFactors, hiddenCoupling, painFactors } from "../ranking/painCost.js";
 import { rankServices } from "../ranking/rank.js";
-import { checkRepoDir, DEFAULT_TEST_GLOBS, discoverRepo } from "../repo/scope.js";
+import { DEFAULT_TEST_GLOBS } from "../repo/defaults.js";
+import { checkRepoDir } from "../repo/repoDir.js";
 import { isGitWorkTree } from "../repo/visibleFiles.js";
 import type { Log } from "../util/log.js";
 import { round } from "../util/round.js";
@@ -69,6 +69,8 @@ export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Lo
   } else {
     log.warn(`${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change and ownership signals are off)`);
   }
+  // TypeScript (parsing, resolution) loads while git log already runs
+  const [{ discoverRepo }, { buildModules }] = await Promise.all([import("../repo/scope.js"), import("../graph/build.js")]);
   log.progress("repo", "finding tsconfigs and files");
   const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
   const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);

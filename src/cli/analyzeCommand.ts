@@ -3,7 +3,7 @@ import path from "node:path";
 import { analyzeRepo, type AnalyzeOptions } from "../analysis/analyze.js";
 import { loadConfig } from "../config/config.js";
 import { SIGNALS, type Weights } from "../coupling/types.js";
-import { checkRepoDir } from "../repo/scope.js";
+import { checkRepoDir } from "../repo/repoDir.js";
 import { UserError } from "../util/errors.js";
 import { stderrLog } from "./log.js";
 import type { ScopeFlags } from "./flags.js";
