@@ -24,6 +24,9 @@ export function printSummary(a: Analysis, written: string[]): void {
     for (const w of first.why.slice(0, 4)) lines.push(`  - ${w}`);
   }
   lines.push("");
-  for (const f of written) lines.push(`wrote ${path.relative(process.cwd(), f) || f}`);
+  for (const f of written) {
+    const rel = path.relative(process.cwd(), f);
+    lines.push(`wrote ${rel && !rel.startsWith("..") ? rel : f}`);
+  }
   process.stdout.write(lines.join("\n") + "\n");
 }
