@@ -74,7 +74,7 @@ export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Lo
   log.progress("repo", "finding tsconfigs and files");
   const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
   const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
-  const records = await buildModules(scope, log, { maxFileBytes: opts.maxFileBytes, cacheDir });
+  const records = buildModules(scope, log, { maxFileBytes: opts.maxFileBytes, cacheDir, terms: weights.semantic > 0 });
   const imports = toImportGraph(records, { throughBarrels: true });
   log.progress("history", "reading git log");
   const history: ChangeHistory | undefined = pending ? await pending.collect(new Set(scope.files.map((f) => f.path))) : undefined;

@@ -21,7 +21,7 @@ export async function runGraph(repo: string, flags: GraphFlags): Promise<void> {
   log.progress("repo", repo);
   const scope = discoverRepo(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log);
   log.progress("graph", `${scope.files.length} files, ${scope.tsconfigs.length} tsconfigs`);
-  const records = await buildModules(scope, log, { maxFileBytes: flags.maxFileSize });
+  const records = buildModules(scope, log, { maxFileBytes: flags.maxFileSize });
   const graph = toImportGraph(records, { throughBarrels: flags.throughBarrels });
   const out =
     flags.format === "dot" ? graphToDot(graph) : flags.format === "mermaid" ? graphToMermaid(graph) : JSON.stringify(graph, null, 2) + "\n";

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { CacheStore, sha1 } from "../cache/store.js";
 import type { RepoScope, ScopeFile } from "../repo/types.js";
 import type { Log } from "../util/log.js";
-import { parseModule, type ParseJob } from "./parse.js";
+import type { ts } from "../util/typescript.js";
+import { parseModule } from "./parse.js";
 import { Resolver } from "./resolve.js";
 import type { FileFacts, ImportFact, ModuleRecord, Resolution } from "./types.js";
 
@@ -14,39 +14,10 @@ export interface BuildOptions {
   maxFileBytes?: number;
   /** the cache folder; parse results are reused when a file's content and options are unchanged */
   cacheDir?: string;
-  /** false: parse on the main thread only */
-  workers?: boolean;
+  /** also read each file's identifier vocabulary (for semantic coupling) */
+  terms?: boolean;
 }
 
-/** Below this many files to parse, starting a worker (it loads TypeScript, ~0.3 s) does not pay. */
-const WORKER_THRESHOLD = 400;
-
-/** Parses the jobs, splitting them with one worker thread when there are enough. */
-async function parseAll(jobs: ParseJob[], allowWorker: boolean): Promise<FileFacts[]> {
-  const parseHere = (list: ParseJob[]) => list.map((j) => parseModule(j.abs, j.text, j.options, j.format));
-  if (!allowWorker || jobs.length < WORKER_THRESHOLD) return parseHere(jobs);
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL("./parseWorker.js", import.meta.url));
-  } catch {
-    return parseHere(jobs);
-  }
-  // the worker takes the first part while TypeScript loads in it; the main thread, already warm, a bit more
-  const cut = Math.floor(jobs.length * 0.45);
-  const theirs = new Promise<FileFacts[]>((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-  });
-  worker.postMessage(jobs.slice(0, cut));
-  const mine = parseHere(jobs.slice(cut));
-  try {
-    return [...(await theirs), ...mine];
-  } catch {
-    return parseHere(jobs); // a worker that failed (e.g. run from sources): parse here instead
-  } finally {
-    void worker.terminate();
-  }
-}
 
 export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
 
@@ -55,7 +26,7 @@ export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
  * material, which every later stage only queries. Syntax errors are warned about; the imports
  * that parse are kept.
  */
-export async function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}): Promise<ModuleRecord[]> {
+export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}): ModuleRecord[] {
   const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const resolver = new Resolver(scope);
   const records: ModuleRecord[] = [];
@@ -81,8 +52,8 @@ export async function buildModules(scope: RepoScope, log: Log, opts: BuildOption
     return r;
   };
   // Pass 1: read, hash, look up the cache; collect what must be parsed.
-  const pending: { file: ScopeFile; facts?: FileFacts; job?: ParseJob; key?: string }[] = [];
-  const misses: { index: number; job: ParseJob }[] = [];
+  const pending: { file: ScopeFile; facts?: FileFacts; key?: string; text?: string; format?: ts.ResolutionMode }[] = [];
+  const misses: number[] = [];
   for (const file of scope.files) {
     const size = statSync(file.abs).size;
     if (size > max) {
@@ -92,25 +63,23 @@ export async function buildModules(scope: RepoScope, log: Log, opts: BuildOption
     }
     const text = readFileSync(file.abs, "utf8");
     const format = resolver.impliedNodeFormat(file);
-    const key = `${sha1(text)}:${optionsKey.get(file.tsconfig)}:${format}:${file.path.replace(/^.*\./, "")}`;
+    const key = `${sha1(text)}:${optionsKey.get(file.tsconfig)}:${format}:${file.path.replace(/^.*\./, "")}${opts.terms ? ":terms" : ""}`;
     used.add(key);
     const facts = cache.get(key);
     if (facts) pending.push({ file, facts });
     else {
-      const job = { abs: file.abs, text, options: file.tsconfig.options, format };
-      misses.push({ index: pending.length, job });
-      pending.push({ file, key, job });
+      misses.push(pending.length);
+      pending.push({ file, key, text, format });
     }
   }
-  // Pass 2: parse the misses, on two cores when there are enough of them to pay for a worker.
-  if (misses.length) {
-    log.progress("graph", `parsing ${misses.length} of ${scope.files.length} files${misses.length >= WORKER_THRESHOLD && opts.workers !== false ? " on two threads" : ""}`);
-    const parsed = await parseAll(misses.map((m) => m.job), opts.workers !== false);
-    misses.forEach((m, k) => {
-      const entry = pending[m.index];
-      entry.facts = parsed[k];
-      cache.set(entry.key!, parsed[k]);
-    });
+  // Pass 2: parse what the cache did not have. (A worker thread for half of it was measured and
+  // did not pay on two cores: git log already runs in its own process beside this parse.)
+  if (misses.length) log.progress("graph", `parsing ${misses.length} of ${scope.files.length} files`);
+  for (const index of misses) {
+    const entry = pending[index];
+    entry.facts = parseModule(entry.file.abs, entry.text!, entry.file.tsconfig.options, entry.format, opts.terms);
+    entry.text = undefined;
+    cache.set(entry.key!, entry.facts);
   }
   // Pass 3: resolve every specifier, in file order (warnings too, so output is deterministic).
   let done = 0;
