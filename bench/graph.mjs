@@ -7,8 +7,6 @@ import { pathToFileURL } from "node:url";
 import {
   BenchError,
   FAULTLINE_ROOT,
-  alternate,
-  collectResults,
   compareSets,
   fmtPct,
   makeTempDir,
@@ -19,10 +17,9 @@ import {
   printPreamble,
   prepareCli,
   printTable,
-  printTimingTable,
   relPosix,
   repoArg,
-  runProgress,
+  timeContenders,
 } from "./lib.mjs";
 
 export const usage = "graph REPO [--runs N] [--keep]   faultline graph vs dependency-cruiser, plus accuracy vs TypeScript";
@@ -179,21 +176,15 @@ export async function main(argv) {
   printCommands(contenders, log);
   log("");
 
-  const results = await alternate(contenders, runs, { onRun: runProgress(runs, contenders) });
-
-  // ---- timing table
-  const ok = collectResults(contenders, results, log);
-  log("## speed and memory (median of runs; spread = (max - min) / median, the machine noise)");
-  if (ok.length) printTimingTable(ok, "depcruise", log);
-  else log("(no successful runs)");
+  const ok = await timeContenders(contenders, runs, "depcruise", log);
   const f = ok.find((r) => r.name === "faultline")?.summary;
   const d = ok.find((r) => r.name === "depcruise")?.summary;
   if (f && d) log(`faultline/depcruise: wall ${(f.wall / d.wall).toFixed(2)}x, peak RSS ${f.rss != null && d.rss ? (f.rss / d.rss).toFixed(2) + "x" : "n/a"}`);
   printEpilogue(log, cli);
   log("");
 
-  const faultlineOk = !results.get("faultline").failure;
-  const depcruiseOk = contenders.length > 1 && !results.get("depcruise").failure;
+  const faultlineOk = ok.some((r) => r.name === "faultline");
+  const depcruiseOk = contenders.length > 1 && ok.some((r) => r.name === "depcruise");
   let graph = null;
   if (faultlineOk) {
     try {

@@ -7,8 +7,6 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   BenchError,
-  alternate,
-  collectResults,
   fmtRatio,
   makeTempDir,
   parseArgs,
@@ -18,9 +16,8 @@ import {
   printPreamble,
   prepareCli,
   printTargets,
-  printTimingTable,
   repoArg,
-  runProgress,
+  timeContenders,
 } from "./lib.mjs";
 
 export const usage = "history REPO [--runs N] [--keep]   faultline history vs a bare git log of the same information (target <= 1.5x)";
@@ -75,12 +72,7 @@ export async function main(argv) {
   printCommands(contenders, log);
   log("");
 
-  const results = await alternate(contenders, runs, { onRun: runProgress(runs, contenders) });
-  const ok = collectResults(contenders, results, log);
-
-  log("## speed and memory (median of runs; spread = (max - min) / median, the machine noise)");
-  if (ok.length) printTimingTable(ok, "git", log);
-  else log("(no successful runs)");
+  const ok = await timeContenders(contenders, runs, "git", log);
   const f = ok.find((r) => r.name === "faultline")?.summary;
   const g = ok.find((r) => r.name === "git")?.summary;
   if (f && g) {
@@ -93,7 +85,7 @@ export async function main(argv) {
   log("");
 
   let status = 1;
-  if (!results.get("faultline").failure) {
+  if (ok.some((r) => r.name === "faultline")) {
     try {
       const h = JSON.parse(fs.readFileSync(faultlineOut, "utf8"));
       const sk = h.skipped ?? {};
@@ -104,7 +96,7 @@ export async function main(argv) {
       log(`faultline output is not JSON: ${e.message}`);
     }
   }
-  if (!results.get("git").failure) {
+  if (ok.some((r) => r.name === "git")) {
     const { commits, bytes } = countCommitMarks(gitOut);
     log(`git log (last run): ${commits} non-merge commits, ${(bytes / 1024 / 1024).toFixed(1)} MB of output ` +
       "(faultline keeps those that touch an analysed file, are not by an excluded author and do not touch more than --max-changeset files)");

@@ -490,3 +490,16 @@ const safeRead = (p) => {
     return "";
   }
 };
+
+/**
+ * Runs the contenders alternately, reports each run, and prints the timing table with ratios
+ * against `baseline`: the part every timing mode shares. Returns the successful contenders.
+ */
+export async function timeContenders(contenders, runs, baseline, log, { before, heading = "" } = {}) {
+  const results = await alternate(contenders, runs, { onRun: runProgress(runs, contenders), ...(before ? { before } : {}) });
+  const ok = collectResults(contenders, results, log);
+  log(`## speed and memory (median of runs; spread = (max - min) / median, the machine noise${heading})`);
+  if (ok.length) printTimingTable(ok, baseline, log);
+  else log("(no successful runs)");
+  return ok;
+}
