@@ -44,7 +44,7 @@ export function addAnalysisFlags(cmd: Command): Command {
     .option("--seed <n>", "seed of the clustering runs (default 1)", wholeNumber("--seed", 0))
     .option("--weights <list>", "signal weights (default structural=1,cochange=1,ownership=0.25,semantic=0.5)")
     .option("--no-cache", "do not read or write the cache")
-    .option("--timings", "print wall time per stage on stderr")
+    .option("--timings", "print wall time and peak memory per stage on stderr")
     .option("--config <file>", "team settings (default <repo>/faultline.config.json)")
     .option("--max-file-size <bytes>", "skip larger files with a warning", wholeNumber("--max-file-size", 1))
     .option("--quiet", "no progress on stderr");

@@ -24,7 +24,7 @@ export function buildProgram(): Command {
   addAnalysisFlags(
     program
       .command("analyze")
-      .description("propose candidate services, rank them, draft their contracts; writes analysis.json")
+      .description("propose candidate services, rank them, draft their contracts; writes analysis.json, report.md, report.html")
       .argument("[repo]", "repository folder", "."),
   )
     .option("--out <dir>", "where to write analysis.json and the reports (default <repo>/.faultline/)")
