@@ -2,11 +2,11 @@ import { proposeBoundaries, RESOLUTION_GRID, STABILITY_SLACK, type Overrides, ty
 import { buildCouplingGraph } from "../coupling/buildCoupling.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type CouplingGraph, type Weights } from "../coupling/types.js";
 import { createHash } from "node:crypto";
-import { CacheStore, cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
+import { CACHE_VERSION, CacheStore, cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
 import { allCochangePairs } from "../history/cochange.js";
 import { toImportGraph } from "../graph/importGraph.js";
-import type { ImportGraph } from "../graph/types.js";
-import { DEFAULT_MAX_CHANGESET, startHistory, type PendingHistory } from "../history/readHistory.js";
+import type { ImportGraph, ModuleRecord } from "../graph/types.js";
+import { DEFAULT_MAX_CHANGESET, mailmapOf, startHistory, type PendingHistory } from "../history/readHistory.js";
 import type { ChangeHistory } from "../history/types.js";
 import { fromModelJson, toModelJson, type ModelJson } from "../metrics/modelJson.js";
 import { scorePartition } from "../metrics/scorecard.js";
@@ -51,11 +51,18 @@ export interface AnalysisResult {
   modelJson: ModelJson;
 }
 
-/**
- * The repo state every command scores against: graph (through barrels), history and the
- * coupling graph. git log starts first and runs while TypeScript parses the code.
- */
-export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Log): Promise<RepoModel> {
+/** The code read and the history started: what every command needs before its own work. */
+interface PreparedRepo {
+  root: string;
+  weights: Weights;
+  cacheDir: string | undefined;
+  pending: PendingHistory | undefined;
+  scopeFiles: Set<string>;
+  records: ModuleRecord[];
+  imports: ImportGraph;
+}
+
+async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<PreparedRepo> {
   const root = checkRepoDir(repo);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
   const maxChangeset = opts.maxChangeset ?? DEFAULT_MAX_CHANGESET;
@@ -76,20 +83,70 @@ export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Lo
   const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
   const records = buildModules(scope, log, { maxFileBytes: opts.maxFileBytes, cacheDir, terms: weights.semantic > 0 });
   const imports = toImportGraph(records, { throughBarrels: true });
+  return { root, weights, cacheDir, pending, scopeFiles: new Set(scope.files.map((f) => f.path)), records, imports };
+}
+
+async function finishModel(p: PreparedRepo, log: Log): Promise<RepoModel> {
   log.progress("history", "reading git log");
-  const history: ChangeHistory | undefined = pending ? await pending.collect(new Set(scope.files.map((f) => f.path))) : undefined;
+  const history: ChangeHistory | undefined = p.pending ? await p.pending.collect(p.scopeFiles) : undefined;
   log.progress("coupling", "combining signals");
-  const coupling = buildCouplingGraph(records, imports, history, weights);
-  return { imports, records, coupling, history };
+  const coupling = buildCouplingGraph(p.records, p.imports, history, p.weights);
+  return { imports: p.imports, records: p.records, coupling, history };
+}
+
+/**
+ * The repo state every command scores against: graph (through barrels), history and the
+ * coupling graph. git log starts first and runs while TypeScript parses the code.
+ */
+export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Log): Promise<RepoModel> {
+  return finishModel(await prepareRepo(repo, opts, log), log);
+}
+
+/**
+ * analyze's outputs, keyed by everything they are computed from: the parsed modules (they
+ * change with any file that changes), HEAD, the settings and the cache version. A rerun with
+ * nothing changed reads them back instead of reading history and clustering again.
+ */
+function outputsKey(p: PreparedRepo, opts: AnalyzeOptions): string {
+  const h = createHash("sha1");
+  h.update(`${CACHE_VERSION}\0${p.pending?.state.head ?? "no history"}\0${mailmapOf(p.root)}\0`);
+  const { cache: _cache, ...settings } = opts;
+  void _cache;
+  h.update(JSON.stringify({ settings, weights: p.weights, grid: RESOLUTION_GRID, slack: STABILITY_SLACK }));
+  for (const r of p.records) h.update(JSON.stringify(r));
+  return h.digest("hex");
+}
+
+/**
+ * analyze as the command runs it: the analysis and the model it writes, reused from the cache
+ * when nothing they depend on changed (explain and contract need the full model: analyzeRepo).
+ */
+export async function analyzeOutputs(repo: string, opts: AnalyzeOptions, log: Log): Promise<{ analysis: Analysis; modelJson: ModelJson }> {
+  const prepared = await prepareRepo(repo, opts, log);
+  const store = new CacheStore<{ analysis: Analysis; modelJson: ModelJson }>(prepared.cacheDir, "outputs", log);
+  const key = outputsKey(prepared, opts);
+  const hit = store.get(key);
+  if (hit) {
+    prepared.pending?.abandon();
+    return hit;
+  }
+  const { analysis, modelJson } = await analyzeModel(repo, await finishModel(prepared, log), opts, log);
+  store.set(key, { analysis, modelJson });
+  store.retain(new Set([key]));
+  store.save();
+  return { analysis, modelJson };
 }
 
 /** The main job: code and history in, candidate services ranked with draft contracts out. */
 export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<AnalysisResult> {
+  return analyzeModel(repo, await buildRepoModel(repo, opts, log), opts, log);
+}
+
+async function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log: Log): Promise<AnalysisResult> {
   const seed = opts.seed ?? 1;
   const runs = Math.max(10, opts.runs ?? 10);
   const renames = opts.renames !== false;
   const maxChangeset = opts.maxChangeset ?? DEFAULT_MAX_CHANGESET;
-  const model = await buildRepoModel(repo, opts, log);
   const { imports, records, coupling, history } = model;
   const weights = coupling.weights;
   log.progress("boundaries", "clustering");

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { analyzeRepo, type AnalyzeOptions } from "../analysis/analyze.js";
+import { analyzeOutputs, type AnalyzeOptions } from "../analysis/analyze.js";
 import { loadConfig } from "../config/config.js";
 import { SIGNALS, type Weights } from "../coupling/types.js";
 import { checkRepoDir } from "../repo/repoDir.js";
@@ -76,7 +76,7 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags): Promise<voi
   const root = checkRepoDir(repo);
   const options = analyzeOptionsFrom(repo, flags);
   const log = stderrLog(flags);
-  const { analysis, modelJson } = await analyzeRepo(repo, options, log);
+  const { analysis, modelJson } = await analyzeOutputs(repo, options, log);
   log.progress("write", "reports");
   const out = path.resolve(flags.out ?? path.join(root, ".faultline"));
   mkdirSync(out, { recursive: true });

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { CacheStore, sha1 } from "../cache/store.js";
 import { UserError } from "../util/errors.js";
 import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "./defaults.js";
@@ -61,7 +63,8 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
     return pending;
   }
   const cache = new CacheStore<{ head: string; commits: RawCommit[] }>(cacheDir, "history", log);
-  const key = sha1(JSON.stringify(base));
+  // identities come out of git already merged through .mailmap: a new .mailmap means a new log
+  const key = sha1(JSON.stringify(base) + mailmapOf(root));
   const hit = cache.get(key);
   pending.cache = { store: cache, key, commits: [] };
   if (hit && hit.head === state.head) {
@@ -89,6 +92,12 @@ export class PendingHistory {
     private readonly range: string[],
     private readonly window: { since?: number; until?: number },
   ) {}
+
+  /** Not needed after all (the caller had the result cached): drop the log run and its temp file. */
+  abandon(): void {
+    this.run?.dispose();
+    this.run = undefined;
+  }
 
   /** Reads the log for the files in scope (repo-relative paths at HEAD). */
   async collect(inScope: Set<string>): Promise<ChangeHistory> {
@@ -146,6 +155,15 @@ export class PendingHistory {
     const h = agg.finish(state.head, iso(state.headTime), merges);
     if (h.commits === 0) log.warn("no commits touch the analysed files: history is empty");
     return h;
+  }
+}
+
+/** The repo's .mailmap, as part of what the cached log depends on. */
+export function mailmapOf(root: string): string {
+  try {
+    return readFileSync(path.join(root, ".mailmap"), "utf8");
+  } catch {
+    return "";
   }
 }
 

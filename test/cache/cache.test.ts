@@ -62,6 +62,15 @@ describe("the cache", () => {
     expect(JSON.parse(warm.analysis).repo.commits).toBe(10);
   });
 
+  it("follows a .mailmap edited after the cache was written (identities are merged by git)", () => {
+    const repo = buildRepo(script());
+    expect(analyze(repo).analysis).not.toContain("Ada Lovelace");
+    writeFileSync(path.join(repo, ".mailmap"), "Ada Lovelace <ada@x.test> Ada <ada@x.test>\n");
+    const warm = analyze(repo);
+    expect(warm.analysis).toContain("Ada Lovelace");
+    expect(warm.analysis).toBe(analyze(repo, "--no-cache").analysis);
+  });
+
   it("ignores a corrupt cache or one from another version, with a warning, and still answers right", () => {
     const repo = buildRepo(script());
     const first = analyze(repo);
