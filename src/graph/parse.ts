@@ -228,8 +228,9 @@ const MAX_TERMS = 80;
 
 /**
  * The identifier vocabulary of a file (Mazlami et al.'s semantic coupling reads the same):
- * identifiers split at camelCase, digits and underscores, lowercased, 3+ letters, stop words
- * dropped. One pass over the characters: a regex per identifier cost 0.4 ms a file.
+ * identifiers and string contents split at camelCase, digits and underscores, lowercased,
+ * 3+ letters, stop words dropped; comments are skipped (prose, and editing one must not change
+ * the cut). One pass over the characters: a regex per identifier cost 0.4 ms a file.
  */
 export function vocabulary(text: string): [string, number][] {
   const counts = new Map<string, number>();
@@ -239,8 +240,28 @@ export function vocabulary(text: string): [string, number][] {
     if (!STOP.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
   };
   let start = -1; // start of the current word (letters only)
+  let quote = 0; // the quote character of the string being read, 0 outside strings
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (quote && c === 92) {
+      // backslash in a string: ends a word, and the next character is escaped
+      if (start >= 0) flush(start, i);
+      start = -1;
+      i++;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39 || c === 96) {
+      quote = c;
+    } else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
+      // a comment: `//` to the end of the line, `/*` to `*/`
+      if (start >= 0) flush(start, i);
+      start = -1;
+      const end = text.charCodeAt(i + 1) === 47 ? text.indexOf("\n", i) : text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : text.charCodeAt(i + 1) === 47 ? end : end + 1;
+      continue;
+    }
     const upper = c >= 65 && c <= 90;
     const lower = c >= 97 && c <= 122;
     if (!upper && !lower) {

@@ -69,7 +69,9 @@ export function buildPayload(analysis: Analysis, model: ModelJson | undefined, t
   analysis.services.forEach((s, k) => s.files.forEach((f) => group.set(f, k)));
   for (const f of analysis.kernel.files) group.set(f.path, analysis.services.length);
   const edges: [number, number, number][] = model ? model.coupling.edges : tieEdges(analysis, index);
-  const input = { groupOf: files.map((f) => group.get(f) ?? groups - 1), groups, edges };
+  // weights to one decimal: the picture does not need more, and a small edit elsewhere then
+  // leaves the layout (and its cache entry) as it was
+  const input = { groupOf: files.map((f) => group.get(f) ?? groups - 1), groups, edges: edges.map(([a, b, w]): [number, number, number] => [a, b, Math.round(w * 10) / 10]) };
   const key = layouts ? createHash("sha1").update(JSON.stringify(input)).digest("hex") : "";
   let xy = layouts?.get(key);
   if (!xy) {
