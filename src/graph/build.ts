@@ -107,11 +107,16 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
   return records;
 }
 
-/** What every resolution depends on: the files there are, the parsed tsconfigs, the manifests, the install. */
+/**
+ * What every resolution depends on: the files there are, which of them are analysed (an import
+ * of a file outside the scope is "not in scope"), the parsed tsconfigs, the manifests, the install.
+ */
 function worldKey(scope: RepoScope): string {
   const h = createHash("sha1");
   h.update(scope.root);
   for (const f of [...scope.visible].sort()) h.update(`${f}\0`);
+  h.update("\0scope\0");
+  for (const f of scope.files) h.update(`${f.path}\0${f.tsconfig.path}\0`);
   for (const t of scope.tsconfigs) h.update(`${t.path}\0${JSON.stringify(t.options)}\0${t.typescriptMajor}`);
   for (const w of scope.workspaces) h.update(`${w.dir}\0${JSON.stringify(w.manifest)}`);
   for (const f of ["node_modules/.package-lock.json", "node_modules/.modules.yaml", "node_modules/.yarn-state.yml"]) {

@@ -62,6 +62,16 @@ describe("the cache", () => {
     expect(JSON.parse(warm.analysis).repo.commits).toBe(10);
   });
 
+  it("does not carry resolutions from a narrower scope into a wider one", () => {
+    const repo = buildRepo(script());
+    // cross-domain imports that only the wider scope can see as edges
+    writeFileSync(path.join(repo, "src/alpha/f1.ts"), 'import { v2 } from "../beta/f2";\nexport const v1 = v2;\n');
+    analyze(repo, "--include", "src/alpha/**");
+    const wide = analyze(repo);
+    expect(edges(wide.model)).toContain("src/alpha/f1.ts -> src/beta/f2.ts");
+    expect(wide.analysis).toBe(analyze(repo, "--no-cache").analysis);
+  });
+
   it("follows a .mailmap edited after the cache was written (identities are merged by git)", () => {
     const repo = buildRepo(script());
     expect(analyze(repo).analysis).not.toContain("Ada Lovelace");
