@@ -26,6 +26,7 @@ import {
   prepareCli,
   printTable,
   printTargets,
+  timingArgs,
   printTimingTable,
   repoArg,
   runProgress,
@@ -168,10 +169,7 @@ function sameBytes(a, b) {
 
 export async function main(argv) {
   const { own, passthrough: extra } = splitPassthrough(argv);
-  const { positionals, flags } = parseArgs(own, { values: ["runs"], booleans: ["keep"] });
-  if (positionals.length !== 1) throw new BenchError(`usage: npm run bench -- ${usage}`);
-  const repo = repoArg(positionals[0]);
-  const runs = flags.runs == null ? 3 : positiveInt("runs", flags.runs);
+  const { repo, runs, flags } = timingArgs(own, usage);
   for (const f of ["--out", "--no-cache", "--timings"]) {
     if (extra.includes(f)) throw new BenchError(`${f} is set by the bench itself; leave it out of the extra analyze flags`);
   }

@@ -20,6 +20,7 @@ import {
   relPosix,
   repoArg,
   timeContenders,
+  timingArgs,
 } from "./lib.mjs";
 
 export const usage = "graph REPO [--runs N] [--keep]   faultline graph vs dependency-cruiser, plus accuracy vs TypeScript";
@@ -151,10 +152,7 @@ const examples = (list, n = EXAMPLES, indent = "    ") =>
   list.length ? list.slice(0, n).map((x) => indent + x).join("\n") + (list.length > n ? `\n${indent}... and ${list.length - n} more` : "") : `${indent}(none)`;
 
 export async function main(argv) {
-  const { positionals, flags } = parseArgs(argv, { values: ["runs"], booleans: ["keep"] });
-  if (positionals.length !== 1) throw new BenchError(`usage: npm run bench -- ${usage}`);
-  const repo = repoArg(positionals[0]);
-  const runs = flags.runs == null ? 3 : positiveInt("runs", flags.runs);
+  const { repo, runs, flags } = timingArgs(argv, usage);
   const log = console.log;
 
   const cli = prepareCli();

@@ -18,6 +18,7 @@ import {
   printTargets,
   repoArg,
   timeContenders,
+  timingArgs,
 } from "./lib.mjs";
 
 export const usage = "history REPO [--runs N] [--keep]   faultline history vs a bare git log of the same information (target <= 1.5x)";
@@ -44,10 +45,7 @@ function countCommitMarks(file) {
 }
 
 export async function main(argv) {
-  const { positionals, flags } = parseArgs(argv, { values: ["runs"], booleans: ["keep"] });
-  if (positionals.length !== 1) throw new BenchError(`usage: npm run bench -- ${usage}`);
-  const repo = repoArg(positionals[0]);
-  const runs = flags.runs == null ? 3 : positiveInt("runs", flags.runs);
+  const { repo, runs, flags } = timingArgs(argv, usage);
   const log = console.log;
   const cli = prepareCli();
   if (!fs.existsSync(path.join(repo, ".git"))) throw new BenchError(`not a git repository: ${repo}`);

@@ -503,3 +503,10 @@ export async function timeContenders(contenders, runs, baseline, log, { before, 
   else log("(no successful runs)");
   return ok;
 }
+
+/** The arguments every timing mode takes: REPO, --runs N (default 3), --keep. */
+export function timingArgs(argv, usage) {
+  const { positionals, flags } = parseArgs(argv, { values: ["runs"], booleans: ["keep"] });
+  if (positionals.length !== 1) throw new BenchError(`usage: npm run bench -- ${usage}`);
+  return { repo: repoArg(positionals[0]), runs: flags.runs == null ? 3 : positiveInt("runs", flags.runs), flags };
+}
