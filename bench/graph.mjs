@@ -5,20 +5,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import {
-  BenchError,
   FAULTLINE_ROOT,
   compareSets,
   fmtPct,
   makeTempDir,
-  parseArgs,
-  positiveInt,
   printCommands,
   printEpilogue,
   printPreamble,
   prepareCli,
   printTable,
   relPosix,
-  repoArg,
   timeContenders,
   timingArgs,
 } from "./lib.mjs";

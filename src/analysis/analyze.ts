@@ -6,7 +6,8 @@ import { CACHE_VERSION, CacheStore, cacheDirFor, ensureFaultlineDir } from "../c
 import { allCochangePairs } from "../history/cochange.js";
 import { toImportGraph } from "../graph/importGraph.js";
 import type { ImportGraph, ModuleRecord } from "../graph/types.js";
-import { DEFAULT_MAX_CHANGESET, mailmapOf, startHistory, type PendingHistory } from "../history/readHistory.js";
+import { DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
+import { mailmapOf, startHistory, type HistoryOptions, type PendingHistory } from "../history/readHistory.js";
 import type { ChangeHistory } from "../history/types.js";
 import { fromModelJson, toModelJson, type ModelJson } from "../metrics/modelJson.js";
 import { scorePartition } from "../metrics/scorecard.js";
@@ -21,17 +22,12 @@ import type { Log } from "../util/log.js";
 import { round } from "../util/round.js";
 import type { Analysis, ServiceAnalysis, Tie } from "./types.js";
 
-export interface AnalyzeOptions {
+/** The history settings (since, until, maxChangeset, renames, excludeAuthors, churn) and the rest. */
+export interface AnalyzeOptions extends HistoryOptions {
   tsconfigs?: string[];
   include?: string[];
   exclude?: string[];
   includeTests?: boolean;
-  since?: string;
-  until?: string;
-  maxChangeset?: number;
-  renames?: boolean;
-  excludeAuthors?: string[];
-  churn?: boolean;
   resolution?: number | "auto";
   seed?: number;
   runs?: number;
@@ -65,14 +61,13 @@ interface PreparedRepo {
 async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<PreparedRepo> {
   const root = checkRepoDir(repo);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
-  const maxChangeset = opts.maxChangeset ?? DEFAULT_MAX_CHANGESET;
   const cacheDir = opts.cache === false ? undefined : cacheDirFor(root);
   if (cacheDir) ensureFaultlineDir(root);
   let pending: PendingHistory | undefined;
   if (opts.history === false) {
     // imports only
   } else if (isGitWorkTree(root)) {
-    pending = await startHistory(root, { since: opts.since, until: opts.until, maxChangeset, renames: opts.renames !== false, excludeAuthors: opts.excludeAuthors, churn: opts.churn }, log, cacheDir);
+    pending = await startHistory(root, opts, log, cacheDir);
   } else {
     log.warn(`${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change and ownership signals are off)`);
   }

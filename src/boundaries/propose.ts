@@ -25,8 +25,6 @@ export interface BoundaryOptions {
   overrides?: Overrides;
 }
 
-export const DEFAULT_BOUNDARY_OPTIONS: BoundaryOptions = { seed: 1, runs: 10, resolution: "auto", minServiceSize: 3 };
-
 export interface ProposedService {
   id: string;
   name: string;

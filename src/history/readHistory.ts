@@ -52,7 +52,7 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
   const range: string[] = [];
   if (window.since !== undefined) range.push(`--since=${window.since}`);
   if (window.until !== undefined) range.push(`--until=${window.until}`);
-  const pending = new PendingHistory(root, state, authorRes, opts, log, range, window);
+  const pending = new PendingHistory(root, state, authorRes, opts, log, window);
   if (!state.head) return pending;
   pending.merges = countMerges(root, range).catch(() => 0); // runs beside the log
   const renames = opts.renames === false ? ["--no-renames"] : state.partial ? ["--find-renames=100%"] : ["-M"];
@@ -89,7 +89,6 @@ export class PendingHistory {
     private readonly excluded: RegExp[],
     private readonly opts: HistoryOptions,
     private readonly log: Log,
-    private readonly range: string[],
     private readonly window: { since?: number; until?: number },
   ) {}
 
@@ -305,5 +304,3 @@ class Aggregator {
     };
   }
 }
-
-export { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET };

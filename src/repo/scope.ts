@@ -4,7 +4,6 @@ import picomatch from "picomatch";
 import { UserError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
 import { toRepoPath } from "../util/paths.js";
-import { DEFAULT_TEST_GLOBS } from "./defaults.js";
 import { checkRepoDir } from "./repoDir.js";
 import { compareOwnership, loadTsconfigs, tsconfigCandidates } from "./tsconfigs.js";
 import { withDefaultsOf, BUNDLED_TS_MAJOR, typescriptMajorFor } from "./typescriptVersion.js";
@@ -91,7 +90,3 @@ function implicitTsconfig(root: string, visible: string[]): Tsconfig {
     references: [],
   };
 }
-
-export { DEFAULT_TEST_GLOBS };
-
-export { checkRepoDir };
