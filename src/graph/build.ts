@@ -4,7 +4,7 @@ import path from "node:path";
 import { CacheStore, sha1 } from "../cache/store.js";
 import type { RepoScope, ScopeFile } from "../repo/types.js";
 import type { Log } from "../util/log.js";
-import type { ts } from "../util/typescript.js";
+import type { ts } from "../util/typescript.cjs";
 import { parseModule } from "./parse.js";
 import { Resolver } from "./resolve.js";
 import type { FileFacts, ImportFact, ModuleRecord, Resolution } from "./types.js";

@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync, readdirSync, statSync } from "node:fs";
-import { ts } from "../util/typescript.js";
+import { ts } from "../util/typescript.cjs";
 
 /**
  * TypeScript's module resolution host over the real file system, memoised: resolution asks

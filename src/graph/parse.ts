@@ -1,4 +1,4 @@
-import { ts } from "../util/typescript.js";
+import { ts } from "../util/typescript.cjs";
 import type { ExportKind, ExportTable, FileFacts, ImportFact, ImportKind, SymbolUse } from "./types.js";
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {

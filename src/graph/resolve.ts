@@ -1,6 +1,6 @@
 import { builtinModules } from "node:module";
 import path from "node:path";
-import { ts } from "../util/typescript.js";
+import { ts } from "../util/typescript.cjs";
 import { isDeclarationFile } from "../repo/scope.js";
 import type { RepoScope, ScopeFile, Tsconfig } from "../repo/types.js";
 import { isInside, toRepoPath } from "../util/paths.js";

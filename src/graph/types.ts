@@ -1,4 +1,4 @@
-import type { ts } from "../util/typescript.js";
+import type { ts } from "../util/typescript.cjs";
 
 export type ImportKind = "static" | "dynamic" | "require" | "reexport" | "side-effect" | "reference";
 

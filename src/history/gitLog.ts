@@ -1,5 +1,6 @@
-import { spawn } from "node:child_process";
-import { createReadStream, mkdtempSync, openSync, closeSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, openSync, closeSync, rmSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
@@ -31,44 +32,61 @@ const NUMSTAT = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/;
 
 /**
  * `git log` writing into a temp file: git runs at full speed while the caller loads TypeScript
- * and the file scope, and the file is then read as a stream, so memory stays flat however
- * long the history is.
+ * and the file scope (a pipe would stall git whenever the main thread is busy), and `read`
+ * then follows the file as git goes on writing it, so parsing overlaps git's last stretch and
+ * memory stays flat however long the history is.
  */
 export class GitLogRun {
   private readonly dir = mkdtempSync(path.join(tmpdir(), "faultline-log-"));
   readonly file = path.join(this.dir, "log");
   readonly done: Promise<{ code: number; stderr: string }>;
+  private readonly child: ChildProcess;
+  private exited = false;
 
   constructor(
     readonly root: string,
     readonly args: string[],
   ) {
     const fd = openSync(this.file, "w");
-    const child = spawn("git", ["-c", "core.quotepath=off", "-c", "log.showSignature=false", "log", ...args], {
+    this.child = spawn("git", ["-c", "core.quotepath=off", "-c", "log.showSignature=false", "log", ...args], {
       cwd: root,
       stdio: ["ignore", fd, "pipe"],
     });
     closeSync(fd); // the child holds its own copy
     let stderr = "";
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr.length < 10_000 ? (stderr += d) : undefined));
-    this.done = new Promise((resolve) => {
-      child.on("error", (e) => resolve({ code: -1, stderr: e.message }));
-      child.on("close", (code) => resolve({ code: code ?? -1, stderr }));
+    this.child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr.length < 10_000 ? (stderr += d) : undefined));
+    this.done = new Promise<{ code: number; stderr: string }>((resolve) => {
+      this.child.on("error", (e) => resolve({ code: -1, stderr: e.message }));
+      this.child.on("close", (code) => resolve({ code: code ?? -1, stderr }));
+    }).then((r) => {
+      this.exited = true;
+      return r;
     });
   }
 
-  /** Streams the commits in git's order (newest first). */
+  /** Streams the commits in git's order (newest first), as git writes them; resolves once git has ended. */
   async read(onCommit: (c: RawCommit) => void): Promise<void> {
     const parser = new LogParser(onCommit);
     const decoder = new StringDecoder("utf8");
-    for await (const chunk of createReadStream(this.file, { highWaterMark: 1 << 20 })) {
-      parser.push(decoder.write(chunk as Buffer));
+    const file = await open(this.file, "r");
+    const buf = Buffer.allocUnsafe(1 << 20);
+    try {
+      for (;;) {
+        const ended = this.exited; // checked before reading: a read after git ended sees all it wrote
+        const { bytesRead } = await file.read(buf, 0, buf.length, null);
+        if (bytesRead > 0) parser.push(decoder.write(buf.subarray(0, bytesRead)));
+        else if (ended) break;
+        else await Promise.race([this.done, new Promise((r) => setTimeout(r, 5))]);
+      }
+    } finally {
+      await file.close();
     }
     parser.push(decoder.end());
     parser.end();
   }
 
   dispose(): void {
+    if (!this.exited) this.child.kill();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -37,11 +37,29 @@ export interface HistoryOptions {
  * does, so one cached log serves every window.
  */
 export async function startHistory(root: string, opts: HistoryOptions, log: Log, cacheDir?: string): Promise<PendingHistory> {
-  const state = await readRepoState(root);
+  const renamesArg = (partial: boolean) => (opts.renames === false ? "--no-renames" : partial ? "--find-renames=100%" : "-M");
+  const format = opts.churn ? ["--raw", "--numstat"] : ["--name-status"];
+  const base = (partial: boolean) => ["--no-merges", "-z", `--format=${LOG_FORMAT}`, ...format, renamesArg(partial)];
+  // Without a cache or a window the log's arguments do not depend on what git says about the
+  // repository, so git starts at once, before the state queries and simple-git load: git is
+  // the longest step, and everything else overlaps it. A partial clone restarts it.
+  let early = !cacheDir && !opts.since && !opts.until ? new GitLogRun(root, [...base(false), "HEAD", "--"]) : undefined;
+  let state: RepoState;
+  try {
+    state = await readRepoState(root);
+  } catch (e) {
+    early?.dispose();
+    throw e;
+  }
+  if (early && (!state.head || base(state.partial).join(" ") !== base(false).join(" "))) {
+    early.dispose();
+    early = undefined;
+  }
   const authorRes = (opts.excludeAuthors ?? [DEFAULT_EXCLUDED_AUTHORS]).map((r) => {
     try {
       return new RegExp(r, "i");
     } catch (e) {
+      early?.dispose();
       throw new UserError(`--exclude-author ${r}: not a valid regular expression (${(e as Error).message})`);
     }
   });
@@ -55,25 +73,22 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
   const pending = new PendingHistory(root, state, authorRes, opts, log, window);
   if (!state.head) return pending;
   pending.merges = countMerges(root, range).catch(() => 0); // runs beside the log
-  const renames = opts.renames === false ? ["--no-renames"] : state.partial ? ["--find-renames=100%"] : ["-M"];
-  const format = opts.churn ? ["--raw", "--numstat"] : ["--name-status"];
-  const base = ["--no-merges", "-z", `--format=${LOG_FORMAT}`, ...format, ...renames];
   if (!cacheDir) {
-    pending.run = new GitLogRun(root, [...base, ...range, "HEAD", "--"]);
+    pending.run = early ?? new GitLogRun(root, [...base(state.partial), ...range, "HEAD", "--"]);
     return pending;
   }
   const cache = new CacheStore<{ head: string; commits: RawCommit[] }>(cacheDir, "history", log);
   // identities come out of git already merged through .mailmap: a new .mailmap means a new log
-  const key = sha1(JSON.stringify(base) + mailmapOf(root));
+  const key = sha1(JSON.stringify(base(state.partial)) + mailmapOf(root));
   const hit = cache.get(key);
   pending.cache = { store: cache, key, commits: [] };
   if (hit && hit.head === state.head) {
     pending.cache.commits = hit.commits;
   } else if (hit && (await isAncestor(root, hit.head, state.head))) {
     pending.cache.commits = hit.commits;
-    pending.run = new GitLogRun(root, [...base, `${hit.head}..HEAD`, "--"]);
+    pending.run = new GitLogRun(root, [...base(state.partial), `${hit.head}..HEAD`, "--"]);
   } else {
-    pending.run = new GitLogRun(root, [...base, "HEAD", "--"]);
+    pending.run = new GitLogRun(root, [...base(state.partial), "HEAD", "--"]);
   }
   return pending;
 }
@@ -114,29 +129,38 @@ export class PendingHistory {
     if (state.partial && this.opts.renames !== false) {
       log.warn("partial clone: rename detection needs file contents git would fetch, so only exact renames are followed");
     }
-    const agg = new Aggregator(inScope, this.opts, this.excluded);
+    let agg = new Aggregator(inScope, this.opts, this.excluded);
     const inWindow = (c: RawCommit) =>
       (this.window.since === undefined || c.committed >= this.window.since) && (this.window.until === undefined || c.committed <= this.window.until);
-    const fresh: RawCommit[] = [];
-    if (this.run) {
-      let result = await this.run.done;
-      // Missing objects (a snapshot without its large blobs, a broken partial clone): rename
-      // detection is what reads blobs, so fall back to exact renames, then to none.
-      for (const fallback of ["--find-renames=100%", "--no-renames"]) {
-        if (result.code === 0 || !MISSING_OBJECT.test(result.stderr)) break;
-        const args: string[] = this.run.args.map((a: string) => (a === "-M" || a === "--find-renames=100%" ? fallback : a));
-        if (args.join(" ") === this.run.args.join(" ")) continue;
-        log.warn(`git could not read some objects (${result.stderr.trim().split("\n")[0]}); retrying with ${fallback === "--no-renames" ? "renames not followed" : "exact renames only"}`);
-        this.run.dispose();
-        this.run = new GitLogRun(this.run.root, args);
-        result = await this.run.done;
-      }
+    let fresh: RawCommit[] = [];
+    // Missing objects (a snapshot without its large blobs, a broken partial clone): rename
+    // detection is what reads blobs, so fall back to exact renames, then to none.
+    const fallbacks = ["--find-renames=100%", "--no-renames"];
+    while (this.run) {
+      const run = this.run;
+      let result: { code: number; stderr: string };
       try {
         // without a cache, commits stream straight into the aggregator: memory stays flat
-        await this.run.read((c) => (this.cache ? fresh.push(c) : agg.add(c)));
+        await run.read((c) => (this.cache ? fresh.push(c) : agg.add(c)));
+        result = await run.done;
       } finally {
-        this.run.dispose();
+        run.dispose();
       }
+      let retry: string[] | undefined;
+      while (result.code !== 0 && MISSING_OBJECT.test(result.stderr) && fallbacks.length && !retry) {
+        const fallback = fallbacks.shift()!;
+        const args = run.args.map((a: string) => (a === "-M" || a === "--find-renames=100%" ? fallback : a));
+        if (args.join(" ") === run.args.join(" ")) continue;
+        log.warn(`git could not read some objects (${result.stderr.trim().split("\n")[0]}); retrying with ${fallback === "--no-renames" ? "renames not followed" : "exact renames only"}`);
+        retry = args;
+      }
+      if (retry) {
+        this.run = new GitLogRun(run.root, retry);
+        agg = new Aggregator(inScope, this.opts, this.excluded);
+        fresh = [];
+        continue;
+      }
+      this.run = undefined;
       if (result.code !== 0) {
         const first = result.stderr.trim().split("\n")[0] || `exit code ${result.code}`;
         log.warn(`git log stopped early (${first}); the history read up to that point is used`);

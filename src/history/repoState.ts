@@ -1,5 +1,11 @@
-import { simpleGit } from "simple-git";
+import type { SimpleGit } from "simple-git";
 import { UserError } from "../util/errors.js";
+
+/** simple-git, loaded on first use: the history log is already running by then. */
+async function gitAt(root: string): Promise<SimpleGit> {
+  const { simpleGit } = await import("simple-git");
+  return simpleGit({ baseDir: root });
+}
 
 export interface RepoState {
   head: string | undefined;
@@ -9,41 +15,39 @@ export interface RepoState {
   partial: boolean;
 }
 
-/** What git says about the repository before the log is read (three git calls, two at once). */
+/** What git says about the repository before the log is read (three git calls at once). */
 export async function readRepoState(root: string): Promise<RepoState> {
-  const git = simpleGit({ baseDir: root });
-  let flags: string[] = [];
-  try {
-    flags = (await git.raw(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"])).trim().split("\n");
-  } catch {
-    flags = [];
-  }
-  if (flags[0] !== "true") throw new UserError(`${root}: not a git repository (faultline graph works without history)`);
-  const [head, promisor] = await Promise.all([
+  const git = await gitAt(root);
+  const [flags, head, promisor] = await Promise.all([
+    git.raw(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"]).then(
+      (out) => out.trim().split("\n"),
+      () => [],
+    ),
     git.raw(["log", "-1", "--format=%H %ct", "HEAD"]).then(
       (out) => out.trim().split(" "),
-      () => undefined, // a repository without commits
+      () => undefined, // a repository without commits (or no repository: see flags)
     ),
     git.raw(["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"]).catch(() => ""),
   ]);
+  if (flags[0] !== "true") throw new UserError(`${root}: not a git repository (faultline graph works without history)`);
   return { head: head?.[0], headTime: Number(head?.[1] ?? 0), shallow: flags[1] === "true", partial: promisor.trim() !== "" };
 }
 
 /** Merge commits in the range, for skipped.merges (the log itself runs with --no-merges). */
 export async function countMerges(root: string, rangeArgs: string[]): Promise<number> {
-  const out = await simpleGit({ baseDir: root }).raw(["rev-list", "--count", "--merges", ...rangeArgs, "HEAD"]);
+  const out = await (await gitAt(root)).raw(["rev-list", "--count", "--merges", ...rangeArgs, "HEAD"]);
   return Number(out.trim()) || 0;
 }
 
 export async function countCommits(root: string): Promise<number> {
-  const out = await simpleGit({ baseDir: root }).raw(["rev-list", "--count", "HEAD"]);
+  const out = await (await gitAt(root)).raw(["rev-list", "--count", "HEAD"]);
   return Number(out.trim()) || 0;
 }
 
 /** Whether `older` is an ancestor of `newer` (history only moved forward). */
 export async function isAncestor(root: string, older: string, newer: string): Promise<boolean> {
   try {
-    await simpleGit({ baseDir: root }).raw(["merge-base", "--is-ancestor", older, newer]);
+    await (await gitAt(root)).raw(["merge-base", "--is-ancestor", older, newer]);
     return true;
   } catch {
     return false;

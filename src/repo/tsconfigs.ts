@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { ts } from "../util/typescript.js";
+import { ts } from "../util/typescript.cjs";
 import { UserError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
 import { byString, toRepoPath } from "../util/paths.js";

@@ -1,4 +1,4 @@
-import type { ts } from "../util/typescript.js";
+import type { ts } from "../util/typescript.cjs";
 
 /** A parsed tsconfig, with the resolution defaults of the TypeScript major the repo uses. */
 export interface Tsconfig {

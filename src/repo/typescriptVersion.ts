@@ -1,4 +1,4 @@
-import { ts } from "../util/typescript.js";
+import { ts } from "../util/typescript.cjs";
 import { readJson } from "./json.js";
 import path from "node:path";
 

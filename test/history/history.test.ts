@@ -1,4 +1,5 @@
-import { rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers/cli.js";
@@ -55,6 +56,19 @@ function referenceCoupling(script: RepoScript, maxChangeset: number, minShared: 
   }
   pairs.sort((x, y) => (x.a + "|" + x.b < y.a + "|" + y.b ? -1 : 1));
   return { pairs, revs, large };
+}
+
+/** An exact rename (first -> final) and an inexact one (draft -> similar), which needs the old blob. */
+function twoRenames(): RepoScript {
+  const body = "export const big = [1, 2, 3];\n".repeat(20);
+  return {
+    files: { "tsconfig.json": TSCONFIG, "src/final.ts": body, "src/similar.ts": body + "export const z = 0;\n" },
+    commits: [
+      { author: AUTHORS[0], date: day(0), write: { "src/first.ts": body }, touch: ["src/draft.ts"] },
+      // the rename step writes the final content: identical for first -> final, an exact rename
+      { author: AUTHORS[1], date: day(1), rename: [["src/first.ts", "src/final.ts"], ["src/draft.ts", "src/similar.ts"]] },
+    ],
+  };
 }
 
 describe("faultline history", () => {
@@ -180,17 +194,24 @@ describe("faultline history", () => {
     expect(s.json.commits).toBeLessThanOrEqual(5);
   });
 
+  it("when git cannot read a blob rename detection needs, retries with exact renames and warns", () => {
+    const dir = buildRepo(twoRenames());
+    // loose objects, then drop the old draft's blob: comparing it with similar.ts needs it
+    const packs = path.join(dir, ".git", "objects", "pack");
+    const moved = path.join(tempDir(), "packs");
+    renameSync(packs, moved);
+    mkdirSync(packs);
+    for (const f of readdirSync(moved).filter((f) => f.endsWith(".pack"))) execFileSync("git", ["unpack-objects", "-q"], { cwd: dir, input: readFileSync(path.join(moved, f)) });
+    const blob = git(dir, ["rev-parse", "HEAD~1:src/draft.ts"]).trim();
+    rmSync(path.join(dir, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
+    const { json, stderr } = history(dir);
+    expect(stderr).toMatch(/could not read some objects.*exact renames only/);
+    expect(json.files.find((f: { path: string }) => f.path === "src/final.ts").revisions).toBe(2);
+    expect(json.files.find((f: { path: string }) => f.path === "src/similar.ts").revisions).toBe(1);
+  });
+
   it("in a partial clone follows exact renames only, with a warning, even when the remote is gone", () => {
-    const body = "export const big = [1, 2, 3];\n".repeat(20);
-    const script: RepoScript = {
-      files: { "tsconfig.json": TSCONFIG, "src/final.ts": body, "src/similar.ts": body + "export const z = 0;\n" },
-      commits: [
-        { author: AUTHORS[0], date: day(0), write: { "src/first.ts": body }, touch: ["src/draft.ts"] },
-        { author: AUTHORS[1], date: day(1), rename: [["src/first.ts", "src/final.ts"], ["src/draft.ts", "src/similar.ts"]] },
-      ],
-    };
-    // the rename step writes the final content: identical to the old one, an exact rename
-    const src = buildRepo(script);
+    const src = buildRepo(twoRenames());
     git(src, ["config", "uploadpack.allowfilter", "true"]);
     const clone = path.join(tempDir(), "partial");
     git(path.dirname(clone), ["clone", "-q", "--filter=blob:none", "--no-checkout", `file://${src}`, clone]);
