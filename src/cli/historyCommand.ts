@@ -1,6 +1,7 @@
 import { toHistoryJson } from "../history/historyJson.js";
 import { startHistory } from "../history/readHistory.js";
 import { checkRepoDir } from "../repo/repoDir.js";
+import type { RepoScope } from "../repo/types.js";
 import { stderrLog } from "./log.js";
 import type { ScopeFlags } from "./flags.js";
 
@@ -20,16 +21,23 @@ export interface HistoryFlags extends ScopeFlags {
 export async function runHistory(repo: string, flags: HistoryFlags): Promise<void> {
   const log = stderrLog(flags);
   const root = checkRepoDir(repo);
-  // git log starts first and runs while TypeScript loads the file scope
-  const pending = await startHistory(
+  // git log starts at once (inside startHistory, before its first await); the state queries
+  // then run while TypeScript loads and finds the file scope
+  const started = startHistory(
     root,
     { since: flags.since, until: flags.until, maxChangeset: flags.maxChangeset, renames: flags.renames, excludeAuthors: flags.excludeAuthor, churn: flags.churn },
     log,
   );
-  log.progress("repo", repo);
-  // TypeScript loads while git log runs
-  const { discoverRepo } = await import("../repo/scope.js");
-  const scope = discoverRepo(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log);
+  started.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile
+  let scope: RepoScope;
+  try {
+    const { discoverRepo } = await import("../repo/scope.js");
+    scope = discoverRepo(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log);
+  } catch (e) {
+    (await started).abandon(); // a repository error from git comes first
+    throw e;
+  }
+  const pending = await started;
   log.progress("history", `reading git log for ${scope.files.length} files`);
   const history = await pending.collect(new Set(scope.files.map((f) => f.path)));
   log.finish();

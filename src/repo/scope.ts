@@ -5,7 +5,7 @@ import { UserError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
 import { toRepoPath } from "../util/paths.js";
 import { checkRepoDir } from "./repoDir.js";
-import { compareOwnership, loadTsconfigs, tsconfigCandidates } from "./tsconfigs.js";
+import { compareOwnership, loadTsconfigs, tsconfigCandidates, visibleParseHost } from "./tsconfigs.js";
 import { withDefaultsOf, BUNDLED_TS_MAJOR, typescriptMajorFor } from "./typescriptVersion.js";
 import type { RepoScope, ScopeFile, Tsconfig } from "./types.js";
 import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
@@ -41,7 +41,7 @@ export function discoverRepo(rootArg: string, opts: ScopeOptions, log: Log): Rep
     if (!existsSync(abs)) throw new UserError(`--tsconfig ${t}: file not found`);
     return statSync(abs).isDirectory() ? path.join(abs, "tsconfig.json") : abs;
   });
-  let tsconfigs = loadTsconfigs(root, explicit ?? tsconfigCandidates(visibleList), log);
+  let tsconfigs = loadTsconfigs(root, explicit ?? tsconfigCandidates(visibleList), visibleParseHost(root, visibleList), log);
   if (tsconfigs.length === 0) {
     const hasTs = visibleList.some((p) => TS_EXT.test(p) && !isDeclarationFile(p));
     if (!hasTs) throw new UserError(`${rootArg}: no TypeScript files and no tsconfig.json found`);

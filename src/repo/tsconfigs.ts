@@ -18,42 +18,96 @@ export function tsconfigCandidates(visible: string[]): string[] {
   return visible.filter((p) => TSCONFIG_NAME.test(path.posix.basename(p)) && !p.split("/").includes("node_modules"));
 }
 
-const parseHost: ts.ParseConfigHost = {
-  useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
-  readDirectory: ts.sys.readDirectory,
-  fileExists: ts.sys.fileExists,
-  readFile: ts.sys.readFile,
-};
+type Entries = { files: string[]; directories: string[] };
+type MatchFiles = (
+  path: string, extensions: readonly string[] | undefined, excludes: readonly string[] | undefined, includes: readonly string[] | undefined,
+  useCaseSensitiveFileNames: boolean, currentDirectory: string, depth: number | undefined,
+  getFileSystemEntries: (path: string) => Entries, realpath: (path: string) => string,
+) => string[];
+
+/**
+ * How tsconfigs see the folder tree: the repo's visible files (git's list), not a walk of the
+ * disk. Only visible files are ever in scope, so the answer is the same, and the walk (every
+ * tsconfig of a monorepo walks its whole subtree, build output included) is what parsing them
+ * spent its time on. The include/exclude matching stays TypeScript's own (its internal
+ * matchFiles, the function ts.sys.readDirectory calls); folders outside the repo are empty.
+ */
+export function visibleParseHost(root: string, visible: string[]): ts.ParseConfigHost {
+  const matchFiles = (ts as unknown as { matchFiles?: MatchFiles }).matchFiles;
+  const fallback: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readDirectory: ts.sys.readDirectory,
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+  };
+  if (typeof matchFiles !== "function") return fallback;
+  const base = root.split(path.sep).join("/");
+  const building = new Map<string, { files: string[]; directories: Set<string> }>();
+  const dirOf = (d: string) => {
+    let e = building.get(d);
+    if (!e) building.set(d, (e = { files: [], directories: new Set() }));
+    return e;
+  };
+  dirOf(base);
+  for (const rel of visible) {
+    const parts = rel.split("/");
+    let d = base;
+    for (let i = 0; i < parts.length - 1; i++) {
+      dirOf(d).directories.add(parts[i]);
+      d = `${d}/${parts[i]}`;
+    }
+    dirOf(d).files.push(parts[parts.length - 1]);
+  }
+  const dirs = new Map<string, Entries>();
+  for (const [d, e] of building) dirs.set(d, { files: e.files, directories: [...e.directories] });
+  const none: Entries = { files: [], directories: [] };
+  // TypeScript asks with absolute, normalised paths; anything else is resolved first
+  const entries = (p: string): Entries => dirs.get(p) ?? dirs.get(path.resolve(p).split(path.sep).join("/")) ?? none;
+  return {
+    ...fallback,
+    readDirectory: (dir, extensions, excludes, includes, depth) =>
+      matchFiles(dir, extensions, excludes, includes, ts.sys.useCaseSensitiveFileNames, ts.sys.getCurrentDirectory(), depth, entries, (p) => p),
+  };
+}
 
 /**
  * Reads and fully parses tsconfigs (extends, include/exclude, references), following project
  * references to configs not found by name. A tsconfig that is not JSON, or whose `extends`
  * loops, is an error naming the file; an `extends` that is not installed is warned about once.
  */
-export function loadTsconfigs(root: string, initial: string[], log: Log): Tsconfig[] {
+export function loadTsconfigs(root: string, initial: string[], host: ts.ParseConfigHost, log: Log): Tsconfig[] {
   const queue = initial.map((p) => path.resolve(root, p));
   const seen = new Set<string>();
   const out: Tsconfig[] = [];
   const warned = new Set<string>();
+  // a monorepo's tsconfigs mostly extend one base: TypeScript parses it once with this
+  const extended = new Map<string, ts.ExtendedConfigCacheEntry>();
   while (queue.length) {
     const abs = queue.shift()!;
     if (seen.has(abs)) continue;
     seen.add(abs);
-    const cfg = parseTsconfig(root, abs, log, warned);
+    const cfg = parseTsconfig(root, abs, host, extended, log, warned);
     out.push(cfg);
     for (const ref of cfg.references) queue.push(ref);
   }
   return out.sort((a, b) => byString(a.path, b.path));
 }
 
-function parseTsconfig(root: string, abs: string, log: Log, warned: Set<string>): Tsconfig {
+function parseTsconfig(
+  root: string,
+  abs: string,
+  host: ts.ParseConfigHost,
+  extended: Map<string, ts.ExtendedConfigCacheEntry>,
+  log: Log,
+  warned: Set<string>,
+): Tsconfig {
   const rel = toRepoPath(root, abs);
   if (!existsSync(abs)) throw new UserError(`${rel}: tsconfig not found`);
   const text = ts.sys.readFile(abs) ?? "";
   const json = ts.parseJsonText(abs, text);
   const syntax = (json as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
   if (syntax?.length) throw new UserError(`${rel}:${position(syntax[0])}: not valid JSON: ${message(syntax[0])}`);
-  const parsed = ts.parseJsonSourceFileConfigFileContent(json, parseHost, path.dirname(abs), undefined, abs);
+  const parsed = ts.parseJsonSourceFileConfigFileContent(json, host, path.dirname(abs), undefined, abs, undefined, undefined, extended);
   for (const d of parsed.errors) {
     if (HARMLESS.has(d.code)) continue;
     if (d.code === CIRCULARITY) throw new UserError(`${rel}: ${message(d)}`);

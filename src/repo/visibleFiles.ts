@@ -28,16 +28,21 @@ export function isGitWorkTree(root: string): boolean {
 
 function gitFiles(root: string): string[] {
   // -z and core.quotepath=off: names with spaces, quotes, newlines and unicode come through raw.
+  // -t tags each name: a deleted-but-still-indexed file comes once as cached (H) and once as
+  // deleted (R); git's stat of the work tree is cheaper than one existsSync a file.
   const out = execFileSync(
     "git",
-    ["-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+    ["-c", "core.quotepath=off", "ls-files", "-t", "-z", "--cached", "--others", "--exclude-standard", "--deleted"],
     { cwd: root, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] },
   );
   const seen = new Set<string>();
-  for (const p of out.split("\0")) {
-    // a deleted-but-still-indexed file is listed by --cached; keep only what exists
-    if (p && !seen.has(p) && existsSync(path.join(root, p))) seen.add(p);
+  const deleted = new Set<string>();
+  for (const entry of out.split("\0")) {
+    if (entry.length < 3) continue;
+    if (entry[0] === "R") deleted.add(entry.slice(2));
+    else seen.add(entry.slice(2));
   }
+  for (const p of deleted) seen.delete(p);
   return [...seen].sort(byString);
 }
 
