@@ -14,6 +14,20 @@ export function pathWords(path: string): string[] {
   return [...words];
 }
 
+/**
+ * Words that never name a service while a better one is at hand: English glue ("and", "for"),
+ * verbs that prefix function-named files ("get", "has"), and the framework's own vocabulary
+ * ("module", "component", "dto"): a group whose files share only these is held together by
+ * code structure, and the word that comes next says more about what it does.
+ */
+const UNFIT_NAMES = new Set([
+  "and", "the", "for", "with", "from", "into", "not", "all", "any", "are", "can", "its", "our", "own", "per", "via",
+  "get", "set", "has", "use", "add", "make", "create", "update", "delete", "remove", "find", "list", "load", "save", "handle", "check", "build",
+  "module", "modules", "component", "components", "service", "services", "controller", "controllers", "page", "pages",
+  "dto", "dtos", "entity", "entities", "interface", "interfaces", "type", "types", "util", "utils", "helper", "helpers",
+  "index", "lib", "libs", "src", "app", "apps", "packages", "impl", "base", "spec", "test", "tests", "mock", "mocks",
+]);
+
 export function kebab(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "service";
 }
@@ -44,7 +58,7 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
       // with one group idf is 0 for every word: the most common word names it
       .map(([w, c]) => ({ w, score: (c / groups[i].length) * (k > 1 ? Math.log(k / groupsWith.get(w)!) : 1) }))
       .sort((a, b) => b.score - a.score || (a.w < b.w ? -1 : 1));
-    const words = scored.map((s) => s.w);
+    const words = [...scored.filter((s) => !UNFIT_NAMES.has(s.w)), ...scored.filter((s) => UNFIT_NAMES.has(s.w))].map((s) => s.w);
     let name = words.find((w) => !taken.has(w));
     if (name === undefined && words.length >= 2) name = `${words[0]}-${words[1]}`;
     name ??= words[0] ?? "misc";

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { nameGroups } from "../../src/boundaries/naming.js";
+
+describe("service names", () => {
+  it("take the word that sets a group apart, skipping glue words, verb prefixes and framework words", () => {
+    const names = nameGroups([
+      // "and" and "greed" are in every file here and nowhere else; "and" must not win
+      ["ui/fear-and-greed-index.ts", "ui/fear-and-greed-chart.ts", "api/fear-and-greed.service.ts"],
+      // every file is a Nest module: the group is named by what the modules are about
+      ["api/app/portfolio/portfolio.module.ts", "api/app/portfolio-snapshot/portfolio-snapshot.module.ts", "api/app/holding/portfolio-holding.module.ts"],
+      // function-named helpers: "get" is the shared prefix, "price" the shared subject
+      ["lib/get-price.ts", "lib/get-price-history.ts", "lib/price-format.ts"],
+    ]);
+    // tf-idf by hand (share of the group's files x ln(3 groups / groups with the word)), ties by
+    // name: group 0: and, fear, greed score ln 3, "and" is unfit; group 1: app, module, portfolio
+    // score ln 3, the first two are unfit; group 2: lib and price score ln 3, "lib" is unfit.
+    expect(names).toEqual(["fear", "portfolio", "price"]);
+  });
+
+  it("fall back to an unfit word when a group has nothing else", () => {
+    expect(nameGroups([["a/get.ts", "a/get-it.ts"], ["b/index.ts"]])).toEqual(["get", "index"]);
+  });
+});
