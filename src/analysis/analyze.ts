@@ -1,5 +1,5 @@
 import { proposeBoundaries, RESOLUTION_GRID, STABILITY_SLACK, type Overrides, type Proposal } from "../boundaries/propose.js";
-import { buildCouplingGraph } from "../coupling/buildCoupling.js";
+import { buildCouplingGraph, contributions } from "../coupling/buildCoupling.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type CouplingGraph, type Weights } from "../coupling/types.js";
 import { createHash } from "node:crypto";
 import { CACHE_VERSION, CacheStore, cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
@@ -260,9 +260,11 @@ function crossingCochange(model: RepoModel, p: ServicePartition, k: number): Map
 export function topTies(cg: CouplingGraph, k: number): Tie[][] {
   const all: Tie[][] = cg.files.map(() => []);
   for (const e of cg.edges) {
-    const signals = Object.fromEntries(SIGNALS.map((s) => [s, round(e.signals[s] * cg.weights[s], 3)])) as Tie["signals"];
-    all[e.a].push({ with: cg.files[e.b], weight: round(e.weight, 3), signals });
-    all[e.b].push({ with: cg.files[e.a], weight: round(e.weight, 3), signals });
+    const c = contributions(e, cg.weights);
+    const signals = Object.fromEntries(SIGNALS.map((s) => [s, round(c[s], 3)])) as Tie["signals"];
+    const role = e.sameRole === undefined ? {} : { sameRole: e.sameRole };
+    all[e.a].push({ with: cg.files[e.b], weight: round(e.weight, 3), signals, ...role });
+    all[e.b].push({ with: cg.files[e.a], weight: round(e.weight, 3), signals, ...role });
   }
   return all.map((list) => list.sort((x, y) => y.weight - x.weight || (x.with < y.with ? -1 : 1)).slice(0, k));
 }

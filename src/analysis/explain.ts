@@ -1,5 +1,5 @@
+import { contributions } from "../coupling/buildCoupling.js";
 import type { CouplingGraph, Signal } from "../coupling/types.js";
-import { SIGNALS } from "../coupling/types.js";
 import type { Analysis } from "./types.js";
 
 export interface Explanation {
@@ -8,7 +8,7 @@ export interface Explanation {
   kernel?: string;
   isolated?: boolean;
   confidence?: number;
-  ties: { with: string; service: string; weight: number; signals: Record<Signal, number> }[];
+  ties: { with: string; service: string; weight: number; signals: Record<Signal, number>; sameRole?: string }[];
   /** total tie weight per service, strongest first */
   pull: { service: string; weight: number }[];
   runnerUp?: { service: string; weight: number; gap: number };
@@ -24,8 +24,7 @@ export function explainFile(file: string, analysis: Analysis, cg: CouplingGraph)
   for (const e of cg.edges) {
     if (e.a !== i && e.b !== i) continue;
     const other = cg.files[e.a === i ? e.b : e.a];
-    const signals = Object.fromEntries(SIGNALS.map((s) => [s, e.signals[s] * cg.weights[s]])) as Record<Signal, number>;
-    ties.push({ with: other, service: serviceOf.get(other) ?? "(isolated)", weight: e.weight, signals });
+    ties.push({ with: other, service: serviceOf.get(other) ?? "(isolated)", weight: e.weight, signals: contributions(e, cg.weights), sameRole: e.sameRole });
   }
   ties.sort((a, b) => b.weight - a.weight || (a.with < b.with ? -1 : 1));
   const totals = new Map<string, number>();

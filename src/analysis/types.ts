@@ -31,6 +31,8 @@ export interface Tie {
   with: string;
   weight: number;
   signals: Record<Signal, number>;
+  /** both files share this role (README "Coupling model"): the tie is damped */
+  sameRole?: string;
 }
 
 export interface ContractSymbol {

@@ -24,7 +24,8 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
     out.push("", "strongest ties:");
     for (const t of x.ties.slice(0, 8)) {
       const parts = Object.entries(t.signals).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v.toFixed(2)}`);
-      out.push(`  ${t.weight.toFixed(2)}  ${t.with}  [${name(t.service)}]  ${parts.join(", ")}`);
+      const role = t.sameRole === undefined ? "" : `  (both ${t.sameRole}: a shared role, damped)`;
+      out.push(`  ${t.weight.toFixed(2)}  ${t.with}  [${name(t.service)}]  ${parts.join(", ")}${role}`);
     }
     out.push("", "pull by service (sum of tie weights):");
     for (const p of x.pull.slice(0, 5)) out.push(`  ${p.weight.toFixed(2)}  ${name(p.service)}`);

@@ -1,5 +1,9 @@
-import cliProgress from "cli-progress";
+import type cliProgressModule from "cli-progress";
+import { createRequire } from "node:module";
 import type { Log } from "../util/log.js";
+
+/** cli-progress, loaded only when a bar is drawn (a terminal): piped runs start sooner without it. */
+const loadBars = () => createRequire(import.meta.url)("cli-progress") as typeof cliProgressModule;
 
 export interface CliLogOptions {
   quiet?: boolean;
@@ -22,7 +26,7 @@ export function stderrLog(opts: CliLogOptions = {}): CliLog {
   const color = tty && !process.env.NO_COLOR;
   const yellow = (s: string) => (color ? `\x1b[33m${s}\x1b[39m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: cliProgressModule.SingleBar | undefined;
   const clear = () => {
     bar?.stop();
     bar = undefined;
@@ -58,9 +62,10 @@ export function stderrLog(opts: CliLogOptions = {}): CliLog {
       const total = count?.total ?? 1;
       const done = count?.done ?? 0;
       if (!bar) {
-        bar = new cliProgress.SingleBar(
+        const bars = loadBars();
+        bar = new bars.SingleBar(
           { format: `${dim("faultline")} {stage} [{bar}] {value}/{total} {detail}`, stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 },
-          cliProgress.Presets.shades_classic,
+          bars.Presets.shades_classic,
         );
         bar.start(total, done, { stage, detail: detail ?? "" });
       } else {

@@ -2,6 +2,7 @@ import type { ImportGraph, ModuleRecord } from "../graph/types.js";
 import { allCochangePairs } from "../history/cochange.js";
 import type { ChangeHistory } from "../history/types.js";
 import { byString } from "../util/paths.js";
+import { fileRoles, ROLE_DAMPING } from "./roles.js";
 import { SIGNALS, type CouplingEdge, type CouplingGraph, type Signal, type Weights } from "./types.js";
 
 /** Co-change below these floors is noise: one shared commit says nothing. */
@@ -17,7 +18,9 @@ export const COCHANGE_MIN_DEGREE = 0.1;
  * - ownership: cosine similarity of the two files' revisions per author (Conway's law), on
  *   pairs the other signals already connect;
  * - semantic: cosine similarity of the two files' tf-idf vectors over identifier words
- *   (Mazlami et al.), on pairs the other signals already connect; off by default (README).
+ *   (Mazlami et al.), on pairs the other signals already connect;
+ * and a pair of files that share a role (`*.module`, `route`: roles.ts) couples at
+ * ROLE_DAMPING of its weight, so the wiring of a framework does not make a service of its own.
  */
 export function buildCouplingGraph(records: ModuleRecord[], graph: ImportGraph, history: ChangeHistory | undefined, weights: Weights): CouplingGraph {
   const sorted = records.map((r) => r.path).sort(byString);
@@ -68,15 +71,25 @@ export function buildCouplingGraph(records: ModuleRecord[], graph: ImportGraph, 
     for (const [key, sig] of pairs) sig.semantic = cosine(vectors[Math.floor(key / n)], vectors[key % n]);
   }
 
+  const roles = fileRoles(sorted);
   const edges: CouplingEdge[] = [];
   for (const [key, signals] of pairs) {
     let weight = 0;
     for (const sig of SIGNALS) weight += weights[sig] * signals[sig];
     if (weight <= 0) continue;
-    edges.push({ a: Math.floor(key / n), b: key % n, signals, weight });
+    const a = Math.floor(key / n);
+    const b = key % n;
+    const role = roles[a] !== undefined && roles[a] === roles[b] ? roles[a] : undefined;
+    edges.push(role === undefined ? { a, b, signals, weight } : { a, b, signals, sameRole: role, weight: weight * ROLE_DAMPING });
   }
   edges.sort((x, y) => x.a - y.a || x.b - y.b);
   return { files: sorted, edges, weights };
+}
+
+/** What each signal adds to an edge's weight (they sum to it): the signal, its weight, the role damping. */
+export function contributions(e: CouplingEdge, weights: Weights): Record<Signal, number> {
+  const factor = e.sameRole === undefined ? 1 : ROLE_DAMPING;
+  return Object.fromEntries(SIGNALS.map((s) => [s, e.signals[s] * weights[s] * factor])) as Record<Signal, number>;
 }
 
 /** Per file (graph order): term index -> tf * idf, idf = ln(files / files with the term). */

@@ -15,7 +15,9 @@ export interface CouplingEdge {
   a: number;
   b: number;
   signals: Record<Signal, number>;
-  /** the weighted sum that clustering uses */
+  /** the role both files share (roles.ts): their weight is damped */
+  sameRole?: string;
+  /** the weighted sum that clustering uses (times ROLE_DAMPING for a shared role) */
   weight: number;
 }
 

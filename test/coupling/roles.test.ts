@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fileRoles, ROLE_MIN_FOLDERS } from "../../src/coupling/roles.js";
+import { runCli, tempDir } from "../helpers/cli.js";
+import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from "../helpers/repo.js";
+
+describe("file roles", () => {
+  it("come from a kind suffix, or from a file name repeated in more folders than an app has layers", () => {
+    const routes = Array.from({ length: ROLE_MIN_FOLDERS }, (_, i) => `api/admin/d${i}/route.ts`);
+    const layered = ["models/user.ts", "routes/user.ts", "services/user.ts", "controllers/user.ts"];
+    const files = ["app/account/account.module.ts", "app/order/order.module.ts", "app/order/order.service.ts", "pages/about.routes.ts", ...routes, ...layered, "api/admin/d0/helpers.ts"];
+    const roles = fileRoles(files);
+    const of = (f: string) => roles[files.indexOf(f)];
+    expect(of("app/account/account.module.ts")).toBe("*.module");
+    expect(of("app/order/order.module.ts")).toBe("*.module");
+    expect(of("app/order/order.service.ts")).toBe("*.service");
+    expect(of("pages/about.routes.ts")).toBe("*.routes");
+    for (const r of routes) expect(of(r)).toBe("route");
+    // a domain named once per layer (4 folders) is a domain, not a role
+    for (const f of layered) expect(of(f)).toBeUndefined();
+    expect(of("api/admin/d0/helpers.ts")).toBeUndefined();
+  });
+});
+
+/**
+ * A NestJS-shaped app: each domain folder holds a module, a controller, a service and a dto.
+ * Every module imports its controller and service and also four other modules (dependency
+ * injection), app.module imports them all; one maintainer owns the wiring and sweeps it now and
+ * then (upgrades touching every module file), while features touch one domain's files.
+ */
+function nestApp(): { script: RepoScript; domains: Record<string, string[]> } {
+  const names = ["account", "order", "market", "report", "user", "billing", "invoice", "ticket", "review", "search", "budget", "alert"];
+  const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
+  const domains: Record<string, string[]> = {};
+  const cls = (d: string) => d[0].toUpperCase() + d.slice(1);
+  names.forEach((d, k) => {
+    const others = [1, 2, 3, 5].map((o) => names[(k + o) % names.length]);
+    const dir = `src/app/${d}`;
+    files[`${dir}/${d}.dto.ts`] = `export interface ${cls(d)}Dto { id: string; ${d}Total: number }\n`;
+    files[`${dir}/${d}.service.ts`] = `import type { ${cls(d)}Dto } from "./${d}.dto";\nexport class ${cls(d)}Service { find${cls(d)}(id: string): ${cls(d)}Dto { return { id, ${d}Total: 0 }; } }\n`;
+    files[`${dir}/${d}.controller.ts`] = `import { ${cls(d)}Service } from "./${d}.service";\nimport type { ${cls(d)}Dto } from "./${d}.dto";\nexport class ${cls(d)}Controller { constructor(private readonly ${d}Service: ${cls(d)}Service) {}\n  get${cls(d)}(id: string): ${cls(d)}Dto { return this.${d}Service.find${cls(d)}(id); } }\n`;
+    files[`${dir}/${d}.module.ts`] =
+      others.map((o) => `import { ${cls(o)}Module } from "../${o}/${o}.module";`).join("\n") +
+      `\nimport { ${cls(d)}Controller } from "./${d}.controller";\nimport { ${cls(d)}Service } from "./${d}.service";\n` +
+      `export class ${cls(d)}Module { static imports = [${others.map((o) => `${cls(o)}Module`).join(", ")}]; static controllers = [${cls(d)}Controller]; static providers = [${cls(d)}Service]; static exports = [${cls(d)}Service]; }\n`;
+    domains[d] = ["dto", "service", "controller", "module"].map((kind) => `${dir}/${d}.${kind}.ts`);
+  });
+  files["src/app/app.module.ts"] = names.map((d) => `import { ${cls(d)}Module } from "./${d}/${d}.module";`).join("\n") + `\nexport const modules = [${names.map((d) => `${cls(d)}Module`).join(", ")}];\n`;
+  const r = rng(11);
+  const maintainer = "Mae <mae@shop.test>";
+  const devs = ["Ada <ada@shop.test>", "Bob <bob@shop.test>", "Cy <cy@shop.test>"];
+  const commits: CommitStep[] = [{ author: maintainer, date: day(0), touch: Object.keys(files) }];
+  for (let i = 1; i < 240; i++) {
+    if (i % 8 === 0) {
+      // a sweep over the wiring: every module file, and the app module
+      commits.push({ author: maintainer, date: day(i), touch: [...names.map((d) => domains[d][3]), "src/app/app.module.ts"] });
+      continue;
+    }
+    const d = names[Math.floor(r() * names.length)];
+    const touch = domains[d].slice(0, 3).filter(() => r() < 0.7);
+    if (r() < 0.15) touch.push(domains[d][3]); // now and then a feature changes its module too
+    if (touch.length === 0) touch.push(domains[d][1]);
+    commits.push({ author: devs[Math.floor(r() * devs.length)], date: day(i), touch });
+  }
+  return { script: { files, commits }, domains };
+}
+
+describe("framework wiring", () => {
+  it("joins the domain it wires instead of forming a service of modules", () => {
+    const { script, domains } = nestApp();
+    const repo = buildRepo(script);
+    const out = tempDir();
+    const r = runCli(["analyze", repo, "--out", out, "--quiet", "--no-cache"]);
+    expect(r.code, r.stderr).toBe(0);
+    const analysis = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
+    const serviceOf = new Map<string, string>();
+    for (const s of analysis.services) for (const f of s.files) serviceOf.set(f, s.id);
+    for (const [d, files] of Object.entries(domains)) {
+      // each domain is one service, its module included, and no other domain's file is in it
+      const ids = new Set(files.map((f) => serviceOf.get(f)));
+      expect(ids.size, `${d}: ${files.map((f) => `${f} -> ${serviceOf.get(f)}`).join(", ")}`).toBe(1);
+      const id = [...ids][0];
+      const members = analysis.services.find((s: { id: string }) => s.id === id).files.filter((f: string) => f !== "src/app/app.module.ts");
+      expect(members.sort()).toEqual([...files].sort());
+    }
+    // and explain says why a tie between two modules counts for less
+    const x = runCli(["explain", "src/app/account/account.module.ts", repo, "--no-cache"]);
+    expect(x.code, x.stderr).toBe(0);
+    expect(x.stdout).toMatch(/src\/app\/order\/order\.module\.ts .*\(both \*\.module: a shared role, damped\)/);
+  });
+});
