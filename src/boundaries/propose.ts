@@ -49,6 +49,12 @@ export interface Proposal {
 export const RESOLUTION_GRID = [0.5, 0.7, 1, 1.4, 2, 2.8, 4];
 /** how far below the most stable cut a finer one may be and still count as stable */
 export const STABILITY_SLACK = 0.01;
+/**
+ * The largest share of the files one candidate may hold for a cut to count: a "service" with
+ * more than a quarter of the code is the monolith again (on a whole repo, the front end), and
+ * the coarse cut that makes it is stable because that seam is obvious, not because it helps.
+ */
+export const MAX_SERVICE_SHARE = 0.25;
 
 /**
  * Candidate services from the coupling graph: seeded Louvain consensus, the shared kernel
@@ -153,7 +159,7 @@ function chooseResolution(
     const services = sizes.filter((s) => s >= opts.minServiceSize).length;
     const largest = Math.max(0, ...sizes);
     // a cut with one giant service or a single service is perfectly stable and useless
-    if (services < 2 || (size >= 20 && largest > 0.5 * size)) continue;
+    if (services < 2 || (size >= 20 && largest > MAX_SERVICE_SHARE * size)) continue;
     candidates.push({ r, stability: c.stability });
   }
   if (candidates.length === 0) return { resolution: 1, rule: "auto: no resolution gave two or more services; 1.0" };
@@ -162,7 +168,7 @@ function chooseResolution(
   const chosen = candidates.filter((c) => c.stability >= most - STABILITY_SLACK).pop()!;
   return {
     resolution: chosen.r,
-    rule: `auto: the finest of resolutions ${RESOLUTION_GRID.join(", ")} whose cut is as stable across seeds as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ${STABILITY_SLACK}), with at least two services and none over half the files`,
+    rule: `auto: the finest of resolutions ${RESOLUTION_GRID.join(", ")} whose cut is as stable across seeds as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ${STABILITY_SLACK}), with at least two services and none over ${MAX_SERVICE_SHARE * 100}% of the files`,
   };
 }
 
