@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { analyzeInto, runCli } from "../helpers/cli.js";
 import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from "../helpers/repo.js";
 
 // Three domains known by construction:
@@ -40,10 +38,7 @@ beforeAll(() => {
 });
 
 function analysis(seed: number) {
-  const out = tempDir();
-  const r = runCli(["analyze", repo, "--out", out, "--quiet", "--seed", String(seed)]);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
+  return analyzeInto(repo, ["--seed", String(seed)]).analysis;
 }
 
 describe("ranking by pain against cost", () => {

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { analyzeInto } from "../helpers/cli.js";
 import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from "../helpers/repo.js";
 
 /**
@@ -39,11 +38,7 @@ function twoHalves(): { script: RepoScript; domains: string[][] } {
 describe("resolution auto", () => {
   it("does not stop at a cut where one candidate holds more than a quarter of the files", () => {
     const { script, domains } = twoHalves();
-    const repo = buildRepo(script);
-    const out = tempDir();
-    const r = runCli(["analyze", repo, "--out", out, "--quiet", "--no-cache"]);
-    expect(r.code, r.stderr).toBe(0);
-    const analysis = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
+    const { analysis } = analyzeInto(buildRepo(script), ["--no-cache"]);
     const total = domains.flat().length;
     const largest = Math.max(...analysis.services.map((s: { files: string[] }) => s.files.length));
     expect(largest, analysis.settings.resolutionRule).toBeLessThanOrEqual(total / 4);

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileRoles, ROLE_MIN_FOLDERS } from "../../src/coupling/roles.js";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { analyzeInto, runCli } from "../helpers/cli.js";
 import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from "../helpers/repo.js";
 
 describe("file roles", () => {
@@ -70,10 +68,7 @@ describe("framework wiring", () => {
   it("joins the domain it wires instead of forming a service of modules", () => {
     const { script, domains } = nestApp();
     const repo = buildRepo(script);
-    const out = tempDir();
-    const r = runCli(["analyze", repo, "--out", out, "--quiet", "--no-cache"]);
-    expect(r.code, r.stderr).toBe(0);
-    const analysis = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
+    const { analysis } = analyzeInto(repo, ["--no-cache"]);
     const serviceOf = new Map<string, string>();
     for (const s of analysis.services) for (const f of s.files) serviceOf.set(f, s.id);
     for (const [d, files] of Object.entries(domains)) {

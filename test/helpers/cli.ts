@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const BIN = path.join(PROJECT, "bin/faultline.js");
@@ -34,4 +35,14 @@ export function copyFixture(rel: string): string {
   const dir = tempDir();
   cpSync(path.join(FIXTURES, rel), dir, { recursive: true });
   return dir;
+}
+
+/** `faultline analyze REPO --out <fresh folder> --quiet ...args`, which must succeed; its analysis.json parsed. */
+export function analyzeInto(repo: string, args: string[] = []) {
+  const out = tempDir();
+  const r = runCli(["analyze", repo, "--out", out, "--quiet", ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const analysis: any = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
+  return { out, stdout: r.stdout, stderr: r.stderr, analysis };
 }
