@@ -1,7 +1,7 @@
 import { toHistoryJson } from "../history/historyJson.js";
 import { startHistory } from "../history/readHistory.js";
 import { checkRepoDir } from "../repo/repoDir.js";
-import type { RepoScope } from "../repo/types.js";
+import { scopePaths } from "../repo/scopePaths.js";
 import { stderrLog } from "./log.js";
 import type { ScopeFlags } from "./flags.js";
 
@@ -22,24 +22,23 @@ export async function runHistory(repo: string, flags: HistoryFlags): Promise<voi
   const log = stderrLog(flags);
   const root = checkRepoDir(repo);
   // git log starts at once (inside startHistory, before its first await); the state queries
-  // then run while TypeScript loads and finds the file scope
+  // then run while the file scope is found
   const started = startHistory(
     root,
     { since: flags.since, until: flags.until, maxChangeset: flags.maxChangeset, renames: flags.renames, excludeAuthors: flags.excludeAuthor, churn: flags.churn },
     log,
   );
   started.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile
-  let scope: RepoScope;
+  let paths: string[];
   try {
-    const { discoverRepo } = await import("../repo/scope.js");
-    scope = discoverRepo(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log);
+    paths = await scopePaths(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log);
   } catch (e) {
     (await started).abandon(); // a repository error from git comes first
     throw e;
   }
   const pending = await started;
-  log.progress("history", `reading git log for ${scope.files.length} files`);
-  const history = await pending.collect(new Set(scope.files.map((f) => f.path)));
+  log.progress("history", `reading git log for ${paths.length} files`);
+  const history = await pending.collect(new Set(paths));
   log.finish();
   const json = toHistoryJson(history, { minRevs: flags.minRevs, minShared: flags.minShared, minCoupling: flags.minCoupling });
   process.stdout.write(JSON.stringify(json, null, 2) + "\n");

@@ -1,7 +1,7 @@
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { ts } from "../util/typescript.cjs";
-import { isDeclarationFile } from "../repo/scope.js";
+import { isDeclarationFile } from "../repo/scopeFiles.js";
 import type { RepoScope, ScopeFile, Tsconfig } from "../repo/types.js";
 import { isInside, toRepoPath } from "../util/paths.js";
 import { cachedResolutionHost } from "./host.js";

@@ -7,16 +7,12 @@ import { byString, toRepoPath } from "../util/paths.js";
 import { typescriptMajorFor, withDefaultsOf } from "./typescriptVersion.js";
 import type { Tsconfig } from "./types.js";
 
-const TSCONFIG_NAME = /^tsconfig(\..+)?\.json$/;
 
 /** Diagnostics that are not a broken tsconfig: deprecations TS 6 reports for options real repos use, and "no inputs". */
 const HARMLESS = new Set([5101, 5107, 5108, 5110, 18003, 5102]);
 const CIRCULARITY = 18000;
 const FILE_NOT_FOUND = 6053;
 
-export function tsconfigCandidates(visible: string[]): string[] {
-  return visible.filter((p) => TSCONFIG_NAME.test(path.posix.basename(p)) && !p.split("/").includes("node_modules"));
-}
 
 type Entries = { files: string[]; directories: string[] };
 type MatchFiles = (
@@ -143,16 +139,4 @@ function position(d: ts.Diagnostic): string {
   if (!d.file || d.start === undefined) return "1";
   const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
   return `${line + 1}:${character + 1}`;
-}
-
-/**
- * The tsconfig that owns a file when several list it: the nearest (deepest folder); among
- * equals `tsconfig.json` first, then by name (SPEC).
- */
-export function compareOwnership(a: Tsconfig, b: Tsconfig): number {
-  const depth = (t: Tsconfig) => t.path.split("/").length;
-  if (depth(a) !== depth(b)) return depth(b) - depth(a);
-  const base = (t: Tsconfig) => path.posix.basename(t.path);
-  if ((base(a) === "tsconfig.json") !== (base(b) === "tsconfig.json")) return base(a) === "tsconfig.json" ? -1 : 1;
-  return byString(a.path, b.path);
 }

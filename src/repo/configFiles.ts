@@ -1,0 +1,281 @@
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { toRepoPath } from "../util/paths.js";
+import type { FileListing } from "./scopeFiles.js";
+
+/**
+ * The files tsconfigs list, read without TypeScript, for `faultline history`: it needs only
+ * which files count, and loading TypeScript (0.15 s with the compile cache) plus parsing every
+ * tsconfig with it (0.1 to 0.3 s in a monorepo) was most of what history cost beyond git on a
+ * small repo. This follows TypeScript's rules for `files`, `include`, `exclude`, `extends`
+ * (relative paths; arrays), `references`, `${configDir}`, the default excludes (outDir,
+ * declarationDir), the wildcard grammar of its matchFiles (`*`, `?`, `**`, implied `/**\/*` on
+ * folders, no dot-folders and no node_modules under wildcards) and its extension priorities
+ * (a.ts hides a.tsx, a.js, a.d.ts). The test suite checks it against
+ * TypeScript's own parse of every fixture tsconfig and of generated ones.
+ *
+ * Anything it does not follow exactly (a config that is not plain JSON with comments, an
+ * `extends` of a package, a loop, a missing file) returns undefined: the caller then asks
+ * TypeScript, whose errors and warnings are the ones users should see.
+ */
+export interface ConfigListing extends FileListing {
+  abs: string;
+  allowJs: boolean;
+}
+
+export function readConfigListings(root: string, initial: string[], visible: string[]): ConfigListing[] | undefined {
+  const files = visible.map((p) => path.join(root, p).split(path.sep).join("/"));
+  const queue = initial.map((p) => path.resolve(root, p));
+  const seen = new Set<string>();
+  const out: ConfigListing[] = [];
+  while (queue.length) {
+    const abs = queue.shift()!;
+    if (seen.has(abs)) continue;
+    seen.add(abs);
+    const config = resolveConfig(abs, []);
+    if (!config) return undefined;
+    out.push({ path: toRepoPath(root, abs), abs, allowJs: config.allowJs === true, fileNames: fileNames(config, files) });
+    for (const ref of config.references) {
+      // as scope.ts does: a reference to a file, else to a folder's tsconfig.json; missing ones are skipped
+      const target = path.resolve(path.dirname(abs), ref);
+      const file = isFile(target) ? target : path.join(target, "tsconfig.json");
+      if (isFile(file)) queue.push(file);
+    }
+  }
+  return out;
+}
+
+/** A tsconfig after `extends`: specs with absolute paths (or `${configDir}`-relative ones). */
+interface Resolved {
+  dir: string;
+  files?: string[];
+  include?: string[];
+  exclude?: string[];
+  /** undefined: not set (a later base or the file itself may set it) */
+  allowJs?: boolean;
+  /** absolute */
+  outDir?: string;
+  declarationDir?: string;
+  references: string[];
+}
+
+function resolveConfig(abs: string, stack: string[]): Resolved | undefined {
+  if (stack.includes(abs) || !isFile(abs)) return undefined;
+  const json = parseJsonc(readFileSync(abs, "utf8"));
+  if (!isObject(json)) return undefined;
+  const dir = path.dirname(abs);
+  const opts = isObject(json.compilerOptions) ? json.compilerOptions : {};
+  // a base's settings come first, each later one and then the file itself override them
+  let base: Resolved = { dir, references: [] };
+  const bases = json.extends === undefined ? [] : Array.isArray(json.extends) ? json.extends : [json.extends];
+  for (const spec of bases) {
+    if (typeof spec !== "string") return undefined;
+    const target = extendsPath(spec, dir);
+    const parent = target && resolveConfig(target, [...stack, abs]);
+    if (!parent) return undefined;
+    const { files, include, exclude, outDir, declarationDir, allowJs } = parent;
+    base = { ...base, ...defined({ files, include, exclude, outDir, declarationDir, allowJs }) };
+  }
+  const specs = (key: string): string[] | undefined | null => {
+    const v = json[key];
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || !v.every((s) => typeof s === "string")) return null;
+    return v.map((s: string) => (s.startsWith("${configDir}") || path.isAbsolute(s) ? s : path.join(dir, s)));
+  };
+  const files = specs("files");
+  const include = specs("include");
+  const exclude = specs("exclude");
+  if (files === null || include === null || exclude === null) return undefined;
+  const absOption = (v: unknown) => (typeof v === "string" ? (v.startsWith("${configDir}") ? v : path.resolve(dir, v)) : undefined);
+  const refs: unknown[] = Array.isArray(json.references) ? json.references : [];
+  const references = refs.map((r) => (isObject(r) && typeof r.path === "string" ? r.path : undefined));
+  if (references.some((r) => r === undefined)) return undefined;
+  return {
+    ...base,
+    ...defined({ files, include, exclude, outDir: absOption(opts.outDir), declarationDir: absOption(opts.declarationDir) }),
+    dir,
+    allowJs: typeof opts.allowJs === "boolean" ? opts.allowJs : base.allowJs,
+    references: references as string[],
+  };
+}
+
+/** TypeScript's getExtendsConfigPath for relative and absolute specifiers; packages are left to TypeScript. */
+function extendsPath(spec: string, dir: string): string | undefined {
+  if (!(spec.startsWith("./") || spec.startsWith("../") || path.isAbsolute(spec))) return undefined;
+  let target = path.resolve(dir, spec);
+  if (!isFile(target) && !target.endsWith(".json")) target += ".json";
+  return isFile(target) ? target : undefined;
+}
+
+const GROUPS = [
+  [".ts", ".tsx", ".d.ts", ".js", ".jsx"],
+  [".cts", ".d.cts", ".cjs"],
+  [".mts", ".d.mts", ".mjs"],
+];
+
+/** TypeScript's getFileNamesFromConfigSpecs, on the visible files (absolute, `/`-separated). */
+function fileNames(c: Resolved, visible: string[]): string[] {
+  const configDir = (s: string) => (s.startsWith("${configDir}") ? path.join(c.dir, s.slice("${configDir}".length)) : s);
+  const literal = (c.files ?? []).map((s) => norm(configDir(s)));
+  const includes = c.include ?? (c.files ? [] : [path.join(c.dir, "**/*")]);
+  // node_modules and friends are not excludes: the wildcards skip them (IMPLICIT_EXCLUDE)
+  const excludes = c.exclude ?? [c.outDir, c.declarationDir].filter((d): d is string => !!d);
+  const groups = c.allowJs ? GROUPS : GROUPS.map((g) => g.filter((e) => !/\.[cm]?jsx?$/.test(e)));
+  const extensions = groups.flat();
+  // each include is tested only on the files below its literal folder (TypeScript's base paths)
+  const includeRes = includes
+    .map((s) => norm(configDir(s)))
+    .map((spec) => ({ re: wildcardRegex(spec, "files"), under: `${literalFolder(spec)}/` }))
+    .filter((r): r is { re: RegExp; under: string } => !!r.re);
+  const excludeRe = excludes.map((s) => wildcardRegex(norm(configDir(s)), "exclude")).filter((r): r is RegExp => !!r);
+  const wildcard = new Set<string>();
+  for (const f of visible) {
+    if (!includeRes.some((r) => f.startsWith(r.under) && r.re.test(f))) continue;
+    if (!extensions.some((e) => f.endsWith(e)) || excludeRe.some((re) => re.test(f))) continue;
+    wildcard.add(f);
+  }
+  const literalSet = new Set(literal);
+  const kept: string[] = [];
+  for (const f of wildcard) {
+    if (literalSet.has(f) || hiddenByHigherPriority(f, groups, (p) => literalSet.has(p) || wildcard.has(p))) continue;
+    kept.push(f);
+  }
+  return [...literal, ...kept].map((f) => f.split("/").join(path.sep));
+}
+
+/** TypeScript's hasFileWithHigherPriorityExtension: a.ts hides a.tsx, a.d.ts and a.js; a.d.ts does not hide a.js. */
+function hiddenByHigherPriority(file: string, groups: string[][], has: (p: string) => boolean): boolean {
+  const group = groups.find((g) => g.some((e) => file.endsWith(e)));
+  if (!group) return false;
+  for (const ext of group) {
+    if (file.endsWith(ext) && (ext !== ".ts" || !file.endsWith(".d.ts"))) return false;
+    const stem = file.slice(0, file.length - extensionOf(file, group).length);
+    if (has(stem + ext)) {
+      if (ext === ".d.ts" && /\.jsx?$/.test(file)) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The longest extension of the group the file ends with (".d.ts" before ".ts"). */
+function extensionOf(file: string, group: string[]): string {
+  return group.filter((e) => file.endsWith(e)).sort((a, b) => b.length - a.length)[0];
+}
+
+const RESERVED = /[-\/\\^$*+?.()|[\]{}]/g;
+const IMPLICIT_EXCLUDE = "(?!(node_modules|bower_components|jspm_packages)(/|$))";
+
+/**
+ * TypeScript's getSubPatternFromSpec + getRegularExpressionForWildcard, for absolute specs.
+ * "files": the whole path must match; "exclude": the path or a folder above it.
+ */
+function wildcardRegex(spec: string, usage: "files" | "exclude"): RegExp | undefined {
+  const components = spec.split("/");
+  const last = components[components.length - 1];
+  if (usage !== "exclude" && last === "**") return undefined;
+  // a last component without `.`, `*` or `?` is a folder: everything below it
+  if (!/[.*?]/.test(last)) components.push("**", "*");
+  const single = usage === "files" ? "([^./]|(\\.(?!min\\.js$))?)*" : "[^/]*";
+  const double = usage === "files" ? `(/${IMPLICIT_EXCLUDE}[^/.][^/]*)*?` : "(/.+?)?";
+  const replace = (c: string) => c.replace(RESERVED, (m) => (m === "*" ? single : m === "?" ? "[^/]" : `\\${m}`));
+  let pattern = "";
+  let written = false;
+  for (const component of components) {
+    if (component === "**") {
+      pattern += double;
+      continue;
+    }
+    if (written) pattern += "/";
+    if (usage === "exclude") {
+      pattern += replace(component);
+    } else {
+      let rest = component;
+      let head = "";
+      if (rest.startsWith("*")) {
+        head = `([^./]${single})?`;
+        rest = rest.slice(1);
+      } else if (rest.startsWith("?")) {
+        head = "[^./]";
+        rest = rest.slice(1);
+      }
+      const body = head + replace(rest);
+      if (body !== component) pattern += IMPLICIT_EXCLUDE;
+      pattern += body;
+    }
+    written = true;
+  }
+  return new RegExp(`^(${pattern})${usage === "exclude" ? "($|/)" : "$"}`);
+}
+
+/** The folders of a spec before its first wildcard (a spec without one names a file or a folder: its parent). */
+function literalFolder(spec: string): string {
+  const parts = spec.split("/");
+  const wild = parts.findIndex((c) => /[*?]/.test(c));
+  return parts.slice(0, wild < 0 ? parts.length - 1 : wild).join("/");
+}
+
+/** Absolute, `/`-separated, `.` and `..` resolved, no trailing slash. */
+function norm(p: string): string {
+  const n = path.resolve(p).split(path.sep).join("/");
+  return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
+}
+
+/** JSON with comments and trailing commas, as tsconfigs are written; undefined when it is anything else. */
+export function parseJsonc(text: string): unknown {
+  const n = text.length;
+  // past whitespace and comments from i: the next significant character's index
+  const skip = (i: number): number => {
+    for (;;) {
+      while (i < n && /\s/.test(text[i])) i++;
+      if (text[i] === "/" && text[i + 1] === "/") {
+        while (i < n && text[i] !== "\n") i++;
+      } else if (text[i] === "/" && text[i + 1] === "*") {
+        const end = text.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else {
+        return i;
+      }
+    }
+  };
+  let out = "";
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < n) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < n && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) {
+      if (text[i + 1] === "*" && text.indexOf("*/", i + 2) < 0) return undefined;
+      i = skip(i);
+    } else if (c === "," && (text[skip(i + 1)] === "}" || text[skip(i + 1)] === "]")) {
+      i++; // a trailing comma
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  try {
+    return JSON.parse(out);
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,85 @@
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import picomatch from "picomatch";
+import { UserError } from "../util/errors.js";
+import { byString, toRepoPath } from "../util/paths.js";
+
+/**
+ * Which files are analysed, given the file lists of the tsconfigs (SPEC "Common rules"): shared
+ * by the scope TypeScript parses (scope.ts) and the one `history` reads without TypeScript
+ * (configFiles.ts), so both apply one rule. No TypeScript import here.
+ */
+export const TS_EXT = /\.(ts|tsx|mts|cts)$/;
+export const JS_EXT = /\.(js|jsx|mjs|cjs)$/;
+const DECLARATION = /\.d\.(ts|mts|cts)$|\.d\.[^/]*\.ts$/;
+
+export function isDeclarationFile(p: string): boolean {
+  return DECLARATION.test(p);
+}
+
+const TSCONFIG_NAME = /^tsconfig(\..+)?\.json$/;
+
+/** The tsconfigs discovery starts from: the ones --tsconfig names, else every tsconfig*.json outside node_modules. */
+export function initialTsconfigs(root: string, explicit: string[] | undefined, visible: string[]): string[] {
+  if (!explicit) return visible.filter((p) => TSCONFIG_NAME.test(path.posix.basename(p)) && !p.split("/").includes("node_modules"));
+  return explicit.map((t) => {
+    const fromCwd = path.resolve(t);
+    const abs = existsSync(fromCwd) ? fromCwd : path.resolve(root, t);
+    if (!existsSync(abs)) throw new UserError(`--tsconfig ${t}: file not found`);
+    return statSync(abs).isDirectory() ? path.join(abs, "tsconfig.json") : abs;
+  });
+}
+
+/** A tsconfig as far as choosing files goes. */
+export interface FileListing {
+  /** repo-relative */
+  path: string;
+  /** absolute paths of the files its program includes */
+  fileNames: string[];
+}
+
+/**
+ * The tsconfig that owns a file when several list it: the nearest (deepest folder); among
+ * equals `tsconfig.json` first, then by name (SPEC).
+ */
+export function compareOwnership(a: FileListing, b: FileListing): number {
+  const depth = (t: FileListing) => t.path.split("/").length;
+  if (depth(a) !== depth(b)) return depth(b) - depth(a);
+  const base = (t: FileListing) => path.posix.basename(t.path);
+  if ((base(a) === "tsconfig.json") !== (base(b) === "tsconfig.json")) return base(a) === "tsconfig.json" ? -1 : 1;
+  return byString(a.path, b.path);
+}
+
+/**
+ * The analysed files, sorted by path, each with its owning tsconfig: listed by a tsconfig,
+ * visible, not a declaration file, inside --include and outside --exclude, TypeScript (or
+ * JavaScript when the owner allows it).
+ */
+export function selectScopeFiles<T extends FileListing>(
+  root: string,
+  listings: T[],
+  visible: Set<string>,
+  opts: { include?: string[]; exclude?: string[] },
+  allowJs: (t: T) => boolean,
+): { path: string; abs: string; tsconfig: T }[] {
+  const owners = new Map<string, T[]>();
+  for (const t of listings) {
+    for (const f of t.fileNames) {
+      const list = owners.get(f);
+      if (list) list.push(t);
+      else owners.set(f, [t]);
+    }
+  }
+  const include = opts.include?.length ? picomatch(opts.include, { dot: true }) : () => true;
+  const exclude = opts.exclude?.length ? picomatch(opts.exclude, { dot: true }) : () => false;
+  const files: { path: string; abs: string; tsconfig: T }[] = [];
+  for (const [abs, list] of owners) {
+    const rel = toRepoPath(root, abs);
+    if (rel.startsWith("..") || !visible.has(rel) || isDeclarationFile(rel)) continue;
+    if (!include(rel) || exclude(rel)) continue;
+    const owner = list.sort(compareOwnership)[0];
+    if (!TS_EXT.test(rel) && !(JS_EXT.test(rel) && allowJs(owner))) continue;
+    files.push({ path: rel, abs, tsconfig: owner });
+  }
+  return files.sort((a, b) => byString(a.path, b.path));
+}

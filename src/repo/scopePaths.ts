@@ -1,0 +1,23 @@
+import type { Log } from "../util/log.js";
+import { readConfigListings } from "./configFiles.js";
+import { checkRepoDir } from "./repoDir.js";
+import { initialTsconfigs, selectScopeFiles } from "./scopeFiles.js";
+import type { ScopeOptions } from "./scope.js";
+import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
+
+/**
+ * The analysed files' repo-relative paths, which is all `faultline history` needs: read from the
+ * tsconfigs without TypeScript when they are plain (configFiles.ts), else, and for every error
+ * and warning, from TypeScript's own parse (scope.ts). One rule chooses the files either way.
+ */
+export async function scopePaths(rootArg: string, opts: ScopeOptions, log: Log): Promise<string[]> {
+  const root = checkRepoDir(rootArg);
+  const visible = listVisibleFiles(root, isGitWorkTree(root));
+  const listings = readConfigListings(root, initialTsconfigs(root, opts.tsconfigs, visible), visible);
+  if (listings?.length) {
+    const files = selectScopeFiles(root, listings, new Set(visible), opts, (t) => t.allowJs);
+    if (files.length) return files.map((f) => f.path);
+  }
+  const { discoverRepo } = await import("./scope.js");
+  return discoverRepo(rootArg, opts, log).files.map((f) => f.path);
+}

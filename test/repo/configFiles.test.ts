@@ -1,0 +1,113 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readConfigListings, parseJsonc } from "../../src/repo/configFiles.js";
+import { initialTsconfigs, isDeclarationFile, JS_EXT, selectScopeFiles, TS_EXT } from "../../src/repo/scopeFiles.js";
+import { isGitWorkTree, listVisibleFiles } from "../../src/repo/visibleFiles.js";
+import type * as ScopeModule from "../../src/repo/scope.js";
+import type * as TsconfigsModule from "../../src/repo/tsconfigs.js";
+import { FIXTURES, PROJECT, tempDir } from "../helpers/cli.js";
+import { writeTree } from "../helpers/repo.js";
+
+const quiet = { warn() {}, progress() {} };
+// the reference side loads TypeScript through a CommonJS module, which vitest does not transform:
+// it comes from the build (npm test builds dist/ first)
+const { discoverRepo } = (await import(path.join(PROJECT, "dist/repo/scope.js"))) as typeof ScopeModule;
+const { loadTsconfigs, visibleParseHost } = (await import(path.join(PROJECT, "dist/repo/tsconfigs.js"))) as typeof TsconfigsModule;
+
+/**
+ * The files each tsconfig lists, and the scope chosen from them, read without TypeScript, must
+ * be what TypeScript's own parse gives (the reference: ts.parseJsonSourceFileConfigFileContent).
+ * Declaration files never count, JavaScript only where allowJs is set; compared on those.
+ */
+function compare(root: string) {
+  // the files as discoverRepo sees them (fixtures sit inside this repo's git work tree)
+  const visible = listVisibleFiles(root, isGitWorkTree(root));
+  const initial = initialTsconfigs(root, undefined, visible);
+  const fast = readConfigListings(root, initial, visible);
+  if (!fast) return "fallback";
+  const reference = loadTsconfigs(root, initial, visibleParseHost(root, visible), quiet);
+  expect(fast.map((c) => c.path).sort()).toEqual(reference.map((c) => c.path).sort());
+  for (const ref of reference) {
+    const mine = fast.find((c) => c.path === ref.path)!;
+    const counted = (files: string[], allowJs: boolean) =>
+      files
+        .map((f) => path.relative(root, f).split(path.sep).join("/"))
+        .filter((f) => !isDeclarationFile(f) && (TS_EXT.test(f) || (allowJs && JS_EXT.test(f))))
+        .sort();
+    expect(mine.allowJs, ref.path).toBe(!!ref.options.allowJs);
+    expect(counted(mine.fileNames, mine.allowJs), ref.path).toEqual(counted(ref.fileNames, !!ref.options.allowJs));
+  }
+  const scope = selectScopeFiles(root, fast, new Set(visible), {}, (t) => t.allowJs).map((f) => f.path);
+  expect(scope).toEqual(discoverRepo(root, {}, quiet).files.map((f) => f.path));
+  return "same";
+}
+
+/** Every folder of fixtures/graph that holds a tsconfig, as its own repo root. */
+function fixtureRoots(): string[] {
+  const roots: string[] = [];
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir);
+    if (entries.some((e) => /^tsconfig.*\.json$/.test(e))) roots.push(dir);
+    else for (const e of entries) if (statSync(path.join(dir, e)).isDirectory() && e !== "node_modules") walk(path.join(dir, e));
+  };
+  walk(path.join(FIXTURES, "graph"));
+  return roots;
+}
+
+describe("tsconfig file lists without TypeScript", () => {
+  it("match TypeScript's on every graph fixture, or leave the fixture to TypeScript", () => {
+    const outcomes = new Map<string, string>();
+    for (const root of fixtureRoots()) outcomes.set(path.relative(FIXTURES, root), compare(root));
+    // the plain ones are read without TypeScript; broken JSON, an extends loop and an extends of
+    // an uninstalled package are left to TypeScript (which reports them)
+    expect(outcomes.get("graph/basic")).toBe("same");
+    expect(outcomes.get("graph/workspaces-pnpm/apps/web")).toBe("same");
+    expect(outcomes.get("graph/bad-tsconfig-json")).toBe("fallback");
+    expect(outcomes.get("graph/extends-cycle")).toBe("fallback");
+    expect(outcomes.get("graph/tsconfigs")).toBe("fallback");
+    expect([...outcomes.values()].filter((o) => o === "same").length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("match TypeScript's on wildcards, excludes, extends chains, priorities and references", () => {
+    const root = tempDir();
+    const ts = (name: string) => [name, `export const x = ${JSON.stringify(name)};\n`];
+    writeTree(root, {
+      ...Object.fromEntries(
+        [
+          "src/a.ts", "src/a.tsx", "src/a.d.ts", "src/b.tsx", "src/b.js", "src/c.js", "src/c.d.ts", "src/d.mts", "src/d.mjs",
+          "src/e.cts", "src/e.d.cts", "src/e.cjs", "src/x.min.js", "src/.hidden/h.ts", "src/node_modules/pkg/index.ts",
+          "src/deep/er/f.ts", "src/deep/er/f.test.ts", "src/gen/g1.ts", "src/gen/g2.ts", "src/q1.ts", "src/q22.ts",
+          "out/o.ts", "lib/l.ts", "lib/sub/l2.ts", "explicit/only.ts", "explicit/other.ts",
+          "pkgs/one/src/p.ts", "pkgs/one/dist/p.ts", "pkgs/two/src/t.ts", "pkgs/two/src/t.js", "pkgs/two/types/t2.ts",
+          "tools/.config/c.ts", "tools/t.ts",
+        ].map(ts),
+      ),
+      "tsconfig.json": `{
+        // comments and trailing commas, as people write them
+        "extends": ["./configs/base.json", "./configs/js"],
+        "compilerOptions": { "outDir": "out", },
+        "include": ["src/**/*", "lib", "src/q?.ts", "${"$"}{configDir}/tools/*.ts"],
+        "exclude": ["src/gen/g2.ts", "**/*.test.ts", "out"],
+        "files": ["explicit/only.ts"],
+        "references": [{ "path": "./pkgs/one" }, { "path": "./pkgs/two/tsconfig.lib.json" }, { "path": "./missing" }],
+      }`,
+      "configs/base.json": `{ "compilerOptions": { "allowJs": false, "declarationDir": "../decl" }, "exclude": ["../nothing"] }`,
+      "configs/js.json": `{ "compilerOptions": { "allowJs": true } }`,
+      "pkgs/one/tsconfig.json": `{ "extends": "../../configs/inherit.json", "compilerOptions": { "outDir": "dist" } }`,
+      "configs/inherit.json": `{ "include": ["../pkgs/one/src", "../pkgs/one/dist"] }`,
+      "pkgs/two/tsconfig.lib.json": `{ "compilerOptions": { "allowJs": true }, "include": ["src/*", "types/**/t?.ts"] }`,
+      "tools/tsconfig.json": `{ "include": ["**/*"] }`,
+    });
+    expect(compare(root)).toBe("same");
+  });
+
+  it("leave to TypeScript what they do not follow: package extends, broken JSON", () => {
+    const root = tempDir();
+    writeTree(root, { "tsconfig.json": `{ "extends": "@tsconfig/node20/tsconfig.json", "include": ["src"] }`, "src/a.ts": "export {};\n" });
+    const visible = listVisibleFiles(root, false);
+    expect(readConfigListings(root, initialTsconfigs(root, undefined, visible), visible)).toBeUndefined();
+    expect(parseJsonc(`{ "a": [1, 2,], /* c */ "b": "x,}" // d\n }`)).toEqual({ a: [1, 2], b: "x,}" });
+    expect(parseJsonc(`{ "a": 1 `)).toBeUndefined();
+  });
+});
