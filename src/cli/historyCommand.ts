@@ -1,7 +1,5 @@
-import { toHistoryJson } from "../history/historyJson.js";
 import { startHistory } from "../history/readHistory.js";
 import { checkRepoDir } from "../repo/repoDir.js";
-import { scopePaths } from "../repo/scopePaths.js";
 import { stderrLog } from "./log.js";
 import type { ScopeFlags } from "./flags.js";
 
@@ -31,6 +29,8 @@ export async function runHistory(repo: string, flags: HistoryFlags): Promise<voi
   started.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile
   let paths: string[];
   try {
+    // loaded after git has started: the log is the longest step, everything else waits behind it
+    const { scopePaths } = await import("../repo/scopePaths.js");
     paths = await scopePaths(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log);
   } catch (e) {
     (await started).abandon(); // a repository error from git comes first
@@ -40,6 +40,7 @@ export async function runHistory(repo: string, flags: HistoryFlags): Promise<voi
   log.progress("history", `reading git log for ${paths.length} files`);
   const history = await pending.collect(new Set(paths));
   log.finish();
+  const { toHistoryJson } = await import("../history/historyJson.js");
   const json = toHistoryJson(history, { minRevs: flags.minRevs, minShared: flags.minShared, minCoupling: flags.minCoupling });
   process.stdout.write(JSON.stringify(json, null, 2) + "\n");
 }
