@@ -7,7 +7,7 @@ import type { Log } from "../util/log.js";
 import { byString } from "../util/paths.js";
 import { round } from "../util/round.js";
 import { GitLogRun, LOG_FORMAT, type RawCommit } from "./gitLog.js";
-import { countCommits, countMerges, isAncestor, readRepoState, type RepoState } from "./repoState.js";
+import { countCommits, countMerges, isAncestor, isPartialClone, readRepoState, type RepoState } from "./repoState.js";
 import { anchorDate } from "./timeAnchor.js";
 import type { ChangeHistory, Changeset, FileHistory } from "./types.js";
 
@@ -40,10 +40,10 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
   const renamesArg = (partial: boolean) => (opts.renames === false ? "--no-renames" : partial ? "--find-renames=100%" : "-M");
   const format = opts.churn ? ["--raw", "--numstat"] : ["--name-status"];
   const base = (partial: boolean) => ["--no-merges", "-z", `--format=${LOG_FORMAT}`, ...format, renamesArg(partial)];
-  // Without a cache or a window the log's arguments do not depend on what git says about the
-  // repository, so git starts at once, before the state queries and simple-git load: git is
-  // the longest step, and everything else overlaps it. A partial clone restarts it.
-  let early = !cacheDir && !opts.since && !opts.until ? new GitLogRun(root, [...base(false), "HEAD", "--"]) : undefined;
+  // Without a cache or a window the log's arguments depend only on whether this is a partial
+  // clone (a quick synchronous check), so git starts at once, before the state queries and
+  // simple-git load: git is the longest step, and everything else overlaps it.
+  let early = !cacheDir && !opts.since && !opts.until ? new GitLogRun(root, [...base(isPartialClone(root)), "HEAD", "--"]) : undefined;
   let state: RepoState;
   try {
     state = await readRepoState(root);
@@ -51,7 +51,7 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
     early?.dispose();
     throw e;
   }
-  if (early && (!state.head || base(state.partial).join(" ") !== base(false).join(" "))) {
+  if (early && !state.head) {
     early.dispose();
     early = undefined;
   }

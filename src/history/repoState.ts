@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import type { SimpleGit } from "simple-git";
 import { UserError } from "../util/errors.js";
 
@@ -15,10 +16,10 @@ export interface RepoState {
   partial: boolean;
 }
 
-/** What git says about the repository before the log is read (three git calls at once). */
+/** What git says about the repository before the log is read (two git calls at once, and the partial-clone check). */
 export async function readRepoState(root: string): Promise<RepoState> {
   const git = await gitAt(root);
-  const [flags, head, promisor] = await Promise.all([
+  const [flags, head] = await Promise.all([
     git.raw(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"]).then(
       (out) => out.trim().split("\n"),
       () => [],
@@ -27,10 +28,27 @@ export async function readRepoState(root: string): Promise<RepoState> {
       (out) => out.trim().split(" "),
       () => undefined, // a repository without commits (or no repository: see flags)
     ),
-    git.raw(["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"]).catch(() => ""),
   ]);
   if (flags[0] !== "true") throw new UserError(`${root}: not a git repository (faultline graph works without history)`);
-  return { head: head?.[0], headTime: Number(head?.[1] ?? 0), shallow: flags[1] === "true", partial: promisor.trim() !== "" };
+  return { head: head?.[0], headTime: Number(head?.[1] ?? 0), shallow: flags[1] === "true", partial: isPartialClone(root) };
+}
+
+/**
+ * Whether the repository is a partial (blobless) clone. Asked synchronously, before the log is
+ * spawned: rename detection in a partial clone makes git fetch blobs from the remote, which is
+ * a write into the analysed repository, so the log must know before it starts.
+ */
+export function isPartialClone(root: string): boolean {
+  try {
+    const out = execFileSync("git", ["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    return out.trim() !== "";
+  } catch {
+    return false; // exit 1: no such key; or not a repository, which the state queries report
+  }
 }
 
 /** Merge commits in the range, for skipped.merges (the log itself runs with --no-merges). */

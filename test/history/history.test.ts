@@ -210,6 +210,20 @@ describe("faultline history", () => {
     expect(json.files.find((f: { path: string }) => f.path === "src/similar.ts").revisions).toBe(1);
   });
 
+  it("in a partial clone with its remote still there, fetches nothing into the repository", () => {
+    const src = buildRepo(twoRenames());
+    git(src, ["config", "uploadpack.allowfilter", "true"]);
+    const clone = path.join(tempDir(), "partial");
+    git(path.dirname(clone), ["clone", "-q", "--filter=blob:none", "--no-checkout", `file://${src}`, clone]);
+    git(clone, ["checkout", "-q", "main"]);
+    const missing = () => git(clone, ["rev-list", "--objects", "--all", "--missing=print"]).split("\n").filter((l) => l.startsWith("?")).sort();
+    const before = missing();
+    expect(before.length).toBeGreaterThan(0); // the old blobs rename detection would want
+    const { stderr } = history(clone);
+    expect(stderr).toMatch(/partial clone/);
+    expect(missing()).toEqual(before);
+  });
+
   it("in a partial clone follows exact renames only, with a warning, even when the remote is gone", () => {
     const src = buildRepo(twoRenames());
     git(src, ["config", "uploadpack.allowfilter", "true"]);
