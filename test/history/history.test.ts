@@ -71,6 +71,16 @@ function twoRenames(): RepoScript {
   };
 }
 
+/** A blobless clone of twoRenames(): the old blobs stay on the remote (src). */
+function partialClone(): { src: string; clone: string } {
+  const src = buildRepo(twoRenames());
+  git(src, ["config", "uploadpack.allowfilter", "true"]);
+  const clone = path.join(tempDir(), "partial");
+  git(path.dirname(clone), ["clone", "-q", "--filter=blob:none", "--no-checkout", `file://${src}`, clone]);
+  git(clone, ["checkout", "-q", "main"]);
+  return { src, clone };
+}
+
 describe("faultline history", () => {
   it("reproduces code-maat's coupling on a random history (brute-force reference, --no-renames)", () => {
     const script = randomScript(7);
@@ -211,11 +221,7 @@ describe("faultline history", () => {
   });
 
   it("in a partial clone with its remote still there, fetches nothing into the repository", () => {
-    const src = buildRepo(twoRenames());
-    git(src, ["config", "uploadpack.allowfilter", "true"]);
-    const clone = path.join(tempDir(), "partial");
-    git(path.dirname(clone), ["clone", "-q", "--filter=blob:none", "--no-checkout", `file://${src}`, clone]);
-    git(clone, ["checkout", "-q", "main"]);
+    const { clone } = partialClone();
     const missing = () => git(clone, ["rev-list", "--objects", "--all", "--missing=print"]).split("\n").filter((l) => l.startsWith("?")).sort();
     const before = missing();
     expect(before.length).toBeGreaterThan(0); // the old blobs rename detection would want
@@ -225,11 +231,7 @@ describe("faultline history", () => {
   });
 
   it("in a partial clone follows exact renames only, with a warning, even when the remote is gone", () => {
-    const src = buildRepo(twoRenames());
-    git(src, ["config", "uploadpack.allowfilter", "true"]);
-    const clone = path.join(tempDir(), "partial");
-    git(path.dirname(clone), ["clone", "-q", "--filter=blob:none", "--no-checkout", `file://${src}`, clone]);
-    git(clone, ["checkout", "-q", "main"]);
+    const { src, clone } = partialClone();
     rmSync(src, { recursive: true, force: true });
     const { json, stderr } = history(clone);
     expect(stderr).toMatch(/partial clone/);
