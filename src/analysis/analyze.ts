@@ -1,5 +1,6 @@
 import { proposeBoundaries, RESOLUTION_GRID, STABILITY_SLACK, type Overrides, type Proposal } from "../boundaries/propose.js";
 import { buildCouplingGraph, contributions } from "../coupling/buildCoupling.js";
+import { ROLE_DAMPING } from "../coupling/roles.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type CouplingGraph, type Weights } from "../coupling/types.js";
 import { createHash } from "node:crypto";
 import { CACHE_VERSION, CacheStore, cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
@@ -206,6 +207,7 @@ async function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions
       resolution: proposal.resolution,
       resolutionRule: proposal.resolutionRule,
       weights,
+      roleDamping: ROLE_DAMPING,
       runs,
       maxChangeset,
       ...(opts.since ? { since: opts.since } : {}),

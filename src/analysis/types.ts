@@ -10,6 +10,8 @@ export interface Analysis {
     resolution: number;
     resolutionRule: string;
     weights: Weights;
+    /** the factor on a tie between two files of one naming role (README "Roles") */
+    roleDamping: number;
     runs: number;
     maxChangeset: number;
     since?: string;

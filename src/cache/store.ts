@@ -5,7 +5,7 @@ import v8 from "node:v8";
 import type { Log } from "../util/log.js";
 
 /** Bumped whenever a cached shape or the code producing it changes: old caches are then ignored. */
-export const CACHE_VERSION = 7;
+export const CACHE_VERSION = 8;
 
 export function sha1(text: string): string {
   return createHash("sha1").update(text).digest("hex");
