@@ -3,7 +3,7 @@ import { buildCouplingGraph, contributions } from "../coupling/buildCoupling.js"
 import { ROLE_DAMPING } from "../coupling/roles.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type CouplingGraph, type Weights } from "../coupling/types.js";
 import { createHash } from "node:crypto";
-import { CACHE_VERSION, CacheStore, cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
+import { CACHE_WRITER, CacheStore, cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
 import { allCochangePairs } from "../history/cochange.js";
 import { toImportGraph } from "../graph/importGraph.js";
 import type { ImportGraph, ModuleRecord } from "../graph/types.js";
@@ -105,7 +105,7 @@ export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Lo
  */
 function outputsKey(p: PreparedRepo, opts: AnalyzeOptions): string {
   const h = createHash("sha1");
-  h.update(`${CACHE_VERSION}\0${p.pending?.state.head ?? "no history"}\0${mailmapOf(p.root)}\0`);
+  h.update(`${CACHE_WRITER}\0${p.pending?.state.head ?? "no history"}\0${mailmapOf(p.root)}\0`);
   const { cache: _cache, ...settings } = opts;
   void _cache;
   h.update(JSON.stringify({ settings, weights: p.weights, grid: RESOLUTION_GRID, slack: STABILITY_SLACK }));

@@ -26,6 +26,9 @@ const UNFIT_NAMES = new Set([
   "module", "modules", "component", "components", "service", "services", "controller", "controllers", "page", "pages",
   "dto", "dtos", "entity", "entities", "interface", "interfaces", "type", "types", "util", "utils", "helper", "helpers",
   "index", "lib", "libs", "src", "app", "apps", "packages", "impl", "base", "spec", "test", "tests", "mock", "mocks",
+  "resolver", "resolvers", "args", "input", "inputs", "guard", "guards", "interceptor", "interceptors", "decorator", "decorators",
+  "middleware", "middlewares", "handler", "handlers", "model", "models", "schema", "schemas", "route", "routes", "router",
+  "validator", "validators", "repository", "repositories",
 ]);
 
 export function kebab(s: string): string {

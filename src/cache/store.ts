@@ -4,8 +4,22 @@ import path from "node:path";
 import v8 from "node:v8";
 import type { Log } from "../util/log.js";
 
-/** Bumped whenever a cached shape or the code producing it changes: old caches are then ignored. */
+/** Bumped when a cached shape changes. */
 export const CACHE_VERSION = 8;
+
+/**
+ * What a cache must have been written by: this cache version and this very code (a hash of src/
+ * taken at build time, scripts/build-id.mjs), so that no result of other code is ever reused.
+ */
+export const CACHE_WRITER = `${CACHE_VERSION}:${buildId()}`;
+
+function buildId(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL("../build-id.json", import.meta.url), "utf8")) as { build: string }).build;
+  } catch {
+    return "unbuilt";
+  }
+}
 
 export function sha1(text: string): string {
   return createHash("sha1").update(text).digest("hex");
@@ -29,9 +43,9 @@ export class CacheStore<T> {
     this.file = dir ? path.join(dir, `${namespace}.v8`) : "";
     if (!dir || !existsSync(this.file)) return;
     try {
-      const data = v8.deserialize(readFileSync(this.file)) as { version: number; namespace: string; entries: Map<string, T> };
-      if (data?.version !== CACHE_VERSION || data.namespace !== namespace || !(data.entries instanceof Map)) {
-        log.warn(`cache ${this.file} is from another faultline version: ignored and rebuilt`);
+      const data = v8.deserialize(readFileSync(this.file)) as { version: unknown; namespace: string; entries: Map<string, T> };
+      if (data?.version !== CACHE_WRITER || data.namespace !== namespace || !(data.entries instanceof Map)) {
+        log.warn(`cache ${this.file} was written by another faultline build: ignored and rebuilt`);
         return;
       }
       this.entries = data.entries;
@@ -64,7 +78,7 @@ export class CacheStore<T> {
     try {
       mkdirSync(this.dir, { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, v8.serialize({ version: CACHE_VERSION, namespace: this.namespace, entries: this.entries }));
+      writeFileSync(tmp, v8.serialize({ version: CACHE_WRITER, namespace: this.namespace, entries: this.entries }));
       renameSync(tmp, this.file); // atomic: a crash never leaves half a cache
       this.dirty = false;
     } catch (e) {

@@ -81,15 +81,20 @@ describe("the cache", () => {
     expect(warm.analysis).toBe(analyze(repo, "--no-cache").analysis);
   });
 
-  it("ignores a corrupt cache or one from another version, with a warning, and still answers right", () => {
+  it("ignores a corrupt cache or one written by other code, with a warning, and still answers right", () => {
     const repo = buildRepo(script());
     const first = analyze(repo);
     const dir = path.join(repo, ".faultline/cache");
     writeFileSync(path.join(dir, "parse.v8"), "not a cache");
     writeFileSync(path.join(dir, "history.v8"), v8.serialize({ version: 999, namespace: "history", entries: new Map([["x", { head: "bogus", commits: [] }]]) }));
+    // same cache version, other code (a rebuild after an edit): the outputs of that code are not reused
+    const outputs = path.join(dir, "outputs.v8");
+    const written = v8.deserialize(readFileSync(outputs)) as { version: string };
+    writeFileSync(outputs, v8.serialize({ ...written, version: `${written.version}-other-build` }));
     const again = analyze(repo);
     expect(again.stderr).toMatch(/parse\.v8 is unreadable: ignored/);
-    expect(again.stderr).toMatch(/history\.v8 is from another faultline version: ignored/);
+    expect(again.stderr).toMatch(/history\.v8 was written by another faultline build: ignored/);
+    expect(again.stderr).toMatch(/outputs\.v8 was written by another faultline build: ignored/);
     expect(again.analysis).toBe(first.analysis);
   });
 });
