@@ -61,8 +61,15 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
       // with one group idf is 0 for every word: the most common word names it
       .map(([w, c]) => ({ w, score: (c / groups[i].length) * (k > 1 ? Math.log(k / groupsWith.get(w)!) : 1) }))
       .sort((a, b) => b.score - a.score || (a.w < b.w ? -1 : 1));
-    const words = [...scored.filter((s) => !UNFIT_NAMES.has(s.w)), ...scored.filter((s) => UNFIT_NAMES.has(s.w))].map((s) => s.w);
-    let name = words.find((w) => !taken.has(w));
+    // words that set the group apart (score > 0) and may name a service come first; when the
+    // best are taken, two of them together ("user-request") say more than a weaker single word
+    const telling = (s: { w: string; score: number }) => s.score > 0 || k === 1;
+    const fit = scored.filter((s) => telling(s) && !UNFIT_NAMES.has(s.w)).map((s) => s.w);
+    const firstPath = pathWords(groups[i][0]);
+    const pair = fit.length >= 2 ? [fit[0], fit[1]].sort((a, b) => firstPath.indexOf(a) - firstPath.indexOf(b)).join("-") : undefined;
+    const rest = scored.filter((s) => !fit.includes(s.w)).sort((a, b) => Number(UNFIT_NAMES.has(a.w)) - Number(UNFIT_NAMES.has(b.w)));
+    const words = [...fit, ...rest.map((s) => s.w)];
+    let name = fit.find((w) => !taken.has(w)) ?? (pair && !taken.has(pair) ? pair : undefined) ?? words.find((w) => !taken.has(w));
     if (name === undefined && words.length >= 2) name = `${words[0]}-${words[1]}`;
     name ??= words[0] ?? "misc";
     for (let n = 2; taken.has(name); n++) name = `${words[0] ?? "misc"}-${n}`;

@@ -17,6 +17,17 @@ describe("service names", () => {
     expect(names).toEqual(["fear", "portfolio", "price"]);
   });
 
+  it("join the two best words when each already names a bigger group", () => {
+    const names = nameGroups([
+      ["src/user/a.ts", "src/user/b.ts", "src/user/c.ts", "src/user/d.ts"],
+      ["src/request/a.ts", "src/request/b.ts", "src/request/c.ts", "src/request/d.ts"],
+      ["src/user-request/input-args.ts", "src/user-request/user-request.resolver.ts", "src/user-request/user-request.service.ts"],
+    ]);
+    // the third group's best words are user and request (1 x ln 1.5 each), both taken by the
+    // bigger groups; the next ones, input, args, resolver, service (1/3 x ln 3 each), are unfit
+    expect(names).toEqual(["user", "request", "user-request"]);
+  });
+
   it("fall back to an unfit word when a group has nothing else", () => {
     expect(nameGroups([["a/get.ts", "a/get-it.ts"], ["b/index.ts"]])).toEqual(["get", "index"]);
   });
