@@ -72,14 +72,19 @@ async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log): Promis
   } else {
     log.warn(`${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change and ownership signals are off)`);
   }
-  // TypeScript (parsing, resolution) loads while git log already runs
-  const [{ discoverRepo }, { buildModules }] = await Promise.all([import("../repo/scope.js"), import("../graph/build.js")]);
-  log.progress("repo", "finding tsconfigs and files");
-  const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
-  const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
-  const records = buildModules(scope, log, { maxFileBytes: opts.maxFileBytes, cacheDir, terms: weights.semantic > 0 });
-  const imports = toImportGraph(records, { throughBarrels: true });
-  return { root, weights, cacheDir, pending, scopeFiles: new Set(scope.files.map((f) => f.path)), records, imports };
+  try {
+    // TypeScript (parsing, resolution) loads while git log already runs
+    const [{ discoverRepo }, { buildModules }] = await Promise.all([import("../repo/scope.js"), import("../graph/build.js")]);
+    log.progress("repo", "finding tsconfigs and files");
+    const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
+    const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
+    const records = buildModules(scope, log, { maxFileBytes: opts.maxFileBytes, cacheDir, terms: weights.semantic > 0 });
+    const imports = toImportGraph(records, { throughBarrels: true });
+    return { root, weights, cacheDir, pending, scopeFiles: new Set(scope.files.map((f) => f.path)), records, imports };
+  } catch (e) {
+    pending?.abandon(); // a bad --include or tsconfig: stop git and remove its temp file
+    throw e;
+  }
 }
 
 async function finishModel(p: PreparedRepo, log: Log): Promise<RepoModel> {

@@ -50,11 +50,15 @@ export const RESOLUTION_GRID = [0.5, 0.7, 1, 1.4, 2, 2.8, 4];
 /** how far below the most stable cut a finer one may be and still count as stable */
 export const STABILITY_SLACK = 0.01;
 /**
- * The largest share of the files one candidate may hold for a cut to count: a "service" with
- * more than a quarter of the code is the monolith again (on a whole repo, the front end), and
- * the coarse cut that makes it is stable because that seam is obvious, not because it helps.
+ * How big one candidate may be for a cut to count: no more than a quarter of the files once it
+ * is past a size a team could still extract (MAX_SERVICE_FILES). A bigger one is the monolith
+ * again (on a whole repo, the front end), and the coarse cut that makes it is stable because
+ * that seam is obvious, not because it helps. When no cut keeps to that (a small repo of three
+ * clean domains), the bound is half the files, as a single giant service is never an answer.
  */
 export const MAX_SERVICE_SHARE = 0.25;
+export const MAX_SERVICE_FILES = 100;
+const FALLBACK_SERVICE_SHARE = 0.5;
 
 /**
  * Candidate services from the coupling graph: seeded Louvain consensus, the shared kernel
@@ -150,25 +154,28 @@ function chooseResolution(
 ): { resolution: number; rule: string } {
   if (opts.resolution !== "auto") return { resolution: opts.resolution, rule: "set by --resolution" };
   const size = active.reduce((s, v) => s + v, 0);
-  const candidates: { r: number; stability: number }[] = [];
+  const cuts: { r: number; stability: number; services: number; largest: number }[] = [];
   for (const r of RESOLUTION_GRID) {
     const c: Consensus = consensusPartition(g, n, r, opts.seed, 5);
     const counts = new Map<number, number>();
     for (const l of c.labels) if (l >= 0) counts.set(l, (counts.get(l) ?? 0) + 1);
     const sizes = [...counts.values()];
-    const services = sizes.filter((s) => s >= opts.minServiceSize).length;
-    const largest = Math.max(0, ...sizes);
-    // a cut with one giant service or a single service is perfectly stable and useless
-    if (services < 2 || (size >= 20 && largest > MAX_SERVICE_SHARE * size)) continue;
-    candidates.push({ r, stability: c.stability });
+    cuts.push({ r, stability: c.stability, services: sizes.filter((s) => s >= opts.minServiceSize).length, largest: Math.max(0, ...sizes) });
   }
-  if (candidates.length === 0) return { resolution: 1, rule: "auto: no resolution gave two or more services; 1.0" };
+  // a cut with a single service, or one giant service, is perfectly stable and useless
+  const small = (c: (typeof cuts)[number]) => size < 20 || c.largest <= Math.max(MAX_SERVICE_SHARE * size, MAX_SERVICE_FILES);
+  const notGiant = (c: (typeof cuts)[number]) => size < 20 || c.largest <= FALLBACK_SERVICE_SHARE * size;
+  const bound = cuts.some((c) => c.services >= 2 && small(c))
+    ? { keep: small, says: `none over ${MAX_SERVICE_SHARE * 100}% of the files once past ${MAX_SERVICE_FILES} files` }
+    : { keep: notGiant, says: `none over ${FALLBACK_SERVICE_SHARE * 100}% of the files (no cut kept to ${MAX_SERVICE_SHARE * 100}%)` };
+  const candidates = cuts.filter((c) => c.services >= 2 && bound.keep(c));
+  if (candidates.length === 0) return { resolution: 1, rule: `auto: no resolution gave two or more services with ${bound.says}; 1.0` };
   const most = Math.max(...candidates.map((c) => c.stability));
   // the finest cut that is still (nearly) as reproducible as the most reproducible one
   const chosen = candidates.filter((c) => c.stability >= most - STABILITY_SLACK).pop()!;
   return {
     resolution: chosen.r,
-    rule: `auto: the finest of resolutions ${RESOLUTION_GRID.join(", ")} whose cut is as stable across seeds as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ${STABILITY_SLACK}), with at least two services and none over ${MAX_SERVICE_SHARE * 100}% of the files`,
+    rule: `auto: the finest of resolutions ${RESOLUTION_GRID.join(", ")} whose cut is as stable across seeds as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ${STABILITY_SLACK}), with at least two services and ${bound.says}`,
   };
 }
 

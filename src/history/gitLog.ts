@@ -51,6 +51,8 @@ export class GitLogRun {
     this.child = spawn("git", ["-c", "core.quotepath=off", "-c", "log.showSignature=false", "log", ...args], {
       cwd: root,
       stdio: ["ignore", fd, "pipe"],
+      // git 2.45+: never fetch a missing object from a promisor remote into the analysed repo
+      env: { ...process.env, GIT_NO_LAZY_FETCH: "1" },
     });
     closeSync(fd); // the child holds its own copy
     let stderr = "";
@@ -87,7 +89,11 @@ export class GitLogRun {
 
   dispose(): void {
     if (!this.exited) this.child.kill();
-    rmSync(this.dir, { recursive: true, force: true });
+    try {
+      rmSync(this.dir, { recursive: true, force: true });
+    } catch {
+      // git may still hold the file open (Windows): a leftover temp file must not hide the real error
+    }
   }
 }
 

@@ -37,6 +37,11 @@ export interface HistoryOptions {
  * does, so one cached log serves every window.
  */
 export async function startHistory(root: string, opts: HistoryOptions, log: Log, cacheDir?: string): Promise<PendingHistory> {
+  if (opts.churn && isPartialClone(root)) {
+    // line counts need every version of every file: git would fetch them from the remote
+    log.warn("partial clone: --churn needs file contents git would fetch from the remote; lines added and removed are left out");
+    opts = { ...opts, churn: false };
+  }
   const renamesArg = (partial: boolean) => (opts.renames === false ? "--no-renames" : partial ? "--find-renames=100%" : "-M");
   const format = opts.churn ? ["--raw", "--numstat"] : ["--name-status"];
   const base = (partial: boolean) => ["--no-merges", "-z", `--format=${LOG_FORMAT}`, ...format, renamesArg(partial)];
@@ -147,7 +152,9 @@ export class PendingHistory {
         run.dispose();
       }
       let retry: string[] | undefined;
-      while (result.code !== 0 && MISSING_OBJECT.test(result.stderr) && fallbacks.length && !retry) {
+      // only rename detection's blob reads are helped by a retry; a missing tree or commit is not
+      const renamesCouldHelp = MISSING_OBJECT.test(result.stderr) && !/unable to read tree|bad tree|missing tree|bad commit/i.test(result.stderr);
+      while (result.code !== 0 && renamesCouldHelp && fallbacks.length && !retry) {
         const fallback = fallbacks.shift()!;
         const args = run.args.map((a: string) => (a === "-M" || a === "--find-renames=100%" ? fallback : a));
         if (args.join(" ") === run.args.join(" ")) continue;
@@ -164,7 +171,9 @@ export class PendingHistory {
       if (result.code !== 0) {
         const first = result.stderr.trim().split("\n")[0] || `exit code ${result.code}`;
         log.warn(`git log stopped early (${first}); the history read up to that point is used`);
-        this.cache = undefined; // never keep a partial log
+        // never keep a partial log, but use it: the commits read so far, newest first, as without a cache
+        if (this.cache) for (const c of fresh) if (inWindow(c)) agg.add(c);
+        this.cache = undefined;
       }
     }
     if (this.cache) {

@@ -5,20 +5,20 @@ import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from 
 
 /**
  * A repo of two halves that never touch (a front end and a server, say), each of three domains
- * of seven files with noisy ties between the domains of its half. The two-way cut is perfectly
+ * of `size` files with noisy ties between the domains of its half. The two-way cut is perfectly
  * stable, since the seam is obvious; the domain cut is what a team can extract.
  */
-function twoHalves(): { script: RepoScript; domains: string[][] } {
+function twoHalves(size: number): { script: RepoScript; domains: string[][] } {
   const r = rng(5);
   const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
   const domains: string[][] = [];
   for (const half of ["web", "api"]) {
-    const mine = ["alpha", "beta", "gamma"].map((d) => Array.from({ length: 7 }, (_, i) => `src/${half}/${d}/${d}${i}.ts`));
+    const mine = ["alpha", "beta", "gamma"].map((d) => Array.from({ length: size }, (_, i) => `src/${half}/${d}/${d}${i}.ts`));
     mine.forEach((dom, k) => {
       dom.forEach((f, i) => {
         const imports = [dom[(i + 1) % dom.length], dom[(i + 3) % dom.length]];
         // a third of the files also lean on a neighbouring domain of the same half
-        for (let x = 0; x < 2; x++) if (r() < 0.8) imports.push(mine[(k + 1 + Math.floor(r() * 2)) % 3][Math.floor(r() * 7)]);
+        for (let x = 0; x < 2; x++) if (r() < 0.8) imports.push(mine[(k + 1 + Math.floor(r() * 2)) % 3][Math.floor(r() * size)]);
         const lines = imports.map((t, j) => `import { v as v${j} } from "${path.posix.relative(path.posix.dirname(f), t).replace(/^(?!\.)/, "./").replace(/\.ts$/, "")}";`);
         files[f] = `${lines.join("\n")}\nexport const v = [${imports.map((_, j) => `v${j}`).join(", ")}].length;\n`;
       });
@@ -26,22 +26,45 @@ function twoHalves(): { script: RepoScript; domains: string[][] } {
     });
   }
   const commits: CommitStep[] = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
-  for (let i = 1; i < 150; i++) {
+  for (let i = 1; i < 25 * size; i++) {
     const dom = domains[Math.floor(r() * domains.length)];
-    const touch = dom.filter(() => r() < 0.4);
-    if (r() < 0.9) touch.push(...domains[3 * Math.floor(domains.indexOf(dom) / 3) + Math.floor(r() * 3)].filter(() => r() < 0.3));
+    const touch = dom.filter(() => r() < 0.4).slice(0, 12);
+    if (r() < 0.9) touch.push(...domains[3 * Math.floor(domains.indexOf(dom) / 3) + Math.floor(r() * 3)].filter(() => r() < 0.3).slice(0, 8));
     commits.push({ author: ["Ada <ada@x.test>", "Bo <bo@x.test>"][i % 2], date: day(i), touch: touch.length ? touch : [dom[0]] });
   }
   return { script: { files, commits }, domains };
 }
 
 describe("resolution auto", () => {
-  it("does not stop at a cut where one candidate holds more than a quarter of the files", () => {
-    const { script, domains } = twoHalves();
+  it("does not stop at a cut where one candidate holds more than a quarter of the files (and over 100)", () => {
+    const { script, domains } = twoHalves(40);
     const { analysis } = analyzeInto(buildRepo(script), ["--no-cache"]);
     const total = domains.flat().length;
     const largest = Math.max(...analysis.services.map((s: { files: string[] }) => s.files.length));
-    expect(largest, analysis.settings.resolutionRule).toBeLessThanOrEqual(total / 4);
-    expect(analysis.settings.resolutionRule).toMatch(/none over 25% of the files/);
+    expect(largest, analysis.settings.resolutionRule).toBeLessThanOrEqual(Math.max(total / 4, 100));
+    expect(analysis.settings.resolutionRule).toMatch(/none over 25% of the files once past 100 files/);
+  });
+
+  it("keeps a small repo's clean three-way cut, and says which bound it used", () => {
+    // three domains of eight files, no tie between them: every resolution gives the same cut,
+    // each service a third of the files
+    const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
+    const domains = ["billing", "catalog", "shipping"].map((d) => Array.from({ length: 8 }, (_, i) => `src/${d}/${d}${i}.ts`));
+    for (const dom of domains) {
+      dom.forEach((f, i) => {
+        const imports = [1, 2, 5].map((o) => path.posix.basename(dom[(i + o) % 8], ".ts"));
+        files[f] = `${imports.map((t, j) => `import { v as v${j} } from "./${t}";`).join("\n")}\nexport const v = [${imports.map((_, j) => `v${j}`).join(", ")}].length;\n`;
+      });
+    }
+    const commits: CommitStep[] = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
+    const r = rng(3);
+    for (let i = 1; i < 90; i++) {
+      const dom = domains[i % 3];
+      const touch = dom.filter(() => r() < 0.5);
+      commits.push({ author: ["Ada <ada@x.test>", "Bo <bo@x.test>", "Cy <cy@x.test>"][i % 3], date: day(i), touch: touch.length ? touch : [dom[0]] });
+    }
+    const { analysis } = analyzeInto(buildRepo({ files, commits }), ["--no-cache"]);
+    expect(analysis.services.map((s: { files: string[] }) => [...s.files].sort()).sort()).toEqual(domains.map((d) => [...d].sort()).sort());
+    expect(analysis.settings.resolutionRule).not.toMatch(/no resolution/);
   });
 });

@@ -71,6 +71,17 @@ function twoRenames(): RepoScript {
   };
 }
 
+/** Deletes one object from a repo (a snapshot with missing objects): all objects loose first. */
+function dropObject(dir: string, rev: string): void {
+  const packs = path.join(dir, ".git", "objects", "pack");
+  const moved = path.join(tempDir(), "packs");
+  renameSync(packs, moved);
+  mkdirSync(packs);
+  for (const f of readdirSync(moved).filter((f) => f.endsWith(".pack"))) execFileSync("git", ["unpack-objects", "-q"], { cwd: dir, input: readFileSync(path.join(moved, f)) });
+  const sha = git(dir, ["rev-parse", rev]).trim();
+  rmSync(path.join(dir, ".git", "objects", sha.slice(0, 2), sha.slice(2)));
+}
+
 /** A blobless clone of twoRenames(): the old blobs stay on the remote (src). */
 function partialClone(): { src: string; clone: string } {
   const src = buildRepo(twoRenames());
@@ -206,14 +217,8 @@ describe("faultline history", () => {
 
   it("when git cannot read a blob rename detection needs, retries with exact renames and warns", () => {
     const dir = buildRepo(twoRenames());
-    // loose objects, then drop the old draft's blob: comparing it with similar.ts needs it
-    const packs = path.join(dir, ".git", "objects", "pack");
-    const moved = path.join(tempDir(), "packs");
-    renameSync(packs, moved);
-    mkdirSync(packs);
-    for (const f of readdirSync(moved).filter((f) => f.endsWith(".pack"))) execFileSync("git", ["unpack-objects", "-q"], { cwd: dir, input: readFileSync(path.join(moved, f)) });
-    const blob = git(dir, ["rev-parse", "HEAD~1:src/draft.ts"]).trim();
-    rmSync(path.join(dir, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
+    // the old draft's blob is gone: comparing it with similar.ts needs it
+    dropObject(dir, "HEAD~1:src/draft.ts");
     const { json, stderr } = history(dir);
     expect(stderr).toMatch(/could not read some objects.*exact renames only/);
     expect(json.files.find((f: { path: string }) => f.path === "src/final.ts").revisions).toBe(2);
@@ -228,6 +233,31 @@ describe("faultline history", () => {
     const { stderr } = history(clone);
     expect(stderr).toMatch(/partial clone/);
     expect(missing()).toEqual(before);
+  });
+
+  it("in a partial clone, --churn leaves line counts out rather than fetch every blob", () => {
+    const { clone } = partialClone();
+    const missing = () => git(clone, ["rev-list", "--objects", "--all", "--missing=print"]).split("\n").filter((l) => l.startsWith("?")).sort();
+    const before = missing();
+    const { json, stderr } = history(clone, "--churn");
+    expect(stderr).toMatch(/--churn needs file contents .* left out/);
+    expect(missing()).toEqual(before);
+    expect(json.files.length).toBeGreaterThan(0);
+    for (const f of json.files) expect(f.added).toBeUndefined();
+  });
+
+  it("when git log stops early, uses what it read, with or without the cache", () => {
+    const dir = buildRepo(randomScript(9));
+    // an old commit's tree is gone: git cannot diff past it
+    dropObject(dir, "HEAD~40^{tree}");
+    const plain = history(dir);
+    expect(plain.stderr).toMatch(/git log stopped early/);
+    expect(plain.json.commits).toBeGreaterThan(30);
+    const out = tempDir();
+    const r = runCli(["analyze", dir, "--out", out, "--quiet"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/git log stopped early/);
+    expect(JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")).repo.commits).toBe(plain.json.commits);
   });
 
   it("in a partial clone follows exact renames only, with a warning, even when the remote is gone", () => {
