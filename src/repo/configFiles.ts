@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { toRepoPath } from "../util/paths.js";
 import type { FileListing } from "./scopeFiles.js";
 
@@ -24,6 +25,8 @@ export interface ConfigListing extends FileListing {
 }
 
 export function readConfigListings(root: string, initial: string[], visible: string[]): ConfigListing[] | undefined {
+  // TypeScript matches case-insensitively there (and lowercases names): left to it
+  if (!CASE_SENSITIVE) return undefined;
   const files = visible.map((p) => path.join(root, p).split(path.sep).join("/"));
   const queue = initial.map((p) => path.resolve(root, p));
   const seen = new Set<string>();
@@ -36,8 +39,10 @@ export function readConfigListings(root: string, initial: string[], visible: str
     if (!config) return undefined;
     out.push({ path: toRepoPath(root, abs), abs, allowJs: config.allowJs === true, fileNames: fileNames(config, files) });
     for (const ref of config.references) {
-      // as scope.ts does: a reference to a file, else to a folder's tsconfig.json; missing ones are skipped
-      const target = path.resolve(path.dirname(abs), ref);
+      // as scope.ts does after TypeScript's resolveProjectReferencePath: a path not ending in
+      // .json names a folder; then a file, else that folder's tsconfig.json; missing ones are skipped
+      const named = path.resolve(path.dirname(abs), ref);
+      const target = ref.endsWith(".json") ? named : path.join(named, "tsconfig.json");
       const file = isFile(target) ? target : path.join(target, "tsconfig.json");
       if (isFile(file)) queue.push(file);
     }
@@ -60,11 +65,15 @@ interface Resolved {
 }
 
 function resolveConfig(abs: string, stack: string[]): Resolved | undefined {
-  if (stack.includes(abs) || !isFile(abs)) return undefined;
+  // jsconfig.json has defaults of its own (allowJs): left to TypeScript
+  if (stack.includes(abs) || !isFile(abs) || path.basename(abs) === "jsconfig.json") return undefined;
   const json = parseJsonc(readFileSync(abs, "utf8"));
   if (!isObject(json)) return undefined;
   const dir = path.dirname(abs);
   const opts = isObject(json.compilerOptions) ? json.compilerOptions : {};
+  // a null resets what a base set: left to TypeScript
+  if (["files", "include", "exclude", "extends"].some((k) => json[k] === null)) return undefined;
+  if (["allowJs", "checkJs", "outDir", "declarationDir"].some((k) => opts[k] === null)) return undefined;
   // a base's settings come first, each later one and then the file itself override them
   let base: Resolved = { dir, references: [] };
   const bases = json.extends === undefined ? [] : Array.isArray(json.extends) ? json.extends : [json.extends];
@@ -80,6 +89,8 @@ function resolveConfig(abs: string, stack: string[]): Resolved | undefined {
     const v = json[key];
     if (v === undefined) return undefined;
     if (!Array.isArray(v) || !v.every((s) => typeof s === "string")) return null;
+    // specs TypeScript rejects (with a message): `..` after `**`, an include ending in `**`
+    if (key !== "files" && v.some((s: string) => DOTDOT_AFTER_RECURSION.test(s) || (key === "include" && TRAILING_RECURSION.test(s)))) return null;
     return v.map((s: string) => (s.startsWith("${configDir}") || path.isAbsolute(s) ? s : path.join(dir, s)));
   };
   const files = specs("files");
@@ -107,6 +118,16 @@ function extendsPath(spec: string, dir: string): string | undefined {
   return isFile(target) ? target : undefined;
 }
 
+const DOTDOT_AFTER_RECURSION = /(?:^|\/)\*\*\/(?:.*\/)?\.\.(?:$|\/)/;
+const TRAILING_RECURSION = /(?:^|\/)\*\*\/?$/;
+
+/** TypeScript's own test: does this module's path with its case swapped exist? */
+const CASE_SENSITIVE = (() => {
+  const me = fileURLToPath(import.meta.url);
+  const swapped = me.replace(/\w/g, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()));
+  return swapped === me || !existsSync(swapped);
+})();
+
 const GROUPS = [
   [".ts", ".tsx", ".d.ts", ".js", ".jsx"],
   [".cts", ".d.cts", ".cjs"],
@@ -128,39 +149,57 @@ function fileNames(c: Resolved, visible: string[]): string[] {
     .map((spec) => ({ re: wildcardRegex(spec, "files"), under: `${literalFolder(spec)}/` }))
     .filter((r): r is { re: RegExp; under: string } => !!r.re);
   const excludeRe = excludes.map((s) => wildcardRegex(norm(configDir(s)), "exclude")).filter((r): r is RegExp => !!r);
-  const wildcard = new Set<string>();
+  // matches in TypeScript's order: grouped by the first include that matches, each group in the
+  // order of its folder walk (within a folder, by name), since the priority steps below depend on it
+  const matches: { file: string; include: number }[] = [];
   for (const f of visible) {
-    if (!includeRes.some((r) => f.startsWith(r.under) && r.re.test(f))) continue;
-    if (!extensions.some((e) => f.endsWith(e)) || excludeRe.some((re) => re.test(f))) continue;
-    wildcard.add(f);
+    const include = includeRes.findIndex((r) => f.startsWith(r.under) && r.re.test(f));
+    if (include < 0 || !extensions.some((e) => f.endsWith(e)) || excludeRe.some((re) => re.test(f))) continue;
+    matches.push({ file: f, include });
   }
+  matches.sort((a, b) => a.include - b.include || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const literalSet = new Set(literal);
-  const kept: string[] = [];
-  for (const f of wildcard) {
-    if (literalSet.has(f) || hiddenByHigherPriority(f, groups, (p) => literalSet.has(p) || wildcard.has(p))) continue;
-    kept.push(f);
+  const wildcard = new Set<string>();
+  for (const { file } of matches) {
+    if (hasHigherPriority(file, groups, literalSet, wildcard)) continue;
+    removeLowerPriority(file, groups, wildcard);
+    if (!literalSet.has(file)) wildcard.add(file);
   }
-  return [...literal, ...kept].map((f) => f.split("/").join(path.sep));
+  return [...literal, ...wildcard].map((f) => f.split("/").join(path.sep));
 }
 
-/** TypeScript's hasFileWithHigherPriorityExtension: a.ts hides a.tsx, a.d.ts and a.js; a.d.ts does not hide a.js. */
-function hiddenByHigherPriority(file: string, groups: string[][], has: (p: string) => boolean): boolean {
-  const group = groups.find((g) => g.some((e) => file.endsWith(e)));
+/** TypeScript's changeExtension: the path without its known extension (longest listed first), plus ext. */
+const KNOWN_EXTENSIONS = [".d.ts", ".d.mts", ".d.cts", ".mjs", ".mts", ".cjs", ".cts", ".ts", ".js", ".tsx", ".jsx", ".json"];
+function changeExtension(file: string, ext: string): string {
+  const known = KNOWN_EXTENSIONS.find((e) => file.endsWith(e));
+  return known ? file.slice(0, file.length - known.length) + ext : file;
+}
+
+const groupOf = (file: string, groups: string[][]) => groups.find((g) => g.some((e) => file.endsWith(e)));
+
+/** TypeScript's hasFileWithHigherPriorityExtension (a.ts hides a.tsx, a.d.ts, a.js; a.d.ts does not hide a.js). */
+function hasHigherPriority(file: string, groups: string[][], literal: Set<string>, wildcard: Set<string>): boolean {
+  const group = groupOf(file, groups);
   if (!group) return false;
   for (const ext of group) {
     if (file.endsWith(ext) && (ext !== ".ts" || !file.endsWith(".d.ts"))) return false;
-    const stem = file.slice(0, file.length - extensionOf(file, group).length);
-    if (has(stem + ext)) {
-      if (ext === ".d.ts" && /\.jsx?$/.test(file)) continue;
+    const higher = changeExtension(file, ext);
+    if (literal.has(higher) || wildcard.has(higher)) {
+      if (ext === ".d.ts" && (file.endsWith(".js") || file.endsWith(".jsx"))) continue;
       return true;
     }
   }
   return false;
 }
 
-/** The longest extension of the group the file ends with (".d.ts" before ".ts"). */
-function extensionOf(file: string, group: string[]): string {
-  return group.filter((e) => file.endsWith(e)).sort((a, b) => b.length - a.length)[0];
+/** TypeScript's removeWildcardFilesWithLowerPriorityExtension (here a.d.ts does drop an a.js met before it). */
+function removeLowerPriority(file: string, groups: string[][], wildcard: Set<string>): void {
+  const group = groupOf(file, groups);
+  if (!group) return;
+  for (let i = group.length - 1; i >= 0; i--) {
+    if (file.endsWith(group[i])) return;
+    wildcard.delete(changeExtension(file, group[i]));
+  }
 }
 
 const RESERVED = /[-\/\\^$*+?.()|[\]{}]/g;
@@ -250,8 +289,8 @@ export function parseJsonc(text: string): unknown {
     } else if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) {
       if (text[i + 1] === "*" && text.indexOf("*/", i + 2) < 0) return undefined;
       i = skip(i);
-    } else if (c === "," && (text[skip(i + 1)] === "}" || text[skip(i + 1)] === "]")) {
-      i++; // a trailing comma
+    } else if (c === "," && (text[skip(i + 1)] === "}" || text[skip(i + 1)] === "]") && !/[[{,]\s*$/.test(out)) {
+      i++; // a trailing comma after a value (`{,}` stays, and fails as TypeScript fails it)
     } else {
       out += c;
       i++;

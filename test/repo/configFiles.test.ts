@@ -102,6 +102,33 @@ describe("tsconfig file lists without TypeScript", () => {
     expect(compare(root)).toBe("same");
   });
 
+  it("match TypeScript's where its steps depend on order, and on references to folders", () => {
+    const x = "export const x = 1;\n";
+    // TypeScript meets a.js (first include) before a.d.ts (second), and a.d.ts then drops it
+    const order = tempDir();
+    writeTree(order, { "tsconfig.json": `{"compilerOptions":{"allowJs":true},"include":["src/**/*.js","src/**/*.ts"]}`, "src/a.js": x, "src/a.d.ts": "export declare const x: number;\n", "src/b.ts": x });
+    expect(compare(order)).toBe("same");
+    // a reference not ending in .json names a folder, even when a file has that name
+    const refs = tempDir();
+    writeTree(refs, { "tsconfig.json": `{"include":["src"],"references":[{"path":"./tsconfig.web"}]}`, "tsconfig.web": `{"include":["web"]}`, "src/a.ts": x, "web/w.ts": x });
+    expect(compare(refs)).toBe("same");
+  });
+
+  it("leave to TypeScript the configs it rejects or reads its own way", () => {
+    const x = "export const x = 1;\n";
+    const fast = (files: Record<string, string>) => {
+      const root = tempDir();
+      writeTree(root, files);
+      const visible = listVisibleFiles(root, false);
+      return readConfigListings(root, initialTsconfigs(root, undefined, visible), visible);
+    };
+    expect(fast({ "tsconfig.json": `{"include":["src"],"exclude":["src/**/../gen"]}`, "src/gen/g.ts": x })).toBeUndefined();
+    expect(fast({ "tsconfig.json": `{"include":["src/**"]}`, "src/a.ts": x })).toBeUndefined();
+    expect(fast({ "tsconfig.json": `{"include":["src"],"references":[{"path":"./web/jsconfig.json"}]}`, "web/jsconfig.json": "{}", "src/a.ts": x })).toBeUndefined();
+    expect(fast({ "base.json": `{"compilerOptions":{"allowJs":true}}`, "tsconfig.json": `{"extends":"./base.json","compilerOptions":{"allowJs":null}}`, "src/a.ts": x })).toBeUndefined();
+    expect(fast({ "tsconfig.json": `{,}`, "src/a.ts": x })).toBeUndefined();
+  });
+
   it("leave to TypeScript what they do not follow: package extends, broken JSON", () => {
     const root = tempDir();
     writeTree(root, { "tsconfig.json": `{ "extends": "@tsconfig/node20/tsconfig.json", "include": ["src"] }`, "src/a.ts": "export {};\n" });
