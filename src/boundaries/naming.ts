@@ -65,11 +65,15 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
     // best are taken, two of them together ("user-request") say more than a weaker single word
     const telling = (s: { w: string; score: number }) => s.score > 0 || k === 1;
     const fit = scored.filter((s) => telling(s) && !UNFIT_NAMES.has(s.w)).map((s) => s.w);
+    // the best word names it; when that is taken, another single word only if at least half the
+    // group's files carry it, else the best two together
+    const broad = fit.filter((w, j) => j === 0 || wordsOf[i].get(w)! * 2 >= groups[i].length);
     const firstPath = pathWords(groups[i][0]);
     const pair = fit.length >= 2 ? [fit[0], fit[1]].sort((a, b) => firstPath.indexOf(a) - firstPath.indexOf(b)).join("-") : undefined;
     const rest = scored.filter((s) => !fit.includes(s.w)).sort((a, b) => Number(UNFIT_NAMES.has(a.w)) - Number(UNFIT_NAMES.has(b.w)));
     const words = [...fit, ...rest.map((s) => s.w)];
-    let name = fit.find((w) => !taken.has(w)) ?? (pair && !taken.has(pair) ? pair : undefined) ?? words.find((w) => !taken.has(w));
+    let name =
+      broad.find((w) => !taken.has(w)) ?? (pair && !taken.has(pair) ? pair : undefined) ?? words.find((w) => !taken.has(w));
     if (name === undefined && words.length >= 2) name = `${words[0]}-${words[1]}`;
     name ??= words[0] ?? "misc";
     for (let n = 2; taken.has(name); n++) name = `${words[0] ?? "misc"}-${n}`;
