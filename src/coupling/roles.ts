@@ -1,11 +1,12 @@
 /**
  * Roles: what a codebase's naming convention says a file *is*, as opposed to what it is about.
- * - a kind suffix: `account.module.ts` and `portfolio.module.ts` are both ".module",
- *   `about-page.routes.ts` is ".routes";
+ * - a kind suffix: `account.module.ts` and `portfolio.module.ts` are both "*.module",
+ *   `about-page.routes.ts` is "*.routes", when files with that suffix sit in many folders;
  * - a file name repeated in many folders: `route.ts` in every admin API folder, `schema.ts` in
- *   every route folder, `index.ts`. "Many" is more folders than a layered app has layers
- *   (ROLE_MIN_FOLDERS), so that a domain named once per layer (`models/user.ts`,
- *   `routes/user.ts`, `services/user.ts`) stays a domain and never becomes a role.
+ *   every route folder, `index.ts`.
+ * "Many" is more folders than a layered app has layers (ROLE_MIN_FOLDERS): a convention repeated
+ * across the codebase, while a domain named once per layer (`models/user.ts`, `routes/user.ts`,
+ * `services/user.ts`) stays a domain, and a suffix two files happen to share is no role.
  *
  * Files of one role are alike by construction, and their ties say so rather than any shared
  * business: every NestJS module imports other modules, every Angular route file imports the
@@ -21,17 +22,16 @@ const EXTENSION = /(\.d)?\.[cm]?[jt]sx?$/;
 
 /** Per file, its role, or undefined when its name follows no convention shared with others. */
 export function fileRoles(files: string[]): (string | undefined)[] {
-  const base = files.map((f) => f.slice(f.lastIndexOf("/") + 1).replace(EXTENSION, ""));
+  const candidate = files.map((f) => {
+    const base = f.slice(f.lastIndexOf("/") + 1).replace(EXTENSION, "");
+    const dot = base.lastIndexOf(".");
+    return dot > 0 && dot < base.length - 1 ? `*.${base.slice(dot + 1)}` : base;
+  });
   const folders = new Map<string, Set<string>>();
   files.forEach((f, i) => {
-    const dir = f.lastIndexOf("/") >= 0 ? f.slice(0, f.lastIndexOf("/")) : "";
-    let set = folders.get(base[i]);
-    if (!set) folders.set(base[i], (set = new Set()));
-    set.add(dir);
+    let set = folders.get(candidate[i]);
+    if (!set) folders.set(candidate[i], (set = new Set()));
+    set.add(f.lastIndexOf("/") >= 0 ? f.slice(0, f.lastIndexOf("/")) : "");
   });
-  return base.map((b) => {
-    const dot = b.lastIndexOf(".");
-    if (dot > 0 && dot < b.length - 1) return `*.${b.slice(dot + 1)}`;
-    return folders.get(b)!.size >= ROLE_MIN_FOLDERS ? b : undefined;
-  });
+  return candidate.map((c) => (folders.get(c)!.size >= ROLE_MIN_FOLDERS ? c : undefined));
 }

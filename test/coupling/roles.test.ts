@@ -4,20 +4,19 @@ import { analyzeInto, runCli } from "../helpers/cli.js";
 import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from "../helpers/repo.js";
 
 describe("file roles", () => {
-  it("come from a kind suffix, or from a file name repeated in more folders than an app has layers", () => {
-    const routes = Array.from({ length: ROLE_MIN_FOLDERS }, (_, i) => `api/admin/d${i}/route.ts`);
+  it("come from a kind suffix or a file name that recurs in more folders than an app has layers", () => {
+    const many = (make: (i: number) => string) => Array.from({ length: ROLE_MIN_FOLDERS }, (_, i) => make(i));
+    const modules = many((i) => `app/d${i}/d${i}.module.ts`);
+    const routes = many((i) => `api/admin/d${i}/route.ts`);
     const layered = ["models/user.ts", "routes/user.ts", "services/user.ts", "controllers/user.ts"];
-    const files = ["app/account/account.module.ts", "app/order/order.module.ts", "app/order/order.service.ts", "pages/about.routes.ts", ...routes, ...layered, "api/admin/d0/helpers.ts"];
+    const rare = ["web/next.config.ts", "docs/vite.config.ts"];
+    const files = [...modules, ...routes, ...layered, ...rare, "app/d0/d0.service.ts", "api/admin/d0/helpers.ts"];
     const roles = fileRoles(files);
     const of = (f: string) => roles[files.indexOf(f)];
-    expect(of("app/account/account.module.ts")).toBe("*.module");
-    expect(of("app/order/order.module.ts")).toBe("*.module");
-    expect(of("app/order/order.service.ts")).toBe("*.service");
-    expect(of("pages/about.routes.ts")).toBe("*.routes");
+    for (const m of modules) expect(of(m)).toBe("*.module");
     for (const r of routes) expect(of(r)).toBe("route");
-    // a domain named once per layer (4 folders) is a domain, not a role
-    for (const f of layered) expect(of(f)).toBeUndefined();
-    expect(of("api/admin/d0/helpers.ts")).toBeUndefined();
+    // a domain named once per layer (4 folders) is a domain; a suffix in two folders is no convention
+    for (const f of [...layered, ...rare, "app/d0/d0.service.ts", "api/admin/d0/helpers.ts"]) expect(of(f)).toBeUndefined();
   });
 });
 
