@@ -1,8 +1,9 @@
-// Writes dist/build-id.json: a hash of every file under src/. The cache stores it beside their
-// version, so a cache written by other code (an upgrade, a rebuild after an edit) is never
+// Writes dist/build-id.json: a hash of every file under src/ and of package-lock.json (the
+// versions of TypeScript, ts-morph, the clustering). The cache stores it beside its version, so
+// a cache written by other code (an upgrade, a rebuild after an edit, new dependencies) is never
 // trusted, without anyone having to remember to bump CACHE_VERSION. Run by `npm run build`.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,4 +17,6 @@ const walk = (dir) => {
   }
 };
 walk(path.join(root, "src"));
+const lock = path.join(root, "package-lock.json");
+if (existsSync(lock)) hash.update(readFileSync(lock));
 writeFileSync(path.join(root, "dist/build-id.json"), JSON.stringify({ build: hash.digest("hex") }) + "\n");

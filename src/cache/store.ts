@@ -17,7 +17,8 @@ function buildId(): string {
   try {
     return (JSON.parse(readFileSync(new URL("../build-id.json", import.meta.url), "utf8")) as { build: string }).build;
   } catch {
-    return "unbuilt";
+    // compiled without `npm run build`: nothing tells which code wrote a cache, so none is reused
+    return `unstamped-${process.pid}-${Date.now()}`;
   }
 }
 

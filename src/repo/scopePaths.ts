@@ -7,8 +7,10 @@ import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
 
 /**
  * The analysed files' repo-relative paths, which is all `faultline history` needs: read from the
- * tsconfigs without TypeScript when they are plain (configFiles.ts), else, and for every error
- * and warning, from TypeScript's own parse (scope.ts). One rule chooses the files either way.
+ * tsconfigs without TypeScript when they are plain (configFiles.ts), else from TypeScript's own
+ * parse (scope.ts), which also reports what is wrong with them. One rule chooses the files either
+ * way. The fast path says nothing about options that do not change which files count (an
+ * unknown compiler option, a deprecation): `graph` and `analyze` report those.
  */
 export async function scopePaths(rootArg: string, opts: ScopeOptions, log: Log): Promise<string[]> {
   const root = checkRepoDir(rootArg);

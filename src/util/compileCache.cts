@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -29,11 +29,7 @@ export function requireWithCodeCache(file: string): void {
   if (dir) {
     const { size, mtimeMs } = statSync(file);
     entry = path.join(dir, createHash("sha1").update(`${process.version}|${process.arch}|${file}|${size}|${mtimeMs}`).digest("hex"));
-    try {
-      data = readFileSync(entry);
-    } catch {
-      data = undefined;
-    }
+    data = readOwnFile(entry);
   }
   const script = new vm.Script(cache.wrap(source), { filename: file, cachedData: data });
   const mod = new Module(file) as Module & { filename: string; paths: string[]; loaded: boolean };
@@ -53,12 +49,43 @@ export function requireWithCodeCache(file: string): void {
     process.once("exit", () => {
       try {
         const tmp = `${target}.${process.pid}`;
-        writeFileSync(tmp, script.createCachedData());
+        writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         renameSync(tmp, target);
+        pruneStale();
       } catch {
         // a cache that cannot be written only costs the next run its speed
       }
     });
+  }
+}
+
+/** The entry's bytes, only when it is a regular file of this user (checked on the open file). */
+function readOwnFile(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const st = fstatSync(fd);
+    const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
+    if (!st.isFile() || (uid !== undefined && st.uid !== uid)) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Entries left by earlier installs (another path, size or Node version) go after 30 days unused. */
+function pruneStale(): void {
+  if (!dir) return;
+  const cutoff = Date.now() - 30 * 86_400_000;
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    try {
+      if (statSync(p).atimeMs < cutoff && statSync(p).mtimeMs < cutoff) unlinkSync(p);
+    } catch {
+      // another process removed it
+    }
   }
 }
 
