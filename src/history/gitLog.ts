@@ -31,8 +31,8 @@ const FIELD = "\x02";
 const NUMSTAT = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/;
 
 /**
- * `git log` writing into a temp file: git runs at full speed while the caller loads TypeScript
- * and the file scope (a pipe would stall git whenever the main thread is busy), and `read`
+ * `git log` writing into a temp file: git runs at full speed while the caller finds the file scope
+ * and parses (a pipe would stall git whenever the main thread is busy), and `read`
  * then follows the file as git goes on writing it, so parsing overlaps git's last stretch and
  * memory stays flat however long the history is.
  */
