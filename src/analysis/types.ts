@@ -10,8 +10,8 @@ export interface Analysis {
     resolution: number;
     resolutionRule: string;
     weights: Weights;
-    /** the factor on a tie between two files of one naming role (README "Roles") */
-    roleDamping: number;
+    /** the factor on a tie between two files of one naming role (README "Roles"); absent in older files */
+    roleDamping?: number;
     runs: number;
     maxChangeset: number;
     since?: string;

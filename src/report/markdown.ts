@@ -87,7 +87,7 @@ export function renderMarkdown(a: Analysis, opts: { title?: string; maxEdges?: n
   out.push("## Settings and method", "");
   out.push(`- seed ${st.seed}, ${st.runs} clustering runs, resolution ${st.resolution} (${md(st.resolutionRule)})`);
   out.push(
-    `- weights: ${Object.entries(st.weights).map(([k, v]) => `${k} ${v}`).join(", ")}; a tie between two files of one naming role (\`*.module\`, \`route.ts\` in many folders) counts ${st.roleDamping}`,
+    `- weights: ${Object.entries(st.weights).map(([k, v]) => `${k} ${v}`).join(", ")}${st.roleDamping === undefined ? "" : `; a tie between two files of one naming role (\`*.module\`, \`route.ts\` in many folders) counts ${st.roleDamping}`}`,
   );
   out.push(
     `- history: ${st.history ? `${a.repo.commits} commits${st.since ? ` since ${md(st.since)}` : ""}${st.until ? ` until ${md(st.until)}` : ""}, commits over ${st.maxChangeset} files dropped, renames ${st.renames ? "followed" : "not followed"}` : "none (not a git repository): structure alone"}`,
