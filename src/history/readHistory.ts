@@ -37,7 +37,9 @@ export interface HistoryOptions {
  * does, so one cached log serves every window.
  */
 export async function startHistory(root: string, opts: HistoryOptions, log: Log, cacheDir?: string): Promise<PendingHistory> {
-  if (opts.churn && isPartialClone(root)) {
+  // asked once, before anything is spawned (see isPartialClone)
+  const partial = isPartialClone(root);
+  if (opts.churn && partial) {
     // line counts need every version of every file: git would fetch them from the remote
     log.warn("partial clone: --churn needs file contents git would fetch from the remote; lines added and removed are left out");
     opts = { ...opts, churn: false };
@@ -48,10 +50,10 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
   // Without a cache or a window the log's arguments depend only on whether this is a partial
   // clone (a quick synchronous check), so git starts at once, before the state queries and
   // simple-git load: git is the longest step, and everything else overlaps it.
-  let early = !cacheDir && !opts.since && !opts.until ? new GitLogRun(root, [...base(isPartialClone(root)), "HEAD", "--"]) : undefined;
+  let early = !cacheDir && !opts.since && !opts.until ? new GitLogRun(root, [...base(partial), "HEAD", "--"]) : undefined;
   let state: RepoState;
   try {
-    state = await readRepoState(root);
+    state = await readRepoState(root, partial);
   } catch (e) {
     early?.dispose();
     throw e;

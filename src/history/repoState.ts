@@ -16,8 +16,8 @@ export interface RepoState {
   partial: boolean;
 }
 
-/** What git says about the repository before the log is read (two git calls at once, and the partial-clone check). */
-export async function readRepoState(root: string): Promise<RepoState> {
+/** What git says about the repository before the log is read (two git calls at once); `partial` is isPartialClone's answer. */
+export async function readRepoState(root: string, partial: boolean): Promise<RepoState> {
   const git = await gitAt(root);
   const [flags, head] = await Promise.all([
     git.raw(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"]).then(
@@ -30,7 +30,7 @@ export async function readRepoState(root: string): Promise<RepoState> {
     ),
   ]);
   if (flags[0] !== "true") throw new UserError(`${root}: not a git repository (faultline graph works without history)`);
-  return { head: head?.[0], headTime: Number(head?.[1] ?? 0), shallow: flags[1] === "true", partial: isPartialClone(root) };
+  return { head: head?.[0], headTime: Number(head?.[1] ?? 0), shallow: flags[1] === "true", partial };
 }
 
 /**
