@@ -43,12 +43,8 @@ function allPartitions(n: number): Rgs[] {
   return out;
 }
 
-/**
- * Partitions one MoJo operation away from p. Move: one item leaves its cluster for another
- * cluster or for a new one (a no-op when it is alone). Join: two clusters become one.
- */
-function successors(p: Rgs): Set<Rgs> {
-  const labels = [...p].map(Number);
+/** Partitions one move away: an item to another cluster or to a new one (a no-op when it is alone). */
+function moves(labels: number[]): Set<Rgs> {
   const k = Math.max(...labels) + 1;
   const sizes = new Array<number>(k).fill(0);
   for (const l of labels) sizes[l]++;
@@ -61,6 +57,17 @@ function successors(p: Rgs): Set<Rgs> {
       out.add(canonical(next));
     }
   }
+  return out;
+}
+
+/**
+ * Partitions one MoJo operation away from p. Move: one item leaves its cluster for another
+ * cluster or for a new one (a no-op when it is alone). Join: two clusters become one.
+ */
+function successors(p: Rgs): Set<Rgs> {
+  const labels = [...p].map(Number);
+  const k = Math.max(...labels) + 1;
+  const out = moves(labels);
   for (let x = 0; x < k; x++) for (let y = x + 1; y < k; y++) out.add(canonical(labels.map((l) => (l === y ? x : l))));
   return out;
 }
@@ -70,20 +77,9 @@ function successors(p: Rgs): Set<Rgs> {
  * can be moved back, to a new cluster if its old one emptied), a join is undone by a split.
  */
 function predecessors(p: Rgs): Set<Rgs> {
-  const out = new Set<Rgs>();
   const labels = [...p].map(Number);
   const k = Math.max(...labels) + 1;
-  // moves
-  const sizes = new Array<number>(k).fill(0);
-  for (const l of labels) sizes[l]++;
-  for (let i = 0; i < labels.length; i++) {
-    for (let t = 0; t <= k; t++) {
-      if (t === labels[i] || (t === k && sizes[labels[i]] === 1)) continue;
-      const next = [...labels];
-      next[i] = t;
-      out.add(canonical(next));
-    }
-  }
+  const out = moves(labels);
   // splits of one block into two non-empty parts
   blocksOf(p).forEach((block) => {
     for (let mask = 1; mask < 1 << (block.length - 1); mask++) {
