@@ -1,6 +1,8 @@
+import { withoutExtension } from "../util/paths.js";
+
 /** Words of a path: folders and file name, split at camelCase, dashes, dots and underscores. */
 export function pathWords(path: string): string[] {
-  const noExt = path.replace(/(\.d)?\.[cm]?[jt]sx?$/, "");
+  const noExt = withoutExtension(path);
   const words = new Set<string>();
   for (const part of noExt.split(/[/\\]/)) {
     for (const w of part

@@ -1,3 +1,5 @@
+import { withoutExtension } from "../util/paths.js";
+
 /**
  * Roles: what a codebase's naming convention says a file *is*, as opposed to what it is about.
  * - a kind suffix: `account.module.ts` and `portfolio.module.ts` are both "*.module",
@@ -18,12 +20,11 @@
 export const ROLE_DAMPING = 0.25;
 export const ROLE_MIN_FOLDERS = 8;
 
-const EXTENSION = /(\.d)?\.[cm]?[jt]sx?$/;
 
 /** Per file, its role, or undefined when its name follows no convention shared with others. */
 export function fileRoles(files: string[]): (string | undefined)[] {
   const candidate = files.map((f) => {
-    const base = f.slice(f.lastIndexOf("/") + 1).replace(EXTENSION, "");
+    const base = withoutExtension(f.slice(f.lastIndexOf("/") + 1));
     const dot = base.lastIndexOf(".");
     return dot > 0 && dot < base.length - 1 ? `*.${base.slice(dot + 1)}` : base;
   });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { toRepoPath } from "../util/paths.js";
-import type { FileListing } from "./scopeFiles.js";
+import { referencedTsconfig, type FileListing } from "./scopeFiles.js";
 
 /**
  * The files tsconfigs list, read without TypeScript, for `faultline history`: it needs only
@@ -39,12 +39,10 @@ export function readConfigListings(root: string, initial: string[], visible: str
     if (!config) return undefined;
     out.push({ path: toRepoPath(root, abs), abs, allowJs: config.allowJs === true, fileNames: fileNames(config, files) });
     for (const ref of config.references) {
-      // as scope.ts does after TypeScript's resolveProjectReferencePath: a path not ending in
-      // .json names a folder; then a file, else that folder's tsconfig.json; missing ones are skipped
+      // TypeScript's resolveProjectReferencePath: a path not ending in .json names a folder
       const named = path.resolve(path.dirname(abs), ref);
-      const target = ref.endsWith(".json") ? named : path.join(named, "tsconfig.json");
-      const file = isFile(target) ? target : path.join(target, "tsconfig.json");
-      if (isFile(file)) queue.push(file);
+      const file = referencedTsconfig(ref.endsWith(".json") ? named : path.join(named, "tsconfig.json"));
+      if (file) queue.push(file);
     }
   }
   return out;

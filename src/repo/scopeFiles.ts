@@ -30,6 +30,17 @@ export function initialTsconfigs(root: string, explicit: string[] | undefined, v
   });
 }
 
+/**
+ * The tsconfig a project reference leads to, given the path TypeScript's
+ * resolveProjectReferencePath makes of it: that file, else a tsconfig.json in that folder;
+ * undefined when neither exists (the reference is skipped).
+ */
+export function referencedTsconfig(resolved: string): string | undefined {
+  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+  const file = isFile(resolved) ? resolved : path.join(resolved, "tsconfig.json");
+  return isFile(file) ? file : undefined;
+}
+
 /** A tsconfig as far as choosing files goes. */
 export interface FileListing {
   /** repo-relative */

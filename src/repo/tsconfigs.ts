@@ -1,9 +1,10 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { ts } from "../util/typescript.cjs";
 import { UserError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
 import { byString, toRepoPath } from "../util/paths.js";
+import { referencedTsconfig } from "./scopeFiles.js";
 import { typescriptMajorFor, withDefaultsOf } from "./typescriptVersion.js";
 import type { Tsconfig } from "./types.js";
 
@@ -116,10 +117,9 @@ function parseTsconfig(
   }
   const dir = path.dirname(abs);
   const major = typescriptMajorFor(dir, root);
-  const references = (parsed.projectReferences ?? []).map((r) => {
-    const p = ts.resolveProjectReferencePath(r);
-    return existsSync(p) && statSync(p).isFile() ? p : path.join(p, "tsconfig.json");
-  });
+  const references = (parsed.projectReferences ?? [])
+    .map((r) => referencedTsconfig(ts.resolveProjectReferencePath(r)))
+    .filter((r): r is string => r !== undefined);
   return {
     path: rel,
     abs,
@@ -127,7 +127,7 @@ function parseTsconfig(
     options: withDefaultsOf(major, parsed.options),
     typescriptMajor: major,
     fileNames: parsed.fileNames.map((f) => path.resolve(f)),
-    references: references.filter((r) => existsSync(r)),
+    references,
   };
 }
 

@@ -15,3 +15,8 @@ export function isInside(root: string, abs: string): boolean {
 export function byString(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** A path without its JavaScript or TypeScript extension (`.ts`, `.d.ts`, `.mjs`, `.tsx`, ...). */
+export function withoutExtension(p: string): string {
+  return p.replace(/(\.d)?\.[cm]?[jt]sx?$/, "");
+}
