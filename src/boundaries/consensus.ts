@@ -13,10 +13,12 @@ export interface Consensus {
 /**
  * Louvain under `runs` seeds, combined by taking the medoid partition: deterministic, always
  * one of the partitions Louvain really produced, and the one closest to all the others.
+ * `done` are runs already made on this graph at this resolution with seeds seed, seed + 1, ...:
+ * they are reused, not run again.
  */
-export function consensusPartition(g: UndirectedGraph, n: number, resolution: number, seed: number, runs: number): Consensus {
-  const all: Int32Array[] = [];
-  for (let k = 0; k < runs; k++) all.push(louvainLabels(g, n, resolution, seed + k));
+export function consensusPartition(g: UndirectedGraph, n: number, resolution: number, seed: number, runs: number, done: Int32Array[] = []): Consensus {
+  const all = done.slice(0, runs);
+  for (let k = all.length; k < runs; k++) all.push(louvainLabels(g, n, resolution, seed + k));
   const agreement = all.map(() => 0);
   let total = 0;
   let pairs = 0;

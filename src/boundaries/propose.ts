@@ -86,8 +86,8 @@ export function proposeBoundaries(cg: CouplingGraph, imports: ImportGraph, opts:
   }
 
   let g = toGraphology(cg, active);
-  const { resolution, rule } = chooseResolution(g, n, opts, active);
-  let consensus = consensusPartition(g, n, resolution, opts.seed, opts.runs);
+  const { resolution, rule, runs } = chooseResolution(g, n, opts, active);
+  let consensus = consensusPartition(g, n, resolution, opts.seed, opts.runs, runs);
 
   // The shared kernel: files that the other services import from nearly everywhere. They are
   // found on the clustered graph (fan-in across candidate services, not raw in-degree), taken
@@ -151,16 +151,16 @@ function chooseResolution(
   n: number,
   opts: BoundaryOptions,
   active: Uint8Array,
-): { resolution: number; rule: string } {
+): { resolution: number; rule: string; runs?: Int32Array[] } {
   if (opts.resolution !== "auto") return { resolution: opts.resolution, rule: "set by --resolution" };
   const size = active.reduce((s, v) => s + v, 0);
-  const cuts: { r: number; stability: number; services: number; largest: number }[] = [];
+  const cuts: { r: number; stability: number; services: number; largest: number; runs: Int32Array[] }[] = [];
   for (const r of RESOLUTION_GRID) {
     const c: Consensus = consensusPartition(g, n, r, opts.seed, 5);
     const counts = new Map<number, number>();
     for (const l of c.labels) if (l >= 0) counts.set(l, (counts.get(l) ?? 0) + 1);
     const sizes = [...counts.values()];
-    cuts.push({ r, stability: c.stability, services: sizes.filter((s) => s >= opts.minServiceSize).length, largest: Math.max(0, ...sizes) });
+    cuts.push({ r, stability: c.stability, services: sizes.filter((s) => s >= opts.minServiceSize).length, largest: Math.max(0, ...sizes), runs: c.runs });
   }
   // a cut with a single service, or one giant service, is perfectly stable and useless
   const small = (c: (typeof cuts)[number]) => size < 20 || c.largest <= Math.max(MAX_SERVICE_SHARE * size, MAX_SERVICE_FILES);
@@ -169,12 +169,13 @@ function chooseResolution(
     ? { keep: small, says: `none over ${MAX_SERVICE_SHARE * 100}% of the files once past ${MAX_SERVICE_FILES} files` }
     : { keep: notGiant, says: `none over ${FALLBACK_SERVICE_SHARE * 100}% of the files (no cut kept to ${MAX_SERVICE_SHARE * 100}%)` };
   const candidates = cuts.filter((c) => c.services >= 2 && bound.keep(c));
-  if (candidates.length === 0) return { resolution: 1, rule: `auto: no resolution gave two or more services with ${bound.says}; 1.0` };
+  if (candidates.length === 0) return { resolution: 1, runs: cuts.find((c) => c.r === 1)?.runs, rule: `auto: no resolution gave two or more services with ${bound.says}; 1.0` };
   const most = Math.max(...candidates.map((c) => c.stability));
   // the finest cut that is still (nearly) as reproducible as the most reproducible one
   const chosen = candidates.filter((c) => c.stability >= most - STABILITY_SLACK).pop()!;
   return {
     resolution: chosen.r,
+    runs: chosen.runs,
     rule: `auto: the finest of resolutions ${RESOLUTION_GRID.join(", ")} whose cut is as stable across seeds as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ${STABILITY_SLACK}), with at least two services and ${bound.says}`,
   };
 }
