@@ -19,7 +19,11 @@ export function buildProgram(): Command {
     .description("Find where a TypeScript monolith should be cut into services.")
     .version("0.1.0")
     .exitOverride()
-    .showHelpAfterError("(run with --help for usage)");
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      "\nEnvironment:\n  NO_COLOR=1                     no colour on a terminal\n  FAULTLINE_NO_COMPILE_CACHE=1   do not keep TypeScript's compiled code in $TMPDIR between runs",
+    );
 
   addAnalysisFlags(
     program
