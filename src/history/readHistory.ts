@@ -140,11 +140,9 @@ export class PendingHistory {
     const inWindow = (c: RawCommit) =>
       (this.window.since === undefined || c.committed >= this.window.since) && (this.window.until === undefined || c.committed <= this.window.until);
     let fresh: RawCommit[] = [];
-    // Missing objects (a snapshot without its large blobs, a broken partial clone): rename
-    // detection is what reads blobs, so fall back to exact renames, then to none.
-    const fallbacks = ["--find-renames=100%", "--no-renames"];
     while (this.run) {
       const run = this.run;
+      this.run = undefined;
       let result: { code: number; stderr: string };
       try {
         // without a cache, commits stream straight into the aggregator: memory stays flat
@@ -153,30 +151,20 @@ export class PendingHistory {
       } finally {
         run.dispose();
       }
-      let retry: string[] | undefined;
-      // only rename detection's blob reads are helped by a retry; a missing tree or commit is not
-      const renamesCouldHelp = MISSING_OBJECT.test(result.stderr) && !/unable to read tree|bad tree|missing tree|bad commit/i.test(result.stderr);
-      while (result.code !== 0 && renamesCouldHelp && fallbacks.length && !retry) {
-        const fallback = fallbacks.shift()!;
-        const args = run.args.map((a: string) => (a === "-M" || a === "--find-renames=100%" ? fallback : a));
-        if (args.join(" ") === run.args.join(" ")) continue;
-        log.warn(`git could not read some objects (${result.stderr.trim().split("\n")[0]}); retrying with ${fallback === "--no-renames" ? "renames not followed" : "exact renames only"}`);
-        retry = args;
-      }
-      if (retry) {
-        this.run = new GitLogRun(run.root, retry);
+      if (result.code === 0) break;
+      const weaker = renamesCouldHelp(result.stderr) ? weakerRenames(run.args) : undefined;
+      if (weaker) {
+        log.warn(`git could not read some objects (${result.stderr.trim().split("\n")[0]}); retrying with ${weaker.says}`);
+        this.run = new GitLogRun(run.root, weaker.args);
         agg = new Aggregator(inScope, this.opts, this.excluded);
         fresh = [];
         continue;
       }
-      this.run = undefined;
-      if (result.code !== 0) {
-        const first = result.stderr.trim().split("\n")[0] || `exit code ${result.code}`;
-        log.warn(`git log stopped early (${first}); the history read up to that point is used`);
-        // never keep a partial log, but use it: the commits read so far, newest first, as without a cache
-        if (this.cache) for (const c of fresh) if (inWindow(c)) agg.add(c);
-        this.cache = undefined;
-      }
+      const first = result.stderr.trim().split("\n")[0] || `exit code ${result.code}`;
+      log.warn(`git log stopped early (${first}); the history read up to that point is used`);
+      // never keep a partial log, but use it: the commits read so far, newest first, as without a cache
+      if (this.cache) for (const c of fresh) if (inWindow(c)) agg.add(c);
+      this.cache = undefined;
     }
     if (this.cache) {
       const all = fresh.length ? fresh.concat(this.cache.commits) : this.cache.commits;
@@ -202,6 +190,22 @@ export function mailmapOf(root: string): string {
 }
 
 const MISSING_OBJECT = /unable to read|missing blob|bad object|could not fetch|does not exist|invalid object/i;
+
+/**
+ * Missing objects (a snapshot without its large blobs, a broken partial clone): rename detection
+ * is what reads blobs, so a weaker setting may get through; a missing tree or commit it cannot.
+ */
+function renamesCouldHelp(stderr: string): boolean {
+  return MISSING_OBJECT.test(stderr) && !/unable to read tree|bad tree|missing tree|bad commit/i.test(stderr);
+}
+
+/** The log's arguments one step down the rename ladder (-M, then exact renames, then none). */
+function weakerRenames(args: string[]): { args: string[]; says: string } | undefined {
+  const swap = (from: string, to: string) => args.map((a) => (a === from ? to : a));
+  if (args.includes("-M")) return { args: swap("-M", "--find-renames=100%"), says: "exact renames only" };
+  if (args.includes("--find-renames=100%")) return { args: swap("--find-renames=100%", "--no-renames"), says: "renames not followed" };
+  return undefined;
+}
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
 
