@@ -18,12 +18,15 @@ export interface ScopeOptions {
 }
 
 
-/** Finds the repo, its tsconfigs, workspaces and the files in scope (SPEC "Common rules"). */
-export function discoverRepo(rootArg: string, opts: ScopeOptions, log: Log): RepoScope {
+/**
+ * Finds the repo, its tsconfigs, workspaces and the files in scope (SPEC "Common rules").
+ * `listed`: the repo's visible files when the caller has already asked git for them.
+ */
+export function discoverRepo(rootArg: string, opts: ScopeOptions, log: Log, listed?: { isGit: boolean; visible: string[] }): RepoScope {
   const root = checkRepoDir(rootArg);
 
-  const isGit = isGitWorkTree(root);
-  const visibleList = listVisibleFiles(root, isGit);
+  const isGit = listed?.isGit ?? isGitWorkTree(root);
+  const visibleList = listed?.visible ?? listVisibleFiles(root, isGit);
   const visible = new Set(visibleList);
 
   let tsconfigs = loadTsconfigs(root, initialTsconfigs(root, opts.tsconfigs, visibleList), visibleParseHost(root, visibleList), log);

@@ -14,12 +14,13 @@ import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
  */
 export async function scopePaths(rootArg: string, opts: ScopeOptions, log: Log): Promise<string[]> {
   const root = checkRepoDir(rootArg);
-  const visible = listVisibleFiles(root, isGitWorkTree(root));
+  const isGit = isGitWorkTree(root);
+  const visible = listVisibleFiles(root, isGit);
   const listings = readConfigListings(root, initialTsconfigs(root, opts.tsconfigs, visible), visible);
   if (listings?.length) {
     const files = selectScopeFiles(root, listings, new Set(visible), opts, (t) => t.allowJs);
     if (files.length) return files.map((f) => f.path);
   }
   const { discoverRepo } = await import("./scope.js");
-  return discoverRepo(rootArg, opts, log).files.map((f) => f.path);
+  return discoverRepo(rootArg, opts, log, { isGit, visible }).files.map((f) => f.path);
 }
