@@ -23,7 +23,7 @@ export async function runHistory(repo: string, flags: HistoryFlags): Promise<voi
   // then run while the file scope is found
   const started = startHistory(
     root,
-    { since: flags.since, until: flags.until, maxChangeset: flags.maxChangeset, renames: flags.renames, excludeAuthors: flags.excludeAuthor, churn: flags.churn },
+    { since: flags.since, until: flags.until, maxChangeset: flags.maxChangeset, renames: flags.renames, excludeAuthors: flags.excludeAuthor, churn: flags.churn, bothEnds: true },
     log,
   );
   started.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile

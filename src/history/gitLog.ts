@@ -23,6 +23,8 @@ export interface RawCommit {
   time: number;
   /** committer date, seconds: what --since and --until compare, as git does */
   committed: number;
+  /** two parents or more: counted in skipped.merges, its changes never read (git log shows none) */
+  merge?: true;
   changes: FileChange[];
 }
 
@@ -42,6 +44,8 @@ export class GitLogRun {
   readonly done: Promise<{ code: number; stderr: string }>;
   private readonly child: ChildProcess;
   private exited = false;
+  /** ended by `stop`, not by git: its exit code says nothing */
+  stopped = false;
 
   constructor(
     readonly root: string,
@@ -66,29 +70,105 @@ export class GitLogRun {
     });
   }
 
-  /** Streams the commits in git's order (newest first), as git writes them; resolves once git has ended. */
-  async read(onCommit: (c: RawCommit) => void): Promise<void> {
+  /**
+   * Streams the commits in git's order, as git writes them; resolves once git has ended, or as
+   * soon as `enough()` says so (the commit being read then is left out).
+   */
+  async read(onCommit: (c: RawCommit) => void, enough: () => boolean = () => false): Promise<void> {
     const parser = new LogParser(onCommit);
     const decoder = new StringDecoder("utf8");
+    const complete = await this.follow((chunk) => parser.push(decoder.write(chunk)), enough);
+    if (!complete) return;
+    parser.push(decoder.end());
+    parser.end();
+  }
+
+  /**
+   * Follows the output as git writes it, without parsing it: reports each complete commit's sha
+   * and byte range, for `readRange`. Resolves once git has ended or `enough()` says so.
+   */
+  async scan(onCommit: (sha: string, start: number, end: number) => void, enough: () => boolean): Promise<void> {
+    let carry = Buffer.alloc(0);
+    let carryAt = 0; // the file offset of carry[0]
+    let open: { sha: string; start: number } | undefined;
+    const token = (t: Buffer, at: number) => {
+      const sha = headerSha(t);
+      if (sha === undefined) return;
+      if (open) onCommit(open.sha, open.start, at);
+      open = { sha, start: at };
+    };
+    const complete = await this.follow((chunk) => {
+      const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      let from = 0;
+      for (let nul = data.indexOf(0); nul !== -1; nul = data.indexOf(0, from)) {
+        token(data.subarray(from, nul), carryAt + from);
+        from = nul + 1;
+      }
+      carry = Buffer.from(data.subarray(from));
+      carryAt += from;
+    }, enough);
+    if (!complete) return;
+    token(carry, carryAt); // the last token has no NUL after it
+    if (open) onCommit(open.sha, open.start, carryAt + carry.length);
+  }
+
+  /**
+   * Parses the commits held in byte ranges of the output (complete ones, from `scan`), in the
+   * order given; ranges next to each other are read in one go, up to a megabyte.
+   */
+  async readRanges(ranges: [number, number][], onCommit: (c: RawCommit) => void): Promise<void> {
+    const parser = new LogParser(onCommit);
+    const file = await open(this.file, "r");
+    try {
+      for (let i = 0; i < ranges.length; ) {
+        let lo = ranges[i][0];
+        let hi = ranges[i][1];
+        let j = i + 1;
+        for (; j < ranges.length; j++) {
+          const [s, e] = ranges[j];
+          if ((e !== lo && s !== hi) || Math.max(hi, e) - Math.min(lo, s) > 1 << 20) break;
+          lo = Math.min(lo, s);
+          hi = Math.max(hi, e);
+        }
+        const buf = Buffer.allocUnsafe(hi - lo);
+        await file.read(buf, 0, buf.length, lo);
+        for (; i < j; i++) {
+          parser.push(buf.toString("utf8", ranges[i][0] - lo, ranges[i][1] - lo));
+          parser.end();
+        }
+      }
+    } finally {
+      await file.close();
+    }
+  }
+
+  /** Hands each chunk git wrote to `onChunk`; true when it has seen all of git's output. */
+  private async follow(onChunk: (chunk: Buffer) => void, enough: () => boolean): Promise<boolean> {
     const file = await open(this.file, "r");
     const buf = Buffer.allocUnsafe(1 << 20);
     try {
       for (;;) {
+        if (enough()) return false;
         const ended = this.exited; // checked before reading: a read after git ended sees all it wrote
         const { bytesRead } = await file.read(buf, 0, buf.length, null);
-        if (bytesRead > 0) parser.push(decoder.write(buf.subarray(0, bytesRead)));
-        else if (ended) break;
+        if (bytesRead > 0) onChunk(buf.subarray(0, bytesRead));
+        else if (ended) return true;
         else await Promise.race([this.done, new Promise((r) => setTimeout(r, 5))]);
       }
     } finally {
       await file.close();
     }
-    parser.push(decoder.end());
-    parser.end();
+  }
+
+  /** Ends git now; `done` still resolves, and `stopped` tells why it ended. */
+  stop(): void {
+    if (this.exited) return;
+    this.stopped = true;
+    this.child.kill();
   }
 
   dispose(): void {
-    if (!this.exited) this.child.kill();
+    this.stop();
     try {
       rmSync(this.dir, { recursive: true, force: true });
     } catch {
@@ -97,8 +177,18 @@ export class GitLogRun {
   }
 }
 
+/** The sha of a commit's first token (`\n*` HEADER sha FIELD ...), or undefined for any other token. */
+function headerSha(t: Buffer): string | undefined {
+  let i = 0;
+  while (t[i] === 0x0a) i++;
+  if (t[i] !== 0x01) return undefined;
+  const end = t.indexOf(0x02, i);
+  const sha = t.toString("latin1", i + 1, end);
+  return end !== -1 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+}
+
 /** The format the parser expects: `--format=` + LOG_FORMAT, with -z. */
-export const LOG_FORMAT = "%x01%H%x02%aN%x02%aE%x02%at%x02%ct";
+export const LOG_FORMAT = "%x01%H%x02%aN%x02%aE%x02%at%x02%ct%x02%P";
 
 /**
  * Parses `git log -z --format=LOG_FORMAT` with --name-status, or with --raw --numstat (for
@@ -149,8 +239,9 @@ export class LogParser {
     if (t === "") return;
     if (t.startsWith(HEADER)) {
       this.flush();
-      const [sha, author, email, time, committed] = t.slice(1).split(FIELD);
+      const [sha, author, email, time, committed, parents] = t.slice(1).split(FIELD);
       this.commit = { sha, author, email, time: Number(time), committed: Number(committed), changes: [] };
+      if (parents?.includes(" ")) this.commit.merge = true;
       return;
     }
     if (t.startsWith(":")) {

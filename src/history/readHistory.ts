@@ -6,8 +6,10 @@ import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "./defaults.js";
 import type { Log } from "../util/log.js";
 import { byString } from "../util/paths.js";
 import { round } from "../util/round.js";
+import { availableParallelism } from "node:os";
+import { BothEndsRun } from "./bothEnds.js";
 import { GitLogRun, LOG_FORMAT, type RawCommit } from "./gitLog.js";
-import { countCommits, countMerges, isAncestor, isPartialClone, readRepoState, type RepoState } from "./repoState.js";
+import { countCommits, headSha, isAncestor, isPartialClone, readRepoState, type RepoState } from "./repoState.js";
 import { anchorDate } from "./timeAnchor.js";
 import type { ChangeHistory, Changeset, FileHistory } from "./types.js";
 
@@ -22,6 +24,11 @@ export interface HistoryOptions {
   /** regexes matched against "Name <email>"; replaces the default bot list when given */
   excludeAuthors?: string[];
   churn?: boolean;
+  /**
+   * Read the log from both ends on two cores (BothEndsRun): for a caller that only waits for the
+   * log. Not for one with work of its own to do meanwhile (analyze parses TypeScript then).
+   */
+  bothEnds?: boolean;
 }
 
 
@@ -46,11 +53,15 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
   }
   const renamesArg = (partial: boolean) => (opts.renames === false ? "--no-renames" : partial ? "--find-renames=100%" : "-M");
   const format = opts.churn ? ["--raw", "--numstat"] : ["--name-status"];
-  const base = (partial: boolean) => ["--no-merges", "-z", `--format=${LOG_FORMAT}`, ...format, renamesArg(partial)];
+  // merges stay in the log (git shows no changes for them) to be counted on the way: no second walk
+  const base = (partial: boolean) => ["-z", `--format=${LOG_FORMAT}`, ...format, renamesArg(partial)];
+  // both logs of a BothEndsRun must walk from the same commit, whatever happens to HEAD meanwhile
+  const tip = !cacheDir && opts.bothEnds && availableParallelism() > 1 ? headSha(root) : undefined;
+  const logRun = (args: string[]) => (tip ? new BothEndsRun(root, [...args, tip, "--"]) : new GitLogRun(root, [...args, "HEAD", "--"]));
   // Without a cache or a window the log's arguments depend only on whether this is a partial
   // clone (a quick synchronous check), so git starts at once, before the state queries and
   // simple-git load: git is the longest step, and everything else overlaps it.
-  let early = !cacheDir && !opts.since && !opts.until ? new GitLogRun(root, [...base(partial), "HEAD", "--"]) : undefined;
+  let early = !cacheDir && !opts.since && !opts.until ? logRun(base(partial)) : undefined;
   let state: RepoState;
   try {
     state = await readRepoState(root, partial);
@@ -79,9 +90,8 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
   if (window.until !== undefined) range.push(`--until=${window.until}`);
   const pending = new PendingHistory(root, state, authorRes, opts, log, window);
   if (!state.head) return pending;
-  pending.merges = countMerges(root, range).catch(() => 0); // runs beside the log
   if (!cacheDir) {
-    pending.run = early ?? new GitLogRun(root, [...base(state.partial), ...range, "HEAD", "--"]);
+    pending.run = early ?? logRun([...base(state.partial), ...range]);
     return pending;
   }
   const cache = new CacheStore<{ head: string; commits: RawCommit[] }>(cacheDir, "history", log);
@@ -101,8 +111,7 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
 }
 
 export class PendingHistory {
-  run: GitLogRun | undefined;
-  merges: Promise<number> = Promise.resolve(0);
+  run: GitLogRun | BothEndsRun | undefined;
   cache: { store: CacheStore<{ head: string; commits: RawCommit[] }>; key: string; commits: RawCommit[] } | undefined;
 
   constructor(
@@ -173,8 +182,7 @@ export class PendingHistory {
       this.cache.store.retain(new Set([this.cache.key]));
       this.cache.store.save();
     }
-    const merges = await this.merges;
-    const h = agg.finish(state.head, iso(state.headTime), merges);
+    const h = agg.finish(state.head, iso(state.headTime));
     if (h.commits === 0) log.warn("no commits touch the analysed files: history is empty");
     return h;
   }
@@ -224,6 +232,7 @@ class Aggregator {
   private readonly authors: string[] = [];
   private readonly changesets: Changeset[] = [];
   private large = 0;
+  private merges = 0;
   private excludedCommits = 0;
   private readonly max: number;
   private readonly renames: boolean;
@@ -241,6 +250,10 @@ class Aggregator {
   }
 
   add(c: RawCommit): void {
+    if (c.merge) {
+      this.merges++;
+      return;
+    }
     // Newest first: a rename a -> b means that, further back, `a` is the file now called name(b),
     // and `b` did not exist yet. Names are looked up before this commit's renames apply.
     const touched = new Map<string, { added: number; removed: number }>();
@@ -301,7 +314,7 @@ class Aggregator {
     this.changesets.push({ time: c.time, author, files });
   }
 
-  finish(head: string, headDate: string, merges: number): ChangeHistory {
+  finish(head: string, headDate: string): ChangeHistory {
     // Renumber files by path so every output is independent of the order git printed them in.
     const order = this.paths.map((_, i) => i).sort((a, b) => byString(this.paths[a], this.paths[b]));
     const newIndex = new Array<number>(order.length);
@@ -335,7 +348,7 @@ class Aggregator {
       head,
       headDate,
       commits: this.changesets.length,
-      skipped: { merges, large: this.large, authors: this.excludedCommits },
+      skipped: { merges: this.merges, large: this.large, authors: this.excludedCommits },
       files,
       authors: this.authors,
       authorRevisions: order.map((i) => this.byAuthor[i]),

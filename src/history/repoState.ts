@@ -51,10 +51,13 @@ export function isPartialClone(root: string): boolean {
   }
 }
 
-/** Merge commits in the range, for skipped.merges (the log itself runs with --no-merges). */
-export async function countMerges(root: string, rangeArgs: string[]): Promise<number> {
-  const out = await (await gitAt(root)).raw(["rev-list", "--count", "--merges", ...rangeArgs, "HEAD"]);
-  return Number(out.trim()) || 0;
+/** HEAD's sha, asked synchronously (a few milliseconds); undefined without commits or repository. */
+export function headSha(root: string): string | undefined {
+  try {
+    return execFileSync("git", ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function countCommits(root: string): Promise<number> {

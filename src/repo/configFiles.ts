@@ -27,7 +27,10 @@ export interface ConfigListing extends FileListing {
 export function readConfigListings(root: string, initial: string[], visible: string[]): ConfigListing[] | undefined {
   // TypeScript matches case-insensitively there (and lowercases names): left to it
   if (!CASE_SENSITIVE) return undefined;
-  const files = visible.map((p) => path.join(root, p).split(path.sep).join("/"));
+  // only names with an extension some config could list (most of a repo is not code); git's
+  // paths are normalised and `/`-separated, so joining is concatenation
+  const prefix = root.split(path.sep).join("/").replace(/\/$/, "") + "/";
+  const files = visible.filter((p) => CODE_EXTENSION.test(p)).map((p) => prefix + p);
   const queue = initial.map((p) => path.resolve(root, p));
   const seen = new Set<string>();
   const out: ConfigListing[] = [];
@@ -126,6 +129,9 @@ const CASE_SENSITIVE = (() => {
   return swapped === me || !existsSync(swapped);
 })();
 
+/** Any extension of GROUPS; without allowJs, not the JavaScript ones */
+const CODE_EXTENSION = /\.(?:tsx?|jsx?|[cm][jt]s)$/;
+const JS_EXTENSION = /\.[cm]?jsx?$/;
 const GROUPS = [
   [".ts", ".tsx", ".d.ts", ".js", ".jsx"],
   [".cts", ".d.cts", ".cjs"],
@@ -139,8 +145,7 @@ function fileNames(c: Resolved, visible: string[]): string[] {
   const includes = c.include ?? (c.files ? [] : [path.join(c.dir, "**/*")]);
   // node_modules and friends are not excludes: the wildcards skip them (IMPLICIT_EXCLUDE)
   const excludes = c.exclude ?? [c.outDir, c.declarationDir].filter((d): d is string => !!d);
-  const groups = c.allowJs ? GROUPS : GROUPS.map((g) => g.filter((e) => !/\.[cm]?jsx?$/.test(e)));
-  const extensions = groups.flat();
+  const groups = c.allowJs ? GROUPS : GROUPS.map((g) => g.filter((e) => !JS_EXTENSION.test(e)));
   // each include is tested only on the files below its literal folder (TypeScript's base paths)
   const includeRes = includes
     .map((s) => norm(configDir(s)))
@@ -151,8 +156,9 @@ function fileNames(c: Resolved, visible: string[]): string[] {
   // order of its folder walk (within a folder, by name), since the priority steps below depend on it
   const matches: { file: string; include: number }[] = [];
   for (const f of visible) {
+    if (!c.allowJs && JS_EXTENSION.test(f)) continue;
     const include = includeRes.findIndex((r) => f.startsWith(r.under) && r.re.test(f));
-    if (include < 0 || !extensions.some((e) => f.endsWith(e)) || excludeRe.some((re) => re.test(f))) continue;
+    if (include < 0 || excludeRe.some((re) => re.test(f))) continue;
     matches.push({ file: f, include });
   }
   matches.sort((a, b) => a.include - b.include || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
