@@ -171,12 +171,12 @@ function chooseResolution(
   const candidates = cuts.filter((c) => c.services >= 2 && bound.keep(c));
   if (candidates.length === 0) return { resolution: 1, runs: cuts.find((c) => c.r === 1)?.runs, rule: `auto: no resolution gave two or more services with ${bound.says}; 1.0` };
   const most = Math.max(...candidates.map((c) => c.stability));
-  // the finest cut that is still (nearly) as reproducible as the most reproducible one
-  const chosen = candidates.filter((c) => c.stability >= most - STABILITY_SLACK).pop()!;
+  // the coarsest cut that is (nearly) as reproducible as the most reproducible one
+  const chosen = candidates.find((c) => c.stability >= most - STABILITY_SLACK)!;
   return {
     resolution: chosen.r,
     runs: chosen.runs,
-    rule: `auto: the finest of resolutions ${RESOLUTION_GRID.join(", ")} whose cut is as stable across seeds as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ${STABILITY_SLACK}), with at least two services and ${bound.says}`,
+    rule: `auto: the coarsest of resolutions ${RESOLUTION_GRID.join(", ")} whose cut is as stable across seeds as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ${STABILITY_SLACK}), with at least two services and ${bound.says}`,
   };
 }
 

@@ -67,4 +67,34 @@ describe("resolution auto", () => {
     expect(analysis.services.map((s: { files: string[] }) => [...s.files].sort()).sort()).toEqual(domains.map((d) => [...d].sort()).sort());
     expect(analysis.settings.resolutionRule).not.toMatch(/no resolution/);
   });
+
+  it("of two equally stable cuts, keeps the coarser: whole domains, not each domain's halves", () => {
+    // four domains that never touch, each of two tight halves of six files that also tie to each
+    // other: the domain cut and the half cut are both perfectly reproducible
+    const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
+    const domains = ["billing", "catalog", "shipping", "support"].map((d) => Array.from({ length: 12 }, (_, i) => `src/${d}/${d}${i}.ts`));
+    for (const dom of domains) {
+      dom.forEach((f, i) => {
+        const half = i < 6 ? 0 : 6;
+        const own = [1, 2, 4].map((o) => dom[half + ((i - half + o) % 6)]);
+        // every other file also imports one file of the other half
+        const imports = i % 2 === 0 ? [...own, dom[(i + 6) % 12]] : own;
+        const names = imports.map((t) => path.posix.basename(t, ".ts"));
+        files[f] = `${names.map((t, j) => `import { v as v${j} } from "./${t}";`).join("\n")}\nexport const v = [${names.map((_, j) => `v${j}`).join(", ")}].length;\n`;
+      });
+    }
+    const commits: CommitStep[] = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
+    const r = rng(9);
+    for (let i = 1; i < 120; i++) {
+      const dom = domains[i % 4];
+      const half = r() < 0.5 ? dom.slice(0, 6) : dom.slice(6);
+      const touch = half.filter(() => r() < 0.6);
+      if (r() < 0.5) touch.push(...dom.filter(() => r() < 0.3));
+      commits.push({ author: ["Ada <ada@x.test>", "Bo <bo@x.test>"][i % 2], date: day(i), touch: touch.length ? touch : [half[0]] });
+    }
+    const { analysis } = analyzeInto(buildRepo({ files, commits }), ["--no-cache"]);
+    const services = analysis.services.map((s: { files: string[] }) => [...s.files].sort()).sort();
+    expect(services, analysis.settings.resolutionRule).toEqual(domains.map((d) => [...d].sort()).sort());
+    expect(analysis.settings.resolutionRule).toMatch(/coarsest/);
+  });
 });
