@@ -47,3 +47,23 @@ export function louvainLabels(g: UndirectedGraph, n: number, resolution: number,
   }
   return labels;
 }
+
+/** Newman modularity (resolution 1) of a labelling on the weighted graph; nodes labelled -1 are left out. */
+export function modularityOf(g: UndirectedGraph, labels: Int32Array): number {
+  let twiceTotal = 0;
+  const inside = new Map<number, number>();
+  const degree = new Map<number, number>();
+  g.forEachEdge((_e, attrs, source, target) => {
+    const w = attrs.weight as number;
+    const a = labels[Number(source)];
+    const b = labels[Number(target)];
+    twiceTotal += 2 * w;
+    degree.set(a, (degree.get(a) ?? 0) + w);
+    degree.set(b, (degree.get(b) ?? 0) + w);
+    if (a === b) inside.set(a, (inside.get(a) ?? 0) + 2 * w);
+  });
+  if (twiceTotal === 0) return 0;
+  let q = 0;
+  for (const [l, d] of degree) if (l >= 0) q += (inside.get(l) ?? 0) / twiceTotal - (d / twiceTotal) ** 2;
+  return q;
+}

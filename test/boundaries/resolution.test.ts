@@ -68,7 +68,7 @@ describe("resolution auto", () => {
     expect(analysis.settings.resolutionRule).not.toMatch(/no resolution/);
   });
 
-  it("of two equally stable cuts, keeps the coarser: whole domains, not each domain's halves", () => {
+  it("of equally stable cuts, keeps the most modular: whole domains, not each domain's halves", () => {
     // four domains that never touch, each of two tight halves of six files that also tie to each
     // other: the domain cut and the half cut are both perfectly reproducible
     const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
@@ -95,6 +95,6 @@ describe("resolution auto", () => {
     const { analysis } = analyzeInto(buildRepo({ files, commits }), ["--no-cache"]);
     const services = analysis.services.map((s: { files: string[] }) => [...s.files].sort()).sort();
     expect(services, analysis.settings.resolutionRule).toEqual(domains.map((d) => [...d].sort()).sort());
-    expect(analysis.settings.resolutionRule).toMatch(/coarsest/);
+    expect(analysis.settings.resolutionRule).toMatch(/most modular cut/);
   });
 });
