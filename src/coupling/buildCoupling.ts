@@ -8,6 +8,9 @@ import { SIGNALS, type CouplingEdge, type CouplingGraph, type Signal, type Weigh
 /** Co-change below these floors is noise: one shared commit says nothing. */
 export const COCHANGE_MIN_SHARED = 2;
 export const COCHANGE_MIN_DEGREE = 0.1;
+/** Semantic ties of their own: each file's 3 nearest files by vocabulary, at cosine 0.3 or more. */
+export const SEMANTIC_NEIGHBOURS = 3;
+export const SEMANTIC_MIN = 0.3;
 
 /**
  * Combines the signals into one weighted, undirected graph over the analysed files.
@@ -68,6 +71,9 @@ export function buildCouplingGraph(records: ModuleRecord[], graph: ImportGraph, 
 
   if (weights.semantic > 0) {
     const vectors = tfidf(records, index, n);
+    // vocabulary alone ties a file to its closest few: the domain word shared by a module and the
+    // workflows that reach it only through a container and shared types, never by an import
+    for (const [i, j] of semanticNeighbours(vectors, SEMANTIC_NEIGHBOURS, SEMANTIC_MIN)) at(i, j);
     for (const [key, sig] of pairs) sig.semantic = cosine(vectors[Math.floor(key / n)], vectors[key % n]);
   }
 
@@ -107,6 +113,54 @@ function tfidf(records: ModuleRecord[], index: Map<string, number>, n: number): 
     });
   }
   return raw.map((terms) => new Map((terms ?? []).map(([k, c]) => [k, c * Math.log(n / df.get(k)!)])));
+}
+
+/** Each file's k most similar files by vocabulary (cosine >= min), through an inverted index of the rarer words. */
+function semanticNeighbours(vectors: Map<number, number>[], k: number, min: number): [number, number][] {
+  const n = vectors.length;
+  const norms = vectors.map((v) => {
+    let s = 0;
+    for (const w of v.values()) s += w * w;
+    return Math.sqrt(s);
+  });
+  // words in more than a twentieth of the files say little about domains and cost the most
+  const cap = Math.max(20, Math.ceil(n / 20));
+  const postings = new Map<number, number[]>(); // term -> [file, weight / norm, ...]
+  vectors.forEach((v, i) => {
+    if (!norms[i]) return;
+    for (const [t, w] of v) (postings.get(t) ?? postings.set(t, []).get(t)!).push(i, w / norms[i]);
+  });
+  const out: [number, number][] = [];
+  const score = new Float64Array(n);
+  const touched: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!norms[i]) continue;
+    for (const [t, w] of vectors[i]) {
+      const list = postings.get(t)!;
+      if (list.length > 2 * cap) continue;
+      const u = w / norms[i];
+      for (let p = 0; p < list.length; p += 2) {
+        const j = list[p];
+        if (j === i) continue;
+        if (score[j] === 0) touched.push(j);
+        score[j] += u * list[p + 1];
+      }
+    }
+    // the k best by that score (ties to the lower index), then their exact cosine
+    const best: number[] = [];
+    for (const j of touched) {
+      let at = best.length;
+      while (at > 0 && (score[j] > score[best[at - 1]] || (score[j] === score[best[at - 1]] && j < best[at - 1]))) at--;
+      if (at < k) {
+        best.splice(at, 0, j);
+        if (best.length > k) best.pop();
+      }
+    }
+    for (const j of touched) score[j] = 0;
+    touched.length = 0;
+    for (const j of best) if (cosine(vectors[i], vectors[j]) >= min) out.push([i, j]);
+  }
+  return out;
 }
 
 function cosine(a: Map<number, number>, b: Map<number, number>): number {
