@@ -160,7 +160,7 @@ function chooseResolution(
 ): { resolution: number; rule: string; runs?: Int32Array[] } {
   if (opts.resolution !== "auto") return { resolution: opts.resolution, rule: "set by --resolution" };
   const size = active.reduce((s, v) => s + v, 0);
-  const cuts: { r: number; stability: number; modularity: number; services: number; largest: number; runs: Int32Array[] }[] = [];
+  const cuts: (CutStats & { runs: Int32Array[] })[] = [];
   for (const r of RESOLUTION_GRID.filter((r) => r >= atLeast)) {
     const c: Consensus = consensusPartition(g, n, r, opts.seed, 5);
     const counts = new Map<number, number>();
@@ -168,17 +168,40 @@ function chooseResolution(
     const sizes = [...counts.values()];
     cuts.push({ r, stability: c.stability, modularity: modularityOf(g, c.labels), services: sizes.filter((s) => s >= opts.minServiceSize).length, largest: Math.max(0, ...sizes), runs: c.runs });
   }
+  const { r, rule } = pickCut(cuts, size, atLeast);
+  return { resolution: r, rule, runs: cuts.find((c) => c.r === r)?.runs };
+}
+
+/** What `auto` knows of the cut at one resolution (five seeded runs, their medoid). */
+export interface CutStats {
+  r: number;
+  /** mean pairwise ARI of the runs */
+  stability: number;
+  /** Newman modularity (resolution 1) of the medoid run */
+  modularity: number;
+  /** clusters of at least the minimum service size */
+  services: number;
+  largest: number;
+}
+
+/**
+ * The `auto` rule on the cuts of one grid (ascending), over `size` clustered files. `atLeast`:
+ * the first choice, when choosing again once the kernel is out.
+ */
+export function pickCut(all: CutStats[], size: number, atLeast = 0): { r: number; rule: string } {
+  // taking the kernel's glue out never calls for bigger services than the first choice
+  const cuts = all.filter((c) => c.r >= atLeast);
   // a cut with a single service, or one giant service, is perfectly stable and useless
-  const small = (c: (typeof cuts)[number]) => size < 20 || c.largest <= Math.max(MAX_SERVICE_SHARE * size, MAX_SERVICE_FILES);
-  const notGiant = (c: (typeof cuts)[number]) => size < 20 || c.largest <= FALLBACK_SERVICE_SHARE * size;
+  const small = (c: CutStats) => size < 20 || c.largest <= Math.max(MAX_SERVICE_SHARE * size, MAX_SERVICE_FILES);
+  const notGiant = (c: CutStats) => size < 20 || c.largest <= FALLBACK_SERVICE_SHARE * size;
   const bound = cuts.some((c) => c.services >= 2 && small(c))
     ? { keep: small, says: `none over ${MAX_SERVICE_SHARE * 100}% of the files once past ${MAX_SERVICE_FILES} files` }
     : { keep: notGiant, says: `none over ${FALLBACK_SERVICE_SHARE * 100}% of the files (no cut kept to ${MAX_SERVICE_SHARE * 100}%)` };
+  const grid = `resolutions ${cuts.map((c) => c.r).join(", ")}${atLeast ? `, chosen again once the kernel was out and no coarser than the first choice, ${atLeast}` : ""}`;
   const candidates = cuts.filter((c) => c.services >= 2 && bound.keep(c));
-  const grid = cuts.map((c) => c.r).join(", ");
   if (candidates.length === 0) {
     const r = atLeast || 1;
-    return { resolution: r, runs: cuts.find((c) => c.r === r)?.runs, rule: `auto: no resolution of ${grid} gave two or more services with ${bound.says}; ${r}` };
+    return { r, rule: `auto: no cut gave two or more services with ${bound.says}; ${r} (${grid})` };
   }
   const most = Math.max(...candidates.map((c) => c.stability));
   // Of the cuts (nearly) as reproducible as the most reproducible one, the most modular: every
@@ -188,9 +211,8 @@ function chooseResolution(
   const stable = candidates.filter((c) => c.stability >= most - STABILITY_SLACK);
   const chosen = stable.reduce((best, c) => (c.modularity > best.modularity + 1e-9 ? c : best));
   return {
-    resolution: chosen.r,
-    runs: chosen.runs,
-    rule: `auto: the most modular cut (modularity ${chosen.modularity.toFixed(3)}) of those as stable across seeds as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ${STABILITY_SLACK}), with at least two services and ${bound.says}; resolutions ${grid}${atLeast ? ", chosen again once the kernel was out and no coarser than the first choice" : ""}`,
+    r: chosen.r,
+    rule: `auto: the most modular cut (modularity ${chosen.modularity.toFixed(3)}) of those as stable across seeds as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ${STABILITY_SLACK}), with at least two services and ${bound.says}; ${grid}`,
   };
 }
 

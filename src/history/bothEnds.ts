@@ -30,9 +30,13 @@ export class BothEndsRun {
     this.done = new Promise<void>((r) => (this.settle = r)).then(() => this.result);
   }
 
+  /** Must be called for `done` to resolve. */
   async read(onCommit: (c: RawCommit) => void): Promise<void> {
     try {
       await this.meet(onCommit);
+    } catch (e) {
+      this.result = { code: -1, stderr: e instanceof Error ? e.message : String(e) };
+      throw e;
     } finally {
       this.settle();
     }
@@ -40,13 +44,16 @@ export class BothEndsRun {
 
   private async meet(onCommit: (c: RawCommit) => void): Promise<void> {
     const handed = new Set<string>(); // shas the newer log handed on
-    const fromOldest: { sha: string; range: [number, number] }[] = []; // complete commits of the reverse log
+    // the reverse log's complete commits, oldest first: sha and byte range in its file
+    const olderShas: string[] = [];
+    const olderRanges: [number, number][] = [];
     const inOlder = new Set<string>();
     let met = false;
     let olderFailed = false;
     const scanning = this.older.scan(
       (sha, start, end) => {
-        fromOldest.push({ sha, range: [start, end] });
+        olderShas.push(sha);
+        olderRanges.push([start, end]);
         inOlder.add(sha);
         if (handed.has(sha)) met = true;
       },
@@ -78,8 +85,8 @@ export class BothEndsRun {
     if (!met) return; // the newer log read everything
     // the reverse log's commits not handed on yet are its first ones; newest of them first
     let count = 0;
-    while (count < fromOldest.length && !handed.has(fromOldest[count].sha)) count++;
-    const ranges = fromOldest.slice(0, count).reverse().map((c) => c.range);
+    while (count < olderShas.length && !handed.has(olderShas[count])) count++;
+    const ranges = olderRanges.slice(0, count).reverse();
     this.fromOlder = ranges.length;
     await this.older.readRanges(ranges, onCommit);
   }

@@ -85,7 +85,7 @@ export class GitLogRun {
 
   /**
    * Follows the output as git writes it, without parsing it: reports each complete commit's sha
-   * and byte range, for `readRange`. Resolves once git has ended or `enough()` says so.
+   * and byte range, for `readRanges`. Resolves once git has ended or `enough()` says so.
    */
   async scan(onCommit: (sha: string, start: number, end: number) => void, enough: () => boolean): Promise<void> {
     let carry = Buffer.alloc(0);
@@ -131,7 +131,8 @@ export class GitLogRun {
           hi = Math.max(hi, e);
         }
         const buf = Buffer.allocUnsafe(hi - lo);
-        await file.read(buf, 0, buf.length, lo);
+        const { bytesRead } = await file.read(buf, 0, buf.length, lo);
+        if (bytesRead !== buf.length) throw new Error(`git log output ${this.file}: ${bytesRead} of ${buf.length} bytes read at ${lo}`);
         for (; i < j; i++) {
           parser.push(buf.toString("utf8", ranges[i][0] - lo, ranges[i][1] - lo));
           parser.end();

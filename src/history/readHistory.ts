@@ -170,7 +170,7 @@ export class PendingHistory {
         continue;
       }
       const first = result.stderr.trim().split("\n")[0] || `exit code ${result.code}`;
-      log.warn(`git log stopped early (${first}); the history read up to that point is used`);
+      log.warn(`git log stopped early (${first}); the history read up to that point is used (its counts, merges included, cover those commits only)`);
       // never keep a partial log, but use it: the commits read so far, newest first, as without a cache
       if (this.cache) for (const c of fresh) if (inWindow(c)) agg.add(c);
       this.cache = undefined;

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { pickCut } from "../../src/boundaries/propose.js";
 import { analyzeInto } from "../helpers/cli.js";
 import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from "../helpers/repo.js";
 
@@ -96,5 +97,33 @@ describe("resolution auto", () => {
     const services = analysis.services.map((s: { files: string[] }) => [...s.files].sort()).sort();
     expect(services, analysis.settings.resolutionRule).toEqual(domains.map((d) => [...d].sort()).sort());
     expect(analysis.settings.resolutionRule).toMatch(/most modular cut/);
+  });
+});
+
+describe("the auto rule on given cuts (pickCut)", () => {
+  // stability, modularity, services, largest per resolution, over 300 files; each expectation
+  // below follows from the rule's text: drop cuts with one service or one over max(25%, 100)
+  // files, keep those within 0.01 of the most stable, take the most modular (ties: the coarser)
+  const cut = (r: number, stability: number, modularity: number, services = 10, largest = 40) => ({ r, stability, modularity, services, largest });
+  it("takes the most modular of the stable cuts, not the finest nor the coarsest", () => {
+    const cuts = [cut(0.5, 0.95, 0.40), cut(1, 0.955, 0.52), cut(2, 0.96, 0.47), cut(4, 0.90, 0.60)];
+    expect(pickCut(cuts, 300).r).toBe(1);
+  });
+  it("breaks a modularity tie towards the coarser cut", () => {
+    expect(pickCut([cut(0.7, 1, 0.5), cut(1.4, 1, 0.5), cut(2.8, 1, 0.5)], 300).r).toBe(0.7);
+  });
+  it("skips a cut with a giant service, however stable and modular", () => {
+    const cuts = [cut(0.5, 1, 0.9, 3, 160), cut(1, 0.97, 0.5), cut(2, 0.965, 0.45)];
+    expect(pickCut(cuts, 300).r).toBe(1);
+  });
+  it("chosen again without the kernel, goes no coarser than the first choice", () => {
+    // without the floor, 1 (most stable, most modular) would win
+    const cuts = [cut(1, 0.99, 0.7), cut(2, 0.95, 0.5), cut(4, 0.945, 0.44)];
+    expect(pickCut(cuts, 300).r).toBe(1);
+    const again = pickCut(cuts, 300, 2);
+    expect(again.r).toBe(2);
+    expect(again.rule).toMatch(/no coarser than the first choice, 2/);
+    // and when nothing at or above the floor qualifies, it keeps the first choice
+    expect(pickCut([cut(1, 1, 0.7), cut(2, 1, 0.5, 1, 300)], 300, 2).r).toBe(2);
   });
 });

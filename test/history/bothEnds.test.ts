@@ -55,16 +55,34 @@ function longHistory(): string {
 }
 
 /** git's own log, parsed here: the sequence BothEndsRun must hand on, commit for commit. */
-function gitsOwn(dir: string): string[] {
-  const raw = execFileSync("git", ["log", "-z", "--format=%x01%H", "--name-status", "-M", "HEAD"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 });
+function gitsOwn(dir: string, window: string[] = []): string[] {
+  const raw = execFileSync("git", ["log", "-z", "--format=%x01%H%x02%P", "--name-status", "-M", ...window, "HEAD"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 });
   return raw
     .split("\x01")
     .slice(1)
-    .map((c) => c.replace(/\0\n?/g, " ").trim());
+    .map((c) => {
+      const [sha, rest] = c.split("\x02");
+      const [parents, ...changes] = rest.split("\0");
+      // a merge: two parents; git shows no changes for it
+      const merge = parents.trim().split(" ").length > 1 ? ["merge"] : [];
+      return [sha, ...merge, ...changes.map((t) => t.replace(/^\n/, "")).filter((t) => t !== "")].join(" ");
+    });
 }
 
 const asText = (c: RawCommit) =>
-  [c.sha, ...c.changes.flatMap((ch) => (ch.from !== undefined ? [ch.status, ch.from, ch.path] : [ch.status, ch.path]))].join(" ");
+  [c.sha, ...(c.merge ? ["merge"] : []), ...c.changes.flatMap((ch) => (ch.from !== undefined ? [ch.status, ch.from, ch.path] : [ch.status, ch.path]))].join(" ");
+
+async function readBothEnds(dir: string, args: string[]): Promise<{ got: string[]; fromOlder: number }> {
+  const run = new BothEndsRun(dir, ["-z", `--format=${LOG_FORMAT}`, "--name-status", "-M", ...args, "--"]);
+  const got: string[] = [];
+  try {
+    await run.read((c) => got.push(asText(c)));
+    expect((await run.done).code).toBe(0);
+  } finally {
+    run.dispose();
+  }
+  return { got, fromOlder: run.fromOlder };
+}
 
 describe("reading the log from both ends", () => {
   it("hands on git's own log, every commit once and in git's order, wherever the two logs meet", async () => {
@@ -73,19 +91,19 @@ describe("reading the log from both ends", () => {
     // git prints a similarity score after R (R087); the parser drops it, so the reference does too
     const expected = gitsOwn(dir).map((c) => c.replace(/\bR\d{3}\b/g, "R"));
     expect(expected.length).toBeGreaterThan(3000);
+    expect(expected.filter((c) => c.split(" ")[1] === "merge").length).toBe(6);
     for (let round = 0; round < 2; round++) {
-      const run = new BothEndsRun(dir, ["-z", `--format=${LOG_FORMAT}`, "--name-status", "-M", tip, "--"]);
-      const got: string[] = [];
-      try {
-        await run.read((c) => got.push(asText(c)));
-        expect((await run.done).code).toBe(0);
-      } finally {
-        run.dispose();
-      }
+      const { got, fromOlder } = await readBothEnds(dir, [tip]);
       expect(got.length).toBe(expected.length);
       expect(got).toEqual(expected);
       // the reverse log did its share: a good part of the commits came from it
-      expect(run.fromOlder).toBeGreaterThan(expected.length / 10);
+      expect(fromOlder).toBeGreaterThan(expected.length / 10);
     }
+    // a window: both logs apply it, the meeting point still falls inside it
+    const since = ["--since=2023-12-20T00:00:00Z"];
+    const windowed = gitsOwn(dir, since).map((c) => c.replace(/\bR\d{3}\b/g, "R"));
+    expect(windowed.length).toBeGreaterThan(500);
+    expect(windowed.length).toBeLessThan(expected.length - 500);
+    expect((await readBothEnds(dir, [...since, tip])).got).toEqual(windowed);
   });
 });
