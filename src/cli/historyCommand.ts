@@ -27,11 +27,14 @@ export async function runHistory(repo: string, flags: HistoryFlags): Promise<voi
     log,
   );
   started.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile
+  // git's file list is asked for now too, so that it is ready when the scope needs it
+  const { gitFilesAsync } = await import("../repo/visibleFiles.js");
+  const gitFiles = gitFilesAsync(root);
   let paths: string[];
   try {
     // loaded after git has started: the log is the longest step, everything else waits behind it
     const { scopePaths } = await import("../repo/scopePaths.js");
-    paths = await scopePaths(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log);
+    paths = await scopePaths(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log, gitFiles);
   } catch (e) {
     (await started).abandon(); // a repository error from git comes first
     throw e;

@@ -236,7 +236,7 @@ export class LogParser {
       }
       return;
     }
-    const t = raw.replace(/^\n+/, "");
+    const t = raw.charCodeAt(0) === 10 ? raw.replace(/^\n+/, "") : raw;
     if (t === "") return;
     if (t.startsWith(HEADER)) {
       this.flush();
@@ -252,7 +252,7 @@ export class LogParser {
       this.want = { entry: { status: letter, path: "" }, paths: letter === "R" || letter === "C" ? 2 : 1, numstat: false };
       return;
     }
-    const ns = NUMSTAT.exec(t);
+    const ns = t.includes("\t") ? NUMSTAT.exec(t) : null; // only numstat rows hold a tab
     if (ns) {
       const entry: FileChange = { status: "", path: ns[3], added: num(ns[1]), removed: num(ns[2]) };
       if (ns[3] === "") this.want = { entry, paths: 2, numstat: true };

@@ -12,10 +12,12 @@ import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
  * way. The fast path says nothing about options that do not change which files count (an
  * unknown compiler option, a deprecation): `graph` and `analyze` report those.
  */
-export async function scopePaths(rootArg: string, opts: ScopeOptions, log: Log): Promise<string[]> {
+export async function scopePaths(rootArg: string, opts: ScopeOptions, log: Log, gitFiles?: Promise<string[] | undefined>): Promise<string[]> {
   const root = checkRepoDir(rootArg);
-  const isGit = isGitWorkTree(root);
-  const visible = listVisibleFiles(root, isGit);
+  // git's file list, if the caller asked for it early (undefined: not a work tree, ask again here)
+  const early = await gitFiles;
+  const isGit = early !== undefined || isGitWorkTree(root);
+  const visible = early ?? listVisibleFiles(root, isGit);
   const listings = readConfigListings(root, initialTsconfigs(root, opts.tsconfigs, visible), visible);
   if (listings?.length) {
     const files = selectScopeFiles(root, listings, new Set(visible), opts, (t) => t.allowJs);

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
@@ -26,15 +26,26 @@ export function isGitWorkTree(root: string): boolean {
   }
 }
 
+// -z and core.quotepath=off: names with spaces, quotes, newlines and unicode come through raw.
+// -t tags each name: a deleted-but-still-indexed file comes once as cached (H) and once as
+// deleted (R); git's stat of the work tree is cheaper than one existsSync a file.
+const LS_FILES = ["-c", "core.quotepath=off", "ls-files", "-t", "-z", "--cached", "--others", "--exclude-standard", "--deleted"];
+
 function gitFiles(root: string): string[] {
-  // -z and core.quotepath=off: names with spaces, quotes, newlines and unicode come through raw.
-  // -t tags each name: a deleted-but-still-indexed file comes once as cached (H) and once as
-  // deleted (R); git's stat of the work tree is cheaper than one existsSync a file.
-  const out = execFileSync(
-    "git",
-    ["-c", "core.quotepath=off", "ls-files", "-t", "-z", "--cached", "--others", "--exclude-standard", "--deleted"],
-    { cwd: root, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] },
+  return parseLsFiles(execFileSync("git", LS_FILES, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] }));
+}
+
+/**
+ * The same list, asked without blocking: a caller with git already running starts this first
+ * and finds the answer ready when it needs it. Undefined outside a git work tree.
+ */
+export function gitFilesAsync(root: string): Promise<string[] | undefined> {
+  return new Promise((resolve) =>
+    execFile("git", LS_FILES, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 }, (err, out) => resolve(err ? undefined : parseLsFiles(out))),
   );
+}
+
+function parseLsFiles(out: string): string[] {
   const seen = new Set<string>();
   const deleted = new Set<string>();
   for (const entry of out.split("\0")) {
