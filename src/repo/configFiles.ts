@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { toRepoPath } from "../util/paths.js";
+import { byString, toRepoPath } from "../util/paths.js";
 import { referencedTsconfig, type FileListing } from "./scopeFiles.js";
 
 /**
@@ -30,7 +30,10 @@ export function readConfigListings(root: string, initial: string[], visible: str
   // only names with an extension some config could list (most of a repo is not code); git's
   // paths are normalised and `/`-separated, so joining is concatenation
   const prefix = root.split(path.sep).join("/").replace(/\/$/, "") + "/";
-  const files = visible.filter((p) => CODE_EXTENSION.test(p)).map((p) => prefix + p);
+  const files = visible
+    .filter((p) => CODE_EXTENSION.test(p))
+    .map((p) => prefix + p)
+    .sort(byString); // fileNames finds folders' files by binary search (already sorted from git: a linear pass)
   const queue = initial.map((p) => path.resolve(root, p));
   const seen = new Set<string>();
   const out: ConfigListing[] = [];
@@ -154,13 +157,18 @@ function fileNames(c: Resolved, visible: string[]): string[] {
   const excludeRe = excludes.map((s) => wildcardRegex(norm(configDir(s)), "exclude")).filter((r): r is RegExp => !!r);
   // matches in TypeScript's order: grouped by the first include that matches, each group in the
   // order of its folder walk (within a folder, by name), since the priority steps below depend on it
+  // each file's first matching include; `visible` is sorted, so the files below an include's
+  // folder are one run of it, found by binary search instead of testing every file
+  const first = new Map<string, number>();
+  includeRes.forEach((r, k) => {
+    for (let i = lowerBound(visible, r.under); i < visible.length && visible[i].startsWith(r.under); i++) {
+      const f = visible[i];
+      if (first.has(f) || (!c.allowJs && JS_EXTENSION.test(f)) || !r.re.test(f)) continue;
+      first.set(f, k);
+    }
+  });
   const matches: { file: string; include: number }[] = [];
-  for (const f of visible) {
-    if (!c.allowJs && JS_EXTENSION.test(f)) continue;
-    const include = includeRes.findIndex((r) => f.startsWith(r.under) && r.re.test(f));
-    if (include < 0 || excludeRe.some((re) => re.test(f))) continue;
-    matches.push({ file: f, include });
-  }
+  for (const [file, include] of first) if (!excludeRe.some((re) => re.test(file))) matches.push({ file, include });
   matches.sort((a, b) => a.include - b.include || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const literalSet = new Set(literal);
   const wildcard = new Set<string>();
@@ -170,6 +178,18 @@ function fileNames(c: Resolved, visible: string[]): string[] {
     if (!literalSet.has(file)) wildcard.add(file);
   }
   return [...literal, ...wildcard].map((f) => f.split("/").join(path.sep));
+}
+
+/** The first index of a sorted (code-unit order) list whose entry is not below `key`. */
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** TypeScript's changeExtension: the path without its known extension (longest listed first), plus ext. */

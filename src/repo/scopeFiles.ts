@@ -84,11 +84,13 @@ export function selectScopeFiles<T extends FileListing>(
   const include = opts.include?.length ? picomatch(opts.include, { dot: true }) : () => true;
   const exclude = opts.exclude?.length ? picomatch(opts.exclude, { dot: true }) : () => false;
   const files: { path: string; abs: string; tsconfig: T }[] = [];
+  const under = root.endsWith(path.sep) ? root : root + path.sep;
   for (const [abs, list] of owners) {
-    const rel = toRepoPath(root, abs);
+    // the readers give normalised absolute paths: below the root, relative is a slice
+    const rel = abs.startsWith(under) ? abs.slice(under.length).split(path.sep).join("/") : toRepoPath(root, abs);
     if (rel.startsWith("..") || !visible.has(rel) || isDeclarationFile(rel)) continue;
     if (!include(rel) || exclude(rel)) continue;
-    const owner = list.sort(compareOwnership)[0];
+    const owner = list.length > 1 ? list.sort(compareOwnership)[0] : list[0];
     if (!TS_EXT.test(rel) && !(JS_EXT.test(rel) && allowJs(owner))) continue;
     files.push({ path: rel, abs, tsconfig: owner });
   }
