@@ -21,7 +21,8 @@ export const SEMANTIC_MIN = 0.3;
  * - ownership: cosine similarity of the two files' revisions per author (Conway's law), on
  *   pairs the other signals already connect;
  * - semantic: cosine similarity of the two files' tf-idf vectors over identifier words
- *   (Mazlami et al.), on pairs the other signals already connect;
+ *   (Mazlami et al.), on pairs the other signals already connect and between each file and its
+ *   nearest few by vocabulary (semanticNeighbours);
  * and a pair of files that share a role (`*.module`, `route`: roles.ts) couples at
  * ROLE_DAMPING of its weight, so the wiring of a framework does not make a service of its own.
  */
@@ -115,34 +116,42 @@ function tfidf(records: ModuleRecord[], index: Map<string, number>, n: number): 
   return raw.map((terms) => new Map((terms ?? []).map(([k, c]) => [k, c * Math.log(n / df.get(k)!)])));
 }
 
-/** Each file's k most similar files by vocabulary (cosine >= min), through an inverted index of the rarer words. */
-function semanticNeighbours(vectors: Map<number, number>[], k: number, min: number): [number, number][] {
+/**
+ * Each file's k nearest files by vocabulary, kept when their cosine is `min` or more. Candidates
+ * are ranked by the cosine over the rarer words only (an inverted index that skips words in more
+ * than max(20, n/20) files, at most 250: they say little about domains and cost the most), so a
+ * file beyond the first k is never looked at even when one of them misses `min`.
+ */
+export function semanticNeighbours(vectors: Map<number, number>[], k: number, min: number): [number, number][] {
   const n = vectors.length;
   const norms = vectors.map((v) => {
     let s = 0;
     for (const w of v.values()) s += w * w;
     return Math.sqrt(s);
   });
-  // words in more than a twentieth of the files say little about domains and cost the most
-  const cap = Math.max(20, Math.ceil(n / 20));
+  const cap = Math.min(250, Math.max(20, Math.ceil(n / 20)));
   const postings = new Map<number, number[]>(); // term -> [file, weight / norm, ...]
   vectors.forEach((v, i) => {
     if (!norms[i]) return;
-    for (const [t, w] of v) (postings.get(t) ?? postings.set(t, []).get(t)!).push(i, w / norms[i]);
+    for (const [t, w] of v) if (w > 0) (postings.get(t) ?? postings.set(t, []).get(t)!).push(i, w / norms[i]);
   });
   const out: [number, number][] = [];
   const score = new Float64Array(n);
+  const seen = new Uint8Array(n);
   const touched: number[] = [];
   for (let i = 0; i < n; i++) {
     if (!norms[i]) continue;
     for (const [t, w] of vectors[i]) {
-      const list = postings.get(t)!;
-      if (list.length > 2 * cap) continue;
+      const list = postings.get(t);
+      if (!list || list.length > 2 * cap) continue;
       const u = w / norms[i];
       for (let p = 0; p < list.length; p += 2) {
         const j = list[p];
         if (j === i) continue;
-        if (score[j] === 0) touched.push(j);
+        if (!seen[j]) {
+          seen[j] = 1;
+          touched.push(j);
+        }
         score[j] += u * list[p + 1];
       }
     }
@@ -156,7 +165,10 @@ function semanticNeighbours(vectors: Map<number, number>[], k: number, min: numb
         if (best.length > k) best.pop();
       }
     }
-    for (const j of touched) score[j] = 0;
+    for (const j of touched) {
+      score[j] = 0;
+      seen[j] = 0;
+    }
     touched.length = 0;
     for (const j of best) if (cosine(vectors[i], vectors[j]) >= min) out.push([i, j]);
   }

@@ -66,7 +66,7 @@ describe("resolution auto", () => {
     }
     const { analysis } = analyzeInto(buildRepo({ files, commits }), ["--no-cache"]);
     expect(analysis.services.map((s: { files: string[] }) => [...s.files].sort()).sort()).toEqual(domains.map((d) => [...d].sort()).sort());
-    expect(analysis.settings.resolutionRule).not.toMatch(/no resolution/);
+    expect(analysis.settings.resolutionRule).toMatch(/^auto: the most modular cut/);
   });
 
   it("of equally stable cuts, keeps the most modular: whole domains, not each domain's halves", () => {

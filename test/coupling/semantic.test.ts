@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { semanticNeighbours } from "../../src/coupling/buildCoupling.js";
 import { runCli } from "../helpers/cli.js";
 import { buildRepo, day, rng, TSCONFIG, type CommitStep } from "../helpers/repo.js";
 
@@ -63,5 +64,33 @@ describe("semantic neighbour ties", () => {
       expect(line!).toMatch(/\]\s+semantic 0\.\d+$/);
       expect(Number(/semantic (0\.\d+)$/.exec(line!)![1])).toBeGreaterThan(0.3);
     }
+  });
+});
+
+describe("semanticNeighbours", () => {
+  // hand-built tf-idf vectors (term -> weight); cosines worked out by hand
+  const v = (entries: [number, number][]) => new Map(entries);
+  it("keeps each file's k nearest by cosine, ties to the lower index, none below the minimum", () => {
+    const vectors = [
+      v([[1, 1], [2, 1]]), // 0
+      v([[1, 1], [2, 1]]), // 1: cos(0,1) = 1
+      v([[1, 1]]), // 2: cos(0,2) = cos(1,2) = 0.707
+      v([[3, 1]]), // 3: shares nothing
+      v([[1, 1], [4, 3]]), // 4: cos(0,4) = 1/(sqrt2*sqrt10) = 0.224, cos(2,4) = 0.316
+    ];
+    const pairs = semanticNeighbours(vectors, 2, 0.3);
+    expect(pairs).toEqual([
+      [0, 1], [0, 2], // 0: 1 (1.0), 2 (0.707); 4 (0.224) not among the best 2
+      [1, 0], [1, 2],
+      [2, 0], [2, 1], // 2: 0 and 1 tie at 0.707 over 4 (0.316): the lower indexes
+      [4, 2], // 4: 2 (0.316); 0 and 1 (0.224) below 0.3
+    ]);
+  });
+  it("never counts a file twice when a word every file carries weighs nothing", () => {
+    // term 9 is in every file: idf = ln(6/6) = 0
+    const vectors = Array.from({ length: 6 }, (_, i) => v([[9, 0], [i % 3, 1]]));
+    const pairs = semanticNeighbours(vectors, 3, 0.3);
+    // each file's only match is the file of the same term (i and i + 3)
+    expect(pairs).toEqual([[0, 3], [1, 4], [2, 5], [3, 0], [4, 1], [5, 2]]);
   });
 });

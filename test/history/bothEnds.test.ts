@@ -104,6 +104,8 @@ describe("reading the log from both ends", () => {
     const windowed = gitsOwn(dir, since).map((c) => c.replace(/\bR\d{3}\b/g, "R"));
     expect(windowed.length).toBeGreaterThan(500);
     expect(windowed.length).toBeLessThan(expected.length - 500);
-    expect((await readBothEnds(dir, [...since, tip])).got).toEqual(windowed);
+    const inWindow = await readBothEnds(dir, [...since, tip]);
+    expect(inWindow.got).toEqual(windowed);
+    expect(inWindow.fromOlder).toBeGreaterThan(0);
   });
 });
