@@ -11,6 +11,9 @@ import { GitLogRun, type RawCommit } from "./gitLog.js";
  * Same surface as GitLogRun: `read`, then `done`, whose code is 0 when the commits handed on are
  * the whole log; otherwise that of the log that failed (the caller retries with one log).
  */
+/** How many of the reverse log's commits are kept parsed (some 10 MB); the rest are read again from its file. */
+export const KEEP_PARSED = 20_000;
+
 export class BothEndsRun {
   private readonly newer: GitLogRun;
   private readonly older: GitLogRun;
@@ -24,6 +27,7 @@ export class BothEndsRun {
     readonly root: string,
     /** the one-log arguments: what a retry runs */
     readonly args: string[],
+    private readonly keepParsed = KEEP_PARSED,
   ) {
     this.newer = new GitLogRun(root, args);
     this.older = new GitLogRun(root, ["--reverse", ...args]);
@@ -50,6 +54,9 @@ export class BothEndsRun {
     const inOlder = new Set<string>();
     let met = false;
     let olderFailed = false;
+    // the first commits the reverse log wrote are also parsed as it writes them, while the main
+    // thread would otherwise wait for git: after the meeting they need not be read again
+    const kept = new Map<string, RawCommit>();
     const scanning = this.older.scan(
       (sha, start, end) => {
         olderShas.push(sha);
@@ -58,6 +65,9 @@ export class BothEndsRun {
         if (handed.has(sha)) met = true;
       },
       () => met || olderFailed,
+      (c) => {
+        if (kept.size < this.keepParsed) kept.set(c.sha, c);
+      },
     );
     // a reverse log that fails is dropped: the newer one goes on alone (and meets the same error if it is real)
     void this.older.done.then((r) => {
@@ -86,9 +96,20 @@ export class BothEndsRun {
     // the reverse log's commits not handed on yet are its first ones; newest of them first
     let count = 0;
     while (count < olderShas.length && !handed.has(olderShas[count])) count++;
-    const ranges = olderRanges.slice(0, count).reverse();
-    this.fromOlder = ranges.length;
-    await this.older.readRanges(ranges, onCommit);
+    this.fromOlder = count;
+    // newest first: runs of commits not kept are read from the file, kept ones handed on as they are
+    let toRead: [number, number][] = [];
+    for (let k = count - 1; k >= 0; k--) {
+      const c = kept.get(olderShas[k]);
+      if (!c) {
+        toRead.push(olderRanges[k]);
+        continue;
+      }
+      if (toRead.length) await this.older.readRanges(toRead, onCommit);
+      toRead = [];
+      onCommit(c);
+    }
+    if (toRead.length) await this.older.readRanges(toRead, onCommit);
   }
 
   dispose(): void {

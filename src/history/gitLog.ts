@@ -87,7 +87,10 @@ export class GitLogRun {
    * Follows the output as git writes it, without parsing it: reports each complete commit's sha
    * and byte range, for `readRanges`. Resolves once git has ended or `enough()` says so.
    */
-  async scan(onCommit: (sha: string, start: number, end: number) => void, enough: () => boolean): Promise<void> {
+  async scan(onCommit: (sha: string, start: number, end: number) => void, enough: () => boolean, parsed?: (c: RawCommit) => void): Promise<void> {
+    // parsed as well, when asked: the caller may keep some commits instead of reading them again
+    const parser = parsed && new LogParser(parsed);
+    const decoder = new StringDecoder("utf8");
     let carry = Buffer.alloc(0);
     let carryAt = 0; // the file offset of carry[0]
     let open: { sha: string; start: number } | undefined;
@@ -98,6 +101,7 @@ export class GitLogRun {
       open = { sha, start: at };
     };
     const complete = await this.follow((chunk) => {
+      parser?.push(decoder.write(chunk));
       const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       let from = 0;
       for (let nul = data.indexOf(0); nul !== -1; nul = data.indexOf(0, from)) {
@@ -110,6 +114,10 @@ export class GitLogRun {
     if (!complete) return;
     token(carry, carryAt); // the last token has no NUL after it
     if (open) onCommit(open.sha, open.start, carryAt + carry.length);
+    if (parser) {
+      parser.push(decoder.end());
+      parser.end();
+    }
   }
 
   /**

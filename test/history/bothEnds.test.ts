@@ -72,8 +72,8 @@ function gitsOwn(dir: string, window: string[] = []): string[] {
 const asText = (c: RawCommit) =>
   [c.sha, ...(c.merge ? ["merge"] : []), ...c.changes.flatMap((ch) => (ch.from !== undefined ? [ch.status, ch.from, ch.path] : [ch.status, ch.path]))].join(" ");
 
-async function readBothEnds(dir: string, args: string[]): Promise<{ got: string[]; fromOlder: number }> {
-  const run = new BothEndsRun(dir, ["-z", `--format=${LOG_FORMAT}`, "--name-status", "-M", ...args, "--"]);
+async function readBothEnds(dir: string, args: string[], keepParsed?: number): Promise<{ got: string[]; fromOlder: number }> {
+  const run = new BothEndsRun(dir, ["-z", `--format=${LOG_FORMAT}`, "--name-status", "-M", ...args, "--"], keepParsed);
   const got: string[] = [];
   try {
     await run.read((c) => got.push(asText(c)));
@@ -92,8 +92,9 @@ describe("reading the log from both ends", () => {
     const expected = gitsOwn(dir).map((c) => c.replace(/\bR\d{3}\b/g, "R"));
     expect(expected.length).toBeGreaterThan(3000);
     expect(expected.filter((c) => c.split(" ")[1] === "merge").length).toBe(6);
-    for (let round = 0; round < 2; round++) {
-      const { got, fromOlder } = await readBothEnds(dir, [tip]);
+    // the reverse log's commits all kept as parsed, all read again from its file, and a mix
+    for (const keep of [undefined, 0, 1000]) {
+      const { got, fromOlder } = await readBothEnds(dir, [tip], keep);
       expect(got.length).toBe(expected.length);
       expect(got).toEqual(expected);
       // the reverse log did its share: a good part of the commits came from it
