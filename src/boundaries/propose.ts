@@ -47,7 +47,7 @@ export interface Proposal {
 
 /** The resolutions `auto` chooses among. */
 export const RESOLUTION_GRID = [0.5, 0.7, 1, 1.4, 2, 2.8, 4];
-/** how far below the most stable cut a finer one may be and still count as stable */
+/** how far below the most stable cut another may be and still count as stable */
 export const STABILITY_SLACK = 0.01;
 /**
  * How big one candidate may be for a cut to count: no more than a quarter of the files once it

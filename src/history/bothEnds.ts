@@ -1,9 +1,13 @@
 import { GitLogRun, type RawCommit } from "./gitLog.js";
 
+/** How many of the reverse log's commits are kept parsed (some 10 MB); the rest are read again from its file. */
+export const KEEP_PARSED = 20_000;
+
 /**
  * One log read from both ends on two cores: a `git log` from the newest commit back and a
  * `git log --reverse` from the oldest forward, stopped where they meet. Git's diffs (rename
- * detection above all) are most of the time, so the log takes about half as long. The caller
+ * detection above all) are most of the time, so the log takes less long (on outline about a
+ * quarter less wall time, for about 1.3 times the CPU). The caller
  * still gets every commit once, in git's order, newest first: the older part is read back to
  * front from the file the reverse log wrote. `args` must name one commit (a sha, so that both
  * logs walk the same history) and may carry a --since/--until window.
@@ -11,9 +15,6 @@ import { GitLogRun, type RawCommit } from "./gitLog.js";
  * Same surface as GitLogRun: `read`, then `done`, whose code is 0 when the commits handed on are
  * the whole log; otherwise that of the log that failed (the caller retries with one log).
  */
-/** How many of the reverse log's commits are kept parsed (some 10 MB); the rest are read again from its file. */
-export const KEEP_PARSED = 20_000;
-
 export class BothEndsRun {
   private readonly newer: GitLogRun;
   private readonly older: GitLogRun;

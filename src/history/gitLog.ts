@@ -75,12 +75,8 @@ export class GitLogRun {
    * soon as `enough()` says so (the commit being read then is left out).
    */
   async read(onCommit: (c: RawCommit) => void, enough: () => boolean = () => false): Promise<void> {
-    const parser = new LogParser(onCommit);
-    const decoder = new StringDecoder("utf8");
-    const complete = await this.follow((chunk) => parser.push(decoder.write(chunk)), enough);
-    if (!complete) return;
-    parser.push(decoder.end());
-    parser.end();
+    const parser = chunkParser(onCommit);
+    if (await this.follow(parser.push, enough)) parser.end();
   }
 
   /**
@@ -89,8 +85,7 @@ export class GitLogRun {
    */
   async scan(onCommit: (sha: string, start: number, end: number) => void, enough: () => boolean, parsed?: (c: RawCommit) => void): Promise<void> {
     // parsed as well, when asked: the caller may keep some commits instead of reading them again
-    const parser = parsed && new LogParser(parsed);
-    const decoder = new StringDecoder("utf8");
+    const parser = parsed && chunkParser(parsed);
     let carry = Buffer.alloc(0);
     let carryAt = 0; // the file offset of carry[0]
     let open: { sha: string; start: number } | undefined;
@@ -101,7 +96,7 @@ export class GitLogRun {
       open = { sha, start: at };
     };
     const complete = await this.follow((chunk) => {
-      parser?.push(decoder.write(chunk));
+      parser?.push(chunk);
       const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       let from = 0;
       for (let nul = data.indexOf(0); nul !== -1; nul = data.indexOf(0, from)) {
@@ -114,10 +109,7 @@ export class GitLogRun {
     if (!complete) return;
     token(carry, carryAt); // the last token has no NUL after it
     if (open) onCommit(open.sha, open.start, carryAt + carry.length);
-    if (parser) {
-      parser.push(decoder.end());
-      parser.end();
-    }
+    parser?.end();
   }
 
   /**
@@ -184,6 +176,19 @@ export class GitLogRun {
       // git may still hold the file open (Windows): a leftover temp file must not hide the real error
     }
   }
+}
+
+/** A LogParser fed raw bytes (decoded as UTF-8 across chunk boundaries). */
+function chunkParser(onCommit: (c: RawCommit) => void): { push: (chunk: Buffer) => void; end: () => void } {
+  const parser = new LogParser(onCommit);
+  const decoder = new StringDecoder("utf8");
+  return {
+    push: (chunk) => parser.push(decoder.write(chunk)),
+    end: () => {
+      parser.push(decoder.end());
+      parser.end();
+    },
+  };
 }
 
 /** The sha of a commit's first token (`\n*` HEADER sha FIELD ...), or undefined for any other token. */

@@ -51,17 +51,17 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
     log.warn("partial clone: --churn needs file contents git would fetch from the remote; lines added and removed are left out");
     opts = { ...opts, churn: false };
   }
-  const renamesArg = (partial: boolean) => (opts.renames === false ? "--no-renames" : partial ? "--find-renames=100%" : "-M");
+  const renames = opts.renames === false ? "--no-renames" : partial ? "--find-renames=100%" : "-M";
   const format = opts.churn ? ["--raw", "--numstat"] : ["--name-status"];
   // merges stay in the log (git shows no changes for them) to be counted on the way: no second walk
-  const base = (partial: boolean) => ["-z", `--format=${LOG_FORMAT}`, ...format, renamesArg(partial)];
+  const base = ["-z", `--format=${LOG_FORMAT}`, ...format, renames];
   // both logs of a BothEndsRun must walk from the same commit, whatever happens to HEAD meanwhile
   const tip = !cacheDir && opts.bothEnds && availableParallelism() > 1 ? headSha(root) : undefined;
   const logRun = (args: string[]) => (tip ? new BothEndsRun(root, [...args, tip, "--"]) : new GitLogRun(root, [...args, "HEAD", "--"]));
   // Without a cache or a window the log's arguments depend only on whether this is a partial
   // clone (a quick synchronous check), so git starts at once, before the state queries and
   // simple-git load: git is the longest step, and everything else overlaps it.
-  let early = !cacheDir && !opts.since && !opts.until ? logRun(base(partial)) : undefined;
+  let early = !cacheDir && !opts.since && !opts.until ? logRun(base) : undefined;
   let state: RepoState;
   try {
     state = await readRepoState(root, partial);
@@ -91,21 +91,21 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
   const pending = new PendingHistory(root, state, authorRes, opts, log, window);
   if (!state.head) return pending;
   if (!cacheDir) {
-    pending.run = early ?? logRun([...base(state.partial), ...range]);
+    pending.run = early ?? logRun([...base, ...range]);
     return pending;
   }
   const cache = new CacheStore<{ head: string; commits: RawCommit[] }>(cacheDir, "history", log);
   // identities come out of git already merged through .mailmap: a new .mailmap means a new log
-  const key = sha1(JSON.stringify(base(state.partial)) + mailmapOf(root));
+  const key = sha1(JSON.stringify(base) + mailmapOf(root));
   const hit = cache.get(key);
   pending.cache = { store: cache, key, commits: [] };
   if (hit && hit.head === state.head) {
     pending.cache.commits = hit.commits;
   } else if (hit && (await isAncestor(root, hit.head, state.head))) {
     pending.cache.commits = hit.commits;
-    pending.run = new GitLogRun(root, [...base(state.partial), `${hit.head}..HEAD`, "--"]);
+    pending.run = new GitLogRun(root, [...base, `${hit.head}..HEAD`, "--"]);
   } else {
-    pending.run = new GitLogRun(root, [...base(state.partial), "HEAD", "--"]);
+    pending.run = new GitLogRun(root, [...base, "HEAD", "--"]);
   }
   return pending;
 }
