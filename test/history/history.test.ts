@@ -167,6 +167,32 @@ describe("faultline history", () => {
     expect(withBots.files.find((f: { path: string }) => f.path === "src/a.ts").revisions).toBe(4);
   });
 
+  it("--churn counts lines added and removed per file, through a rename with an edit", () => {
+    const lines = (xs: string[]) => xs.map((x) => `${x}\n`).join("");
+    const a0 = Array.from({ length: 10 }, (_, i) => `export const a${i} = ${i};`);
+    const a1 = [...a0.slice(0, 3), "export const a3 = 33;", ...a0.slice(4), "export const a10 = 10;", "export const a11 = 11;"];
+    const moved = [...a1, "export const moved = true;"];
+    const script: RepoScript = {
+      files: { "tsconfig.json": TSCONFIG, "src/c.ts": lines(moved), "src/b.ts": "b1\n" },
+      commits: [
+        { author: AUTHORS[0], date: day(0), write: { "src/a.ts": lines(a0), "src/b.ts": "b1\nb2\n" } }, // a +10, b +2
+        { author: AUTHORS[1], date: day(1), write: { "src/a.ts": lines(a1) } }, // a: one line changed, two added: +3 -1
+        { author: AUTHORS[0], date: day(2), rename: [["src/a.ts", "src/c.ts"]] }, // renamed with one line added: +1
+        { author: AUTHORS[2], date: day(3), write: { "src/b.ts": "b1\n" } }, // b -1
+      ],
+    };
+    const dir = buildRepo(script);
+    const byPath = (json: { files: { path: string }[] }) => Object.fromEntries(json.files.map((f) => [f.path, f]));
+    const followed = byPath(history(dir, "--churn").json);
+    expect(followed["src/c.ts"]).toMatchObject({ revisions: 3, added: 14, removed: 1 });
+    expect(followed["src/b.ts"]).toMatchObject({ revisions: 2, added: 2, removed: 1 });
+    // without rename detection the rename is an add of the whole file: 13 lines, history from there
+    const plain = byPath(history(dir, "--churn", "--no-renames").json);
+    expect(plain["src/c.ts"]).toMatchObject({ revisions: 1, added: 13, removed: 0 });
+    // without --churn no line counts at all
+    expect(byPath(history(dir).json)["src/c.ts"].added).toBeUndefined();
+  });
+
   it("reads paths with spaces, quotes, unicode and newlines", () => {
     const odd = ["src/with space.ts", 'src/quo"te.ts', "src/ünïcødé/日本.ts", "src/new\nline.ts"];
     const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
