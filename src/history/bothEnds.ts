@@ -55,20 +55,18 @@ export class BothEndsRun {
     const inOlder = new Set<string>();
     let met = false;
     let olderFailed = false;
-    // the first commits the reverse log wrote are also parsed as it writes them, while the main
-    // thread would otherwise wait for git: after the meeting they need not be read again
+    // the first commits the reverse log wrote are kept as parsed while git writes them (the main
+    // thread would otherwise wait for git): after the meeting they need not be read again
     const kept = new Map<string, RawCommit>();
-    const scanning = this.older.scan(
-      (sha, start, end) => {
-        olderShas.push(sha);
+    const olderRead = this.older.read(
+      (c, start, end) => {
+        olderShas.push(c.sha);
         olderRanges.push([start, end]);
-        inOlder.add(sha);
-        if (handed.has(sha)) met = true;
-      },
-      () => met || olderFailed,
-      (c) => {
+        inOlder.add(c.sha);
+        if (handed.has(c.sha)) met = true;
         if (kept.size < this.keepParsed) kept.set(c.sha, c);
       },
+      () => met || olderFailed,
     );
     // a reverse log that fails is dropped: the newer one goes on alone (and meets the same error if it is real)
     void this.older.done.then((r) => {
@@ -88,7 +86,7 @@ export class BothEndsRun {
     const newer = met ? undefined : await this.newer.done;
     this.newer.stop();
     this.older.stop();
-    await scanning;
+    await olderRead;
     if (newer && newer.code !== 0) {
       this.result = newer;
       return;

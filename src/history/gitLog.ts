@@ -3,7 +3,6 @@ import { mkdtempSync, openSync, closeSync, rmSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { StringDecoder } from "node:string_decoder";
 
 export interface FileChange {
   /** A, M, D, T, R, C (score dropped) */
@@ -28,9 +27,6 @@ export interface RawCommit {
   changes: FileChange[];
 }
 
-const HEADER = "\x01";
-const FIELD = "\x02";
-const NUMSTAT = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/;
 
 /**
  * `git log` writing into a temp file: git runs at full speed while the caller finds the file scope
@@ -71,50 +67,18 @@ export class GitLogRun {
   }
 
   /**
-   * Streams the commits in git's order, as git writes them; resolves once git has ended, or as
-   * soon as `enough()` says so (the commit being read then is left out).
+   * Streams the commits in git's order, as git writes them, each with its byte range in the
+   * output (for `readRanges`); resolves once git has ended, or as soon as `enough()` says so (the
+   * commit being read then is left out).
    */
-  async read(onCommit: (c: RawCommit) => void, enough: () => boolean = () => false): Promise<void> {
-    const parser = chunkParser(onCommit);
-    if (await this.follow(parser.push, enough)) parser.end();
+  async read(onCommit: OnCommit, enough: () => boolean = () => false): Promise<void> {
+    const parser = new LogParser(onCommit);
+    if (await this.follow((chunk) => parser.push(chunk), enough)) parser.end();
   }
 
   /**
-   * Follows the output as git writes it, without parsing it: reports each complete commit's sha
-   * and byte range, for `readRanges`. Resolves once git has ended or `enough()` says so.
-   */
-  async scan(onCommit: (sha: string, start: number, end: number) => void, enough: () => boolean, parsed?: (c: RawCommit) => void): Promise<void> {
-    // parsed as well, when asked: the caller may keep some commits instead of reading them again
-    const parser = parsed && chunkParser(parsed);
-    let carry = Buffer.alloc(0);
-    let carryAt = 0; // the file offset of carry[0]
-    let open: { sha: string; start: number } | undefined;
-    const token = (t: Buffer, at: number) => {
-      const sha = headerSha(t);
-      if (sha === undefined) return;
-      if (open) onCommit(open.sha, open.start, at);
-      open = { sha, start: at };
-    };
-    const complete = await this.follow((chunk) => {
-      parser?.push(chunk);
-      const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      let from = 0;
-      for (let nul = data.indexOf(0); nul !== -1; nul = data.indexOf(0, from)) {
-        token(data.subarray(from, nul), carryAt + from);
-        from = nul + 1;
-      }
-      carry = Buffer.from(data.subarray(from));
-      carryAt += from;
-    }, enough);
-    if (!complete) return;
-    token(carry, carryAt); // the last token has no NUL after it
-    if (open) onCommit(open.sha, open.start, carryAt + carry.length);
-    parser?.end();
-  }
-
-  /**
-   * Parses the commits held in byte ranges of the output (complete ones, from `scan`), in the
-   * order given; ranges next to each other are read in one go, up to a megabyte.
+   * Parses the commits held in byte ranges of the output (complete ones, as `read` reported
+   * them), in the order given; ranges next to each other are read in one go, up to a megabyte.
    */
   async readRanges(ranges: [number, number][], onCommit: (c: RawCommit) => void): Promise<void> {
     const parser = new LogParser(onCommit);
@@ -134,7 +98,7 @@ export class GitLogRun {
         const { bytesRead } = await file.read(buf, 0, buf.length, lo);
         if (bytesRead !== buf.length) throw new Error(`git log output ${this.file}: ${bytesRead} of ${buf.length} bytes read at ${lo}`);
         for (; i < j; i++) {
-          parser.push(buf.toString("utf8", ranges[i][0] - lo, ranges[i][1] - lo));
+          parser.push(buf.subarray(ranges[i][0] - lo, ranges[i][1] - lo));
           parser.end();
         }
       }
@@ -178,69 +142,74 @@ export class GitLogRun {
   }
 }
 
-/** A LogParser fed raw bytes (decoded as UTF-8 across chunk boundaries). */
-function chunkParser(onCommit: (c: RawCommit) => void): { push: (chunk: Buffer) => void; end: () => void } {
-  const parser = new LogParser(onCommit);
-  const decoder = new StringDecoder("utf8");
-  return {
-    push: (chunk) => parser.push(decoder.write(chunk)),
-    end: () => {
-      parser.push(decoder.end());
-      parser.end();
-    },
-  };
-}
-
-/** The sha of a commit's first token (`\n*` HEADER sha FIELD ...), or undefined for any other token. */
-function headerSha(t: Buffer): string | undefined {
-  let i = 0;
-  while (t[i] === 0x0a) i++;
-  if (t[i] !== 0x01) return undefined;
-  const end = t.indexOf(0x02, i);
-  const sha = t.toString("latin1", i + 1, end);
-  return end !== -1 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
-}
-
 /** The format the parser expects: `--format=` + LOG_FORMAT, with -z. */
 export const LOG_FORMAT = "%x01%H%x02%aN%x02%aE%x02%at%x02%ct%x02%P";
 
+/** A commit and where it lies in git's output: bytes [start, end). */
+export type OnCommit = (c: RawCommit, start: number, end: number) => void;
+
+const NUL = 0x00;
+const HEADER = 0x01;
+const FIELD = 0x02;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+
 /**
  * Parses `git log -z --format=LOG_FORMAT` with --name-status, or with --raw --numstat (for
- * churn). Tokens are NUL-separated; paths come raw (spaces, quotes, newlines, unicode).
+ * churn), straight from git's bytes: tokens are NUL-separated, and only the strings kept (paths,
+ * names) are ever decoded. Paths come raw (spaces, quotes, newlines, unicode).
  */
 export class LogParser {
-  private rest = "";
+  /** the start of a token split across chunks, copied (the caller reuses its buffer) */
+  private carry: Buffer | undefined;
+  /** the output offset of the next byte pushed */
+  private offset = 0;
   private commit: RawCommit | undefined;
+  private commitStart = 0;
   /** paths still to read for the entry in progress */
   private want: { entry: FileChange; paths: number; numstat: boolean } | undefined;
 
-  constructor(private readonly onCommit: (c: RawCommit) => void) {}
+  constructor(private readonly onCommit: OnCommit) {}
 
-  push(text: string): void {
-    const tokens = (this.rest + text).split("\0");
-    this.rest = tokens.pop() ?? "";
-    for (const t of tokens) this.token(t);
+  /** The next bytes of the output. */
+  push(chunk: Buffer): void {
+    let data = chunk;
+    let base = this.offset; // the output offset of data[0]
+    if (this.carry) {
+      base -= this.carry.length;
+      data = Buffer.concat([this.carry, chunk]);
+      this.carry = undefined;
+    }
+    this.offset += chunk.length;
+    let from = 0;
+    for (let nul = data.indexOf(NUL); nul !== -1; nul = data.indexOf(NUL, from)) {
+      this.token(data, from, nul, base);
+      from = nul + 1;
+    }
+    if (from < data.length) this.carry = Buffer.from(data.subarray(from));
   }
 
+  /** The output ended (the last token has no NUL after it). */
   end(): void {
-    if (this.rest) this.token(this.rest);
-    this.rest = "";
-    this.flush();
+    const rest = this.carry;
+    this.carry = undefined;
+    if (rest) this.token(rest, 0, rest.length, this.offset - rest.length);
+    this.flush(this.offset);
   }
 
-  private flush(): void {
-    if (this.commit) this.onCommit(this.commit);
+  private flush(end: number): void {
+    if (this.commit) this.onCommit(this.commit, this.commitStart, end);
     this.commit = undefined;
   }
 
-  private token(raw: string): void {
-    if (this.want) {
-      const w = this.want;
-      if (w.paths === 2 && w.entry.from === undefined) {
-        w.entry.from = raw;
-      } else {
-        w.entry.path = raw;
-      }
+  /** The token b[s, e), which starts at output offset base + s. */
+  private token(b: Buffer, s: number, e: number, base: number): void {
+    const w = this.want;
+    if (w) {
+      const raw = b.toString("utf8", s, e);
+      if (w.paths === 2 && w.entry.from === undefined) w.entry.from = raw;
+      else w.entry.path = raw;
       w.paths--;
       if (w.paths === 0) {
         this.want = undefined;
@@ -249,30 +218,32 @@ export class LogParser {
       }
       return;
     }
-    const t = raw.charCodeAt(0) === 10 ? raw.replace(/^\n+/, "") : raw;
-    if (t === "") return;
-    if (t.startsWith(HEADER)) {
-      this.flush();
-      const [sha, author, email, time, committed, parents] = t.slice(1).split(FIELD);
-      this.commit = { sha, author, email, time: Number(time), committed: Number(committed), changes: [] };
-      if (parents?.includes(" ")) this.commit.merge = true;
+    const at = base + s; // a commit's range starts with the newlines before its header
+    while (s < e && b[s] === NEWLINE) s++;
+    if (s === e) return;
+    const first = b[s];
+    if (first === HEADER) {
+      this.flush(at);
+      this.commitStart = at;
+      this.commit = header(b, s + 1, e);
       return;
     }
-    if (t.startsWith(":")) {
+    if (first === 0x3a) {
       // --raw: ":100644 100644 abc def R086"
-      const status = t.slice(t.lastIndexOf(" ") + 1);
-      const letter = status[0];
+      const letter = String.fromCharCode(b[b.lastIndexOf(SPACE, e - 1) + 1]);
       this.want = { entry: { status: letter, path: "" }, paths: letter === "R" || letter === "C" ? 2 : 1, numstat: false };
       return;
     }
-    const ns = t.includes("\t") ? NUMSTAT.exec(t) : null; // only numstat rows hold a tab
-    if (ns) {
-      const entry: FileChange = { status: "", path: ns[3], added: num(ns[1]), removed: num(ns[2]) };
-      if (ns[3] === "") this.want = { entry, paths: 2, numstat: true };
+    // numstat rows ("12\t3\tpath", "-\t-\t" for binary files) start with a digit or a dash
+    const tab1 = (first >= 0x30 && first <= 0x39) || first === 0x2d ? b.indexOf(TAB, s) : -1;
+    const tab2 = tab1 !== -1 && tab1 < e ? b.indexOf(TAB, tab1 + 1) : -1;
+    if (tab2 !== -1 && tab2 < e) {
+      const entry: FileChange = { status: "", path: b.toString("utf8", tab2 + 1, e), added: count(b, s, tab1), removed: count(b, tab1 + 1, tab2) };
+      if (tab2 + 1 === e) this.want = { entry, paths: 2, numstat: true };
       else this.mergeNumstat(entry);
       return;
     }
-    const letter = t[0];
+    const letter = String.fromCharCode(first);
     this.want = { entry: { status: letter, path: "" }, paths: letter === "R" || letter === "C" ? 2 : 1, numstat: false };
   }
 
@@ -288,6 +259,32 @@ export class LogParser {
   }
 }
 
-function num(s: string): number {
-  return s === "-" ? 0 : Number(s);
+/** A commit's header fields, b[s, e): sha, author, email, dates, parents (FIELD between them). */
+function header(b: Buffer, s: number, e: number): RawCommit {
+  const at: number[] = [];
+  for (let i = b.indexOf(FIELD, s); i !== -1 && i < e && at.length < 5; i = b.indexOf(FIELD, i + 1)) at.push(i);
+  while (at.length < 5) at.push(e);
+  const commit: RawCommit = {
+    sha: b.toString("latin1", s, at[0]),
+    author: b.toString("utf8", at[0] + 1, at[1]),
+    email: b.toString("utf8", at[1] + 1, at[2]),
+    time: count(b, at[2] + 1, at[3]),
+    committed: count(b, at[3] + 1, at[4]),
+    changes: [],
+  };
+  // two parents or more
+  const space = at[4] < e ? b.indexOf(SPACE, at[4] + 1) : -1;
+  if (space !== -1 && space < e) commit.merge = true;
+  return commit;
+}
+
+/** The decimal number b[s, e); 0 for git's "-" (a binary file's line count). */
+function count(b: Buffer, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const d = b[i] - 0x30;
+    if (d < 0 || d > 9) return i === s && b[i] === 0x2d ? 0 : NaN;
+    n = n * 10 + d;
+  }
+  return s === e ? NaN : n;
 }

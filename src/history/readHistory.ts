@@ -217,19 +217,37 @@ function weakerRenames(args: string[]): { args: string[]; says: string } | undef
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
 
+/**
+ * Folds commits, newest first, into per-file counts and the kept changesets. Files are numbered
+ * once, by path, so each change costs one map lookup and no allocation beyond its changeset.
+ */
 class Aggregator {
-  /** a path at the point of history being read -> its name at HEAD (null: not an analysed file) */
-  private readonly alias = new Map<string, string | null>();
-  private readonly index = new Map<string, number>();
-  private readonly paths: string[] = [];
-  private readonly revisions: number[] = [];
-  private readonly first: number[] = [];
-  private readonly last: number[] = [];
-  private readonly added: number[] = [];
-  private readonly removed: number[] = [];
-  private readonly byAuthor: Map<number, number>[] = [];
+  /** the scope, sorted by path: a file's number */
+  private readonly paths: string[];
+  /**
+   * a path at the point of history being read -> the number of the file it is at HEAD (-1: not an
+   * analysed file). Starts as the scope itself; renames, adds and deletes rewrite it on the way back.
+   */
+  private readonly at = new Map<string, number>();
+  private readonly revisions: Int32Array;
+  private readonly first: Float64Array;
+  private readonly last: Float64Array;
+  private readonly added: Float64Array;
+  private readonly removed: Float64Array;
+  private readonly byAuthor: (Map<number, number> | undefined)[];
+  /** the commit that last touched each file: a file touched twice in one commit counts once */
+  private readonly seen: Int32Array;
+  private stamp = 0;
+  // scratch, reused by every commit
+  private readonly touched: number[] = [];
+  private readonly addedNow: Float64Array;
+  private readonly removedNow: Float64Array;
+  private readonly gone: string[] = [];
+  private readonly movedFrom: string[] = [];
+  private readonly movedTo: number[] = [];
   private readonly authorIndex = new Map<string, number>();
   private readonly authors: string[] = [];
+  private readonly excludedIdentity = new Map<string, boolean>();
   private readonly changesets: Changeset[] = [];
   private large = 0;
   private merges = 0;
@@ -237,16 +255,21 @@ class Aggregator {
   private readonly max: number;
   private readonly renames: boolean;
 
-  constructor(private readonly inScope: Set<string>, private readonly opts: HistoryOptions, private readonly excluded: RegExp[]) {
+  constructor(inScope: Set<string>, private readonly opts: HistoryOptions, private readonly excluded: RegExp[]) {
     this.max = opts.maxChangeset ?? DEFAULT_MAX_CHANGESET;
     this.renames = opts.renames !== false;
-  }
-
-  private nameAtHead(p: string): string | null {
-    if (!this.renames) return this.inScope.has(p) ? p : null;
-    const a = this.alias.get(p);
-    if (a !== undefined) return a;
-    return this.inScope.has(p) ? p : null;
+    this.paths = [...inScope].sort(byString);
+    this.paths.forEach((p, i) => this.at.set(p, i));
+    const n = this.paths.length;
+    this.revisions = new Int32Array(n);
+    this.first = new Float64Array(n).fill(Infinity);
+    this.last = new Float64Array(n).fill(-Infinity);
+    this.added = new Float64Array(n);
+    this.removed = new Float64Array(n);
+    this.byAuthor = new Array(n);
+    this.seen = new Int32Array(n);
+    this.addedNow = new Float64Array(n);
+    this.removedNow = new Float64Array(n);
   }
 
   add(c: RawCommit): void {
@@ -254,32 +277,43 @@ class Aggregator {
       this.merges++;
       return;
     }
+    const { at, seen, touched, addedNow, removedNow, gone, movedFrom, movedTo } = this;
+    const stamp = ++this.stamp;
+    touched.length = gone.length = movedFrom.length = movedTo.length = 0;
     // Newest first: a rename a -> b means that, further back, `a` is the file now called name(b),
     // and `b` did not exist yet. Names are looked up before this commit's renames apply.
-    const touched = new Map<string, { added: number; removed: number }>();
-    const later: [string, string | null][] = [];
     for (const ch of c.changes) {
-      const name = this.nameAtHead(ch.path);
-      if (name !== null) {
-        const t = touched.get(name) ?? { added: 0, removed: 0 };
-        t.added += ch.added ?? 0;
-        t.removed += ch.removed ?? 0;
-        touched.set(name, t);
+      const i = at.get(ch.path) ?? -1;
+      if (i >= 0) {
+        if (seen[i] !== stamp) {
+          seen[i] = stamp;
+          touched.push(i);
+          addedNow[i] = removedNow[i] = 0;
+        }
+        addedNow[i] += ch.added ?? 0;
+        removedNow[i] += ch.removed ?? 0;
       }
       if (!this.renames) continue;
-      if (ch.status === "R" && ch.from !== undefined) later.push([ch.path, null], [ch.from, name]);
-      else if (ch.status === "A" || ch.status === "C" || ch.status === "D") later.push([ch.path, null]);
+      const s = ch.status;
+      if (s === "R" && ch.from !== undefined) {
+        gone.push(ch.path);
+        movedFrom.push(ch.from);
+        movedTo.push(i);
+      } else if (s === "A" || s === "C" || s === "D") gone.push(ch.path);
     }
     // a file deleted here and re-added later is another file further back: its history ends
-    for (const [p, v] of later) if (v === null) this.alias.set(p, null);
-    for (const [p, v] of later) if (v !== null) this.alias.set(p, v);
+    for (const p of gone) at.set(p, -1);
+    for (let k = 0; k < movedFrom.length; k++) at.set(movedFrom[k], movedTo[k]);
 
-    if (touched.size === 0) return;
-    if (this.excluded.some((re) => re.test(`${c.author} <${c.email}>`))) {
+    if (touched.length === 0) return;
+    const identity = `${c.author} <${c.email}>`;
+    let excluded = this.excludedIdentity.get(identity);
+    if (excluded === undefined) this.excludedIdentity.set(identity, (excluded = this.excluded.some((re) => re.test(identity))));
+    if (excluded) {
       this.excludedCommits++;
       return;
     }
-    if (touched.size > this.max) {
+    if (touched.length > this.max) {
       this.large++;
       return;
     }
@@ -289,38 +323,25 @@ class Aggregator {
       this.authors.push(c.author);
       this.authorIndex.set(c.author, author);
     }
-    const files: number[] = [];
-    for (const [name, churn] of touched) {
-      let i = this.index.get(name);
-      if (i === undefined) {
-        i = this.paths.length;
-        this.index.set(name, i);
-        this.paths.push(name);
-        this.revisions.push(0);
-        this.first.push(c.time);
-        this.last.push(c.time);
-        this.added.push(0);
-        this.removed.push(0);
-        this.byAuthor.push(new Map());
-      }
+    for (const i of touched) {
       this.revisions[i]++;
       if (c.time < this.first[i]) this.first[i] = c.time;
       if (c.time > this.last[i]) this.last[i] = c.time;
-      this.added[i] += churn.added;
-      this.removed[i] += churn.removed;
-      this.byAuthor[i].set(author, (this.byAuthor[i].get(author) ?? 0) + 1);
-      files.push(i);
+      this.added[i] += addedNow[i];
+      this.removed[i] += removedNow[i];
+      const counts = (this.byAuthor[i] ??= new Map());
+      counts.set(author, (counts.get(author) ?? 0) + 1);
     }
-    this.changesets.push({ time: c.time, author, files });
+    this.changesets.push({ time: c.time, author, files: touched.slice() });
   }
 
   finish(head: string, headDate: string): ChangeHistory {
-    // Renumber files by path so every output is independent of the order git printed them in.
-    const order = this.paths.map((_, i) => i).sort((a, b) => byString(this.paths[a], this.paths[b]));
-    const newIndex = new Array<number>(order.length);
-    order.forEach((old, i) => (newIndex[old] = i));
+    // the files that changed, still in path order, numbered afresh
+    const order: number[] = [];
+    const newIndex = new Int32Array(this.paths.length);
+    for (let i = 0; i < this.paths.length; i++) if (this.revisions[i] > 0) newIndex[i] = order.push(i) - 1;
     const files: FileHistory[] = order.map((i) => {
-      const counts = [...this.byAuthor[i].entries()];
+      const counts = [...this.byAuthor[i]!.entries()];
       const total = this.revisions[i];
       // main author: most revisions; ties go to the name first in string order
       counts.sort((a, b) => b[1] - a[1] || byString(this.authors[a[0]], this.authors[b[0]]));
@@ -351,7 +372,7 @@ class Aggregator {
       skipped: { merges: this.merges, large: this.large, authors: this.excludedCommits },
       files,
       authors: this.authors,
-      authorRevisions: order.map((i) => this.byAuthor[i]),
+      authorRevisions: order.map((i) => this.byAuthor[i]!),
       changesets,
     };
   }
