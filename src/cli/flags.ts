@@ -1,6 +1,9 @@
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
+import { requireCjs } from "../util/cjs.js";
 import { DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
 import { DEFAULT_TEST_GLOBS } from "../repo/defaults.js";
+
+const { InvalidArgumentError } = requireCjs("commander") as typeof import("commander");
 
 export interface ScopeFlags {
   tsconfig?: string[];

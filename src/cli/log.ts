@@ -1,9 +1,9 @@
 import type cliProgressModule from "cli-progress";
-import { createRequire } from "node:module";
+import { requireCjs } from "../util/cjs.js";
 import type { Log } from "../util/log.js";
 
 /** cli-progress, loaded only when a bar is drawn (a terminal): piped runs start sooner without it. */
-const loadBars = () => createRequire(import.meta.url)("cli-progress") as typeof cliProgressModule;
+const loadBars = () => requireCjs("cli-progress") as typeof cliProgressModule;
 
 export interface CliLogOptions {
   quiet?: boolean;

@@ -1,8 +1,11 @@
-import { Command, CommanderError, Option } from "commander";
+import { requireCjs } from "../util/cjs.js";
 import { CODE_MAAT_THRESHOLDS } from "../history/cochange.js";
 import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
 import { UserError } from "../util/errors.js";
 import { addAnalysisFlags, addScopeFlags, collect, nonNegative, wholeNumber } from "./flags.js";
+
+const { Command, CommanderError, Option } = requireCjs("commander") as typeof import("commander");
+type Command = import("commander").Command;
 
 // Each command loads its own modules when it runs: `--help` or `history` need not load the
 // HTML renderer, YAML, zod or ts-morph's Project layer.

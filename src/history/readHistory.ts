@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { CacheStore, sha1 } from "../cache/store.js";
+import type { CacheStore } from "../cache/store.js";
 import { UserError } from "../util/errors.js";
 import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "./defaults.js";
 import type { Log } from "../util/log.js";
@@ -94,6 +94,8 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
     pending.run = early ?? logRun([...base, ...range]);
     return pending;
   }
+  // loaded only here: node:crypto alone is some 5 ms a history without a cache need not spend
+  const { CacheStore, sha1 } = await import("../cache/store.js");
   const cache = new CacheStore<{ head: string; commits: RawCommit[] }>(cacheDir, "history", log);
   // identities come out of git already merged through .mailmap: a new .mailmap means a new log
   const key = sha1(JSON.stringify(base) + mailmapOf(root));

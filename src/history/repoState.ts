@@ -1,15 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
 import type { SimpleGit } from "simple-git";
+import { requireCjs } from "../util/cjs.js";
 import { UserError } from "../util/errors.js";
 
-/**
- * simple-git, loaded on first use (the history log is already running by then), through its
- * CommonJS build: an ES import of it costs about twice as long (50 ms against 28 on this machine),
- * most of it Node scanning the CommonJS files it pulls in for their export names.
- */
+/** simple-git, loaded on first use (the history log is already running by then), through its CommonJS build. */
 async function gitAt(root: string): Promise<SimpleGit> {
-  const { simpleGit } = createRequire(import.meta.url)("simple-git") as typeof import("simple-git");
+  const { simpleGit } = requireCjs("simple-git") as typeof import("simple-git");
   return simpleGit({ baseDir: root });
 }
 

@@ -34,6 +34,7 @@ export function readConfigListings(root: string, initial: string[], visible: str
     .filter((p) => CODE_EXTENSION.test(p))
     .map((p) => prefix + p)
     .sort(byString); // fileNames finds folders' files by binary search (already sorted from git: a linear pass)
+  const code = { files, js: files.map((f) => JS_EXTENSION.test(f)) };
   const queue = initial.map((p) => path.resolve(root, p));
   const seen = new Set<string>();
   const out: ConfigListing[] = [];
@@ -43,7 +44,7 @@ export function readConfigListings(root: string, initial: string[], visible: str
     seen.add(abs);
     const config = resolveConfig(abs, []);
     if (!config) return undefined;
-    out.push({ path: toRepoPath(root, abs), abs, allowJs: config.allowJs === true, fileNames: fileNames(config, files) });
+    out.push({ path: toRepoPath(root, abs), abs, allowJs: config.allowJs === true, fileNames: fileNames(config, code) });
     for (const ref of config.references) {
       // TypeScript's resolveProjectReferencePath: a path not ending in .json names a folder
       const named = path.resolve(path.dirname(abs), ref);
@@ -141,8 +142,11 @@ const GROUPS = [
   [".mts", ".d.mts", ".mjs"],
 ];
 
-/** TypeScript's getFileNamesFromConfigSpecs, on the visible files (absolute, `/`-separated). */
-function fileNames(c: Resolved, visible: string[]): string[] {
+/**
+ * TypeScript's getFileNamesFromConfigSpecs, on the visible code files (absolute, `/`-separated,
+ * sorted; `js[i]` says whether files[i] is JavaScript).
+ */
+function fileNames(c: Resolved, { files: visible, js }: { files: string[]; js: boolean[] }): string[] {
   const configDir = (s: string) => (s.startsWith("${configDir}") ? path.join(c.dir, s.slice("${configDir}".length)) : s);
   const literal = (c.files ?? []).map((s) => norm(configDir(s)));
   const includes = c.include ?? (c.files ? [] : [path.join(c.dir, "**/*")]);
@@ -163,7 +167,7 @@ function fileNames(c: Resolved, visible: string[]): string[] {
   includeRes.forEach((r, k) => {
     for (let i = lowerBound(visible, r.under); i < visible.length && visible[i].startsWith(r.under); i++) {
       const f = visible[i];
-      if (first.has(f) || (!c.allowJs && JS_EXTENSION.test(f)) || !r.re.test(f)) continue;
+      if ((!c.allowJs && js[i]) || first.has(f) || !r.re.test(f)) continue;
       first.set(f, k);
     }
   });
@@ -284,13 +288,18 @@ function norm(p: string): string {
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 
+/** JSON's whitespace and the other characters /\s/ matches, as charCodeAt gives them. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** JSON with comments and trailing commas, as tsconfigs are written; undefined when it is anything else. */
 export function parseJsonc(text: string): unknown {
   const n = text.length;
   // past whitespace and comments from i: the next significant character's index
   const skip = (i: number): number => {
     for (;;) {
-      while (i < n && /\s/.test(text[i])) i++;
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
       if (text[i] === "/" && text[i + 1] === "/") {
         while (i < n && text[i] !== "\n") i++;
       } else if (text[i] === "/" && text[i + 1] === "*") {
@@ -302,6 +311,7 @@ export function parseJsonc(text: string): unknown {
     }
   };
   let out = "";
+  let last = ""; // the last character written that is not whitespace
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (i < n) {
     const c = text[i];
@@ -309,14 +319,16 @@ export function parseJsonc(text: string): unknown {
       let j = i + 1;
       while (j < n && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
       out += text.slice(i, j + 1);
+      last = '"';
       i = j + 1;
     } else if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) {
       if (text[i + 1] === "*" && text.indexOf("*/", i + 2) < 0) return undefined;
       i = skip(i);
-    } else if (c === "," && (text[skip(i + 1)] === "}" || text[skip(i + 1)] === "]") && !/[[{,]\s*$/.test(out)) {
+    } else if (c === "," && (text[skip(i + 1)] === "}" || text[skip(i + 1)] === "]") && last !== "[" && last !== "{" && last !== ",") {
       i++; // a trailing comma after a value (`{,}` stays, and fails as TypeScript fails it)
     } else {
       out += c;
+      if (!isSpace(text.charCodeAt(i))) last = c;
       i++;
     }
   }

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import picomatch from "picomatch";
+import type picomatchModule from "picomatch";
+import { requireCjs } from "../util/cjs.js";
 import { UserError } from "../util/errors.js";
 import { byString, toRepoPath } from "../util/paths.js";
 
@@ -81,8 +82,9 @@ export function selectScopeFiles<T extends FileListing>(
       else owners.set(f, [t]);
     }
   }
-  const include = opts.include?.length ? picomatch(opts.include, { dot: true }) : () => true;
-  const exclude = opts.exclude?.length ? picomatch(opts.exclude, { dot: true }) : () => false;
+  const picomatch = () => requireCjs("picomatch") as typeof picomatchModule;
+  const include = opts.include?.length ? picomatch()(opts.include, { dot: true }) : () => true;
+  const exclude = opts.exclude?.length ? picomatch()(opts.exclude, { dot: true }) : () => false;
   const files: { path: string; abs: string; tsconfig: T }[] = [];
   const under = root.endsWith(path.sep) ? root : root + path.sep;
   for (const [abs, list] of owners) {

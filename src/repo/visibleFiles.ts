@@ -1,7 +1,9 @@
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import ignore, { type Ignore } from "ignore";
+import type ignoreModule from "ignore";
+import type { Ignore } from "ignore";
+import { requireCjs } from "../util/cjs.js";
 import { byString } from "../util/paths.js";
 
 /**
@@ -60,6 +62,7 @@ function parseLsFiles(out: string): string[] {
 const ALWAYS_SKIPPED = new Set([".git", "node_modules"]);
 
 function walkWithGitignore(root: string): string[] {
+  const ignore = requireCjs("ignore") as typeof ignoreModule;
   const files: string[] = [];
   const walk = (dir: string, rel: string, rules: { base: string; ig: Ignore }[]) => {
     const gi = path.join(dir, ".gitignore");

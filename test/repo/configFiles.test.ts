@@ -136,5 +136,9 @@ describe("tsconfig file lists without TypeScript", () => {
     expect(readConfigListings(root, initialTsconfigs(root, undefined, visible), visible)).toBeUndefined();
     expect(parseJsonc(`{ "a": [1, 2,], /* c */ "b": "x,}" // d\n }`)).toEqual({ a: [1, 2], b: "x,}" });
     expect(parseJsonc(`{ "a": 1 `)).toBeUndefined();
+    // a comma is dropped only after a value: `{,}` and `[1,,]` stay broken, as TypeScript reads them
+    expect(parseJsonc(`{,}`)).toBeUndefined();
+    expect(parseJsonc(`[1,,]`)).toBeUndefined();
+    expect(parseJsonc(`{ "a": { "b": 1 , /* x */ }\t,\n}`)).toEqual({ a: { b: 1 } });
   });
 });
