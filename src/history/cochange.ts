@@ -29,9 +29,10 @@ function countPairs(h: ChangeHistory): CochangePair[] {
       }
     }
   }
+  // keys in numeric order are pairs in (a, b) order: a typed sort instead of one of objects
   const pairs: CochangePair[] = [];
-  for (const [key, shared] of counts) pairs.push({ a: Math.floor(key / n), b: key % n, shared });
-  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+  for (const key of Float64Array.from(counts.keys()).sort()) pairs.push({ a: Math.floor(key / n), b: key % n, shared: counts.get(key)! });
+  return pairs;
 }
 
 export interface CouplingThresholds {

@@ -364,9 +364,12 @@ class Aggregator {
       }
       return f;
     });
-    const changesets = this.changesets
-      .map((cs) => ({ ...cs, files: cs.files.map((f) => newIndex[f]).sort((a, b) => a - b) }))
-      .reverse(); // oldest first
+    // renumbered in place: the aggregator is done with them
+    for (const { files } of this.changesets) {
+      for (let k = 0; k < files.length; k++) files[k] = newIndex[files[k]];
+      if (files.length > 1) files.sort((a, b) => a - b);
+    }
+    const changesets = this.changesets.reverse(); // oldest first
     return {
       head,
       headDate,
