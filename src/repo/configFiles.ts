@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { byString, toRepoPath } from "../util/paths.js";
-import { referencedTsconfig, type FileListing } from "./scopeFiles.js";
+import { NOT_INSTALLED_HINT, referencedTsconfig, type FileListing } from "./scopeFiles.js";
 
 /**
  * The files tsconfigs list, read without TypeScript, for `faultline history`: it needs only
@@ -15,16 +15,19 @@ import { referencedTsconfig, type FileListing } from "./scopeFiles.js";
  * (a.ts hides a.tsx, a.js, a.d.ts). The test suite checks it against
  * TypeScript's own parse of every fixture tsconfig and of generated ones.
  *
- * Anything it does not follow exactly (a config that is not plain JSON with comments, an
- * `extends` of a package, a loop, a missing file) returns undefined: the caller then asks
- * TypeScript, whose errors and warnings are the ones users should see.
+ * An `extends` of a package that is not installed anywhere TypeScript would look for it (a
+ * repository checked out without `npm install`, the usual case here) is skipped with the warning
+ * TypeScript gives, word for word and at the same line and column. Anything else it does not
+ * follow exactly (a config that is not plain JSON with comments, an installed package `extends`,
+ * a loop, a missing file) returns undefined: the caller then asks TypeScript, whose errors and
+ * warnings are the ones users should see.
  */
 export interface ConfigListing extends FileListing {
   abs: string;
   allowJs: boolean;
 }
 
-export function readConfigListings(root: string, initial: string[], visible: string[]): ConfigListing[] | undefined {
+export function readConfigListings(root: string, initial: string[], visible: string[], warnings: string[] = []): ConfigListing[] | undefined {
   // TypeScript matches case-insensitively there (and lowercases names): left to it
   if (!CASE_SENSITIVE) return undefined;
   // only names with an extension some config could list (most of a repo is not code); git's
@@ -38,11 +41,12 @@ export function readConfigListings(root: string, initial: string[], visible: str
   const queue = initial.map((p) => path.resolve(root, p));
   const seen = new Set<string>();
   const out: ConfigListing[] = [];
+  const missing: MissingBase[] = [];
   while (queue.length) {
     const abs = queue.shift()!;
     if (seen.has(abs)) continue;
     seen.add(abs);
-    const config = resolveConfig(abs, []);
+    const config = resolveConfig(abs, [], missing);
     if (!config) return undefined;
     out.push({ path: toRepoPath(root, abs), abs, allowJs: config.allowJs === true, fileNames: fileNames(config, code) });
     for (const ref of config.references) {
@@ -52,7 +56,23 @@ export function readConfigListings(root: string, initial: string[], visible: str
       if (file) queue.push(file);
     }
   }
+  // as loadTsconfigs words them: once for each package, where it was first met
+  const said = new Set<string>();
+  for (const m of missing) {
+    const message = `File '${m.spec}' not found.`;
+    if (said.has(message)) continue;
+    said.add(message);
+    warnings.push(`${toRepoPath(root, m.file)}:${m.line}:${m.column}: ${message}${NOT_INSTALLED_HINT}`);
+  }
   return out;
+}
+
+/** A package `extends` TypeScript cannot resolve, where it is written. */
+interface MissingBase {
+  spec: string;
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** A tsconfig after `extends`: specs with absolute paths (or `${configDir}`-relative ones). */
@@ -69,10 +89,12 @@ interface Resolved {
   references: string[];
 }
 
-function resolveConfig(abs: string, stack: string[]): Resolved | undefined {
+function resolveConfig(abs: string, stack: string[], missing: MissingBase[]): Resolved | undefined {
   // jsconfig.json has defaults of its own (allowJs): left to TypeScript
   if (stack.includes(abs) || !isFile(abs) || path.basename(abs) === "jsconfig.json") return undefined;
-  const json = parseJsonc(readFileSync(abs, "utf8"));
+  let text = readFileSync(abs, "utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // TypeScript counts columns without it
+  const json = parseJsonc(text);
   if (!isObject(json)) return undefined;
   const dir = path.dirname(abs);
   const opts = isObject(json.compilerOptions) ? json.compilerOptions : {};
@@ -82,10 +104,22 @@ function resolveConfig(abs: string, stack: string[]): Resolved | undefined {
   // a base's settings come first, each later one and then the file itself override them
   let base: Resolved = { dir, references: [] };
   const bases = json.extends === undefined ? [] : Array.isArray(json.extends) ? json.extends : [json.extends];
-  for (const spec of bases) {
+  // as TypeScript does: every base's path first (warning about the ones not installed), then the bases
+  const targets: string[] = [];
+  for (const [k, spec] of bases.entries()) {
     if (typeof spec !== "string") return undefined;
+    if (isPackageSpec(spec) && notInstalled(spec, dir)) {
+      const at = extendsOffsets(text);
+      if (at?.length !== bases.length) return undefined;
+      missing.push({ spec, file: abs, ...lineAndColumn(text, at[k]) });
+      continue;
+    }
     const target = extendsPath(spec, dir);
-    const parent = target && resolveConfig(target, [...stack, abs]);
+    if (!target) return undefined;
+    targets.push(target);
+  }
+  for (const target of targets) {
+    const parent = resolveConfig(target, [...stack, abs], missing);
     if (!parent) return undefined;
     const { files, include, exclude, outDir, declarationDir, allowJs } = parent;
     base = { ...base, ...defined({ files, include, exclude, outDir, declarationDir, allowJs }) };
@@ -113,6 +147,91 @@ function resolveConfig(abs: string, stack: string[]): Resolved | undefined {
     allowJs: typeof opts.allowJs === "boolean" ? opts.allowJs : base.allowJs,
     references: references as string[],
   };
+}
+
+/** Not relative, not absolute: TypeScript resolves it as a module (nodeNextJsonConfigResolver). */
+function isPackageSpec(spec: string): boolean {
+  return !(spec.startsWith("./") || spec.startsWith("../") || path.isAbsolute(spec));
+}
+
+/**
+ * Whether TypeScript surely fails to resolve a package `extends` from `dir`: no `node_modules`
+ * in `dir` or any folder above it holds the package, and the nearest package.json cannot
+ * resolve it by its own name. Specs TypeScript reads some other way ("#imports", URLs, empty,
+ * backslashes) are not claimed.
+ */
+function notInstalled(spec: string, dir: string): boolean {
+  if (spec === "" || /[#:\\]/.test(spec)) return false;
+  const parts = spec.split("/");
+  const name = (spec.startsWith("@") ? parts.slice(0, 2) : parts.slice(0, 1)).join("/");
+  let nearest: string | undefined;
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (path.basename(d) !== "node_modules" && existsSync(path.join(d, "node_modules", name))) return false;
+    nearest ??= isFile(path.join(d, "package.json")) ? path.join(d, "package.json") : undefined;
+    if (path.dirname(d) === d) break;
+  }
+  if (!nearest) return true;
+  const pkg = parseJsonc(readFileSync(nearest, "utf8"));
+  if (!isObject(pkg)) return false;
+  const self = typeof pkg.name === "string" && (spec === pkg.name || spec.startsWith(`${pkg.name}/`));
+  return !(self && pkg.exports !== undefined);
+}
+
+/**
+ * Where the top-level `extends` value(s) start in a tsconfig's text (the opening quote of each
+ * string), as TypeScript places its diagnostics; the last `extends` when it is given twice.
+ */
+function extendsOffsets(text: string): number[] | undefined {
+  let depth = 0;
+  let key: string | undefined; // the string just read at depth 1, a key once a colon follows
+  let inExtends = false;
+  let found: number[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "/" && text[i + 1] === "/") {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      if (end < 0) return undefined;
+      i = end + 1;
+    } else if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+      if (inExtends && (depth === 1 || depth === 2)) found!.push(start);
+      if (depth === 1 && !inExtends) key = JSON.parse(text.slice(start, i + 1));
+      if (inExtends && depth === 1) inExtends = false;
+    } else if (c === ":" && depth === 1 && key !== undefined) {
+      if (key === "extends") {
+        inExtends = true;
+        found = [];
+      }
+      key = undefined;
+    } else if (c === "{" || c === "[") {
+      depth++;
+    } else if (c === "}" || c === "]") {
+      depth--;
+      if (inExtends && depth === 1) inExtends = false;
+    } else if (c === "," && depth === 1) {
+      inExtends = false;
+      key = undefined;
+    }
+  }
+  return found;
+}
+
+/** 1-based line and column of an offset, counting lines as TypeScript does (\n, \r\n, \r, U+2028, U+2029). */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) continue; // counted at the \n
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
 }
 
 /** TypeScript's getExtendsConfigPath for relative and absolute specifiers; packages are left to TypeScript. */

@@ -20,6 +20,9 @@ export function isDeclarationFile(p: string): boolean {
 
 const TSCONFIG_NAME = /^tsconfig(\..+)?\.json$/;
 
+/** Said after TypeScript's "File 'x' not found." for an `extends` it cannot resolve (it goes on without it). */
+export const NOT_INSTALLED_HINT = " (not installed? continuing with the rest of the config)";
+
 /** The tsconfigs discovery starts from: the ones --tsconfig names, else every tsconfig*.json outside node_modules. */
 export function initialTsconfigs(root: string, explicit: string[] | undefined, visible: string[]): string[] {
   if (!explicit) return visible.filter((p) => TSCONFIG_NAME.test(path.posix.basename(p)) && !p.split("/").includes("node_modules"));

@@ -9,8 +9,9 @@ import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
  * The analysed files' repo-relative paths, which is all `faultline history` needs: read from the
  * tsconfigs without TypeScript when they are plain (configFiles.ts), else from TypeScript's own
  * parse (scope.ts), which also reports what is wrong with them. One rule chooses the files either
- * way. The fast path says nothing about options that do not change which files count (an
- * unknown compiler option, a deprecation): `graph` and `analyze` report those.
+ * way. The fast path warns, as TypeScript does, about an `extends` of a package that is not
+ * installed; it says nothing about options that do not change which files count (an unknown
+ * compiler option, a deprecation): `graph` and `analyze` report those.
  */
 export async function scopePaths(rootArg: string, opts: ScopeOptions, log: Log, gitFiles?: Promise<string[] | undefined>): Promise<string[]> {
   const root = checkRepoDir(rootArg);
@@ -18,10 +19,14 @@ export async function scopePaths(rootArg: string, opts: ScopeOptions, log: Log, 
   const early = await gitFiles;
   const isGit = early !== undefined || isGitWorkTree(root);
   const visible = early ?? listVisibleFiles(root, isGit);
-  const listings = readConfigListings(root, initialTsconfigs(root, opts.tsconfigs, visible), visible);
+  const warnings: string[] = [];
+  const listings = readConfigListings(root, initialTsconfigs(root, opts.tsconfigs, visible), visible, warnings);
   if (listings?.length) {
     const files = selectScopeFiles(root, listings, new Set(visible), opts, (t) => t.allowJs);
-    if (files.length) return files.map((f) => f.path);
+    if (files.length) {
+      for (const w of warnings) log.warn(w);
+      return files.map((f) => f.path);
+    }
   }
   const { discoverRepo } = await import("./scope.js");
   return discoverRepo(rootArg, opts, log, { isGit, visible }).files.map((f) => f.path);

@@ -4,7 +4,7 @@ import { ts } from "../util/typescript.cjs";
 import { UserError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
 import { byString, toRepoPath } from "../util/paths.js";
-import { referencedTsconfig } from "./scopeFiles.js";
+import { NOT_INSTALLED_HINT, referencedTsconfig } from "./scopeFiles.js";
 import { typescriptMajorFor, withDefaultsOf } from "./typescriptVersion.js";
 import type { Tsconfig } from "./types.js";
 
@@ -112,7 +112,7 @@ function parseTsconfig(
     if (warned.has(key)) continue;
     warned.add(key);
     const where = d.file ? `${toRepoPath(root, d.file.fileName)}:${position(d)}` : rel;
-    const hint = d.code === FILE_NOT_FOUND ? " (not installed? continuing with the rest of the config)" : "";
+    const hint = d.code === FILE_NOT_FOUND ? NOT_INSTALLED_HINT : "";
     log.warn(`${where}: ${message(d)}${hint}`);
   }
   const dir = path.dirname(abs);

@@ -10,6 +10,7 @@ import { FIXTURES, PROJECT, tempDir } from "../helpers/cli.js";
 import { writeTree } from "../helpers/repo.js";
 
 const quiet = { warn() {}, progress() {} };
+const collecting = (into: string[]) => ({ warn: (m: string) => into.push(m), progress() {} });
 // the reference side loads TypeScript through a CommonJS module, which vitest does not transform:
 // it comes from the build (npm test builds dist/ first)
 const { discoverRepo } = (await import(path.join(PROJECT, "dist/repo/scope.js"))) as typeof ScopeModule;
@@ -24,9 +25,13 @@ function compare(root: string) {
   // the files as discoverRepo sees them (fixtures sit inside this repo's git work tree)
   const visible = listVisibleFiles(root, isGitWorkTree(root));
   const initial = initialTsconfigs(root, undefined, visible);
-  const fast = readConfigListings(root, initial, visible);
+  const fastWarnings: string[] = [];
+  const fast = readConfigListings(root, initial, visible, fastWarnings);
   if (!fast) return "fallback";
-  const reference = loadTsconfigs(root, initial, visibleParseHost(root, visible), quiet);
+  const warnings: string[] = [];
+  const reference = loadTsconfigs(root, initial, visibleParseHost(root, visible), collecting(warnings));
+  // what TypeScript warns about (a package `extends` it cannot find), word for word and where
+  expect(fastWarnings).toEqual(warnings);
   expect(fast.map((c) => c.path).sort()).toEqual(reference.map((c) => c.path).sort());
   for (const ref of reference) {
     const mine = fast.find((c) => c.path === ref.path)!;
@@ -59,13 +64,13 @@ describe("tsconfig file lists without TypeScript", () => {
   it("match TypeScript's on every graph fixture, or leave the fixture to TypeScript", () => {
     const outcomes = new Map<string, string>();
     for (const root of fixtureRoots()) outcomes.set(path.relative(FIXTURES, root), compare(root));
-    // the plain ones are read without TypeScript; broken JSON, an extends loop and an extends of
-    // an uninstalled package are left to TypeScript (which reports them)
+    // the plain ones are read without TypeScript, an extends of an uninstalled package too
+    // (with TypeScript's warning); broken JSON and an extends loop are left to TypeScript
     expect(outcomes.get("graph/basic")).toBe("same");
     expect(outcomes.get("graph/workspaces-pnpm/apps/web")).toBe("same");
     expect(outcomes.get("graph/bad-tsconfig-json")).toBe("fallback");
     expect(outcomes.get("graph/extends-cycle")).toBe("fallback");
-    expect(outcomes.get("graph/tsconfigs")).toBe("fallback");
+    expect(outcomes.get("graph/tsconfigs")).toBe("same");
     expect([...outcomes.values()].filter((o) => o === "same").length).toBeGreaterThanOrEqual(15);
   });
 
@@ -129,11 +134,46 @@ describe("tsconfig file lists without TypeScript", () => {
     expect(fast({ "tsconfig.json": `{,}`, "src/a.ts": x })).toBeUndefined();
   });
 
-  it("leave to TypeScript what they do not follow: package extends, broken JSON", () => {
+  it("skip an extends of a package that is not installed, with TypeScript's warning at its line and column", () => {
+    const x = "export const x = 1;\n";
     const root = tempDir();
-    writeTree(root, { "tsconfig.json": `{ "extends": "@tsconfig/node20/tsconfig.json", "include": ["src"] }`, "src/a.ts": "export {};\n" });
+    writeTree(root, {
+      // a byte order mark, CRLF line ends and a comment before the extends: the column still TypeScript's
+      "tsconfig.json": `\ufeff{\r\n  // base first\r\n  "extends": ["./base.json", "@faultline-test/missing-a/tsconfig.json"],\r\n  "include": ["src"]\r\n}`,
+      // a base that extends a missing package itself, and sets what the file list depends on
+      "base.json": `{ "extends":\t"@faultline-test/missing-b", "compilerOptions": { "allowJs": true, "outDir": "out" } }`,
+      // the same missing package again: warned about once
+      "web/tsconfig.json": `{ "extends": "@faultline-test/missing-a/tsconfig.json", "include": ["**/*"], "extends": "@faultline-test/missing-c" }`,
+      "src/a.ts": x, "src/b.js": x, "out/o.ts": x, "web/w.ts": x,
+    });
+    expect(compare(root)).toBe("same");
+    const warnings: string[] = [];
     const visible = listVisibleFiles(root, false);
-    expect(readConfigListings(root, initialTsconfigs(root, undefined, visible), visible)).toBeUndefined();
+    readConfigListings(root, initialTsconfigs(root, undefined, visible), visible, warnings);
+    // by hand: the array's second element starts at column 30 of line 3, and is warned about
+    // before the base is read; in web/ the last of two extends counts, its value at column 89
+    expect(warnings).toEqual([
+      "tsconfig.json:3:30: File '@faultline-test/missing-a/tsconfig.json' not found. (not installed? continuing with the rest of the config)",
+      "base.json:1:14: File '@faultline-test/missing-b' not found. (not installed? continuing with the rest of the config)",
+      "web/tsconfig.json:1:89: File '@faultline-test/missing-c' not found. (not installed? continuing with the rest of the config)",
+    ]);
+  });
+
+  it("leave to TypeScript what they do not follow: installed package extends, self-references, broken JSON", () => {
+    const fast = (files: Record<string, string>) => {
+      const root = tempDir();
+      writeTree(root, { "src/a.ts": "export {};\n", ...files });
+      const visible = listVisibleFiles(root, false);
+      return readConfigListings(root, initialTsconfigs(root, undefined, visible), visible);
+    };
+    const base = `{ "compilerOptions": { "allowJs": true } }`;
+    // installed: in the config's own node_modules, or in one further up
+    expect(fast({ "tsconfig.json": `{ "extends": "@faultline-test/base/tsconfig.json", "include": ["src"] }`, "node_modules/@faultline-test/base/tsconfig.json": base })).toBeUndefined();
+    expect(fast({ "app/tsconfig.json": `{ "extends": "faultline-test-base", "include": ["."] }`, "node_modules/faultline-test-base/tsconfig.json": base })).toBeUndefined();
+    // the package's own name, which its exports resolve
+    expect(fast({ "tsconfig.json": `{ "extends": "@faultline-test/self/base.json" }`, "package.json": `{ "name": "@faultline-test/self", "exports": { "./base.json": "./base.json" } }`, "base.json": base })).toBeUndefined();
+    // without exports the name is not resolved: skipped
+    expect(fast({ "tsconfig.json": `{ "extends": "@faultline-test/self/base.json" }`, "package.json": `{ "name": "@faultline-test/self" }`, "base.json": base })).toHaveLength(1);
     expect(parseJsonc(`{ "a": [1, 2,], /* c */ "b": "x,}" // d\n }`)).toEqual({ a: [1, 2], b: "x,}" });
     expect(parseJsonc(`{ "a": 1 `)).toBeUndefined();
     // a comma is dropped only after a value: `{,}` and `[1,,]` stay broken, as TypeScript reads them
