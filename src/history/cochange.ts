@@ -8,18 +8,22 @@ export interface CochangePair {
   shared: number;
 }
 
-const memo = new WeakMap<ChangeHistory, CochangePair[]>();
+const counted = new WeakMap<ChangeHistory, Map<number, number>>();
+const listed = new WeakMap<ChangeHistory, CochangePair[]>();
 
-/** All co-change pairs (the clustering stage filters them itself); computed once per history. */
+/** All co-change pairs (the clustering stage filters them itself), in (a, b) order; computed once per history. */
 export function allCochangePairs(h: ChangeHistory): CochangePair[] {
-  let pairs = memo.get(h);
-  if (!pairs) memo.set(h, (pairs = countPairs(h)));
+  let pairs = listed.get(h);
+  if (!pairs) listed.set(h, (pairs = toPairs(h, pairCounts(h), () => true)));
   return pairs;
 }
 
-function countPairs(h: ChangeHistory): CochangePair[] {
+/** Shared commits per pair, keyed a * files + b (a < b). */
+function pairCounts(h: ChangeHistory): Map<number, number> {
+  let counts = counted.get(h);
+  if (counts) return counts;
   const n = h.files.length;
-  const counts = new Map<number, number>();
+  counts = new Map<number, number>();
   for (const cs of h.changesets) {
     const f = cs.files;
     for (let i = 0; i < f.length; i++) {
@@ -29,9 +33,17 @@ function countPairs(h: ChangeHistory): CochangePair[] {
       }
     }
   }
-  // keys in numeric order are pairs in (a, b) order: a typed sort instead of one of objects
+  counted.set(h, counts);
+  return counts;
+}
+
+/** The pairs `keep` accepts, as objects in (a, b) order: keys in numeric order are pairs in (a, b) order. */
+function toPairs(h: ChangeHistory, counts: Map<number, number>, keep: (a: number, b: number, shared: number) => boolean): CochangePair[] {
+  const n = h.files.length;
+  const keys: number[] = [];
+  for (const [key, shared] of counts) if (keep(Math.floor(key / n), key % n, shared)) keys.push(key);
   const pairs: CochangePair[] = [];
-  for (const key of Float64Array.from(counts.keys()).sort()) pairs.push({ a: Math.floor(key / n), b: key % n, shared: counts.get(key)! });
+  for (const key of Float64Array.from(keys).sort()) pairs.push({ a: Math.floor(key / n), b: key % n, shared: counts.get(key)! });
   return pairs;
 }
 
@@ -49,13 +61,11 @@ export const CODE_MAAT_THRESHOLDS: CouplingThresholds = { minShared: 5, minRevs:
  * min-coupling. Written rounded to 2 decimals (code-maat prints the integer part).
  */
 export function couplingPairs(h: ChangeHistory, t: CouplingThresholds = CODE_MAAT_THRESHOLDS): CouplingPair[] {
-  const out: CouplingPair[] = [];
-  for (const p of allCochangePairs(h)) {
-    const avg = (h.files[p.a].revisions + h.files[p.b].revisions) / 2;
-    const degree = (100 * p.shared) / avg;
-    if (p.shared >= t.minShared && avg >= t.minRevs && degree >= t.minCoupling) {
-      out.push({ a: h.files[p.a].path, b: h.files[p.b].path, shared: p.shared, degree: Math.round(degree * 100) / 100 });
-    }
-  }
-  return out; // files are sorted by path, so index order is string order: a < b
+  const degreeOf = (a: number, b: number, shared: number) => (100 * shared) / ((h.files[a].revisions + h.files[b].revisions) / 2);
+  const kept = toPairs(h, pairCounts(h), (a, b, shared) => {
+    const avg = (h.files[a].revisions + h.files[b].revisions) / 2;
+    return shared >= t.minShared && avg >= t.minRevs && degreeOf(a, b, shared) >= t.minCoupling;
+  });
+  // files are sorted by path, so index order is string order: a < b
+  return kept.map((p) => ({ a: h.files[p.a].path, b: h.files[p.b].path, shared: p.shared, degree: Math.round(degreeOf(p.a, p.b, p.shared) * 100) / 100 }));
 }

@@ -414,6 +414,13 @@ function isSpace(c: number): boolean {
 
 /** JSON with comments and trailing commas, as tsconfigs are written; undefined when it is anything else. */
 export function parseJsonc(text: string): unknown {
+  // plain JSON (package.json files, many tsconfigs) reads the same either way: no comments, no
+  // trailing commas; JSON.parse stops at the first of them
+  try {
+    return JSON.parse(text);
+  } catch {
+    // comments, trailing commas, a byte order mark, or not JSON at all: read below
+  }
   const n = text.length;
   // past whitespace and comments from i: the next significant character's index
   const skip = (i: number): number => {
@@ -446,9 +453,16 @@ export function parseJsonc(text: string): unknown {
     } else if (c === "," && (text[skip(i + 1)] === "}" || text[skip(i + 1)] === "]") && last !== "[" && last !== "{" && last !== ",") {
       i++; // a trailing comma after a value (`{,}` stays, and fails as TypeScript fails it)
     } else {
-      out += c;
-      if (!isSpace(text.charCodeAt(i))) last = c;
-      i++;
+      // up to the next character that may start a string, a comment or a trailing comma
+      let j = i + 1;
+      for (let d = text.charCodeAt(j); j < n && d !== 0x22 && d !== 0x2f && d !== 0x2c; d = text.charCodeAt(++j));
+      out += text.slice(i, j);
+      for (let k = j - 1; k >= i; k--) {
+        if (isSpace(text.charCodeAt(k))) continue;
+        last = text[k];
+        break;
+      }
+      i = j;
     }
   }
   try {
