@@ -8,6 +8,7 @@ const MODES = {
   boundaries: () => import("./boundaries.mjs"),
   history: () => import("./history.mjs"),
   analyze: () => import("./analyze.mjs"),
+  cochange: () => import("./cochange.mjs"),
 };
 
 async function printUsage(out) {
