@@ -13,7 +13,7 @@ const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8",
 
 /** code-maat: merges out (--no-merges), paths as git printed them at each commit (--no-renames). */
 function referenceCoupling(repo, scope, t) {
-  const log = run("git", ["-c", "core.quotepath=off", "log", "--no-merges", "--no-renames", "--name-status", "-z", "--format=%x01%H"], repo);
+  const log = run("git", ["-c", "core.quotepath=off", "-c", "log.showSignature=false", "log", "--no-merges", "--no-renames", "--name-status", "-z", "--format=%x01%H"], repo);
   const revisions = new Map();
   const shared = new Map();
   let large = 0;
@@ -74,6 +74,7 @@ export async function main(argv) {
   console.log(`code-maat: ${reference.pairs.size} pairs, ${reference.large} large changesets dropped`);
   console.log(`faultline: ${mine.size} pairs, ${history.skipped.large} large changesets dropped`);
   if (reference.large !== history.skipped.large) differ.push(`large changesets: code-maat ${reference.large}, faultline ${history.skipped.large}`);
+  if (reference.pairs.size === 0) differ.push("no pair at these thresholds: nothing compared (lower them)");
   if (differ.length === 0) {
     console.log("identical: same pairs, shared counts and degrees (to 0.01)");
     return 0;

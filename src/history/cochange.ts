@@ -8,7 +8,6 @@ export interface CochangePair {
   shared: number;
 }
 
-const counted = new WeakMap<ChangeHistory, Map<number, number>>();
 const listed = new WeakMap<ChangeHistory, CochangePair[]>();
 
 /** All co-change pairs (the clustering stage filters them itself), in (a, b) order; computed once per history. */
@@ -20,10 +19,8 @@ export function allCochangePairs(h: ChangeHistory): CochangePair[] {
 
 /** Shared commits per pair, keyed a * files + b (a < b). */
 function pairCounts(h: ChangeHistory): Map<number, number> {
-  let counts = counted.get(h);
-  if (counts) return counts;
   const n = h.files.length;
-  counts = new Map<number, number>();
+  const counts = new Map<number, number>();
   for (const cs of h.changesets) {
     const f = cs.files;
     for (let i = 0; i < f.length; i++) {
@@ -33,7 +30,6 @@ function pairCounts(h: ChangeHistory): Map<number, number> {
       }
     }
   }
-  counted.set(h, counts);
   return counts;
 }
 
@@ -62,10 +58,13 @@ export const CODE_MAAT_THRESHOLDS: CouplingThresholds = { minShared: 5, minRevs:
  */
 export function couplingPairs(h: ChangeHistory, t: CouplingThresholds = CODE_MAAT_THRESHOLDS): CouplingPair[] {
   const degreeOf = (a: number, b: number, shared: number) => (100 * shared) / ((h.files[a].revisions + h.files[b].revisions) / 2);
-  const kept = toPairs(h, pairCounts(h), (a, b, shared) => {
+  const keep = (a: number, b: number, shared: number) => {
     const avg = (h.files[a].revisions + h.files[b].revisions) / 2;
     return shared >= t.minShared && avg >= t.minRevs && degreeOf(a, b, shared) >= t.minCoupling;
-  });
+  };
+  // from the list when the clustering stage made it; else from the counts, no object made for a pair dropped
+  const all = listed.get(h);
+  const kept = all ? all.filter((p) => keep(p.a, p.b, p.shared)) : toPairs(h, pairCounts(h), keep);
   // files are sorted by path, so index order is string order: a < b
   return kept.map((p) => ({ a: h.files[p.a].path, b: h.files[p.b].path, shared: p.shared, degree: Math.round(degreeOf(p.a, p.b, p.shared) * 100) / 100 }));
 }

@@ -81,7 +81,8 @@ export class GitLogRun {
    * them), in the order given; ranges next to each other are read in one go, up to a megabyte.
    */
   async readRanges(ranges: [number, number][], onCommit: (c: RawCommit) => void): Promise<void> {
-    const parser = new LogParser(onCommit);
+    // one parser for every range: the offsets it would report are not the file's, so none are passed on
+    const parser = new LogParser((c) => onCommit(c));
     const file = await open(this.file, "r");
     try {
       for (let i = 0; i < ranges.length; ) {
@@ -199,7 +200,8 @@ export class LogParser {
   }
 
   private flush(end: number): void {
-    if (this.commit) this.onCommit(this.commit, this.commitStart, end);
+    // a header cut short (git killed while writing it) has no dates: not a commit to count
+    if (this.commit && Number.isFinite(this.commit.time) && Number.isFinite(this.commit.committed)) this.onCommit(this.commit, this.commitStart, end);
     this.commit = undefined;
   }
 
@@ -235,9 +237,9 @@ export class LogParser {
       return;
     }
     // numstat rows ("12\t3\tpath", "-\t-\t" for binary files) start with a digit or a dash
-    const tab1 = (first >= 0x30 && first <= 0x39) || first === 0x2d ? b.indexOf(TAB, s) : -1;
-    const tab2 = tab1 !== -1 && tab1 < e ? b.indexOf(TAB, tab1 + 1) : -1;
-    if (tab2 !== -1 && tab2 < e) {
+    const tab1 = (first >= 0x30 && first <= 0x39) || first === 0x2d ? indexIn(b, TAB, s, e) : -1;
+    const tab2 = tab1 !== -1 ? indexIn(b, TAB, tab1 + 1, e) : -1;
+    if (tab2 !== -1) {
       const entry: FileChange = { status: "", path: b.toString("utf8", tab2 + 1, e), added: count(b, s, tab1), removed: count(b, tab1 + 1, tab2) };
       if (tab2 + 1 === e) this.want = { entry, paths: 2, numstat: true };
       else this.mergeNumstat(entry);
@@ -273,12 +275,17 @@ function header(b: Buffer, s: number, e: number): RawCommit {
     changes: [],
   };
   // two parents or more
-  const space = at[4] < e ? b.indexOf(SPACE, at[4] + 1) : -1;
-  if (space !== -1 && space < e) commit.merge = true;
+  if (at[4] < e && indexIn(b, SPACE, at[4] + 1, e) !== -1) commit.merge = true;
   return commit;
 }
 
-/** The decimal number b[s, e); 0 for git's "-" (a binary file's line count). */
+/** The first `byte` in b[s, e), or -1: Buffer.indexOf would search on to the end of the chunk. */
+function indexIn(b: Buffer, byte: number, s: number, e: number): number {
+  for (let i = s; i < e; i++) if (b[i] === byte) return i;
+  return -1;
+}
+
+/** The decimal number b[s, e); 0 for git's "-" (a binary file's line count); NaN when empty or not a number. */
 function count(b: Buffer, s: number, e: number): number {
   let n = 0;
   for (let i = s; i < e; i++) {
@@ -286,5 +293,5 @@ function count(b: Buffer, s: number, e: number): number {
     if (d < 0 || d > 9) return i === s && b[i] === 0x2d ? 0 : NaN;
     n = n * 10 + d;
   }
-  return s === e ? NaN : n;
+  return s >= e ? NaN : n;
 }

@@ -274,6 +274,7 @@ class Aggregator {
   private readonly changesets: Changeset[] = [];
   private large = 0;
   private merges = 0;
+  private finished = false;
   private excludedCommits = 0;
   private readonly max: number;
   private readonly renames: boolean;
@@ -386,6 +387,8 @@ class Aggregator {
       return f;
     });
     // renumbered in place: the aggregator is done with them
+    if (this.finished) throw new Error("Aggregator.finish called twice");
+    this.finished = true;
     for (const { files } of this.changesets) {
       for (let k = 0; k < files.length; k++) files[k] = newIndex[files[k]];
       if (files.length > 1) files.sort((a, b) => a - b);

@@ -155,18 +155,17 @@ function isPackageSpec(spec: string): boolean {
 }
 
 /**
- * Whether TypeScript surely fails to resolve a package `extends` from `dir`: no `node_modules`
- * in `dir` or any folder above it holds the package, and the nearest package.json cannot
- * resolve it by its own name. Specs TypeScript reads some other way ("#imports", URLs, empty,
- * backslashes) are not claimed.
+ * Whether TypeScript surely fails to resolve a package `extends` from `dir`: there is no
+ * `node_modules` folder in `dir` or above it at all (TypeScript's lookup finds packages nowhere
+ * else, as folders or as `name.json` files), and the nearest package.json cannot resolve it by
+ * its own name. Specs TypeScript reads some other way ("#imports", URLs, empty, backslashes) are
+ * not claimed; with dependencies installed, TypeScript resolves them.
  */
 function notInstalled(spec: string, dir: string): boolean {
   if (spec === "" || /[#:\\]/.test(spec)) return false;
-  const parts = spec.split("/");
-  const name = (spec.startsWith("@") ? parts.slice(0, 2) : parts.slice(0, 1)).join("/");
   let nearest: string | undefined;
   for (let d = dir; ; d = path.dirname(d)) {
-    if (path.basename(d) !== "node_modules" && existsSync(path.join(d, "node_modules", name))) return false;
+    if (path.basename(d) !== "node_modules" && existsSync(path.join(d, "node_modules"))) return false;
     nearest ??= isFile(path.join(d, "package.json")) ? path.join(d, "package.json") : undefined;
     if (path.dirname(d) === d) break;
   }
@@ -179,7 +178,8 @@ function notInstalled(spec: string, dir: string): boolean {
 
 /**
  * Where the top-level `extends` value(s) start in a tsconfig's text (the opening quote of each
- * string), as TypeScript places its diagnostics; the last `extends` when it is given twice.
+ * string), as TypeScript places its diagnostics. Undefined when `extends` is given twice
+ * (TypeScript then reads, and warns about, both).
  */
 function extendsOffsets(text: string): number[] | undefined {
   let depth = 0;
@@ -202,6 +202,7 @@ function extendsOffsets(text: string): number[] | undefined {
       if (inExtends && depth === 1) inExtends = false;
     } else if (c === ":" && depth === 1 && key !== undefined) {
       if (key === "extends") {
+        if (found) return undefined;
         inExtends = true;
         found = [];
       }

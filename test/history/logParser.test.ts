@@ -5,7 +5,7 @@ import { buildRepo, day, TSCONFIG, type RepoScript } from "../helpers/repo.js";
 
 const AUTHORS = ["Ada <ada@shop.test>", "Zoë Ünal <zoe@shop.test>"];
 
-/** Renames, unicode and odd paths, a binary file: what the parser meets in real logs. */
+/** Renames, unicode and odd paths, a binary file, a merge, an empty commit: what the parser meets in real logs. */
 function oddHistory(): string {
   const body = "export const big = [1, 2, 3];\n".repeat(20);
   const script: RepoScript = {
@@ -15,6 +15,9 @@ function oddHistory(): string {
       { author: AUTHORS[1], date: day(1), touch: ["src/ünïcödé ✓.ts", 'src/with "quotes" and\nnewline.ts'] },
       { author: AUTHORS[0], date: day(2), rename: [["src/first.ts", "src/final.ts"]], write: { "img/logo.bin": "\u0000\u0003binary" } },
       { author: AUTHORS[1], date: day(3), remove: ["src/ünïcödé ✓.ts"] },
+      { author: AUTHORS[0], date: day(4), write: { "src/side.ts": "export const s = 1;\n" }, branch: "side" },
+      { author: AUTHORS[1], date: day(5), merge: "side", message: "merge side" },
+      { author: AUTHORS[0], date: day(6), message: "empty" },
     ],
   };
   return buildRepo(script);
@@ -31,7 +34,7 @@ function reference(out: Buffer, numstat: boolean): string[] {
     .slice(1)
     .map((c) => {
       const [header, ...rest] = c.split("\0");
-      const [sha, author, email, time, committed] = header.split("\x02");
+      const [sha, author, email, time, committed, parents] = header.split("\x02");
       const tokens = rest.map((t) => t.replace(/^\n+/, "")).filter((t) => t !== "");
       const changes: string[] = [];
       const counts: string[] = [];
@@ -50,13 +53,14 @@ function reference(out: Buffer, numstat: boolean): string[] {
         i += 1 + n;
       }
       const withCounts = numstat ? changes.map((ch, k) => `${ch}=${counts[k]}`) : changes;
-      return [sha, author, email, time, committed, ...withCounts].join(" | ");
+      const merge = parents.includes(" ") ? ["merge"] : [];
+      return [sha, author, email, time, committed, ...merge, ...withCounts].join(" | ");
     });
 }
 
 const asText = (c: RawCommit, numstat: boolean) =>
   [
-    c.sha, c.author, c.email, String(c.time), String(c.committed),
+    c.sha, c.author, c.email, String(c.time), String(c.committed), ...(c.merge ? ["merge"] : []),
     ...c.changes.map((ch) => [ch.status, ...(ch.from !== undefined ? [ch.from] : []), ch.path].join(">") + (numstat ? `=${ch.added}/${ch.removed}` : "")),
   ].join(" | ");
 
@@ -85,7 +89,8 @@ describe("the git log parser", () => {
       const format = numstat ? ["--raw", "--numstat"] : ["--name-status"];
       const out = execFileSync("git", ["-c", "core.quotepath=off", "log", "-z", `--format=${LOG_FORMAT}`, ...format, "-M", "HEAD", "--"], { cwd: dir });
       const expected = reference(out, numstat);
-      expect(expected).toHaveLength(4);
+      expect(expected).toHaveLength(7);
+      expect(expected.filter((c) => c.includes(" | merge")).length).toBe(1);
       expect(expected.join("\n")).toContain("R>src/first.ts>src/final.ts");
       expect(expected.join("\n")).toContain('src/with "quotes" and\nnewline.ts');
       expect(expected.join("\n")).toContain("Zoë Ünal");

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readConfigListings, parseJsonc } from "../../src/repo/configFiles.js";
@@ -64,13 +64,14 @@ describe("tsconfig file lists without TypeScript", () => {
   it("match TypeScript's on every graph fixture, or leave the fixture to TypeScript", () => {
     const outcomes = new Map<string, string>();
     for (const root of fixtureRoots()) outcomes.set(path.relative(FIXTURES, root), compare(root));
-    // the plain ones are read without TypeScript, an extends of an uninstalled package too
-    // (with TypeScript's warning); broken JSON and an extends loop are left to TypeScript
+    // the plain ones are read without TypeScript; broken JSON, an extends loop and an extends of
+    // a package are left to TypeScript (the fixtures sit below this project's node_modules, where
+    // TypeScript would look for the package)
     expect(outcomes.get("graph/basic")).toBe("same");
     expect(outcomes.get("graph/workspaces-pnpm/apps/web")).toBe("same");
     expect(outcomes.get("graph/bad-tsconfig-json")).toBe("fallback");
     expect(outcomes.get("graph/extends-cycle")).toBe("fallback");
-    expect(outcomes.get("graph/tsconfigs")).toBe("same");
+    expect(outcomes.get("graph/tsconfigs")).toBe("fallback");
     expect([...outcomes.values()].filter((o) => o === "same").length).toBeGreaterThanOrEqual(15);
   });
 
@@ -143,19 +144,26 @@ describe("tsconfig file lists without TypeScript", () => {
       // a base that extends a missing package itself, and sets what the file list depends on
       "base.json": `{ "extends":\t"@faultline-test/missing-b", "compilerOptions": { "allowJs": true, "outDir": "out" } }`,
       // the same missing package again: warned about once
-      "web/tsconfig.json": `{ "extends": "@faultline-test/missing-a/tsconfig.json", "include": ["**/*"], "extends": "@faultline-test/missing-c" }`,
-      "src/a.ts": x, "src/b.js": x, "out/o.ts": x, "web/w.ts": x,
+      "web/tsconfig.json": `{ "include": ["**/*"], "extends": "@faultline-test/missing-a/tsconfig.json" }`,
+      "lib/tsconfig.json": `{ "include": ["."], "extends": "@faultline-test/missing-c" }`,
+      "src/a.ts": x, "src/b.js": x, "out/o.ts": x, "web/w.ts": x, "lib/l.ts": x,
     });
+    // a node_modules above the temp folder is where TypeScript would look: then it is left to TypeScript
+    const ancestors = (d: string): string[] => (path.dirname(d) === d ? [d] : [d, ...ancestors(path.dirname(d))]);
+    if (ancestors(path.dirname(root)).some((d) => existsSync(path.join(d, "node_modules")))) {
+      expect(compare(root)).toBe("fallback");
+      return;
+    }
     expect(compare(root)).toBe("same");
     const warnings: string[] = [];
     const visible = listVisibleFiles(root, false);
     readConfigListings(root, initialTsconfigs(root, undefined, visible), visible, warnings);
-    // by hand: the array's second element starts at column 30 of line 3, and is warned about
-    // before the base is read; in web/ the last of two extends counts, its value at column 89
+    // by hand, configs in path order: lib's value starts at column 32; the root's array's second
+    // element at column 30 of line 3, warned about before the base is read
     expect(warnings).toEqual([
+      "lib/tsconfig.json:1:32: File '@faultline-test/missing-c' not found. (not installed? continuing with the rest of the config)",
       "tsconfig.json:3:30: File '@faultline-test/missing-a/tsconfig.json' not found. (not installed? continuing with the rest of the config)",
       "base.json:1:14: File '@faultline-test/missing-b' not found. (not installed? continuing with the rest of the config)",
-      "web/tsconfig.json:1:89: File '@faultline-test/missing-c' not found. (not installed? continuing with the rest of the config)",
     ]);
   });
 
@@ -167,9 +175,12 @@ describe("tsconfig file lists without TypeScript", () => {
       return readConfigListings(root, initialTsconfigs(root, undefined, visible), visible);
     };
     const base = `{ "compilerOptions": { "allowJs": true } }`;
-    // installed: in the config's own node_modules, or in one further up
+    // installed: in the config's own node_modules, in one further up, as a name.json file there
     expect(fast({ "tsconfig.json": `{ "extends": "@faultline-test/base/tsconfig.json", "include": ["src"] }`, "node_modules/@faultline-test/base/tsconfig.json": base })).toBeUndefined();
     expect(fast({ "app/tsconfig.json": `{ "extends": "faultline-test-base", "include": ["."] }`, "node_modules/faultline-test-base/tsconfig.json": base })).toBeUndefined();
+    expect(fast({ "tsconfig.json": `{ "extends": "faultline-test-base", "include": ["src"] }`, "node_modules/faultline-test-base.json": base })).toBeUndefined();
+    // given twice, TypeScript reads (and warns about) both
+    expect(fast({ "tsconfig.json": `{ "extends": "@faultline-test/x", "include": ["src"], "extends": "@faultline-test/y" }` })).toBeUndefined();
     // the package's own name, which its exports resolve
     expect(fast({ "tsconfig.json": `{ "extends": "@faultline-test/self/base.json" }`, "package.json": `{ "name": "@faultline-test/self", "exports": { "./base.json": "./base.json" } }`, "base.json": base })).toBeUndefined();
     // without exports the name is not resolved: skipped
