@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { byString, toRepoPath } from "../util/paths.js";
@@ -108,13 +108,13 @@ function resolveConfig(abs: string, stack: string[], missing: MissingBase[]): Re
   const targets: string[] = [];
   for (const [k, spec] of bases.entries()) {
     if (typeof spec !== "string") return undefined;
-    if (isPackageSpec(spec) && notInstalled(spec, dir)) {
+    const target = isPackageSpec(spec) ? packageExtends(spec, dir) : extendsPath(spec, dir);
+    if (target === null) {
       const at = extendsOffsets(text);
       if (at?.length !== bases.length) return undefined;
       missing.push({ spec, file: abs, ...lineAndColumn(text, at[k]) });
       continue;
     }
-    const target = extendsPath(spec, dir);
     if (!target) return undefined;
     targets.push(target);
   }
@@ -155,25 +155,69 @@ function isPackageSpec(spec: string): boolean {
 }
 
 /**
- * Whether TypeScript surely fails to resolve a package `extends` from `dir`: there is no
- * `node_modules` folder in `dir` or above it at all (TypeScript's lookup finds packages nowhere
- * else, as folders or as `name.json` files), and the nearest package.json cannot resolve it by
- * its own name. Specs TypeScript reads some other way ("#imports", URLs, empty, backslashes) are
- * not claimed; with dependencies installed, TypeScript resolves them.
+ * A package `extends` as TypeScript resolves it from `dir` (nodeNextJsonConfigResolver): the
+ * `node_modules` folders in `dir` and above, nearest first, each asked by `inNodeModules`. Null
+ * when none has it (TypeScript warns and goes on without it); undefined for what this reader
+ * does not follow: "#imports", URLs, a package naming itself through its exports, and whatever
+ * `inNodeModules` leaves alone.
  */
-function notInstalled(spec: string, dir: string): boolean {
-  if (spec === "" || /[#:\\]/.test(spec)) return false;
+function packageExtends(spec: string, dir: string): string | null | undefined {
+  if (spec === "" || /[#:\\]/.test(spec)) return undefined;
+  const parts = spec.split("/");
+  const scoped = spec.startsWith("@");
+  if (parts.length < (scoped ? 2 : 1) || parts.some((p) => p === "" || p === "." || p === "..")) return undefined;
+  const name = parts.slice(0, scoped ? 2 : 1).join("/");
+  const rest = parts.slice(scoped ? 2 : 1).join("/");
   let nearest: string | undefined;
   for (let d = dir; ; d = path.dirname(d)) {
-    if (path.basename(d) !== "node_modules" && existsSync(path.join(d, "node_modules"))) return false;
     nearest ??= isFile(path.join(d, "package.json")) ? path.join(d, "package.json") : undefined;
     if (path.dirname(d) === d) break;
   }
-  if (!nearest) return true;
-  const pkg = parseJsonc(readFileSync(nearest, "utf8"));
-  if (!isObject(pkg)) return false;
-  const self = typeof pkg.name === "string" && (spec === pkg.name || spec.startsWith(`${pkg.name}/`));
-  return !(self && pkg.exports !== undefined);
+  if (nearest) {
+    const pkg = parseJsonc(readFileSync(nearest, "utf8"));
+    if (!isObject(pkg)) return undefined;
+    if (pkg.exports !== undefined && typeof pkg.name === "string" && (spec === pkg.name || spec.startsWith(`${pkg.name}/`))) return undefined;
+  }
+  for (let d = dir; ; d = path.dirname(d)) {
+    const modules = path.join(d, "node_modules");
+    if (path.basename(d) !== "node_modules" && existsSync(modules)) {
+      const found = inNodeModules(modules, name, rest);
+      if (found !== null) return found;
+    }
+    if (path.dirname(d) === d) return null;
+  }
+}
+
+/**
+ * What TypeScript's lookup finds for a package in one `node_modules` folder, in the plain cases:
+ * a package.json without `exports`, `typesVersions` or a `tsconfig` field, a spec naming a
+ * `.json` file or a name without dots, no symlink on the way. The file found; null when there
+ * is nothing of that name (the lookup goes on up); undefined for anything else.
+ */
+function inNodeModules(modules: string, name: string, rest: string): string | null | undefined {
+  const packageDir = path.join(modules, name);
+  const packageJson = path.join(packageDir, "package.json");
+  if (existsSync(packageJson)) {
+    const pkg = parseJsonc(readFileSync(packageJson, "utf8"));
+    if (!isObject(pkg) || pkg.exports !== undefined || pkg.typesVersions !== undefined || pkg.tsconfig !== undefined) return undefined;
+  }
+  const candidate = rest ? path.join(packageDir, rest) : packageDir;
+  if (rest && existsSync(path.join(candidate, "package.json"))) return undefined;
+  const real = (file: string) => (realpathSync(file) === file ? file : undefined); // TypeScript follows symlinks: left to it
+  // as a file: the spec itself when it names a .json file, else with .json added (a name with
+  // other dots first has its extension swapped for .json: left to TypeScript)
+  if (candidate.endsWith(".json")) {
+    if (isFile(candidate)) return real(candidate);
+    if (existsSync(`${candidate}.json`)) return undefined;
+  } else if (path.basename(candidate).includes(".")) {
+    return undefined;
+  } else if (isFile(`${candidate}.json`)) {
+    return real(`${candidate}.json`);
+  }
+  // as a folder: its tsconfig.json
+  if (!existsSync(candidate)) return null;
+  const index = path.join(candidate, "tsconfig.json");
+  return isFile(index) ? real(index) : undefined;
 }
 
 /**

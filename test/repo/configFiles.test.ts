@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readConfigListings, parseJsonc } from "../../src/repo/configFiles.js";
@@ -64,14 +64,14 @@ describe("tsconfig file lists without TypeScript", () => {
   it("match TypeScript's on every graph fixture, or leave the fixture to TypeScript", () => {
     const outcomes = new Map<string, string>();
     for (const root of fixtureRoots()) outcomes.set(path.relative(FIXTURES, root), compare(root));
-    // the plain ones are read without TypeScript; broken JSON, an extends loop and an extends of
-    // a package are left to TypeScript (the fixtures sit below this project's node_modules, where
-    // TypeScript would look for the package)
+    // the plain ones are read without TypeScript, an extends of a package this project's
+    // node_modules does not hold too (with TypeScript's warning); broken JSON and an extends loop
+    // are left to TypeScript
     expect(outcomes.get("graph/basic")).toBe("same");
     expect(outcomes.get("graph/workspaces-pnpm/apps/web")).toBe("same");
     expect(outcomes.get("graph/bad-tsconfig-json")).toBe("fallback");
     expect(outcomes.get("graph/extends-cycle")).toBe("fallback");
-    expect(outcomes.get("graph/tsconfigs")).toBe("fallback");
+    expect(outcomes.get("graph/tsconfigs")).toBe("same");
     expect([...outcomes.values()].filter((o) => o === "same").length).toBeGreaterThanOrEqual(15);
   });
 
@@ -148,12 +148,6 @@ describe("tsconfig file lists without TypeScript", () => {
       "lib/tsconfig.json": `{ "include": ["."], "extends": "@faultline-test/missing-c" }`,
       "src/a.ts": x, "src/b.js": x, "out/o.ts": x, "web/w.ts": x, "lib/l.ts": x,
     });
-    // a node_modules above the temp folder is where TypeScript would look: then it is left to TypeScript
-    const ancestors = (d: string): string[] => (path.dirname(d) === d ? [d] : [d, ...ancestors(path.dirname(d))]);
-    if (ancestors(path.dirname(root)).some((d) => existsSync(path.join(d, "node_modules")))) {
-      expect(compare(root)).toBe("fallback");
-      return;
-    }
     expect(compare(root)).toBe("same");
     const warnings: string[] = [];
     const visible = listVisibleFiles(root, false);
@@ -167,7 +161,38 @@ describe("tsconfig file lists without TypeScript", () => {
     ]);
   });
 
-  it("leave to TypeScript what they do not follow: installed package extends, self-references, broken JSON", () => {
+  it("follow an extends of an installed package as TypeScript does: a .json in it, its tsconfig.json, name.json, further up", () => {
+    const x = "export const x = 1;\n";
+    const root = tempDir();
+    writeTree(root, {
+      "tsconfig.json": `{ "extends": ["@faultline-test/base/tsconfig.lib.json", "faultline-test-bare"], "compilerOptions": { "outDir": "out" } }`,
+      // allowJs from a .json file named in the package
+      "node_modules/@faultline-test/base/package.json": `{ "name": "@faultline-test/base", "main": "index.js" }`,
+      "node_modules/@faultline-test/base/tsconfig.lib.json": `{ "compilerOptions": { "allowJs": true } }`,
+      // a bare name: the package's own tsconfig.json, whose include is relative to where it lies
+      "node_modules/faultline-test-bare/tsconfig.json": `{ "include": ["../../src/**/*", "../../lib"] }`,
+      // a package that is a file, name.json, and one only in a node_modules further up
+      "web/tsconfig.json": `{ "extends": "faultline-test-file", "include": ["."] }`,
+      "node_modules/faultline-test-file.json": `{ "compilerOptions": { "allowJs": true } }`,
+      "app/node_modules/.keep": "",
+      "app/tsconfig.json": `{ "extends": "@faultline-test/base/tsconfig.lib.json", "include": ["**/*"] }`,
+      // not there at all, though node_modules are: TypeScript warns and goes on
+      "tools/tsconfig.json": `{ "extends": "@faultline-test/absent/tsconfig.json", "include": ["."] }`,
+      "src/a.ts": x, "src/b.js": x, "lib/l.ts": x, "out/o.ts": x, "web/w.js": x, "app/p.js": x, "tools/t.ts": x,
+    });
+    expect(compare(root)).toBe("same");
+    const warnings: string[] = [];
+    const visible = listVisibleFiles(root, false);
+    const listings = readConfigListings(root, initialTsconfigs(root, undefined, visible), visible, warnings)!;
+    expect(warnings).toEqual(["tools/tsconfig.json:1:14: File '@faultline-test/absent/tsconfig.json' not found. (not installed? continuing with the rest of the config)"]);
+    // by hand: the root takes src/ and lib/ from the bare package, JavaScript from the other base
+    const names = (p: string) => listings.find((l) => l.path === p)!.fileNames.map((f) => path.relative(root, f).split(path.sep).join("/")).sort();
+    expect(names("tsconfig.json")).toEqual(["lib/l.ts", "src/a.ts", "src/b.js"]);
+    expect(names("web/tsconfig.json")).toEqual(["web/w.js"]);
+    expect(names("app/tsconfig.json")).toEqual(["app/p.js"]);
+  });
+
+  it("leave to TypeScript what they do not follow: packages with exports or a tsconfig field, symlinks, self-references, broken JSON", () => {
     const fast = (files: Record<string, string>) => {
       const root = tempDir();
       writeTree(root, { "src/a.ts": "export {};\n", ...files });
@@ -175,10 +200,18 @@ describe("tsconfig file lists without TypeScript", () => {
       return readConfigListings(root, initialTsconfigs(root, undefined, visible), visible);
     };
     const base = `{ "compilerOptions": { "allowJs": true } }`;
-    // installed: in the config's own node_modules, in one further up, as a name.json file there
-    expect(fast({ "tsconfig.json": `{ "extends": "@faultline-test/base/tsconfig.json", "include": ["src"] }`, "node_modules/@faultline-test/base/tsconfig.json": base })).toBeUndefined();
-    expect(fast({ "app/tsconfig.json": `{ "extends": "faultline-test-base", "include": ["."] }`, "node_modules/faultline-test-base/tsconfig.json": base })).toBeUndefined();
-    expect(fast({ "tsconfig.json": `{ "extends": "faultline-test-base", "include": ["src"] }`, "node_modules/faultline-test-base.json": base })).toBeUndefined();
+    const ext = (spec: string) => `{ "extends": "${spec}", "include": ["src"] }`;
+    // package.json exports, a tsconfig field, typesVersions; a name with a dot (TypeScript swaps its extension first)
+    expect(fast({ "tsconfig.json": ext("faultline-test-base"), "node_modules/faultline-test-base/package.json": `{ "exports": { ".": "./tsconfig.json" } }`, "node_modules/faultline-test-base/tsconfig.json": base })).toBeUndefined();
+    expect(fast({ "tsconfig.json": ext("faultline-test-base"), "node_modules/faultline-test-base/package.json": `{ "tsconfig": "./base.json" }`, "node_modules/faultline-test-base/base.json": base })).toBeUndefined();
+    expect(fast({ "tsconfig.json": ext("faultline-test-base/b"), "node_modules/faultline-test-base/package.json": `{ "typesVersions": {} }`, "node_modules/faultline-test-base/b.json": base })).toBeUndefined();
+    expect(fast({ "tsconfig.json": ext("faultline-test-base/tsconfig.base"), "node_modules/faultline-test-base/tsconfig.base.json": base })).toBeUndefined();
+    // a symlinked package (pnpm's layout): TypeScript reads it where it really lies
+    const linked = tempDir();
+    writeTree(linked, { "tsconfig.json": ext("faultline-test-base/tsconfig.json"), "store/faultline-test-base/tsconfig.json": base, "src/a.ts": "export {};\n", "node_modules/.keep": "" });
+    symlinkSync(path.join(linked, "store/faultline-test-base"), path.join(linked, "node_modules/faultline-test-base"), "dir");
+    const visible = listVisibleFiles(linked, false);
+    expect(readConfigListings(linked, initialTsconfigs(linked, undefined, visible), visible)).toBeUndefined();
     // given twice, TypeScript reads (and warns about) both
     expect(fast({ "tsconfig.json": `{ "extends": "@faultline-test/x", "include": ["src"], "extends": "@faultline-test/y" }` })).toBeUndefined();
     // the package's own name, which its exports resolve
