@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { byString, toRepoPath } from "../util/paths.js";
@@ -191,8 +191,10 @@ function packageExtends(spec: string, dir: string): string | null | undefined {
 /**
  * What TypeScript's lookup finds for a package in one `node_modules` folder, in the plain cases:
  * a package.json without `exports`, `typesVersions` or a `tsconfig` field, a spec naming a
- * `.json` file or a name without dots, no symlink on the way. The file found; null when there
- * is nothing of that name (the lookup goes on up); undefined for anything else.
+ * `.json` file or a name without dots. The file found, by the path it was found at (the parse
+ * host the graph stage gives TypeScript has no realpath, so a symlinked package, as pnpm lays
+ * them out, is read where the link is); null when there is nothing of that name (the lookup
+ * goes on up); undefined for anything else.
  */
 function inNodeModules(modules: string, name: string, rest: string): string | null | undefined {
   const packageDir = path.join(modules, name);
@@ -203,21 +205,20 @@ function inNodeModules(modules: string, name: string, rest: string): string | nu
   }
   const candidate = rest ? path.join(packageDir, rest) : packageDir;
   if (rest && existsSync(path.join(candidate, "package.json"))) return undefined;
-  const real = (file: string) => (realpathSync(file) === file ? file : undefined); // TypeScript follows symlinks: left to it
   // as a file: the spec itself when it names a .json file, else with .json added (a name with
   // other dots first has its extension swapped for .json: left to TypeScript)
   if (candidate.endsWith(".json")) {
-    if (isFile(candidate)) return real(candidate);
+    if (isFile(candidate)) return candidate;
     if (existsSync(`${candidate}.json`)) return undefined;
   } else if (path.basename(candidate).includes(".")) {
     return undefined;
   } else if (isFile(`${candidate}.json`)) {
-    return real(`${candidate}.json`);
+    return `${candidate}.json`;
   }
   // as a folder: its tsconfig.json
   if (!existsSync(candidate)) return null;
   const index = path.join(candidate, "tsconfig.json");
-  return isFile(index) ? real(index) : undefined;
+  return isFile(index) ? index : undefined;
 }
 
 /**
