@@ -57,11 +57,9 @@ export const CODE_MAAT_THRESHOLDS: CouplingThresholds = { minShared: 5, minRevs:
  * min-coupling. Written rounded to 2 decimals (code-maat prints the integer part).
  */
 export function couplingPairs(h: ChangeHistory, t: CouplingThresholds = CODE_MAAT_THRESHOLDS): CouplingPair[] {
-  const degreeOf = (a: number, b: number, shared: number) => (100 * shared) / ((h.files[a].revisions + h.files[b].revisions) / 2);
-  const keep = (a: number, b: number, shared: number) => {
-    const avg = (h.files[a].revisions + h.files[b].revisions) / 2;
-    return shared >= t.minShared && avg >= t.minRevs && degreeOf(a, b, shared) >= t.minCoupling;
-  };
+  const average = (a: number, b: number) => (h.files[a].revisions + h.files[b].revisions) / 2;
+  const degreeOf = (a: number, b: number, shared: number) => (100 * shared) / average(a, b);
+  const keep = (a: number, b: number, shared: number) => shared >= t.minShared && average(a, b) >= t.minRevs && degreeOf(a, b, shared) >= t.minCoupling;
   // from the list when the clustering stage made it; else from the counts, no object made for a pair dropped
   const all = listed.get(h);
   const kept = all ? all.filter((p) => keep(p.a, p.b, p.shared)) : toPairs(h, pairCounts(h), keep);

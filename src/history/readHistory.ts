@@ -360,6 +360,9 @@ class Aggregator {
   }
 
   finish(head: string, headDate: string): ChangeHistory {
+    // the changesets are renumbered in place below: a second call would scramble them
+    if (this.finished) throw new Error("Aggregator.finish called twice");
+    this.finished = true;
     // the files that changed, still in path order, numbered afresh
     const order: number[] = [];
     const newIndex = new Int32Array(this.paths.length);
@@ -386,9 +389,6 @@ class Aggregator {
       }
       return f;
     });
-    // renumbered in place: the aggregator is done with them
-    if (this.finished) throw new Error("Aggregator.finish called twice");
-    this.finished = true;
     for (const { files } of this.changesets) {
       for (let k = 0; k < files.length; k++) files[k] = newIndex[files[k]];
       if (files.length > 1) files.sort((a, b) => a - b);

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { byString, toRepoPath } from "../util/paths.js";
-import { NOT_INSTALLED_HINT, referencedTsconfig, type FileListing } from "./scopeFiles.js";
+import { isFile, NOT_INSTALLED_HINT, referencedTsconfig, type FileListing } from "./scopeFiles.js";
 
 /**
  * The files tsconfigs list, read without TypeScript, for `faultline history`: it needs only
@@ -15,12 +15,12 @@ import { NOT_INSTALLED_HINT, referencedTsconfig, type FileListing } from "./scop
  * (a.ts hides a.tsx, a.js, a.d.ts). The test suite checks it against
  * TypeScript's own parse of every fixture tsconfig and of generated ones.
  *
- * An `extends` of a package that is not installed anywhere TypeScript would look for it (a
- * repository checked out without `npm install`, the usual case here) is skipped with the warning
- * TypeScript gives, word for word and at the same line and column. Anything else it does not
- * follow exactly (a config that is not plain JSON with comments, an installed package `extends`,
- * a loop, a missing file) returns undefined: the caller then asks TypeScript, whose errors and
- * warnings are the ones users should see.
+ * An `extends` of a package is looked up as TypeScript looks it up, in the plain cases
+ * (packageExtends); one found in no `node_modules` (a checkout without `npm install`) is skipped
+ * with the warning TypeScript gives, word for word and at the same line and column. Anything else
+ * it does not follow exactly (a config that is not plain JSON with comments, a package with
+ * `exports`, a loop, a missing file) returns undefined: the caller then asks TypeScript, whose
+ * errors and warnings are the ones users should see.
  */
 export interface ConfigListing extends FileListing {
   abs: string;
@@ -168,24 +168,27 @@ function packageExtends(spec: string, dir: string): string | null | undefined {
   if (parts.length < (scoped ? 2 : 1) || parts.some((p) => p === "" || p === "." || p === "..")) return undefined;
   const name = parts.slice(0, scoped ? 2 : 1).join("/");
   const rest = parts.slice(scoped ? 2 : 1).join("/");
-  let nearest: string | undefined;
-  for (let d = dir; ; d = path.dirname(d)) {
-    nearest ??= isFile(path.join(d, "package.json")) ? path.join(d, "package.json") : undefined;
-    if (path.dirname(d) === d) break;
-  }
+  const folders = ancestors(dir);
+  const nearest = folders.map((d) => path.join(d, "package.json")).find(isFile);
   if (nearest) {
     const pkg = parseJsonc(readFileSync(nearest, "utf8"));
     if (!isObject(pkg)) return undefined;
     if (pkg.exports !== undefined && typeof pkg.name === "string" && (spec === pkg.name || spec.startsWith(`${pkg.name}/`))) return undefined;
   }
-  for (let d = dir; ; d = path.dirname(d)) {
+  for (const d of folders) {
     const modules = path.join(d, "node_modules");
-    if (path.basename(d) !== "node_modules" && existsSync(modules)) {
-      const found = inNodeModules(modules, name, rest);
-      if (found !== null) return found;
-    }
-    if (path.dirname(d) === d) return null;
+    if (path.basename(d) === "node_modules" || !existsSync(modules)) continue;
+    const found = inNodeModules(modules, name, rest);
+    if (found !== null) return found;
   }
+  return null;
+}
+
+/** `dir` and every folder above it, nearest first. */
+function ancestors(dir: string): string[] {
+  const out = [dir];
+  for (let d = dir; path.dirname(d) !== d; d = path.dirname(d)) out.push(path.dirname(d));
+  return out;
 }
 
 /**
@@ -280,9 +283,8 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - start + 1 };
 }
 
-/** TypeScript's getExtendsConfigPath for relative and absolute specifiers; packages are left to TypeScript. */
+/** TypeScript's getExtendsConfigPath for relative and absolute specifiers (packages: packageExtends). */
 function extendsPath(spec: string, dir: string): string | undefined {
-  if (!(spec.startsWith("./") || spec.startsWith("../") || path.isAbsolute(spec))) return undefined;
   let target = path.resolve(dir, spec);
   if (!isFile(target) && !target.endsWith(".json")) target += ".json";
   return isFile(target) ? target : undefined;
@@ -526,10 +528,3 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}

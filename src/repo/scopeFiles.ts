@@ -40,9 +40,17 @@ export function initialTsconfigs(root: string, explicit: string[] | undefined, v
  * undefined when neither exists (the reference is skipped).
  */
 export function referencedTsconfig(resolved: string): string | undefined {
-  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
   const file = isFile(resolved) ? resolved : path.join(resolved, "tsconfig.json");
   return isFile(file) ? file : undefined;
+}
+
+/** Whether a regular file (or a link to one) is there. */
+export function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** A tsconfig as far as choosing files goes. */
