@@ -54,7 +54,11 @@ const TEST_LIKE = [
 
 /** Every file analysis.json places: services, shared kernel, isolated. */
 function analysedFiles(analysis) {
-  return [...analysis.services.flatMap((s) => s.files), ...analysis.kernel.files.map((k) => k.path), ...analysis.isolated];
+  return [
+    ...analysis.services.flatMap((s) => s.files),
+    ...analysis.kernel.files.map((k) => k.path),
+    ...analysis.isolated,
+  ];
 }
 
 function git(repo, args) {
@@ -136,7 +140,8 @@ function guardRepo(repo) {
         fs.rmSync(cache, { recursive: true, force: true });
         if (!hadDot) fs.rmSync(dot, { recursive: true, force: true });
         else {
-          for (const e of fs.readdirSync(dot)) if (!before.has(e)) fs.rmSync(path.join(dot, e), { recursive: true, force: true });
+          for (const e of fs.readdirSync(dot))
+            if (!before.has(e)) fs.rmSync(path.join(dot, e), { recursive: true, force: true });
           if (backup) {
             move(path.join(backup, "cache"), cache);
             fs.rmSync(backup, { recursive: true, force: true });
@@ -168,7 +173,8 @@ export async function main(argv) {
   const { own, passthrough: extra } = splitPassthrough(argv);
   const { repo, runs, flags } = timingArgs(own, usage);
   for (const f of ["--out", "--no-cache", "--timings"]) {
-    if (extra.includes(f)) throw new BenchError(`${f} is set by the bench itself; leave it out of the extra analyze flags`);
+    if (extra.includes(f))
+      throw new BenchError(`${f} is set by the bench itself; leave it out of the extra analyze flags`);
   }
   const log = console.log;
   const cli = prepareCli();
@@ -185,8 +191,12 @@ export async function main(argv) {
   /** One faultline analyze outside the alternation; throws on failure. */
   const analyzeOnce = async (name, more = []) => {
     const out = outDir(name);
-    const m = await measure(process.execPath, analyzeArgs(out, ...more), { cwd: repo, stdoutFile: path.join(out, "stdout.txt") });
-    if (m.code !== 0) throw new BenchError(`faultline analyze (${name}) failed (exit ${m.code ?? m.signal}):\n${tail(m.stderr, 15)}`);
+    const m = await measure(process.execPath, analyzeArgs(out, ...more), {
+      cwd: repo,
+      stdoutFile: path.join(out, "stdout.txt"),
+    });
+    if (m.code !== 0)
+      throw new BenchError(`faultline analyze (${name}) failed (exit ${m.code ?? m.signal}):\n${tail(m.stderr, 15)}`);
     return { ...m, out, analysis: path.join(out, "analysis.json") };
   };
 
@@ -206,15 +216,38 @@ export async function main(argv) {
   try {
     // ---- contenders
     const contenders = [
-      { name: NAMES.cold, cmd: process.execPath, args: analyzeArgs(outDir("cold")), cwd: repo, stdoutFile: path.join(tmp, "cold.stdout"), before: dropCache, note: "rm -rf REPO/.faultline/cache before each run" },
-      { name: NAMES.warm, cmd: process.execPath, args: analyzeArgs(outDir("warm")), cwd: repo, stdoutFile: path.join(tmp, "warm.stdout"), note: "cache in place, nothing changed" },
-      { name: NAMES.oneFile, cmd: process.execPath, args: analyzeArgs(outDir("one-file")), cwd: repo, stdoutFile: path.join(tmp, "one-file.stdout") },
+      {
+        name: NAMES.cold,
+        cmd: process.execPath,
+        args: analyzeArgs(outDir("cold")),
+        cwd: repo,
+        stdoutFile: path.join(tmp, "cold.stdout"),
+        before: dropCache,
+        note: "rm -rf REPO/.faultline/cache before each run",
+      },
+      {
+        name: NAMES.warm,
+        cmd: process.execPath,
+        args: analyzeArgs(outDir("warm")),
+        cwd: repo,
+        stdoutFile: path.join(tmp, "warm.stdout"),
+        note: "cache in place, nothing changed",
+      },
+      {
+        name: NAMES.oneFile,
+        cmd: process.execPath,
+        args: analyzeArgs(outDir("one-file")),
+        cwd: repo,
+        stdoutFile: path.join(tmp, "one-file.stdout"),
+      },
     ];
     const dc = depcruiseContender(repo, path.join(tmp, "depcruise.json"), NAMES.depcruise);
     if (dc.contender) contenders.push(dc.contender);
 
     printPreamble(log, { title: `faultline analyze bench: ${repo}`, runs, contenders, cli });
-    log(`REPO/.faultline: ${guard.hadDot ? `existed${guard.hadCache ? ", its cache is moved aside for the bench and put back at the end" : ""}` : "did not exist; removed at the end"}`);
+    log(
+      `REPO/.faultline: ${guard.hadDot ? `existed${guard.hadCache ? ", its cache is moved aside for the bench and put back at the end" : ""}` : "did not exist; removed at the end"}`,
+    );
     if (extra.length) log(`extra analyze flags: ${extra.map(shellQuote).join(" ")}`);
     log(dc.describe);
     if (dc.problem) log(`depcruise: not run: ${dc.problem}`);
@@ -230,12 +263,19 @@ export async function main(argv) {
     guard.remember(rel);
     contenders[2].before = (i) => {
       const text = fs.readFileSync(abs, "utf8");
-      fs.appendFileSync(abs, `${text.endsWith("\n") || text === "" ? "" : "\n"}// faultline bench: one-file-changed run ${i}\n`);
+      fs.appendFileSync(
+        abs,
+        `${text.endsWith("\n") || text === "" ? "" : "\n"}// faultline bench: one-file-changed run ${i}\n`,
+      );
     };
     contenders[2].note = `appends a comment line to ${rel} before each run; cache warm otherwise`;
-    log(`repo: ${analysis.repo.files} analysed files, ${analysis.repo.commits} commits in history, ${analysis.services.length} services proposed` +
-      ` (targets are set for about 2,100 files and 10k commits)`);
-    log(`priming run (cold, not counted): ${fmtS(prime.wallS)}, ${fmtMB(prime.rssKiB)}; file touched by one-file-changed: ${rel}`);
+    log(
+      `repo: ${analysis.repo.files} analysed files, ${analysis.repo.commits} commits in history, ${analysis.services.length} services proposed` +
+        ` (targets are set for about 2,100 files and 10k commits)`,
+    );
+    log(
+      `priming run (cold, not counted): ${fmtS(prime.wallS)}, ${fmtMB(prime.rssKiB)}; file touched by one-file-changed: ${rel}`,
+    );
     printCommands(contenders, log);
     log("");
 
@@ -255,20 +295,33 @@ export async function main(argv) {
       { name: NAMES.cold, what: "wall", value: get(NAMES.cold)?.wall, limit: TARGETS.cold, fmt: secs },
       { name: NAMES.warm, what: "wall", value: get(NAMES.warm)?.wall, limit: TARGETS.warm, fmt: secs },
       { name: NAMES.oneFile, what: "wall", value: get(NAMES.oneFile)?.wall, limit: TARGETS.oneFile, fmt: secs },
-      ...[NAMES.cold, NAMES.warm, NAMES.oneFile].map((n) => ({ name: n, what: "peak RSS", value: get(n)?.rss, limit: TARGETS.rssKiB, fmt: mb })),
+      ...[NAMES.cold, NAMES.warm, NAMES.oneFile].map((n) => ({
+        name: n,
+        what: "peak RSS",
+        value: get(n)?.rss,
+        limit: TARGETS.rssKiB,
+        fmt: mb,
+      })),
     ];
     log("## targets (medians; set for a 2,100-file repo with 10k commits; peak memory <= 1 GB = 1024 MB)");
     printTargets(checks, log);
     const noise = Math.max(...ok.map((r) => r.summary.wallSpread?.rel ?? 0));
-    log(`largest wall spread: ${(noise * 100).toFixed(1)}%; a median within about that of its target is not a clear pass or miss`);
+    log(
+      `largest wall spread: ${(noise * 100).toFixed(1)}%; a median within about that of its target is not a clear pass or miss`,
+    );
     log("");
 
     // ---- --timings of one cold and one warm run (file restored)
     dropCache();
     const tCold = await analyzeOnce("timings-cold", ["--timings"]);
     const tWarm = await analyzeOnce("timings-warm", ["--timings"]);
-    for (const [label, t] of [["cold", tCold], ["warm", tWarm]]) {
-      log(`## --timings, one ${label} run (faultline's own stderr, verbatim; GNU time: ${fmtS(t.wallS)}, ${fmtMB(t.rssKiB)})`);
+    for (const [label, t] of [
+      ["cold", tCold],
+      ["warm", tWarm],
+    ]) {
+      log(
+        `## --timings, one ${label} run (faultline's own stderr, verbatim; GNU time: ${fmtS(t.wallS)}, ${fmtMB(t.rssKiB)})`,
+      );
       log(t.stderr.replace(/\n$/, "") || "(nothing on stderr)");
       log("");
     }
@@ -280,10 +333,14 @@ export async function main(argv) {
     log("## analysis.json determinism (file restored; each compared byte for byte with a --no-cache run)");
     const rows = [["run", "bytes", "identical to --no-cache"]];
     const diffs = [];
-    for (const [label, r] of [["cold (cache removed first)", cold], ["warm (--timings run above)", tWarm]]) {
+    for (const [label, r] of [
+      ["cold (cache removed first)", cold],
+      ["warm (--timings run above)", tWarm],
+    ]) {
       const c = sameBytes(r.analysis, noCache.analysis);
       rows.push([label, String(c.bytes), c.same ? "yes" : `NO (${c.otherBytes} bytes with --no-cache)`]);
-      if (!c.same) diffs.push(`${label}: first difference at line ${c.line}:\n    run:        ${c.a}\n    --no-cache: ${c.b}`);
+      if (!c.same)
+        diffs.push(`${label}: first difference at line ${c.line}:\n    run:        ${c.a}\n    --no-cache: ${c.b}`);
     }
     printTable(rows, log);
     for (const d of diffs) log(d);
@@ -298,7 +355,9 @@ export async function main(argv) {
     const statusAfter = git(repo, ["status", "--porcelain", "--untracked-files=all"]).stdout;
     if (statusAfter !== statusBefore) log(`RESTORE PROBLEM: git status differs from before the bench:\n${statusAfter}`);
     if (!problems.length && statusAfter === statusBefore) {
-      log(`repo restored: git status as before, REPO/.faultline ${guard.hadDot ? "as it was" : "removed (it did not exist)"}`);
+      log(
+        `repo restored: git status as before, REPO/.faultline ${guard.hadDot ? "as it was" : "removed (it did not exist)"}`,
+      );
     }
   }
   if (flags.keep) log(`outputs kept in ${tmp}`);

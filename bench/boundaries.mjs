@@ -12,7 +12,8 @@ import { BenchError, FAULTLINE_ROOT, makeTempDir, parseArgs, printTable } from "
 const louvain = louvainModule.default ?? louvainModule;
 // the baselines draw from faultline's own seeded RNG (dist/ is built by npm ci)
 const { seededRng } = await import(pathToFileURL(path.join(FAULTLINE_ROOT, "dist/boundaries/louvain.js")).href);
-export const usage = "boundaries REPO LABELS.json [-- analyze flags] | boundaries --demo: MoJoFM and ARI of faultline and naive baselines against labelled domains";
+export const usage =
+  "boundaries REPO LABELS.json [-- analyze flags] | boundaries --demo: MoJoFM and ARI of faultline and naive baselines against labelled domains";
 
 const BIN = path.join(FAULTLINE_ROOT, "bin/faultline.js");
 
@@ -21,7 +22,6 @@ function cli(args) {
   if (r.status !== 0) throw new BenchError(`faultline ${args[0]} failed: ${r.stderr.trim().split("\n").pop()}`);
   return r.stdout;
 }
-
 
 function louvainPartition(files, weighted) {
   const g = new UndirectedGraph();
@@ -36,12 +36,16 @@ function louvainPartition(files, weighted) {
 }
 
 export async function main(argv) {
-  const { positionals, flags } = parseArgs(argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv, { booleans: ["demo"] });
+  const { positionals, flags } = parseArgs(argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv, {
+    booleans: ["demo"],
+  });
   const extra = argv.includes("--") ? argv.slice(argv.indexOf("--") + 1) : [];
   let repo;
   let labelsFile;
   if (flags.demo) {
-    const { buildDemoRepo, DEMO } = await import(pathToFileURL(path.join(FAULTLINE_ROOT, "scripts/demo-repo.mjs")).href);
+    const { buildDemoRepo, DEMO } = await import(
+      pathToFileURL(path.join(FAULTLINE_ROOT, "scripts/demo-repo.mjs")).href
+    );
     repo = path.join(makeTempDir().dir, "demo-shop");
     await buildDemoRepo(repo);
     labelsFile = path.join(DEMO, "domains.json");
@@ -49,7 +53,9 @@ export async function main(argv) {
     [repo, labelsFile] = positionals;
     if (!repo || !labelsFile) throw new BenchError(`usage: ${usage}`);
   }
-  const { mojoFM, adjustedRand } = await import(pathToFileURL(path.join(FAULTLINE_ROOT, "dist/metrics/agreement.js")).href);
+  const { mojoFM, adjustedRand } = await import(
+    pathToFileURL(path.join(FAULTLINE_ROOT, "dist/metrics/agreement.js")).href
+  );
   const labels = JSON.parse(fs.readFileSync(labelsFile, "utf8"));
   const truth = new Map();
   for (const [domain, files] of Object.entries(labels)) for (const f of files) truth.set(f, domain);
@@ -71,7 +77,9 @@ export async function main(argv) {
     if (["--include", "--exclude", "--tsconfig"].includes(extra[i])) scopeArgs.push(extra[i], extra[++i]);
   }
   const graph = JSON.parse(cli(["graph", repo, "--quiet", ...scopeArgs]));
-  const history = JSON.parse(cli(["history", repo, "--quiet", "--min-shared", "1", "--min-revs", "1", "--min-coupling", "0", ...scopeArgs]));
+  const history = JSON.parse(
+    cli(["history", repo, "--quiet", "--min-shared", "1", "--min-revs", "1", "--min-coupling", "0", ...scopeArgs]),
+  );
   const importPairs = graph.edges.map((e) => [e.from, e.to, 1]);
   const cochangePairs = history.coupling.map((c) => [c.a, c.b, c.degree / 100]);
   const partitions = {
@@ -88,8 +96,12 @@ export async function main(argv) {
     const r = restrict(p);
     rows.push([name, String(new Set(r.values()).size), mojoFM(r, t).toFixed(1), adjustedRand(r, t).toFixed(3)]);
   }
-  console.log(`repo ${repo}: ${files.length} labelled files in ${new Set(t.values()).size} domains; analyze took ${seconds.toFixed(2)} s`);
-  console.log(`faultline: ${analysis.services.length} services, kernel ${analysis.kernel.files.length}, resolution ${analysis.settings.resolution} (${analysis.settings.resolutionRule})`);
+  console.log(
+    `repo ${repo}: ${files.length} labelled files in ${new Set(t.values()).size} domains; analyze took ${seconds.toFixed(2)} s`,
+  );
+  console.log(
+    `faultline: ${analysis.services.length} services, kernel ${analysis.kernel.files.length}, resolution ${analysis.settings.resolution} (${analysis.settings.resolutionRule})`,
+  );
   printTable(rows);
   return 0;
 }

@@ -19,7 +19,8 @@ import {
   timingArgs,
 } from "./lib.mjs";
 
-export const usage = "graph REPO [--runs N] [--keep]   faultline graph vs dependency-cruiser, plus accuracy vs TypeScript";
+export const usage =
+  "graph REPO [--runs N] [--keep]   faultline graph vs dependency-cruiser, plus accuracy vs TypeScript";
 
 const SKIP_DIRS = new Set(["node_modules", "dist", "build", ".git"]);
 const TS_SOURCE = /\.(ts|tsx|mts|cts)$/;
@@ -35,7 +36,8 @@ function containsTs(dir) {
     return false;
   }
   for (const e of entries) if (e.isFile() && TS_SOURCE.test(e.name) && !isDeclaration(e.name)) return true;
-  for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name) && containsTs(path.join(dir, e.name))) return true;
+  for (const e of entries)
+    if (e.isDirectory() && !SKIP_DIRS.has(e.name) && containsTs(path.join(dir, e.name))) return true;
   return false;
 }
 
@@ -45,8 +47,12 @@ function containsTs(dir) {
  */
 export function depcruiseTargets(repo) {
   const entries = fs.readdirSync(repo, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  const dirs = entries.filter((e) => e.isDirectory() && !SKIP_DIRS.has(e.name) && containsTs(path.join(repo, e.name))).map((e) => e.name);
-  const files = entries.filter((e) => e.isFile() && TS_SOURCE.test(e.name) && !isDeclaration(e.name)).map((e) => e.name);
+  const dirs = entries
+    .filter((e) => e.isDirectory() && !SKIP_DIRS.has(e.name) && containsTs(path.join(repo, e.name)))
+    .map((e) => e.name);
+  const files = entries
+    .filter((e) => e.isFile() && TS_SOURCE.test(e.name) && !isDeclaration(e.name))
+    .map((e) => e.name);
   return { dirs, files };
 }
 
@@ -59,7 +65,9 @@ export function pickTsconfig(repo) {
     for (const rel of level) {
       let entries;
       try {
-        entries = fs.readdirSync(path.join(repo, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+        entries = fs
+          .readdirSync(path.join(repo, rel), { withFileTypes: true })
+          .sort((a, b) => a.name.localeCompare(b.name));
       } catch {
         continue;
       }
@@ -96,9 +104,12 @@ export function depcruiseContender(repo, stdoutFile, name = "depcruise") {
         "--no-config",
         "--ts-pre-compilation-deps",
         ...(tsconfig ? ["--ts-config", tsconfig] : []),
-        "--output-type", "json",
-        "--do-not-follow", "node_modules",
-        "--exclude", "(^|/)(node_modules|dist|build|\\.git)/",
+        "--output-type",
+        "json",
+        "--do-not-follow",
+        "node_modules",
+        "--exclude",
+        "(^|/)(node_modules|dist|build|\\.git)/",
         ...targets.dirs,
         ...targets.files,
       ],
@@ -115,7 +126,8 @@ const edgeKey = (from, to) => `${from} -> ${to}`;
 /** faultline's edges between repo files (self-edges and .d.ts at either end dropped). */
 export function faultlineEdges(graph) {
   const set = new Set();
-  for (const e of graph.edges) if (e.from !== e.to && !isDeclaration(e.from) && !isDeclaration(e.to)) set.add(edgeKey(e.from, e.to));
+  for (const e of graph.edges)
+    if (e.from !== e.to && !isDeclaration(e.from) && !isDeclaration(e.to)) set.add(edgeKey(e.from, e.to));
   return set;
 }
 
@@ -145,7 +157,12 @@ export function depcruiseEdges(repo, cruise) {
 }
 
 const examples = (list, n = EXAMPLES, indent = "    ") =>
-  list.length ? list.slice(0, n).map((x) => indent + x).join("\n") + (list.length > n ? `\n${indent}... and ${list.length - n} more` : "") : `${indent}(none)`;
+  list.length
+    ? list
+        .slice(0, n)
+        .map((x) => indent + x)
+        .join("\n") + (list.length > n ? `\n${indent}... and ${list.length - n} more` : "")
+    : `${indent}(none)`;
 
 export async function main(argv) {
   const { repo, runs, flags } = timingArgs(argv, usage);
@@ -159,7 +176,13 @@ export async function main(argv) {
   const depcruiseOut = path.join(tmp, "depcruise.json");
 
   const contenders = [
-    { name: "faultline", cmd: process.execPath, args: [cli.bin, "graph", repo, "--quiet"], cwd: repo, stdoutFile: faultlineOut },
+    {
+      name: "faultline",
+      cmd: process.execPath,
+      args: [cli.bin, "graph", repo, "--quiet"],
+      cwd: repo,
+      stdoutFile: faultlineOut,
+    },
   ];
   const dc = depcruiseContender(repo, depcruiseOut);
   if (dc.contender) contenders.push(dc.contender);
@@ -173,7 +196,10 @@ export async function main(argv) {
   const ok = await timeContenders(contenders, runs, "depcruise", log);
   const f = ok.find((r) => r.name === "faultline")?.summary;
   const d = ok.find((r) => r.name === "depcruise")?.summary;
-  if (f && d) log(`faultline/depcruise: wall ${(f.wall / d.wall).toFixed(2)}x, peak RSS ${f.rss != null && d.rss ? (f.rss / d.rss).toFixed(2) + "x" : "n/a"}`);
+  if (f && d)
+    log(
+      `faultline/depcruise: wall ${(f.wall / d.wall).toFixed(2)}x, peak RSS ${f.rss != null && d.rss ? (f.rss / d.rss).toFixed(2) + "x" : "n/a"}`,
+    );
   printEpilogue(log, cli);
   log("");
 
@@ -188,7 +214,9 @@ export async function main(argv) {
     }
   }
   if (graph) {
-    log(`faultline: ${graph.modules.length} modules, ${graph.edges.length} edges, ${graph.external?.length ?? 0} external imports, ${graph.unresolved?.length ?? 0} unresolved`);
+    log(
+      `faultline: ${graph.modules.length} modules, ${graph.edges.length} edges, ${graph.external?.length ?? 0} external imports, ${graph.unresolved?.length ?? 0} unresolved`,
+    );
     log("");
   }
 
@@ -213,15 +241,31 @@ export async function main(argv) {
       const insideFirst = (list, t) => [...list.filter((e) => !t(e)), ...list.filter(t)];
       cmp.onlyA = insideFirst(cmp.onlyA, touches(depcruiseFiles));
       cmp.onlyB = insideFirst(cmp.onlyB, touches(faultlineFiles));
-      log("## edge agreement with dependency-cruiser (last run; repo file -> repo file; no node_modules, core, unresolved or .d.ts)");
-      printTable([
-        ["faultline edges", "depcruise edges", "both", "faultline only", "depcruise only", "Jaccard"],
-        [String(cmp.a), String(cmp.b), String(cmp.both), String(cmp.onlyA.length), String(cmp.onlyB.length), cmp.jaccard.toFixed(3)],
-      ], log);
+      log(
+        "## edge agreement with dependency-cruiser (last run; repo file -> repo file; no node_modules, core, unresolved or .d.ts)",
+      );
+      printTable(
+        [
+          ["faultline edges", "depcruise edges", "both", "faultline only", "depcruise only", "Jaccard"],
+          [
+            String(cmp.a),
+            String(cmp.b),
+            String(cmp.both),
+            String(cmp.onlyA.length),
+            String(cmp.onlyB.length),
+            cmp.jaccard.toFixed(3),
+          ],
+        ],
+        log,
+      );
       log(`(depcruise cruised ${cruise.summary?.totalCruised ?? "?"} modules, faultline ${graph.modules.length})`);
-      log(`faultline only: ${cmp.onlyA.length}, of which ${outsideA} touch a file depcruise did not cruise; first ${EXAMPLES}, edges between files both parse first:`);
+      log(
+        `faultline only: ${cmp.onlyA.length}, of which ${outsideA} touch a file depcruise did not cruise; first ${EXAMPLES}, edges between files both parse first:`,
+      );
       log(examples(cmp.onlyA));
-      log(`depcruise only: ${cmp.onlyB.length}, of which ${outside} touch a file that is not a faultline module (JS, JSON, ...); first ${EXAMPLES}, edges between files both parse first:`);
+      log(
+        `depcruise only: ${cmp.onlyB.length}, of which ${outside} touch a file that is not a faultline module (JS, JSON, ...); first ${EXAMPLES}, edges between files both parse first:`,
+      );
       log(examples(cmp.onlyB));
       log("");
     }
@@ -238,10 +282,20 @@ export async function main(argv) {
       const rows = oracle.oracleResolutions(repo, graph);
       const c = oracle.compareWithOracle(graph, rows);
       const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-      printTable([
-        ["TS edges", "faultline edges", "precision", "recall", "missing", "extra"],
-        [String(c.expected), String(c.actual), fmtPct(c.precision), fmtPct(c.recall), String(c.missing.length), String(c.extra.length)],
-      ], log);
+      printTable(
+        [
+          ["TS edges", "faultline edges", "precision", "recall", "missing", "extra"],
+          [
+            String(c.expected),
+            String(c.actual),
+            fmtPct(c.precision),
+            fmtPct(c.recall),
+            String(c.missing.length),
+            String(c.extra.length),
+          ],
+        ],
+        log,
+      );
       log(`(oracle: ${rows.length} import rows resolved in ${secs.toFixed(1)} s)`);
       log(`missing (TypeScript has, faultline lacks; first ${EXAMPLES}):`);
       log(examples(c.missing));

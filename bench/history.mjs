@@ -18,7 +18,8 @@ import {
   timingArgs,
 } from "./lib.mjs";
 
-export const usage = "history REPO [--runs N] [--keep]   faultline history vs a bare git log of the same information (target <= 1.5x)";
+export const usage =
+  "history REPO [--runs N] [--keep]   faultline history vs a bare git log of the same information (target <= 1.5x)";
 
 /** The format faultline's own log uses (src/history/gitLog.ts LOG_FORMAT). */
 const LOG_FORMAT = "%x01%H%x02%aN%x02%aE%x02%at%x02%ct";
@@ -31,7 +32,7 @@ function countCommitMarks(file) {
   let n = 0;
   let bytes = 0;
   try {
-    for (let read; (read = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) {
+    for (let read; (read = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) {
       bytes += read;
       for (let i = 0; i < read; i++) if (buf[i] === 1) n++;
     }
@@ -53,7 +54,13 @@ export async function main(argv) {
   const gitOut = path.join(tmp, "git-log.bin");
 
   const contenders = [
-    { name: "faultline", cmd: process.execPath, args: [cli.bin, "history", repo, "--quiet"], cwd: repo, stdoutFile: faultlineOut },
+    {
+      name: "faultline",
+      cmd: process.execPath,
+      args: [cli.bin, "history", repo, "--quiet"],
+      cwd: repo,
+      stdoutFile: faultlineOut,
+    },
     {
       name: "git",
       cmd: "git",
@@ -73,8 +80,21 @@ export async function main(argv) {
   if (f && g) {
     log(`faultline/git: wall ${fmtRatio(f.wall, g.wall)}, peak RSS ${fmtRatio(f.rss, g.rss)}`);
     const noise = Math.max(f.wallSpread?.rel ?? 0, g.wallSpread?.rel ?? 0);
-    log(`wall spread up to ${(noise * 100).toFixed(1)}% of the median: a ratio within about that of the target is not a clear pass or miss`);
-    printTargets([{ name: "faultline/git", what: "wall (ratio of medians)", value: f.wall / g.wall, limit: TARGET_RATIO, fmt: (x) => `${x.toFixed(2)}x` }], log);
+    log(
+      `wall spread up to ${(noise * 100).toFixed(1)}% of the median: a ratio within about that of the target is not a clear pass or miss`,
+    );
+    printTargets(
+      [
+        {
+          name: "faultline/git",
+          what: "wall (ratio of medians)",
+          value: f.wall / g.wall,
+          limit: TARGET_RATIO,
+          fmt: (x) => `${x.toFixed(2)}x`,
+        },
+      ],
+      log,
+    );
   }
   printEpilogue(log, cli);
   log("");
@@ -84,8 +104,10 @@ export async function main(argv) {
     try {
       const h = JSON.parse(fs.readFileSync(faultlineOut, "utf8"));
       const sk = h.skipped ?? {};
-      log(`faultline history (last run): ${h.commits} commits kept, ${h.files.length} files with history, ${h.coupling?.length ?? 0} coupled pairs; ` +
-        `skipped: ${sk.merges ?? "?"} merges, ${sk.large ?? "?"} large changesets, ${sk.authors ?? "?"} by excluded authors; HEAD ${String(h.head).slice(0, 12)}`);
+      log(
+        `faultline history (last run): ${h.commits} commits kept, ${h.files.length} files with history, ${h.coupling?.length ?? 0} coupled pairs; ` +
+          `skipped: ${sk.merges ?? "?"} merges, ${sk.large ?? "?"} large changesets, ${sk.authors ?? "?"} by excluded authors; HEAD ${String(h.head).slice(0, 12)}`,
+      );
       status = 0;
     } catch (e) {
       log(`faultline output is not JSON: ${e.message}`);
@@ -93,8 +115,10 @@ export async function main(argv) {
   }
   if (ok.some((r) => r.name === "git")) {
     const { commits, bytes } = countCommitMarks(gitOut);
-    log(`git log (last run): ${commits} non-merge commits, ${(bytes / 1024 / 1024).toFixed(1)} MB of output ` +
-      "(faultline keeps those that touch an analysed file, are not by an excluded author and do not touch more than --max-changeset files)");
+    log(
+      `git log (last run): ${commits} non-merge commits, ${(bytes / 1024 / 1024).toFixed(1)} MB of output ` +
+        "(faultline keeps those that touch an analysed file, are not by an excluded author and do not touch more than --max-changeset files)",
+    );
   }
   log("");
   if (flags.keep) log(`outputs kept in ${tmp}`);

@@ -31,7 +31,12 @@ for (const f of files) {
   }
 }
 const names = new Set(raw.map(([, d]) => d));
-const fold = (d) => (d.endsWith("ies") && names.has(d.slice(0, -3) + "y") ? d.slice(0, -3) + "y" : d.endsWith("s") && names.has(d.slice(0, -1)) ? d.slice(0, -1) : d);
+const fold = (d) =>
+  d.endsWith("ies") && names.has(d.slice(0, -3) + "y")
+    ? d.slice(0, -3) + "y"
+    : d.endsWith("s") && names.has(d.slice(0, -1))
+      ? d.slice(0, -1)
+      : d;
 const domains = new Map();
 for (const [f, d, layer] of raw) {
   const k = fold(d);
@@ -40,6 +45,7 @@ for (const [f, d, layer] of raw) {
   domains.get(k).layers.add(layer);
 }
 const out = {};
-for (const [d, { files: fs, layers: ls }] of [...domains].sort()) if (fs.length >= 3 && ls.size >= 2) out[d] = fs.sort();
+for (const [d, { files: fs, layers: ls }] of [...domains].sort())
+  if (fs.length >= 3 && ls.size >= 2) out[d] = fs.sort();
 console.log(JSON.stringify(out, null, 2));
 console.error(`${Object.values(out).flat().length} files in ${Object.keys(out).length} domains`);

@@ -19,13 +19,17 @@ while (args.length) {
   else if (a.includes("=")) rules.push([a.slice(0, a.indexOf("=")), new RegExp(a.slice(a.indexOf("=") + 1), "i")]);
 }
 if (!repo || globs.length === 0 || rules.length === 0) {
-  console.error("usage: node bench/label-by-keyword.mjs REPO --files GLOB [--strip REGEX] name=REGEX ... > labels.json");
+  console.error(
+    "usage: node bench/label-by-keyword.mjs REPO --files GLOB [--strip REGEX] name=REGEX ... > labels.json",
+  );
   process.exit(2);
 }
 const inScope = picomatch(globs);
 const files = execFileSync("git", ["ls-files", "-z"], { cwd: repo, encoding: "utf8", maxBuffer: 1 << 28 })
   .split("\0")
-  .filter((f) => /\.(ts|tsx)$/.test(f) && !/\.(test|spec)\.|\.d\.ts$|__tests__|jest\.config|test-setup/.test(f) && inScope(f));
+  .filter(
+    (f) => /\.(ts|tsx)$/.test(f) && !/\.(test|spec)\.|\.d\.ts$|__tests__|jest\.config|test-setup/.test(f) && inScope(f),
+  );
 const out = {};
 for (const f of files) {
   const rest = strips.reduce((p, re) => p.replace(re, ""), f);

@@ -22,12 +22,20 @@ const word = (f) => {
   const m = /routes\/api\/([^/]+)\//.exec(f);
   const base = m ? m[1] : path.posix.basename(f).replace(/\.(ts|tsx)$/, "");
   if (!m && base === "index") return undefined;
-  return base.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(/[^A-Za-z0-9]+/)[0].toLowerCase();
+  return base
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)[0]
+    .toLowerCase();
 };
 const layerOf = (f) => globs.findIndex((g) => picomatch(g)(f));
 const raw = new Map(files.map((f) => [f, word(f)]).filter(([, w]) => w));
 const words = new Set(raw.values());
-const fold = (w) => (w.endsWith("ies") && words.has(w.slice(0, -3) + "y") ? w.slice(0, -3) + "y" : w.endsWith("s") && words.has(w.slice(0, -1)) ? w.slice(0, -1) : w);
+const fold = (w) =>
+  w.endsWith("ies") && words.has(w.slice(0, -3) + "y")
+    ? w.slice(0, -3) + "y"
+    : w.endsWith("s") && words.has(w.slice(0, -1))
+      ? w.slice(0, -1)
+      : w;
 const domains = new Map();
 for (const [f, w] of raw) {
   const d = fold(w);

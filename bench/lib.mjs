@@ -61,7 +61,11 @@ export function measure(cmd, args, { cwd, stdoutFile, env, timeFile } = {}) {
         // GNU time writes "Command exited with non-zero status N" before the format line on failure
         const text = fs.existsSync(tf) ? fs.readFileSync(tf, "utf8") : "";
         if (!timeFile) fs.rmSync(tf, { force: true });
-        const m = text.trim().split("\n").pop()?.match(/^([\d.]+)\s+(\d+)$/);
+        const m = text
+          .trim()
+          .split("\n")
+          .pop()
+          ?.match(/^([\d.]+)\s+(\d+)$/);
         if (m) {
           wallS = Number(m[1]);
           rssKiB = Number(m[2]);
@@ -145,7 +149,16 @@ export function printTimingTable(rows, baseline, log = console.log) {
   const n = (x) => (x == null ? "n/a" : x.toFixed(2));
   const mb = (x) => (x == null ? "n/a" : (x / 1024).toFixed(0));
   const table = [
-    ["tool", "runs", "wall median", "wall min..max (spread)", "peak RSS median", "RSS MB min..max (spread)", `wall vs ${baseline}`, `RSS vs ${baseline}`],
+    [
+      "tool",
+      "runs",
+      "wall median",
+      "wall min..max (spread)",
+      "peak RSS median",
+      "RSS MB min..max (spread)",
+      `wall vs ${baseline}`,
+      `RSS vs ${baseline}`,
+    ],
     ...rows.map(({ name, summary: s }) => [
       name,
       String(s.runs),
@@ -163,7 +176,11 @@ export function printTimingTable(rows, baseline, log = console.log) {
 /** Left-aligned columns, header underlined. */
 export function printTable(table, log = console.log) {
   const widths = table[0].map((_, i) => Math.max(...table.map((r) => String(r[i] ?? "").length)));
-  const line = (r) => r.map((c, i) => String(c ?? "").padEnd(widths[i])).join("  ").trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => String(c ?? "").padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   log(line(table[0]));
   log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of table.slice(1)) log(line(r));
@@ -171,8 +188,13 @@ export function printTable(table, log = console.log) {
 
 /** The last `n` non-empty lines of a text, indented. */
 export function tail(text, n = 15, indent = "    ") {
-  const lines = String(text ?? "").split("\n").filter((l) => l.trim());
-  return lines.slice(-n).map((l) => indent + (l.length > 300 ? l.slice(0, 300) + "..." : l)).join("\n");
+  const lines = String(text ?? "")
+    .split("\n")
+    .filter((l) => l.trim());
+  return lines
+    .slice(-n)
+    .map((l) => indent + (l.length > 300 ? l.slice(0, 300) + "..." : l))
+    .join("\n");
 }
 
 /**
@@ -232,7 +254,7 @@ export function compareSets(a, b) {
   let both = 0;
   const onlyA = [];
   const onlyB = [];
-  for (const x of a) (b.has(x) ? both++ : onlyA.push(x));
+  for (const x of a) b.has(x) ? both++ : onlyA.push(x);
   for (const x of b) if (!a.has(x)) onlyB.push(x);
   const union = a.size + b.size - both;
   return { a: a.size, b: b.size, both, jaccard: union ? both / union : 1, onlyA: onlyA.sort(), onlyB: onlyB.sort() };
@@ -257,9 +279,11 @@ export function staleBuild() {
   if (!fs.existsSync(built)) return "missing";
   const builtAt = fs.statSync(built).mtimeMs;
   const walk = (d) =>
-    fs.readdirSync(d, { withFileTypes: true }).some((e) =>
-      e.isDirectory() ? walk(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).mtimeMs > builtAt,
-    );
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .some((e) =>
+        e.isDirectory() ? walk(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).mtimeMs > builtAt,
+      );
   try {
     return walk(path.join(FAULTLINE_ROOT, "src")) ? "stale" : null;
   } catch {
@@ -274,7 +298,11 @@ export function checkBuild() {
   return stale;
 }
 
-export const loadAverage = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 
 /**
  * The opening lines every timing mode prints: title, machine (CPUs, load average), node, runs,
@@ -282,12 +310,23 @@ export const loadAverage = () => os.loadavg().map((x) => x.toFixed(2)).join(" ")
  */
 export function printPreamble(log, { title, runs, contenders, cli }) {
   log(`# ${title}`);
-  log(`machine: ${os.cpus().length} CPU(s), load average ${loadAverage()} (1/5/15 min) at start (other work on the machine shows up as spread)`);
-  log(`node ${process.version}, ${runs} run(s) each, alternating ${contenders.map((c) => c.name).join(" / ")}` +
-    (hasGnuTime ? ", wall + peak RSS from /usr/bin/time -f '%e %M'" : ", wall from the parent clock (no /usr/bin/time: no memory figures)"));
+  log(
+    `machine: ${os.cpus().length} CPU(s), load average ${loadAverage()} (1/5/15 min) at start (other work on the machine shows up as spread)`,
+  );
+  log(
+    `node ${process.version}, ${runs} run(s) each, alternating ${contenders.map((c) => c.name).join(" / ")}` +
+      (hasGnuTime
+        ? ", wall + peak RSS from /usr/bin/time -f '%e %M'"
+        : ", wall from the parent clock (no /usr/bin/time: no memory figures)"),
+  );
   if (runs < 3) log("note: fewer than 3 runs; medians and spreads mean little");
-  if (cli.stale === "stale") log("note: some file under src/ is newer than dist/cli/main.js; this measures the built dist/ (npm run build to refresh)");
-  log(`faultline: a snapshot of bin/ + dist/ (built ${new Date(cli.stamp.newest).toISOString()}, sha1 ${cli.stamp.hash.slice(0, 12)}) in ${cli.dir}, so a rebuild during the bench changes nothing measured`);
+  if (cli.stale === "stale")
+    log(
+      "note: some file under src/ is newer than dist/cli/main.js; this measures the built dist/ (npm run build to refresh)",
+    );
+  log(
+    `faultline: a snapshot of bin/ + dist/ (built ${new Date(cli.stamp.newest).toISOString()}, sha1 ${cli.stamp.hash.slice(0, 12)}) in ${cli.dir}, so a rebuild during the bench changes nothing measured`,
+  );
 }
 
 /**
@@ -302,7 +341,9 @@ export function distStamp(root = FAULTLINE_ROOT) {
   const walk = (d) => {
     let entries;
     try {
-      entries = fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries = fs
+        .readdirSync(d, { withFileTypes: true })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return;
     }
@@ -359,7 +400,9 @@ export function prepareCli() {
     cleanup(); // a build was writing dist/ while we copied it: wait and take it again
     sleepSync(3000);
   }
-  throw new BenchError("could not take a consistent copy of dist/ (a build kept rewriting it, or the copy does not start): try again");
+  throw new BenchError(
+    "could not take a consistent copy of dist/ (a build kept rewriting it, or the copy does not start): try again",
+  );
 }
 
 /**
@@ -371,7 +414,9 @@ export function printEpilogue(log, cli) {
   log(`load average ${loadAverage()} (1/5/15 min) at the end`);
   const now = distStamp();
   if (now.hash !== cli.stamp.hash) {
-    log(`note: dist/ changed while the bench ran (newest file ${new Date(now.newest).toISOString()}); every run used the snapshot taken at the start`);
+    log(
+      `note: dist/ changed while the bench ran (newest file ${new Date(now.newest).toISOString()}); every run used the snapshot taken at the start`,
+    );
   }
 }
 
@@ -379,7 +424,9 @@ export function printEpilogue(log, cli) {
 export function printCommands(contenders, log) {
   for (const c of contenders) {
     const redirect = c.stdoutFile ? ` > ${path.basename(c.stdoutFile)}` : "";
-    log(`  ${c.name}: (cd ${c.cwd ?? "."} && ${[c.cmd, ...c.args].map(shellQuote).join(" ")}${redirect})${c.note ? `  [${c.note}]` : ""}`);
+    log(
+      `  ${c.name}: (cd ${c.cwd ?? "."} && ${[c.cmd, ...c.args].map(shellQuote).join(" ")}${redirect})${c.note ? `  [${c.note}]` : ""}`,
+    );
   }
 }
 
@@ -387,7 +434,9 @@ export function printCommands(contenders, log) {
 export function runProgress(runs, contenders) {
   const width = Math.max(...contenders.map((c) => c.name.length));
   return (name, i, m) => {
-    process.stderr.write(`  run ${i}/${runs} ${name.padEnd(width)} ${m.code === 0 ? `${fmtS(m.wallS)}  ${m.rssKiB == null ? "" : (m.rssKiB / 1024).toFixed(0) + " MB"}` : `FAILED (exit ${m.code ?? m.signal})`}\n`);
+    process.stderr.write(
+      `  run ${i}/${runs} ${name.padEnd(width)} ${m.code === 0 ? `${fmtS(m.wallS)}  ${m.rssKiB == null ? "" : (m.rssKiB / 1024).toFixed(0) + " MB"}` : `FAILED (exit ${m.code ?? m.signal})`}\n`,
+    );
     // a good run that still wrote to stderr (with --quiet: warnings, e.g. a cache ignored) explains outliers
     if (m.code === 0 && m.stderr.trim()) process.stderr.write(`${tail(m.stderr, 3, "      stderr: ")}\n`);
   };
@@ -417,15 +466,18 @@ export function collectResults(contenders, results, log) {
  * `value` is a median or a ratio of medians; null prints as n/a.
  */
 export function printTargets(checks, log = console.log) {
-  printTable([
-    ["figure", "measured", "target", "verdict"],
-    ...checks.map((c) => [
-      `${c.name} ${c.what}`,
-      c.fmt(c.value),
-      `<= ${c.fmt(c.limit)}`,
-      c.value == null ? "n/a" : c.value <= c.limit ? "ok" : `MISSED (${(c.value / c.limit).toFixed(2)}x the target)`,
-    ]),
-  ], log);
+  printTable(
+    [
+      ["figure", "measured", "target", "verdict"],
+      ...checks.map((c) => [
+        `${c.name} ${c.what}`,
+        c.fmt(c.value),
+        `<= ${c.fmt(c.limit)}`,
+        c.value == null ? "n/a" : c.value <= c.limit ? "ok" : `MISSED (${(c.value / c.limit).toFixed(2)}x the target)`,
+      ]),
+    ],
+    log,
+  );
 }
 
 /** Is `p` a path that exists (file, folder or dangling link)? */
@@ -478,7 +530,10 @@ export function killDescendants(signal = "SIGTERM", waitMs = 5000) {
   }
   const until = Date.now() + waitMs;
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  while (Date.now() < until && order.some((pid) => fs.existsSync(`/proc/${pid}`) && !/\) Z /.test(safeRead(`/proc/${pid}/stat`)))) {
+  while (
+    Date.now() < until &&
+    order.some((pid) => fs.existsSync(`/proc/${pid}`) && !/\) Z /.test(safeRead(`/proc/${pid}/stat`)))
+  ) {
     Atomics.wait(pause, 0, 0, 50);
   }
 }
@@ -496,7 +551,10 @@ const safeRead = (p) => {
  * against `baseline`: the part every timing mode shares. Returns the successful contenders.
  */
 export async function timeContenders(contenders, runs, baseline, log, { before, heading = "" } = {}) {
-  const results = await alternate(contenders, runs, { onRun: runProgress(runs, contenders), ...(before ? { before } : {}) });
+  const results = await alternate(contenders, runs, {
+    onRun: runProgress(runs, contenders),
+    ...(before ? { before } : {}),
+  });
   const ok = collectResults(contenders, results, log);
   log(`## speed and memory (median of runs; spread = (max - min) / median, the machine noise${heading})`);
   if (ok.length) printTimingTable(ok, baseline, log);

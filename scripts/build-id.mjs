@@ -13,7 +13,11 @@ const walk = (dir) => {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) walk(p);
-    else hash.update(`${path.relative(root, p)}\0`).update(readFileSync(p)).update("\0");
+    else
+      hash
+        .update(`${path.relative(root, p)}\0`)
+        .update(readFileSync(p))
+        .update("\0");
   }
 };
 walk(path.join(root, "src"));

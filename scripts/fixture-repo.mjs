@@ -72,7 +72,10 @@ export function buildRepo(dir, script) {
   for (const step of commits) for (const [from, to] of step.rename ?? []) descendant.set(from, to);
   const finalName = (p) => {
     const seen = new Set();
-    while (descendant.has(p) && !seen.has(p)) { seen.add(p); p = descendant.get(p); }
+    while (descendant.has(p) && !seen.has(p)) {
+      seen.add(p);
+      p = descendant.get(p);
+    }
     return p;
   };
   const baseContent = (p) => {
@@ -85,8 +88,7 @@ export function buildRepo(dir, script) {
     for (const p of Object.keys(step.write ?? {})) lastTouch.set(p, i);
     for (const [, to] of step.rename ?? []) lastTouch.set(to, i);
   });
-  const contentAt = (p, i) =>
-    lastTouch.get(p) === i && p in files ? files[p] : `${baseContent(p)}// rev ${i}\n`;
+  const contentAt = (p, i) => (lastTouch.get(p) === i && p in files ? files[p] : `${baseContent(p)}// rev ${i}\n`);
 
   /** @type {Map<string, {tree: Map<string,string>, mark: number, changed: Set<string>}>} */
   const branches = new Map([["main", { tree: new Map(), mark: 0, changed: new Set() }]]);
@@ -107,8 +109,16 @@ export function buildRepo(dir, script) {
       branches.set(name, br);
     }
     const ops = [];
-    const set = (p, content) => { br.tree.set(p, content); br.changed.add(p); ops.push(`M 100644 inline ${quotePath(p)}\n${data(content)}`); };
-    const del = (p) => { br.tree.delete(p); br.changed.add(p); ops.push(`D ${quotePath(p)}\n`); };
+    const set = (p, content) => {
+      br.tree.set(p, content);
+      br.changed.add(p);
+      ops.push(`M 100644 inline ${quotePath(p)}\n${data(content)}`);
+    };
+    const del = (p) => {
+      br.tree.delete(p);
+      br.changed.add(p);
+      ops.push(`D ${quotePath(p)}\n`);
+    };
 
     let mergeFrom = "";
     if (step.merge) {

@@ -1,4 +1,10 @@
-import { proposeBoundaries, RESOLUTION_GRID, STABILITY_SLACK, type Overrides, type Proposal } from "../boundaries/propose.js";
+import {
+  proposeBoundaries,
+  RESOLUTION_GRID,
+  STABILITY_SLACK,
+  type Overrides,
+  type Proposal,
+} from "../boundaries/propose.js";
 import { buildCouplingGraph, contributions } from "../coupling/buildCoupling.js";
 import { ROLE_DAMPING } from "../coupling/roles.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type CouplingGraph, type Weights } from "../coupling/types.js";
@@ -70,15 +76,24 @@ async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log): Promis
   } else if (isGitWorkTree(root)) {
     pending = await startHistory(root, opts, log, cacheDir);
   } else {
-    log.warn(`${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change and ownership signals are off)`);
+    log.warn(
+      `${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change and ownership signals are off)`,
+    );
   }
   try {
     // TypeScript (parsing, resolution) loads while git log already runs
-    const [{ discoverRepo }, { buildModules }] = await Promise.all([import("../repo/scope.js"), import("../graph/build.js")]);
+    const [{ discoverRepo }, { buildModules }] = await Promise.all([
+      import("../repo/scope.js"),
+      import("../graph/build.js"),
+    ]);
     log.progress("repo", "finding tsconfigs and files");
     const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
     const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
-    const records = buildModules(scope, log, { maxFileBytes: opts.maxFileBytes, cacheDir, terms: weights.semantic > 0 });
+    const records = buildModules(scope, log, {
+      maxFileBytes: opts.maxFileBytes,
+      cacheDir,
+      terms: weights.semantic > 0,
+    });
     const imports = toImportGraph(records, { throughBarrels: true });
     return { root, weights, cacheDir, pending, scopeFiles: new Set(scope.files.map((f) => f.path)), records, imports };
   } catch (e) {
@@ -122,7 +137,11 @@ function outputsKey(p: PreparedRepo, opts: AnalyzeOptions): string {
  * analyze as the command runs it: the analysis and the model it writes, reused from the cache
  * when nothing they depend on changed (explain and contract need the full model: analyzeRepo).
  */
-export async function analyzeOutputs(repo: string, opts: AnalyzeOptions, log: Log): Promise<{ analysis: Analysis; modelJson: ModelJson }> {
+export async function analyzeOutputs(
+  repo: string,
+  opts: AnalyzeOptions,
+  log: Log,
+): Promise<{ analysis: Analysis; modelJson: ModelJson }> {
   const prepared = await prepareRepo(repo, opts, log);
   const store = new CacheStore<{ analysis: Analysis; modelJson: ModelJson }>(prepared.cacheDir, "outputs", log);
   const key = outputsKey(prepared, opts);
@@ -151,10 +170,20 @@ async function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions
   const { imports, records, coupling, history } = model;
   const weights = coupling.weights;
   log.progress("boundaries", "clustering");
-  const boundaryOptions = { seed, runs, resolution: opts.resolution ?? "auto", minServiceSize: 3, overrides: opts.overrides } as const;
+  const boundaryOptions = {
+    seed,
+    runs,
+    resolution: opts.resolution ?? "auto",
+    minServiceSize: 3,
+    overrides: opts.overrides,
+  } as const;
   // Clustering is a pure function of the coupling graph, the imports and the options: a rerun
   // on unchanged code and history reuses it.
-  const cache = new CacheStore<Proposal>(opts.cache === false ? undefined : cacheDirFor(checkRepoDir(repo)), "boundaries", log);
+  const cache = new CacheStore<Proposal>(
+    opts.cache === false ? undefined : cacheDirFor(checkRepoDir(repo)),
+    "boundaries",
+    log,
+  );
   const key = proposalKey(coupling, imports, boundaryOptions);
   let proposal = cache.get(key);
   if (!proposal) {
@@ -165,7 +194,11 @@ async function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions
   cache.save();
 
   const partition: ServicePartition = {
-    services: proposal.services.map((s) => ({ id: s.id, name: s.name, files: s.members.map((i) => coupling.files[i]) })),
+    services: proposal.services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      files: s.members.map((i) => coupling.files[i]),
+    })),
     kernel: proposal.kernel.map((k) => coupling.files[k.file]),
   };
   log.progress("ranking", "scoring services");
@@ -206,7 +239,12 @@ async function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions
 
   const analysis: Analysis = {
     schema: "faultline/analysis@1",
-    repo: { head: history?.head ?? "", headDate: history?.headDate ?? "", files: records.length, commits: history?.commits ?? 0 },
+    repo: {
+      head: history?.head ?? "",
+      headDate: history?.headDate ?? "",
+      files: records.length,
+      commits: history?.commits ?? 0,
+    },
     settings: {
       seed,
       resolution: proposal.resolution,
@@ -241,7 +279,11 @@ function proposalKey(cg: CouplingGraph, imports: ImportGraph, options: object): 
 }
 
 /** Per service, its strongest co-change pairs with files of other services. */
-function crossingCochange(model: RepoModel, p: ServicePartition, k: number): Map<string, ServiceAnalysis["crossingCochange"]> {
+function crossingCochange(
+  model: RepoModel,
+  p: ServicePartition,
+  k: number,
+): Map<string, ServiceAnalysis["crossingCochange"]> {
   const out = new Map<string, ServiceAnalysis["crossingCochange"]>();
   const h = model.history;
   if (!h) return out;

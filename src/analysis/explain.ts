@@ -24,12 +24,20 @@ export function explainFile(file: string, analysis: Analysis, cg: CouplingGraph)
   for (const e of cg.edges) {
     if (e.a !== i && e.b !== i) continue;
     const other = cg.files[e.a === i ? e.b : e.a];
-    ties.push({ with: other, service: serviceOf.get(other) ?? "(isolated)", weight: e.weight, signals: contributions(e, cg.weights), sameRole: e.sameRole });
+    ties.push({
+      with: other,
+      service: serviceOf.get(other) ?? "(isolated)",
+      weight: e.weight,
+      signals: contributions(e, cg.weights),
+      sameRole: e.sameRole,
+    });
   }
   ties.sort((a, b) => b.weight - a.weight || (a.with < b.with ? -1 : 1));
   const totals = new Map<string, number>();
   for (const t of ties) if (t.service !== "kernel") totals.set(t.service, (totals.get(t.service) ?? 0) + t.weight);
-  const pull = [...totals.entries()].map(([service, weight]) => ({ service, weight })).sort((a, b) => b.weight - a.weight || (a.service < b.service ? -1 : 1));
+  const pull = [...totals.entries()]
+    .map(([service, weight]) => ({ service, weight }))
+    .sort((a, b) => b.weight - a.weight || (a.service < b.service ? -1 : 1));
   const own = serviceOf.get(file);
   const ownWeight = totals.get(own ?? "") ?? 0;
   const other = pull.find((p) => p.service !== own);

@@ -16,7 +16,14 @@ export interface Consensus {
  * `done` are runs already made on this graph at this resolution with seeds seed, seed + 1, ...:
  * they are reused, not run again.
  */
-export function consensusPartition(g: UndirectedGraph, n: number, resolution: number, seed: number, runs: number, done: Int32Array[] = []): Consensus {
+export function consensusPartition(
+  g: UndirectedGraph,
+  n: number,
+  resolution: number,
+  seed: number,
+  runs: number,
+  done: Int32Array[] = [],
+): Consensus {
   const all = done.slice(0, runs);
   for (let k = all.length; k < runs; k++) all.push(louvainLabels(g, n, resolution, seed + k));
   const agreement = all.map(() => 0);

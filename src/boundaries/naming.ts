@@ -22,19 +22,26 @@ export function pathWords(path: string): string[] {
  * ("module", "component", "dto"): a group whose files share only these is held together by
  * code structure, and the word that comes next says more about what it does.
  */
+// prettier-ignore
 const UNFIT_NAMES = new Set([
   "and", "the", "for", "with", "from", "into", "not", "all", "any", "are", "can", "its", "our", "own", "per", "via",
-  "get", "set", "has", "use", "add", "make", "create", "update", "delete", "remove", "find", "list", "load", "save", "handle", "check", "build",
-  "module", "modules", "component", "components", "service", "services", "controller", "controllers", "page", "pages",
-  "dto", "dtos", "entity", "entities", "interface", "interfaces", "type", "types", "util", "utils", "helper", "helpers",
-  "index", "lib", "libs", "src", "app", "apps", "packages", "impl", "base", "spec", "test", "tests", "mock", "mocks",
-  "resolver", "resolvers", "args", "input", "inputs", "guard", "guards", "interceptor", "interceptors", "decorator", "decorators",
-  "middleware", "middlewares", "handler", "handlers", "model", "models", "schema", "schemas", "route", "routes", "router",
-  "validator", "validators", "repository", "repositories",
+  "get", "set", "has", "use", "add", "make", "create", "update", "delete", "remove", "find", "list", "load", "save",
+  "handle", "check", "build", "module", "modules", "component", "components", "service", "services", "controller",
+  "controllers", "page", "pages", "dto", "dtos", "entity", "entities", "interface", "interfaces", "type", "types",
+  "util", "utils", "helper", "helpers", "index", "lib", "libs", "src", "app", "apps", "packages", "impl", "base",
+  "spec", "test", "tests", "mock", "mocks", "resolver", "resolvers", "args", "input", "inputs", "guard", "guards",
+  "interceptor", "interceptors", "decorator", "decorators", "middleware", "middlewares", "handler", "handlers",
+  "model", "models", "schema", "schemas", "route", "routes", "router", "validator", "validators", "repository",
+  "repositories",
 ]);
 
 export function kebab(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "service";
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "service"
+  );
 }
 
 /**
@@ -47,7 +54,8 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
   const k = groups.length;
   // plurals fold into their singular when both occur ("orders" and "Order" are one word)
   const vocabulary = new Set(groups.flat().flatMap((f) => pathWords(f)));
-  const fold = (w: string) => (w.length > 4 && w.endsWith("s") && !w.endsWith("ss") && vocabulary.has(w.slice(0, -1)) ? w.slice(0, -1) : w);
+  const fold = (w: string) =>
+    w.length > 4 && w.endsWith("s") && !w.endsWith("ss") && vocabulary.has(w.slice(0, -1)) ? w.slice(0, -1) : w;
   const wordsOf = groups.map((files) => {
     const counts = new Map<string, number>();
     for (const f of files) for (const w of new Set(pathWords(f).map(fold))) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -71,11 +79,18 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
     // group's files carry it, else the best two together
     const broad = fit.filter((w, j) => j === 0 || wordsOf[i].get(w)! * 2 >= groups[i].length);
     const firstPath = pathWords(groups[i][0]);
-    const pair = fit.length >= 2 ? [fit[0], fit[1]].sort((a, b) => firstPath.indexOf(a) - firstPath.indexOf(b)).join("-") : undefined;
-    const rest = scored.filter((s) => !fit.includes(s.w)).sort((a, b) => Number(UNFIT_NAMES.has(a.w)) - Number(UNFIT_NAMES.has(b.w)));
+    const pair =
+      fit.length >= 2
+        ? [fit[0], fit[1]].sort((a, b) => firstPath.indexOf(a) - firstPath.indexOf(b)).join("-")
+        : undefined;
+    const rest = scored
+      .filter((s) => !fit.includes(s.w))
+      .sort((a, b) => Number(UNFIT_NAMES.has(a.w)) - Number(UNFIT_NAMES.has(b.w)));
     const words = [...fit, ...rest.map((s) => s.w)];
     let name =
-      broad.find((w) => !taken.has(w)) ?? (pair && !taken.has(pair) ? pair : undefined) ?? words.find((w) => !taken.has(w));
+      broad.find((w) => !taken.has(w)) ??
+      (pair && !taken.has(pair) ? pair : undefined) ??
+      words.find((w) => !taken.has(w));
     if (name === undefined && words.length >= 2) name = `${words[0]}-${words[1]}`;
     name ??= words[0] ?? "misc";
     for (let n = 2; taken.has(name); n++) name = `${words[0] ?? "misc"}-${n}`;

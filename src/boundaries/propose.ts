@@ -122,7 +122,10 @@ export function proposeBoundaries(cg: CouplingGraph, imports: ImportGraph, opts:
   }
   const generated = [...groups.values()].filter((m) => m.length > 0);
   const taken = new Set([...pinned.keys()].map(kebab));
-  const names = nameGroups(generated.map((m) => m.map((i) => cg.files[i])), taken);
+  const names = nameGroups(
+    generated.map((m) => m.map((i) => cg.files[i])),
+    taken,
+  );
   const rename = opts.overrides?.rename ?? {};
   const services: { name: string; members: number[] }[] = [
     ...generated.map((members, k) => ({ name: rename[names[k]] ?? names[k], members })),
@@ -166,7 +169,14 @@ function chooseResolution(
     const counts = new Map<number, number>();
     for (const l of c.labels) if (l >= 0) counts.set(l, (counts.get(l) ?? 0) + 1);
     const sizes = [...counts.values()];
-    cuts.push({ r, stability: c.stability, modularity: modularityOf(g, c.labels), services: sizes.filter((s) => s >= opts.minServiceSize).length, largest: Math.max(0, ...sizes), runs: c.runs });
+    cuts.push({
+      r,
+      stability: c.stability,
+      modularity: modularityOf(g, c.labels),
+      services: sizes.filter((s) => s >= opts.minServiceSize).length,
+      largest: Math.max(0, ...sizes),
+      runs: c.runs,
+    });
   }
   const { r, rule } = pickCut(cuts, size, atLeast);
   return { resolution: r, rule, runs: cuts.find((c) => c.r === r)?.runs };
@@ -196,7 +206,10 @@ export function pickCut(all: CutStats[], size: number, atLeast = 0): { r: number
   const notGiant = (c: CutStats) => size < 20 || c.largest <= FALLBACK_SERVICE_SHARE * size;
   const bound = cuts.some((c) => c.services >= 2 && small(c))
     ? { keep: small, says: `none over ${MAX_SERVICE_SHARE * 100}% of the files once past ${MAX_SERVICE_FILES} files` }
-    : { keep: notGiant, says: `none over ${FALLBACK_SERVICE_SHARE * 100}% of the files (no cut kept to ${MAX_SERVICE_SHARE * 100}%)` };
+    : {
+        keep: notGiant,
+        says: `none over ${FALLBACK_SERVICE_SHARE * 100}% of the files (no cut kept to ${MAX_SERVICE_SHARE * 100}%)`,
+      };
   const grid = `resolutions ${cuts.map((c) => c.r).join(", ")}${atLeast ? `, chosen again once the kernel was out and no coarser than the first choice, ${atLeast}` : ""}`;
   const candidates = cuts.filter((c) => c.services >= 2 && bound.keep(c));
   if (candidates.length === 0) {
@@ -217,7 +230,12 @@ export function pickCut(all: CutStats[], size: number, atLeast = 0): { r: number
 }
 
 /** Files imported by at least max(3, half of the other services) candidate services besides their own. */
-function findKernel(labels: Int32Array, imports: ImportGraph, cg: CouplingGraph, minSize: number): { file: number; why: string }[] {
+function findKernel(
+  labels: Int32Array,
+  imports: ImportGraph,
+  cg: CouplingGraph,
+  minSize: number,
+): { file: number; why: string }[] {
   const index = new Map(cg.files.map((f, i) => [f, i]));
   const sizes = new Map<number, number>();
   for (const l of labels) if (l >= 0) sizes.set(l, (sizes.get(l) ?? 0) + 1);
@@ -236,7 +254,8 @@ function findKernel(labels: Int32Array, imports: ImportGraph, cg: CouplingGraph,
   const out: { file: number; why: string }[] = [];
   for (const [file, set] of importers) {
     const others = services - (isService(labels[file]) ? 1 : 0);
-    if (set.size >= threshold) out.push({ file, why: `imported by ${set.size} of the ${others} other candidate services` });
+    if (set.size >= threshold)
+      out.push({ file, why: `imported by ${set.size} of the ${others} other candidate services` });
   }
   return out;
 }
@@ -247,7 +266,10 @@ function mergeTiny(labels: Int32Array, cg: CouplingGraph, minSize: number, activ
   for (let pass = 0; pass < 3; pass++) {
     const sizes = new Map<number, number>();
     for (let i = 0; i < out.length; i++) if (active[i] && out[i] >= 0) sizes.set(out[i], (sizes.get(out[i]) ?? 0) + 1);
-    const tiny = [...sizes.entries()].filter(([, s]) => s < minSize).map(([l]) => l).sort((a, b) => a - b);
+    const tiny = [...sizes.entries()]
+      .filter(([, s]) => s < minSize)
+      .map(([l]) => l)
+      .sort((a, b) => a - b);
     if (tiny.length === 0) break;
     const tinySet = new Set(tiny);
     const ties = new Map<number, Map<number, number>>();

@@ -44,7 +44,11 @@ export class CacheStore<T> {
     this.file = dir ? path.join(dir, `${namespace}.v8`) : "";
     if (!dir || !existsSync(this.file)) return;
     try {
-      const data = v8.deserialize(readFileSync(this.file)) as { version: unknown; namespace: string; entries: Map<string, T> };
+      const data = v8.deserialize(readFileSync(this.file)) as {
+        version: unknown;
+        namespace: string;
+        entries: Map<string, T>;
+      };
       if (data?.version !== CACHE_WRITER || data.namespace !== namespace || !(data.entries instanceof Map)) {
         log.warn(`cache ${this.file} was written by another faultline build: ignored and rebuilt`);
         return;

@@ -35,7 +35,9 @@ export function parseWeights(text: string): Partial<Weights> {
   for (const part of text.split(",").filter(Boolean)) {
     const m = /^\s*([a-z]+)\s*=\s*([0-9.]+)\s*$/.exec(part);
     if (!m || !SIGNALS.includes(m[1] as never) || !Number.isFinite(Number(m[2]))) {
-      throw new UserError(`--weights ${text}: expected ${SIGNALS.map((s) => `${s}=W`).join(",")} with numbers >= 0 (at "${part}")`);
+      throw new UserError(
+        `--weights ${text}: expected ${SIGNALS.map((s) => `${s}=W`).join(",")} with numbers >= 0 (at "${part}")`,
+      );
     }
     out[m[1] as keyof Weights] = Number(m[2]);
   }
@@ -85,7 +87,15 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags): Promise<voi
   writeFileSync(written[0], JSON.stringify(analysis, null, 2) + "\n");
   // the metrics' input, so that report, compare and the HTML what-if re-score without re-analysing
   writeFileSync(path.join(out, "model.json"), JSON.stringify(modelJson) + "\n");
-  written.push(...writeReports(analysis, modelJson, out, path.basename(root), flags.cache === false ? undefined : { dir: cacheDirFor(root), log }));
+  written.push(
+    ...writeReports(
+      analysis,
+      modelJson,
+      out,
+      path.basename(root),
+      flags.cache === false ? undefined : { dir: cacheDirFor(root), log },
+    ),
+  );
   log.finish();
   printSummary(analysis, written);
 }

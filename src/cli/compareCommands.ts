@@ -19,15 +19,24 @@ export interface CompareFlags extends AnalyzeFlags {
 }
 
 function warnProblems(log: ReturnType<typeof stderrLog>, p: ReturnType<typeof resolveProposal>, head: string): void {
-  if (p.head && head && p.head !== head) log.warn(`${p.source} was made at ${p.head.slice(0, 12)}, the repo is at ${head.slice(0, 12)}: scored against the repo as it is now`);
-  for (const e of p.emptyPatterns) log.warn(`${e.where}: "${e.pattern}" (service ${e.service}) matches no analysed file`);
-  for (const c of p.conflicts) log.warn(`${p.source}: ${c.file} is claimed by ${c.services.join(" and ")} (kept in ${c.services[0]})`);
-  if (p.unassigned.length) log.warn(`${p.source}: ${p.unassigned.length} analysed files belong to no service (e.g. ${p.unassigned.slice(0, 3).join(", ")}): they form the "(unassigned)" group`);
+  if (p.head && head && p.head !== head)
+    log.warn(
+      `${p.source} was made at ${p.head.slice(0, 12)}, the repo is at ${head.slice(0, 12)}: scored against the repo as it is now`,
+    );
+  for (const e of p.emptyPatterns)
+    log.warn(`${e.where}: "${e.pattern}" (service ${e.service}) matches no analysed file`);
+  for (const c of p.conflicts)
+    log.warn(`${p.source}: ${c.file} is claimed by ${c.services.join(" and ")} (kept in ${c.services[0]})`);
+  if (p.unassigned.length)
+    log.warn(
+      `${p.source}: ${p.unassigned.length} analysed files belong to no service (e.g. ${p.unassigned.slice(0, 3).join(", ")}): they form the "(unassigned)" group`,
+    );
 }
 
 export async function runCompare(files: string[], flags: CompareFlags): Promise<void> {
   if (!["md", "json"].includes(flags.format)) throw new UserError(`--format ${flags.format}: expected md or json`);
-  if (files.length < 2) throw new UserError("compare needs at least two proposals (analysis.json, proposal.json or YAML)");
+  if (files.length < 2)
+    throw new UserError("compare needs at least two proposals (analysis.json, proposal.json or YAML)");
   const raws = files.map(readProposal);
   const log = stderrLog(flags);
   const model = await buildRepoModel(flags.repo, analyzeOptionsFrom(flags.repo, flags), log);
@@ -44,7 +53,10 @@ export function runProposalExport(file: string): void {
   process.stdout.write(exportProposalYaml(readAnalysis(file)));
 }
 
-export async function runProposalAccept(file: string, flags: AnalyzeFlags & { repo: string; out: string }): Promise<void> {
+export async function runProposalAccept(
+  file: string,
+  flags: AnalyzeFlags & { repo: string; out: string },
+): Promise<void> {
   const raw = readProposal(file);
   const log = stderrLog(flags);
   const model = await buildRepoModel(flags.repo, analyzeOptionsFrom(flags.repo, flags), log);
@@ -53,7 +65,9 @@ export async function runProposalAccept(file: string, flags: AnalyzeFlags & { re
   warnProblems(log, resolved, head);
   const accepted = acceptProposal(raw, resolved, model, head);
   writeFileSync(flags.out, JSON.stringify(accepted, null, 2) + "\n");
-  process.stdout.write(`wrote ${flags.out}: ${accepted.services.length} services, ${accepted.services.reduce((n, s) => n + s.contract.provides.length, 0)} provided symbols frozen\n`);
+  process.stdout.write(
+    `wrote ${flags.out}: ${accepted.services.length} services, ${accepted.services.reduce((n, s) => n + s.contract.provides.length, 0)} provided symbols frozen\n`,
+  );
 }
 
 function readAccepted(file: string): AcceptedProposal {
@@ -64,7 +78,8 @@ function readAccepted(file: string): AcceptedProposal {
   } catch (e) {
     throw new UserError(`--proposal ${file}: not valid JSON (${(e as Error).message})`);
   }
-  if (json?.schema !== "faultline/accepted@1") throw new UserError(`--proposal ${file}: not an accepted proposal (make one with faultline proposal accept)`);
+  if (json?.schema !== "faultline/accepted@1")
+    throw new UserError(`--proposal ${file}: not an accepted proposal (make one with faultline proposal accept)`);
   return json;
 }
 
@@ -73,14 +88,18 @@ function readBaseline(file: string | undefined): Set<string> {
   if (!existsSync(file)) throw new UserError(`--baseline ${file}: file not found`);
   try {
     const j = JSON.parse(readFileSync(file, "utf8"));
-    if (j?.schema !== "faultline/baseline@1" || !Array.isArray(j.violations)) throw new Error("schema faultline/baseline@1 expected");
+    if (j?.schema !== "faultline/baseline@1" || !Array.isArray(j.violations))
+      throw new Error("schema faultline/baseline@1 expected");
     return new Set(j.violations);
   } catch (e) {
     throw new UserError(`--baseline ${file}: ${(e as Error).message}`);
   }
 }
 
-export async function runCheck(repo: string, flags: AnalyzeFlags & { proposal: string; baseline?: string; writeBaseline?: string; format: string }): Promise<number> {
+export async function runCheck(
+  repo: string,
+  flags: AnalyzeFlags & { proposal: string; baseline?: string; writeBaseline?: string; format: string },
+): Promise<number> {
   if (!["text", "json"].includes(flags.format)) throw new UserError(`--format ${flags.format}: expected text or json`);
   const accepted = readAccepted(flags.proposal);
   const baseline = readBaseline(flags.baseline);
@@ -88,13 +107,21 @@ export async function runCheck(repo: string, flags: AnalyzeFlags & { proposal: s
   const model = await buildRepoModel(repo, { ...analyzeOptionsFrom(repo, flags), history: false }, log);
   const result = checkImports(accepted, model.imports, model.coupling.files, baseline);
   if (flags.writeBaseline) {
-    writeFileSync(flags.writeBaseline, JSON.stringify({ schema: "faultline/baseline@1", violations: result.violations.map(violationKey) }, null, 2) + "\n");
+    writeFileSync(
+      flags.writeBaseline,
+      JSON.stringify({ schema: "faultline/baseline@1", violations: result.violations.map(violationKey) }, null, 2) +
+        "\n",
+    );
   }
   const fresh = result.violations.filter((v) => !v.baseline);
   if (flags.format === "json") process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   else {
-    for (const f of result.unassigned) process.stderr.write(`warning: ${f} belongs to no service of ${accepted.name} (added since acceptance? add it to a service's globs)\n`);
-    for (const v of fresh) process.stdout.write(`${violationKey(v)}  [${v.fromService} -> ${v.toService}: not in the contract]\n`);
+    for (const f of result.unassigned)
+      process.stderr.write(
+        `warning: ${f} belongs to no service of ${accepted.name} (added since acceptance? add it to a service's globs)\n`,
+      );
+    for (const v of fresh)
+      process.stdout.write(`${violationKey(v)}  [${v.fromService} -> ${v.toService}: not in the contract]\n`);
     const known = result.violations.length - fresh.length;
     process.stdout.write(
       `${fresh.length ? `${fresh.length} violation${fresh.length > 1 ? "s" : ""}` : "ok: no imports outside the contracts"}` +

@@ -12,18 +12,26 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
   const root = path.resolve(repo);
   const rel = path.isAbsolute(file) ? toRepoPath(root, file) : file.split(path.sep).join("/");
   if (!model.coupling.files.includes(rel)) {
-    throw new UserError(`${file}: not among the analysed files of ${repo} (tests are left out unless --include-tests; see --include/--exclude)`);
+    throw new UserError(
+      `${file}: not among the analysed files of ${repo} (tests are left out unless --include-tests; see --include/--exclude)`,
+    );
   }
   const x = explainFile(rel, analysis, model.coupling);
   const name = (id: string) => analysis.services.find((s) => s.id === id)?.name ?? id;
   const out: string[] = [];
   if (x.kernel) out.push(`${rel} is in the shared kernel: ${x.kernel}`);
-  else if (x.isolated) out.push(`${rel} is isolated: no import, co-change or ownership ties to any other analysed file`);
-  else out.push(`${rel} sits in ${name(x.service!)} (confidence ${x.confidence?.toFixed(2)}: the share of clustering runs that put it with most of that service)`);
+  else if (x.isolated)
+    out.push(`${rel} is isolated: no import, co-change or ownership ties to any other analysed file`);
+  else
+    out.push(
+      `${rel} sits in ${name(x.service!)} (confidence ${x.confidence?.toFixed(2)}: the share of clustering runs that put it with most of that service)`,
+    );
   if (x.ties.length) {
     out.push("", "strongest ties:");
     for (const t of x.ties.slice(0, 8)) {
-      const parts = Object.entries(t.signals).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v.toFixed(2)}`);
+      const parts = Object.entries(t.signals)
+        .filter(([, v]) => v > 0)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`);
       const role = t.sameRole === undefined ? "" : `  (both ${t.sameRole}: a shared role, damped)`;
       out.push(`  ${t.weight.toFixed(2)}  ${t.with}  [${name(t.service)}]  ${parts.join(", ")}${role}`);
     }

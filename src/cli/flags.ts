@@ -36,12 +36,23 @@ export function addScopeFlags(cmd: Command): Command {
 /** The flags of every command that runs the analysis (analyze, explain, contract). */
 export function addAnalysisFlags(cmd: Command): Command {
   return addScopeFlags(cmd)
-    .option("--include-tests", `also analyse tests, stories, mocks, fixtures and generated files (default excludes: ${DEFAULT_TEST_GLOBS.join(" ")})`)
+    .option(
+      "--include-tests",
+      `also analyse tests, stories, mocks, fixtures and generated files (default excludes: ${DEFAULT_TEST_GLOBS.join(" ")})`,
+    )
     .option("--since <date>", 'only history after this date, or e.g. "2 years ago" counted back from HEAD\'s date')
     .option("--until <date>", "only history before this date (same forms as --since)")
-    .option("--max-changeset <n>", `drop commits touching more analysed files than this (default ${DEFAULT_MAX_CHANGESET})`, wholeNumber("--max-changeset", 1))
+    .option(
+      "--max-changeset <n>",
+      `drop commits touching more analysed files than this (default ${DEFAULT_MAX_CHANGESET})`,
+      wholeNumber("--max-changeset", 1),
+    )
     .option("--no-renames", "do not follow renames in history")
-    .option("--exclude-author <regex>", 'drop commits whose "Name <email>" matches (repeatable; default: common bots)', collect)
+    .option(
+      "--exclude-author <regex>",
+      'drop commits whose "Name <email>" matches (repeatable; default: common bots)',
+      collect,
+    )
     .option("--churn", "add lines added/removed to pain (git numstat: slower)")
     .option("--resolution <r>", "clustering granularity: a number (higher = more, smaller services) or auto (default)")
     .option("--seed <n>", "seed of the clustering runs (default 1)", wholeNumber("--seed", 0))

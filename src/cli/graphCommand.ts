@@ -24,7 +24,11 @@ export async function runGraph(repo: string, flags: GraphFlags): Promise<void> {
   const records = buildModules(scope, log, { maxFileBytes: flags.maxFileSize });
   const graph = toImportGraph(records, { throughBarrels: flags.throughBarrels });
   const out =
-    flags.format === "dot" ? graphToDot(graph) : flags.format === "mermaid" ? graphToMermaid(graph) : JSON.stringify(graph, null, 2) + "\n";
+    flags.format === "dot"
+      ? graphToDot(graph)
+      : flags.format === "mermaid"
+        ? graphToMermaid(graph)
+        : JSON.stringify(graph, null, 2) + "\n";
   log.finish();
   process.stdout.write(out);
 }

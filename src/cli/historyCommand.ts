@@ -23,7 +23,15 @@ export async function runHistory(repo: string, flags: HistoryFlags): Promise<voi
   // then run while the file scope is found
   const started = startHistory(
     root,
-    { since: flags.since, until: flags.until, maxChangeset: flags.maxChangeset, renames: flags.renames, excludeAuthors: flags.excludeAuthor, churn: flags.churn, bothEnds: true },
+    {
+      since: flags.since,
+      until: flags.until,
+      maxChangeset: flags.maxChangeset,
+      renames: flags.renames,
+      excludeAuthors: flags.excludeAuthor,
+      churn: flags.churn,
+      bothEnds: true,
+    },
     log,
   );
   started.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled meanwhile
@@ -34,7 +42,12 @@ export async function runHistory(repo: string, flags: HistoryFlags): Promise<voi
   try {
     // loaded after git has started: the log is the longest step, everything else waits behind it
     const { scopePaths } = await import("../repo/scopePaths.js");
-    paths = await scopePaths(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log, gitFiles);
+    paths = await scopePaths(
+      repo,
+      { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude },
+      log,
+      gitFiles,
+    );
   } catch (e) {
     (await started).abandon(); // a repository error from git comes first
     throw e;
@@ -44,7 +57,10 @@ export async function runHistory(repo: string, flags: HistoryFlags): Promise<voi
   const history = await pending.collect(new Set(paths));
   log.finish();
   const { toHistoryJson } = await import("../history/historyJson.js");
-  const json = toHistoryJson(history, { minRevs: flags.minRevs, minShared: flags.minShared, minCoupling: flags.minCoupling });
+  const json = toHistoryJson(history, {
+    minRevs: flags.minRevs,
+    minShared: flags.minShared,
+    minCoupling: flags.minCoupling,
+  });
   process.stdout.write(JSON.stringify(json, null, 2) + "\n");
 }
-

@@ -64,7 +64,13 @@ export function stderrLog(opts: CliLogOptions = {}): CliLog {
       if (!bar) {
         const bars = loadBars();
         bar = new bars.SingleBar(
-          { format: `${dim("faultline")} {stage} [{bar}] {value}/{total} {detail}`, stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 },
+          {
+            format: `${dim("faultline")} {stage} [{bar}] {value}/{total} {detail}`,
+            stream: process.stderr,
+            hideCursor: true,
+            clearOnComplete: true,
+            barsize: 24,
+          },
           bars.Presets.shades_classic,
         );
         bar.start(total, done, { stage, detail: detail ?? "" });
@@ -80,8 +86,13 @@ export function stderrLog(opts: CliLogOptions = {}): CliLog {
       const rows = stages.filter((s) => s.end !== undefined);
       const width = Math.max(...rows.map((s) => s.stage.length), 5);
       process.stderr.write(`${"stage".padEnd(width)}  wall      peak RSS\n`);
-      for (const s of rows) process.stderr.write(`${s.stage.padEnd(width)}  ${((s.end! - s.start) / 1000).toFixed(2).padStart(6)} s  ${s.peakMB!.toFixed(0).padStart(5)} MB\n`);
-      process.stderr.write(`${"total".padEnd(width)}  ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s  ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(5)} MB\n`);
+      for (const s of rows)
+        process.stderr.write(
+          `${s.stage.padEnd(width)}  ${((s.end! - s.start) / 1000).toFixed(2).padStart(6)} s  ${s.peakMB!.toFixed(0).padStart(5)} MB\n`,
+        );
+      process.stderr.write(
+        `${"total".padEnd(width)}  ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s  ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(5)} MB\n`,
+      );
     },
   };
 }

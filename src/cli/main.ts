@@ -9,12 +9,18 @@ type Command = import("commander").Command;
 
 // Each command loads its own modules when it runs: `--help` or `history` need not load the
 // HTML renderer, YAML, zod or ts-morph's Project layer.
-const runAnalyze: typeof import("./analyzeCommand.js").runAnalyze = async (...a) => (await import("./analyzeCommand.js")).runAnalyze(...a);
-const runExplain: typeof import("./explainCommand.js").runExplain = async (...a) => (await import("./explainCommand.js")).runExplain(...a);
-const runContract: typeof import("./contractCommand.js").runContract = async (...a) => (await import("./contractCommand.js")).runContract(...a);
-const runGraph: typeof import("./graphCommand.js").runGraph = async (...a) => (await import("./graphCommand.js")).runGraph(...a);
-const runHistory: typeof import("./historyCommand.js").runHistory = async (...a) => (await import("./historyCommand.js")).runHistory(...a);
-const runReport = async (...a: Parameters<typeof import("./reportCommand.js").runReport>) => (await import("./reportCommand.js")).runReport(...a);
+const runAnalyze: typeof import("./analyzeCommand.js").runAnalyze = async (...a) =>
+  (await import("./analyzeCommand.js")).runAnalyze(...a);
+const runExplain: typeof import("./explainCommand.js").runExplain = async (...a) =>
+  (await import("./explainCommand.js")).runExplain(...a);
+const runContract: typeof import("./contractCommand.js").runContract = async (...a) =>
+  (await import("./contractCommand.js")).runContract(...a);
+const runGraph: typeof import("./graphCommand.js").runGraph = async (...a) =>
+  (await import("./graphCommand.js")).runGraph(...a);
+const runHistory: typeof import("./historyCommand.js").runHistory = async (...a) =>
+  (await import("./historyCommand.js")).runHistory(...a);
+const runReport = async (...a: Parameters<typeof import("./reportCommand.js").runReport>) =>
+  (await import("./reportCommand.js")).runReport(...a);
 const compare = () => import("./compareCommands.js");
 
 export function buildProgram(): Command {
@@ -31,7 +37,9 @@ export function buildProgram(): Command {
   addAnalysisFlags(
     program
       .command("analyze")
-      .description("propose candidate services, rank them, draft their contracts; writes analysis.json, report.md, report.html")
+      .description(
+        "propose candidate services, rank them, draft their contracts; writes analysis.json, report.md, report.html",
+      )
       .argument("[repo]", "repository folder", "."),
   )
     .option("--out <dir>", "where to write analysis.json and the reports (default <repo>/.faultline/)")
@@ -56,14 +64,18 @@ export function buildProgram(): Command {
   addAnalysisFlags(
     program
       .command("compare")
-      .description("score proposals side by side (analysis.json, proposal.json, YAML): metrics, MoJoFM, ARI, moved files")
+      .description(
+        "score proposals side by side (analysis.json, proposal.json, YAML): metrics, MoJoFM, ARI, moved files",
+      )
       .argument("<proposals...>", "two or more proposal files"),
   )
     .option("--repo <dir>", "the repository the proposals are scored against", ".")
     .addOption(new Option("--format <format>", "output format").choices(["md", "json"]).default("md"))
     .action(async (files: string[], flags) => (await compare()).runCompare(files, flags));
 
-  const proposal = program.command("proposal").description("export a machine proposal as YAML, or freeze one for check");
+  const proposal = program
+    .command("proposal")
+    .description("export a machine proposal as YAML, or freeze one for check");
   proposal
     .command("export")
     .description("write analysis.json's services as an editable YAML proposal (globs collapsed by folder) to stdout")
@@ -72,7 +84,9 @@ export function buildProgram(): Command {
   addAnalysisFlags(
     proposal
       .command("accept")
-      .description("freeze a proposal (YAML, proposal.json or analysis.json) with the contracts the current code implies")
+      .description(
+        "freeze a proposal (YAML, proposal.json or analysis.json) with the contracts the current code implies",
+      )
       .argument("<proposal>", "proposal file"),
   )
     .requiredOption("--out <file>", "where to write the accepted proposal (accepted.json)")
@@ -121,13 +135,37 @@ export function buildProgram(): Command {
   )
     .option("--since <date>", 'only commits after this date, or e.g. "2 years ago" counted back from HEAD\'s date')
     .option("--until <date>", "only commits before this date (same forms as --since)")
-    .option("--max-changeset <n>", "drop commits touching more analysed files than this", wholeNumber("--max-changeset", 1), DEFAULT_MAX_CHANGESET)
+    .option(
+      "--max-changeset <n>",
+      "drop commits touching more analysed files than this",
+      wholeNumber("--max-changeset", 1),
+      DEFAULT_MAX_CHANGESET,
+    )
     .option("--no-renames", "key files by their path at each commit instead of following renames")
-    .option("--exclude-author <regex>", `drop commits whose "Name <email>" matches (repeatable; default: ${DEFAULT_EXCLUDED_AUTHORS})`, collect)
+    .option(
+      "--exclude-author <regex>",
+      `drop commits whose "Name <email>" matches (repeatable; default: ${DEFAULT_EXCLUDED_AUTHORS})`,
+      collect,
+    )
     .option("--churn", "also count lines added/removed per file (git numstat: slower)")
-    .option("--min-revs <n>", "coupling: minimum average revisions of the pair", nonNegative("--min-revs"), CODE_MAAT_THRESHOLDS.minRevs)
-    .option("--min-shared <n>", "coupling: minimum shared commits", nonNegative("--min-shared"), CODE_MAAT_THRESHOLDS.minShared)
-    .option("--min-coupling <pct>", "coupling: minimum degree in percent", nonNegative("--min-coupling"), CODE_MAAT_THRESHOLDS.minCoupling)
+    .option(
+      "--min-revs <n>",
+      "coupling: minimum average revisions of the pair",
+      nonNegative("--min-revs"),
+      CODE_MAAT_THRESHOLDS.minRevs,
+    )
+    .option(
+      "--min-shared <n>",
+      "coupling: minimum shared commits",
+      nonNegative("--min-shared"),
+      CODE_MAAT_THRESHOLDS.minShared,
+    )
+    .option(
+      "--min-coupling <pct>",
+      "coupling: minimum degree in percent",
+      nonNegative("--min-coupling"),
+      CODE_MAAT_THRESHOLDS.minCoupling,
+    )
     .option("--timings", "print wall time and peak memory per stage on stderr")
     .option("--quiet", "no progress on stderr")
     .action((repo: string, flags) => runHistory(repo, flags));

@@ -17,7 +17,8 @@ function readJsonFile(file: string, flag: string): unknown {
 /** A saved analysis.json, checked for its schema. */
 export function readAnalysis(file: string): Analysis {
   const a = readJsonFile(file, file) as Analysis;
-  if (a?.schema !== "faultline/analysis@1") throw new UserError(`${file}: not a faultline analysis (schema faultline/analysis@1 expected)`);
+  if (a?.schema !== "faultline/analysis@1")
+    throw new UserError(`${file}: not a faultline analysis (schema faultline/analysis@1 expected)`);
   return a;
 }
 
@@ -26,7 +27,8 @@ export function readModelBeside(analysisFile: string): ModelJson | undefined {
   const file = path.join(path.dirname(analysisFile), "model.json");
   if (!existsSync(file)) return undefined;
   const m = readJsonFile(file, file) as ModelJson;
-  if (m?.schema !== "faultline/model@1") throw new UserError(`${file}: not a faultline model (schema faultline/model@1 expected)`);
+  if (m?.schema !== "faultline/model@1")
+    throw new UserError(`${file}: not a faultline model (schema faultline/model@1 expected)`);
   return m;
 }
 

@@ -7,10 +7,21 @@ export function printSummary(a: Analysis, written: string[]): void {
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
   const lines: string[] = [];
   const services = [...a.services].sort((x, y) => x.rank - y.rank);
-  lines.push(bold(`${services.length} candidate services`) + ` from ${a.repo.files} files and ${a.repo.commits} commits (resolution ${a.settings.resolution}, kernel ${a.kernel.files.length} files)`);
+  lines.push(
+    bold(`${services.length} candidate services`) +
+      ` from ${a.repo.files} files and ${a.repo.commits} commits (resolution ${a.settings.resolution}, kernel ${a.kernel.files.length} files)`,
+  );
   const rows = [["rank", "service", "files", "lines", "pain", "cost", "stability"]];
   for (const s of services) {
-    rows.push([String(s.rank), s.name, String(s.files.length), String(s.metrics.lines), s.pain.toFixed(2), s.cost.toFixed(2), s.stability.toFixed(2)]);
+    rows.push([
+      String(s.rank),
+      s.name,
+      String(s.files.length),
+      String(s.metrics.lines),
+      s.pain.toFixed(2),
+      s.cost.toFixed(2),
+      s.stability.toFixed(2),
+    ]);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const [i, r] of rows.entries()) {

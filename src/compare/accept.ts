@@ -9,11 +9,22 @@ export interface AcceptedProposal {
   schema: "faultline/accepted@1";
   name: string;
   head: string;
-  services: { id: string; name: string; globs: string[]; files: string[]; contract: { provides: ContractSymbol[]; requires: RequiredSymbol[] } }[];
+  services: {
+    id: string;
+    name: string;
+    globs: string[];
+    files: string[];
+    contract: { provides: ContractSymbol[]; requires: RequiredSymbol[] };
+  }[];
   kernel: { globs: string[]; files: string[] };
 }
 
-export function acceptProposal(raw: RawProposal, resolved: ResolvedProposal, model: RepoModel, head: string): AcceptedProposal {
+export function acceptProposal(
+  raw: RawProposal,
+  resolved: ResolvedProposal,
+  model: RepoModel,
+  head: string,
+): AcceptedProposal {
   const contracts = draftContracts(model, resolved.partition);
   return {
     schema: "faultline/accepted@1",

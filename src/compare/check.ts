@@ -20,12 +20,20 @@ export function violationKey(v: { from: string; to: string; symbol: string }): s
  * (`provides`); kernel imports are always allowed. Files added since acceptance belong to the
  * service whose globs match them, else they are unassigned (a warning, not a violation).
  */
-export function checkImports(accepted: AcceptedProposal, graph: ImportGraph, files: string[], baseline: Set<string>): CheckResult {
+export function checkImports(
+  accepted: AcceptedProposal,
+  graph: ImportGraph,
+  files: string[],
+  baseline: Set<string>,
+): CheckResult {
   const serviceOf = new Map<string, string>();
   for (const f of accepted.kernel.files) serviceOf.set(f, KERNEL);
   for (const s of accepted.services) for (const f of s.files) serviceOf.set(f, s.id);
   const kernelGlobs = accepted.kernel.globs.length ? picomatch(accepted.kernel.globs, { dot: true }) : () => false;
-  const globs = accepted.services.map((s) => ({ id: s.id, match: s.globs.length ? picomatch(s.globs, { dot: true }) : () => false }));
+  const globs = accepted.services.map((s) => ({
+    id: s.id,
+    match: s.globs.length ? picomatch(s.globs, { dot: true }) : () => false,
+  }));
   const unassigned: string[] = [];
   for (const f of files) {
     if (serviceOf.has(f)) continue;
@@ -35,7 +43,8 @@ export function checkImports(accepted: AcceptedProposal, graph: ImportGraph, fil
     else unassigned.push(f);
   }
   const allowed = new Map<string, Set<string>>();
-  for (const s of accepted.services) allowed.set(s.id, new Set(s.contract.provides.map((p) => `${p.file}\0${p.symbol}`)));
+  for (const s of accepted.services)
+    allowed.set(s.id, new Set(s.contract.provides.map((p) => `${p.file}\0${p.symbol}`)));
   const violations: CheckResult["violations"] = [];
   for (const e of graph.edges) {
     const a = serviceOf.get(e.from);

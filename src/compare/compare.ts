@@ -69,7 +69,10 @@ export function compareProposals(model: RepoModel, head: string, proposals: Reso
  * shares most files with; a file moves when B puts it anywhere else. Renaming a service moves
  * nothing, and a proposal compared with itself moves nothing.
  */
-export function movedFiles(a: Map<string, string>, b: Map<string, string>): { from: string; to: string; files: string[] }[] {
+export function movedFiles(
+  a: Map<string, string>,
+  b: Map<string, string>,
+): { from: string; to: string; files: string[] }[] {
   const overlap = new Map<string, Map<string, number>>();
   for (const [f, la] of a) {
     const lb = b.get(f);
@@ -89,5 +92,7 @@ export function movedFiles(a: Map<string, string>, b: Map<string, string>): { fr
     const key = `${la}\0${lb}`;
     (groups.get(key) ?? groups.set(key, { from: la, to: lb, files: [] }).get(key)!).files.push(f);
   }
-  return [...groups.values()].sort((x, y) => y.files.length - x.files.length || byString(x.from, y.from) || byString(x.to, y.to));
+  return [...groups.values()].sort(
+    (x, y) => y.files.length - x.files.length || byString(x.from, y.from) || byString(x.to, y.to),
+  );
 }

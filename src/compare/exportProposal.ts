@@ -32,14 +32,21 @@ export function exportProposalYaml(a: Analysis): string {
   for (const k of a.kernel.files) owner.set(k.path, "k");
   for (const f of a.isolated) owner.set(f, "i");
   const services: Record<string, string[]> = {};
-  for (const s of [...a.services].sort((x, y) => x.rank - y.rank)) services[s.name] = collapseGlobs(owner, `s:${s.name}`);
-  const doc: Record<string, unknown> = { name: `faultline ${a.repo.head ? a.repo.head.slice(0, 12) : "analysis"}`, head: a.repo.head || undefined, services };
+  for (const s of [...a.services].sort((x, y) => x.rank - y.rank))
+    services[s.name] = collapseGlobs(owner, `s:${s.name}`);
+  const doc: Record<string, unknown> = {
+    name: `faultline ${a.repo.head ? a.repo.head.slice(0, 12) : "analysis"}`,
+    head: a.repo.head || undefined,
+    services,
+  };
   if (a.kernel.files.length) doc.kernel = collapseGlobs(owner, "k");
   const header = [
     "# A faultline proposal: edit the services (name: [globs or files]) and compare it with",
     "#   faultline compare analysis.json this.yaml",
     "# Globs are matched with picomatch against repo-relative paths. `kernel` lists the shared kernel.",
-    a.isolated.length ? `# ${a.isolated.length} isolated files belong to no service: ${a.isolated.slice(0, 5).join(", ")}${a.isolated.length > 5 ? ", ..." : ""}` : undefined,
+    a.isolated.length
+      ? `# ${a.isolated.length} isolated files belong to no service: ${a.isolated.slice(0, 5).join(", ")}${a.isolated.length > 5 ? ", ..." : ""}`
+      : undefined,
   ].filter(Boolean);
   return header.join("\n") + "\n" + stringify(doc, { lineWidth: 0 });
 }

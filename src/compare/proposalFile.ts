@@ -20,7 +20,14 @@ const proposalJson = z
     name: z.string(),
     head: z.string().optional(),
     services: z.array(
-      z.object({ name: z.string().min(1), files: z.array(z.string()), globs: z.array(z.string()).optional(), contract: z.unknown().optional() }).strict(),
+      z
+        .object({
+          name: z.string().min(1),
+          files: z.array(z.string()),
+          globs: z.array(z.string()).optional(),
+          contract: z.unknown().optional(),
+        })
+        .strict(),
     ),
     kernel: z.array(z.string()).optional(),
   })
@@ -55,13 +62,24 @@ function fromJson(file: string, text: string): RawProposal {
   }
   const schema = (json as { schema?: unknown })?.schema;
   if (schema === "faultline/analysis@1" || schema === "faultline/accepted@1") {
-    const a = json as { repo?: { head?: string }; head?: string; name?: string; services: { name: string; files: string[]; contract?: unknown }[]; kernel: { files: { path: string }[] } | string[] };
+    const a = json as {
+      repo?: { head?: string };
+      head?: string;
+      name?: string;
+      services: { name: string; files: string[]; contract?: unknown }[];
+      kernel: { files: { path: string }[] } | string[];
+    };
     const kernel = Array.isArray(a.kernel) ? a.kernel : a.kernel.files.map((k) => k.path);
     return {
       name: a.name ?? file,
       head: a.repo?.head ?? a.head,
       source: file,
-      services: a.services.map((s) => ({ name: s.name, patterns: s.files, where: s.files.map(() => file), contract: s.contract })),
+      services: a.services.map((s) => ({
+        name: s.name,
+        patterns: s.files,
+        where: s.files.map(() => file),
+        contract: s.contract,
+      })),
       kernel,
       kernelWhere: kernel.map(() => file),
     };
@@ -69,7 +87,9 @@ function fromJson(file: string, text: string): RawProposal {
   const parsed = proposalJson.safeParse(json);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    throw new UserError(`${file}: ${i.path.length ? `key "${i.path.join(".")}": ` : ""}${i.message}${i.code === "unrecognized_keys" ? ` (${i.keys.join(", ")})` : ""}`);
+    throw new UserError(
+      `${file}: ${i.path.length ? `key "${i.path.join(".")}": ` : ""}${i.message}${i.code === "unrecognized_keys" ? ` (${i.keys.join(", ")})` : ""}`,
+    );
   }
   const p = parsed.data;
   return {
@@ -107,7 +127,9 @@ function fromYaml(file: string, text: string): RawProposal {
       throw new UserError(`${at(pair?.key as YamlNode)}: unknown key "${i.keys[0]}" (expected name, services, kernel)`);
     }
     const node = doc.getIn(i.path as (string | number)[], true) as YamlNode | undefined;
-    throw new UserError(`${at(node ?? (doc.contents as YamlNode))}: ${i.path.length ? `"${i.path.join(".")}": ` : ""}${i.message}`);
+    throw new UserError(
+      `${at(node ?? (doc.contents as YamlNode))}: ${i.path.length ? `"${i.path.join(".")}": ` : ""}${i.message}`,
+    );
   }
   const p = parsed.data;
   const services = Object.entries(p.services).map(([name, v]) => {

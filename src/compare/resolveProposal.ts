@@ -51,7 +51,10 @@ export function resolveProposal(raw: RawProposal, files: string[]): ResolvedProp
     }
     return { name: s.name, files: mine.sort(byString) };
   });
-  const conflicts = [...claimed.entries()].filter(([, o]) => o.length > 1).map(([file, services]) => ({ file, services })).sort((a, b) => byString(a.file, b.file));
+  const conflicts = [...claimed.entries()]
+    .filter(([, o]) => o.length > 1)
+    .map(([file, services]) => ({ file, services }))
+    .sort((a, b) => byString(a.file, b.file));
   const unassigned = files.filter((f) => !claimed.has(f)).sort(byString);
   const ids = new Set<string>();
   const partition: ServicePartition = {
@@ -67,5 +70,14 @@ export function resolveProposal(raw: RawProposal, files: string[]): ResolvedProp
   for (const f of files) labels.set(f, UNASSIGNED);
   for (const f of partition.kernel) labels.set(f, KERNEL_LABEL);
   for (const s of partition.services) for (const f of s.files) labels.set(f, s.name);
-  return { name: raw.name, head: raw.head, source: raw.source, partition, unassigned, emptyPatterns, conflicts, labels };
+  return {
+    name: raw.name,
+    head: raw.head,
+    source: raw.source,
+    partition,
+    unassigned,
+    emptyPatterns,
+    conflicts,
+    labels,
+  };
 }

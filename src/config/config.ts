@@ -4,7 +4,12 @@ import { z } from "zod";
 import { UserError } from "../util/errors.js";
 
 const weightsSchema = z
-  .object({ structural: z.number().min(0), cochange: z.number().min(0), ownership: z.number().min(0), semantic: z.number().min(0) })
+  .object({
+    structural: z.number().min(0),
+    cochange: z.number().min(0),
+    ownership: z.number().min(0),
+    semantic: z.number().min(0),
+  })
   .partial()
   .strict();
 

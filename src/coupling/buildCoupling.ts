@@ -26,7 +26,12 @@ export const SEMANTIC_MIN = 0.3;
  * and a pair of files that share a role (`*.module`, `route`: roles.ts) couples at
  * ROLE_DAMPING of its weight, so the wiring of a framework does not make a service of its own.
  */
-export function buildCouplingGraph(records: ModuleRecord[], graph: ImportGraph, history: ChangeHistory | undefined, weights: Weights): CouplingGraph {
+export function buildCouplingGraph(
+  records: ModuleRecord[],
+  graph: ImportGraph,
+  history: ChangeHistory | undefined,
+  weights: Weights,
+): CouplingGraph {
   const sorted = records.map((r) => r.path).sort(byString);
   const index = new Map(sorted.map((f, i) => [f, i]));
   const n = sorted.length;
@@ -87,7 +92,9 @@ export function buildCouplingGraph(records: ModuleRecord[], graph: ImportGraph, 
     const a = Math.floor(key / n);
     const b = key % n;
     const role = roles[a] !== undefined && roles[a] === roles[b] ? roles[a] : undefined;
-    edges.push(role === undefined ? { a, b, signals, weight } : { a, b, signals, sameRole: role, weight: weight * ROLE_DAMPING });
+    edges.push(
+      role === undefined ? { a, b, signals, weight } : { a, b, signals, sameRole: role, weight: weight * ROLE_DAMPING },
+    );
   }
   edges.sort((x, y) => x.a - y.a || x.b - y.b);
   return { files: sorted, edges, weights };

@@ -20,7 +20,6 @@ import { withoutExtension } from "../util/paths.js";
 export const ROLE_DAMPING = 0.25;
 export const ROLE_MIN_FOLDERS = 8;
 
-
 /** Per file, its role, or undefined when its name follows no convention shared with others. */
 export function fileRoles(files: string[]): (string | undefined)[] {
   const candidate = files.map((f) => {

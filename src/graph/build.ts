@@ -18,7 +18,6 @@ export interface BuildOptions {
   terms?: boolean;
 }
 
-
 export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
 
 /**
@@ -58,7 +57,10 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
     const size = statSync(file.abs).size;
     if (size > max) {
       log.warn(`${file.path}: skipped, ${size} bytes is over the ${max}-byte limit (--max-file-size)`);
-      pending.push({ file, facts: { imports: [], exports: { own: [], named: [], stars: [] }, loc: 0, syntaxErrors: [], terms: [] } });
+      pending.push({
+        file,
+        facts: { imports: [], exports: { own: [], named: [], stars: [] }, loc: 0, syntaxErrors: [], terms: [] },
+      });
       continue;
     }
     const text = readFileSync(file.abs, "utf8");
@@ -88,7 +90,9 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
     if (facts!.syntaxErrors.length) {
       const first = facts!.syntaxErrors[0];
       const n = facts!.syntaxErrors.length;
-      log.warn(`${file.path}:${first.line}: ${n} syntax error${n > 1 ? "s" : ""} (${first.message}); kept the imports that parse`);
+      log.warn(
+        `${file.path}:${first.line}: ${n} syntax error${n > 1 ? "s" : ""} (${first.message}); kept the imports that parse`,
+      );
     }
     records.push({
       path: file.path,

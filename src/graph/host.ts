@@ -51,7 +51,9 @@ export function cachedResolutionHost(): ts.ModuleResolutionHost {
     },
     getDirectories: (p) => {
       try {
-        return readdirSync(p, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+        return readdirSync(p, { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name);
       } catch {
         return [];
       }

@@ -55,24 +55,29 @@ export function toImportGraph(records: ModuleRecord[], opts: GraphViewOptions = 
       } else if (t.type === "external") {
         external.set(`${rec.path}\0${t.package}`, { from: rec.path, package: t.package });
       } else {
-        unresolved.set(`${rec.path}\0${imp.specifier}\0${t.reason}`, { from: rec.path, specifier: imp.specifier, reason: t.reason });
+        unresolved.set(`${rec.path}\0${imp.specifier}\0${t.reason}`, {
+          from: rec.path,
+          specifier: imp.specifier,
+          reason: t.reason,
+        });
       }
     }
   }
 
-  const sortedValues = <T>(m: Map<string, T>) => [...m.entries()].sort((a, b) => byString(a[0], b[0])).map(([, v]) => v);
+  const sortedValues = <T>(m: Map<string, T>) =>
+    [...m.entries()].sort((a, b) => byString(a[0], b[0])).map(([, v]) => v);
   return {
     schema: "faultline/graph@1",
-    modules: [...records].sort((a, b) => byString(a.path, b.path)).map((r) => ({ path: r.path, loc: r.loc, tsconfig: r.tsconfig })),
-    edges: sortedValues(edges).map(
-      (e): GraphEdge => ({
-        from: e.from,
-        to: e.to,
-        kinds: [...e.kinds].sort(byString),
-        typeOnly: e.typeOnly,
-        symbols: [...e.symbols].sort(byString),
-      }),
-    ),
+    modules: [...records]
+      .sort((a, b) => byString(a.path, b.path))
+      .map((r) => ({ path: r.path, loc: r.loc, tsconfig: r.tsconfig })),
+    edges: sortedValues(edges).map((e): GraphEdge => ({
+      from: e.from,
+      to: e.to,
+      kinds: [...e.kinds].sort(byString),
+      typeOnly: e.typeOnly,
+      symbols: [...e.symbols].sort(byString),
+    })),
     declarations: sortedValues(declarations),
     external: sortedValues(external),
     unresolved: sortedValues(unresolved),

@@ -2,8 +2,14 @@ import { ts } from "../util/typescript.cjs";
 import type { ExportKind, ExportTable, FileFacts, ImportFact, ImportKind, SymbolUse } from "./types.js";
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
-  ".ts": ts.ScriptKind.TS, ".mts": ts.ScriptKind.TS, ".cts": ts.ScriptKind.TS, ".tsx": ts.ScriptKind.TSX,
-  ".js": ts.ScriptKind.JS, ".mjs": ts.ScriptKind.JS, ".cjs": ts.ScriptKind.JS, ".jsx": ts.ScriptKind.JSX,
+  ".ts": ts.ScriptKind.TS,
+  ".mts": ts.ScriptKind.TS,
+  ".cts": ts.ScriptKind.TS,
+  ".tsx": ts.ScriptKind.TSX,
+  ".js": ts.ScriptKind.JS,
+  ".mjs": ts.ScriptKind.JS,
+  ".cjs": ts.ScriptKind.JS,
+  ".jsx": ts.ScriptKind.JSX,
 };
 
 /** A call of import() or require() somewhere below the top level: worth a full walk only then. */
@@ -35,7 +41,13 @@ export function parseModule(
   const importedBindings = new Map<string, { specifier: string; imported: string }>();
 
   const line = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-  const add = (spec: ts.Expression | undefined, kind: ImportKind, symbols: SymbolUse[], sideEffectOnly = false, ...parents: ts.Node[]) => {
+  const add = (
+    spec: ts.Expression | undefined,
+    kind: ImportKind,
+    symbols: SymbolUse[],
+    sideEffectOnly = false,
+    ...parents: ts.Node[]
+  ) => {
     link(spec, ...parents);
     if (!spec) return;
     if (ts.isStringLiteralLike(spec)) {
@@ -48,7 +60,15 @@ export function parseModule(
         line: line(spec),
       });
     } else {
-      imports.push({ specifier: spec.getText(sf), kind, symbols, sideEffectOnly, mode: undefined, line: line(spec), computed: true });
+      imports.push({
+        specifier: spec.getText(sf),
+        kind,
+        symbols,
+        sideEffectOnly,
+        mode: undefined,
+        line: line(spec),
+        computed: true,
+      });
     }
   };
 
@@ -64,7 +84,8 @@ export function parseModule(
       const symbols: SymbolUse[] = [];
       if (clause.name) {
         symbols.push({ name: "default", typeOnly: allType });
-        if (ts.isStringLiteral(spec)) importedBindings.set(clause.name.text, { specifier: spec.text, imported: "default" });
+        if (ts.isStringLiteral(spec))
+          importedBindings.set(clause.name.text, { specifier: spec.text, imported: "default" });
       }
       const nb = clause.namedBindings;
       if (nb && ts.isNamespaceImport(nb)) {
@@ -110,7 +131,14 @@ export function parseModule(
       }
     } else if (ts.isImportEqualsDeclaration(st)) {
       if (ts.isExternalModuleReference(st.moduleReference)) {
-        add(st.moduleReference.expression, "require", [{ name: "*", typeOnly: st.isTypeOnly }], false, st.moduleReference, st);
+        add(
+          st.moduleReference.expression,
+          "require",
+          [{ name: "*", typeOnly: st.isTypeOnly }],
+          false,
+          st.moduleReference,
+          st,
+        );
         if (ts.isStringLiteral(st.moduleReference.expression)) {
           importedBindings.set(st.name.text, { specifier: st.moduleReference.expression.text, imported: "*" });
         }
@@ -124,7 +152,14 @@ export function parseModule(
   }
 
   for (const ref of sf.referencedFiles) {
-    imports.push({ specifier: ref.fileName, kind: "reference", symbols: [], sideEffectOnly: true, mode: undefined, line: sf.getLineAndCharacterOfPosition(ref.pos).line + 1 });
+    imports.push({
+      specifier: ref.fileName,
+      kind: "reference",
+      symbols: [],
+      sideEffectOnly: true,
+      mode: undefined,
+      line: sf.getLineAndCharacterOfPosition(ref.pos).line + 1,
+    });
   }
 
   if (CALL_HINT.test(text)) {
@@ -132,10 +167,18 @@ export function parseModule(
       if (ts.isCallExpression(node)) {
         if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
           add(node.arguments[0], "dynamic", [{ name: "*", typeOnly: false }], false, node);
-        } else if (ts.isIdentifier(node.expression) && node.expression.text === "require" && node.arguments.length === 1) {
+        } else if (
+          ts.isIdentifier(node.expression) &&
+          node.expression.text === "require" &&
+          node.arguments.length === 1
+        ) {
           add(node.arguments[0], "require", [{ name: "*", typeOnly: false }], false, node);
         }
-      } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      } else if (
+        ts.isImportTypeNode(node) &&
+        ts.isLiteralTypeNode(node.argument) &&
+        ts.isStringLiteral(node.argument.literal)
+      ) {
         // `typeof import("./x")` / `import("./x").Foo` in a type position: a type-only dynamic import
         const q = node.qualifier;
         const first = q ? (ts.isIdentifier(q) ? q.text : leftmost(q)) : "*";
@@ -183,7 +226,8 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 function collectOwnExport(st: ts.Statement, exports: ExportTable): void {
   if (!hasModifier(st, ts.SyntaxKind.ExportKeyword)) return;
   const isDefault = hasModifier(st, ts.SyntaxKind.DefaultKeyword);
-  const own = (name: string | undefined, kind: ExportKind) => exports.own.push({ name: isDefault ? "default" : name ?? "default", kind });
+  const own = (name: string | undefined, kind: ExportKind) =>
+    exports.own.push({ name: isDefault ? "default" : (name ?? "default"), kind });
   if (ts.isFunctionDeclaration(st)) own(st.name?.text, "function");
   else if (ts.isClassDeclaration(st)) own(st.name?.text, "class");
   else if (ts.isInterfaceDeclaration(st)) own(st.name.text, "interface");
@@ -192,7 +236,8 @@ function collectOwnExport(st: ts.Statement, exports: ExportTable): void {
   else if (ts.isModuleDeclaration(st) && ts.isIdentifier(st.name)) own(st.name.text, "namespace");
   else if (ts.isVariableStatement(st)) {
     const kind: ExportKind = st.declarationList.flags & ts.NodeFlags.Const ? "const" : "variable";
-    for (const d of st.declarationList.declarations) for (const n of bindingNames(d.name)) exports.own.push({ name: n, kind });
+    for (const d of st.declarationList.declarations)
+      for (const n of bindingNames(d.name)) exports.own.push({ name: n, kind });
   }
 }
 
@@ -216,12 +261,14 @@ function leftmost(q: ts.EntityName): string {
 
 /** Words that say nothing about the business: the language's own, and the most generic. */
 const STOP = new Set(
-  ("abstract any as async await boolean break case catch class const constructor continue debugger declare default delete do else enum export " +
+  (
+    "abstract any as async await boolean break case catch class const constructor continue debugger declare default delete do else enum export " +
     "extends false finally for from function get if implements import in instanceof interface is keyof let module namespace never new null number " +
     "object of package private protected public readonly require return set static string super switch symbol this throw true try type typeof " +
     "undefined unique unknown var void while with yield the and for with that this from into data value values item items result results error " +
     "errors args options params config props state index length name names list map key keys string id ids get set new use make create update " +
-    "delete find has add remove").split(" "),
+    "delete find has add remove"
+  ).split(" "),
 );
 /** How many distinct words a file keeps: enough for similarity, bounded for the cache. */
 const MAX_TERMS = 80;

@@ -29,7 +29,11 @@ export class Resolver {
   private cacheFor(t: Tsconfig): ts.ModuleResolutionCache {
     let c = this.caches.get(t);
     if (!c) {
-      c = ts.createModuleResolutionCache(t.dir, (f) => (ts.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()), t.options);
+      c = ts.createModuleResolutionCache(
+        t.dir,
+        (f) => (ts.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()),
+        t.options,
+      );
       this.caches.set(t, c);
     }
     return c;
@@ -37,7 +41,12 @@ export class Resolver {
 
   /** ESM or CommonJS, as TypeScript decides it (extension, nearest package.json `type`). */
   impliedNodeFormat(file: ScopeFile): ts.ResolutionMode {
-    return ts.getImpliedNodeFormatForFile(file.abs, this.cacheFor(file.tsconfig).getPackageJsonInfoCache(), this.host, file.tsconfig.options);
+    return ts.getImpliedNodeFormatForFile(
+      file.abs,
+      this.cacheFor(file.tsconfig).getPackageJsonInfoCache(),
+      this.host,
+      file.tsconfig.options,
+    );
   }
 
   resolve(from: ScopeFile, imp: ImportFact): Resolution {

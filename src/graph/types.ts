@@ -22,7 +22,8 @@ export interface ImportFact {
   computed?: boolean;
 }
 
-export type ExportKind = "function" | "class" | "interface" | "type" | "enum" | "const" | "variable" | "namespace" | "default";
+export type ExportKind =
+  "function" | "class" | "interface" | "type" | "enum" | "const" | "variable" | "namespace" | "default";
 
 /** What a file exports, read off its syntax: enough to follow barrels without a type checker. */
 export interface ExportTable {

@@ -92,7 +92,9 @@ export class WorkspaceSources {
   private tsconfigsOf(pkg: WorkspacePackage): Tsconfig[] {
     return this.tsconfigs
       .filter((t) => t.dir === pkg.dir && t.options.outDir)
-      .sort((a, b) => Number(path.basename(b.path) === "tsconfig.json") - Number(path.basename(a.path) === "tsconfig.json"));
+      .sort(
+        (a, b) => Number(path.basename(b.path) === "tsconfig.json") - Number(path.basename(a.path) === "tsconfig.json"),
+      );
   }
 }
 

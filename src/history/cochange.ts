@@ -34,12 +34,17 @@ function pairCounts(h: ChangeHistory): Map<number, number> {
 }
 
 /** The pairs `keep` accepts, as objects in (a, b) order: keys in numeric order are pairs in (a, b) order. */
-function toPairs(h: ChangeHistory, counts: Map<number, number>, keep: (a: number, b: number, shared: number) => boolean): CochangePair[] {
+function toPairs(
+  h: ChangeHistory,
+  counts: Map<number, number>,
+  keep: (a: number, b: number, shared: number) => boolean,
+): CochangePair[] {
   const n = h.files.length;
   const keys: number[] = [];
   for (const [key, shared] of counts) if (keep(Math.floor(key / n), key % n, shared)) keys.push(key);
   const pairs: CochangePair[] = [];
-  for (const key of Float64Array.from(keys).sort()) pairs.push({ a: Math.floor(key / n), b: key % n, shared: counts.get(key)! });
+  for (const key of Float64Array.from(keys).sort())
+    pairs.push({ a: Math.floor(key / n), b: key % n, shared: counts.get(key)! });
   return pairs;
 }
 
@@ -59,10 +64,16 @@ export const CODE_MAAT_THRESHOLDS: CouplingThresholds = { minShared: 5, minRevs:
 export function couplingPairs(h: ChangeHistory, t: CouplingThresholds = CODE_MAAT_THRESHOLDS): CouplingPair[] {
   const average = (a: number, b: number) => (h.files[a].revisions + h.files[b].revisions) / 2;
   const degreeOf = (a: number, b: number, shared: number) => (100 * shared) / average(a, b);
-  const keep = (a: number, b: number, shared: number) => shared >= t.minShared && average(a, b) >= t.minRevs && degreeOf(a, b, shared) >= t.minCoupling;
+  const keep = (a: number, b: number, shared: number) =>
+    shared >= t.minShared && average(a, b) >= t.minRevs && degreeOf(a, b, shared) >= t.minCoupling;
   // from the list when the clustering stage made it; else from the counts, no object made for a pair dropped
   const all = listed.get(h);
   const kept = all ? all.filter((p) => keep(p.a, p.b, p.shared)) : toPairs(h, pairCounts(h), keep);
   // files are sorted by path, so index order is string order: a < b
-  return kept.map((p) => ({ a: h.files[p.a].path, b: h.files[p.b].path, shared: p.shared, degree: Math.round(degreeOf(p.a, p.b, p.shared) * 100) / 100 }));
+  return kept.map((p) => ({
+    a: h.files[p.a].path,
+    b: h.files[p.b].path,
+    shared: p.shared,
+    degree: Math.round(degreeOf(p.a, p.b, p.shared) * 100) / 100,
+  }));
 }

@@ -2,7 +2,8 @@
 // without loading the stage.
 
 /** Bots whose commits say nothing about ownership or coupling (matched against "Name <email>"). */
-export const DEFAULT_EXCLUDED_AUTHORS = "\\[bot\\]|^(dependabot|renovate|greenkeeper|snyk-bot|semantic-release-bot|github-actions|imgbot)\\b";
+export const DEFAULT_EXCLUDED_AUTHORS =
+  "\\[bot\\]|^(dependabot|renovate|greenkeeper|snyk-bot|semantic-release-bot|github-actions|imgbot)\\b";
 
 /** code-maat's max-changeset-size default */
 export const DEFAULT_MAX_CHANGESET = 30;

@@ -27,7 +27,6 @@ export interface RawCommit {
   changes: FileChange[];
 }
 
-
 /**
  * `git log` writing into a temp file: git runs at full speed while the caller finds the file scope
  * and parses (a pipe would stall git whenever the main thread is busy), and `read`
@@ -56,7 +55,9 @@ export class GitLogRun {
     });
     closeSync(fd); // the child holds its own copy
     let stderr = "";
-    this.child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr.length < 10_000 ? (stderr += d) : undefined));
+    this.child
+      .stderr!.setEncoding("utf8")
+      .on("data", (d: string) => (stderr.length < 10_000 ? (stderr += d) : undefined));
     this.done = new Promise<{ code: number; stderr: string }>((resolve) => {
       this.child.on("error", (e) => resolve({ code: -1, stderr: e.message }));
       this.child.on("close", (code) => resolve({ code: code ?? -1, stderr }));
@@ -85,7 +86,7 @@ export class GitLogRun {
     const parser = new LogParser((c) => onCommit(c));
     const file = await open(this.file, "r");
     try {
-      for (let i = 0; i < ranges.length; ) {
+      for (let i = 0; i < ranges.length;) {
         let lo = ranges[i][0];
         let hi = ranges[i][1];
         let j = i + 1;
@@ -97,7 +98,8 @@ export class GitLogRun {
         }
         const buf = Buffer.allocUnsafe(hi - lo);
         const { bytesRead } = await file.read(buf, 0, buf.length, lo);
-        if (bytesRead !== buf.length) throw new Error(`git log output ${this.file}: ${bytesRead} of ${buf.length} bytes read at ${lo}`);
+        if (bytesRead !== buf.length)
+          throw new Error(`git log output ${this.file}: ${bytesRead} of ${buf.length} bytes read at ${lo}`);
         for (; i < j; i++) {
           parser.push(buf.subarray(ranges[i][0] - lo, ranges[i][1] - lo));
           parser.end();
@@ -201,7 +203,8 @@ export class LogParser {
 
   private flush(end: number): void {
     // a header cut short (git killed while writing it) has no dates: not a commit to count
-    if (this.commit && Number.isFinite(this.commit.time) && Number.isFinite(this.commit.committed)) this.onCommit(this.commit, this.commitStart, end);
+    if (this.commit && Number.isFinite(this.commit.time) && Number.isFinite(this.commit.committed))
+      this.onCommit(this.commit, this.commitStart, end);
     this.commit = undefined;
   }
 
@@ -233,20 +236,33 @@ export class LogParser {
     if (first === 0x3a) {
       // --raw: ":100644 100644 abc def R086"
       const letter = String.fromCharCode(b[b.lastIndexOf(SPACE, e - 1) + 1]);
-      this.want = { entry: { status: letter, path: "" }, paths: letter === "R" || letter === "C" ? 2 : 1, numstat: false };
+      this.want = {
+        entry: { status: letter, path: "" },
+        paths: letter === "R" || letter === "C" ? 2 : 1,
+        numstat: false,
+      };
       return;
     }
     // numstat rows ("12\t3\tpath", "-\t-\t" for binary files) start with a digit or a dash
     const tab1 = (first >= 0x30 && first <= 0x39) || first === 0x2d ? indexIn(b, TAB, s, e) : -1;
     const tab2 = tab1 !== -1 ? indexIn(b, TAB, tab1 + 1, e) : -1;
     if (tab2 !== -1) {
-      const entry: FileChange = { status: "", path: b.toString("utf8", tab2 + 1, e), added: count(b, s, tab1), removed: count(b, tab1 + 1, tab2) };
+      const entry: FileChange = {
+        status: "",
+        path: b.toString("utf8", tab2 + 1, e),
+        added: count(b, s, tab1),
+        removed: count(b, tab1 + 1, tab2),
+      };
       if (tab2 + 1 === e) this.want = { entry, paths: 2, numstat: true };
       else this.mergeNumstat(entry);
       return;
     }
     const letter = String.fromCharCode(first);
-    this.want = { entry: { status: letter, path: "" }, paths: letter === "R" || letter === "C" ? 2 : 1, numstat: false };
+    this.want = {
+      entry: { status: letter, path: "" },
+      paths: letter === "R" || letter === "C" ? 2 : 1,
+      numstat: false,
+    };
   }
 
   /** numstat rows follow the raw rows of the same commit, in the same order */

@@ -13,7 +13,6 @@ import { countCommits, headSha, isAncestor, isPartialClone, readRepoState, type 
 import { anchorDate } from "./timeAnchor.js";
 import type { ChangeHistory, Changeset, FileHistory } from "./types.js";
 
-
 export interface HistoryOptions {
   since?: string;
   until?: string;
@@ -31,7 +30,6 @@ export interface HistoryOptions {
   bothEnds?: boolean;
 }
 
-
 /**
  * The history stage, in two steps so git runs while the caller computes the file scope:
  * `startHistory` checks the repository and starts `git log`; `collect` reads the log for the
@@ -43,12 +41,19 @@ export interface HistoryOptions {
  * The --since/--until window is then applied while aggregating, on the committer date as git
  * does, so one cached log serves every window.
  */
-export async function startHistory(root: string, opts: HistoryOptions, log: Log, cacheDir?: string): Promise<PendingHistory> {
+export async function startHistory(
+  root: string,
+  opts: HistoryOptions,
+  log: Log,
+  cacheDir?: string,
+): Promise<PendingHistory> {
   // asked once, before anything is spawned (see isPartialClone)
   const partial = isPartialClone(root);
   if (opts.churn && partial) {
     // line counts need every version of every file: git would fetch them from the remote
-    log.warn("partial clone: --churn needs file contents git would fetch from the remote; lines added and removed are left out");
+    log.warn(
+      "partial clone: --churn needs file contents git would fetch from the remote; lines added and removed are left out",
+    );
     opts = { ...opts, churn: false };
   }
   const renames = opts.renames === false ? "--no-renames" : partial ? "--find-renames=100%" : "-M";
@@ -57,7 +62,8 @@ export async function startHistory(root: string, opts: HistoryOptions, log: Log,
   const base = ["-z", `--format=${LOG_FORMAT}`, ...format, renames];
   // both logs of a BothEndsRun must walk from the same commit, whatever happens to HEAD meanwhile
   const tip = !cacheDir && opts.bothEnds && availableParallelism() > 1 ? headSha(root) : undefined;
-  const logRun = (args: string[]) => (tip ? new BothEndsRun(root, [...args, tip, "--"]) : new GitLogRun(root, [...args, "HEAD", "--"]));
+  const logRun = (args: string[]) =>
+    tip ? new BothEndsRun(root, [...args, tip, "--"]) : new GitLogRun(root, [...args, "HEAD", "--"]);
   // Without a cache or a window the log's arguments depend only on whether this is a partial
   // clone (a quick synchronous check), so git starts at once, before the state queries and
   // simple-git load: git is the longest step, and everything else overlaps it.
@@ -137,19 +143,30 @@ export class PendingHistory {
     if (!state.head) {
       log.warn("the repository has no commits yet: no history to read");
       return {
-        head: "", headDate: "", commits: 0, skipped: { merges: 0, large: 0, authors: 0 },
-        files: [], authors: [], authorRevisions: [], changesets: [],
+        head: "",
+        headDate: "",
+        commits: 0,
+        skipped: { merges: 0, large: 0, authors: 0 },
+        files: [],
+        authors: [],
+        authorRevisions: [],
+        changesets: [],
       };
     }
     if (state.shallow) {
-      log.warn(`shallow clone: only ${await countCommits(this.root)} commits are visible; revisions and co-change count those alone (git fetch --unshallow for all)`);
+      log.warn(
+        `shallow clone: only ${await countCommits(this.root)} commits are visible; revisions and co-change count those alone (git fetch --unshallow for all)`,
+      );
     }
     if (state.partial && this.opts.renames !== false) {
-      log.warn("partial clone: rename detection needs file contents git would fetch, so only exact renames are followed");
+      log.warn(
+        "partial clone: rename detection needs file contents git would fetch, so only exact renames are followed",
+      );
     }
     let agg = new Aggregator(inScope, this.opts, this.excluded);
     const inWindow = (c: RawCommit) =>
-      (this.window.since === undefined || c.committed >= this.window.since) && (this.window.until === undefined || c.committed <= this.window.until);
+      (this.window.since === undefined || c.committed >= this.window.since) &&
+      (this.window.until === undefined || c.committed <= this.window.until);
     let fresh: RawCommit[] = [];
     while (this.run) {
       const run = this.run;
@@ -165,14 +182,18 @@ export class PendingHistory {
       if (result.code === 0) break;
       const weaker = renamesCouldHelp(result.stderr) ? weakerRenames(run.args) : undefined;
       if (weaker) {
-        log.warn(`git could not read some objects (${result.stderr.trim().split("\n")[0]}); retrying with ${weaker.says}`);
+        log.warn(
+          `git could not read some objects (${result.stderr.trim().split("\n")[0]}); retrying with ${weaker.says}`,
+        );
         this.run = new GitLogRun(run.root, weaker.args);
         agg = new Aggregator(inScope, this.opts, this.excluded);
         fresh = [];
         continue;
       }
       const first = result.stderr.trim().split("\n")[0] || `exit code ${result.code}`;
-      log.warn(`git log stopped early (${first}); the history read up to that point is used (its counts, merges included, cover those commits only)`);
+      log.warn(
+        `git log stopped early (${first}); the history read up to that point is used (its counts, merges included, cover those commits only)`,
+      );
       // never keep a partial log, but use it: the commits read so far, newest first, as without a cache
       if (this.cache) for (const c of fresh) if (inWindow(c)) agg.add(c);
       this.cache = undefined;
@@ -213,7 +234,8 @@ function renamesCouldHelp(stderr: string): boolean {
 function weakerRenames(args: string[]): { args: string[]; says: string } | undefined {
   const swap = (from: string, to: string) => args.map((a) => (a === from ? to : a));
   if (args.includes("-M")) return { args: swap("-M", "--find-renames=100%"), says: "exact renames only" };
-  if (args.includes("--find-renames=100%")) return { args: swap("--find-renames=100%", "--no-renames"), says: "renames not followed" };
+  if (args.includes("--find-renames=100%"))
+    return { args: swap("--find-renames=100%", "--no-renames"), says: "renames not followed" };
   return undefined;
 }
 
@@ -223,7 +245,8 @@ function weakerRenames(args: string[]): { args: string[]; says: string } | undef
  * a Date each time was half of `finish` on 3,000 files. Other years go through Date.
  */
 export function iso(seconds: number): string {
-  if (!Number.isInteger(seconds) || seconds < 0 || seconds >= 253_402_300_800) return new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds >= 253_402_300_800)
+    return new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
   const days = Math.floor(seconds / 86_400);
   const secs = seconds - days * 86_400;
   // days since 1970-01-01 to year, month, day (proleptic Gregorian; eras of 400 years from 0000-03-01)
@@ -279,7 +302,11 @@ class Aggregator {
   private readonly max: number;
   private readonly renames: boolean;
 
-  constructor(inScope: Set<string>, private readonly opts: HistoryOptions, private readonly excluded: RegExp[]) {
+  constructor(
+    inScope: Set<string>,
+    private readonly opts: HistoryOptions,
+    private readonly excluded: RegExp[],
+  ) {
     this.max = opts.maxChangeset ?? DEFAULT_MAX_CHANGESET;
     this.renames = opts.renames !== false;
     this.paths = [...inScope].sort(byString);
@@ -332,7 +359,8 @@ class Aggregator {
     if (touched.length === 0) return;
     const identity = `${c.author} <${c.email}>`;
     let excluded = this.excludedIdentity.get(identity);
-    if (excluded === undefined) this.excludedIdentity.set(identity, (excluded = this.excluded.some((re) => re.test(identity))));
+    if (excluded === undefined)
+      this.excludedIdentity.set(identity, (excluded = this.excluded.some((re) => re.test(identity))));
     if (excluded) {
       this.excludedCommits++;
       return;

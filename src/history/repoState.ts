@@ -41,11 +41,15 @@ export async function readRepoState(root: string, partial: boolean): Promise<Rep
  */
 export function isPartialClone(root: string): boolean {
   try {
-    const out = execFileSync("git", ["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"], {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    });
+    const out = execFileSync(
+      "git",
+      ["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"],
+      {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
     return out.trim() !== "";
   } catch {
     return false; // exit 1: no such key; or not a repository, which the state queries report
@@ -55,7 +59,13 @@ export function isPartialClone(root: string): boolean {
 /** HEAD's sha, asked synchronously (a few milliseconds); undefined without commits or repository. */
 export function headSha(root: string): string | undefined {
   try {
-    return execFileSync("git", ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || undefined;
+    return (
+      execFileSync("git", ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim() || undefined
+    );
   } catch {
     return undefined;
   }

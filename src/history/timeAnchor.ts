@@ -1,7 +1,13 @@
 import { UserError } from "../util/errors.js";
 
 const UNIT_SECONDS: Record<string, number> = {
-  second: 1, minute: 60, hour: 3600, day: 86_400, week: 604_800, month: 2_629_746, year: 31_556_952,
+  second: 1,
+  minute: 60,
+  hour: 3600,
+  day: 86_400,
+  week: 604_800,
+  month: 2_629_746,
+  year: 31_556_952,
 };
 
 /**
@@ -14,5 +20,7 @@ export function anchorDate(flag: string, value: string, headTime: number): numbe
   if (rel) return Math.round(headTime - Number(rel[1]) * UNIT_SECONDS[rel[2].toLowerCase()]);
   const abs = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? `${value.trim()}T00:00:00Z` : value);
   if (Number.isFinite(abs)) return Math.floor(abs / 1000);
-  throw new UserError(`${flag} ${JSON.stringify(value)}: expected a date (2024-01-31) or a relative form such as "2 years ago"`);
+  throw new UserError(
+    `${flag} ${JSON.stringify(value)}: expected a date (2024-01-31) or a relative form such as "2 years ago"`,
+  );
 }

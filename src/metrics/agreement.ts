@@ -48,7 +48,12 @@ export function mojoFM(a: Partition, b: Partition): number {
       if (c > max) max = c;
     }
     moves += size - max;
-    adj.push([...counts.entries()].filter(([, c]) => c === max).map(([j]) => j).sort((x, y) => x - y));
+    adj.push(
+      [...counts.entries()]
+        .filter(([, c]) => c === max)
+        .map(([j]) => j)
+        .sort((x, y) => x - y),
+    );
   }
   const groupsUsed = maximumMatching(adj, groupIdx.size);
   const mno = moves + l - groupsUsed;

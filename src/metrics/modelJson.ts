@@ -55,7 +55,10 @@ export function toModelJson(m: RepoModel): ModelJson {
     schema: "faultline/model@1",
     files: files.map((path) => ({ path, loc: loc.get(path) ?? 0 })),
     imports,
-    coupling: { weights: m.coupling.weights, edges: m.coupling.edges.map((e) => [e.a, e.b, Math.round(e.weight * 1e6) / 1e6]) },
+    coupling: {
+      weights: m.coupling.weights,
+      edges: m.coupling.edges.map((e) => [e.a, e.b, Math.round(e.weight * 1e6) / 1e6]),
+    },
     history,
   };
 }
@@ -73,23 +76,56 @@ export function fromModelJson(j: ModelJson): RepoModel {
       headDate: j.history.headDate,
       commits: j.history.changesets.length,
       skipped: { merges: 0, large: 0, authors: 0 },
-      files: changed.map(([r, i]) => ({ path: files[i], revisions: r, authors: 0, mainAuthor: "", mainAuthorShare: 0, fragmentation: 0, firstChanged: "", lastChanged: "" })),
+      files: changed.map(([r, i]) => ({
+        path: files[i],
+        revisions: r,
+        authors: 0,
+        mainAuthor: "",
+        mainAuthorShare: 0,
+        fragmentation: 0,
+        firstChanged: "",
+        lastChanged: "",
+      })),
       authors: j.history.authors,
       authorRevisions: [],
-      changesets: j.history.changesets.map(([time, author, fs]) => ({ time, author, files: fs.map((f) => toHistory.get(f)!).filter((f) => f !== undefined).sort((a, b) => a - b) })),
+      changesets: j.history.changesets.map(([time, author, fs]) => ({
+        time,
+        author,
+        files: fs
+          .map((f) => toHistory.get(f)!)
+          .filter((f) => f !== undefined)
+          .sort((a, b) => a - b),
+      })),
     };
   }
   return {
     imports: {
       schema: "faultline/graph@1",
       modules: [],
-      edges: j.imports.map(([a, b, symbols]) => ({ from: files[a], to: files[b], kinds: ["static"], typeOnly: false, symbols })),
+      edges: j.imports.map(([a, b, symbols]) => ({
+        from: files[a],
+        to: files[b],
+        kinds: ["static"],
+        typeOnly: false,
+        symbols,
+      })),
       declarations: [],
       external: [],
       unresolved: [],
     },
-    records: j.files.map((f) => ({ path: f.path, loc: f.loc, terms: [], tsconfig: "", imports: [], exports: { own: [], named: [], stars: [] } })),
-    coupling: { files, weights: j.coupling.weights, edges: j.coupling.edges.map(([a, b, weight]) => ({ a, b, weight, signals: zero })) },
+    records: j.files.map((f) => ({
+      path: f.path,
+      loc: f.loc,
+      terms: [],
+      tsconfig: "",
+      imports: [],
+      exports: { own: [], named: [], stars: [] },
+    })),
+    coupling: {
+      files,
+      weights: j.coupling.weights,
+      edges: j.coupling.edges.map(([a, b, weight]) => ({ a, b, weight, signals: zero })),
+    },
     history,
   };
 }

@@ -1,7 +1,14 @@
 import { allCochangePairs } from "../history/cochange.js";
 import { round } from "../util/round.js";
 import { byString } from "../util/paths.js";
-import { NED_BAND, type GlobalMetrics, type RepoModel, type Scorecard, type ServiceMetrics, type ServicePartition } from "./types.js";
+import {
+  NED_BAND,
+  type GlobalMetrics,
+  type RepoModel,
+  type Scorecard,
+  type ServiceMetrics,
+  type ServicePartition,
+} from "./types.js";
 
 /**
  * Scores a partition against the repo model: the one home of every formula, used by analyze,
@@ -112,7 +119,9 @@ export function scorePartition(model: RepoModel, p: ServicePartition): Scorecard
   let mq = 0;
   for (let i = 0; i < k; i++) if (mu[i] > 0) mq += (2 * mu[i]) / (2 * mu[i] + eps[i]);
   const placed = p.services.reduce((sum, s) => sum + s.files.length, 0);
-  const extreme = p.services.filter((s) => s.files.length < NED_BAND.min || s.files.length > NED_BAND.max).reduce((sum, s) => sum + s.files.length, 0);
+  const extreme = p.services
+    .filter((s) => s.files.length < NED_BAND.min || s.files.length > NED_BAND.max)
+    .reduce((sum, s) => sum + s.files.length, 0);
   const global: GlobalMetrics = {
     modularity: round(modularity, 4),
     turboMQ: round(k ? mq / k : 0, 4),

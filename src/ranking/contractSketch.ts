@@ -18,7 +18,13 @@ export function contractSketch(root: string, serviceName: string, provides: Cont
   const usedNames = new Set<string>();
   for (const [file, symbols] of byFile) {
     const text = readFileSync(path.join(root, file), "utf8");
-    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const sf = ts.createSourceFile(
+      file,
+      text,
+      ts.ScriptTarget.Latest,
+      true,
+      file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     const members: string[] = [];
     for (const sym of symbols) {
       const decl = findDeclaration(sf, sym.symbol);
@@ -32,13 +38,21 @@ export function contractSketch(root: string, serviceName: string, provides: Cont
         const typeName = sym.symbol === "default" ? pascal(file) : decl.name.text;
         if (!usedNames.has(typeName)) {
           usedNames.add(typeName);
-          topLevel.push(`// ${file}`, `export ${stripModifiers(decl, sf).replace(/^(interface|type|enum)\s+\w+/, `$1 ${typeName}`)}`);
+          topLevel.push(
+            `// ${file}`,
+            `export ${stripModifiers(decl, sf).replace(/^(interface|type|enum)\s+\w+/, `$1 ${typeName}`)}`,
+          );
         }
       } else if (ts.isClassDeclaration(decl)) {
         const typeName = decl.name?.text ?? pascal(file);
         if (!usedNames.has(typeName)) {
           usedNames.add(typeName);
-          topLevel.push(`// ${file}`, `export interface ${typeName}${typeParams(decl, sf)} {`, ...classMembers(decl, sf), "}");
+          topLevel.push(
+            `// ${file}`,
+            `export interface ${typeName}${typeParams(decl, sf)} {`,
+            ...classMembers(decl, sf),
+            "}",
+          );
         }
         members.push(doc, `  ${safeName(name)}: new (...args: any[]) => ${typeName};`);
       } else {
@@ -64,7 +78,11 @@ function findDeclaration(sf: ts.SourceFile, name: string): ts.Node | undefined {
     if (name === "default" && isDefault) return st;
     if (name === "default" && ts.isExportAssignment(st)) return st;
     if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name?.text === name && !isDefault) return st;
-    if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isEnumDeclaration(st)) && st.name.text === name) return st;
+    if (
+      (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isEnumDeclaration(st)) &&
+      st.name.text === name
+    )
+      return st;
     if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return d;
     }
@@ -95,7 +113,8 @@ function params(node: ts.SignatureDeclarationBase, sf: ts.SourceFile): string {
 
 function returnType(node: ts.SignatureDeclarationBase, sf: ts.SourceFile): string {
   if (node.type) return node.type.getText(sf);
-  const isAsync = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  const isAsync =
+    ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   return isAsync ? "Promise<unknown>" : "unknown";
 }
 
@@ -116,7 +135,17 @@ function signature(decl: ts.Node, sf: ts.SourceFile): string {
   return `${typeParams(fn, sf)}(${params(fn, sf)}): ${returnType(fn, sf)}`;
 }
 
-const GENERIC_BUILTINS = new Set(["Map", "Set", "WeakMap", "WeakSet", "Array", "Promise", "WeakRef", "ReadonlyArray", "Record"]);
+const GENERIC_BUILTINS = new Set([
+  "Map",
+  "Set",
+  "WeakMap",
+  "WeakSet",
+  "Array",
+  "Promise",
+  "WeakRef",
+  "ReadonlyArray",
+  "Record",
+]);
 
 function literalType(init: ts.Expression | undefined): string {
   if (!init) return "unknown";
@@ -135,13 +164,26 @@ function literalType(init: ts.Expression | undefined): string {
 function classMembers(decl: ts.ClassDeclaration, sf: ts.SourceFile): string[] {
   const out: string[] = [];
   for (const m of decl.members) {
-    const mods = ts.canHaveModifiers(m) ? ts.getModifiers(m) ?? [] : [];
-    if (mods.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword || x.kind === ts.SyntaxKind.StaticKeyword)) continue;
+    const mods = ts.canHaveModifiers(m) ? (ts.getModifiers(m) ?? []) : [];
+    if (
+      mods.some(
+        (x) =>
+          x.kind === ts.SyntaxKind.PrivateKeyword ||
+          x.kind === ts.SyntaxKind.ProtectedKeyword ||
+          x.kind === ts.SyntaxKind.StaticKeyword,
+      )
+    )
+      continue;
     if (!m.name || ts.isPrivateIdentifier(m.name) || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) continue;
     const name = m.name.text;
-    if (ts.isMethodDeclaration(m)) out.push(`  ${safeName(name)}${typeParams(m, sf)}(${params(m, sf)}): ${returnType(m, sf)};`);
-    else if (ts.isPropertyDeclaration(m)) out.push(`  ${safeName(name)}${m.questionToken ? "?" : ""}: ${m.type ? m.type.getText(sf) : literalType(m.initializer)};`);
-    else if (ts.isGetAccessorDeclaration(m)) out.push(`  readonly ${safeName(name)}: ${m.type ? m.type.getText(sf) : "unknown"};`);
+    if (ts.isMethodDeclaration(m))
+      out.push(`  ${safeName(name)}${typeParams(m, sf)}(${params(m, sf)}): ${returnType(m, sf)};`);
+    else if (ts.isPropertyDeclaration(m))
+      out.push(
+        `  ${safeName(name)}${m.questionToken ? "?" : ""}: ${m.type ? m.type.getText(sf) : literalType(m.initializer)};`,
+      );
+    else if (ts.isGetAccessorDeclaration(m))
+      out.push(`  readonly ${safeName(name)}: ${m.type ? m.type.getText(sf) : "unknown"};`);
   }
   return out;
 }
@@ -175,10 +217,20 @@ function placeholdersOf(body: string, opaque: "unknown" | "any"): string | undef
     const full = [...placeholders.values(), body].join("\n");
     const project = new Project({
       useInMemoryFileSystem: true,
-      compilerOptions: { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, lib: ["lib.es2022.d.ts"], types: [] },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        lib: ["lib.es2022.d.ts"],
+        types: [],
+      },
     });
     const sf = project.createSourceFile("/contract.ts", full);
-    const diags = project.getProgram().compilerObject.getSemanticDiagnostics(sf.compilerNode).concat(project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode));
+    const diags = project
+      .getProgram()
+      .compilerObject.getSemanticDiagnostics(sf.compilerNode)
+      .concat(project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode));
     if (diags.length === 0) return full;
     let changed = false;
     for (const d of diags) {
@@ -188,12 +240,24 @@ function placeholdersOf(body: string, opaque: "unknown" | "any"): string | undef
       if (MISSING_NAME.has(d.code) && !placeholders.has(word)) {
         placeholders.set(word, `export type ${word} = ${opaque};`);
         changed = true;
-      } else if (d.code === NOT_GENERIC && placeholders.get(word)?.endsWith(` = ${opaque};`) && !placeholders.get(word)!.includes("<")) {
-        placeholders.set(word, `export type ${word}<_A = unknown, _B = unknown, _C = unknown, _D = unknown> = ${opaque};`);
+      } else if (
+        d.code === NOT_GENERIC &&
+        placeholders.get(word)?.endsWith(` = ${opaque};`) &&
+        !placeholders.get(word)!.includes("<")
+      ) {
+        placeholders.set(
+          word,
+          `export type ${word}<_A = unknown, _B = unknown, _C = unknown, _D = unknown> = ${opaque};`,
+        );
         changed = true;
       } else if (MISSING_NAMESPACE.has(d.code) && !placeholders.has(word)) {
-        const members = new Set([...full.matchAll(new RegExp(`\\b${word}\\.([A-Za-z_$][\\w$]*)`, "g"))].map((m) => m[1]));
-        placeholders.set(word, `export declare namespace ${word} {\n${[...members].map((m) => `  type ${m} = ${opaque};`).join("\n")}\n}`);
+        const members = new Set(
+          [...full.matchAll(new RegExp(`\\b${word}\\.([A-Za-z_$][\\w$]*)`, "g"))].map((m) => m[1]),
+        );
+        placeholders.set(
+          word,
+          `export declare namespace ${word} {\n${[...members].map((m) => `  type ${m} = ${opaque};`).join("\n")}\n}`,
+        );
         changed = true;
       }
     }

@@ -22,7 +22,10 @@ export function draftContracts(model: RepoModel, p: ServicePartition): Map<strin
   const kinds = new Map<string, Map<string, string>>();
   for (const r of model.records) kinds.set(r.path, new Map(r.exports.own.map((e) => [e.name, e.kind])));
   const kindOf = (file: string, symbol: string) =>
-    symbol === "*" ? "namespace" : kinds.get(file)?.get(symbol) ?? (kinds.get(file)?.has("default") && symbol === "default" ? "default" : "unknown");
+    symbol === "*"
+      ? "namespace"
+      : (kinds.get(file)?.get(symbol) ??
+        (kinds.get(file)?.has("default") && symbol === "default" ? "default" : "unknown"));
 
   const provides = new Map<string, Map<string, ContractSymbol>>();
   const requires = new Map<string, Map<string, RequiredSymbol>>();

@@ -45,14 +45,29 @@ export function hiddenCoupling(model: RepoModel): HiddenPair[] {
 }
 
 /** The evidence of pain per service: how often, how hot, how many hands, how entangled in change. */
-export function painFactors(model: RepoModel, p: ServicePartition, card: Scorecard, hidden: HiddenPair[], churn: boolean): Map<string, PainFactors> {
+export function painFactors(
+  model: RepoModel,
+  p: ServicePartition,
+  card: Scorecard,
+  hidden: HiddenPair[],
+  churn: boolean,
+): Map<string, PainFactors> {
   const h = model.history;
   const serviceOf = new Map<string, string>();
   for (const s of p.services) for (const f of s.files) serviceOf.set(f, s.id);
   const out = new Map<string, PainFactors>();
   for (const s of p.services) {
     const m = card.services[s.id];
-    out.set(s.id, { recentRevisions: 0, revisions: m.revisions, hotspots: [], authors: m.authors, fragmentation: 0, cochangeLeaving: 0, hiddenCoupling: 0, ...(churn ? { churn: 0 } : {}) });
+    out.set(s.id, {
+      recentRevisions: 0,
+      revisions: m.revisions,
+      hotspots: [],
+      authors: m.authors,
+      fragmentation: 0,
+      cochangeLeaving: 0,
+      hiddenCoupling: 0,
+      ...(churn ? { churn: 0 } : {}),
+    });
   }
   if (!h) return out;
   const headTime = Date.parse(h.headDate) / 1000;
@@ -76,9 +91,16 @@ export function painFactors(model: RepoModel, p: ServicePartition, card: Scoreca
 
   const loc = new Map(model.records.map((r) => [r.path, r.loc]));
   const scores = h.files.map((f) => ({ path: f.path, score: f.revisions * (loc.get(f.path) ?? 0), f }));
-  const sorted = scores.map((x) => x.score).filter((x) => x > 0).sort((a, b) => a - b);
-  const cut = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(HOTSPOT_PERCENTILE * sorted.length))] : Infinity;
-  for (const x of scores.filter((x) => x.score >= cut && x.score > 0 && x.f.revisions >= 2).sort((a, b) => b.score - a.score || byString(a.path, b.path))) {
+  const sorted = scores
+    .map((x) => x.score)
+    .filter((x) => x > 0)
+    .sort((a, b) => a - b);
+  const cut = sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.floor(HOTSPOT_PERCENTILE * sorted.length))]
+    : Infinity;
+  for (const x of scores
+    .filter((x) => x.score >= cut && x.score > 0 && x.f.revisions >= 2)
+    .sort((a, b) => b.score - a.score || byString(a.path, b.path))) {
     const s = serviceOf.get(x.path);
     if (s) out.get(s)!.hotspots.push(x.path);
   }
@@ -105,7 +127,12 @@ export function painFactors(model: RepoModel, p: ServicePartition, card: Scoreca
 }
 
 /** What cutting a service out would cost: what crosses its boundary, cycles, kernel, shared data. */
-export function costFactors(model: RepoModel, p: ServicePartition, card: Scorecard, contracts: Map<string, Contract>): Map<string, CostFactors> {
+export function costFactors(
+  model: RepoModel,
+  p: ServicePartition,
+  card: Scorecard,
+  contracts: Map<string, Contract>,
+): Map<string, CostFactors> {
   const serviceOf = new Map<string, string>();
   for (const s of p.services) for (const f of s.files) serviceOf.set(f, s.id);
   const deps = new Map<string, Set<string>>(p.services.map((s) => [s.id, new Set<string>()]));

@@ -42,11 +42,18 @@ const costOf = (f: CostFactors) => ({
  * cost = the same over the cost factors; priority = pain / (1 + cost). The highest priority
  * is extracted first: it hurts most per unit of boundary it would have to cut.
  */
-export function rankServices(ids: string[], pain: Map<string, PainFactors>, cost: Map<string, CostFactors>, names: Map<string, string>): Map<string, Ranked> {
+export function rankServices(
+  ids: string[],
+  pain: Map<string, PainFactors>,
+  cost: Map<string, CostFactors>,
+  names: Map<string, string>,
+): Map<string, Ranked> {
   const score = <T extends Record<string, number>>(rows: Map<string, T>) => {
     const keys = Object.keys(rows.get(ids[0]) ?? {});
     const rel = Object.fromEntries(keys.map((k) => [k, relative(ids.map((id) => rows.get(id)![k]))]));
-    return new Map(ids.map((id) => [id, keys.length ? keys.reduce((s, k) => s + rel[k](rows.get(id)![k]), 0) / keys.length : 0]));
+    return new Map(
+      ids.map((id) => [id, keys.length ? keys.reduce((s, k) => s + rel[k](rows.get(id)![k]), 0) / keys.length : 0]),
+    );
   };
   const painRows = new Map(ids.map((id) => [id, painOf(pain.get(id)!)]));
   const costRows = new Map(ids.map((id) => [id, costOf(cost.get(id)!)]));
@@ -66,21 +73,43 @@ export function rankServices(ids: string[], pain: Map<string, PainFactors>, cost
     const why: string[] = [];
     const medRev = medians(painRows, "recentRevisions");
     const times = medRev > 0 ? ` (${round(pf.recentRevisions / medRev, 1)}x the median service)` : "";
-    if (pf.revisions > 0) why.push(`changed in ${pf.revisions} commits, ${pf.recentRevisions} weighted by recency (half-life one year)${times}`);
-    if (pf.hotspots.length) why.push(`${pf.hotspots.length} hotspot file${pf.hotspots.length > 1 ? "s" : ""} (top tenth by revisions x lines): ${pf.hotspots.slice(0, 3).join(", ")}${pf.hotspots.length > 3 ? ", ..." : ""}`);
+    if (pf.revisions > 0)
+      why.push(
+        `changed in ${pf.revisions} commits, ${pf.recentRevisions} weighted by recency (half-life one year)${times}`,
+      );
+    if (pf.hotspots.length)
+      why.push(
+        `${pf.hotspots.length} hotspot file${pf.hotspots.length > 1 ? "s" : ""} (top tenth by revisions x lines): ${pf.hotspots.slice(0, 3).join(", ")}${pf.hotspots.length > 3 ? ", ..." : ""}`,
+      );
     if (pf.authors > 1) why.push(`${pf.authors} authors, knowledge fragmentation ${pf.fragmentation}`);
-    if (pf.cochangeLeaving > 0) why.push(`${pf.cochangeLeaving} co-changes with files of other services would become distributed changes`);
-    if (pf.hiddenCoupling > 0) why.push(`${pf.hiddenCoupling} file pair${pf.hiddenCoupling > 1 ? "s" : ""} change together without importing each other`);
-    why.push(`${cf.symbolsIn} symbols used by other services, ${cf.symbolsOut} symbols needed from them, ${cf.kernelImports} imports of the shared kernel`);
-    if (cf.cycleWith.length) why.push(`in an import cycle with ${cf.cycleWith.map((x) => names.get(x) ?? x).join(", ")}`);
-    if (cf.sharedData.length) why.push(`${cf.sharedData.length} file${cf.sharedData.length > 1 ? "s" : ""} imported by two or more other services (data it would own or share): ${cf.sharedData.slice(0, 3).join(", ")}`);
+    if (pf.cochangeLeaving > 0)
+      why.push(`${pf.cochangeLeaving} co-changes with files of other services would become distributed changes`);
+    if (pf.hiddenCoupling > 0)
+      why.push(
+        `${pf.hiddenCoupling} file pair${pf.hiddenCoupling > 1 ? "s" : ""} change together without importing each other`,
+      );
+    why.push(
+      `${cf.symbolsIn} symbols used by other services, ${cf.symbolsOut} symbols needed from them, ${cf.kernelImports} imports of the shared kernel`,
+    );
+    if (cf.cycleWith.length)
+      why.push(`in an import cycle with ${cf.cycleWith.map((x) => names.get(x) ?? x).join(", ")}`);
+    if (cf.sharedData.length)
+      why.push(
+        `${cf.sharedData.length} file${cf.sharedData.length > 1 ? "s" : ""} imported by two or more other services (data it would own or share): ${cf.sharedData.slice(0, 3).join(", ")}`,
+      );
     if (i === 0 && order.length > 1) {
       const second = order[1];
       why.unshift(
         `extract first: priority ${round(priority.get(id)!, 3)} (pain ${round(p.get(id)!, 2)} / (1 + cost ${round(c.get(id)!, 2)})) beats ${names.get(second) ?? second} at ${round(priority.get(second)!, 3)} (pain ${round(p.get(second)!, 2)}, cost ${round(c.get(second)!, 2)})`,
       );
     }
-    out.set(id, { pain: round(p.get(id)!, 4), cost: round(c.get(id)!, 4), priority: round(priority.get(id)!, 4), rank: i + 1, why });
+    out.set(id, {
+      pain: round(p.get(id)!, 4),
+      cost: round(c.get(id)!, 4),
+      priority: round(priority.get(id)!, 4),
+      rank: i + 1,
+      why,
+    });
   });
   return out;
 }

@@ -27,7 +27,12 @@ export interface ConfigListing extends FileListing {
   allowJs: boolean;
 }
 
-export function readConfigListings(root: string, initial: string[], visible: string[], warnings: string[] = []): ConfigListing[] | undefined {
+export function readConfigListings(
+  root: string,
+  initial: string[],
+  visible: string[],
+  warnings: string[] = [],
+): ConfigListing[] | undefined {
   // TypeScript matches case-insensitively there (and lowercases names): left to it
   if (!CASE_SENSITIVE) return undefined;
   // only names with an extension some config could list (most of a repo is not code); git's
@@ -48,7 +53,12 @@ export function readConfigListings(root: string, initial: string[], visible: str
     seen.add(abs);
     const config = resolveConfig(abs, [], missing);
     if (!config) return undefined;
-    out.push({ path: toRepoPath(root, abs), abs, allowJs: config.allowJs === true, fileNames: fileNames(config, code) });
+    out.push({
+      path: toRepoPath(root, abs),
+      abs,
+      allowJs: config.allowJs === true,
+      fileNames: fileNames(config, code),
+    });
     for (const ref of config.references) {
       // TypeScript's resolveProjectReferencePath: a path not ending in .json names a folder
       const named = path.resolve(path.dirname(abs), ref);
@@ -129,20 +139,31 @@ function resolveConfig(abs: string, stack: string[], missing: MissingBase[]): Re
     if (v === undefined) return undefined;
     if (!Array.isArray(v) || !v.every((s) => typeof s === "string")) return null;
     // specs TypeScript rejects (with a message): `..` after `**`, an include ending in `**`
-    if (key !== "files" && v.some((s: string) => DOTDOT_AFTER_RECURSION.test(s) || (key === "include" && TRAILING_RECURSION.test(s)))) return null;
+    if (
+      key !== "files" &&
+      v.some((s: string) => DOTDOT_AFTER_RECURSION.test(s) || (key === "include" && TRAILING_RECURSION.test(s)))
+    )
+      return null;
     return v.map((s: string) => (s.startsWith("${configDir}") || path.isAbsolute(s) ? s : path.join(dir, s)));
   };
   const files = specs("files");
   const include = specs("include");
   const exclude = specs("exclude");
   if (files === null || include === null || exclude === null) return undefined;
-  const absOption = (v: unknown) => (typeof v === "string" ? (v.startsWith("${configDir}") ? v : path.resolve(dir, v)) : undefined);
+  const absOption = (v: unknown) =>
+    typeof v === "string" ? (v.startsWith("${configDir}") ? v : path.resolve(dir, v)) : undefined;
   const refs: unknown[] = Array.isArray(json.references) ? json.references : [];
   const references = refs.map((r) => (isObject(r) && typeof r.path === "string" ? r.path : undefined));
   if (references.some((r) => r === undefined)) return undefined;
   return {
     ...base,
-    ...defined({ files, include, exclude, outDir: absOption(opts.outDir), declarationDir: absOption(opts.declarationDir) }),
+    ...defined({
+      files,
+      include,
+      exclude,
+      outDir: absOption(opts.outDir),
+      declarationDir: absOption(opts.declarationDir),
+    }),
     dir,
     allowJs: typeof opts.allowJs === "boolean" ? opts.allowJs : base.allowJs,
     references: references as string[],
@@ -173,7 +194,12 @@ function packageExtends(spec: string, dir: string): string | null | undefined {
   if (nearest) {
     const pkg = parseJsonc(readFileSync(nearest, "utf8"));
     if (!isObject(pkg)) return undefined;
-    if (pkg.exports !== undefined && typeof pkg.name === "string" && (spec === pkg.name || spec.startsWith(`${pkg.name}/`))) return undefined;
+    if (
+      pkg.exports !== undefined &&
+      typeof pkg.name === "string" &&
+      (spec === pkg.name || spec.startsWith(`${pkg.name}/`))
+    )
+      return undefined;
   }
   for (const d of folders) {
     const modules = path.join(d, "node_modules");
@@ -204,7 +230,8 @@ function inNodeModules(modules: string, name: string, rest: string): string | nu
   const packageJson = path.join(packageDir, "package.json");
   if (existsSync(packageJson)) {
     const pkg = parseJsonc(readFileSync(packageJson, "utf8"));
-    if (!isObject(pkg) || pkg.exports !== undefined || pkg.typesVersions !== undefined || pkg.tsconfig !== undefined) return undefined;
+    if (!isObject(pkg) || pkg.exports !== undefined || pkg.typesVersions !== undefined || pkg.tsconfig !== undefined)
+      return undefined;
   }
   const candidate = rest ? path.join(packageDir, rest) : packageDir;
   if (rest && existsSync(path.join(candidate, "package.json"))) return undefined;
@@ -314,7 +341,8 @@ const GROUPS = [
  * sorted; `js[i]` says whether files[i] is JavaScript).
  */
 function fileNames(c: Resolved, { files: visible, js }: { files: string[]; js: boolean[] }): string[] {
-  const configDir = (s: string) => (s.startsWith("${configDir}") ? path.join(c.dir, s.slice("${configDir}".length)) : s);
+  const configDir = (s: string) =>
+    s.startsWith("${configDir}") ? path.join(c.dir, s.slice("${configDir}".length)) : s;
   const literal = (c.files ?? []).map((s) => norm(configDir(s)));
   const includes = c.include ?? (c.files ? [] : [path.join(c.dir, "**/*")]);
   // node_modules and friends are not excludes: the wildcards skip them (IMPLICIT_EXCLUDE)
@@ -364,7 +392,20 @@ function lowerBound(sorted: string[], key: string): number {
 }
 
 /** TypeScript's changeExtension: the path without its known extension (longest listed first), plus ext. */
-const KNOWN_EXTENSIONS = [".d.ts", ".d.mts", ".d.cts", ".mjs", ".mts", ".cjs", ".cts", ".ts", ".js", ".tsx", ".jsx", ".json"];
+const KNOWN_EXTENSIONS = [
+  ".d.ts",
+  ".d.mts",
+  ".d.cts",
+  ".mjs",
+  ".mts",
+  ".cjs",
+  ".cts",
+  ".ts",
+  ".js",
+  ".tsx",
+  ".jsx",
+  ".json",
+];
 function changeExtension(file: string, ext: string): string {
   const known = KNOWN_EXTENSIONS.find((e) => file.endsWith(e));
   return known ? file.slice(0, file.length - known.length) + ext : file;
@@ -457,7 +498,19 @@ function norm(p: string): string {
 
 /** JSON's whitespace and the other characters /\s/ matches, as charCodeAt gives them. */
 function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** JSON with comments and trailing commas, as tsconfigs are written; undefined when it is anything else. */
@@ -498,7 +551,13 @@ export function parseJsonc(text: string): unknown {
     } else if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) {
       if (text[i + 1] === "*" && text.indexOf("*/", i + 2) < 0) return undefined;
       i = skip(i);
-    } else if (c === "," && (text[skip(i + 1)] === "}" || text[skip(i + 1)] === "]") && last !== "[" && last !== "{" && last !== ",") {
+    } else if (
+      c === "," &&
+      (text[skip(i + 1)] === "}" || text[skip(i + 1)] === "]") &&
+      last !== "[" &&
+      last !== "{" &&
+      last !== ","
+    ) {
       i++; // a trailing comma after a value (`{,}` stays, and fails as TypeScript fails it)
     } else {
       // up to the next character that may start a string, a comment or a trailing comma
@@ -527,4 +586,3 @@ function isObject(v: unknown): v is Record<string, any> {
 function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
-

@@ -9,7 +9,6 @@ import type { RepoScope, ScopeFile, Tsconfig } from "./types.js";
 import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
 import { findWorkspaces } from "./workspaces.js";
 
-
 export interface ScopeOptions {
   /** tsconfig paths (relative to the repo or cwd) that replace discovery */
   tsconfigs?: string[];
@@ -17,19 +16,28 @@ export interface ScopeOptions {
   exclude?: string[];
 }
 
-
 /**
  * Finds the repo, its tsconfigs, workspaces and the files in scope (SPEC "Common rules").
  * `listed`: the repo's visible files when the caller has already asked git for them.
  */
-export function discoverRepo(rootArg: string, opts: ScopeOptions, log: Log, listed?: { isGit: boolean; visible: string[] }): RepoScope {
+export function discoverRepo(
+  rootArg: string,
+  opts: ScopeOptions,
+  log: Log,
+  listed?: { isGit: boolean; visible: string[] },
+): RepoScope {
   const root = checkRepoDir(rootArg);
 
   const isGit = listed?.isGit ?? isGitWorkTree(root);
   const visibleList = listed?.visible ?? listVisibleFiles(root, isGit);
   const visible = new Set(visibleList);
 
-  let tsconfigs = loadTsconfigs(root, initialTsconfigs(root, opts.tsconfigs, visibleList), visibleParseHost(root, visibleList), log);
+  let tsconfigs = loadTsconfigs(
+    root,
+    initialTsconfigs(root, opts.tsconfigs, visibleList),
+    visibleParseHost(root, visibleList),
+    log,
+  );
   if (tsconfigs.length === 0) {
     const hasTs = visibleList.some((p) => TS_EXT.test(p) && !isDeclarationFile(p));
     if (!hasTs) throw new UserError(`${rootArg}: no TypeScript files and no tsconfig.json found`);
@@ -39,11 +47,12 @@ export function discoverRepo(rootArg: string, opts: ScopeOptions, log: Log, list
 
   const files: ScopeFile[] = selectScopeFiles(root, tsconfigs, visible, opts, (t) => !!t.options.allowJs);
   if (files.length === 0) {
-    throw new UserError(`${rootArg}: no TypeScript files in scope (tsconfigs: ${tsconfigs.map((t) => t.path).join(", ")})`);
+    throw new UserError(
+      `${rootArg}: no TypeScript files in scope (tsconfigs: ${tsconfigs.map((t) => t.path).join(", ")})`,
+    );
   }
   return { root, isGit, tsconfigs, workspaces: findWorkspaces(root, visibleList, log), files, visible };
 }
-
 
 function implicitTsconfig(root: string, visible: string[]): Tsconfig {
   const major = typescriptMajorFor(root, root) ?? BUNDLED_TS_MAJOR;

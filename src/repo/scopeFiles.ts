@@ -25,7 +25,8 @@ export const NOT_INSTALLED_HINT = " (not installed? continuing with the rest of 
 
 /** The tsconfigs discovery starts from: the ones --tsconfig names, else every tsconfig*.json outside node_modules. */
 export function initialTsconfigs(root: string, explicit: string[] | undefined, visible: string[]): string[] {
-  if (!explicit) return visible.filter((p) => TSCONFIG_NAME.test(path.posix.basename(p)) && !p.split("/").includes("node_modules"));
+  if (!explicit)
+    return visible.filter((p) => TSCONFIG_NAME.test(path.posix.basename(p)) && !p.split("/").includes("node_modules"));
   return explicit.map((t) => {
     const fromCwd = path.resolve(t);
     const abs = existsSync(fromCwd) ? fromCwd : path.resolve(root, t);

@@ -13,7 +13,12 @@ import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
  * installed; it says nothing about options that do not change which files count (an unknown
  * compiler option, a deprecation): `graph` and `analyze` report those.
  */
-export async function scopePaths(rootArg: string, opts: ScopeOptions, log: Log, gitFiles?: Promise<string[] | undefined>): Promise<string[]> {
+export async function scopePaths(
+  rootArg: string,
+  opts: ScopeOptions,
+  log: Log,
+  gitFiles?: Promise<string[] | undefined>,
+): Promise<string[]> {
   const root = checkRepoDir(rootArg);
   // git's file list, if the caller asked for it early (undefined: not a work tree, ask again here)
   const early = await gitFiles;

@@ -8,18 +8,22 @@ import { NOT_INSTALLED_HINT, referencedTsconfig } from "./scopeFiles.js";
 import { typescriptMajorFor, withDefaultsOf } from "./typescriptVersion.js";
 import type { Tsconfig } from "./types.js";
 
-
 /** Diagnostics that are not a broken tsconfig: deprecations TS 6 reports for options real repos use, and "no inputs". */
 const HARMLESS = new Set([5101, 5107, 5108, 5110, 18003, 5102]);
 const CIRCULARITY = 18000;
 const FILE_NOT_FOUND = 6053;
 
-
 type Entries = { files: string[]; directories: string[] };
 type MatchFiles = (
-  path: string, extensions: readonly string[] | undefined, excludes: readonly string[] | undefined, includes: readonly string[] | undefined,
-  useCaseSensitiveFileNames: boolean, currentDirectory: string, depth: number | undefined,
-  getFileSystemEntries: (path: string) => Entries, realpath: (path: string) => string,
+  path: string,
+  extensions: readonly string[] | undefined,
+  excludes: readonly string[] | undefined,
+  includes: readonly string[] | undefined,
+  useCaseSensitiveFileNames: boolean,
+  currentDirectory: string,
+  depth: number | undefined,
+  getFileSystemEntries: (path: string) => Entries,
+  realpath: (path: string) => string,
 ) => string[];
 
 /**
@@ -63,7 +67,17 @@ export function visibleParseHost(root: string, visible: string[]): ts.ParseConfi
   return {
     ...fallback,
     readDirectory: (dir, extensions, excludes, includes, depth) =>
-      matchFiles(dir, extensions, excludes, includes, ts.sys.useCaseSensitiveFileNames, ts.sys.getCurrentDirectory(), depth, entries, (p) => p),
+      matchFiles(
+        dir,
+        extensions,
+        excludes,
+        includes,
+        ts.sys.useCaseSensitiveFileNames,
+        ts.sys.getCurrentDirectory(),
+        depth,
+        entries,
+        (p) => p,
+      ),
   };
 }
 
@@ -104,7 +118,16 @@ function parseTsconfig(
   const json = ts.parseJsonText(abs, text);
   const syntax = (json as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
   if (syntax?.length) throw new UserError(`${rel}:${position(syntax[0])}: not valid JSON: ${message(syntax[0])}`);
-  const parsed = ts.parseJsonSourceFileConfigFileContent(json, host, path.dirname(abs), undefined, abs, undefined, undefined, extended);
+  const parsed = ts.parseJsonSourceFileConfigFileContent(
+    json,
+    host,
+    path.dirname(abs),
+    undefined,
+    abs,
+    undefined,
+    undefined,
+    extended,
+  );
   for (const d of parsed.errors) {
     if (HARMLESS.has(d.code)) continue;
     if (d.code === CIRCULARITY) throw new UserError(`${rel}: ${message(d)}`);

@@ -13,7 +13,8 @@ export const BUNDLED_TS_MAJOR = Number(ts.versionMajorMinor.split(".")[0]);
 export function typescriptMajorFor(dir: string, root: string): number {
   for (let d = dir; ; d = path.dirname(d)) {
     const pkg = readJson(path.join(d, "package.json"));
-    const range = pkg?.devDependencies?.typescript ?? pkg?.dependencies?.typescript ?? pkg?.peerDependencies?.typescript;
+    const range =
+      pkg?.devDependencies?.typescript ?? pkg?.dependencies?.typescript ?? pkg?.peerDependencies?.typescript;
     if (typeof range === "string") {
       const m = /(\d+)/.exec(range.replace(/^npm:typescript@/, ""));
       return m && !/^(workspace|catalog|link|file):/.test(range) ? Number(m[1]) : BUNDLED_TS_MAJOR;

@@ -31,10 +31,27 @@ export function isGitWorkTree(root: string): boolean {
 // -z and core.quotepath=off: names with spaces, quotes, newlines and unicode come through raw.
 // -t tags each name: a deleted-but-still-indexed file comes once as cached (H) and once as
 // deleted (R); git's stat of the work tree is cheaper than one existsSync a file.
-const LS_FILES = ["-c", "core.quotepath=off", "ls-files", "-t", "-z", "--cached", "--others", "--exclude-standard", "--deleted"];
+const LS_FILES = [
+  "-c",
+  "core.quotepath=off",
+  "ls-files",
+  "-t",
+  "-z",
+  "--cached",
+  "--others",
+  "--exclude-standard",
+  "--deleted",
+];
 
 function gitFiles(root: string): string[] {
-  return parseLsFiles(execFileSync("git", LS_FILES, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] }));
+  return parseLsFiles(
+    execFileSync("git", LS_FILES, {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 1 << 30,
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
 }
 
 /**
@@ -43,7 +60,9 @@ function gitFiles(root: string): string[] {
  */
 export function gitFilesAsync(root: string): Promise<string[] | undefined> {
   return new Promise((resolve) =>
-    execFile("git", LS_FILES, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 }, (err, out) => resolve(err ? undefined : parseLsFiles(out))),
+    execFile("git", LS_FILES, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 }, (err, out) =>
+      resolve(err ? undefined : parseLsFiles(out)),
+    ),
   );
 }
 

@@ -52,7 +52,9 @@ function workspacePatterns(root: string, log: Log): string[] {
       const doc = parseYaml(text);
       if (Array.isArray(doc?.packages)) out.push(...doc.packages.filter((x: unknown) => typeof x === "string"));
     } catch (e) {
-      log.warn(`pnpm-workspace.yaml: not valid YAML (${(e as Error).message.split("\n")[0]}); workspace packages from it are ignored`);
+      log.warn(
+        `pnpm-workspace.yaml: not valid YAML (${(e as Error).message.split("\n")[0]}); workspace packages from it are ignored`,
+      );
     }
   }
   return out;

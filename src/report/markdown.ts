@@ -70,7 +70,10 @@ export function renderMarkdown(a: Analysis, opts: { title?: string; maxEdges?: n
   out.push("## Hidden coupling", "");
   if (a.hiddenCoupling.length === 0) out.push("No file pairs change together without importing each other.", "");
   else {
-    out.push("File pairs that change together (3 or more shared commits, degree 30% or more) without any import between them:", "");
+    out.push(
+      "File pairs that change together (3 or more shared commits, degree 30% or more) without any import between them:",
+      "",
+    );
     out.push("| file | file | shared commits | degree |", "|---|---|---:|---:|");
     for (const h of a.hiddenCoupling.slice(0, 25)) out.push(`| ${md(h.a)} | ${md(h.b)} | ${h.shared} | ${h.degree}% |`);
     if (a.hiddenCoupling.length > 25) out.push("", `and ${a.hiddenCoupling.length - 25} more in analysis.json.`);
@@ -87,12 +90,18 @@ export function renderMarkdown(a: Analysis, opts: { title?: string; maxEdges?: n
   out.push("## Settings and method", "");
   out.push(`- seed ${st.seed}, ${st.runs} clustering runs, resolution ${st.resolution} (${md(st.resolutionRule)})`);
   out.push(
-    `- weights: ${Object.entries(st.weights).map(([k, v]) => `${k} ${v}`).join(", ")}${st.roleDamping === undefined ? "" : `; a tie between two files of one naming role (\`*.module\`, \`route.ts\` in many folders) counts ${st.roleDamping}`}`,
+    `- weights: ${Object.entries(st.weights)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(
+        ", ",
+      )}${st.roleDamping === undefined ? "" : `; a tie between two files of one naming role (\`*.module\`, \`route.ts\` in many folders) counts ${st.roleDamping}`}`,
   );
   out.push(
     `- history: ${st.history ? `${a.repo.commits} commits${st.since ? ` since ${md(st.since)}` : ""}${st.until ? ` until ${md(st.until)}` : ""}, commits over ${st.maxChangeset} files dropped, renames ${st.renames ? "followed" : "not followed"}` : "none (not a git repository): structure alone"}`,
   );
-  out.push(`- tests ${st.includeTests ? "included" : "left out"}; pain and cost are means of factors relative to the median service; priority = pain / (1 + cost). Definitions: faultline's README.`);
+  out.push(
+    `- tests ${st.includeTests ? "included" : "left out"}; pain and cost are means of factors relative to the median service; priority = pain / (1 + cost). Definitions: faultline's README.`,
+  );
   out.push("");
   return out.join("\n");
 }
@@ -112,15 +121,18 @@ function serviceDiagram(a: Analysis, maxEdges: number): string[] {
     .sort((x, y) => y.w - x.w || (x.from + x.to < y.from + y.to ? -1 : 1))
     .slice(0, maxEdges);
   const lines = ["```mermaid", "flowchart LR"];
-  for (const s of a.services) lines.push(`  ${ids.get(s.id)}["${mermaidText(`${s.rank}. ${s.name} (${s.files.length} files)`)}"]`);
-  if (a.kernel.files.length) lines.push(`  kernel[("${mermaidText(`shared kernel (${a.kernel.files.length} files)`)}")]`);
+  for (const s of a.services)
+    lines.push(`  ${ids.get(s.id)}["${mermaidText(`${s.rank}. ${s.name} (${s.files.length} files)`)}"]`);
+  if (a.kernel.files.length)
+    lines.push(`  kernel[("${mermaidText(`shared kernel (${a.kernel.files.length} files)`)}")]`);
   for (const e of edges) {
     const to = e.to === KERNEL ? "kernel" : ids.get(e.to);
     if (!to) continue;
     lines.push(`  ${ids.get(e.from)} -->|${e.w}| ${to}`);
   }
   lines.push("```");
-  if (weights.size > edges.length) lines.push("", `The ${edges.length} strongest of ${weights.size} dependencies (symbols imported) are drawn.`);
+  if (weights.size > edges.length)
+    lines.push("", `The ${edges.length} strongest of ${weights.size} dependencies (symbols imported) are drawn.`);
   return lines;
 }
 
@@ -140,7 +152,10 @@ function serviceSection(s: ServiceAnalysis, name: Map<string, string>): string[]
   if (s.contract.provides.length === 0) out.push("Nothing: no other service imports from it.", "");
   else {
     out.push("| symbol | kind | file | used by |", "|---|---|---|---|");
-    for (const p of s.contract.provides) out.push(`| ${md(p.symbol)} | ${p.kind} | ${md(p.file)} | ${p.usedBy.map((u) => md(name.get(u) ?? u)).join(", ")} |`);
+    for (const p of s.contract.provides)
+      out.push(
+        `| ${md(p.symbol)} | ${p.kind} | ${md(p.file)} | ${p.usedBy.map((u) => md(name.get(u) ?? u)).join(", ")} |`,
+      );
     out.push("");
   }
   const bySource = new Map<string, number>();
@@ -149,23 +164,41 @@ function serviceSection(s: ServiceAnalysis, name: Map<string, string>): string[]
     "**Contract: requires** " +
       (bySource.size === 0
         ? "nothing from other services."
-        : [...bySource.entries()].map(([svc, n]) => `${n} symbol${n > 1 ? "s" : ""} from ${svc === KERNEL ? "the shared kernel" : md(name.get(svc) ?? svc)}`).join("; ") + "."),
+        : [...bySource.entries()]
+            .map(
+              ([svc, n]) =>
+                `${n} symbol${n > 1 ? "s" : ""} from ${svc === KERNEL ? "the shared kernel" : md(name.get(svc) ?? svc)}`,
+            )
+            .join("; ") + "."),
     "",
   );
   if (s.contract.requires.length) {
     out.push(`<details><summary>${s.contract.requires.length} required symbols</summary>`, "");
-    for (const r of s.contract.requires) out.push(`- ${md(r.symbol)} from ${md(r.file)} (${r.service === KERNEL ? "kernel" : md(name.get(r.service) ?? r.service)})`);
+    for (const r of s.contract.requires)
+      out.push(
+        `- ${md(r.symbol)} from ${md(r.file)} (${r.service === KERNEL ? "kernel" : md(name.get(r.service) ?? r.service)})`,
+      );
     out.push("", "</details>", "");
   }
   if (s.painFactors.hotspots.length) {
     out.push(`**Hotspots**: ${s.painFactors.hotspots.map(md).join(", ")}`, "");
   }
   if (s.crossingCochange.length) {
-    out.push("**Co-change crossing its boundary**", "", "| file | changes with | in | shared commits |", "|---|---|---|---:|");
-    for (const c of s.crossingCochange) out.push(`| ${md(c.file)} | ${md(c.with)} | ${md(name.get(c.service) ?? c.service)} | ${c.shared} |`);
+    out.push(
+      "**Co-change crossing its boundary**",
+      "",
+      "| file | changes with | in | shared commits |",
+      "|---|---|---|---:|",
+    );
+    for (const c of s.crossingCochange)
+      out.push(`| ${md(c.file)} | ${md(c.with)} | ${md(name.get(c.service) ?? c.service)} | ${c.shared} |`);
     out.push("");
   }
-  if (m.owners.length) out.push(`**Owners**: ${m.owners.map((o) => `${md(o.name)} (${Math.round(o.share * 100)}% of its commits)`).join(", ")}`, "");
+  if (m.owners.length)
+    out.push(
+      `**Owners**: ${m.owners.map((o) => `${md(o.name)} (${Math.round(o.share * 100)}% of its commits)`).join(", ")}`,
+      "",
+    );
   out.push(`<details><summary>${s.files.length} files</summary>`, "");
   for (const f of s.files) out.push(`- ${md(f)} (confidence ${fixed(s.confidence[f] ?? 0)})`);
   out.push("", "</details>", "");

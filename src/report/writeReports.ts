@@ -12,7 +12,13 @@ import { renderMarkdown } from "./markdown.js";
  * report.html's layout (the slow part of rendering) is reused while the files, services and
  * coupling edges it is computed from are unchanged.
  */
-export function writeReports(analysis: Analysis, model: ModelJson | undefined, out: string, title?: string, cache?: { dir: string; log: Log }): string[] {
+export function writeReports(
+  analysis: Analysis,
+  model: ModelJson | undefined,
+  out: string,
+  title?: string,
+  cache?: { dir: string; log: Log },
+): string[] {
   const md = path.join(out, "report.md");
   writeFileSync(md, renderMarkdown(analysis, { title }));
   const html = path.join(out, "report.html");

@@ -1,5 +1,17 @@
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import Module, { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,14 +33,21 @@ import vm from "node:vm";
 const dir = cacheDir();
 
 export function requireWithCodeCache(file: string): void {
-  const cache = Module as unknown as { _cache: Record<string, unknown>; _nodeModulePaths(dir: string): string[]; wrap(src: string): string };
+  const cache = Module as unknown as {
+    _cache: Record<string, unknown>;
+    _nodeModulePaths(dir: string): string[];
+    wrap(src: string): string;
+  };
   if (cache._cache[file]) return;
   const source = readFileSync(file, "utf8");
   let entry: string | undefined;
   let data: Buffer | undefined;
   if (dir) {
     const { size, mtimeMs } = statSync(file);
-    entry = path.join(dir, createHash("sha1").update(`${process.version}|${process.arch}|${file}|${size}|${mtimeMs}`).digest("hex"));
+    entry = path.join(
+      dir,
+      createHash("sha1").update(`${process.version}|${process.arch}|${file}|${size}|${mtimeMs}`).digest("hex"),
+    );
     data = readOwnFile(entry);
   }
   const script = new vm.Script(cache.wrap(source), { filename: file, cachedData: data });

@@ -15,11 +15,20 @@ interface Service {
   pain: number;
   cost: number;
   confidence: Record<string, number>;
-  contract: { provides: { file: string; symbol: string; kind: string; usedBy: string[] }[]; requires: { service: string; file: string; symbol: string }[] };
+  contract: {
+    provides: { file: string; symbol: string; kind: string; usedBy: string[] }[];
+    requires: { service: string; file: string; symbol: string }[];
+  };
 }
 
 let repo: string;
-let analysis: { services: Service[]; kernel: { files: { path: string; why: string }[] }; extractionOrder: string[]; schema: string; repo: { commits: number; files: number } };
+let analysis: {
+  services: Service[];
+  kernel: { files: { path: string; why: string }[] };
+  extractionOrder: string[];
+  schema: string;
+  repo: { commits: number; files: number };
+};
 
 beforeAll(async () => {
   repo = await demoRepo();
@@ -44,7 +53,9 @@ describe("faultline analyze on the demo monolith", () => {
       expect(s.name).not.toMatch(/cluster/i);
       for (const f of s.files) expect(s.confidence[f]).toBeGreaterThanOrEqual(0);
     }
-    expect(analysis.kernel.files.map((k) => k.path)).toEqual(expect.arrayContaining(["src/utils/db.ts", "src/utils/logger.ts"]));
+    expect(analysis.kernel.files.map((k) => k.path)).toEqual(
+      expect.arrayContaining(["src/utils/db.ts", "src/utils/logger.ts"]),
+    );
     // the first in the order says why it beats the second
     const first = analysis.services.find((s) => s.rank === 1)!;
     const second = analysis.services.find((s) => s.rank === 2)!;
@@ -83,17 +94,27 @@ describe("faultline analyze on the demo monolith", () => {
   it("prints each contract as a TypeScript sketch that tsc --noEmit accepts", () => {
     const dir = tempDir();
     // the three services with the largest contracts (each sketch compiles its own program)
-    const withProvides = analysis.services.filter((s) => s.contract.provides.length > 0).sort((a, b) => b.contract.provides.length - a.contract.provides.length || (a.id < b.id ? -1 : 1)).slice(0, 3);
+    const withProvides = analysis.services
+      .filter((s) => s.contract.provides.length > 0)
+      .sort((a, b) => b.contract.provides.length - a.contract.provides.length || (a.id < b.id ? -1 : 1))
+      .slice(0, 3);
     expect(withProvides.length).toBe(3);
     for (const s of withProvides) {
       const r = runCli(["contract", s.id, repo]);
       expect(r.code, r.stderr).toBe(0);
       const file = path.join(dir, `${s.id}.ts`);
       writeFileSync(file, r.stdout);
-      const program = ts.createProgram([file], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, types: [] });
+      const program = ts.createProgram([file], {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        types: [],
+      });
       const diags = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
       expect(diags, `${s.id}:\n${r.stdout}`).toEqual([]);
-      for (const p of s.contract.provides.filter((p) => p.symbol !== "*" && p.symbol !== "default" && p.kind !== "unknown")) {
+      for (const p of s.contract.provides.filter(
+        (p) => p.symbol !== "*" && p.symbol !== "default" && p.kind !== "unknown",
+      )) {
         expect(r.stdout, `${s.id} sketch names ${p.symbol}`).toContain(p.symbol);
       }
     }
@@ -122,7 +143,9 @@ describe("faultline analyze on the demo monolith", () => {
     const b = tempDir();
     expect(runCli(["analyze", repo, "--out", a, "--quiet", "--seed", "3"]).code).toBe(0);
     expect(runCli(["analyze", repo, "--out", b, "--quiet", "--seed", "3"]).code).toBe(0);
-    expect(readFileSync(path.join(a, "analysis.json"), "utf8")).toBe(readFileSync(path.join(b, "analysis.json"), "utf8"));
+    expect(readFileSync(path.join(a, "analysis.json"), "utf8")).toBe(
+      readFileSync(path.join(b, "analysis.json"), "utf8"),
+    );
   });
 });
 
@@ -131,7 +154,9 @@ describe("faultline analyze: bad input and settings", () => {
     const dir = tempDir();
     const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
     for (const d of ["alpha", "beta"]) {
-      for (let i = 0; i < 4; i++) files[`src/${d}/f${i}.ts`] = `import { v as w } from "./f${(i + 1) % 4}";\nexport const v = ${i};\nexport const u = w;\n`;
+      for (let i = 0; i < 4; i++)
+        files[`src/${d}/f${i}.ts`] =
+          `import { v as w } from "./f${(i + 1) % 4}";\nexport const v = ${i};\nexport const u = w;\n`;
     }
     writeTree(dir, files);
     const out = tempDir();
@@ -140,7 +165,9 @@ describe("faultline analyze: bad input and settings", () => {
     expect(r.stderr).toMatch(/not a git repository/);
     const a = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
     expect(a.settings.history).toBe(false);
-    const groups = a.services.map((s: Service) => s.files.map((f) => f.split("/")[1])).map((ds: string[]) => [...new Set(ds)]);
+    const groups = a.services
+      .map((s: Service) => s.files.map((f) => f.split("/")[1]))
+      .map((ds: string[]) => [...new Set(ds)]);
     expect(groups).toEqual([["alpha"], ["beta"]]);
   });
 

@@ -8,19 +8,29 @@ import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from 
 // - "audit" is quiet: few changes, one owner, few imports.
 function script(): RepoScript {
   const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
-  const catalogExports = Array.from({ length: 8 }, (_, k) => `export function item${k}(x: number) { return x + ${k}; }`).join("\n");
+  const catalogExports = Array.from(
+    { length: 8 },
+    (_, k) => `export function item${k}(x: number) { return x + ${k}; }`,
+  ).join("\n");
   for (let i = 0; i < 4; i++) {
-    files[`src/catalog/catalog${i}.ts`] = `${i ? `import { item0 } from "./catalog0";\n` : ""}${catalogExports.replace(/item/g, `c${i}item`)}\n${i ? "export const base = item0;\n" : "export function item0(x: number) { return x; }\n"}`;
+    files[`src/catalog/catalog${i}.ts`] =
+      `${i ? `import { item0 } from "./catalog0";\n` : ""}${catalogExports.replace(/item/g, `c${i}item`)}\n${i ? "export const base = item0;\n" : "export function item0(x: number) { return x; }\n"}`;
   }
-  const useCatalog = (i: number) => `import { ${[0, 1, 2, 3, 4, 5].map((k) => `c${i % 4}item${k}`).join(", ")} } from "../catalog/catalog${i % 4}";\n`;
+  const useCatalog = (i: number) =>
+    `import { ${[0, 1, 2, 3, 4, 5].map((k) => `c${i % 4}item${k}`).join(", ")} } from "../catalog/catalog${i % 4}";\n`;
   for (let i = 0; i < 4; i++) {
-    files[`src/ledger/ledger${i}.ts`] = `import { l${(i + 1) % 4} } from "./ledger${(i + 1) % 4}";\n${i === 0 ? useCatalog(1).replace(/, c1item[1-5]/g, "") : ""}export const l${i} = () => l${(i + 1) % 4};\n`;
-    files[`src/audit/audit${i}.ts`] = `import { a${(i + 1) % 4} } from "./audit${(i + 1) % 4}";\n${useCatalog(i)}export const a${i} = () => a${(i + 1) % 4};\n`;
-    files[`src/report/report${i}.ts`] = `import { r${(i + 1) % 4} } from "./report${(i + 1) % 4}";\n${useCatalog(i + 2)}export const r${i} = () => r${(i + 1) % 4};\n`;
+    files[`src/ledger/ledger${i}.ts`] =
+      `import { l${(i + 1) % 4} } from "./ledger${(i + 1) % 4}";\n${i === 0 ? useCatalog(1).replace(/, c1item[1-5]/g, "") : ""}export const l${i} = () => l${(i + 1) % 4};\n`;
+    files[`src/audit/audit${i}.ts`] =
+      `import { a${(i + 1) % 4} } from "./audit${(i + 1) % 4}";\n${useCatalog(i)}export const a${i} = () => a${(i + 1) % 4};\n`;
+    files[`src/report/report${i}.ts`] =
+      `import { r${(i + 1) % 4} } from "./report${(i + 1) % 4}";\n${useCatalog(i + 2)}export const r${i} = () => r${(i + 1) % 4};\n`;
   }
   const r = rng(5);
   const people = ["Ada", "Bob", "Cy", "Dee", "Eve"].map((p) => `${p} <${p.toLowerCase()}@x.test>`);
-  const commits: CommitStep[] = [{ author: people[0], date: day(0), touch: Object.keys(files).filter((f) => f.endsWith(".ts")) }];
+  const commits: CommitStep[] = [
+    { author: people[0], date: day(0), touch: Object.keys(files).filter((f) => f.endsWith(".ts")) },
+  ];
   const dom = (d: string) => [0, 1, 2, 3].map((i) => `src/${d}/${d}${i}.ts`).filter(() => r() < 0.7);
   for (let i = 1; i <= 120; i++) {
     const d = i % 10 < 6 ? "ledger" : i % 10 < 8 ? "report" : i % 10 < 9 ? "audit" : "catalog";
@@ -54,7 +64,9 @@ describe("ranking by pain against cost", () => {
     expect(catalog.cost).toBeGreaterThan(ledger.cost);
     expect(ledger.pain).toBeGreaterThan(catalog.pain);
     // the reasons carry figures that can be re-derived: ledger's commits are counted in the history
-    const history = JSON.parse(runCli(["history", repo, "--quiet", "--min-shared", "1", "--min-revs", "1", "--min-coupling", "0"]).stdout);
+    const history = JSON.parse(
+      runCli(["history", repo, "--quiet", "--min-shared", "1", "--min-revs", "1", "--min-coupling", "0"]).stdout,
+    );
     expect(first.why.join("\n")).toMatch(new RegExp(`changed in ${ledger.metrics.revisions} commits`));
     expect(ledger.metrics.revisions).toBeGreaterThanOrEqual(60);
     expect(ledger.metrics.authors).toBe(5);

@@ -7,7 +7,11 @@ describe("service names", () => {
       // "and" and "greed" are in every file here and nowhere else; "and" must not win
       ["ui/fear-and-greed-index.ts", "ui/fear-and-greed-chart.ts", "api/fear-and-greed.service.ts"],
       // every file is a Nest module: the group is named by what the modules are about
-      ["api/app/portfolio/portfolio.module.ts", "api/app/portfolio-snapshot/portfolio-snapshot.module.ts", "api/app/holding/portfolio-holding.module.ts"],
+      [
+        "api/app/portfolio/portfolio.module.ts",
+        "api/app/portfolio-snapshot/portfolio-snapshot.module.ts",
+        "api/app/holding/portfolio-holding.module.ts",
+      ],
       // function-named helpers: "get" is the shared prefix, "price" the shared subject
       ["lib/get-price.ts", "lib/get-price-history.ts", "lib/price-format.ts"],
     ]);
@@ -21,7 +25,12 @@ describe("service names", () => {
     const names = nameGroups([
       ["src/user/a.ts", "src/user/b.ts", "src/user/c.ts", "src/user/d.ts"],
       ["src/request/a.ts", "src/request/b.ts", "src/request/c.ts", "src/request/d.ts"],
-      ["src/user-request/input-args.ts", "src/user-request/user-request.resolver.ts", "src/user-request/user-request.service.ts", "src/user-request/date-format.ts"],
+      [
+        "src/user-request/input-args.ts",
+        "src/user-request/user-request.resolver.ts",
+        "src/user-request/user-request.service.ts",
+        "src/user-request/date-format.ts",
+      ],
     ]);
     // the third group's best words are user and request (1 x ln 1.5 each), both taken by the
     // bigger groups; input, args, resolver, service are unfit, and date and format (1/4 x ln 3)

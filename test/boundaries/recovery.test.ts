@@ -18,7 +18,8 @@ import { generateMonolith, HUBS, type Monolith } from "../helpers/synthetic.js";
 import { pairCountingARI } from "../helpers/referenceMetrics.js";
 
 // a CommonJS package: the default import is the function (or, under some interop, wraps it)
-const louvain = ((louvainModule as unknown as { default?: unknown }).default ?? louvainModule) as typeof louvainModule.default;
+const louvain = ((louvainModule as unknown as { default?: unknown }).default ??
+  louvainModule) as typeof louvainModule.default;
 
 type Partition = Map<string, string>;
 
@@ -34,7 +35,6 @@ afterAll(() => {
 });
 
 // ---- independent reference metrics ----------------------------------------------------------
-
 
 /**
  * MoJoFM(A -> B), B the reference: 100 * (1 - mno(A, B) / max mno(any A, B)).
@@ -153,10 +153,23 @@ describe("generateMonolith (synthetic layered monolith)", () => {
         const files = [...truth].filter(([, t]) => t === d).map(([f]) => f);
         expect(files.length).toBeGreaterThanOrEqual(5);
         expect(files.length).toBeLessThanOrEqual(7);
-        for (const layer of LAYERS) expect(files.some((f) => f.startsWith(`src/${layer}/`)), `${d} in ${layer}`).toBe(true);
+        for (const layer of LAYERS)
+          expect(
+            files.some((f) => f.startsWith(`src/${layer}/`)),
+            `${d} in ${layer}`,
+          ).toBe(true);
       }
       // the domain word is absent from at least half of the domain files' names
-      const stems: Record<string, string> = { orders: "order", catalog: "catalog", billing: "bill", shipping: "ship", accounts: "account", inventory: "inventor", messaging: "messag", reviews: "review" };
+      const stems: Record<string, string> = {
+        orders: "order",
+        catalog: "catalog",
+        billing: "bill",
+        shipping: "ship",
+        accounts: "account",
+        inventory: "inventor",
+        messaging: "messag",
+        reviews: "review",
+      };
       const named = [...truth].filter(([f, d]) => path.posix.basename(f).toLowerCase().includes(stems[d])).length;
       expect(named / truth.size).toBeLessThanOrEqual(0.5);
       for (const h of Object.values(HUBS)) expect(m.truth[h]).toBe("shared");
@@ -170,7 +183,9 @@ describe("generateMonolith (synthetic layered monolith)", () => {
         const text = src[f];
         if (f.startsWith("src/services/") || f.startsWith("src/repositories/")) {
           for (const hub of ["db", "logger", "errors"]) expect(text, f).toContain(`from "../utils/${hub}"`);
-          expect(text, f).toMatch(f.startsWith("src/services/") ? /from "\.\.\/repositories\// : /from "\.\.\/models\//);
+          expect(text, f).toMatch(
+            f.startsWith("src/services/") ? /from "\.\.\/repositories\// : /from "\.\.\/models\//,
+          );
         }
         if (f.startsWith("src/models/")) expect(text, f).toMatch(/extends BaseModel/);
         if (f.startsWith("src/routes/")) {
@@ -229,7 +244,9 @@ describe("generateMonolith (synthetic layered monolith)", () => {
     const dir = tempDir();
     buildRepo(generateMonolith({ seed: 1 }).script, dir);
     const tsc = path.join(PROJECT, "node_modules/typescript/bin/tsc");
-    const r = spawnSync(process.execPath, [tsc, "-p", path.join(dir, "tsconfig.json"), "--noEmit"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [tsc, "-p", path.join(dir, "tsconfig.json"), "--noEmit"], {
+      encoding: "utf8",
+    });
     expect(r.stdout + r.stderr).toBe("");
     expect(r.status).toBe(0);
   });
@@ -282,7 +299,10 @@ describe("faultline analyze on a synthetic layered monolith", () => {
       const p = faultlinePartition(run.analysis, truth);
       const s = score(p, truth);
       figures.push(`  seed ${seed}: faultline ARI ${s.ari.toFixed(3)} MoJoFM ${s.mojoFM.toFixed(1)}`);
-      expect(s.ari, `faultline ARI ${s.ari} MoJoFM ${s.mojoFM}\n${describeCut(run.analysis, run.monolith)}`).toBeGreaterThanOrEqual(0.9);
+      expect(
+        s.ari,
+        `faultline ARI ${s.ari} MoJoFM ${s.mojoFM}\n${describeCut(run.analysis, run.monolith)}`,
+      ).toBeGreaterThanOrEqual(0.9);
     });
 
     it(`keeps its teeth: folder grouping and imports-only Louvain fall well short (monolith seed ${seed})`, () => {

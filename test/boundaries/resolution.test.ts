@@ -14,13 +14,22 @@ function twoHalves(size: number): { script: RepoScript; domains: string[][] } {
   const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
   const domains: string[][] = [];
   for (const half of ["web", "api"]) {
-    const mine = ["alpha", "beta", "gamma"].map((d) => Array.from({ length: size }, (_, i) => `src/${half}/${d}/${d}${i}.ts`));
+    const mine = ["alpha", "beta", "gamma"].map((d) =>
+      Array.from({ length: size }, (_, i) => `src/${half}/${d}/${d}${i}.ts`),
+    );
     mine.forEach((dom, k) => {
       dom.forEach((f, i) => {
         const imports = [dom[(i + 1) % dom.length], dom[(i + 3) % dom.length]];
         // a third of the files also lean on a neighbouring domain of the same half
-        for (let x = 0; x < 2; x++) if (r() < 0.8) imports.push(mine[(k + 1 + Math.floor(r() * 2)) % 3][Math.floor(r() * size)]);
-        const lines = imports.map((t, j) => `import { v as v${j} } from "${path.posix.relative(path.posix.dirname(f), t).replace(/^(?!\.)/, "./").replace(/\.ts$/, "")}";`);
+        for (let x = 0; x < 2; x++)
+          if (r() < 0.8) imports.push(mine[(k + 1 + Math.floor(r() * 2)) % 3][Math.floor(r() * size)]);
+        const lines = imports.map(
+          (t, j) =>
+            `import { v as v${j} } from "${path.posix
+              .relative(path.posix.dirname(f), t)
+              .replace(/^(?!\.)/, "./")
+              .replace(/\.ts$/, "")}";`,
+        );
         files[f] = `${lines.join("\n")}\nexport const v = [${imports.map((_, j) => `v${j}`).join(", ")}].length;\n`;
       });
       domains.push(dom);
@@ -30,8 +39,15 @@ function twoHalves(size: number): { script: RepoScript; domains: string[][] } {
   for (let i = 1; i < 25 * size; i++) {
     const dom = domains[Math.floor(r() * domains.length)];
     const touch = dom.filter(() => r() < 0.4).slice(0, 12);
-    if (r() < 0.9) touch.push(...domains[3 * Math.floor(domains.indexOf(dom) / 3) + Math.floor(r() * 3)].filter(() => r() < 0.3).slice(0, 8));
-    commits.push({ author: ["Ada <ada@x.test>", "Bo <bo@x.test>"][i % 2], date: day(i), touch: touch.length ? touch : [dom[0]] });
+    if (r() < 0.9)
+      touch.push(
+        ...domains[3 * Math.floor(domains.indexOf(dom) / 3) + Math.floor(r() * 3)].filter(() => r() < 0.3).slice(0, 8),
+      );
+    commits.push({
+      author: ["Ada <ada@x.test>", "Bo <bo@x.test>"][i % 2],
+      date: day(i),
+      touch: touch.length ? touch : [dom[0]],
+    });
   }
   return { script: { files, commits }, domains };
 }
@@ -50,11 +66,14 @@ describe("resolution auto", () => {
     // three domains of eight files, no tie between them: every resolution gives the same cut,
     // each service a third of the files
     const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
-    const domains = ["billing", "catalog", "shipping"].map((d) => Array.from({ length: 8 }, (_, i) => `src/${d}/${d}${i}.ts`));
+    const domains = ["billing", "catalog", "shipping"].map((d) =>
+      Array.from({ length: 8 }, (_, i) => `src/${d}/${d}${i}.ts`),
+    );
     for (const dom of domains) {
       dom.forEach((f, i) => {
         const imports = [1, 2, 5].map((o) => path.posix.basename(dom[(i + o) % 8], ".ts"));
-        files[f] = `${imports.map((t, j) => `import { v as v${j} } from "./${t}";`).join("\n")}\nexport const v = [${imports.map((_, j) => `v${j}`).join(", ")}].length;\n`;
+        files[f] =
+          `${imports.map((t, j) => `import { v as v${j} } from "./${t}";`).join("\n")}\nexport const v = [${imports.map((_, j) => `v${j}`).join(", ")}].length;\n`;
       });
     }
     const commits: CommitStep[] = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
@@ -62,10 +81,16 @@ describe("resolution auto", () => {
     for (let i = 1; i < 90; i++) {
       const dom = domains[i % 3];
       const touch = dom.filter(() => r() < 0.5);
-      commits.push({ author: ["Ada <ada@x.test>", "Bo <bo@x.test>", "Cy <cy@x.test>"][i % 3], date: day(i), touch: touch.length ? touch : [dom[0]] });
+      commits.push({
+        author: ["Ada <ada@x.test>", "Bo <bo@x.test>", "Cy <cy@x.test>"][i % 3],
+        date: day(i),
+        touch: touch.length ? touch : [dom[0]],
+      });
     }
     const { analysis } = analyzeInto(buildRepo({ files, commits }), ["--no-cache"]);
-    expect(analysis.services.map((s: { files: string[] }) => [...s.files].sort()).sort()).toEqual(domains.map((d) => [...d].sort()).sort());
+    expect(analysis.services.map((s: { files: string[] }) => [...s.files].sort()).sort()).toEqual(
+      domains.map((d) => [...d].sort()).sort(),
+    );
     expect(analysis.settings.resolutionRule).toMatch(/^auto: the most modular cut/);
   });
 
@@ -73,7 +98,9 @@ describe("resolution auto", () => {
     // four domains that never touch, each of two tight halves of six files that also tie to each
     // other: the domain cut and the half cut are both perfectly reproducible
     const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
-    const domains = ["billing", "catalog", "shipping", "support"].map((d) => Array.from({ length: 12 }, (_, i) => `src/${d}/${d}${i}.ts`));
+    const domains = ["billing", "catalog", "shipping", "support"].map((d) =>
+      Array.from({ length: 12 }, (_, i) => `src/${d}/${d}${i}.ts`),
+    );
     for (const dom of domains) {
       dom.forEach((f, i) => {
         const half = i < 6 ? 0 : 6;
@@ -81,7 +108,8 @@ describe("resolution auto", () => {
         // every other file also imports one file of the other half
         const imports = i % 2 === 0 ? [...own, dom[(i + 6) % 12]] : own;
         const names = imports.map((t) => path.posix.basename(t, ".ts"));
-        files[f] = `${names.map((t, j) => `import { v as v${j} } from "./${t}";`).join("\n")}\nexport const v = [${names.map((_, j) => `v${j}`).join(", ")}].length;\n`;
+        files[f] =
+          `${names.map((t, j) => `import { v as v${j} } from "./${t}";`).join("\n")}\nexport const v = [${names.map((_, j) => `v${j}`).join(", ")}].length;\n`;
       });
     }
     const commits: CommitStep[] = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
@@ -91,7 +119,11 @@ describe("resolution auto", () => {
       const half = r() < 0.5 ? dom.slice(0, 6) : dom.slice(6);
       const touch = half.filter(() => r() < 0.6);
       if (r() < 0.5) touch.push(...dom.filter(() => r() < 0.3));
-      commits.push({ author: ["Ada <ada@x.test>", "Bo <bo@x.test>"][i % 2], date: day(i), touch: touch.length ? touch : [half[0]] });
+      commits.push({
+        author: ["Ada <ada@x.test>", "Bo <bo@x.test>"][i % 2],
+        date: day(i),
+        touch: touch.length ? touch : [half[0]],
+      });
     }
     const { analysis } = analyzeInto(buildRepo({ files, commits }), ["--no-cache"]);
     const services = analysis.services.map((s: { files: string[] }) => [...s.files].sort()).sort();
@@ -104,9 +136,15 @@ describe("the auto rule on given cuts (pickCut)", () => {
   // stability, modularity, services, largest per resolution, over 300 files; each expectation
   // below follows from the rule's text: drop cuts with one service or one over max(25%, 100)
   // files, keep those within 0.01 of the most stable, take the most modular (ties: the coarser)
-  const cut = (r: number, stability: number, modularity: number, services = 10, largest = 40) => ({ r, stability, modularity, services, largest });
+  const cut = (r: number, stability: number, modularity: number, services = 10, largest = 40) => ({
+    r,
+    stability,
+    modularity,
+    services,
+    largest,
+  });
   it("takes the most modular of the stable cuts, not the finest nor the coarsest", () => {
-    const cuts = [cut(0.5, 0.95, 0.40), cut(1, 0.955, 0.52), cut(2, 0.96, 0.47), cut(4, 0.90, 0.60)];
+    const cuts = [cut(0.5, 0.95, 0.4), cut(1, 0.955, 0.52), cut(2, 0.96, 0.47), cut(4, 0.9, 0.6)];
     expect(pickCut(cuts, 300).r).toBe(1);
   });
   it("breaks a modularity tie towards the coarser cut", () => {

@@ -23,7 +23,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set FAULTLINE_CHROMIUM)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set FAULTLINE_CHROMIUM)`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
@@ -88,7 +89,7 @@ export async function open(browser: Browser, file: string): Promise<{ page: Page
   const started = Date.now();
   await page.goto(pathToFileURL(file).href);
   await page.waitForSelector("html[data-ready=true]", { timeout: 30_000 });
-  await page.waitForSelector('[data-testid=graph][data-rendered=true], [data-testid=graph-error]', { timeout: 30_000 });
+  await page.waitForSelector("[data-testid=graph][data-rendered=true], [data-testid=graph-error]", { timeout: 30_000 });
   return { page, trouble, ms: Date.now() - started };
 }
 
@@ -125,5 +126,12 @@ export async function colouredPixels(browser: Browser, png: Buffer): Promise<num
 
 /** The figures the page shows, as numbers (each element carries its exact value in data-value). */
 export async function shownValues(page: Page, prefix: string): Promise<Record<string, number>> {
-  return page.$$eval(`[data-testid^="${prefix}"]`, (els, p) => Object.fromEntries(els.map((e) => [e.getAttribute("data-testid")!.slice(p.length), Number((e as HTMLElement).dataset.value)])), prefix);
+  return page.$$eval(
+    `[data-testid^="${prefix}"]`,
+    (els, p) =>
+      Object.fromEntries(
+        els.map((e) => [e.getAttribute("data-testid")!.slice(p.length), Number((e as HTMLElement).dataset.value)]),
+      ),
+    prefix,
+  );
 }

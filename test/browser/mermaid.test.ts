@@ -22,7 +22,12 @@ beforeAll(async () => {
   trouble = watch(page);
   await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
   await page.addScriptTag({ path: MERMAID });
-  await page.evaluate(() => (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: "strict" }));
+  await page.evaluate(() =>
+    (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: "strict",
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -34,10 +39,14 @@ function mermaidBlocks(md: string): string[] {
 }
 
 /** Renders one diagram; returns its labels' text and the elements it would add to a page. */
-async function render(code: string, id: string): Promise<{ text: string; img: number; script: number; foreignLinks: number }> {
+async function render(
+  code: string,
+  id: string,
+): Promise<{ text: string; img: number; script: number; foreignLinks: number }> {
   return page.evaluate(
     async ([code, id]) => {
-      const mermaid = (window as unknown as { mermaid: { render(id: string, code: string): Promise<{ svg: string }> } }).mermaid;
+      const mermaid = (window as unknown as { mermaid: { render(id: string, code: string): Promise<{ svg: string }> } })
+        .mermaid;
       const { svg } = await mermaid.render(id, code);
       const out = document.getElementById("out")!;
       // what GitHub does with the SVG Mermaid returns (this test page has no CSP)
@@ -90,7 +99,11 @@ describe("report.md's Mermaid diagrams", () => {
     expect(blocks.length).toBeGreaterThan(0);
     for (const [i, code] of blocks.entries()) {
       const r = await render(code, `hostile${i}`);
-      expect({ img: r.img, script: r.script, foreignLinks: r.foreignLinks }).toEqual({ img: 0, script: 0, foreignLinks: 0 });
+      expect({ img: r.img, script: r.script, foreignLinks: r.foreignLinks }).toEqual({
+        img: 0,
+        script: 0,
+        foreignLinks: 0,
+      });
       for (const name of hostile.slice(0, byRank.length)) expect(r.text, name).toContain(name);
     }
     expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });

@@ -9,7 +9,9 @@ describe("renderHtml", () => {
     const { renderHtml } = await renderer();
     const started = performance.now();
     const html = renderHtml(analysis, model, { title: "demo-shop" });
-    console.log(`renderHtml on the demo (${model.files.length} files): ${Math.round(performance.now() - started)} ms, ${Math.round(html.length / 1024)} KiB`);
+    console.log(
+      `renderHtml on the demo (${model.files.length} files): ${Math.round(performance.now() - started)} ms, ${Math.round(html.length / 1024)} KiB`,
+    );
     expect(renderHtml(analysis, model, { title: "demo-shop" })).toBe(html);
     // nothing to fetch: no external script, stylesheet, image or font
     expect(/<(script|link|img|iframe)[^>]+(src|href)="(?!data:)/i.test(html), "an element loading a URL").toBe(false);

@@ -96,15 +96,23 @@ function expectValidProposal(p: Proposal, a: Analysis, model: ModelJson): void {
 describe("report.html", () => {
   it("loads from file:// with no console error and no request, and draws the graph", async () => {
     const { page, trouble, ms } = await open(browser, demoHtml);
-    await page.waitForFunction(() => (window as unknown as { faultlineReport: { timings(): { painted: number | null } } }).faultlineReport.timings().painted !== null);
-    const t = await page.evaluate(() => (window as unknown as { faultlineReport: { timings(): Record<string, number> } }).faultlineReport.timings());
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { faultlineReport: { timings(): { painted: number | null } } }).faultlineReport.timings()
+          .painted !== null,
+    );
+    const t = await page.evaluate(() =>
+      (window as unknown as { faultlineReport: { timings(): Record<string, number> } }).faultlineReport.timings(),
+    );
     // reported, not asserted: a benchmark is the place for a performance check
     console.log(
       `demo report.html (${demo.model.files.length} files) in headless Chromium, ms from navigation: script ${t.scriptStart}, UI built ${t.mounted}, ` +
         `first graph frame ${t.firstFrame}, painted ${t.painted} (goto to drawn, as the test sees it: ${ms})`,
     );
     expect(await page.getByTestId("graph-error").count()).toBe(0);
-    const canvases = await page.$$eval("[data-testid=graph] canvas", (cs) => cs.map((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height]));
+    const canvases = await page.$$eval("[data-testid=graph] canvas", (cs) =>
+      cs.map((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height]),
+    );
     expect(canvases.length).toBeGreaterThan(0);
     for (const [w, h] of canvases) expect(w * h).toBeGreaterThan(100 * 100);
     // the WebGL layer really drew coloured nodes
@@ -114,7 +122,11 @@ describe("report.html", () => {
     await expect.poll(() => page.getByTestId("service-row").count()).toBe(demo.analysis.services.length + 2);
     await page.getByTestId("view-services").click();
     await page.waitForTimeout(100);
-    expect(await page.evaluate(() => (window as unknown as { faultlineReport: { nodeCount(): number } }).faultlineReport.nodeCount())).toBe(demo.analysis.services.length + 1);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { faultlineReport: { nodeCount(): number } }).faultlineReport.nodeCount(),
+      ),
+    ).toBe(demo.analysis.services.length + 1);
     expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
     await page.close();
   });
@@ -125,13 +137,23 @@ describe("report.html", () => {
     await page.locator(`[data-testid=service-row][data-service-id="${first.id}"]`).click();
     expect(await page.getByTestId("panel-title").textContent()).toBe(first.name);
     expect(await page.getByTestId("panel-files").locator("li").allTextContents()).toEqual([...first.files].sort());
-    expect(await shownValues(page, "svc-metric-")).toEqual(Object.fromEntries(Object.entries(first.metrics).filter(([k]) => k !== "owners")));
+    expect(await shownValues(page, "svc-metric-")).toEqual(
+      Object.fromEntries(Object.entries(first.metrics).filter(([k]) => k !== "owners")),
+    );
     expect(await page.getByTestId("panel-why").locator("li").allTextContents()).toEqual(first.why);
-    await expect.poll(() => page.getByTestId("panel-provides").locator("tbody tr").count()).toBe(first.contract.provides.length);
+    await expect
+      .poll(() => page.getByTestId("panel-provides").locator("tbody tr").count())
+      .toBe(first.contract.provides.length);
 
     // the service view: click the node of the second service
     await page.getByTestId("view-services").click();
-    const pos = await page.evaluate((id) => (window as unknown as { faultlineReport: { nodePosition(k: string): { x: number; y: number } } }).faultlineReport.nodePosition(id), second.id);
+    const pos = await page.evaluate(
+      (id) =>
+        (
+          window as unknown as { faultlineReport: { nodePosition(k: string): { x: number; y: number } } }
+        ).faultlineReport.nodePosition(id),
+      second.id,
+    );
     const box = (await page.getByTestId("graph").boundingBox())!;
     await page.mouse.click(box.x + pos.x, box.y + pos.y);
     await expect.poll(() => page.getByTestId("panel-title").textContent()).toBe(second.name);
@@ -163,9 +185,20 @@ describe("report.html", () => {
     // and what `faultline compare` computes for the exported proposal, from the repo itself
     const proposalFile = path.join(tempDir("faultline-proposal-"), "proposal.json");
     writeFileSync(proposalFile, JSON.stringify(proposal));
-    const r = runCli(["compare", path.join(demo.dir, "analysis.json"), proposalFile, "--repo", await demoRepo(), "--format", "json", "--quiet"]);
+    const r = runCli([
+      "compare",
+      path.join(demo.dir, "analysis.json"),
+      proposalFile,
+      "--repo",
+      await demoRepo(),
+      "--format",
+      "json",
+      "--quiet",
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    const compared = JSON.parse(r.stdout) as { proposals: { source: string; scorecard: Scorecard; unassigned: string[] }[] };
+    const compared = JSON.parse(r.stdout) as {
+      proposals: { source: string; scorecard: Scorecard; unassigned: string[] }[];
+    };
     const mine = compared.proposals.find((p) => p.source === proposalFile)!;
     expect(mine.scorecard.global).toEqual(shown);
     expect(mine.unassigned).toEqual([...demo.analysis.isolated].sort());
@@ -246,7 +279,12 @@ describe("report.html", () => {
     expect(html.match(/<\/script/g)?.length).toBe(2);
 
     const { page, trouble } = await open(browser, writeHtml(html));
-    const elements = () => page.evaluate(() => ({ img: document.querySelectorAll("img").length, script: document.querySelectorAll("script").length, b: document.querySelectorAll("b").length }));
+    const elements = () =>
+      page.evaluate(() => ({
+        img: document.querySelectorAll("img").length,
+        script: document.querySelectorAll("script").length,
+        b: document.querySelectorAll("b").length,
+      }));
     const before = await elements();
     expect(before).toEqual({ img: 0, script: 2, b: 0 });
     expect(await page.getByTestId("title").textContent()).toBe(`<b>${SERVICE}</b>`);

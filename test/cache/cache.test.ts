@@ -9,7 +9,8 @@ function script(): RepoScript {
   const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
   for (const d of ["alpha", "beta", "gamma"]) {
     for (let i = 0; i < 4; i++) {
-      files[`src/${d}/f${i}.ts`] = `import { v${(i + 1) % 4} } from "./f${(i + 1) % 4}";\nexport const v${i} = 1;\nexport const w${i} = v${(i + 1) % 4};\n`;
+      files[`src/${d}/f${i}.ts`] =
+        `import { v${(i + 1) % 4} } from "./f${(i + 1) % 4}";\nexport const v${i} = 1;\nexport const w${i} = v${(i + 1) % 4};\n`;
     }
   }
   const commits = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
@@ -23,7 +24,11 @@ function analyze(repo: string, ...args: string[]) {
   const out = tempDir();
   const r = runCli(["analyze", repo, "--out", out, "--quiet", ...args]);
   expect(r.code, r.stderr).toBe(0);
-  return { analysis: readFileSync(path.join(out, "analysis.json"), "utf8"), model: JSON.parse(readFileSync(path.join(out, "model.json"), "utf8")), stderr: r.stderr };
+  return {
+    analysis: readFileSync(path.join(out, "analysis.json"), "utf8"),
+    model: JSON.parse(readFileSync(path.join(out, "model.json"), "utf8")),
+    stderr: r.stderr,
+  };
 }
 
 const edges = (model: { files: { path: string }[]; imports: [number, number, string[]][] }) =>
@@ -44,7 +49,10 @@ describe("the cache", () => {
     const repo = buildRepo(script());
     analyze(repo);
     const file = path.join(repo, "src/alpha/f0.ts");
-    writeFileSync(file, readFileSync(file, "utf8") + 'import { v2 as other } from "../beta/f2";\nexport const x = other;\n');
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8") + 'import { v2 as other } from "../beta/f2";\nexport const x = other;\n',
+    );
     const warm = analyze(repo);
     expect(edges(warm.model)).toContain("src/alpha/f0.ts -> src/beta/f2.ts");
     expect(warm.analysis).toBe(analyze(repo, "--no-cache").analysis);
@@ -55,7 +63,18 @@ describe("the cache", () => {
     analyze(repo);
     writeFileSync(path.join(repo, "src/gamma/f1.ts"), "export const v1 = 2;\n");
     git(repo, ["add", "-A"]);
-    git(repo, ["-c", "user.name=Bob", "-c", "user.email=bob@x.test", "commit", "-q", "-m", "gamma", "--date", "2024-02-01T00:00:00Z"]);
+    git(repo, [
+      "-c",
+      "user.name=Bob",
+      "-c",
+      "user.email=bob@x.test",
+      "commit",
+      "-q",
+      "-m",
+      "gamma",
+      "--date",
+      "2024-02-01T00:00:00Z",
+    ]);
     const warm = analyze(repo);
     const cold = analyze(repo, "--no-cache");
     expect(warm.analysis).toBe(cold.analysis);
@@ -86,7 +105,10 @@ describe("the cache", () => {
     const first = analyze(repo);
     const dir = path.join(repo, ".faultline/cache");
     writeFileSync(path.join(dir, "parse.v8"), "not a cache");
-    writeFileSync(path.join(dir, "history.v8"), v8.serialize({ version: 999, namespace: "history", entries: new Map([["x", { head: "bogus", commits: [] }]]) }));
+    writeFileSync(
+      path.join(dir, "history.v8"),
+      v8.serialize({ version: 999, namespace: "history", entries: new Map([["x", { head: "bogus", commits: [] }]]) }),
+    );
     // same cache version, other code (a rebuild after an edit): the outputs of that code are not reused
     const outputs = path.join(dir, "outputs.v8");
     const written = v8.deserialize(readFileSync(outputs)) as { version: string };

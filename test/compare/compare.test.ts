@@ -10,17 +10,27 @@ function script(): RepoScript {
   const files: Record<string, string> = {
     "tsconfig.json": TSCONFIG,
     "src/utils/db.ts": "export const db = { q: (s: string) => s };\n",
-    "src/models/Order.ts": 'import { db } from "../utils/db";\nexport class Order { id = db.q("o"); }\nexport function total(o: Order) { return o.id.length; }\n',
-    "src/services/checkout.ts": 'import { Order, total } from "../models/Order";\nexport function checkout() { return total(new Order()); }\n',
-    "src/routes/orders.ts": 'import { checkout } from "../services/checkout";\nexport const ordersRoute = () => checkout();\n',
+    "src/models/Order.ts":
+      'import { db } from "../utils/db";\nexport class Order { id = db.q("o"); }\nexport function total(o: Order) { return o.id.length; }\n',
+    "src/services/checkout.ts":
+      'import { Order, total } from "../models/Order";\nexport function checkout() { return total(new Order()); }\n',
+    "src/routes/orders.ts":
+      'import { checkout } from "../services/checkout";\nexport const ordersRoute = () => checkout();\n',
     "src/models/Invoice.ts": 'import { db } from "../utils/db";\nexport class Invoice { id = db.q("i"); }\n',
-    "src/services/billing.ts": 'import { Invoice } from "../models/Invoice";\nimport { total } from "../models/Order";\nexport function bill() { return [new Invoice(), total]; }\n',
-    "src/routes/invoices.ts": 'import { bill } from "../services/billing";\nexport const invoicesRoute = () => bill();\n',
+    "src/services/billing.ts":
+      'import { Invoice } from "../models/Invoice";\nimport { total } from "../models/Order";\nexport function bill() { return [new Invoice(), total]; }\n',
+    "src/routes/invoices.ts":
+      'import { bill } from "../services/billing";\nexport const invoicesRoute = () => bill();\n',
   };
   const orders = ["src/models/Order.ts", "src/services/checkout.ts", "src/routes/orders.ts"];
   const billing = ["src/models/Invoice.ts", "src/services/billing.ts", "src/routes/invoices.ts"];
   const commits = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
-  for (let i = 1; i < 13; i++) commits.push({ author: i % 2 ? "Ada <ada@x.test>" : "Bob <bob@x.test>", date: day(i), touch: i % 2 ? orders : billing });
+  for (let i = 1; i < 13; i++)
+    commits.push({
+      author: i % 2 ? "Ada <ada@x.test>" : "Bob <bob@x.test>",
+      date: day(i),
+      touch: i % 2 ? orders : billing,
+    });
   return { files, commits };
 }
 
@@ -47,7 +57,16 @@ describe("faultline compare", () => {
   it("a proposal compared with itself: MoJoFM 100 both ways, ARI 1, nothing moves", () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "a.yaml"), YAML);
-    const r = runCli(["compare", path.join(dir, "a.yaml"), path.join(dir, "a.yaml"), "--repo", repo, "--format", "json", "--quiet"]);
+    const r = runCli([
+      "compare",
+      path.join(dir, "a.yaml"),
+      path.join(dir, "a.yaml"),
+      "--repo",
+      repo,
+      "--format",
+      "json",
+      "--quiet",
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(c.agreement).toEqual([{ a: "architects-v1", b: "architects-v1", mojoFMab: 100, mojoFMba: 100, ari: 1 }]);
@@ -58,9 +77,24 @@ describe("faultline compare", () => {
   it("scores a hand-written proposal and the machine's side by side, with the same figures analyze wrote", () => {
     const dir = tempDir();
     // billing's route is put with orders: one file moves
-    writeFileSync(path.join(dir, "b.yaml"), YAML.replace("src/routes/orders.ts]", "src/routes/orders.ts, src/routes/invoices.ts]").replace("    - src/routes/invoices.ts\n", ""));
+    writeFileSync(
+      path.join(dir, "b.yaml"),
+      YAML.replace("src/routes/orders.ts]", "src/routes/orders.ts, src/routes/invoices.ts]").replace(
+        "    - src/routes/invoices.ts\n",
+        "",
+      ),
+    );
     const analysisFile = path.join(out, "analysis.json");
-    const r = runCli(["compare", analysisFile, path.join(dir, "b.yaml"), "--repo", repo, "--format", "json", "--quiet"]);
+    const r = runCli([
+      "compare",
+      analysisFile,
+      path.join(dir, "b.yaml"),
+      "--repo",
+      repo,
+      "--format",
+      "json",
+      "--quiet",
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const c = JSON.parse(r.stdout);
     const analysis = JSON.parse(readFileSync(analysisFile, "utf8"));
@@ -68,7 +102,9 @@ describe("faultline compare", () => {
     for (const s of analysis.services) expect(c.proposals[0].scorecard.services[s.id]).toEqual(s.metrics);
     // the machine found the two domains (with two services there is no kernel, db.ts goes with
     // orders); the hand proposal moves the invoices route to orders and db.ts to the kernel
-    const services = Object.fromEntries(analysis.services.map((s: { name: string; files: string[] }) => [s.name, s.files]));
+    const services = Object.fromEntries(
+      analysis.services.map((s: { name: string; files: string[] }) => [s.name, s.files]),
+    );
     expect(services).toEqual({
       invoice: ["src/models/Invoice.ts", "src/routes/invoices.ts", "src/services/billing.ts"],
       order: ["src/models/Order.ts", "src/routes/orders.ts", "src/services/checkout.ts", "src/utils/db.ts"],
@@ -99,19 +135,35 @@ describe("faultline compare", () => {
     expect(syntax.stderr).toMatch(new RegExp(`${bad.replace(/[/.]/g, "\\$&")}:\\d+:\\d+: `));
 
     const messy = path.join(dir, "messy.yaml");
-    writeFileSync(messy, "services:\n  orders:\n    - src/models/**\n    - src/nothing/**\n  billing: [src/models/Invoice.ts, src/services/billing.ts]\n");
+    writeFileSync(
+      messy,
+      "services:\n  orders:\n    - src/models/**\n    - src/nothing/**\n  billing: [src/models/Invoice.ts, src/services/billing.ts]\n",
+    );
     const m = runCli(["compare", messy, messy, "--repo", repo, "--format", "json"]);
     expect(m.code, m.stderr).toBe(0);
     expect(m.stderr).toContain(`${messy}:4:7: "src/nothing/**" (service orders) matches no analysed file`);
     expect(m.stderr).toContain("src/models/Invoice.ts is claimed by orders and billing");
     const p = JSON.parse(m.stdout).proposals[0];
-    expect(p.unassigned).toEqual(["src/routes/invoices.ts", "src/routes/orders.ts", "src/services/checkout.ts", "src/utils/db.ts"]);
+    expect(p.unassigned).toEqual([
+      "src/routes/invoices.ts",
+      "src/routes/orders.ts",
+      "src/services/checkout.ts",
+      "src/utils/db.ts",
+    ]);
   });
 
   it("warns when a proposal was made at another commit", () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "old.yaml"), "head: 0123456789abcdef\n" + YAML);
-    const r = runCli(["compare", path.join(dir, "old.yaml"), path.join(dir, "old.yaml"), "--repo", repo, "--format", "json"]);
+    const r = runCli([
+      "compare",
+      path.join(dir, "old.yaml"),
+      path.join(dir, "old.yaml"),
+      "--repo",
+      repo,
+      "--format",
+      "json",
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/made at 0123456789ab, the repo is at [0-9a-f]{12}/);
   });
@@ -124,7 +176,9 @@ describe("faultline proposal export / accept, and check", () => {
     expect(r.code, r.stderr).toBe(0);
     const yamlFile = path.join(tempDir(), "p.yaml");
     writeFileSync(yamlFile, r.stdout);
-    const c = JSON.parse(runCli(["compare", analysisFile, yamlFile, "--repo", repo, "--format", "json", "--quiet"]).stdout);
+    const c = JSON.parse(
+      runCli(["compare", analysisFile, yamlFile, "--repo", repo, "--format", "json", "--quiet"]).stdout,
+    );
     expect(c.agreement[0].ari).toBe(1);
     expect(c.moves[0].moved).toBe(0);
   });
@@ -138,13 +192,20 @@ describe("faultline proposal export / accept, and check", () => {
     expect(acc.code, acc.stderr).toBe(0);
     const frozen = JSON.parse(readFileSync(accepted, "utf8"));
     // billing imports `total` from orders' model: the one symbol orders provides
-    expect(frozen.services.find((s: { name: string }) => s.name === "orders").contract.provides.map((p: { symbol: string }) => p.symbol)).toEqual(["total"]);
+    expect(
+      frozen.services
+        .find((s: { name: string }) => s.name === "orders")
+        .contract.provides.map((p: { symbol: string }) => p.symbol),
+    ).toEqual(["total"]);
 
     expect(runCli(["check", repo, "--proposal", accepted]).code).toBe(0);
 
     // a new import of something orders does not provide, and a new file nobody claims
-    writeFileSync(path.join(repo, "src/services/billing.ts"), 'import { Invoice } from "../models/Invoice";\nimport { total, Order } from "../models/Order";\nexport function bill() { return [new Invoice(), total, Order]; }\n');
-    writeFileSync(path.join(repo, "src/routes/orders-v2.ts"), 'export const v2 = 1;\n');
+    writeFileSync(
+      path.join(repo, "src/services/billing.ts"),
+      'import { Invoice } from "../models/Invoice";\nimport { total, Order } from "../models/Order";\nexport function bill() { return [new Invoice(), total, Order]; }\n',
+    );
+    writeFileSync(path.join(repo, "src/routes/orders-v2.ts"), "export const v2 = 1;\n");
     const fail = runCli(["check", repo, "--proposal", accepted]);
     expect(fail.code).toBe(1);
     expect(fail.stdout).toContain("src/services/billing.ts -> src/models/Order.ts (Order)");
@@ -156,8 +217,19 @@ describe("faultline proposal export / accept, and check", () => {
     const pass = runCli(["check", repo, "--proposal", accepted, "--baseline", baseline]);
     expect(pass.code, pass.stdout).toBe(0);
     expect(pass.stdout).toContain("1 more recorded in the baseline");
-    const json = JSON.parse(runCli(["check", repo, "--proposal", accepted, "--baseline", baseline, "--format", "json"]).stdout);
-    expect(json.violations).toEqual([{ from: "src/services/billing.ts", to: "src/models/Order.ts", symbol: "Order", fromService: "billing", toService: "orders", baseline: true }]);
+    const json = JSON.parse(
+      runCli(["check", repo, "--proposal", accepted, "--baseline", baseline, "--format", "json"]).stdout,
+    );
+    expect(json.violations).toEqual([
+      {
+        from: "src/services/billing.ts",
+        to: "src/models/Order.ts",
+        symbol: "Order",
+        fromService: "billing",
+        toService: "orders",
+        baseline: true,
+      },
+    ]);
     git(repo, ["checkout", "--", "."]);
   });
 });

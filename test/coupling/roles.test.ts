@@ -16,7 +16,8 @@ describe("file roles", () => {
     for (const m of modules) expect(of(m)).toBe("*.module");
     for (const r of routes) expect(of(r)).toBe("route");
     // a domain named once per layer (4 folders) is a domain; a suffix in two folders is no convention
-    for (const f of [...layered, ...rare, "app/d0/d0.service.ts", "api/admin/d0/helpers.ts"]) expect(of(f)).toBeUndefined();
+    for (const f of [...layered, ...rare, "app/d0/d0.service.ts", "api/admin/d0/helpers.ts"])
+      expect(of(f)).toBeUndefined();
   });
 });
 
@@ -27,7 +28,20 @@ describe("file roles", () => {
  * then (upgrades touching every module file), while features touch one domain's files.
  */
 function nestApp(): { script: RepoScript; domains: Record<string, string[]> } {
-  const names = ["account", "order", "market", "report", "user", "billing", "invoice", "ticket", "review", "search", "budget", "alert"];
+  const names = [
+    "account",
+    "order",
+    "market",
+    "report",
+    "user",
+    "billing",
+    "invoice",
+    "ticket",
+    "review",
+    "search",
+    "budget",
+    "alert",
+  ];
   const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
   const domains: Record<string, string[]> = {};
   const cls = (d: string) => d[0].toUpperCase() + d.slice(1);
@@ -35,15 +49,19 @@ function nestApp(): { script: RepoScript; domains: Record<string, string[]> } {
     const others = [1, 2, 3, 5].map((o) => names[(k + o) % names.length]);
     const dir = `src/app/${d}`;
     files[`${dir}/${d}.dto.ts`] = `export interface ${cls(d)}Dto { id: string; ${d}Total: number }\n`;
-    files[`${dir}/${d}.service.ts`] = `import type { ${cls(d)}Dto } from "./${d}.dto";\nexport class ${cls(d)}Service { find${cls(d)}(id: string): ${cls(d)}Dto { return { id, ${d}Total: 0 }; } }\n`;
-    files[`${dir}/${d}.controller.ts`] = `import { ${cls(d)}Service } from "./${d}.service";\nimport type { ${cls(d)}Dto } from "./${d}.dto";\nexport class ${cls(d)}Controller { constructor(private readonly ${d}Service: ${cls(d)}Service) {}\n  get${cls(d)}(id: string): ${cls(d)}Dto { return this.${d}Service.find${cls(d)}(id); } }\n`;
+    files[`${dir}/${d}.service.ts`] =
+      `import type { ${cls(d)}Dto } from "./${d}.dto";\nexport class ${cls(d)}Service { find${cls(d)}(id: string): ${cls(d)}Dto { return { id, ${d}Total: 0 }; } }\n`;
+    files[`${dir}/${d}.controller.ts`] =
+      `import { ${cls(d)}Service } from "./${d}.service";\nimport type { ${cls(d)}Dto } from "./${d}.dto";\nexport class ${cls(d)}Controller { constructor(private readonly ${d}Service: ${cls(d)}Service) {}\n  get${cls(d)}(id: string): ${cls(d)}Dto { return this.${d}Service.find${cls(d)}(id); } }\n`;
     files[`${dir}/${d}.module.ts`] =
       others.map((o) => `import { ${cls(o)}Module } from "../${o}/${o}.module";`).join("\n") +
       `\nimport { ${cls(d)}Controller } from "./${d}.controller";\nimport { ${cls(d)}Service } from "./${d}.service";\n` +
       `export class ${cls(d)}Module { static imports = [${others.map((o) => `${cls(o)}Module`).join(", ")}]; static controllers = [${cls(d)}Controller]; static providers = [${cls(d)}Service]; static exports = [${cls(d)}Service]; }\n`;
     domains[d] = ["dto", "service", "controller", "module"].map((kind) => `${dir}/${d}.${kind}.ts`);
   });
-  files["src/app/app.module.ts"] = names.map((d) => `import { ${cls(d)}Module } from "./${d}/${d}.module";`).join("\n") + `\nexport const modules = [${names.map((d) => `${cls(d)}Module`).join(", ")}];\n`;
+  files["src/app/app.module.ts"] =
+    names.map((d) => `import { ${cls(d)}Module } from "./${d}/${d}.module";`).join("\n") +
+    `\nexport const modules = [${names.map((d) => `${cls(d)}Module`).join(", ")}];\n`;
   const r = rng(11);
   const maintainer = "Mae <mae@shop.test>";
   const devs = ["Ada <ada@shop.test>", "Bob <bob@shop.test>", "Cy <cy@shop.test>"];
@@ -51,7 +69,11 @@ function nestApp(): { script: RepoScript; domains: Record<string, string[]> } {
   for (let i = 1; i < 240; i++) {
     if (i % 8 === 0) {
       // a sweep over the wiring: every module file, and the app module
-      commits.push({ author: maintainer, date: day(i), touch: [...names.map((d) => domains[d][3]), "src/app/app.module.ts"] });
+      commits.push({
+        author: maintainer,
+        date: day(i),
+        touch: [...names.map((d) => domains[d][3]), "src/app/app.module.ts"],
+      });
       continue;
     }
     const d = names[Math.floor(r() * names.length)];
@@ -75,7 +97,9 @@ describe("framework wiring", () => {
       const ids = new Set(files.map((f) => serviceOf.get(f)));
       expect(ids.size, `${d}: ${files.map((f) => `${f} -> ${serviceOf.get(f)}`).join(", ")}`).toBe(1);
       const id = [...ids][0];
-      const members = analysis.services.find((s: { id: string }) => s.id === id).files.filter((f: string) => f !== "src/app/app.module.ts");
+      const members = analysis.services
+        .find((s: { id: string }) => s.id === id)
+        .files.filter((f: string) => f !== "src/app/app.module.ts");
       expect(members.sort()).toEqual([...files].sort());
     }
     // and explain says why a tie between two modules counts for less

@@ -13,16 +13,40 @@ import { buildRepo, day, rng, TSCONFIG, type CommitStep } from "../helpers/repo.
 function containerApp() {
   // per domain, six topics: the module's file for a topic and the workflow for it share its words
   const topics: Record<string, string[][]> = {
-    order: [["refund", "reason"], ["shipment", "carrier"], ["checkout", "basket"], ["lineItem", "quantity"], ["claim", "dispute"], ["exchange", "swap"]],
-    product: [["variant", "size"], ["option", "choice"], ["catalogue", "listing"], ["collection", "season"], ["media", "thumbnail"], ["barcode", "scanner"]],
-    customer: [["address", "street"], ["loyalty", "points"], ["segment", "cohort"], ["contact", "phone"], ["consent", "privacy"], ["referral", "invite"]],
+    order: [
+      ["refund", "reason"],
+      ["shipment", "carrier"],
+      ["checkout", "basket"],
+      ["lineItem", "quantity"],
+      ["claim", "dispute"],
+      ["exchange", "swap"],
+    ],
+    product: [
+      ["variant", "size"],
+      ["option", "choice"],
+      ["catalogue", "listing"],
+      ["collection", "season"],
+      ["media", "thumbnail"],
+      ["barcode", "scanner"],
+    ],
+    customer: [
+      ["address", "street"],
+      ["loyalty", "points"],
+      ["segment", "cohort"],
+      ["contact", "phone"],
+      ["consent", "privacy"],
+      ["referral", "invite"],
+    ],
   };
   const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
   const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
   const truth = new Map<string, string>();
   const sides: string[][] = [];
   for (const [domain, list] of Object.entries(topics)) {
-    for (const [layer, verb] of [["modules", "persist"], ["workflows", "run"]] as const) {
+    for (const [layer, verb] of [
+      ["modules", "persist"],
+      ["workflows", "run"],
+    ] as const) {
       const names = list.map(([w]) => `src/${layer}/${domain}/${w}${cap(verb)}.ts`);
       names.forEach((f, i) => {
         const [w1, w2] = list[i];
@@ -43,7 +67,11 @@ function containerApp() {
   for (let i = 1; i < 90; i++) {
     const side = sides[i % sides.length];
     const touch = side.filter(() => r() < 0.5);
-    commits.push({ author: ["Ada <ada@x.test>", "Bo <bo@x.test>", "Cy <cy@x.test>"][i % 3], date: day(i), touch: touch.length ? touch : [side[0]] });
+    commits.push({
+      author: ["Ada <ada@x.test>", "Bo <bo@x.test>", "Cy <cy@x.test>"][i % 3],
+      date: day(i),
+      touch: touch.length ? touch : [side[0]],
+    });
   }
   return { repo: buildRepo({ files, commits }), truth };
 }
@@ -51,7 +79,10 @@ function containerApp() {
 describe("semantic neighbour ties", () => {
   it("tie each file to the file nearest in vocabulary, where no import, commit or owner does", () => {
     const { repo, truth } = containerApp();
-    const twin = (f: string) => (f.includes("/modules/") ? f.replace("/modules/", "/workflows/").replace("Persist.ts", "Run.ts") : f.replace("/workflows/", "/modules/").replace("Run.ts", "Persist.ts"));
+    const twin = (f: string) =>
+      f.includes("/modules/")
+        ? f.replace("/modules/", "/workflows/").replace("Persist.ts", "Run.ts")
+        : f.replace("/workflows/", "/modules/").replace("Run.ts", "Persist.ts");
     // one file of each side of each domain (explain reads the cached analysis after the first)
     const sample = [...truth.keys()].filter((_, i) => i % 6 === 0);
     expect(sample.length).toBe(6);
@@ -72,25 +103,49 @@ describe("semanticNeighbours", () => {
   const v = (entries: [number, number][]) => new Map(entries);
   it("keeps each file's k nearest by cosine, ties to the lower index, none below the minimum", () => {
     const vectors = [
-      v([[1, 1], [2, 1]]), // 0
-      v([[1, 1], [2, 1]]), // 1: cos(0,1) = 1
+      v([
+        [1, 1],
+        [2, 1],
+      ]), // 0
+      v([
+        [1, 1],
+        [2, 1],
+      ]), // 1: cos(0,1) = 1
       v([[1, 1]]), // 2: cos(0,2) = cos(1,2) = 0.707
       v([[3, 1]]), // 3: shares nothing
-      v([[1, 1], [4, 3]]), // 4: cos(0,4) = 1/(sqrt2*sqrt10) = 0.224, cos(2,4) = 0.316
+      v([
+        [1, 1],
+        [4, 3],
+      ]), // 4: cos(0,4) = 1/(sqrt2*sqrt10) = 0.224, cos(2,4) = 0.316
     ];
     const pairs = semanticNeighbours(vectors, 2, 0.3);
     expect(pairs).toEqual([
-      [0, 1], [0, 2], // 0: 1 (1.0), 2 (0.707); 4 (0.224) not among the best 2
-      [1, 0], [1, 2],
-      [2, 0], [2, 1], // 2: 0 and 1 tie at 0.707 over 4 (0.316): the lower indexes
+      [0, 1],
+      [0, 2], // 0: 1 (1.0), 2 (0.707); 4 (0.224) not among the best 2
+      [1, 0],
+      [1, 2],
+      [2, 0],
+      [2, 1], // 2: 0 and 1 tie at 0.707 over 4 (0.316): the lower indexes
       [4, 2], // 4: 2 (0.316); 0 and 1 (0.224) below 0.3
     ]);
   });
   it("never counts a file twice when a word every file carries weighs nothing", () => {
     // term 9 is in every file: idf = ln(6/6) = 0
-    const vectors = Array.from({ length: 6 }, (_, i) => v([[9, 0], [i % 3, 1]]));
+    const vectors = Array.from({ length: 6 }, (_, i) =>
+      v([
+        [9, 0],
+        [i % 3, 1],
+      ]),
+    );
     const pairs = semanticNeighbours(vectors, 3, 0.3);
     // each file's only match is the file of the same term (i and i + 3)
-    expect(pairs).toEqual([[0, 3], [1, 4], [2, 5], [3, 0], [4, 1], [5, 2]]);
+    expect(pairs).toEqual([
+      [0, 3],
+      [1, 4],
+      [2, 5],
+      [3, 0],
+      [4, 1],
+      [5, 2],
+    ]);
   });
 });

@@ -21,11 +21,15 @@ interface Expectation {
 
 const root = path.join(FIXTURES, "graph");
 const cases = existsSync(root)
-  ? readdirSync(root).filter((d) => existsSync(path.join(root, d, "expected.json"))).sort()
+  ? readdirSync(root)
+      .filter((d) => existsSync(path.join(root, d, "expected.json")))
+      .sort()
   : [];
 
 describe.each(cases)("graph fixture %s", (fixture) => {
-  const expected: { cases: Expectation[] } = JSON.parse(readFileSync(path.join(root, fixture, "expected.json"), "utf8"));
+  const expected: { cases: Expectation[] } = JSON.parse(
+    readFileSync(path.join(root, fixture, "expected.json"), "utf8"),
+  );
   const dir = copyFixture(path.join("graph", fixture));
 
   it.each(expected.cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
@@ -47,12 +51,17 @@ describe.each(cases)("graph fixture %s", (fixture) => {
     }
     if (c.edgesExact) expect(g.edges.length).toBe(c.edges?.length ?? 0);
     for (const e of c.noEdges ?? []) {
-      expect(g.edges.some((x: { from: string; to: string }) => x.from === e.from && x.to === e.to), `no edge ${e.from} -> ${e.to}`).toBe(false);
+      expect(
+        g.edges.some((x: { from: string; to: string }) => x.from === e.from && x.to === e.to),
+        `no edge ${e.from} -> ${e.to}`,
+      ).toBe(false);
     }
     for (const d of c.declarations ?? []) expect(g.declarations).toContainEqual(d);
     for (const x of c.external ?? []) expect(g.external).toContainEqual(x);
     for (const u of c.unresolved ?? []) {
-      const hit = g.unresolved.find((x: { from: string; specifier: string }) => x.from === u.from && x.specifier === u.specifier);
+      const hit = g.unresolved.find(
+        (x: { from: string; specifier: string }) => x.from === u.from && x.specifier === u.specifier,
+      );
       expect(hit, `unresolved ${u.from} ${u.specifier}`).toBeDefined();
       if (u.reason) expect(hit.reason).toBe(u.reason);
     }

@@ -27,13 +27,21 @@ describe("a generated 600-file repo", () => {
     for (let i = 0; i < n; i++) {
       const next = (i + 1) % n;
       const skip = (i * 7 + 3) % n;
-      if (next === skip) expected.set(`${name(i)} -> ${name(next)}`, { kinds: ["static"], typeOnly: false, symbols: [`T${skip}`, `f${next}`].sort() });
+      if (next === skip)
+        expected.set(`${name(i)} -> ${name(next)}`, {
+          kinds: ["static"],
+          typeOnly: false,
+          symbols: [`T${skip}`, `f${next}`].sort(),
+        });
       else {
         expected.set(`${name(i)} -> ${name(next)}`, { kinds: ["static"], typeOnly: false, symbols: [`f${next}`] });
         expected.set(`${name(i)} -> ${name(skip)}`, { kinds: ["static"], typeOnly: true, symbols: [`T${skip}`] });
       }
     }
     expect(g.edges).toHaveLength(expected.size);
-    for (const e of g.edges) expect({ kinds: e.kinds, typeOnly: e.typeOnly, symbols: e.symbols }, `${e.from} -> ${e.to}`).toEqual(expected.get(`${e.from} -> ${e.to}`));
+    for (const e of g.edges)
+      expect({ kinds: e.kinds, typeOnly: e.typeOnly, symbols: e.symbols }, `${e.from} -> ${e.to}`).toEqual(
+        expected.get(`${e.from} -> ${e.to}`),
+      );
   });
 });

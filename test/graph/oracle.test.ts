@@ -9,9 +9,16 @@ import { copyFixture, FIXTURES, runCli } from "../helpers/cli.js";
 // edges (TypeScript cannot see them without an install) must be among the hand-written
 // expectations instead; fixtures whose TypeScript version differs from the bundled one opt out.
 const root = path.join(FIXTURES, "graph");
-const cases = existsSync(root) ? readdirSync(root).filter((d) => existsSync(path.join(root, d, "expected.json"))).sort() : [];
+const cases = existsSync(root)
+  ? readdirSync(root)
+      .filter((d) => existsSync(path.join(root, d, "expected.json")))
+      .sort()
+  : [];
 
-interface Edge { from: string; to: string }
+interface Edge {
+  from: string;
+  to: string;
+}
 
 describe.each(cases)("oracle: %s", (fixture) => {
   const expected = JSON.parse(readFileSync(path.join(root, fixture, "expected.json"), "utf8"));
@@ -24,10 +31,20 @@ describe.each(cases)("oracle: %s", (fixture) => {
     expect(r.code, r.stderr).toBe(0);
     const g = JSON.parse(r.stdout);
     const handWritten = new Set<string>(
-      expected.cases.flatMap((c: { edges?: Edge[]; args?: string[] }) => (c.args?.includes("--through-barrels") ? [] : c.edges ?? [])).map((e: Edge) => `${e.from} -> ${e.to}`),
+      expected.cases
+        .flatMap((c: { edges?: Edge[]; args?: string[] }) =>
+          c.args?.includes("--through-barrels") ? [] : (c.edges ?? []),
+        )
+        .map((e: Edge) => `${e.from} -> ${e.to}`),
     );
     const rows = oracleResolutions(dir, g);
-    const cmp = compareWithOracle(g, rows, (e: Edge) => handWritten.has(`${e.from} -> ${e.to}`) && !rows.some((x: { from: string; to: string }) => x.from === e.from && x.to === e.to));
+    const cmp = compareWithOracle(
+      g,
+      rows,
+      (e: Edge) =>
+        handWritten.has(`${e.from} -> ${e.to}`) &&
+        !rows.some((x: { from: string; to: string }) => x.from === e.from && x.to === e.to),
+    );
     expect(cmp.missing).toEqual([]);
     expect(cmp.extra).toEqual([]);
 
@@ -36,8 +53,13 @@ describe.each(cases)("oracle: %s", (fixture) => {
       const ok =
         (row.to && g.edges.some((e: Edge) => e.from === row.from && e.to === row.to)) ||
         (row.to && isDeclaration(row.to) && g.declarations.some((d: Edge) => d.from === row.from && d.to === row.to)) ||
-        g.external.some((x: { from: string }) => x.from === row.from && row.specifier.replace(/^node:/, "").startsWith(x.package.replace(/^node:/, ""))) ||
-        g.unresolved.some((u: { from: string; specifier: string }) => u.from === row.from && u.specifier === row.specifier) ||
+        g.external.some(
+          (x: { from: string }) =>
+            x.from === row.from && row.specifier.replace(/^node:/, "").startsWith(x.package.replace(/^node:/, "")),
+        ) ||
+        g.unresolved.some(
+          (u: { from: string; specifier: string }) => u.from === row.from && u.specifier === row.specifier,
+        ) ||
         (row.to === null && edgeFrom(row.from) && [...handWritten].some((h) => h.startsWith(`${row.from} -> `))) ||
         row.from === row.to;
       expect(ok, `${row.from}: "${row.specifier}" -> ${row.to}`).toBeTruthy();

@@ -32,7 +32,10 @@ export const writeTree: (dir: string, files: Record<string, string>) => void = w
 /** Deterministic PRNG (mulberry32) for generated histories: the one the clustering uses. */
 export { seededRng as rng } from "../../src/boundaries/louvain.js";
 
-export const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, module: "esnext", moduleResolution: "bundler" }, include: ["src"] });
+export const TSCONFIG = JSON.stringify({
+  compilerOptions: { strict: true, module: "esnext", moduleResolution: "bundler" },
+  include: ["src"],
+});
 
 export function day(n: number): string {
   return new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString();

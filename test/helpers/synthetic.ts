@@ -70,44 +70,84 @@ interface Vocabulary {
 /** Per-domain vocabularies: names unique within each layer folder across all domains. */
 export const VOCABULARY: Vocabulary[] = [
   {
-    name: "orders", stem: "order", fields: ["quantity", "couponCode"],
-    models: ["LineItem", "Basket", "PurchaseOrder"], services: ["checkout", "basketPricing", "couponRedemption"],
-    repositories: ["basketStore", "purchaseLedger"], routes: ["cart", "purchases"], policies: ["purchaseLimits", "couponRules"],
+    name: "orders",
+    stem: "order",
+    fields: ["quantity", "couponCode"],
+    models: ["LineItem", "Basket", "PurchaseOrder"],
+    services: ["checkout", "basketPricing", "couponRedemption"],
+    repositories: ["basketStore", "purchaseLedger"],
+    routes: ["cart", "purchases"],
+    policies: ["purchaseLimits", "couponRules"],
   },
   {
-    name: "catalog", stem: "catalog", fields: ["sku", "listPrice"],
-    models: ["Product", "Category", "Variant"], services: ["merchandising", "searchIndex", "listingBuilder"],
-    repositories: ["productStore", "skuRegistry"], routes: ["browse", "catalogAdmin"], policies: ["listingRules", "visibilityPolicy"],
+    name: "catalog",
+    stem: "catalog",
+    fields: ["sku", "listPrice"],
+    models: ["Product", "Category", "Variant"],
+    services: ["merchandising", "searchIndex", "listingBuilder"],
+    repositories: ["productStore", "skuRegistry"],
+    routes: ["browse", "catalogAdmin"],
+    policies: ["listingRules", "visibilityPolicy"],
   },
   {
-    name: "billing", stem: "bill", fields: ["amountDue", "currency"],
-    models: ["Invoice", "Payment", "CreditNote"], services: ["stripeGateway", "invoicing", "dunning"],
-    repositories: ["ledger", "paymentVault"], routes: ["payments", "billingPortal"], policies: ["chargebackRules", "taxPolicy"],
+    name: "billing",
+    stem: "bill",
+    fields: ["amountDue", "currency"],
+    models: ["Invoice", "Payment", "CreditNote"],
+    services: ["stripeGateway", "invoicing", "dunning"],
+    repositories: ["ledger", "paymentVault"],
+    routes: ["payments", "billingPortal"],
+    policies: ["chargebackRules", "taxPolicy"],
   },
   {
-    name: "shipping", stem: "ship", fields: ["weightGrams", "trackingCode"],
-    models: ["Shipment", "Parcel", "Carrier"], services: ["fulfillment", "labelPrinter", "rateQuotes"],
-    repositories: ["parcelStore", "trackingLog"], routes: ["deliveries", "tracking"], policies: ["dispatchRules", "shippingZones"],
+    name: "shipping",
+    stem: "ship",
+    fields: ["weightGrams", "trackingCode"],
+    models: ["Shipment", "Parcel", "Carrier"],
+    services: ["fulfillment", "labelPrinter", "rateQuotes"],
+    repositories: ["parcelStore", "trackingLog"],
+    routes: ["deliveries", "tracking"],
+    policies: ["dispatchRules", "shippingZones"],
   },
   {
-    name: "accounts", stem: "account", fields: ["email", "displayName"],
-    models: ["Customer", "Address", "Credential"], services: ["signup", "sessions", "passwordReset"],
-    repositories: ["customerStore", "sessionCache"], routes: ["auth", "profile"], policies: ["accessPolicy", "accountLockout"],
+    name: "accounts",
+    stem: "account",
+    fields: ["email", "displayName"],
+    models: ["Customer", "Address", "Credential"],
+    services: ["signup", "sessions", "passwordReset"],
+    repositories: ["customerStore", "sessionCache"],
+    routes: ["auth", "profile"],
+    policies: ["accessPolicy", "accountLockout"],
   },
   {
-    name: "inventory", stem: "inventor", fields: ["onHand", "binCode"],
-    models: ["StockItem", "Warehouse", "Reservation"], services: ["replenishment", "stockReservation", "cycleCount"],
-    repositories: ["stockLedger", "binLocations"], routes: ["stock", "warehouses"], policies: ["reorderPolicy", "inventoryAudit"],
+    name: "inventory",
+    stem: "inventor",
+    fields: ["onHand", "binCode"],
+    models: ["StockItem", "Warehouse", "Reservation"],
+    services: ["replenishment", "stockReservation", "cycleCount"],
+    repositories: ["stockLedger", "binLocations"],
+    routes: ["stock", "warehouses"],
+    policies: ["reorderPolicy", "inventoryAudit"],
   },
   {
-    name: "messaging", stem: "messag", fields: ["channel", "subject"],
-    models: ["Notification", "Template", "Campaign"], services: ["mailer", "smsSender", "digestBuilder"],
-    repositories: ["outbox", "templateStore"], routes: ["inbox", "preferences"], policies: ["quietHours", "optOutRules"],
+    name: "messaging",
+    stem: "messag",
+    fields: ["channel", "subject"],
+    models: ["Notification", "Template", "Campaign"],
+    services: ["mailer", "smsSender", "digestBuilder"],
+    repositories: ["outbox", "templateStore"],
+    routes: ["inbox", "preferences"],
+    policies: ["quietHours", "optOutRules"],
   },
   {
-    name: "reviews", stem: "review", fields: ["stars", "headline"],
-    models: ["Review", "Rating", "Flag"], services: ["moderation", "ratingAggregator", "spamFilter"],
-    repositories: ["reviewStore", "flagQueue"], routes: ["feedback", "testimonials"], policies: ["moderationRules", "publishingPolicy"],
+    name: "reviews",
+    stem: "review",
+    fields: ["stars", "headline"],
+    models: ["Review", "Rating", "Flag"],
+    services: ["moderation", "ratingAggregator", "spamFilter"],
+    repositories: ["reviewStore", "flagQueue"],
+    routes: ["feedback", "testimonials"],
+    policies: ["moderationRules", "publishingPolicy"],
   },
 ];
 
@@ -193,20 +233,22 @@ export function generateMonolith(options: MonolithOptions): Monolith {
   };
 
   // ---- the domains and their files -------------------------------------------------------
-  const domains: Domain[] = shuffle(VOCABULARY).slice(0, count).map((vocab) => {
-    // 5..7 files: one per layer, plus up to two extras among models, services and routes
-    const extras = shuffle(["models", "services", "routes"] as const).slice(0, int(0, 2));
-    const n = (layer: "models" | "services" | "routes") => 1 + (extras.includes(layer) ? 1 : 0);
-    return {
-      vocab,
-      models: shuffle(vocab.models).slice(0, n("models")),
-      services: shuffle(vocab.services).slice(0, n("services")),
-      repositories: shuffle(vocab.repositories).slice(0, 1),
-      routes: shuffle(vocab.routes).slice(0, n("routes")),
-      policies: shuffle(vocab.policies).slice(0, 1),
-      calls: [],
-    };
-  });
+  const domains: Domain[] = shuffle(VOCABULARY)
+    .slice(0, count)
+    .map((vocab) => {
+      // 5..7 files: one per layer, plus up to two extras among models, services and routes
+      const extras = shuffle(["models", "services", "routes"] as const).slice(0, int(0, 2));
+      const n = (layer: "models" | "services" | "routes") => 1 + (extras.includes(layer) ? 1 : 0);
+      return {
+        vocab,
+        models: shuffle(vocab.models).slice(0, n("models")),
+        services: shuffle(vocab.services).slice(0, n("services")),
+        repositories: shuffle(vocab.repositories).slice(0, 1),
+        routes: shuffle(vocab.routes).slice(0, n("routes")),
+        policies: shuffle(vocab.policies).slice(0, 1),
+        calls: [],
+      };
+    });
 
   // cross-domain calls: a service of one domain calls a service of another (no pair twice, no
   // call back along an existing one, so the services never import each other in a cycle)
@@ -264,7 +306,12 @@ export function generateMonolith(options: MonolithOptions): Monolith {
   schedule.splice(int(Math.floor(totalCommits / 3), Math.floor((2 * totalCommits) / 3)), 0, "bulk");
 
   const commits: CommitStep[] = [
-    { author: PLATFORM_AUTHORS[0], date: day(0), message: "skeleton: platform utils, base model, app", touch: [...hubs] },
+    {
+      author: PLATFORM_AUTHORS[0],
+      date: day(0),
+      message: "skeleton: platform utils, base model, app",
+      touch: [...hubs],
+    },
   ];
   const kinds: CommitKind[] = ["skeleton"];
   schedule.forEach((kind, k) => {
@@ -507,7 +554,9 @@ function barrelTs(models: string[], r: () => number): string {
   ];
   // a mix of star re-exports and named ones, as barrels grow in real code
   for (const m of [...models].sort()) {
-    lines.push(r() < 0.5 ? `export * from "./${m}";` : `export { ${m}, ${modelFromRow(m)}, type ${m}Props } from "./${m}";`);
+    lines.push(
+      r() < 0.5 ? `export * from "./${m}";` : `export { ${m}, ${modelFromRow(m)}, type ${m}Props } from "./${m}";`,
+    );
   }
   lines.push(
     "",
@@ -556,20 +605,9 @@ function modelTs(d: Domain, m: string, part: string | undefined): string {
     `export class ${m} extends BaseModel {`,
   );
   if (part) lines.push(`  readonly parts: ${part}[] = [];`, "");
-  lines.push(
-    `  constructor(readonly props: ${m}Props, id?: string) {`,
-    `    super("${snake(m)}", id);`,
-    "  }",
-    "",
-  );
+  lines.push(`  constructor(readonly props: ${m}Props, id?: string) {`, `    super("${snake(m)}", id);`, "  }", "");
   if (part) {
-    lines.push(
-      `  add(part: ${part}): void {`,
-      "    this.parts.push(part);",
-      "    this.touch();",
-      "  }",
-      "",
-    );
+    lines.push(`  add(part: ${part}): void {`, "    this.parts.push(part);", "    this.touch();", "  }", "");
   }
   lines.push(
     "  validate(): string[] {",

@@ -19,12 +19,19 @@ export function xssRepoScript(): RepoScript {
   const spec = (p: string) => "./" + p.slice(4, -3);
   NASTY_FILES.forEach((p, i) => {
     const next = NASTY_FILES[(i + 1) % NASTY_FILES.length];
-    files[p] = `import { v${(i + 1) % NASTY_FILES.length} } from ${JSON.stringify(spec(next))};\nexport const v${i} = 1;\nexport const __proto__x${i} = v${(i + 1) % NASTY_FILES.length};\n`;
+    files[p] =
+      `import { v${(i + 1) % NASTY_FILES.length} } from ${JSON.stringify(spec(next))};\nexport const v${i} = 1;\nexport const __proto__x${i} = v${(i + 1) % NASTY_FILES.length};\n`;
   });
-  for (let i = 0; i < 4; i++) files[`src/plain/p${i}.ts`] = `import { v0 } from ${JSON.stringify("../" + NASTY_FILES[0].slice(4, -3))};\nexport const p${i} = v0;\n`;
+  for (let i = 0; i < 4; i++)
+    files[`src/plain/p${i}.ts`] =
+      `import { v0 } from ${JSON.stringify("../" + NASTY_FILES[0].slice(4, -3))};\nexport const p${i} = v0;\n`;
   const commits = [];
   for (let i = 0; i < 8; i++) {
-    commits.push({ author: i % 2 ? NASTY_AUTHOR : "Ada <ada@x.test>", date: day(i), touch: i === 0 ? Object.keys(files).filter((f) => f !== "tsconfig.json") : NASTY_FILES.slice(0, 3 + (i % 3)) });
+    commits.push({
+      author: i % 2 ? NASTY_AUTHOR : "Ada <ada@x.test>",
+      date: day(i),
+      touch: i === 0 ? Object.keys(files).filter((f) => f !== "tsconfig.json") : NASTY_FILES.slice(0, 3 + (i % 3)),
+    });
   }
   return { files, commits };
 }

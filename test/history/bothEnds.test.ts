@@ -18,10 +18,18 @@ function longHistory(): string {
   const out: string[] = [];
   let mark = 0;
   let time = 1_700_000_000;
-  const body = (name: string, v: number) => Array.from({ length: 60 }, (_, i) => `export const ${name.replace(/\W/g, "_")}_${i} = ${i * v};`).join("\n") + "\n";
+  const body = (name: string, v: number) =>
+    Array.from({ length: 60 }, (_, i) => `export const ${name.replace(/\W/g, "_")}_${i} = ${i * v};`).join("\n") + "\n";
   const commit = (files: string[], ops: string[], merge?: number) => {
     time += 3600;
-    out.push(`commit refs/heads/main`, `mark :${++mark}`, `author A${mark % 5} <a${mark % 5}@x.test> ${time} +0000`, `committer C <c@x.test> ${time} +0000`, `data 2`, `c${mark % 10}`);
+    out.push(
+      `commit refs/heads/main`,
+      `mark :${++mark}`,
+      `author A${mark % 5} <a${mark % 5}@x.test> ${time} +0000`,
+      `committer C <c@x.test> ${time} +0000`,
+      `data 2`,
+      `c${mark % 10}`,
+    );
     if (mark > 1) out.push(`from :${mark - 1}`);
     if (merge) out.push(`merge :${merge}`);
     out.push(...ops);
@@ -36,7 +44,9 @@ function longHistory(): string {
   commit(names, []);
   let side = 0;
   for (let i = 0; i < 3000; i++) {
-    const touched = [...new Set(Array.from({ length: 1 + Math.floor(r() * 4) }, () => names[Math.floor(r() * names.length)]))];
+    const touched = [
+      ...new Set(Array.from({ length: 1 + Math.floor(r() * 4) }, () => names[Math.floor(r() * names.length)])),
+    ];
     if (i % 500 === 250) side = commit([`side/s${i}.ts`], []);
     // merge an earlier commit back in now and then: git log shows merges without changes
     if (i % 500 === 499 && side) commit(touched, [], side);
@@ -56,7 +66,11 @@ function longHistory(): string {
 
 /** git's own log, parsed here: the sequence BothEndsRun must hand on, commit for commit. */
 function gitsOwn(dir: string, window: string[] = []): string[] {
-  const raw = execFileSync("git", ["log", "-z", "--format=%x01%H%x02%P", "--name-status", "-M", ...window, "HEAD"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 30 });
+  const raw = execFileSync("git", ["log", "-z", "--format=%x01%H%x02%P", "--name-status", "-M", ...window, "HEAD"], {
+    cwd: dir,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   return raw
     .split("\x01")
     .slice(1)
@@ -70,9 +84,17 @@ function gitsOwn(dir: string, window: string[] = []): string[] {
 }
 
 const asText = (c: RawCommit) =>
-  [c.sha, ...(c.merge ? ["merge"] : []), ...c.changes.flatMap((ch) => (ch.from !== undefined ? [ch.status, ch.from, ch.path] : [ch.status, ch.path]))].join(" ");
+  [
+    c.sha,
+    ...(c.merge ? ["merge"] : []),
+    ...c.changes.flatMap((ch) => (ch.from !== undefined ? [ch.status, ch.from, ch.path] : [ch.status, ch.path])),
+  ].join(" ");
 
-async function readBothEnds(dir: string, args: string[], keepParsed?: number): Promise<{ got: string[]; fromOlder: number }> {
+async function readBothEnds(
+  dir: string,
+  args: string[],
+  keepParsed?: number,
+): Promise<{ got: string[]; fromOlder: number }> {
   const run = new BothEndsRun(dir, ["-z", `--format=${LOG_FORMAT}`, "--name-status", "-M", ...args, "--"], keepParsed);
   const got: string[] = [];
   try {

@@ -34,7 +34,13 @@ function randomScript(seed: number): RepoScript {
 }
 
 /** code-maat's coupling, computed straight from the script: what the tool must reproduce. */
-function referenceCoupling(script: RepoScript, maxChangeset: number, minShared: number, minRevs: number, minCoupling: number) {
+function referenceCoupling(
+  script: RepoScript,
+  maxChangeset: number,
+  minShared: number,
+  minRevs: number,
+  minCoupling: number,
+) {
   const isTs = (p: string) => p.endsWith(".ts");
   const revs = new Map<string, number>();
   const shared = new Map<string, number>();
@@ -42,17 +48,22 @@ function referenceCoupling(script: RepoScript, maxChangeset: number, minShared: 
   for (const c of script.commits) {
     const files = [...new Set((c.touch ?? []).filter(isTs))].sort();
     if (files.length === 0) continue;
-    if (files.length > maxChangeset) { large++; continue; }
+    if (files.length > maxChangeset) {
+      large++;
+      continue;
+    }
     for (const f of files) revs.set(f, (revs.get(f) ?? 0) + 1);
     for (let i = 0; i < files.length; i++)
-      for (let j = i + 1; j < files.length; j++) shared.set(`${files[i]}|${files[j]}`, (shared.get(`${files[i]}|${files[j]}`) ?? 0) + 1);
+      for (let j = i + 1; j < files.length; j++)
+        shared.set(`${files[i]}|${files[j]}`, (shared.get(`${files[i]}|${files[j]}`) ?? 0) + 1);
   }
   const pairs = [];
   for (const [k, s] of shared) {
     const [a, b] = k.split("|");
     const avg = (revs.get(a)! + revs.get(b)!) / 2;
     const degree = (100 * s) / avg;
-    if (s >= minShared && avg >= minRevs && degree >= minCoupling) pairs.push({ a, b, shared: s, degree: Math.round(degree * 100) / 100 });
+    if (s >= minShared && avg >= minRevs && degree >= minCoupling)
+      pairs.push({ a, b, shared: s, degree: Math.round(degree * 100) / 100 });
   }
   pairs.sort((x, y) => (x.a + "|" + x.b < y.a + "|" + y.b ? -1 : 1));
   return { pairs, revs, large };
@@ -66,7 +77,14 @@ function twoRenames(): RepoScript {
     commits: [
       { author: AUTHORS[0], date: day(0), write: { "src/first.ts": body }, touch: ["src/draft.ts"] },
       // the rename step writes the final content: identical for first -> final, an exact rename
-      { author: AUTHORS[1], date: day(1), rename: [["src/first.ts", "src/final.ts"], ["src/draft.ts", "src/similar.ts"]] },
+      {
+        author: AUTHORS[1],
+        date: day(1),
+        rename: [
+          ["src/first.ts", "src/final.ts"],
+          ["src/draft.ts", "src/similar.ts"],
+        ],
+      },
     ],
   };
 }
@@ -77,7 +95,8 @@ function dropObject(dir: string, rev: string): void {
   const moved = path.join(tempDir(), "packs");
   renameSync(packs, moved);
   mkdirSync(packs);
-  for (const f of readdirSync(moved).filter((f) => f.endsWith(".pack"))) execFileSync("git", ["unpack-objects", "-q"], { cwd: dir, input: readFileSync(path.join(moved, f)) });
+  for (const f of readdirSync(moved).filter((f) => f.endsWith(".pack")))
+    execFileSync("git", ["unpack-objects", "-q"], { cwd: dir, input: readFileSync(path.join(moved, f)) });
   const sha = git(dir, ["rev-parse", rev]).trim();
   rmSync(path.join(dir, ".git", "objects", sha.slice(0, 2), sha.slice(2)));
 }
@@ -96,8 +115,19 @@ describe("faultline history", () => {
   it("reproduces code-maat's coupling on a random history (brute-force reference, --no-renames)", () => {
     const script = randomScript(7);
     const dir = buildRepo(script);
-    for (const [max, minShared, minRevs, minCoupling] of [[30, 5, 5, 30], [2, 3, 3, 10], [30, 1, 1, 0]]) {
-      const { json } = history(dir, "--no-renames", `--max-changeset=${max}`, `--min-shared=${minShared}`, `--min-revs=${minRevs}`, `--min-coupling=${minCoupling}`);
+    for (const [max, minShared, minRevs, minCoupling] of [
+      [30, 5, 5, 30],
+      [2, 3, 3, 10],
+      [30, 1, 1, 0],
+    ]) {
+      const { json } = history(
+        dir,
+        "--no-renames",
+        `--max-changeset=${max}`,
+        `--min-shared=${minShared}`,
+        `--min-revs=${minRevs}`,
+        `--min-coupling=${minCoupling}`,
+      );
       const ref = referenceCoupling(script, max, minShared, minRevs, minCoupling);
       expect(json.coupling).toEqual(ref.pairs);
       expect(json.skipped.large).toBe(ref.large);
@@ -117,14 +147,25 @@ describe("faultline history", () => {
         { author: AUTHORS[1], date: day(1), touch: ["src/cart.ts"] },
         { author: AUTHORS[1], date: day(2), rename: [["src/cart.ts", "src/basket.ts"]] },
         { author: AUTHORS[2], date: day(3), touch: ["src/basket.ts", "src/gone.ts"] },
-        { author: AUTHORS[0], date: day(4), rename: [["src/basket.ts", "src/shoppingCart.ts"]], remove: ["src/gone.ts"] },
+        {
+          author: AUTHORS[0],
+          date: day(4),
+          rename: [["src/basket.ts", "src/shoppingCart.ts"]],
+          remove: ["src/gone.ts"],
+        },
         { author: AUTHORS[0], date: day(5), touch: ["src/shoppingCart.ts"] },
       ],
     };
     const dir = buildRepo(script);
     const { json } = history(dir);
     const cart = json.files.find((f: { path: string }) => f.path === "src/shoppingCart.ts");
-    expect(cart).toMatchObject({ revisions: 6, authors: 3, mainAuthor: "Ada", firstChanged: "2024-01-01T00:00:00Z", lastChanged: "2024-01-06T00:00:00Z" });
+    expect(cart).toMatchObject({
+      revisions: 6,
+      authors: 3,
+      mainAuthor: "Ada",
+      firstChanged: "2024-01-01T00:00:00Z",
+      lastChanged: "2024-01-06T00:00:00Z",
+    });
     expect(json.files.map((f: { path: string }) => f.path)).toEqual(["src/other.ts", "src/shoppingCart.ts"]);
 
     // --no-renames keys by the path at each commit, as code-maat does
@@ -135,7 +176,8 @@ describe("faultline history", () => {
   it("drops merges, large commits and bots; merges identities through .mailmap; measures ownership", () => {
     const files: Record<string, string> = {
       "tsconfig.json": TSCONFIG,
-      ".mailmap": "Ada Lovelace <ada@shop.test> <ada@old-laptop.local>\nAda Lovelace <ada@shop.test> Ada <ada@shop.test>\n",
+      ".mailmap":
+        "Ada Lovelace <ada@shop.test> <ada@old-laptop.local>\nAda Lovelace <ada@shop.test> Ada <ada@shop.test>\n",
     };
     const many = Array.from({ length: 35 }, (_, i) => `src/bulk${i}.ts`);
     for (const p of [...many, "src/a.ts", "src/b.ts"]) files[p] = `export const x = "${p}";\n`;
@@ -147,7 +189,11 @@ describe("faultline history", () => {
         { author: "Bob <bob@shop.test>", date: day(2), touch: ["src/a.ts"], branch: "feature" },
         { author: "Ada <ada@shop.test>", date: day(3), touch: ["src/a.ts"] },
         { author: "Ada <ada@shop.test>", date: day(4), merge: "feature", message: "Merge feature" },
-        { author: "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>", date: day(5), touch: ["src/a.ts"] },
+        {
+          author: "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
+          date: day(5),
+          touch: ["src/a.ts"],
+        },
         { author: "Cy <cy@shop.test>", date: day(6), touch: ["src/b.ts"] },
       ],
     };
@@ -157,7 +203,13 @@ describe("faultline history", () => {
     expect(json.commits).toBe(4);
     const a = json.files.find((f: { path: string }) => f.path === "src/a.ts");
     // a: Ada (day 1, via .mailmap) + Bob + Ada = 3 revisions, Ada 2/3
-    expect(a).toMatchObject({ revisions: 3, authors: 2, mainAuthor: "Ada Lovelace", mainAuthorShare: 0.6667, fragmentation: 0.4444 });
+    expect(a).toMatchObject({
+      revisions: 3,
+      authors: 2,
+      mainAuthor: "Ada Lovelace",
+      mainAuthorShare: 0.6667,
+      fragmentation: 0.4444,
+    });
     const b = json.files.find((f: { path: string }) => f.path === "src/b.ts");
     expect(b).toMatchObject({ revisions: 2, authors: 2, fragmentation: 0.5 });
 
@@ -170,7 +222,13 @@ describe("faultline history", () => {
   it("--churn counts lines added and removed per file, through a rename with an edit", () => {
     const lines = (xs: string[]) => xs.map((x) => `${x}\n`).join("");
     const a0 = Array.from({ length: 10 }, (_, i) => `export const a${i} = ${i};`);
-    const a1 = [...a0.slice(0, 3), "export const a3 = 33;", ...a0.slice(4), "export const a10 = 10;", "export const a11 = 11;"];
+    const a1 = [
+      ...a0.slice(0, 3),
+      "export const a3 = 33;",
+      ...a0.slice(4),
+      "export const a10 = 10;",
+      "export const a11 = 11;",
+    ];
     const moved = [...a1, "export const moved = true;"];
     const script: RepoScript = {
       files: { "tsconfig.json": TSCONFIG, "src/c.ts": lines(moved), "src/b.ts": "b1\n" },
@@ -208,7 +266,11 @@ describe("faultline history", () => {
 
   it("anchors --since to HEAD's commit date, not to today", () => {
     const files = { "tsconfig.json": TSCONFIG, "src/a.ts": "export const a = 1;\n" };
-    const commits: CommitStep[] = [0, 100, 400, 700].map((d) => ({ author: AUTHORS[0], date: day(d), touch: ["src/a.ts"] }));
+    const commits: CommitStep[] = [0, 100, 400, 700].map((d) => ({
+      author: AUTHORS[0],
+      date: day(d),
+      touch: ["src/a.ts"],
+    }));
     const dir = buildRepo({ files, commits });
     // HEAD is day 700 (2025-12-01); one year back keeps days 400 and 700
     expect(history(dir, "--since", "1 year ago").json.files[0].revisions).toBe(2);
@@ -253,7 +315,11 @@ describe("faultline history", () => {
 
   it("in a partial clone with its remote still there, fetches nothing into the repository", () => {
     const { clone } = partialClone();
-    const missing = () => git(clone, ["rev-list", "--objects", "--all", "--missing=print"]).split("\n").filter((l) => l.startsWith("?")).sort();
+    const missing = () =>
+      git(clone, ["rev-list", "--objects", "--all", "--missing=print"])
+        .split("\n")
+        .filter((l) => l.startsWith("?"))
+        .sort();
     const before = missing();
     expect(before.length).toBeGreaterThan(0); // the old blobs rename detection would want
     const { stderr } = history(clone);
@@ -263,7 +329,11 @@ describe("faultline history", () => {
 
   it("in a partial clone, --churn leaves line counts out rather than fetch every blob", () => {
     const { clone } = partialClone();
-    const missing = () => git(clone, ["rev-list", "--objects", "--all", "--missing=print"]).split("\n").filter((l) => l.startsWith("?")).sort();
+    const missing = () =>
+      git(clone, ["rev-list", "--objects", "--all", "--missing=print"])
+        .split("\n")
+        .filter((l) => l.startsWith("?"))
+        .sort();
     const before = missing();
     const { json, stderr } = history(clone, "--churn");
     expect(stderr).toMatch(/--churn needs file contents .* left out/);

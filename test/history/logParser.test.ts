@@ -11,9 +11,22 @@ function oddHistory(): string {
   const script: RepoScript = {
     files: { "tsconfig.json": TSCONFIG, "src/final.ts": body },
     commits: [
-      { author: AUTHORS[0], date: day(0), write: { "src/first.ts": body, "src/ünïcödé ✓.ts": "export const u = 1;\n", "img/logo.bin": "\u0000\u0001\u0002binary" } },
+      {
+        author: AUTHORS[0],
+        date: day(0),
+        write: {
+          "src/first.ts": body,
+          "src/ünïcödé ✓.ts": "export const u = 1;\n",
+          "img/logo.bin": "\u0000\u0001\u0002binary",
+        },
+      },
       { author: AUTHORS[1], date: day(1), touch: ["src/ünïcödé ✓.ts", 'src/with "quotes" and\nnewline.ts'] },
-      { author: AUTHORS[0], date: day(2), rename: [["src/first.ts", "src/final.ts"]], write: { "img/logo.bin": "\u0000\u0003binary" } },
+      {
+        author: AUTHORS[0],
+        date: day(2),
+        rename: [["src/first.ts", "src/final.ts"]],
+        write: { "img/logo.bin": "\u0000\u0003binary" },
+      },
       { author: AUTHORS[1], date: day(3), remove: ["src/ünïcödé ✓.ts"] },
       { author: AUTHORS[0], date: day(4), write: { "src/side.ts": "export const s = 1;\n" }, branch: "side" },
       { author: AUTHORS[1], date: day(5), merge: "side", message: "merge side" },
@@ -38,7 +51,7 @@ function reference(out: Buffer, numstat: boolean): string[] {
       const tokens = rest.map((t) => t.replace(/^\n+/, "")).filter((t) => t !== "");
       const changes: string[] = [];
       const counts: string[] = [];
-      for (let i = 0; i < tokens.length; ) {
+      for (let i = 0; i < tokens.length;) {
         const t = tokens[i];
         if (numstat && /^[\d-]+\t[\d-]+\t/.test(t)) {
           const [a, r, p] = t.split("\t");
@@ -60,8 +73,17 @@ function reference(out: Buffer, numstat: boolean): string[] {
 
 const asText = (c: RawCommit, numstat: boolean) =>
   [
-    c.sha, c.author, c.email, String(c.time), String(c.committed), ...(c.merge ? ["merge"] : []),
-    ...c.changes.map((ch) => [ch.status, ...(ch.from !== undefined ? [ch.from] : []), ch.path].join(">") + (numstat ? `=${ch.added}/${ch.removed}` : "")),
+    c.sha,
+    c.author,
+    c.email,
+    String(c.time),
+    String(c.committed),
+    ...(c.merge ? ["merge"] : []),
+    ...c.changes.map(
+      (ch) =>
+        [ch.status, ...(ch.from !== undefined ? [ch.from] : []), ch.path].join(">") +
+        (numstat ? `=${ch.added}/${ch.removed}` : ""),
+    ),
   ].join(" | ");
 
 function parseInChunks(out: Buffer, size: number): { commits: RawCommit[]; ranges: [number, number][] } {
@@ -87,7 +109,11 @@ describe("the git log parser", () => {
     it(`reads git's bytes in chunks of any size, ${numstat ? "--raw --numstat" : "--name-status"}, with each commit's byte range`, () => {
       const dir = oddHistory();
       const format = numstat ? ["--raw", "--numstat"] : ["--name-status"];
-      const out = execFileSync("git", ["-c", "core.quotepath=off", "log", "-z", `--format=${LOG_FORMAT}`, ...format, "-M", "HEAD", "--"], { cwd: dir });
+      const out = execFileSync(
+        "git",
+        ["-c", "core.quotepath=off", "log", "-z", `--format=${LOG_FORMAT}`, ...format, "-M", "HEAD", "--"],
+        { cwd: dir },
+      );
       const expected = reference(out, numstat);
       expect(expected).toHaveLength(7);
       expect(expected.filter((c) => c.includes(" | merge")).length).toBe(1);
@@ -97,12 +123,17 @@ describe("the git log parser", () => {
       if (numstat) expect(expected.join("\n")).toContain("M>img/logo.bin=0/0"); // binary: "-" counts
       for (const size of [1, 2, 3, 5, 17, 64, out.length]) {
         const { commits, ranges } = parseInChunks(out, size);
-        expect(commits.map((c) => asText(c, numstat)), `chunks of ${size}`).toEqual(expected);
+        expect(
+          commits.map((c) => asText(c, numstat)),
+          `chunks of ${size}`,
+        ).toEqual(expected);
         // the ranges tile the output, and each holds its commit alone
         expect(ranges[0][0]).toBe(0);
         expect(ranges[ranges.length - 1][1]).toBe(out.length);
         for (let k = 1; k < ranges.length; k++) expect(ranges[k][0]).toBe(ranges[k - 1][1]);
-        ranges.forEach(([s, e], k) => expect(parseInChunks(out.subarray(s, e), 7).commits.map((c) => asText(c, numstat))).toEqual([expected[k]]));
+        ranges.forEach(([s, e], k) =>
+          expect(parseInChunks(out.subarray(s, e), 7).commits.map((c) => asText(c, numstat))).toEqual([expected[k]]),
+        );
       }
     });
   }

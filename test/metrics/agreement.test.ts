@@ -16,7 +16,6 @@ const part = (labels: string | ArrayLike<string | number>): Partition =>
 
 // ---- brute-force references ----------------------------------------------------------------
 
-
 /** A set partition of 0..n-1 as a restricted growth string: "0012" = {0,1} {2} {3}. */
 type Rgs = string;
 
@@ -199,11 +198,12 @@ describe("adjustedRand", () => {
 
   it("agrees with brute force on every pair of partitions of 5 items, degenerate ones included", () => {
     const ps = allPartitions(5);
-    for (const p of ps) for (const q of ps) {
-      const x = rgsPartition(p);
-      const y = rgsPartition(q);
-      expect(Math.abs(adjustedRand(x, y) - pairCountingARI(x, y)), `${p} vs ${q}`).toBeLessThan(1e-9);
-    }
+    for (const p of ps)
+      for (const q of ps) {
+        const x = rgsPartition(p);
+        const y = rgsPartition(q);
+        expect(Math.abs(adjustedRand(x, y) - pairCountingARI(x, y)), `${p} vs ${q}`).toBeLessThan(1e-9);
+      }
   });
 });
 
@@ -264,9 +264,10 @@ describe("mojoFM", () => {
 
   it("the BFS oracle's predecessor relation inverts its successor relation (n = 4)", () => {
     const ps = allPartitions(4);
-    for (const p of ps) for (const q of ps) {
-      expect(successors(p).has(q), `${p} -> ${q}`).toBe(predecessors(q).has(p));
-    }
+    for (const p of ps)
+      for (const q of ps) {
+        expect(successors(p).has(q), `${p} -> ${q}`).toBe(predecessors(q).has(p));
+      }
   });
 
   it("equals the brute force (BFS over Move/Join, max over every A) on all partitions of n <= 6", () => {
@@ -278,7 +279,9 @@ describe("mojoFM", () => {
         const max = Math.max(...dist.values());
         for (const a of ps) {
           const expected = max === 0 ? 100 : (1 - dist.get(a)! / max) * 100;
-          expect(Math.abs(mojoFM(rgsPartition(a), rgsPartition(b)) - expected), `n=${n} A=${a} B=${b}`).toBeLessThan(1e-9);
+          expect(Math.abs(mojoFM(rgsPartition(a), rgsPartition(b)) - expected), `n=${n} A=${a} B=${b}`).toBeLessThan(
+            1e-9,
+          );
         }
       }
     }

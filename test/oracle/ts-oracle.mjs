@@ -21,13 +21,21 @@ export function oracleResolutions(root, graph) {
   const rows = [];
   for (const [tsconfig, files] of byTsconfig) {
     const cfgPath = path.join(root, tsconfig);
-    const parsed = ts.getParsedCommandLineOfConfigFile(cfgPath, {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: () => {},
-    });
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      cfgPath,
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: () => {},
+      },
+    );
     if (!parsed) continue;
     const options = { ...parsed.options, noEmit: true, types: [] };
-    const program = ts.createProgram({ rootNames: files.map((f) => path.join(root, f)), options, projectReferences: parsed.projectReferences });
+    const program = ts.createProgram({
+      rootNames: files.map((f) => path.join(root, f)),
+      options,
+      projectReferences: parsed.projectReferences,
+    });
     const rel = (abs) => path.relative(root, path.resolve(abs)).split(path.sep).join("/");
     for (const f of files) {
       const sf = program.getSourceFile(path.join(root, f));
@@ -37,7 +45,8 @@ export function oracleResolutions(root, graph) {
           from: f,
           specifier,
           to: resolved ? rel(resolved) : null,
-          inNodeModules: !!resolved && (rel(resolved).startsWith("..") || rel(resolved).split("/").includes("node_modules")),
+          inNodeModules:
+            !!resolved && (rel(resolved).startsWith("..") || rel(resolved).split("/").includes("node_modules")),
           kind,
         });
       for (const lit of sf.imports) {
@@ -47,10 +56,23 @@ export function oracleResolutions(root, graph) {
       // TypeScript's Program collects require() only in JavaScript files; faultline counts it in .ts too
       if (!/\.[mc]?jsx?$/.test(f)) {
         const visit = (node) => {
-          if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "require" &&
-              node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0])) {
+          if (
+            ts.isCallExpression(node) &&
+            ts.isIdentifier(node.expression) &&
+            node.expression.text === "require" &&
+            node.arguments.length === 1 &&
+            ts.isStringLiteralLike(node.arguments[0])
+          ) {
             const spec = node.arguments[0].text;
-            const r = ts.resolveModuleName(spec, sf.fileName, options, ts.sys, undefined, undefined, ts.ModuleKind.CommonJS);
+            const r = ts.resolveModuleName(
+              spec,
+              sf.fileName,
+              options,
+              ts.sys,
+              undefined,
+              undefined,
+              ts.ModuleKind.CommonJS,
+            );
             push(spec, r.resolvedModule?.resolvedFileName, "require");
           }
           ts.forEachChild(node, visit);
@@ -60,7 +82,11 @@ export function oracleResolutions(root, graph) {
       for (const ref of sf.referencedFiles) {
         const target = ts.resolveTripleslashReference(ref.fileName, sf.fileName);
         const candidates = [target, target + ".ts", target + ".tsx", target + ".d.ts"];
-        push(ref.fileName, candidates.find((c) => program.getSourceFile(c)), "reference");
+        push(
+          ref.fileName,
+          candidates.find((c) => program.getSourceFile(c)),
+          "reference",
+        );
       }
     }
   }
@@ -75,7 +101,8 @@ export function compareWithOracle(graph, rows, isWorkspaceEdge = () => false) {
   const modules = new Set(graph.modules.map((m) => m.path));
   const expected = new Set();
   for (const r of rows) {
-    if (r.to && !r.inNodeModules && !isDeclaration(r.to) && modules.has(r.to) && r.to !== r.from) expected.add(`${r.from} -> ${r.to}`);
+    if (r.to && !r.inNodeModules && !isDeclaration(r.to) && modules.has(r.to) && r.to !== r.from)
+      expected.add(`${r.from} -> ${r.to}`);
   }
   const actual = new Set(
     graph.edges.filter((e) => !isWorkspaceEdge(e) && e.from !== e.to).map((e) => `${e.from} -> ${e.to}`),

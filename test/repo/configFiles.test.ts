@@ -14,7 +14,9 @@ const collecting = (into: string[]) => ({ warn: (m: string) => into.push(m), pro
 // the reference side loads TypeScript through a CommonJS module, which vitest does not transform:
 // it comes from the build (npm test builds dist/ first)
 const { discoverRepo } = (await import(path.join(PROJECT, "dist/repo/scope.js"))) as typeof ScopeModule;
-const { loadTsconfigs, visibleParseHost } = (await import(path.join(PROJECT, "dist/repo/tsconfigs.js"))) as typeof TsconfigsModule;
+const { loadTsconfigs, visibleParseHost } = (await import(
+  path.join(PROJECT, "dist/repo/tsconfigs.js")
+)) as typeof TsconfigsModule;
 
 /**
  * The files each tsconfig lists, and the scope chosen from them, read without TypeScript, must
@@ -54,7 +56,9 @@ function fixtureRoots(): string[] {
   const walk = (dir: string) => {
     const entries = readdirSync(dir);
     if (entries.some((e) => /^tsconfig.*\.json$/.test(e))) roots.push(dir);
-    else for (const e of entries) if (statSync(path.join(dir, e)).isDirectory() && e !== "node_modules") walk(path.join(dir, e));
+    else
+      for (const e of entries)
+        if (statSync(path.join(dir, e)).isDirectory() && e !== "node_modules") walk(path.join(dir, e));
   };
   walk(path.join(FIXTURES, "graph"));
   return roots;
@@ -81,12 +85,39 @@ describe("tsconfig file lists without TypeScript", () => {
     writeTree(root, {
       ...Object.fromEntries(
         [
-          "src/a.ts", "src/a.tsx", "src/a.d.ts", "src/b.tsx", "src/b.js", "src/c.js", "src/c.d.ts", "src/d.mts", "src/d.mjs",
-          "src/e.cts", "src/e.d.cts", "src/e.cjs", "src/x.min.js", "src/.hidden/h.ts", "src/node_modules/pkg/index.ts",
-          "src/deep/er/f.ts", "src/deep/er/f.test.ts", "src/gen/g1.ts", "src/gen/g2.ts", "src/q1.ts", "src/q22.ts",
-          "out/o.ts", "lib/l.ts", "lib/sub/l2.ts", "explicit/only.ts", "explicit/other.ts",
-          "pkgs/one/src/p.ts", "pkgs/one/dist/p.ts", "pkgs/two/src/t.ts", "pkgs/two/src/t.js", "pkgs/two/types/t2.ts",
-          "tools/.config/c.ts", "tools/t.ts",
+          "src/a.ts",
+          "src/a.tsx",
+          "src/a.d.ts",
+          "src/b.tsx",
+          "src/b.js",
+          "src/c.js",
+          "src/c.d.ts",
+          "src/d.mts",
+          "src/d.mjs",
+          "src/e.cts",
+          "src/e.d.cts",
+          "src/e.cjs",
+          "src/x.min.js",
+          "src/.hidden/h.ts",
+          "src/node_modules/pkg/index.ts",
+          "src/deep/er/f.ts",
+          "src/deep/er/f.test.ts",
+          "src/gen/g1.ts",
+          "src/gen/g2.ts",
+          "src/q1.ts",
+          "src/q22.ts",
+          "out/o.ts",
+          "lib/l.ts",
+          "lib/sub/l2.ts",
+          "explicit/only.ts",
+          "explicit/other.ts",
+          "pkgs/one/src/p.ts",
+          "pkgs/one/dist/p.ts",
+          "pkgs/two/src/t.ts",
+          "pkgs/two/src/t.js",
+          "pkgs/two/types/t2.ts",
+          "tools/.config/c.ts",
+          "tools/t.ts",
         ].map(ts),
       ),
       "tsconfig.json": `{
@@ -112,11 +143,21 @@ describe("tsconfig file lists without TypeScript", () => {
     const x = "export const x = 1;\n";
     // TypeScript meets a.js (first include) before a.d.ts (second), and a.d.ts then drops it
     const order = tempDir();
-    writeTree(order, { "tsconfig.json": `{"compilerOptions":{"allowJs":true},"include":["src/**/*.js","src/**/*.ts"]}`, "src/a.js": x, "src/a.d.ts": "export declare const x: number;\n", "src/b.ts": x });
+    writeTree(order, {
+      "tsconfig.json": `{"compilerOptions":{"allowJs":true},"include":["src/**/*.js","src/**/*.ts"]}`,
+      "src/a.js": x,
+      "src/a.d.ts": "export declare const x: number;\n",
+      "src/b.ts": x,
+    });
     expect(compare(order)).toBe("same");
     // a reference not ending in .json names a folder, even when a file has that name
     const refs = tempDir();
-    writeTree(refs, { "tsconfig.json": `{"include":["src"],"references":[{"path":"./tsconfig.web"}]}`, "tsconfig.web": `{"include":["web"]}`, "src/a.ts": x, "web/w.ts": x });
+    writeTree(refs, {
+      "tsconfig.json": `{"include":["src"],"references":[{"path":"./tsconfig.web"}]}`,
+      "tsconfig.web": `{"include":["web"]}`,
+      "src/a.ts": x,
+      "web/w.ts": x,
+    });
     expect(compare(refs)).toBe("same");
   });
 
@@ -128,10 +169,24 @@ describe("tsconfig file lists without TypeScript", () => {
       const visible = listVisibleFiles(root, false);
       return readConfigListings(root, initialTsconfigs(root, undefined, visible), visible);
     };
-    expect(fast({ "tsconfig.json": `{"include":["src"],"exclude":["src/**/../gen"]}`, "src/gen/g.ts": x })).toBeUndefined();
+    expect(
+      fast({ "tsconfig.json": `{"include":["src"],"exclude":["src/**/../gen"]}`, "src/gen/g.ts": x }),
+    ).toBeUndefined();
     expect(fast({ "tsconfig.json": `{"include":["src/**"]}`, "src/a.ts": x })).toBeUndefined();
-    expect(fast({ "tsconfig.json": `{"include":["src"],"references":[{"path":"./web/jsconfig.json"}]}`, "web/jsconfig.json": "{}", "src/a.ts": x })).toBeUndefined();
-    expect(fast({ "base.json": `{"compilerOptions":{"allowJs":true}}`, "tsconfig.json": `{"extends":"./base.json","compilerOptions":{"allowJs":null}}`, "src/a.ts": x })).toBeUndefined();
+    expect(
+      fast({
+        "tsconfig.json": `{"include":["src"],"references":[{"path":"./web/jsconfig.json"}]}`,
+        "web/jsconfig.json": "{}",
+        "src/a.ts": x,
+      }),
+    ).toBeUndefined();
+    expect(
+      fast({
+        "base.json": `{"compilerOptions":{"allowJs":true}}`,
+        "tsconfig.json": `{"extends":"./base.json","compilerOptions":{"allowJs":null}}`,
+        "src/a.ts": x,
+      }),
+    ).toBeUndefined();
     expect(fast({ "tsconfig.json": `{,}`, "src/a.ts": x })).toBeUndefined();
   });
 
@@ -146,7 +201,11 @@ describe("tsconfig file lists without TypeScript", () => {
       // the same missing package again: warned about once
       "web/tsconfig.json": `{ "include": ["**/*"], "extends": "@faultline-test/missing-a/tsconfig.json" }`,
       "lib/tsconfig.json": `{ "include": ["."], "extends": "@faultline-test/missing-c" }`,
-      "src/a.ts": x, "src/b.js": x, "out/o.ts": x, "web/w.ts": x, "lib/l.ts": x,
+      "src/a.ts": x,
+      "src/b.js": x,
+      "out/o.ts": x,
+      "web/w.ts": x,
+      "lib/l.ts": x,
     });
     expect(compare(root)).toBe("same");
     const warnings: string[] = [];
@@ -178,7 +237,13 @@ describe("tsconfig file lists without TypeScript", () => {
       "app/tsconfig.json": `{ "extends": "@faultline-test/base/tsconfig.lib.json", "include": ["**/*"] }`,
       // not there at all, though node_modules are: TypeScript warns and goes on
       "tools/tsconfig.json": `{ "extends": "@faultline-test/absent/tsconfig.json", "include": ["."] }`,
-      "src/a.ts": x, "src/b.js": x, "lib/l.ts": x, "out/o.ts": x, "web/w.js": x, "app/p.js": x, "tools/t.ts": x,
+      "src/a.ts": x,
+      "src/b.js": x,
+      "lib/l.ts": x,
+      "out/o.ts": x,
+      "web/w.js": x,
+      "app/p.js": x,
+      "tools/t.ts": x,
     });
     expect(compare(root)).toBe("same");
     // a symlinked package (pnpm's layout), whose include is relative to where the link is
@@ -186,16 +251,28 @@ describe("tsconfig file lists without TypeScript", () => {
     writeTree(linked, {
       "tsconfig.json": `{ "extends": "faultline-test-linked/tsconfig.json" }`,
       "vendor/store/faultline-test-linked/tsconfig.json": `{ "include": ["../../src"], "compilerOptions": { "allowJs": true } }`,
-      "src/a.ts": x, "src/b.js": x, "node_modules/.keep": "",
+      "src/a.ts": x,
+      "src/b.js": x,
+      "node_modules/.keep": "",
     });
-    symlinkSync(path.join(linked, "vendor/store/faultline-test-linked"), path.join(linked, "node_modules/faultline-test-linked"), "dir");
+    symlinkSync(
+      path.join(linked, "vendor/store/faultline-test-linked"),
+      path.join(linked, "node_modules/faultline-test-linked"),
+      "dir",
+    );
     expect(compare(linked)).toBe("same");
     const warnings: string[] = [];
     const visible = listVisibleFiles(root, false);
     const listings = readConfigListings(root, initialTsconfigs(root, undefined, visible), visible, warnings)!;
-    expect(warnings).toEqual(["tools/tsconfig.json:1:14: File '@faultline-test/absent/tsconfig.json' not found. (not installed? continuing with the rest of the config)"]);
+    expect(warnings).toEqual([
+      "tools/tsconfig.json:1:14: File '@faultline-test/absent/tsconfig.json' not found. (not installed? continuing with the rest of the config)",
+    ]);
     // by hand: the root takes src/ and lib/ from the bare package, JavaScript from the other base
-    const names = (p: string) => listings.find((l) => l.path === p)!.fileNames.map((f) => path.relative(root, f).split(path.sep).join("/")).sort();
+    const names = (p: string) =>
+      listings
+        .find((l) => l.path === p)!
+        .fileNames.map((f) => path.relative(root, f).split(path.sep).join("/"))
+        .sort();
     expect(names("tsconfig.json")).toEqual(["lib/l.ts", "src/a.ts", "src/b.js"]);
     expect(names("web/tsconfig.json")).toEqual(["web/w.js"]);
     expect(names("app/tsconfig.json")).toEqual(["app/p.js"]);
@@ -211,17 +288,56 @@ describe("tsconfig file lists without TypeScript", () => {
     const base = `{ "compilerOptions": { "allowJs": true } }`;
     const ext = (spec: string) => `{ "extends": "${spec}", "include": ["src"] }`;
     // package.json exports, a tsconfig field, typesVersions; a name with a dot (TypeScript swaps its extension first)
-    expect(fast({ "tsconfig.json": ext("faultline-test-base"), "node_modules/faultline-test-base/package.json": `{ "exports": { ".": "./tsconfig.json" } }`, "node_modules/faultline-test-base/tsconfig.json": base })).toBeUndefined();
-    expect(fast({ "tsconfig.json": ext("faultline-test-base"), "node_modules/faultline-test-base/package.json": `{ "tsconfig": "./base.json" }`, "node_modules/faultline-test-base/base.json": base })).toBeUndefined();
-    expect(fast({ "tsconfig.json": ext("faultline-test-base/b"), "node_modules/faultline-test-base/package.json": `{ "typesVersions": {} }`, "node_modules/faultline-test-base/b.json": base })).toBeUndefined();
-    expect(fast({ "tsconfig.json": ext("faultline-test-base/tsconfig.base"), "node_modules/faultline-test-base/tsconfig.base.json": base })).toBeUndefined();
+    expect(
+      fast({
+        "tsconfig.json": ext("faultline-test-base"),
+        "node_modules/faultline-test-base/package.json": `{ "exports": { ".": "./tsconfig.json" } }`,
+        "node_modules/faultline-test-base/tsconfig.json": base,
+      }),
+    ).toBeUndefined();
+    expect(
+      fast({
+        "tsconfig.json": ext("faultline-test-base"),
+        "node_modules/faultline-test-base/package.json": `{ "tsconfig": "./base.json" }`,
+        "node_modules/faultline-test-base/base.json": base,
+      }),
+    ).toBeUndefined();
+    expect(
+      fast({
+        "tsconfig.json": ext("faultline-test-base/b"),
+        "node_modules/faultline-test-base/package.json": `{ "typesVersions": {} }`,
+        "node_modules/faultline-test-base/b.json": base,
+      }),
+    ).toBeUndefined();
+    expect(
+      fast({
+        "tsconfig.json": ext("faultline-test-base/tsconfig.base"),
+        "node_modules/faultline-test-base/tsconfig.base.json": base,
+      }),
+    ).toBeUndefined();
 
     // given twice, TypeScript reads (and warns about) both
-    expect(fast({ "tsconfig.json": `{ "extends": "@faultline-test/x", "include": ["src"], "extends": "@faultline-test/y" }` })).toBeUndefined();
+    expect(
+      fast({
+        "tsconfig.json": `{ "extends": "@faultline-test/x", "include": ["src"], "extends": "@faultline-test/y" }`,
+      }),
+    ).toBeUndefined();
     // the package's own name, which its exports resolve
-    expect(fast({ "tsconfig.json": `{ "extends": "@faultline-test/self/base.json" }`, "package.json": `{ "name": "@faultline-test/self", "exports": { "./base.json": "./base.json" } }`, "base.json": base })).toBeUndefined();
+    expect(
+      fast({
+        "tsconfig.json": `{ "extends": "@faultline-test/self/base.json" }`,
+        "package.json": `{ "name": "@faultline-test/self", "exports": { "./base.json": "./base.json" } }`,
+        "base.json": base,
+      }),
+    ).toBeUndefined();
     // without exports the name is not resolved: skipped
-    expect(fast({ "tsconfig.json": `{ "extends": "@faultline-test/self/base.json" }`, "package.json": `{ "name": "@faultline-test/self" }`, "base.json": base })).toHaveLength(1);
+    expect(
+      fast({
+        "tsconfig.json": `{ "extends": "@faultline-test/self/base.json" }`,
+        "package.json": `{ "name": "@faultline-test/self" }`,
+        "base.json": base,
+      }),
+    ).toHaveLength(1);
     expect(parseJsonc(`{ "a": [1, 2,], /* c */ "b": "x,}" // d\n }`)).toEqual({ a: [1, 2], b: "x,}" });
     expect(parseJsonc(`{ "a": 1 `)).toBeUndefined();
     // a comma is dropped only after a value: `{,}` and `[1,,]` stay broken, as TypeScript reads them

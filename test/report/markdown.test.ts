@@ -55,7 +55,7 @@ describe("report.md", () => {
     expect(md).not.toMatch(/<img|<script/i);
     expect(md).toContain("&lt;img src=x onerror=alert(1)&gt;");
     // the author: no link, no emphasis, no live entity, and the owners cell stays one cell
-    expect(md).toContain("Mallory \\| \\*bold\\* \\](javascript:alert(1)) &amp;amp; \"q\"");
+    expect(md).toContain('Mallory \\| \\*bold\\* \\](javascript:alert(1)) &amp;amp; "q"');
     for (const t of tables(md)) {
       const width = cells(t[0]).length;
       for (const row of t) expect(cells(row).length, row).toBe(width);
@@ -66,7 +66,11 @@ describe("report.md", () => {
       expect(line, line).toMatch(/^ {2}(\w+\[\(?"[^"<>`|\]]*"\)?\]|\w+ -->\|\d+\| \w+)$/);
     }
     expect(runCli(["report", path.join(out, "analysis.json")]).code).toBe(0);
-    const files = new Set(JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")).services.flatMap((s: { files: string[] }) => s.files));
+    const files = new Set(
+      JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")).services.flatMap(
+        (s: { files: string[] }) => s.files,
+      ),
+    );
     expect(NASTY_FILES.some((f) => files.has(f))).toBe(true);
   });
 

@@ -65,7 +65,14 @@ export function layoutGroups(input: LayoutInput): number[] {
     const positions = forceAtlas2(top, {
       iterations: GROUP_ITERATIONS,
       getEdgeWeight: "weight",
-      settings: { ...forceAtlas2.inferSettings(top), barnesHutOptimize: false, adjustSizes: true, scalingRatio: 20, gravity: 1, edgeWeightInfluence: 0.5 },
+      settings: {
+        ...forceAtlas2.inferSettings(top),
+        barnesHutOptimize: false,
+        adjustSizes: true,
+        scalingRatio: 20,
+        gravity: 1,
+        edgeWeightInfluence: 0.5,
+      },
     });
     for (const g of present) centre.set(g, positions[String(g)]);
   } else if (present.length === 1) centre.set(present[0], { x: 0, y: 0 });

@@ -22,7 +22,12 @@ export interface RenderHtmlOptions {
  * element or become markup. The layout is computed here (deterministic ForceAtlas2).
  */
 export function renderHtml(analysis: Analysis, model: ModelJson | undefined, opts: RenderHtmlOptions = {}): string {
-  const payload = buildPayload(analysis, model, opts.title ?? `faultline ${analysis.repo.head ? analysis.repo.head.slice(0, 7) : "analysis"}`, opts.layouts);
+  const payload = buildPayload(
+    analysis,
+    model,
+    opts.title ?? `faultline ${analysis.repo.head ? analysis.repo.head.slice(0, 7) : "analysis"}`,
+    opts.layouts,
+  );
   const { js, css } = pageAssets();
   const data = jsonForScript(payload);
   const csp = [
@@ -58,10 +63,18 @@ export function renderHtml(analysis: Analysis, model: ModelJson | undefined, opt
 
 /** JSON that can sit inside a `<script>` element: nothing in it can end the element or open a comment. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
-export function buildPayload(analysis: Analysis, model: ModelJson | undefined, title: string, layouts?: RenderHtmlOptions["layouts"]): PagePayload {
+export function buildPayload(
+  analysis: Analysis,
+  model: ModelJson | undefined,
+  title: string,
+  layouts?: RenderHtmlOptions["layouts"],
+): PagePayload {
   const files = model ? model.files.map((f) => f.path) : filesOf(analysis);
   const index = new Map(files.map((f, i) => [f, i]));
   const groups = analysis.services.length + 2; // services, kernel, isolated (and anything unplaced)
@@ -71,14 +84,26 @@ export function buildPayload(analysis: Analysis, model: ModelJson | undefined, t
   const edges: [number, number, number][] = model ? model.coupling.edges : tieEdges(analysis, index);
   // weights to one decimal: the picture does not need more, and a small edit elsewhere then
   // leaves the layout (and its cache entry) as it was
-  const input = { groupOf: files.map((f) => group.get(f) ?? groups - 1), groups, edges: edges.map(([a, b, w]): [number, number, number] => [a, b, Math.round(w * 10) / 10]) };
+  const input = {
+    groupOf: files.map((f) => group.get(f) ?? groups - 1),
+    groups,
+    edges: edges.map(([a, b, w]): [number, number, number] => [a, b, Math.round(w * 10) / 10]),
+  };
   const key = layouts ? createHash("sha1").update(JSON.stringify(input)).digest("hex") : "";
   let xy = layouts?.get(key);
   if (!xy) {
     xy = layoutGroups(input);
     layouts?.set(key, xy);
   }
-  return { schema: "faultline/report-page@1", title, analysis, model: model ?? null, files, xy, edges: model ? null : edges };
+  return {
+    schema: "faultline/report-page@1",
+    title,
+    analysis,
+    model: model ?? null,
+    files,
+    xy,
+    edges: model ? null : edges,
+  };
 }
 
 /** Without model.json: every file the analysis names, in string order. */
@@ -128,7 +153,10 @@ function pageAssets(): { js: string; css: string } {
     if (existsSync(js) && existsSync(css)) {
       assets = { js: readFileSync(js, "utf8"), css: readFileSync(css, "utf8") };
       for (const [name, text] of Object.entries(assets)) {
-        if (/<\/(script|style)|<!--/i.test(text)) throw new Error(`${name === "js" ? js : css} contains a sequence that would end its element: rebuild with npm run build`);
+        if (/<\/(script|style)|<!--/i.test(text))
+          throw new Error(
+            `${name === "js" ? js : css} contains a sequence that would end its element: rebuild with npm run build`,
+          );
       }
       return assets;
     }

@@ -15,7 +15,11 @@ export interface Props {
   on?: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void };
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props | null = null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props) {
     if (props.class) el.className = props.class;
@@ -26,7 +30,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | 
       if (value === undefined || value === false) continue;
       el.setAttribute(name, value === true ? "" : String(value));
     }
-    for (const [name, value] of Object.entries(props.data ?? {})) if (value !== undefined) el.dataset[name] = String(value);
+    for (const [name, value] of Object.entries(props.data ?? {}))
+      if (value !== undefined) el.dataset[name] = String(value);
     for (const [type, listener] of Object.entries(props.on ?? {})) el.addEventListener(type, listener as EventListener);
   }
   append(el, children);

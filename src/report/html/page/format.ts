@@ -2,9 +2,26 @@ import type { GlobalMetrics, ServiceMetrics } from "../../../metrics/types.js";
 
 /** Colour-blind-aware categorical colours (Okabe-Ito, then Tableau's), then golden-angle hues. */
 const PALETTE = [
-  "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#8c6d31", "#7b4fa0",
-  "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#9c755f", "#edc948",
-  "#3b6e8f", "#a0522d", "#2e8b57", "#c71585",
+  "#0072b2",
+  "#e69f00",
+  "#009e73",
+  "#cc79a7",
+  "#d55e00",
+  "#56b4e9",
+  "#8c6d31",
+  "#7b4fa0",
+  "#4e79a7",
+  "#f28e2b",
+  "#59a14f",
+  "#b07aa1",
+  "#e15759",
+  "#76b7b2",
+  "#9c755f",
+  "#edc948",
+  "#3b6e8f",
+  "#a0522d",
+  "#2e8b57",
+  "#c71585",
 ];
 export const KERNEL_COLOR = "#3d4451";
 export const ISOLATED_COLOR = "#b8bec8";
@@ -20,7 +37,9 @@ export function serviceColor(k: number): string {
   const f = (n: number) => {
     const t = (n + hue / 30) % 12;
     const c = l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(t - 3, 9 - t, 1));
-    return Math.round(c * 255).toString(16).padStart(2, "0");
+    return Math.round(c * 255)
+      .toString(16)
+      .padStart(2, "0");
   };
   return `#${f(0)}${f(8)}${f(4)}`;
 }
@@ -54,23 +73,58 @@ export interface MetricInfo<K extends string> {
 }
 
 export const GLOBAL_METRICS: MetricInfo<keyof GlobalMetrics>[] = [
-  { key: "modularity", label: "Modularity", help: "Newman modularity of the services on the coupling graph (kernel and isolated files apart)", better: "higher" },
-  { key: "turboMQ", label: "TurboMQ", help: "Mitchell & Mancoridis's modularisation quality over import edges, divided by the number of services (0..1)", better: "higher" },
-  { key: "crossEdgeShare", label: "Cross-edge share", help: "import edges between services / all import edges among service files", better: "lower" },
-  { key: "ifn", label: "IFN", help: "interface number: mean count of files per service that other services import", better: "lower" },
+  {
+    key: "modularity",
+    label: "Modularity",
+    help: "Newman modularity of the services on the coupling graph (kernel and isolated files apart)",
+    better: "higher",
+  },
+  {
+    key: "turboMQ",
+    label: "TurboMQ",
+    help: "Mitchell & Mancoridis's modularisation quality over import edges, divided by the number of services (0..1)",
+    better: "higher",
+  },
+  {
+    key: "crossEdgeShare",
+    label: "Cross-edge share",
+    help: "import edges between services / all import edges among service files",
+    better: "lower",
+  },
+  {
+    key: "ifn",
+    label: "IFN",
+    help: "interface number: mean count of files per service that other services import",
+    better: "lower",
+  },
   { key: "ned", label: "NED", help: "share of files in services outside the 5..100-file band", better: "lower" },
 ];
 
 export const SERVICE_METRICS: MetricInfo<Exclude<keyof ServiceMetrics, "owners">>[] = [
   { key: "files", label: "Files", help: "files in the service" },
   { key: "lines", label: "Lines", help: "non-blank lines" },
-  { key: "cohesion", label: "Cohesion", help: "internal share of the coupling weight its files carry", better: "higher" },
+  {
+    key: "cohesion",
+    label: "Cohesion",
+    help: "internal share of the coupling weight its files carry",
+    better: "higher",
+  },
   { key: "fanIn", label: "Fan-in", help: "import edges from other services into it (kernel apart)" },
   { key: "fanOut", label: "Fan-out", help: "import edges from it into other services (kernel apart)", better: "lower" },
-  { key: "interfaceSize", label: "Interface size", help: "distinct file + symbol pairs other services import", better: "lower" },
+  {
+    key: "interfaceSize",
+    label: "Interface size",
+    help: "distinct file + symbol pairs other services import",
+    better: "lower",
+  },
   { key: "interfaceFiles", label: "Interface files", help: "its files that other services import", better: "lower" },
   { key: "kernelImports", label: "Kernel imports", help: "import edges from it into the shared kernel" },
-  { key: "cochangeContainment", label: "Co-change containment", help: "share of its files' shared commits that stay inside", better: "higher" },
+  {
+    key: "cochangeContainment",
+    label: "Co-change containment",
+    help: "share of its files' shared commits that stay inside",
+    better: "higher",
+  },
   { key: "revisions", label: "Revisions", help: "distinct commits touching it" },
   { key: "authors", label: "Authors", help: "distinct authors of those commits" },
 ];

@@ -110,7 +110,8 @@ export class GraphView {
         edgeReducer: (edge, data) => this.reduceEdge(edge, data),
       });
     } catch (e) {
-      (this as { error: string | null }).error = `The graph needs WebGL, which this browser did not provide (${(e as Error).message}). The rest of the report works.`;
+      (this as { error: string | null }).error =
+        `The graph needs WebGL, which this browser did not provide (${(e as Error).message}). The rest of the report works.`;
       this.renderer = null;
       return;
     }
@@ -241,12 +242,16 @@ export class GraphView {
     const maxW = Math.max(1, ...links.values());
     for (const [key, w] of [...links.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
       const [a, b] = key.split("\n");
-      if (g.hasNode(a) && g.hasNode(b)) g.addEdge(a, b, { size: 1 + 7 * Math.sqrt(w / maxW), color: "#c4cad3", weight: w });
+      if (g.hasNode(a) && g.hasNode(b))
+        g.addEdge(a, b, { size: 1 + 7 * Math.sqrt(w / maxW), color: "#c4cad3", weight: w });
     }
     return g;
   }
 
-  private reduceNode(node: string, data: NodeAttrs): Partial<NodeAttrs> & { highlighted?: boolean; forceLabel?: boolean; hidden?: boolean } {
+  private reduceNode(
+    node: string,
+    data: NodeAttrs,
+  ): Partial<NodeAttrs> & { highlighted?: boolean; forceLabel?: boolean; hidden?: boolean } {
     const out: Partial<NodeAttrs> & { highlighted?: boolean; forceLabel?: boolean } = { ...data, zIndex: 1 };
     if (this.view === "files") {
       if (this.selectedService !== null && data.group !== this.selectedService) {

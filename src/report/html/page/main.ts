@@ -4,7 +4,17 @@ import type { ServiceAnalysis } from "../../../analysis/types.js";
 import type { GlobalMetrics, ServiceMetrics } from "../../../metrics/types.js";
 import { PAYLOAD_ELEMENT_ID, type PagePayload } from "../payload.js";
 import { append, h, replace, swatch } from "./dom.js";
-import { basename, fmt, GLOBAL_METRICS, ISOLATED_COLOR, KERNEL_COLOR, percent, SERVICE_METRICS, serviceColor, signed } from "./format.js";
+import {
+  basename,
+  fmt,
+  GLOBAL_METRICS,
+  ISOLATED_COLOR,
+  KERNEL_COLOR,
+  percent,
+  SERVICE_METRICS,
+  serviceColor,
+  signed,
+} from "./format.js";
 import { GraphView, type View } from "./graph.js";
 import { ISOLATED, KERNEL, WhatIf } from "./whatif.js";
 
@@ -21,15 +31,34 @@ class App {
   private paintedMs: number | null = null;
 
   // elements updated after edits
-  private readonly metricsEl = h("section", { class: "metrics", testid: "global-metrics", attrs: { "aria-label": "Global metrics" } });
+  private readonly metricsEl = h("section", {
+    class: "metrics",
+    testid: "global-metrics",
+    attrs: { "aria-label": "Global metrics" },
+  });
   private readonly tableBody = h("tbody");
   private readonly panel = h("div", { class: "panel-body" });
   private readonly editsEl = h("ol", { class: "edits", testid: "edits" });
-  private readonly status = h("p", { class: "sr-only", attrs: { role: "status", "aria-live": "polite" }, testid: "status" });
+  private readonly status = h("p", {
+    class: "sr-only",
+    attrs: { role: "status", "aria-live": "polite" },
+    testid: "status",
+  });
   private readonly mergeFrom = h("select", { testid: "merge-from", attrs: { "aria-label": "Service to merge" } });
-  private readonly mergeInto = h("select", { testid: "merge-into", attrs: { "aria-label": "Service to merge it into" } });
-  private readonly undoButton = h("button", { testid: "undo", attrs: { type: "button" }, on: { click: () => this.afterEdit(this.whatIf.undo(), "Undone.") } }, "Undo");
-  private readonly resetButton = h("button", { testid: "reset", attrs: { type: "button" }, on: { click: () => this.reset() } }, "Reset");
+  private readonly mergeInto = h("select", {
+    testid: "merge-into",
+    attrs: { "aria-label": "Service to merge it into" },
+  });
+  private readonly undoButton = h(
+    "button",
+    { testid: "undo", attrs: { type: "button" }, on: { click: () => this.afterEdit(this.whatIf.undo(), "Undone.") } },
+    "Undo",
+  );
+  private readonly resetButton = h(
+    "button",
+    { testid: "reset", attrs: { type: "button" }, on: { click: () => this.reset() } },
+    "Reset",
+  );
   private readonly viewButtons = new Map<View, HTMLButtonElement>();
 
   constructor(private readonly payload: PagePayload) {
@@ -37,7 +66,9 @@ class App {
     this.whatIf = new WhatIf(a, payload.model);
     this.byId = new Map(a.services.map((s) => [s.id, s]));
     this.kernelWhy = new Map(a.kernel.files.map((f) => [f.path, f.why]));
-    [...a.services].sort((x, y) => x.rank - y.rank || (x.id < y.id ? -1 : 1)).forEach((s, k) => this.colors.set(s.id, serviceColor(k)));
+    [...a.services]
+      .sort((x, y) => x.rank - y.rank || (x.id < y.id ? -1 : 1))
+      .forEach((s, k) => this.colors.set(s.id, serviceColor(k)));
     this.colors.set(KERNEL, KERNEL_COLOR);
     this.colors.set(ISOLATED, ISOLATED_COLOR);
   }
@@ -47,11 +78,20 @@ class App {
   mount(root: HTMLElement): void {
     const a = this.payload.analysis;
     document.title = `faultline: ${this.payload.title}`;
-    const graphEl = h("div", { class: "graph", testid: "graph", attrs: { role: "img", "aria-label": "Import and co-change graph of the files, coloured by service" } });
+    const graphEl = h("div", {
+      class: "graph",
+      testid: "graph",
+      attrs: { role: "img", "aria-label": "Import and co-change graph of the files, coloured by service" },
+    });
     const header = h(
       "header",
       { class: "top" },
-      h("div", { class: "brand" }, h("span", { class: "logo" }, "faultline"), h("h1", { testid: "title" }, this.payload.title)),
+      h(
+        "div",
+        { class: "brand" },
+        h("span", { class: "logo" }, "faultline"),
+        h("h1", { testid: "title" }, this.payload.title),
+      ),
       h(
         "p",
         { class: "meta" },
@@ -69,7 +109,31 @@ class App {
       h(
         "table",
         { class: "services", testid: "services-table" },
-        h("thead", null, h("tr", null, h("th", { attrs: { scope: "col" }, title: "extraction order" }, "#"), h("th", { attrs: { scope: "col" } }, "Service"), h("th", { attrs: { scope: "col" }, class: "num" }, "Files"), h("th", { attrs: { scope: "col" }, class: "num", title: "how painful it is to live with (1 = the median service)" }, "Pain"), h("th", { attrs: { scope: "col" }, class: "num", title: "how costly it is to cut out (1 = the median service)" }, "Cost"))),
+        h(
+          "thead",
+          null,
+          h(
+            "tr",
+            null,
+            h("th", { attrs: { scope: "col" }, title: "extraction order" }, "#"),
+            h("th", { attrs: { scope: "col" } }, "Service"),
+            h("th", { attrs: { scope: "col" }, class: "num" }, "Files"),
+            h(
+              "th",
+              {
+                attrs: { scope: "col" },
+                class: "num",
+                title: "how painful it is to live with (1 = the median service)",
+              },
+              "Pain",
+            ),
+            h(
+              "th",
+              { attrs: { scope: "col" }, class: "num", title: "how costly it is to cut out (1 = the median service)" },
+              "Cost",
+            ),
+          ),
+        ),
         this.tableBody,
       ),
       this.whatIfBox(),
@@ -77,12 +141,38 @@ class App {
     const toolbar = h(
       "div",
       { class: "toolbar" },
-      h("div", { class: "toggle", attrs: { role: "group", "aria-label": "Graph view" } }, this.viewButton("files", "Files"), this.viewButton("services", "Services")),
-      h("button", { attrs: { type: "button" }, testid: "zoom-reset", on: { click: () => this.graph.resetCamera() } }, "Fit"),
-      h("span", { class: "legend", testid: "legend", title: "Scroll to zoom, drag to pan: file names appear as you zoom in. Lines are coupling: imports, co-change and shared authors." }, swatch(KERNEL_COLOR), "shared kernel ", swatch(ISOLATED_COLOR), "isolated"),
+      h(
+        "div",
+        { class: "toggle", attrs: { role: "group", "aria-label": "Graph view" } },
+        this.viewButton("files", "Files"),
+        this.viewButton("services", "Services"),
+      ),
+      h(
+        "button",
+        { attrs: { type: "button" }, testid: "zoom-reset", on: { click: () => this.graph.resetCamera() } },
+        "Fit",
+      ),
+      h(
+        "span",
+        {
+          class: "legend",
+          testid: "legend",
+          title:
+            "Scroll to zoom, drag to pan: file names appear as you zoom in. Lines are coupling: imports, co-change and shared authors.",
+        },
+        swatch(KERNEL_COLOR),
+        "shared kernel ",
+        swatch(ISOLATED_COLOR),
+        "isolated",
+      ),
     );
     const right = h("aside", { class: "right", testid: "panel", attrs: { "aria-label": "Details" } }, this.panel);
-    append(root, [header, this.metricsEl, h("div", { class: "body" }, left, h("main", { class: "centre" }, toolbar, graphEl), right), this.status]);
+    append(root, [
+      header,
+      this.metricsEl,
+      h("div", { class: "body" }, left, h("main", { class: "centre" }, toolbar, graphEl), right),
+      this.status,
+    ]);
 
     this.graph = new GraphView(graphEl, this.payload, this.whatIf, this.colorOf, {
       onFile: (path) => this.select({ kind: "file", path }),
@@ -91,7 +181,10 @@ class App {
     });
     if (this.graph.error) replace(graphEl, h("p", { class: "graph-error", testid: "graph-error" }, this.graph.error));
     const { drawn, total } = this.graph.edgesDrawn;
-    if (drawn < total) toolbar.querySelector(".legend")?.append(` \u00b7 strongest ${drawn.toLocaleString("en")} of ${total.toLocaleString("en")} links drawn`);
+    if (drawn < total)
+      toolbar
+        .querySelector(".legend")
+        ?.append(` \u00b7 strongest ${drawn.toLocaleString("en")} of ${total.toLocaleString("en")} links drawn`);
     this.refresh();
     this.renderPanel();
     this.mountedMs = Math.round(performance.now());
@@ -101,7 +194,16 @@ class App {
   // ---------- header: search ----------
 
   private searchBox(): HTMLElement {
-    const input = h("input", { testid: "search", attrs: { type: "search", placeholder: "Find a file or service\u2026", "aria-label": "Find a file or service", autocomplete: "off", spellcheck: "false" } });
+    const input = h("input", {
+      testid: "search",
+      attrs: {
+        type: "search",
+        placeholder: "Find a file or service\u2026",
+        "aria-label": "Find a file or service",
+        autocomplete: "off",
+        spellcheck: "false",
+      },
+    });
     const results = h("ul", { class: "results", testid: "search-results", attrs: { role: "listbox", hidden: true } });
     const pick = (sel: Selection) => {
       input.value = "";
@@ -118,20 +220,38 @@ class App {
       }
       const hits: { sel: Selection; text: string; score: number }[] = [];
       for (const s of this.whatIf.services) {
-        if (s.name.toLowerCase().includes(q)) hits.push({ sel: { kind: "service", id: s.id }, text: s.name, score: s.name.toLowerCase().startsWith(q) ? 0 : 1 });
+        if (s.name.toLowerCase().includes(q))
+          hits.push({
+            sel: { kind: "service", id: s.id },
+            text: s.name,
+            score: s.name.toLowerCase().startsWith(q) ? 0 : 1,
+          });
       }
       for (const f of this.payload.files) {
         const lower = f.toLowerCase();
         if (!lower.includes(q)) continue;
         const base = basename(lower);
-        hits.push({ sel: { kind: "file", path: f }, text: f, score: base.startsWith(q) ? 2 : base.includes(q) ? 3 : 4 });
+        hits.push({
+          sel: { kind: "file", path: f },
+          text: f,
+          score: base.startsWith(q) ? 2 : base.includes(q) ? 3 : 4,
+        });
       }
       hits.sort((x, y) => x.score - y.score || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
       const groups = this.whatIf.groupMap();
       for (const hit of hits.slice(0, 12)) {
         const note = hit.sel.kind === "file" ? this.whatIf.groupName(groups.get(hit.sel.path) ?? "") : "service";
         results.appendChild(
-          h("li", { attrs: { role: "option" } }, h("button", { testid: "search-result", attrs: { type: "button" }, on: { click: () => pick(hit.sel) } }, h("span", { class: "path" }, hit.text), h("span", { class: "note" }, note))),
+          h(
+            "li",
+            { attrs: { role: "option" } },
+            h(
+              "button",
+              { testid: "search-result", attrs: { type: "button" }, on: { click: () => pick(hit.sel) } },
+              h("span", { class: "path" }, hit.text),
+              h("span", { class: "note" }, note),
+            ),
+          ),
         );
       }
       if (hits.length > 12) results.appendChild(h("li", { class: "empty" }, `${hits.length - 12} more: keep typing`));
@@ -154,25 +274,71 @@ class App {
   // ---------- left: services table and what-if ----------
 
   private whatIfBox(): HTMLElement {
-    const box = h("section", { class: "whatif", testid: "whatif", attrs: { "aria-label": "What-if" } }, h("h2", null, "What-if"));
+    const box = h(
+      "section",
+      { class: "whatif", testid: "whatif", attrs: { "aria-label": "What-if" } },
+      h("h2", null, "What-if"),
+    );
     if (!this.whatIf.canScore) {
       append(box, [
-        h("p", { class: "note", testid: "whatif-note" }, "what-if needs model.json: re-render this report with model.json beside analysis.json (faultline analyze writes both) to move files and merge services here."),
+        h(
+          "p",
+          { class: "note", testid: "whatif-note" },
+          "what-if needs model.json: re-render this report with model.json beside analysis.json (faultline analyze writes both) to move files and merge services here.",
+        ),
       ]);
     } else {
       append(box, [
-        h("p", { class: "hint" }, "Move a file (click it in the graph, in a service's file list, or find it) or merge two services: the figures update with faultline's own metric code."),
-        h("div", { class: "merge" }, h("label", null, "Merge ", this.mergeFrom), h("label", null, " into ", this.mergeInto), h("button", { testid: "merge-button", attrs: { type: "button" }, on: { click: () => this.afterEdit(this.whatIf.merge(this.mergeFrom.value, this.mergeInto.value), `Merged into ${this.whatIf.groupName(this.mergeInto.value)}.`) } }, "Merge")),
+        h(
+          "p",
+          { class: "hint" },
+          "Move a file (click it in the graph, in a service's file list, or find it) or merge two services: the figures update with faultline's own metric code.",
+        ),
+        h(
+          "div",
+          { class: "merge" },
+          h("label", null, "Merge ", this.mergeFrom),
+          h("label", null, " into ", this.mergeInto),
+          h(
+            "button",
+            {
+              testid: "merge-button",
+              attrs: { type: "button" },
+              on: {
+                click: () =>
+                  this.afterEdit(
+                    this.whatIf.merge(this.mergeFrom.value, this.mergeInto.value),
+                    `Merged into ${this.whatIf.groupName(this.mergeInto.value)}.`,
+                  ),
+              },
+            },
+            "Merge",
+          ),
+        ),
         this.editsEl,
         h("div", { class: "buttons" }, this.undoButton, this.resetButton),
       ]);
     }
-    append(box, [h("button", { class: "primary", testid: "export", attrs: { type: "button" }, on: { click: () => this.exportProposal() } }, "Export proposal.json")]);
+    append(box, [
+      h(
+        "button",
+        { class: "primary", testid: "export", attrs: { type: "button" }, on: { click: () => this.exportProposal() } },
+        "Export proposal.json",
+      ),
+    ]);
     return box;
   }
 
   private viewButton(view: View, label: string): HTMLButtonElement {
-    const b = h("button", { testid: `view-${view}`, attrs: { type: "button", "aria-pressed": String(view === "files") }, on: { click: () => this.setView(view) } }, label);
+    const b = h(
+      "button",
+      {
+        testid: `view-${view}`,
+        attrs: { type: "button", "aria-pressed": String(view === "files") },
+        on: { click: () => this.setView(view) },
+      },
+      label,
+    );
     this.viewButtons.set(view, b);
     return b;
   }
@@ -195,8 +361,14 @@ class App {
       replace(this.mergeInto, options());
       if (this.whatIf.service(keep[0])) this.mergeFrom.value = keep[0];
       if (this.whatIf.service(keep[1])) this.mergeInto.value = keep[1];
-      else if (this.mergeInto.options.length > 1 && this.mergeInto.value === this.mergeFrom.value) this.mergeInto.selectedIndex = 1;
-      replace(this.editsEl, this.whatIf.edits.length ? this.whatIf.edits.map((e) => h("li", null, e)) : h("li", { class: "empty" }, "no edits yet"));
+      else if (this.mergeInto.options.length > 1 && this.mergeInto.value === this.mergeFrom.value)
+        this.mergeInto.selectedIndex = 1;
+      replace(
+        this.editsEl,
+        this.whatIf.edits.length
+          ? this.whatIf.edits.map((e) => h("li", null, e))
+          : h("li", { class: "empty" }, "no edits yet"),
+      );
       this.undoButton.disabled = !this.whatIf.edited;
       this.resetButton.disabled = !this.whatIf.edited;
     }
@@ -215,22 +387,45 @@ class App {
           { class: "metric", title: `${m.help}${m.better ? ` (${m.better} is better)` : ""}` },
           h("span", { class: "label" }, m.label),
           h("span", { class: "value", testid: `metric-${m.key}`, data: { value: String(g[m.key]) } }, fmt(g[m.key])),
-          this.whatIf.edited && Math.abs(delta) > 1e-12 ? h("span", { class: `delta ${better ? "good" : "bad"}`, testid: `delta-${m.key}` }, signed(delta)) : h("span", { class: "delta" }, this.whatIf.edited ? "\u00b10" : ""),
+          this.whatIf.edited && Math.abs(delta) > 1e-12
+            ? h("span", { class: `delta ${better ? "good" : "bad"}`, testid: `delta-${m.key}` }, signed(delta))
+            : h("span", { class: "delta" }, this.whatIf.edited ? "\u00b10" : ""),
         );
       }),
-      h("div", { class: "metric what" }, h("span", { class: "label" }, this.whatIf.edited ? "Edited proposal" : "As analysed"), h("span", { class: "small" }, this.whatIf.edited ? `${this.whatIf.edits.length} edit(s), ${this.whatIf.services.length} services` : `resolution ${this.payload.analysis.settings.resolution}, seed ${this.payload.analysis.settings.seed}`)),
+      h(
+        "div",
+        { class: "metric what" },
+        h("span", { class: "label" }, this.whatIf.edited ? "Edited proposal" : "As analysed"),
+        h(
+          "span",
+          { class: "small" },
+          this.whatIf.edited
+            ? `${this.whatIf.edits.length} edit(s), ${this.whatIf.services.length} services`
+            : `resolution ${this.payload.analysis.settings.resolution}, seed ${this.payload.analysis.settings.seed}`,
+        ),
+      ),
     );
   }
 
   private renderTable(scored: Record<string, ServiceMetrics> | undefined): void {
     const rows: HTMLElement[] = [];
-    const services = [...this.whatIf.services].sort((x, y) => (this.byId.get(x.id)?.rank ?? 1e9) - (this.byId.get(y.id)?.rank ?? 1e9));
+    const services = [...this.whatIf.services].sort(
+      (x, y) => (this.byId.get(x.id)?.rank ?? 1e9) - (this.byId.get(y.id)?.rank ?? 1e9),
+    );
     for (const s of services) {
       const a = this.byId.get(s.id);
       const stale = this.whatIf.changed(s.id);
       const files = scored?.[s.id]?.files ?? s.files.length;
       rows.push(
-        this.row(s.id, a ? String(a.rank) : "", s.name, files, stale ? "\u2014" : fmt(a?.pain ?? 0, 2), stale ? "\u2014" : fmt(a?.cost ?? 0, 2), stale ? "edited: pain and cost come from analyze; run faultline compare on the exported proposal" : undefined),
+        this.row(
+          s.id,
+          a ? String(a.rank) : "",
+          s.name,
+          files,
+          stale ? "\u2014" : fmt(a?.pain ?? 0, 2),
+          stale ? "\u2014" : fmt(a?.cost ?? 0, 2),
+          stale ? "edited: pain and cost come from analyze; run faultline compare on the exported proposal" : undefined,
+        ),
       );
     }
     if (this.whatIf.kernel.length) rows.push(this.row(KERNEL, "", "shared kernel", this.whatIf.kernel.length, "", ""));
@@ -238,13 +433,36 @@ class App {
     replace(this.tableBody, rows);
   }
 
-  private row(id: string, rank: string, name: string, files: number, pain: string, cost: string, note?: string): HTMLElement {
+  private row(
+    id: string,
+    rank: string,
+    name: string,
+    files: number,
+    pain: string,
+    cost: string,
+    note?: string,
+  ): HTMLElement {
     const selected = this.selection.kind === "service" && this.selection.id === id;
     const tr = h(
       "tr",
-      { testid: "service-row", data: { serviceId: id }, class: [selected ? "selected" : "", id.startsWith(":") ? "special" : ""].join(" ").trim(), title: note, on: { click: () => this.select({ kind: "service", id }) } },
+      {
+        testid: "service-row",
+        data: { serviceId: id },
+        class: [selected ? "selected" : "", id.startsWith(":") ? "special" : ""].join(" ").trim(),
+        title: note,
+        on: { click: () => this.select({ kind: "service", id }) },
+      },
       h("td", { class: "num rank" }, rank),
-      h("td", null, h("button", { class: "link", testid: "service-link", attrs: { type: "button", "aria-pressed": String(selected) } }, swatch(this.colorOf(id)), name)),
+      h(
+        "td",
+        null,
+        h(
+          "button",
+          { class: "link", testid: "service-link", attrs: { type: "button", "aria-pressed": String(selected) } },
+          swatch(this.colorOf(id)),
+          name,
+        ),
+      ),
       h("td", { class: "num" }, files),
       h("td", { class: "num", data: { value: pain } }, pain),
       h("td", { class: "num", data: { value: cost } }, cost),
@@ -283,8 +501,27 @@ class App {
     const out: HTMLElement[] = [h("h2", { testid: "panel-title" }, "Extraction report")];
     if (first) {
       out.push(
-        h("p", { class: "lead" }, "Extract first: ", h("button", { class: "link strong", testid: "extract-first", attrs: { type: "button" }, on: { click: () => this.select({ kind: "service", id: first.id }) } }, swatch(this.colorOf(first.id)), first.name)),
-        h("ul", { class: "why" }, first.why.slice(0, 4).map((w) => h("li", null, w))),
+        h(
+          "p",
+          { class: "lead" },
+          "Extract first: ",
+          h(
+            "button",
+            {
+              class: "link strong",
+              testid: "extract-first",
+              attrs: { type: "button" },
+              on: { click: () => this.select({ kind: "service", id: first.id }) },
+            },
+            swatch(this.colorOf(first.id)),
+            first.name,
+          ),
+        ),
+        h(
+          "ul",
+          { class: "why" },
+          first.why.slice(0, 4).map((w) => h("li", null, w)),
+        ),
       );
     }
     out.push(
@@ -292,9 +529,21 @@ class App {
       h(
         "ul",
         { class: "plain" },
-        h("li", null, "Each dot is a file, coloured by its candidate service; lines are coupling (imports, co-change, shared authors)."),
-        h("li", null, "Click a service in the table or the graph for its scorecard, contract and files; click a file for its ties."),
-        h("li", null, "Switch to the Services view for one node per service, lines weighted by the imports between them."),
+        h(
+          "li",
+          null,
+          "Each dot is a file, coloured by its candidate service; lines are coupling (imports, co-change, shared authors).",
+        ),
+        h(
+          "li",
+          null,
+          "Click a service in the table or the graph for its scorecard, contract and files; click a file for its ties.",
+        ),
+        h(
+          "li",
+          null,
+          "Switch to the Services view for one node per service, lines weighted by the imports between them.",
+        ),
       ),
       h("h3", null, "Method"),
       h("p", { class: "small" }, a.settings.resolutionRule),
@@ -314,9 +563,27 @@ class App {
         "p",
         { class: "badges" },
         a ? h("span", { class: "badge" }, `rank ${a.rank}`) : null,
-        a && !stale ? h("span", { class: "badge", title: "how painful it is to live with (1 = the median service)" }, `pain ${fmt(a.pain, 2)}`) : null,
-        a && !stale ? h("span", { class: "badge", title: "how costly it is to cut out (1 = the median service)" }, `cost ${fmt(a.cost, 2)}`) : null,
-        a && !stale ? h("span", { class: "badge", title: "mean share of clustering runs that keep its files together" }, `stability ${fmt(a.stability, 2)}`) : null,
+        a && !stale
+          ? h(
+              "span",
+              { class: "badge", title: "how painful it is to live with (1 = the median service)" },
+              `pain ${fmt(a.pain, 2)}`,
+            )
+          : null,
+        a && !stale
+          ? h(
+              "span",
+              { class: "badge", title: "how costly it is to cut out (1 = the median service)" },
+              `cost ${fmt(a.cost, 2)}`,
+            )
+          : null,
+        a && !stale
+          ? h(
+              "span",
+              { class: "badge", title: "mean share of clustering runs that keep its files together" },
+              `stability ${fmt(a.stability, 2)}`,
+            )
+          : null,
         stale ? h("span", { class: "badge warn" }, "edited") : null,
       ),
     ];
@@ -326,15 +593,34 @@ class App {
         h(
           "dl",
           { class: "scorecard", testid: "panel-metrics" },
-          SERVICE_METRICS.map((m) => [h("dt", { title: m.help }, m.label), h("dd", { testid: `svc-metric-${m.key}`, data: { value: String(metrics[m.key]) } }, fmt(metrics[m.key]))]),
+          SERVICE_METRICS.map((m) => [
+            h("dt", { title: m.help }, m.label),
+            h("dd", { testid: `svc-metric-${m.key}`, data: { value: String(metrics[m.key]) } }, fmt(metrics[m.key])),
+          ]),
         ),
       );
       if (metrics.owners.length) {
-        out.push(h("h3", { title: "top authors by share of the commits touching the service" }, "Owners"), h("ul", { class: "owners", testid: "panel-owners" }, metrics.owners.map((o) => h("li", null, h("span", { class: "owner" }, o.name), h("span", { class: "num" }, percent(o.share))))));
+        out.push(
+          h("h3", { title: "top authors by share of the commits touching the service" }, "Owners"),
+          h(
+            "ul",
+            { class: "owners", testid: "panel-owners" },
+            metrics.owners.map((o) =>
+              h("li", null, h("span", { class: "owner" }, o.name), h("span", { class: "num" }, percent(o.share))),
+            ),
+          ),
+        );
       }
     }
     if (a && !stale) {
-      out.push(h("h3", null, "Why this rank"), h("ul", { class: "why", testid: "panel-why" }, a.why.map((w) => h("li", null, w))));
+      out.push(
+        h("h3", null, "Why this rank"),
+        h(
+          "ul",
+          { class: "why", testid: "panel-why" },
+          a.why.map((w) => h("li", null, w)),
+        ),
+      );
       const c = a.contract;
       out.push(
         h("h3", null, "Contract"),
@@ -343,7 +629,36 @@ class App {
           { testid: "panel-provides", attrs: { open: c.provides.length <= 12 } },
           h("summary", null, `Provides ${c.provides.length} symbol(s)`),
           c.provides.length
-            ? h("table", { class: "contract" }, h("thead", null, h("tr", null, h("th", null, "Symbol"), h("th", null, "Kind"), h("th", null, "File"), h("th", null, "Used by"))), h("tbody", null, c.provides.map((p) => h("tr", null, h("td", null, h("code", null, p.symbol)), h("td", null, p.kind), h("td", null, this.fileLink(p.file)), h("td", null, p.usedBy.join(", "))))))
+            ? h(
+                "table",
+                { class: "contract" },
+                h(
+                  "thead",
+                  null,
+                  h(
+                    "tr",
+                    null,
+                    h("th", null, "Symbol"),
+                    h("th", null, "Kind"),
+                    h("th", null, "File"),
+                    h("th", null, "Used by"),
+                  ),
+                ),
+                h(
+                  "tbody",
+                  null,
+                  c.provides.map((p) =>
+                    h(
+                      "tr",
+                      null,
+                      h("td", null, h("code", null, p.symbol)),
+                      h("td", null, p.kind),
+                      h("td", null, this.fileLink(p.file)),
+                      h("td", null, p.usedBy.join(", ")),
+                    ),
+                  ),
+                ),
+              )
             : h("p", { class: "small" }, "nothing: no other service imports it"),
         ),
         h(
@@ -351,16 +666,65 @@ class App {
           { testid: "panel-requires", attrs: { open: c.requires.length <= 12 } },
           h("summary", null, `Requires ${c.requires.length} symbol(s)`),
           c.requires.length
-            ? h("table", { class: "contract" }, h("thead", null, h("tr", null, h("th", null, "From"), h("th", null, "Symbol"), h("th", null, "File"))), h("tbody", null, c.requires.map((r) => h("tr", null, h("td", null, r.service), h("td", null, h("code", null, r.symbol)), h("td", null, this.fileLink(r.file))))))
+            ? h(
+                "table",
+                { class: "contract" },
+                h("thead", null, h("tr", null, h("th", null, "From"), h("th", null, "Symbol"), h("th", null, "File"))),
+                h(
+                  "tbody",
+                  null,
+                  c.requires.map((r) =>
+                    h(
+                      "tr",
+                      null,
+                      h("td", null, r.service),
+                      h("td", null, h("code", null, r.symbol)),
+                      h("td", null, this.fileLink(r.file)),
+                    ),
+                  ),
+                ),
+              )
             : h("p", { class: "small" }, "nothing from other services or the kernel"),
         ),
       );
     } else if (stale) {
-      out.push(h("p", { class: "note" }, "This service was edited: its why list and contract come from analyze. Export the proposal and run faultline compare (or proposal accept) for the new ones."));
+      out.push(
+        h(
+          "p",
+          { class: "note" },
+          "This service was edited: its why list and contract come from analyze. Export the proposal and run faultline compare (or proposal accept) for the new ones.",
+        ),
+      );
     }
     if (this.whatIf.canScore && this.whatIf.services.length > 1) {
-      const into = h("select", { testid: "panel-merge-into", attrs: { "aria-label": `Merge ${s.name} into` } }, this.whatIf.services.filter((x) => x.id !== id).map((x) => h("option", { attrs: { value: x.id } }, x.name)));
-      out.push(h("div", { class: "action" }, h("label", null, "Merge into ", into), h("button", { testid: "panel-merge-button", attrs: { type: "button" }, on: { click: () => this.afterEdit(this.whatIf.merge(id, into.value), `Merged ${s.name} into ${this.whatIf.groupName(into.value)}.`, { kind: "service", id: into.value }) } }, "Merge")));
+      const into = h(
+        "select",
+        { testid: "panel-merge-into", attrs: { "aria-label": `Merge ${s.name} into` } },
+        this.whatIf.services.filter((x) => x.id !== id).map((x) => h("option", { attrs: { value: x.id } }, x.name)),
+      );
+      out.push(
+        h(
+          "div",
+          { class: "action" },
+          h("label", null, "Merge into ", into),
+          h(
+            "button",
+            {
+              testid: "panel-merge-button",
+              attrs: { type: "button" },
+              on: {
+                click: () =>
+                  this.afterEdit(
+                    this.whatIf.merge(id, into.value),
+                    `Merged ${s.name} into ${this.whatIf.groupName(into.value)}.`,
+                    { kind: "service", id: into.value },
+                  ),
+              },
+            },
+            "Merge",
+          ),
+        ),
+      );
     }
     out.push(h("h3", null, `Files (${s.files.length})`), this.fileList([...s.files].sort(), "panel-files"));
     return out;
@@ -370,9 +734,24 @@ class App {
     const files = [...this.whatIf.kernel].sort();
     return [
       h("h2", { testid: "panel-title", class: "service-title" }, swatch(KERNEL_COLOR), "shared kernel"),
-      h("p", null, "Files imported by many services: they stay shared (a library, or a service of their own later) rather than cut into one service."),
+      h(
+        "p",
+        null,
+        "Files imported by many services: they stay shared (a library, or a service of their own later) rather than cut into one service.",
+      ),
       h("h3", null, `Files (${files.length})`),
-      h("ul", { class: "files", testid: "panel-files" }, files.map((f) => h("li", null, this.fileLink(f), this.kernelWhy.has(f) ? h("span", { class: "small" }, ` \u2014 ${this.kernelWhy.get(f)}`) : null))),
+      h(
+        "ul",
+        { class: "files", testid: "panel-files" },
+        files.map((f) =>
+          h(
+            "li",
+            null,
+            this.fileLink(f),
+            this.kernelWhy.has(f) ? h("span", { class: "small" }, ` \u2014 ${this.kernelWhy.get(f)}`) : null,
+          ),
+        ),
+      ),
     ];
   }
 
@@ -380,7 +759,11 @@ class App {
     const files = [...this.whatIf.isolated].sort();
     return [
       h("h2", { testid: "panel-title", class: "service-title" }, swatch(ISOLATED_COLOR), "isolated"),
-      h("p", null, "Files with no tie to any other file (no import, co-change or shared author): nothing to place them by, so they are left out of every service."),
+      h(
+        "p",
+        null,
+        "Files with no tie to any other file (no import, co-change or shared author): nothing to place them by, so they are left out of every service.",
+      ),
       h("h3", null, `Files (${files.length})`),
       this.fileList(files, "panel-files"),
     ];
@@ -393,7 +776,24 @@ class App {
       h("p", null, h("code", { class: "path", testid: "panel-path" }, path)),
     ];
     if (group !== undefined) {
-      out.push(h("p", null, "In ", h("button", { class: "link", testid: "panel-service-link", attrs: { type: "button" }, on: { click: () => this.select({ kind: "service", id: group }) } }, swatch(this.colorOf(group)), this.whatIf.groupName(group))));
+      out.push(
+        h(
+          "p",
+          null,
+          "In ",
+          h(
+            "button",
+            {
+              class: "link",
+              testid: "panel-service-link",
+              attrs: { type: "button" },
+              on: { click: () => this.select({ kind: "service", id: group }) },
+            },
+            swatch(this.colorOf(group)),
+            this.whatIf.groupName(group),
+          ),
+        ),
+      );
     }
     const original = this.payload.analysis.services.find((s) => s.files.includes(path));
     if (group === KERNEL && this.kernelWhy.has(path)) out.push(h("p", { class: "small" }, this.kernelWhy.get(path)!));
@@ -401,7 +801,14 @@ class App {
     if (loc !== undefined) out.push(h("p", { class: "small" }, `${loc} lines`));
     if (original) {
       const confidence = original.confidence[path];
-      if (confidence !== undefined) out.push(h("p", { class: "small", title: "share of clustering runs in which it lands with the majority of its service" }, `confidence ${percent(confidence)} (in ${original.name} as analysed)`));
+      if (confidence !== undefined)
+        out.push(
+          h(
+            "p",
+            { class: "small", title: "share of clustering runs in which it lands with the majority of its service" },
+            `confidence ${percent(confidence)} (in ${original.name} as analysed)`,
+          ),
+        );
       const ties = original.ties[path] ?? [];
       if (ties.length) {
         out.push(
@@ -409,8 +816,31 @@ class App {
           h(
             "table",
             { class: "contract", testid: "panel-ties" },
-            h("thead", null, h("tr", null, h("th", null, "With"), h("th", { class: "num" }, "Weight"), h("th", null, "Signals"))),
-            h("tbody", null, ties.map((t) => h("tr", null, h("td", null, this.fileLink(t.with)), h("td", { class: "num" }, fmt(t.weight, 2)), h("td", { class: "small" }, Object.entries(t.signals).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(", "))))),
+            h(
+              "thead",
+              null,
+              h("tr", null, h("th", null, "With"), h("th", { class: "num" }, "Weight"), h("th", null, "Signals")),
+            ),
+            h(
+              "tbody",
+              null,
+              ties.map((t) =>
+                h(
+                  "tr",
+                  null,
+                  h("td", null, this.fileLink(t.with)),
+                  h("td", { class: "num" }, fmt(t.weight, 2)),
+                  h(
+                    "td",
+                    { class: "small" },
+                    Object.entries(t.signals)
+                      .filter(([, v]) => v > 0)
+                      .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+                      .join(", "),
+                  ),
+                ),
+              ),
+            ),
           ),
         );
       }
@@ -424,18 +854,52 @@ class App {
       );
       out.push(
         h("h3", null, "What-if"),
-        h("div", { class: "action" }, h("label", null, "Move to ", target), h("button", { testid: "move-button", attrs: { type: "button" }, on: { click: () => this.afterEdit(this.whatIf.move(path, target.value), `Moved ${path} to ${this.whatIf.groupName(target.value)}.`) } }, "Move")),
+        h(
+          "div",
+          { class: "action" },
+          h("label", null, "Move to ", target),
+          h(
+            "button",
+            {
+              testid: "move-button",
+              attrs: { type: "button" },
+              on: {
+                click: () =>
+                  this.afterEdit(
+                    this.whatIf.move(path, target.value),
+                    `Moved ${path} to ${this.whatIf.groupName(target.value)}.`,
+                  ),
+              },
+            },
+            "Move",
+          ),
+        ),
       );
     }
     return out;
   }
 
   private fileList(files: string[], testid: string): HTMLElement {
-    return h("ul", { class: "files", testid }, files.map((f) => h("li", null, this.fileLink(f))));
+    return h(
+      "ul",
+      { class: "files", testid },
+      files.map((f) => h("li", null, this.fileLink(f))),
+    );
   }
 
   private fileLink(path: string): HTMLElement {
-    return h("button", { class: "link file", testid: "file-link", title: path, data: { path }, attrs: { type: "button" }, on: { click: () => this.select({ kind: "file", path }, true) } }, path);
+    return h(
+      "button",
+      {
+        class: "link file",
+        testid: "file-link",
+        title: path,
+        data: { path },
+        attrs: { type: "button" },
+        on: { click: () => this.select({ kind: "file", path }, true) },
+      },
+      path,
+    );
   }
 
   // ---------- edits ----------
@@ -444,11 +908,18 @@ class App {
     if (!changed) return;
     this.graph.update();
     if (next) this.selection = next;
-    if (this.selection.kind === "service" && !this.selection.id.startsWith(":") && !this.whatIf.service(this.selection.id)) this.selection = { kind: "none" };
+    if (
+      this.selection.kind === "service" &&
+      !this.selection.id.startsWith(":") &&
+      !this.whatIf.service(this.selection.id)
+    )
+      this.selection = { kind: "none" };
     this.refresh();
     this.select(this.selection);
     const g = this.whatIf.score()?.global;
-    this.status.textContent = g ? `${message} Modularity ${fmt(g.modularity)}, TurboMQ ${fmt(g.turboMQ)}, cross-edge share ${fmt(g.crossEdgeShare)}.` : message;
+    this.status.textContent = g
+      ? `${message} Modularity ${fmt(g.modularity)}, TurboMQ ${fmt(g.turboMQ)}, cross-edge share ${fmt(g.crossEdgeShare)}.`
+      : message;
   }
 
   private reset(): void {
@@ -476,7 +947,12 @@ class App {
       nodeCount: () => this.graph.nodeCount,
       firstFrameMs: () => this.graph.firstFrameMs,
       /** milliseconds from navigation start: page script started, UI built, first graph frame */
-      timings: () => ({ scriptStart, mounted: this.mountedMs, firstFrame: this.graph.firstFrameMs, painted: this.paintedMs }),
+      timings: () => ({
+        scriptStart,
+        mounted: this.mountedMs,
+        firstFrame: this.graph.firstFrameMs,
+        painted: this.paintedMs,
+      }),
       proposal: () => this.whatIf.proposal(this.payload.title),
       scorecard: () => this.whatIf.score(),
     };
@@ -492,7 +968,8 @@ function start(): void {
   let payload: PagePayload;
   try {
     payload = JSON.parse(data.textContent ?? "") as PagePayload;
-    if (payload.schema !== "faultline/report-page@1" || payload.analysis?.schema !== "faultline/analysis@1") throw new Error("unexpected data");
+    if (payload.schema !== "faultline/report-page@1" || payload.analysis?.schema !== "faultline/analysis@1")
+      throw new Error("unexpected data");
   } catch (e) {
     replace(root, h("p", { class: "fatal" }, `This report's data could not be read (${(e as Error).message}).`));
     return;

@@ -111,7 +111,10 @@ export class WhatIf {
     else this.service(target)!.files.push(file);
     const emptied = this.services.filter((s) => s.files.length === 0).map((s) => s.name);
     this.services = this.services.filter((s) => s.files.length > 0);
-    this.edits.push(`move ${file}: ${fromName} -> ${this.groupName(target)}` + (emptied.length ? ` (${emptied.join(", ")} now empty, removed)` : ""));
+    this.edits.push(
+      `move ${file}: ${fromName} -> ${this.groupName(target)}` +
+        (emptied.length ? ` (${emptied.join(", ")} now empty, removed)` : ""),
+    );
     this.cached = null;
     return true;
   }
@@ -143,7 +146,10 @@ export class WhatIf {
 
   /** The partition as scorePartition reads it (services in the analysis' order). */
   partition(): ServicePartition {
-    return { services: this.services.map((s) => ({ id: s.id, name: s.name, files: [...s.files] })), kernel: [...this.kernel] };
+    return {
+      services: this.services.map((s) => ({ id: s.id, name: s.name, files: [...s.files] })),
+      kernel: [...this.kernel],
+    };
   }
 
   /** The current partition scored with the CLI's own formulas; null without model.json. */
