@@ -33,7 +33,8 @@ import {
 } from "./lib.mjs";
 
 export const usage =
-  "analyze REPO [--runs N] [--keep] [-- analyze flags]   faultline analyze cold / warm / one file changed vs dependency-cruiser, --timings, cache determinism";
+  "analyze REPO [--runs N] [--keep] [-- analyze flags]   faultline analyze cold / warm / one file changed vs " +
+  "dependency-cruiser, --timings, cache determinism";
 
 // targets for a 2,100-file repo with 10k commits
 const TARGETS = { cold: 8, warm: 2, oneFile: 3, rssKiB: 1024 * 1024 };
@@ -43,7 +44,8 @@ const SOURCE = /\.[cm]?[jt]sx?$/;
 // faultline's default test/generated excludes (analyze --help), so that --include-tests does not pick one,
 // plus declarations, tool configs and test set-up files
 const TEST_LIKE = [
-  /(^|\/)(__tests__|__mocks__|__fixtures__|__snapshots__|test|tests|e2e|fixtures|mocks|stories|\.storybook|generated|__generated__)\//,
+  /(^|\/)(__tests__|__mocks__|__fixtures__|__snapshots__|test|tests|e2e|fixtures|mocks)\//,
+  /(^|\/)(stories|\.storybook|generated|__generated__)\//,
   /\.(test|spec|stories|story|e2e-spec|cy)\.[cm]?[jt]sx?$/,
   /\.generated\.[cm]?tsx?$/,
   /\.d\.[cm]?ts$/,
@@ -212,7 +214,7 @@ export async function main(argv) {
   process.once("SIGTERM", onSignal);
   const dropCache = () => fs.rmSync(guard.cache, { recursive: true, force: true });
 
-  let status = 1;
+  let status;
   try {
     // ---- contenders
     const contenders = [
@@ -245,9 +247,8 @@ export async function main(argv) {
     if (dc.contender) contenders.push(dc.contender);
 
     printPreamble(log, { title: `faultline analyze bench: ${repo}`, runs, contenders, cli });
-    log(
-      `REPO/.faultline: ${guard.hadDot ? `existed${guard.hadCache ? ", its cache is moved aside for the bench and put back at the end" : ""}` : "did not exist; removed at the end"}`,
-    );
+    const aside = guard.hadCache ? ", its cache is moved aside for the bench and put back at the end" : "";
+    log(`REPO/.faultline: ${guard.hadDot ? `existed${aside}` : "did not exist; removed at the end"}`);
     if (extra.length) log(`extra analyze flags: ${extra.map(shellQuote).join(" ")}`);
     log(dc.describe);
     if (dc.problem) log(`depcruise: not run: ${dc.problem}`);
@@ -270,11 +271,13 @@ export async function main(argv) {
     };
     contenders[2].note = `appends a comment line to ${rel} before each run; cache warm otherwise`;
     log(
-      `repo: ${analysis.repo.files} analysed files, ${analysis.repo.commits} commits in history, ${analysis.services.length} services proposed` +
+      `repo: ${analysis.repo.files} analysed files, ${analysis.repo.commits} commits in history, ` +
+        `${analysis.services.length} services proposed` +
         ` (targets are set for about 2,100 files and 10k commits)`,
     );
     log(
-      `priming run (cold, not counted): ${fmtS(prime.wallS)}, ${fmtMB(prime.rssKiB)}; file touched by one-file-changed: ${rel}`,
+      `priming run (cold, not counted): ${fmtS(prime.wallS)}, ${fmtMB(prime.rssKiB)}; file touched by ` +
+        `one-file-changed: ${rel}`,
     );
     printCommands(contenders, log);
     log("");
@@ -307,7 +310,8 @@ export async function main(argv) {
     printTargets(checks, log);
     const noise = Math.max(...ok.map((r) => r.summary.wallSpread?.rel ?? 0));
     log(
-      `largest wall spread: ${(noise * 100).toFixed(1)}%; a median within about that of its target is not a clear pass or miss`,
+      `largest wall spread: ${(noise * 100).toFixed(1)}%; a median within about that of its target is not a clear ` +
+        `pass or miss`,
     );
     log("");
 
@@ -320,7 +324,8 @@ export async function main(argv) {
       ["warm", tWarm],
     ]) {
       log(
-        `## --timings, one ${label} run (faultline's own stderr, verbatim; GNU time: ${fmtS(t.wallS)}, ${fmtMB(t.rssKiB)})`,
+        `## --timings, one ${label} run (faultline's own stderr, verbatim; GNU time: ${fmtS(t.wallS)}, ` +
+          `${fmtMB(t.rssKiB)})`,
       );
       log(t.stderr.replace(/\n$/, "") || "(nothing on stderr)");
       log("");
@@ -356,7 +361,8 @@ export async function main(argv) {
     if (statusAfter !== statusBefore) log(`RESTORE PROBLEM: git status differs from before the bench:\n${statusAfter}`);
     if (!problems.length && statusAfter === statusBefore) {
       log(
-        `repo restored: git status as before, REPO/.faultline ${guard.hadDot ? "as it was" : "removed (it did not exist)"}`,
+        `repo restored: git status as before, REPO/.faultline ` +
+          `${guard.hadDot ? "as it was" : "removed (it did not exist)"}`,
       );
     }
   }

@@ -13,7 +13,8 @@ const louvain = louvainModule.default ?? louvainModule;
 // the baselines draw from faultline's own seeded RNG (dist/ is built by npm ci)
 const { seededRng } = await import(pathToFileURL(path.join(FAULTLINE_ROOT, "dist/boundaries/louvain.js")).href);
 export const usage =
-  "boundaries REPO LABELS.json [-- analyze flags] | boundaries --demo: MoJoFM and ARI of faultline and naive baselines against labelled domains";
+  "boundaries REPO LABELS.json [-- analyze flags] | boundaries --demo: MoJoFM and ARI of faultline and naive " +
+  "baselines against labelled domains";
 
 const BIN = path.join(FAULTLINE_ROOT, "bin/faultline.js");
 
@@ -97,10 +98,12 @@ export async function main(argv) {
     rows.push([name, String(new Set(r.values()).size), mojoFM(r, t).toFixed(1), adjustedRand(r, t).toFixed(3)]);
   }
   console.log(
-    `repo ${repo}: ${files.length} labelled files in ${new Set(t.values()).size} domains; analyze took ${seconds.toFixed(2)} s`,
+    `repo ${repo}: ${files.length} labelled files in ${new Set(t.values()).size} domains; analyze took ` +
+      `${seconds.toFixed(2)} s`,
   );
   console.log(
-    `faultline: ${analysis.services.length} services, kernel ${analysis.kernel.files.length}, resolution ${analysis.settings.resolution} (${analysis.settings.resolutionRule})`,
+    `faultline: ${analysis.services.length} services, kernel ${analysis.kernel.files.length}, resolution ` +
+      `${analysis.settings.resolution} (${analysis.settings.resolutionRule})`,
   );
   printTable(rows);
   return 0;

@@ -8,7 +8,8 @@ import { execFileSync } from "node:child_process";
 import { BenchError, FAULTLINE_BIN, parseArgs, positiveInt, repoArg } from "./lib.mjs";
 
 export const usage =
-  "cochange REPO [--max-changeset N] [--min-revs N] [--min-shared N] [--min-coupling PCT]   faultline's coupling vs code-maat's, computed from git log here";
+  "cochange REPO [--max-changeset N] [--min-revs N] [--min-shared N] [--min-coupling PCT]   faultline's coupling vs " +
+  "code-maat's, computed from git log here";
 
 const run = (cmd, args, cwd) =>
   execFileSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] });
@@ -110,14 +111,16 @@ export async function main(argv) {
     const m = mine.get(key);
     if (!m || m.shared !== r.shared || Math.abs(m.degree - r.degree) > 0.01)
       differ.push(
-        `${key.replace("\0", " <-> ")}: code-maat ${r.shared} / ${r.degree}, faultline ${m ? `${m.shared} / ${m.degree}` : "missing"}`,
+        `${key.replace("\0", " <-> ")}: code-maat ${r.shared} / ${r.degree}, faultline ` +
+          `${m ? `${m.shared} / ${m.degree}` : "missing"}`,
       );
   }
   for (const key of mine.keys())
     if (!reference.pairs.has(key)) differ.push(`${key.replace("\0", " <-> ")}: only in faultline`);
   console.log(`# co-change: faultline history --no-renames vs code-maat's coupling, computed from git log (${repo})`);
   console.log(
-    `files in scope (faultline graph): ${scope.size}; thresholds: max-changeset ${t.maxChangeset}, min-revs ${t.minRevs}, min-shared ${t.minShared}, min-coupling ${t.minCoupling}`,
+    `files in scope (faultline graph): ${scope.size}; thresholds: max-changeset ${t.maxChangeset}, min-revs ` +
+      `${t.minRevs}, min-shared ${t.minShared}, min-coupling ${t.minCoupling}`,
   );
   console.log(`code-maat: ${reference.pairs.size} pairs, ${reference.large} large changesets dropped`);
   console.log(`faultline: ${mine.size} pairs, ${history.skipped.large} large changesets dropped`);

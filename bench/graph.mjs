@@ -90,7 +90,9 @@ export function depcruiseContender(repo, stdoutFile, name = "depcruise") {
   const link = path.join(FAULTLINE_ROOT, "node_modules", ".bin", "depcruise");
   const tsconfig = pickTsconfig(repo);
   const targets = depcruiseTargets(repo);
-  const describe = `depcruise tsconfig: ${tsconfig ?? "(none found)"}; scans: ${[...targets.dirs.map((d) => d + "/"), ...targets.files].join(" ") || "(nothing)"}`;
+  const describe =
+    `depcruise tsconfig: ${tsconfig ?? "(none found)"}; scans: ` +
+    `${[...targets.dirs.map((d) => d + "/"), ...targets.files].join(" ") || "(nothing)"}`;
   let problem = null;
   if (!fs.existsSync(link)) problem = `${link} not found (npm install the devDependencies)`;
   else if (!targets.dirs.length && !targets.files.length) problem = "no top-level folder with .ts files to point it at";
@@ -198,7 +200,8 @@ export async function main(argv) {
   const d = ok.find((r) => r.name === "depcruise")?.summary;
   if (f && d)
     log(
-      `faultline/depcruise: wall ${(f.wall / d.wall).toFixed(2)}x, peak RSS ${f.rss != null && d.rss ? (f.rss / d.rss).toFixed(2) + "x" : "n/a"}`,
+      `faultline/depcruise: wall ${(f.wall / d.wall).toFixed(2)}x, peak RSS ` +
+        `${f.rss != null && d.rss ? (f.rss / d.rss).toFixed(2) + "x" : "n/a"}`,
     );
   printEpilogue(log, cli);
   log("");
@@ -215,7 +218,8 @@ export async function main(argv) {
   }
   if (graph) {
     log(
-      `faultline: ${graph.modules.length} modules, ${graph.edges.length} edges, ${graph.external?.length ?? 0} external imports, ${graph.unresolved?.length ?? 0} unresolved`,
+      `faultline: ${graph.modules.length} modules, ${graph.edges.length} edges, ${graph.external?.length ?? 0} ` +
+        `external imports, ${graph.unresolved?.length ?? 0} unresolved`,
     );
     log("");
   }
@@ -242,7 +246,8 @@ export async function main(argv) {
       cmp.onlyA = insideFirst(cmp.onlyA, touches(depcruiseFiles));
       cmp.onlyB = insideFirst(cmp.onlyB, touches(faultlineFiles));
       log(
-        "## edge agreement with dependency-cruiser (last run; repo file -> repo file; no node_modules, core, unresolved or .d.ts)",
+        "## edge agreement with dependency-cruiser (last run; repo file -> repo file; no node_modules, core, " +
+          "unresolved or .d.ts)",
       );
       printTable(
         [
@@ -260,11 +265,13 @@ export async function main(argv) {
       );
       log(`(depcruise cruised ${cruise.summary?.totalCruised ?? "?"} modules, faultline ${graph.modules.length})`);
       log(
-        `faultline only: ${cmp.onlyA.length}, of which ${outsideA} touch a file depcruise did not cruise; first ${EXAMPLES}, edges between files both parse first:`,
+        `faultline only: ${cmp.onlyA.length}, of which ${outsideA} touch a file depcruise did not cruise; first ` +
+          `${EXAMPLES}, edges between files both parse first:`,
       );
       log(examples(cmp.onlyA));
       log(
-        `depcruise only: ${cmp.onlyB.length}, of which ${outside} touch a file that is not a faultline module (JS, JSON, ...); first ${EXAMPLES}, edges between files both parse first:`,
+        `depcruise only: ${cmp.onlyB.length}, of which ${outside} touch a file that is not a faultline module (JS, ` +
+          `JSON, ...); first ${EXAMPLES}, edges between files both parse first:`,
       );
       log(examples(cmp.onlyB));
       log("");

@@ -81,7 +81,8 @@ export async function main(argv) {
     log(`faultline/git: wall ${fmtRatio(f.wall, g.wall)}, peak RSS ${fmtRatio(f.rss, g.rss)}`);
     const noise = Math.max(f.wallSpread?.rel ?? 0, g.wallSpread?.rel ?? 0);
     log(
-      `wall spread up to ${(noise * 100).toFixed(1)}% of the median: a ratio within about that of the target is not a clear pass or miss`,
+      `wall spread up to ${(noise * 100).toFixed(1)}% of the median: a ratio within about that of the target is not ` +
+        `a clear pass or miss`,
     );
     printTargets(
       [
@@ -105,8 +106,10 @@ export async function main(argv) {
       const h = JSON.parse(fs.readFileSync(faultlineOut, "utf8"));
       const sk = h.skipped ?? {};
       log(
-        `faultline history (last run): ${h.commits} commits kept, ${h.files.length} files with history, ${h.coupling?.length ?? 0} coupled pairs; ` +
-          `skipped: ${sk.merges ?? "?"} merges, ${sk.large ?? "?"} large changesets, ${sk.authors ?? "?"} by excluded authors; HEAD ${String(h.head).slice(0, 12)}`,
+        `faultline history (last run): ${h.commits} commits kept, ${h.files.length} files with history, ` +
+          `${h.coupling?.length ?? 0} coupled pairs; ` +
+          `skipped: ${sk.merges ?? "?"} merges, ${sk.large ?? "?"} large changesets, ${sk.authors ?? "?"} by ` +
+          `excluded authors; HEAD ${String(h.head).slice(0, 12)}`,
       );
       status = 0;
     } catch (e) {
@@ -117,7 +120,8 @@ export async function main(argv) {
     const { commits, bytes } = countCommitMarks(gitOut);
     log(
       `git log (last run): ${commits} non-merge commits, ${(bytes / 1024 / 1024).toFixed(1)} MB of output ` +
-        "(faultline keeps those that touch an analysed file, are not by an excluded author and do not touch more than --max-changeset files)",
+        "(faultline keeps those that touch an analysed file, are not by an excluded author and do not touch more " +
+        "than --max-changeset files)",
     );
   }
   log("");

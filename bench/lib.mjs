@@ -26,7 +26,8 @@ export function makeTempDir(prefix = "faultline-bench-") {
  * it waits for: elapsed seconds and maximum resident set size in KiB). stdout goes to
  * `stdoutFile` (or is discarded), stderr is kept (its last 64 KiB).
  * Falls back to a wall clock around the spawn, with no memory figure, if GNU time is absent.
- * @returns {Promise<{ wallS: number, rssKiB: number | null, code: number | null, signal: string | null, stderr: string }>}
+ * @returns {Promise<{ wallS: number, rssKiB: number | null, code: number | null, signal: string | null,
+ *   stderr: string }>}
  */
 export function measure(cmd, args, { cwd, stdoutFile, env, timeFile } = {}) {
   return new Promise((resolve, reject) => {
@@ -80,8 +81,10 @@ export function measure(cmd, args, { cwd, stdoutFile, env, timeFile } = {}) {
  * Runs each contender `runs` times, alternating A, B, A, B, ... so that drift in machine load
  * hits all of them alike. A contender whose run fails is not run again. A contender's optional
  * `before(run)` is awaited before each of its runs, outside the measurement.
- * @param {{ name: string, cmd: string, args: string[], cwd?: string, stdoutFile?: string, before?: (run: number) => unknown }[]} contenders
- * @returns {Promise<Map<string, { samples: {wallS:number, rssKiB:number|null}[], failure: null | {code, signal, stderr} }>>}
+ * @param {{ name: string, cmd: string, args: string[], cwd?: string, stdoutFile?: string,
+ *   before?: (run: number) => unknown }[]} contenders
+ * @returns {Promise<Map<string, { samples: {wallS:number, rssKiB:number|null}[],
+ *   failure: null | {code, signal, stderr} }>>}
  */
 export async function alternate(contenders, runs, { onRun } = {}) {
   const results = new Map(contenders.map((c) => [c.name, { samples: [], failure: null }]));
@@ -311,7 +314,8 @@ export const loadAverage = () =>
 export function printPreamble(log, { title, runs, contenders, cli }) {
   log(`# ${title}`);
   log(
-    `machine: ${os.cpus().length} CPU(s), load average ${loadAverage()} (1/5/15 min) at start (other work on the machine shows up as spread)`,
+    `machine: ${os.cpus().length} CPU(s), load average ${loadAverage()} (1/5/15 min) at start (other work on the ` +
+      `machine shows up as spread)`,
   );
   log(
     `node ${process.version}, ${runs} run(s) each, alternating ${contenders.map((c) => c.name).join(" / ")}` +
@@ -322,10 +326,12 @@ export function printPreamble(log, { title, runs, contenders, cli }) {
   if (runs < 3) log("note: fewer than 3 runs; medians and spreads mean little");
   if (cli.stale === "stale")
     log(
-      "note: some file under src/ is newer than dist/cli/main.js; this measures the built dist/ (npm run build to refresh)",
+      "note: some file under src/ is newer than dist/cli/main.js; this measures the built dist/ (npm run build to " +
+        "refresh)",
     );
   log(
-    `faultline: a snapshot of bin/ + dist/ (built ${new Date(cli.stamp.newest).toISOString()}, sha1 ${cli.stamp.hash.slice(0, 12)}) in ${cli.dir}, so a rebuild during the bench changes nothing measured`,
+    `faultline: a snapshot of bin/ + dist/ (built ${new Date(cli.stamp.newest).toISOString()}, sha1 ` +
+      `${cli.stamp.hash.slice(0, 12)}) in ${cli.dir}, so a rebuild during the bench changes nothing measured`,
   );
 }
 
@@ -415,7 +421,8 @@ export function printEpilogue(log, cli) {
   const now = distStamp();
   if (now.hash !== cli.stamp.hash) {
     log(
-      `note: dist/ changed while the bench ran (newest file ${new Date(now.newest).toISOString()}); every run used the snapshot taken at the start`,
+      `note: dist/ changed while the bench ran (newest file ${new Date(now.newest).toISOString()}); every run used ` +
+        `the snapshot taken at the start`,
     );
   }
 }
@@ -425,7 +432,8 @@ export function printCommands(contenders, log) {
   for (const c of contenders) {
     const redirect = c.stdoutFile ? ` > ${path.basename(c.stdoutFile)}` : "";
     log(
-      `  ${c.name}: (cd ${c.cwd ?? "."} && ${[c.cmd, ...c.args].map(shellQuote).join(" ")}${redirect})${c.note ? `  [${c.note}]` : ""}`,
+      `  ${c.name}: (cd ${c.cwd ?? "."} && ` +
+        `${[c.cmd, ...c.args].map(shellQuote).join(" ")}${redirect})${c.note ? `  [${c.note}]` : ""}`,
     );
   }
 }
@@ -434,9 +442,9 @@ export function printCommands(contenders, log) {
 export function runProgress(runs, contenders) {
   const width = Math.max(...contenders.map((c) => c.name.length));
   return (name, i, m) => {
-    process.stderr.write(
-      `  run ${i}/${runs} ${name.padEnd(width)} ${m.code === 0 ? `${fmtS(m.wallS)}  ${m.rssKiB == null ? "" : (m.rssKiB / 1024).toFixed(0) + " MB"}` : `FAILED (exit ${m.code ?? m.signal})`}\n`,
-    );
+    const rss = m.rssKiB == null ? "" : (m.rssKiB / 1024).toFixed(0) + " MB";
+    const result = m.code === 0 ? `${fmtS(m.wallS)}  ${rss}` : `FAILED (exit ${m.code ?? m.signal})`;
+    process.stderr.write(`  run ${i}/${runs} ${name.padEnd(width)} ${result}\n`);
     // a good run that still wrote to stderr (with --quiet: warnings, e.g. a cache ignored) explains outliers
     if (m.code === 0 && m.stderr.trim()) process.stderr.write(`${tail(m.stderr, 3, "      stderr: ")}\n`);
   };

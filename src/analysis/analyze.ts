@@ -77,7 +77,8 @@ async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log): Promis
     pending = await startHistory(root, opts, log, cacheDir);
   } else {
     log.warn(
-      `${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change and ownership signals are off)`,
+      `${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change ` +
+        `and ownership signals are off)`,
     );
   }
   try {
@@ -150,7 +151,7 @@ export async function analyzeOutputs(
     prepared.pending?.abandon();
     return hit;
   }
-  const { analysis, modelJson } = await analyzeModel(repo, await finishModel(prepared, log), opts, log);
+  const { analysis, modelJson } = analyzeModel(repo, await finishModel(prepared, log), opts, log);
   store.set(key, { analysis, modelJson });
   store.retain(new Set([key]));
   store.save();
@@ -162,7 +163,7 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
   return analyzeModel(repo, await buildRepoModel(repo, opts, log), opts, log);
 }
 
-async function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log: Log): Promise<AnalysisResult> {
+function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log: Log): AnalysisResult {
   const seed = opts.seed ?? 1;
   const runs = Math.max(10, opts.runs ?? 10);
   const renames = opts.renames !== false;

@@ -63,7 +63,7 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
   });
   const groupsWith = new Map<string, number>();
   for (const counts of wordsOf) for (const w of counts.keys()) groupsWith.set(w, (groupsWith.get(w) ?? 0) + 1);
-  const names: string[] = new Array(k);
+  const names = new Array<string>(k);
   // bigger groups choose first: they have the clearest claim to a word
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].length - groups[a].length || a - b);
   for (const i of order) {

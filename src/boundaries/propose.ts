@@ -210,7 +210,10 @@ export function pickCut(all: CutStats[], size: number, atLeast = 0): { r: number
         keep: notGiant,
         says: `none over ${FALLBACK_SERVICE_SHARE * 100}% of the files (no cut kept to ${MAX_SERVICE_SHARE * 100}%)`,
       };
-  const grid = `resolutions ${cuts.map((c) => c.r).join(", ")}${atLeast ? `, chosen again once the kernel was out and no coarser than the first choice, ${atLeast}` : ""}`;
+  const again = atLeast
+    ? `, chosen again once the kernel was out and no coarser than the first choice, ${atLeast}`
+    : "";
+  const grid = `resolutions ${cuts.map((c) => c.r).join(", ")}${again}`;
   const candidates = cuts.filter((c) => c.services >= 2 && bound.keep(c));
   if (candidates.length === 0) {
     const r = atLeast || 1;
@@ -225,7 +228,10 @@ export function pickCut(all: CutStats[], size: number, atLeast = 0): { r: number
   const chosen = stable.reduce((best, c) => (c.modularity > best.modularity + 1e-9 ? c : best));
   return {
     r: chosen.r,
-    rule: `auto: the most modular cut (modularity ${chosen.modularity.toFixed(3)}) of those as stable across seeds as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ${STABILITY_SLACK}), with at least two services and ${bound.says}; ${grid}`,
+    rule:
+      `auto: the most modular cut (modularity ${chosen.modularity.toFixed(3)}) of those as stable across seeds ` +
+      `as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ` +
+      `${STABILITY_SLACK}), with at least two services and ${bound.says}; ${grid}`,
   };
 }
 

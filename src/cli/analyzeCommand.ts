@@ -10,6 +10,7 @@ import type { ScopeFlags } from "./flags.js";
 import { cacheDirFor } from "../cache/store.js";
 import { writeReports } from "../report/writeReports.js";
 import { printSummary } from "./summary.js";
+import type { Io } from "./io.js";
 
 export interface AnalyzeFlags extends ScopeFlags {
   out?: string;
@@ -74,10 +75,10 @@ export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOp
   };
 }
 
-export async function runAnalyze(repo: string, flags: AnalyzeFlags): Promise<void> {
+export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {
   const root = checkRepoDir(repo);
   const options = analyzeOptionsFrom(repo, flags);
-  const log = stderrLog(flags);
+  const log = stderrLog(flags, io);
   const { analysis, modelJson } = await analyzeOutputs(repo, options, log);
   log.progress("write", "reports");
   const out = path.resolve(flags.out ?? path.join(root, ".faultline"));
@@ -97,5 +98,5 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags): Promise<voi
     ),
   );
   log.finish();
-  printSummary(analysis, written);
+  printSummary(analysis, written, io);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { buildRepoModel } from "../analysis/analyze.js";
 import { acceptProposal, type AcceptedProposal } from "../compare/accept.js";
 import { checkImports, violationKey } from "../compare/check.js";
@@ -9,19 +9,32 @@ import { resolveProposal } from "../compare/resolveProposal.js";
 import { fromModelJson, toModelJson } from "../metrics/modelJson.js";
 import { comparisonToMarkdown } from "../report/compareFormats.js";
 import { UserError } from "../util/errors.js";
+import { readUserJson, schemaOf } from "../util/jsonFile.js";
 import { analyzeOptionsFrom, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";
+import type { Io } from "./io.js";
 import { readAnalysis } from "./reportCommand.js";
 
 export interface CompareFlags extends AnalyzeFlags {
-  repo: string;
+  format: string;
+}
+
+export interface AcceptFlags extends AnalyzeFlags {
+  out: string;
+}
+
+export interface CheckFlags extends AnalyzeFlags {
+  proposal: string;
+  baseline?: string;
+  writeBaseline?: string;
   format: string;
 }
 
 function warnProblems(log: ReturnType<typeof stderrLog>, p: ReturnType<typeof resolveProposal>, head: string): void {
   if (p.head && head && p.head !== head)
     log.warn(
-      `${p.source} was made at ${p.head.slice(0, 12)}, the repo is at ${head.slice(0, 12)}: scored against the repo as it is now`,
+      `${p.source} was made at ${p.head.slice(0, 12)}, the repo is at ${head.slice(0, 12)}: scored against the repo ` +
+        `as it is now`,
     );
   for (const e of p.emptyPatterns)
     log.warn(`${e.where}: "${e.pattern}" (service ${e.service}) matches no analysed file`);
@@ -29,81 +42,71 @@ function warnProblems(log: ReturnType<typeof stderrLog>, p: ReturnType<typeof re
     log.warn(`${p.source}: ${c.file} is claimed by ${c.services.join(" and ")} (kept in ${c.services[0]})`);
   if (p.unassigned.length)
     log.warn(
-      `${p.source}: ${p.unassigned.length} analysed files belong to no service (e.g. ${p.unassigned.slice(0, 3).join(", ")}): they form the "(unassigned)" group`,
+      `${p.source}: ${p.unassigned.length} analysed files belong to no service (e.g. ` +
+        `${p.unassigned.slice(0, 3).join(", ")}): they form the "(unassigned)" group`,
     );
 }
 
-export async function runCompare(files: string[], flags: CompareFlags): Promise<void> {
+export async function runCompare(files: string[], repo: string, flags: CompareFlags, io: Io): Promise<void> {
   if (!["md", "json"].includes(flags.format)) throw new UserError(`--format ${flags.format}: expected md or json`);
   if (files.length < 2)
     throw new UserError("compare needs at least two proposals (analysis.json, proposal.json or YAML)");
   const raws = files.map(readProposal);
-  const log = stderrLog(flags);
-  const model = await buildRepoModel(flags.repo, analyzeOptionsFrom(flags.repo, flags), log);
+  const log = stderrLog(flags, io);
+  const model = await buildRepoModel(repo, analyzeOptionsFrom(repo, flags), log);
   const head = model.history?.head ?? "";
   const analysed = model.coupling.files;
   const resolved = raws.map((r) => resolveProposal(r, analysed));
   for (const p of resolved) warnProblems(log, p, head);
   // scored from the serialised model, exactly as analyze and the HTML what-if score
   const c = compareProposals(fromModelJson(toModelJson(model)), head, resolved);
-  process.stdout.write(flags.format === "json" ? JSON.stringify(c, null, 2) + "\n" : comparisonToMarkdown(c));
+  io.out(flags.format === "json" ? JSON.stringify(c, null, 2) + "\n" : comparisonToMarkdown(c));
 }
 
-export function runProposalExport(file: string): void {
-  process.stdout.write(exportProposalYaml(readAnalysis(file)));
+export function runProposalExport(file: string, io: Io): void {
+  io.out(exportProposalYaml(readAnalysis(file)));
 }
 
-export async function runProposalAccept(
-  file: string,
-  flags: AnalyzeFlags & { repo: string; out: string },
-): Promise<void> {
+export async function runProposalAccept(file: string, repo: string, flags: AcceptFlags, io: Io): Promise<void> {
   const raw = readProposal(file);
-  const log = stderrLog(flags);
-  const model = await buildRepoModel(flags.repo, analyzeOptionsFrom(flags.repo, flags), log);
+  const log = stderrLog(flags, io);
+  const model = await buildRepoModel(repo, analyzeOptionsFrom(repo, flags), log);
   const head = model.history?.head ?? "";
   const resolved = resolveProposal(raw, model.coupling.files);
   warnProblems(log, resolved, head);
   const accepted = acceptProposal(raw, resolved, model, head);
   writeFileSync(flags.out, JSON.stringify(accepted, null, 2) + "\n");
-  process.stdout.write(
-    `wrote ${flags.out}: ${accepted.services.length} services, ${accepted.services.reduce((n, s) => n + s.contract.provides.length, 0)} provided symbols frozen\n`,
+  io.out(
+    `wrote ${flags.out}: ${accepted.services.length} services, ` +
+      `${accepted.services.reduce((n, s) => n + s.contract.provides.length, 0)} provided symbols frozen\n`,
   );
 }
 
 function readAccepted(file: string): AcceptedProposal {
-  if (!existsSync(file)) throw new UserError(`--proposal ${file}: file not found`);
-  let json: AcceptedProposal;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new UserError(`--proposal ${file}: not valid JSON (${(e as Error).message})`);
-  }
-  if (json?.schema !== "faultline/accepted@1")
+  const json = readUserJson(file, `--proposal ${file}`);
+  if (schemaOf(json) !== "faultline/accepted@1")
     throw new UserError(`--proposal ${file}: not an accepted proposal (make one with faultline proposal accept)`);
-  return json;
+  return json as AcceptedProposal;
 }
 
 function readBaseline(file: string | undefined): Set<string> {
   if (!file) return new Set();
-  if (!existsSync(file)) throw new UserError(`--baseline ${file}: file not found`);
-  try {
-    const j = JSON.parse(readFileSync(file, "utf8"));
-    if (j?.schema !== "faultline/baseline@1" || !Array.isArray(j.violations))
-      throw new Error("schema faultline/baseline@1 expected");
-    return new Set(j.violations);
-  } catch (e) {
-    throw new UserError(`--baseline ${file}: ${(e as Error).message}`);
-  }
+  const json = readUserJson(file, `--baseline ${file}`);
+  const violations = (json as { violations?: unknown }).violations;
+  if (
+    schemaOf(json) !== "faultline/baseline@1" ||
+    !Array.isArray(violations) ||
+    violations.some((v) => typeof v !== "string")
+  )
+    throw new UserError(`--baseline ${file}: schema faultline/baseline@1 expected`);
+  return new Set(violations as string[]);
 }
 
-export async function runCheck(
-  repo: string,
-  flags: AnalyzeFlags & { proposal: string; baseline?: string; writeBaseline?: string; format: string },
-): Promise<number> {
+export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise<number> {
   if (!["text", "json"].includes(flags.format)) throw new UserError(`--format ${flags.format}: expected text or json`);
   const accepted = readAccepted(flags.proposal);
   const baseline = readBaseline(flags.baseline);
-  const log = stderrLog({ quiet: true });
+  const log = stderrLog({ quiet: true }, io);
   const model = await buildRepoModel(repo, { ...analyzeOptionsFrom(repo, flags), history: false }, log);
   const result = checkImports(accepted, model.imports, model.coupling.files, baseline);
   if (flags.writeBaseline) {
@@ -114,19 +117,21 @@ export async function runCheck(
     );
   }
   const fresh = result.violations.filter((v) => !v.baseline);
-  if (flags.format === "json") process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+  if (flags.format === "json") io.out(JSON.stringify(result, null, 2) + "\n");
   else {
     for (const f of result.unassigned)
-      process.stderr.write(
-        `warning: ${f} belongs to no service of ${accepted.name} (added since acceptance? add it to a service's globs)\n`,
+      io.err(
+        `warning: ${f} belongs to no service of ${accepted.name} (added since acceptance? add it to a service's ` +
+          `globs)\n`,
       );
-    for (const v of fresh)
-      process.stdout.write(`${violationKey(v)}  [${v.fromService} -> ${v.toService}: not in the contract]\n`);
+    for (const v of fresh) io.out(`${violationKey(v)}  [${v.fromService} -> ${v.toService}: not in the contract]\n`);
     const known = result.violations.length - fresh.length;
-    process.stdout.write(
-      `${fresh.length ? `${fresh.length} violation${fresh.length > 1 ? "s" : ""}` : "ok: no imports outside the contracts"}` +
-        `${known ? ` (${known} more recorded in the baseline)` : ""}${flags.writeBaseline ? `; baseline written to ${flags.writeBaseline}` : ""}\n`,
-    );
+    const verdict = fresh.length
+      ? `${fresh.length} violation${fresh.length > 1 ? "s" : ""}`
+      : "ok: no imports outside the contracts";
+    const recorded = known ? ` (${known} more recorded in the baseline)` : "";
+    const written = flags.writeBaseline ? `; baseline written to ${flags.writeBaseline}` : "";
+    io.out(`${verdict}${recorded}${written}\n`);
   }
   return fresh.length && !flags.writeBaseline ? 1 : 0;
 }

@@ -4,13 +4,14 @@ import { contractSketch } from "../ranking/contractSketch.js";
 import { UserError } from "../util/errors.js";
 import { analyzeOptionsFrom, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";
+import type { Io } from "./io.js";
 
-export async function runContract(service: string, repo: string, flags: AnalyzeFlags): Promise<void> {
-  const log = stderrLog({ quiet: true });
+export async function runContract(service: string, repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {
+  const log = stderrLog({ quiet: true }, io);
   const { analysis } = await analyzeRepo(repo, analyzeOptionsFrom(repo, flags), log);
   const s = analysis.services.find((x) => x.id === service || x.name === service);
   if (!s) {
     throw new UserError(`${service}: no such service (services: ${analysis.services.map((x) => x.id).join(", ")})`);
   }
-  process.stdout.write(contractSketch(path.resolve(repo), s.name, s.contract.provides, analysis.repo.head));
+  io.out(contractSketch(path.resolve(repo), s.name, s.contract.provides, analysis.repo.head));
 }

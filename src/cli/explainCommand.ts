@@ -5,15 +5,17 @@ import { UserError } from "../util/errors.js";
 import { toRepoPath } from "../util/paths.js";
 import { analyzeOptionsFrom, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";
+import type { Io } from "./io.js";
 
-export async function runExplain(file: string, repo: string, flags: AnalyzeFlags): Promise<void> {
-  const log = stderrLog({ quiet: true });
+export async function runExplain(file: string, repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {
+  const log = stderrLog({ quiet: true }, io);
   const { analysis, model } = await analyzeRepo(repo, analyzeOptionsFrom(repo, flags), log);
   const root = path.resolve(repo);
   const rel = path.isAbsolute(file) ? toRepoPath(root, file) : file.split(path.sep).join("/");
   if (!model.coupling.files.includes(rel)) {
     throw new UserError(
-      `${file}: not among the analysed files of ${repo} (tests are left out unless --include-tests; see --include/--exclude)`,
+      `${file}: not among the analysed files of ${repo} (tests are left out unless --include-tests; see ` +
+        `--include/--exclude)`,
     );
   }
   const x = explainFile(rel, analysis, model.coupling);
@@ -24,7 +26,8 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
     out.push(`${rel} is isolated: no import, co-change or ownership ties to any other analysed file`);
   else
     out.push(
-      `${rel} sits in ${name(x.service!)} (confidence ${x.confidence?.toFixed(2)}: the share of clustering runs that put it with most of that service)`,
+      `${rel} sits in ${name(x.service!)} (confidence ${x.confidence?.toFixed(2)}: the share of clustering runs ` +
+        `that put it with most of that service)`,
     );
   if (x.ties.length) {
     out.push("", "strongest ties:");
@@ -43,9 +46,12 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
     out.push("", `runner-up: ${name(r.service)} (${r.weight.toFixed(2)})`);
     out.push(
       r.gap > 0
-        ? `to move it there, its ties to ${name(r.service)} would have to grow by more than ${r.gap.toFixed(2)} (or fewer ties to ${name(x.service!)}), or pin it in faultline.config.json: {"overrides": {"pin": {"${name(r.service)}": ["${rel}"]}}}`
-        : `its ties to ${name(r.service)} are as strong; the clustering chose by the files around it. Pin it to decide: {"overrides": {"pin": {"${name(r.service)}": ["${rel}"]}}}`,
+        ? `to move it there, its ties to ${name(r.service)} would have to grow by more than ${r.gap.toFixed(2)} (or ` +
+            `fewer ties to ${name(x.service!)}), or pin it in faultline.config.json: {"overrides": {"pin": ` +
+            `{"${name(r.service)}": ["${rel}"]}}}`
+        : `its ties to ${name(r.service)} are as strong; the clustering chose by the files around it. Pin it to ` +
+            `decide: {"overrides": {"pin": {"${name(r.service)}": ["${rel}"]}}}`,
     );
   }
-  process.stdout.write(out.join("\n") + "\n");
+  io.out(out.join("\n") + "\n");
 }

@@ -38,7 +38,8 @@ export function addAnalysisFlags(cmd: Command): Command {
   return addScopeFlags(cmd)
     .option(
       "--include-tests",
-      `also analyse tests, stories, mocks, fixtures and generated files (default excludes: ${DEFAULT_TEST_GLOBS.join(" ")})`,
+      `also analyse tests, stories, mocks, fixtures and generated files (default excludes: ` +
+        `${DEFAULT_TEST_GLOBS.join(" ")})`,
     )
     .option("--since <date>", 'only history after this date, or e.g. "2 years ago" counted back from HEAD\'s date')
     .option("--until <date>", "only history before this date (same forms as --since)")

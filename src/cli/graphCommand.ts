@@ -4,6 +4,7 @@ import { discoverRepo } from "../repo/scope.js";
 import { graphToDot, graphToMermaid } from "../report/graphFormats.js";
 import { UserError } from "../util/errors.js";
 import { stderrLog } from "./log.js";
+import type { Io } from "./io.js";
 import type { ScopeFlags } from "./flags.js";
 
 export interface GraphFlags extends ScopeFlags {
@@ -13,11 +14,11 @@ export interface GraphFlags extends ScopeFlags {
   quiet?: boolean;
 }
 
-export async function runGraph(repo: string, flags: GraphFlags): Promise<void> {
+export function runGraph(repo: string, flags: GraphFlags, io: Io): void {
   if (!["json", "dot", "mermaid"].includes(flags.format)) {
     throw new UserError(`--format ${flags.format}: expected json, dot or mermaid`);
   }
-  const log = stderrLog(flags);
+  const log = stderrLog(flags, io);
   log.progress("repo", repo);
   const scope = discoverRepo(repo, { tsconfigs: flags.tsconfig, include: flags.include, exclude: flags.exclude }, log);
   log.progress("graph", `${scope.files.length} files, ${scope.tsconfigs.length} tsconfigs`);
@@ -30,5 +31,5 @@ export async function runGraph(repo: string, flags: GraphFlags): Promise<void> {
         ? graphToMermaid(graph)
         : JSON.stringify(graph, null, 2) + "\n";
   log.finish();
-  process.stdout.write(out);
+  io.out(out);
 }

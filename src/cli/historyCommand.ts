@@ -1,6 +1,7 @@
 import { startHistory } from "../history/readHistory.js";
 import { checkRepoDir } from "../repo/repoDir.js";
 import { stderrLog } from "./log.js";
+import type { Io } from "./io.js";
 import type { ScopeFlags } from "./flags.js";
 
 export interface HistoryFlags extends ScopeFlags {
@@ -16,8 +17,8 @@ export interface HistoryFlags extends ScopeFlags {
   quiet?: boolean;
 }
 
-export async function runHistory(repo: string, flags: HistoryFlags): Promise<void> {
-  const log = stderrLog(flags);
+export async function runHistory(repo: string, flags: HistoryFlags, io: Io): Promise<void> {
+  const log = stderrLog(flags, io);
   const root = checkRepoDir(repo);
   // git log starts at once (inside startHistory, before its first await); the state queries
   // then run while the file scope is found
@@ -62,5 +63,5 @@ export async function runHistory(repo: string, flags: HistoryFlags): Promise<voi
     minShared: flags.minShared,
     minCoupling: flags.minCoupling,
   });
-  process.stdout.write(JSON.stringify(json, null, 2) + "\n");
+  io.out(JSON.stringify(json, null, 2) + "\n");
 }

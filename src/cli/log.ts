@@ -1,6 +1,7 @@
 import type cliProgressModule from "cli-progress";
 import { requireCjs } from "../util/cjs.js";
 import type { Log } from "../util/log.js";
+import type { Io } from "./io.js";
 
 /** cli-progress, loaded only when a bar is drawn (a terminal): piped runs start sooner without it. */
 const loadBars = () => requireCjs("cli-progress") as typeof cliProgressModule;
@@ -21,9 +22,9 @@ export interface CliLog extends Log {
  * stage and its count (cli-progress); otherwise plain lines, one per stage; nothing with
  * --quiet. Colour only on a terminal and never with NO_COLOR.
  */
-export function stderrLog(opts: CliLogOptions = {}): CliLog {
-  const tty = !!process.stderr.isTTY;
-  const color = tty && !process.env.NO_COLOR;
+export function stderrLog(opts: CliLogOptions, io: Io): CliLog {
+  const tty = io.errIsTTY && io.errStream !== undefined;
+  const color = io.errColor;
   const yellow = (s: string) => (color ? `\x1b[33m${s}\x1b[39m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
   let bar: cliProgressModule.SingleBar | undefined;
@@ -49,14 +50,14 @@ export function stderrLog(opts: CliLogOptions = {}): CliLog {
       this.warnings++;
       clear();
       // warnings show even with --quiet: they change how a result should be read
-      process.stderr.write(`${yellow("warning:")} ${message}\n`);
+      io.err(`${yellow("warning:")} ${message}\n`);
     },
     progress(stage: string, detail?: string, count?: { done: number; total: number }) {
       if (opts.timings) mark(stage);
       if (opts.quiet) return;
       if (!tty) {
         // plain lines for logs: stage changes only, counts would flood them
-        if (!count) process.stderr.write(`${stage}${detail ? `: ${detail}` : ""}\n`);
+        if (!count) io.err(`${stage}${detail ? `: ${detail}` : ""}\n`);
         return;
       }
       const total = count?.total ?? 1;
@@ -66,7 +67,7 @@ export function stderrLog(opts: CliLogOptions = {}): CliLog {
         bar = new bars.SingleBar(
           {
             format: `${dim("faultline")} {stage} [{bar}] {value}/{total} {detail}`,
-            stream: process.stderr,
+            stream: io.errStream,
             hideCursor: true,
             clearOnComplete: true,
             barsize: 24,
@@ -85,13 +86,15 @@ export function stderrLog(opts: CliLogOptions = {}): CliLog {
       mark("(end)");
       const rows = stages.filter((s) => s.end !== undefined);
       const width = Math.max(...rows.map((s) => s.stage.length), 5);
-      process.stderr.write(`${"stage".padEnd(width)}  wall      peak RSS\n`);
+      io.err(`${"stage".padEnd(width)}  wall      peak RSS\n`);
       for (const s of rows)
-        process.stderr.write(
-          `${s.stage.padEnd(width)}  ${((s.end! - s.start) / 1000).toFixed(2).padStart(6)} s  ${s.peakMB!.toFixed(0).padStart(5)} MB\n`,
+        io.err(
+          `${s.stage.padEnd(width)}  ${((s.end! - s.start) / 1000).toFixed(2).padStart(6)} s  ` +
+            `${s.peakMB!.toFixed(0).padStart(5)} MB\n`,
         );
-      process.stderr.write(
-        `${"total".padEnd(width)}  ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s  ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(5)} MB\n`,
+      io.err(
+        `${"total".padEnd(width)}  ${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s  ` +
+          `${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(5)} MB\n`,
       );
     },
   };

@@ -2,6 +2,7 @@ import { requireCjs } from "../util/cjs.js";
 import { CODE_MAAT_THRESHOLDS } from "../history/cochange.js";
 import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
 import { UserError } from "../util/errors.js";
+import { processIo, type Io } from "./io.js";
 import { addAnalysisFlags, addScopeFlags, collect, nonNegative, wholeNumber } from "./flags.js";
 
 const { Command, CommanderError, Option } = requireCjs("commander") as typeof import("commander");
@@ -9,58 +10,101 @@ type Command = import("commander").Command;
 
 // Each command loads its own modules when it runs: `--help` or `history` need not load the
 // HTML renderer, YAML, zod or ts-morph's Project layer.
-const runAnalyze: typeof import("./analyzeCommand.js").runAnalyze = async (...a) =>
-  (await import("./analyzeCommand.js")).runAnalyze(...a);
-const runExplain: typeof import("./explainCommand.js").runExplain = async (...a) =>
-  (await import("./explainCommand.js")).runExplain(...a);
-const runContract: typeof import("./contractCommand.js").runContract = async (...a) =>
-  (await import("./contractCommand.js")).runContract(...a);
-const runGraph: typeof import("./graphCommand.js").runGraph = async (...a) =>
-  (await import("./graphCommand.js")).runGraph(...a);
-const runHistory: typeof import("./historyCommand.js").runHistory = async (...a) =>
-  (await import("./historyCommand.js")).runHistory(...a);
-const runReport = async (...a: Parameters<typeof import("./reportCommand.js").runReport>) =>
-  (await import("./reportCommand.js")).runReport(...a);
+const analyzeCommand = () => import("./analyzeCommand.js");
+const explainCommand = () => import("./explainCommand.js");
+const contractCommand = () => import("./contractCommand.js");
+const graphCommand = () => import("./graphCommand.js");
+const historyCommand = () => import("./historyCommand.js");
+const reportCommand = () => import("./reportCommand.js");
 const compare = () => import("./compareCommands.js");
 
-export function buildProgram(): Command {
+/**
+ * The repository a command reads: `--repo DIR`, or (analyze, graph, history, check) the
+ * positional argument; both at once must agree.
+ */
+function repoOf(positional: string | undefined, flags: { repo?: string }): string {
+  if (positional !== undefined && flags.repo !== undefined && positional !== flags.repo)
+    throw new UserError(`the repository is given twice ("${positional}" and --repo ${flags.repo}): give it once`);
+  return positional ?? flags.repo ?? ".";
+}
+
+type Repo = { repo?: string };
+type AnalyzeFlags = import("./analyzeCommand.js").AnalyzeFlags;
+type CompareFlags = import("./compareCommands.js").CompareFlags;
+type AcceptFlags = import("./compareCommands.js").AcceptFlags;
+type CheckFlags = import("./compareCommands.js").CheckFlags;
+type GraphFlags = import("./graphCommand.js").GraphFlags;
+type HistoryFlags = import("./historyCommand.js").HistoryFlags;
+
+const REPO_FLAG = ["--repo <dir>", "the repository folder (default .)"] as const;
+
+/** The CLI as a commander program; every command writes through `io` and sets `exit.code`. */
+export function buildProgram(io: Io, exit: { code: number }): Command {
   const program = new Command("faultline")
     .description("Find where a TypeScript monolith should be cut into services.")
     .version("0.1.0")
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
       "after",
-      "\nEnvironment:\n  NO_COLOR=1                     no colour on a terminal\n  FAULTLINE_NO_COMPILE_CACHE=1   do not keep TypeScript's compiled code in $TMPDIR between runs",
+      [
+        "",
+        "Environment:",
+        "  NO_COLOR=1                     no colour on a terminal",
+        "  FAULTLINE_NO_COMPILE_CACHE=1   do not keep TypeScript's compiled code in $TMPDIR between runs",
+      ].join("\n"),
     );
+  addAnalyze(program, io);
+  addExplainAndContract(program, io);
+  addCompare(program, io, exit);
+  addReport(program, io);
+  addGraph(program, io);
+  addHistory(program, io);
+  return program;
+}
 
+function addAnalyze(program: Command, io: Io): void {
   addAnalysisFlags(
     program
       .command("analyze")
       .description(
         "propose candidate services, rank them, draft their contracts; writes analysis.json, report.md, report.html",
       )
-      .argument("[repo]", "repository folder", "."),
+      .argument("[repo]", "repository folder (or --repo; default .)"),
   )
+    .option(...REPO_FLAG)
     .option("--out <dir>", "where to write analysis.json and the reports (default <repo>/.faultline/)")
-    .action((repo: string, flags) => runAnalyze(repo, flags));
+    .action(async (repo: string | undefined, flags: AnalyzeFlags & Repo) =>
+      (await analyzeCommand()).runAnalyze(repoOf(repo, flags), flags, io),
+    );
+}
 
+function addExplainAndContract(program: Command, io: Io): void {
   addAnalysisFlags(
     program
       .command("explain")
       .description("why a file sits in its service: strongest ties, runner-up service, what would move it")
-      .argument("<file>", "a file of the repo (repo-relative)")
-      .argument("[repo]", "repository folder", "."),
-  ).action((file: string, repo: string, flags) => runExplain(file, repo, flags));
+      .argument("<file>", "a file of the repo (repo-relative)"),
+  )
+    .option(...REPO_FLAG)
+    .action(async (file: string, flags: AnalyzeFlags & Repo) =>
+      (await explainCommand()).runExplain(file, repoOf(undefined, flags), flags, io),
+    );
 
   addAnalysisFlags(
     program
       .command("contract")
       .description("print a service's draft contract as a TypeScript declaration sketch")
-      .argument("<service>", "service id or name")
-      .argument("[repo]", "repository folder", "."),
-  ).action((service: string, repo: string, flags) => runContract(service, repo, flags));
+      .argument("<service>", "service id or name"),
+  )
+    .option(...REPO_FLAG)
+    .action(async (service: string, flags: AnalyzeFlags & Repo) =>
+      (await contractCommand()).runContract(service, repoOf(undefined, flags), flags, io),
+    );
+}
 
+function addCompare(program: Command, io: Io, exit: { code: number }): void {
   addAnalysisFlags(
     program
       .command("compare")
@@ -69,9 +113,11 @@ export function buildProgram(): Command {
       )
       .argument("<proposals...>", "two or more proposal files"),
   )
-    .option("--repo <dir>", "the repository the proposals are scored against", ".")
+    .option(...REPO_FLAG)
     .addOption(new Option("--format <format>", "output format").choices(["md", "json"]).default("md"))
-    .action(async (files: string[], flags) => (await compare()).runCompare(files, flags));
+    .action(async (files: string[], flags: CompareFlags & Repo) =>
+      (await compare()).runCompare(files, repoOf(undefined, flags), flags, io),
+    );
 
   const proposal = program
     .command("proposal")
@@ -80,7 +126,7 @@ export function buildProgram(): Command {
     .command("export")
     .description("write analysis.json's services as an editable YAML proposal (globs collapsed by folder) to stdout")
     .argument("<analysis>", "path to analysis.json")
-    .action(async (file: string) => (await compare()).runProposalExport(file));
+    .action(async (file: string) => (await compare()).runProposalExport(file, io));
   addAnalysisFlags(
     proposal
       .command("accept")
@@ -90,49 +136,62 @@ export function buildProgram(): Command {
       .argument("<proposal>", "proposal file"),
   )
     .requiredOption("--out <file>", "where to write the accepted proposal (accepted.json)")
-    .option("--repo <dir>", "the repository", ".")
-    .action(async (file: string, flags) => (await compare()).runProposalAccept(file, flags));
+    .option(...REPO_FLAG)
+    .action(async (file: string, flags: AcceptFlags & Repo) =>
+      (await compare()).runProposalAccept(file, repoOf(undefined, flags), flags, io),
+    );
 
   addAnalysisFlags(
     program
       .command("check")
       .description("for CI: exit 1 when an import crosses services outside the accepted contracts")
-      .argument("[repo]", "repository folder", "."),
+      .argument("[repo]", "repository folder (or --repo; default .)"),
   )
+    .option(...REPO_FLAG)
     .requiredOption("--proposal <file>", "accepted.json from faultline proposal accept")
     .option("--baseline <file>", "violations recorded here are accepted")
     .option("--write-baseline <file>", "record the current violations (and exit 0)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(async (repo: string, flags) => {
-      process.exitCode = await (await compare()).runCheck(repo, flags);
+    .action(async (repo: string | undefined, flags: CheckFlags & Repo) => {
+      exit.code = await (await compare()).runCheck(repoOf(repo, flags), flags, io);
     });
+}
 
+function addReport(program: Command, io: Io): void {
   program
     .command("report")
     .description("re-render report.md and report.html from a saved analysis.json (and model.json beside it)")
     .argument("<analysis>", "path to analysis.json")
     .option("--out <dir>", "where to write (default: the folder of analysis.json)")
-    .action((file: string, flags) => runReport(file, flags));
+    .action(async (file: string, flags: { out?: string }) => (await reportCommand()).runReport(file, flags, io));
+}
 
+function addGraph(program: Command, io: Io): void {
   addScopeFlags(
     program
       .command("graph")
       .description("print the import graph, each specifier resolved as TypeScript resolves it")
-      .argument("[repo]", "repository folder", "."),
+      .argument("[repo]", "repository folder (or --repo; default .)"),
   )
+    .option(...REPO_FLAG)
     .addOption(new Option("--format <format>", "output format").choices(["json", "dot", "mermaid"]).default("json"))
     .option("--through-barrels", "rewrite each imported symbol's edge to the file that defines it")
     .option("--max-file-size <bytes>", "skip larger files with a warning", wholeNumber("--max-file-size", 1), 1_000_000)
     .option("--timings", "print wall time and peak memory per stage on stderr")
     .option("--quiet", "no progress on stderr")
-    .action((repo: string, flags) => runGraph(repo, flags));
+    .action(async (repo: string | undefined, flags: GraphFlags & Repo) =>
+      (await graphCommand()).runGraph(repoOf(repo, flags), flags, io),
+    );
+}
 
+function addHistory(program: Command, io: Io): void {
   addScopeFlags(
     program
       .command("history")
       .description("change frequency, co-change (code-maat's coupling) and ownership from git")
-      .argument("[repo]", "repository folder", "."),
+      .argument("[repo]", "repository folder (or --repo; default .)"),
   )
+    .option(...REPO_FLAG)
     .option("--since <date>", 'only commits after this date, or e.g. "2 years ago" counted back from HEAD\'s date')
     .option("--until <date>", "only commits before this date (same forms as --since)")
     .option(
@@ -168,42 +227,27 @@ export function buildProgram(): Command {
     )
     .option("--timings", "print wall time and peak memory per stage on stderr")
     .option("--quiet", "no progress on stderr")
-    .action((repo: string, flags) => runHistory(repo, flags));
-
-  return program;
+    .action(async (repo: string | undefined, flags: HistoryFlags & Repo) =>
+      (await historyCommand()).runHistory(repoOf(repo, flags), flags, io),
+    );
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+/** Runs the CLI on `argv` (node, script, args...); returns the exit code. Never exits the process. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const exit = { code: 0 };
+  const program = buildProgram(io, exit);
   try {
-    process.exitCode = 0;
     await program.parseAsync(argv);
-    return Number(process.exitCode ?? 0);
+    return exit.code;
   } catch (e) {
     if (e instanceof CommanderError) {
       // help and version are not errors; usage mistakes are exit 2 (commander already printed them)
       return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UserError) {
-      process.stderr.write(`faultline: ${e.message}\n`);
+      io.err(`faultline: ${e.message}\n`);
       return e.exitCode;
     }
     throw e;
   }
 }
-
-// `faultline graph | head`: a closed pipe ends the output, not the process with a stack trace
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(0);
-  throw e;
-});
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`faultline: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exitCode = 70;
-  },
-);

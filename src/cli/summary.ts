@@ -1,15 +1,17 @@
 import path from "node:path";
 import type { Analysis } from "../analysis/types.js";
+import type { Io } from "./io.js";
 
 /** The terminal summary: services with pain, cost and rank; the recommendation; the paths written. */
-export function printSummary(a: Analysis, written: string[]): void {
-  const color = process.stdout.isTTY && !process.env.NO_COLOR;
+export function printSummary(a: Analysis, written: string[], io: Io): void {
+  const color = io.outColor;
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
   const lines: string[] = [];
   const services = [...a.services].sort((x, y) => x.rank - y.rank);
   lines.push(
     bold(`${services.length} candidate services`) +
-      ` from ${a.repo.files} files and ${a.repo.commits} commits (resolution ${a.settings.resolution}, kernel ${a.kernel.files.length} files)`,
+      ` from ${a.repo.files} files and ${a.repo.commits} commits (resolution ${a.settings.resolution}, kernel ` +
+      `${a.kernel.files.length} files)`,
   );
   const rows = [["rank", "service", "files", "lines", "pain", "cost", "stability"]];
   for (const s of services) {
@@ -36,8 +38,8 @@ export function printSummary(a: Analysis, written: string[]): void {
   }
   lines.push("");
   for (const f of written) {
-    const rel = path.relative(process.cwd(), f);
+    const rel = path.relative(io.cwd, f);
     lines.push(`wrote ${rel && !rel.startsWith("..") ? rel : f}`);
   }
-  process.stdout.write(lines.join("\n") + "\n");
+  io.out(lines.join("\n") + "\n");
 }

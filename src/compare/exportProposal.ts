@@ -45,7 +45,8 @@ export function exportProposalYaml(a: Analysis): string {
     "#   faultline compare analysis.json this.yaml",
     "# Globs are matched with picomatch against repo-relative paths. `kernel` lists the shared kernel.",
     a.isolated.length
-      ? `# ${a.isolated.length} isolated files belong to no service: ${a.isolated.slice(0, 5).join(", ")}${a.isolated.length > 5 ? ", ..." : ""}`
+      ? `# ${a.isolated.length} isolated files belong to no service: ` +
+        `${a.isolated.slice(0, 5).join(", ")}${a.isolated.length > 5 ? ", ..." : ""}`
       : undefined,
   ].filter(Boolean);
   return header.join("\n") + "\n" + stringify(doc, { lineWidth: 0 });

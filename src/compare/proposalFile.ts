@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from "yaml";
 import { z } from "zod";
 import { UserError } from "../util/errors.js";
+import { schemaOf } from "../util/jsonFile.js";
 
 /** A proposal as written: service names to globs or files, before matching the repo. */
 export interface RawProposal {
@@ -60,7 +61,7 @@ function fromJson(file: string, text: string): RawProposal {
   } catch (e) {
     throw new UserError(`${file}: not valid JSON (${(e as Error).message})`);
   }
-  const schema = (json as { schema?: unknown })?.schema;
+  const schema = schemaOf(json);
   if (schema === "faultline/analysis@1" || schema === "faultline/accepted@1") {
     const a = json as {
       repo?: { head?: string };
@@ -87,9 +88,9 @@ function fromJson(file: string, text: string): RawProposal {
   const parsed = proposalJson.safeParse(json);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    throw new UserError(
-      `${file}: ${i.path.length ? `key "${i.path.join(".")}": ` : ""}${i.message}${i.code === "unrecognized_keys" ? ` (${i.keys.join(", ")})` : ""}`,
-    );
+    const key = i.path.length ? `key "${i.path.join(".")}": ` : "";
+    const keys = i.code === "unrecognized_keys" ? ` (${i.keys.join(", ")})` : "";
+    throw new UserError(`${file}: ${key}${i.message}${keys}`);
   }
   const p = parsed.data;
   return {
@@ -124,12 +125,10 @@ function fromYaml(file: string, text: string): RawProposal {
     const i = parsed.error.issues[0];
     if (i.code === "unrecognized_keys" && isMap(doc.contents)) {
       const pair = doc.contents.items.find((p) => isScalar(p.key) && i.keys.includes(String(p.key.value)));
-      throw new UserError(`${at(pair?.key as YamlNode)}: unknown key "${i.keys[0]}" (expected name, services, kernel)`);
+      throw new UserError(`${at(pair?.key)}: unknown key "${i.keys[0]}" (expected name, services, kernel)`);
     }
     const node = doc.getIn(i.path as (string | number)[], true) as YamlNode | undefined;
-    throw new UserError(
-      `${at(node ?? (doc.contents as YamlNode))}: ${i.path.length ? `"${i.path.join(".")}": ` : ""}${i.message}`,
-    );
+    throw new UserError(`${at(node ?? doc.contents)}: ${i.path.length ? `"${i.path.join(".")}": ` : ""}${i.message}`);
   }
   const p = parsed.data;
   const services = Object.entries(p.services).map(([name, v]) => {

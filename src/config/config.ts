@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { UserError } from "../util/errors.js";
+import { readUserJson } from "../util/jsonFile.js";
 
 const weightsSchema = z
   .object({
@@ -52,12 +53,7 @@ export function loadConfig(root: string, explicit?: string): FaultlineConfig {
     if (explicit) throw new UserError(`--config ${explicit}: file not found`);
     return {};
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new UserError(`${shown}: not valid JSON (${(e as Error).message})`);
-  }
+  const json = readUserJson(file, shown);
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -63,7 +63,7 @@ export function buildCouplingGraph(
       if (degree < COCHANGE_MIN_DEGREE) continue;
       at(i, j).cochange = Math.min(1, degree) * (1 - Math.exp(-p.shared / 3));
     }
-    const owners: (Map<number, number> | undefined)[] = new Array(n);
+    const owners = new Array<Map<number, number> | undefined>(n);
     history.files.forEach((f, k) => {
       const i = index.get(f.path);
       if (i !== undefined) owners[i] = history.authorRevisions[k];
@@ -110,7 +110,7 @@ export function contributions(e: CouplingEdge, weights: Weights): Record<Signal,
 function tfidf(records: ModuleRecord[], index: Map<string, number>, n: number): Map<number, number>[] {
   const termIndex = new Map<string, number>();
   const df = new Map<number, number>();
-  const raw: [number, number][][] = new Array(n);
+  const raw = new Array<[number, number][]>(n);
   for (const r of records) {
     const i = index.get(r.path)!;
     raw[i] = r.terms.map(([t, c]) => {

@@ -41,7 +41,8 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
   const resolved = resolveCache.get(world) ?? new Map<string, Resolution>();
   let resolvedAdded = false;
   const resolve = (file: ScopeFile, imp: ImportFact): Resolution => {
-    const key = `${file.tsconfig.path}\0${path.dirname(file.abs)}\0${imp.kind === "reference" ? "ref:" : ""}${imp.computed ? "?" : ""}${imp.specifier}\0${imp.mode}`;
+    const form = `${imp.kind === "reference" ? "ref:" : ""}${imp.computed ? "?" : ""}${imp.specifier}`;
+    const key = `${file.tsconfig.path}\0${path.dirname(file.abs)}\0${form}\0${imp.mode}`;
     let r = resolved.get(key);
     if (!r) {
       r = resolver.resolve(file, imp);
@@ -65,7 +66,8 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
     }
     const text = readFileSync(file.abs, "utf8");
     const format = resolver.impliedNodeFormat(file);
-    const key = `${sha1(text)}:${optionsKey.get(file.tsconfig)}:${format}:${file.path.replace(/^.*\./, "")}${opts.terms ? ":terms" : ""}`;
+    const extension = file.path.replace(/^.*\./, "");
+    const key = `${sha1(text)}:${optionsKey.get(file.tsconfig)}:${format}:${extension}${opts.terms ? ":terms" : ""}`;
     used.add(key);
     const facts = cache.get(key);
     if (facts) pending.push({ file, facts });
@@ -91,7 +93,8 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
       const first = facts!.syntaxErrors[0];
       const n = facts!.syntaxErrors.length;
       log.warn(
-        `${file.path}:${first.line}: ${n} syntax error${n > 1 ? "s" : ""} (${first.message}); kept the imports that parse`,
+        `${file.path}:${first.line}: ${n} syntax error${n > 1 ? "s" : ""} (${first.message}); kept the imports that ` +
+          `parse`,
       );
     }
     records.push({

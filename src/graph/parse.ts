@@ -262,11 +262,16 @@ function leftmost(q: ts.EntityName): string {
 /** Words that say nothing about the business: the language's own, and the most generic. */
 const STOP = new Set(
   (
-    "abstract any as async await boolean break case catch class const constructor continue debugger declare default delete do else enum export " +
-    "extends false finally for from function get if implements import in instanceof interface is keyof let module namespace never new null number " +
-    "object of package private protected public readonly require return set static string super switch symbol this throw true try type typeof " +
-    "undefined unique unknown var void while with yield the and for with that this from into data value values item items result results error " +
-    "errors args options params config props state index length name names list map key keys string id ids get set new use make create update " +
+    "abstract any as async await boolean break case catch class const constructor continue debugger declare default " +
+    "delete do else enum export " +
+    "extends false finally for from function get if implements import in instanceof interface is keyof let module " +
+    "namespace never new null number " +
+    "object of package private protected public readonly require return set static string super switch symbol this " +
+    "throw true try type typeof " +
+    "undefined unique unknown var void while with yield the and for with that this from into data value values item " +
+    "items result results error " +
+    "errors args options params config props state index length name names list map key keys string id ids get set " +
+    "new use make create update " +
     "delete find has add remove"
   ).split(" "),
 );

@@ -53,7 +53,8 @@ export class WorkspaceSources {
     }
     if (subpath === ".") {
       for (const field of ["source", "types", "typings", "module", "main"]) {
-        if (typeof m[field] === "string") candidates.push(m[field]);
+        const value = m[field];
+        if (typeof value === "string") candidates.push(value);
       }
       candidates.push("./src/index", "./index");
     } else {

@@ -10,8 +10,9 @@ export const KEEP_PARSED = 20_000;
  * quarter less wall time, for about 1.3 times the CPU). The caller
  * still gets every commit once, in git's order, newest first: the older part is handed on back
  * to front, its first KEEP_PARSED commits as parsed while git wrote them, the rest read again by
- * byte range from the file the reverse log wrote (parsed twice: the price of a memory bound). `args` must name one commit (a sha, so that both
- * logs walk the same history) and may carry a --since/--until window.
+ * byte range from the file the reverse log wrote (parsed twice: the price of a memory bound).
+ * `args` must name one commit (a sha, so that both logs walk the same history) and may carry a
+ * --since/--until window.
  *
  * Same surface as GitLogRun: `read`, then `done`, whose code is 0 when the commits handed on are
  * the whole log; otherwise that of the log that failed (the caller retries with one log).

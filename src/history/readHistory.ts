@@ -52,7 +52,8 @@ export async function startHistory(
   if (opts.churn && partial) {
     // line counts need every version of every file: git would fetch them from the remote
     log.warn(
-      "partial clone: --churn needs file contents git would fetch from the remote; lines added and removed are left out",
+      "partial clone: --churn needs file contents git would fetch from the remote; lines added and removed are left " +
+        "out",
     );
     opts = { ...opts, churn: false };
   }
@@ -155,7 +156,8 @@ export class PendingHistory {
     }
     if (state.shallow) {
       log.warn(
-        `shallow clone: only ${await countCommits(this.root)} commits are visible; revisions and co-change count those alone (git fetch --unshallow for all)`,
+        `shallow clone: only ${await countCommits(this.root)} commits are visible; revisions and co-change count ` +
+          `those alone (git fetch --unshallow for all)`,
       );
     }
     if (state.partial && this.opts.renames !== false) {
@@ -192,7 +194,8 @@ export class PendingHistory {
       }
       const first = result.stderr.trim().split("\n")[0] || `exit code ${result.code}`;
       log.warn(
-        `git log stopped early (${first}); the history read up to that point is used (its counts, merges included, cover those commits only)`,
+        `git log stopped early (${first}); the history read up to that point is used (its counts, merges included, ` +
+          `cover those commits only)`,
       );
       // never keep a partial log, but use it: the commits read so far, newest first, as without a cache
       if (this.cache) for (const c of fresh) if (inWindow(c)) agg.add(c);
@@ -260,7 +263,8 @@ export function iso(seconds: number): string {
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   const two = (n: number) => (n < 10 ? "0" : "") + n;
-  return `${year}-${two(month)}-${two(day)}T${two(Math.floor(secs / 3600))}:${two(Math.floor(secs / 60) % 60)}:${two(secs % 60)}Z`;
+  const time = `${two(Math.floor(secs / 3600))}:${two(Math.floor(secs / 60) % 60)}:${two(secs % 60)}`;
+  return `${year}-${two(month)}-${two(day)}T${time}Z`;
 }
 
 /**
@@ -317,7 +321,7 @@ class Aggregator {
     this.last = new Float64Array(n).fill(-Infinity);
     this.added = new Float64Array(n);
     this.removed = new Float64Array(n);
-    this.byAuthor = new Array(n);
+    this.byAuthor = new Array<Map<number, number> | undefined>(n);
     this.seen = new Int32Array(n);
     this.addedNow = new Float64Array(n);
     this.removedNow = new Float64Array(n);

@@ -4,7 +4,7 @@ import { requireCjs } from "../util/cjs.js";
 import { UserError } from "../util/errors.js";
 
 /** simple-git, loaded on first use (the history log is already running by then), through its CommonJS build. */
-async function gitAt(root: string): Promise<SimpleGit> {
+function gitAt(root: string): SimpleGit {
   const { simpleGit } = requireCjs("simple-git") as typeof import("simple-git");
   return simpleGit({ baseDir: root });
 }
@@ -17,9 +17,12 @@ export interface RepoState {
   partial: boolean;
 }
 
-/** What git says about the repository before the log is read (two git calls at once); `partial` is isPartialClone's answer. */
+/**
+ * What git says about the repository before the log is read (two git calls at once); `partial`
+ * is isPartialClone's answer.
+ */
 export async function readRepoState(root: string, partial: boolean): Promise<RepoState> {
-  const git = await gitAt(root);
+  const git = gitAt(root);
   const [flags, head] = await Promise.all([
     git.raw(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"]).then(
       (out) => out.trim().split("\n"),
@@ -72,14 +75,14 @@ export function headSha(root: string): string | undefined {
 }
 
 export async function countCommits(root: string): Promise<number> {
-  const out = await (await gitAt(root)).raw(["rev-list", "--count", "HEAD"]);
+  const out = await gitAt(root).raw(["rev-list", "--count", "HEAD"]);
   return Number(out.trim()) || 0;
 }
 
 /** Whether `older` is an ancestor of `newer` (history only moved forward). */
 export async function isAncestor(root: string, older: string, newer: string): Promise<boolean> {
   try {
-    await (await gitAt(root)).raw(["merge-base", "--is-ancestor", older, newer]);
+    await gitAt(root).raw(["merge-base", "--is-ancestor", older, newer]);
     return true;
   } catch {
     return false;

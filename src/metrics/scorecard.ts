@@ -22,13 +22,13 @@ export function scorePartition(model: RepoModel, p: ServicePartition): Scorecard
   const loc = new Map(model.records.map((r) => [r.path, r.loc]));
 
   // imports
-  const fanIn = new Array(k).fill(0);
-  const fanOut = new Array(k).fill(0);
-  const kernelImports = new Array(k).fill(0);
+  const fanIn = new Array<number>(k).fill(0);
+  const fanOut = new Array<number>(k).fill(0);
+  const kernelImports = new Array<number>(k).fill(0);
   const iface = p.services.map(() => new Set<string>());
   const ifaceFiles = p.services.map(() => new Set<string>());
-  const mu = new Array(k).fill(0); // internal import edges
-  const eps = new Array(k).fill(0); // edges crossing, counted at both ends
+  const mu = new Array<number>(k).fill(0); // internal import edges
+  const eps = new Array<number>(k).fill(0); // edges crossing, counted at both ends
   let inside = 0;
   let crossing = 0;
   for (const e of model.imports.edges) {
@@ -51,8 +51,8 @@ export function scorePartition(model: RepoModel, p: ServicePartition): Scorecard
   }
 
   // coupling weight: cohesion and modularity
-  const internalW = new Array(k).fill(0);
-  const degreeW = new Array(k).fill(0);
+  const internalW = new Array<number>(k).fill(0);
+  const degreeW = new Array<number>(k).fill(0);
   let totalW = 0;
   for (const e of model.coupling.edges) {
     const a = serviceOf.get(model.coupling.files[e.a]);
@@ -65,9 +65,9 @@ export function scorePartition(model: RepoModel, p: ServicePartition): Scorecard
   }
 
   // history: co-change containment, revisions, owners
-  const cochangeIn = new Array(k).fill(0);
-  const cochangeAll = new Array(k).fill(0);
-  const revisions = new Array(k).fill(0);
+  const cochangeIn = new Array<number>(k).fill(0);
+  const cochangeAll = new Array<number>(k).fill(0);
+  const revisions = new Array<number>(k).fill(0);
   const byAuthor = p.services.map(() => new Map<number, number>());
   const h = model.history;
   if (h) {

@@ -67,7 +67,10 @@ export function contractSketch(root: string, serviceName: string, provides: Cont
     }
   }
   const body = [...topLevel, "", ...modules].join("\n");
-  const header = `// Contract of service "${serviceName}": a draft by faultline${head ? ` at ${head.slice(0, 12)}` : ""}.\n// What other services use today; types it does not define are opaque until the team decides.\n`;
+  const header =
+    `// Contract of service "${serviceName}": a draft by ` +
+    `faultline${head ? ` at ${head.slice(0, 12)}` : ""}.\n// What other services use today; types it does not ` +
+    `define are opaque until the team decides.\n`;
   return header + withPlaceholders(body) + "\n";
 }
 
@@ -180,7 +183,8 @@ function classMembers(decl: ts.ClassDeclaration, sf: ts.SourceFile): string[] {
       out.push(`  ${safeName(name)}${typeParams(m, sf)}(${params(m, sf)}): ${returnType(m, sf)};`);
     else if (ts.isPropertyDeclaration(m))
       out.push(
-        `  ${safeName(name)}${m.questionToken ? "?" : ""}: ${m.type ? m.type.getText(sf) : literalType(m.initializer)};`,
+        `  ${safeName(name)}${m.questionToken ? "?" : ""}: ` +
+          `${m.type ? m.type.getText(sf) : literalType(m.initializer)};`,
       );
     else if (ts.isGetAccessorDeclaration(m))
       out.push(`  readonly ${safeName(name)}: ${m.type ? m.type.getText(sf) : "unknown"};`);

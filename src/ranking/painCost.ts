@@ -76,7 +76,7 @@ export function painFactors(
   for (const cs of h.changesets) {
     const w = 0.5 ** ((headTime - cs.time) / (RECENCY_HALF_LIFE_DAYS * 86_400));
     const touched = new Set<string>();
-    for (const f of cs.files) if (hService[f]) touched.add(hService[f]!);
+    for (const f of cs.files) if (hService[f]) touched.add(hService[f]);
     for (const s of touched) {
       out.get(s)!.recentRevisions += w;
       const m = byAuthor.get(s) ?? byAuthor.set(s, new Map()).get(s)!;

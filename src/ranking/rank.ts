@@ -79,28 +79,34 @@ export function rankServices(
       );
     if (pf.hotspots.length)
       why.push(
-        `${pf.hotspots.length} hotspot file${pf.hotspots.length > 1 ? "s" : ""} (top tenth by revisions x lines): ${pf.hotspots.slice(0, 3).join(", ")}${pf.hotspots.length > 3 ? ", ..." : ""}`,
+        `${pf.hotspots.length} hotspot file${pf.hotspots.length > 1 ? "s" : ""} (top tenth by revisions x lines): ` +
+          `${pf.hotspots.slice(0, 3).join(", ")}${pf.hotspots.length > 3 ? ", ..." : ""}`,
       );
     if (pf.authors > 1) why.push(`${pf.authors} authors, knowledge fragmentation ${pf.fragmentation}`);
     if (pf.cochangeLeaving > 0)
       why.push(`${pf.cochangeLeaving} co-changes with files of other services would become distributed changes`);
     if (pf.hiddenCoupling > 0)
       why.push(
-        `${pf.hiddenCoupling} file pair${pf.hiddenCoupling > 1 ? "s" : ""} change together without importing each other`,
+        `${pf.hiddenCoupling} file pair${pf.hiddenCoupling > 1 ? "s" : ""} change together without importing each ` +
+          `other`,
       );
     why.push(
-      `${cf.symbolsIn} symbols used by other services, ${cf.symbolsOut} symbols needed from them, ${cf.kernelImports} imports of the shared kernel`,
+      `${cf.symbolsIn} symbols used by other services, ${cf.symbolsOut} symbols needed from them, ` +
+        `${cf.kernelImports} imports of the shared kernel`,
     );
     if (cf.cycleWith.length)
       why.push(`in an import cycle with ${cf.cycleWith.map((x) => names.get(x) ?? x).join(", ")}`);
     if (cf.sharedData.length)
       why.push(
-        `${cf.sharedData.length} file${cf.sharedData.length > 1 ? "s" : ""} imported by two or more other services (data it would own or share): ${cf.sharedData.slice(0, 3).join(", ")}`,
+        `${cf.sharedData.length} file${cf.sharedData.length > 1 ? "s" : ""} imported by two or more other services ` +
+          `(data it would own or share): ${cf.sharedData.slice(0, 3).join(", ")}`,
       );
     if (i === 0 && order.length > 1) {
       const second = order[1];
       why.unshift(
-        `extract first: priority ${round(priority.get(id)!, 3)} (pain ${round(p.get(id)!, 2)} / (1 + cost ${round(c.get(id)!, 2)})) beats ${names.get(second) ?? second} at ${round(priority.get(second)!, 3)} (pain ${round(p.get(second)!, 2)}, cost ${round(c.get(second)!, 2)})`,
+        `extract first: priority ${round(priority.get(id)!, 3)} (pain ${round(p.get(id)!, 2)} / (1 + cost ` +
+          `${round(c.get(id)!, 2)})) beats ${names.get(second) ?? second} at ${round(priority.get(second)!, 3)} ` +
+          `(pain ${round(p.get(second)!, 2)}, cost ${round(c.get(second)!, 2)})`,
       );
     }
     out.set(id, {

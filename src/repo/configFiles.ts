@@ -273,7 +273,7 @@ function extendsOffsets(text: string): number[] | undefined {
       const start = i;
       for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
       if (inExtends && (depth === 1 || depth === 2)) found!.push(start);
-      if (depth === 1 && !inExtends) key = JSON.parse(text.slice(start, i + 1));
+      if (depth === 1 && !inExtends) key = JSON.parse(text.slice(start, i + 1)) as string;
       if (inExtends && depth === 1) inExtends = false;
     } else if (c === ":" && depth === 1 && key !== undefined) {
       if (key === "extends") {
@@ -438,7 +438,7 @@ function removeLowerPriority(file: string, groups: string[][], wildcard: Set<str
   }
 }
 
-const RESERVED = /[-\/\\^$*+?.()|[\]{}]/g;
+const RESERVED = /[-/\\^$*+?.()|[\]{}]/g;
 const IMPLICIT_EXCLUDE = "(?!(node_modules|bower_components|jspm_packages)(/|$))";
 
 /**
@@ -579,7 +579,7 @@ export function parseJsonc(text: string): unknown {
   }
 }
 
-function isObject(v: unknown): v is Record<string, any> {
+function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 

@@ -3,6 +3,7 @@
 /** Tests, stories, mocks, fixtures and generated files: left out by `analyze` unless --include-tests. */
 export const DEFAULT_TEST_GLOBS = [
   "**/*.{test,spec,stories,story,e2e-spec,cy}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
-  "**/{__tests__,__mocks__,__fixtures__,__snapshots__,test,tests,e2e,fixtures,mocks,stories,.storybook,generated,__generated__}/**",
+  "**/{__tests__,__mocks__,__fixtures__,__snapshots__,test,tests,e2e,fixtures,mocks}/**",
+  "**/{stories,.storybook,generated,__generated__}/**",
   "**/*.generated.{ts,tsx}",
 ];

@@ -8,7 +8,10 @@ import { NOT_INSTALLED_HINT, referencedTsconfig } from "./scopeFiles.js";
 import { typescriptMajorFor, withDefaultsOf } from "./typescriptVersion.js";
 import type { Tsconfig } from "./types.js";
 
-/** Diagnostics that are not a broken tsconfig: deprecations TS 6 reports for options real repos use, and "no inputs". */
+/**
+ * Diagnostics that are not a broken tsconfig: deprecations TS 6 reports for options real repos
+ * use, and "no inputs".
+ */
 const HARMLESS = new Set([5101, 5107, 5108, 5110, 18003, 5102]);
 const CIRCULARITY = 18000;
 const FILE_NOT_FOUND = 6053;
@@ -37,9 +40,9 @@ export function visibleParseHost(root: string, visible: string[]): ts.ParseConfi
   const matchFiles = (ts as unknown as { matchFiles?: MatchFiles }).matchFiles;
   const fallback: ts.ParseConfigHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
-    readDirectory: ts.sys.readDirectory,
-    fileExists: ts.sys.fileExists,
-    readFile: ts.sys.readFile,
+    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    fileExists: (file) => ts.sys.fileExists(file),
+    readFile: (file) => ts.sys.readFile(file),
   };
   if (typeof matchFiles !== "function") return fallback;
   const base = root.split(path.sep).join("/");

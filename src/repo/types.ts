@@ -1,3 +1,4 @@
+import type { PackageManifest } from "./json.js";
 import type { ts } from "../util/typescript.cjs";
 
 /** A parsed tsconfig, with the resolution defaults of the TypeScript major the repo uses. */
@@ -19,8 +20,7 @@ export interface WorkspacePackage {
   name: string;
   /** absolute folder */
   dir: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  manifest: Record<string, any>;
+  manifest: PackageManifest;
 }
 
 export interface ScopeFile {

@@ -1,5 +1,5 @@
 import { ts } from "../util/typescript.cjs";
-import { readJson } from "./json.js";
+import { readManifest } from "./json.js";
 import path from "node:path";
 
 /** The TypeScript major used when a repo names no version (the one ts-morph bundles). */
@@ -12,7 +12,7 @@ export const BUNDLED_TS_MAJOR = Number(ts.versionMajorMinor.split(".")[0]);
  */
 export function typescriptMajorFor(dir: string, root: string): number {
   for (let d = dir; ; d = path.dirname(d)) {
-    const pkg = readJson(path.join(d, "package.json"));
+    const pkg = readManifest(path.join(d, "package.json"));
     const range =
       pkg?.devDependencies?.typescript ?? pkg?.dependencies?.typescript ?? pkg?.peerDependencies?.typescript;
     if (typeof range === "string") {

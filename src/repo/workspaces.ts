@@ -3,7 +3,7 @@ import path from "node:path";
 import picomatch from "picomatch";
 import { parse as parseYaml } from "yaml";
 import type { Log } from "../util/log.js";
-import { readJson } from "./json.js";
+import { readManifest } from "./json.js";
 import type { WorkspacePackage } from "./types.js";
 
 /**
@@ -23,11 +23,16 @@ export function findWorkspaces(root: string, visible: string[], log: Log): Works
     if (path.posix.basename(file) !== "package.json" || file === "package.json") continue;
     const dir = path.posix.dirname(file);
     if (dir.split("/").includes("node_modules") || !isIn(dir) || isOut(dir)) continue;
-    const manifest = readJson(path.join(root, file));
+    const manifest = readManifest(path.join(root, file));
     if (typeof manifest?.name !== "string") continue;
     packages.push({ name: manifest.name, dir: path.join(root, dir), manifest });
   }
   return packages;
+}
+
+/** The strings of a list read from a file (anything else is not a list of globs). */
+function strings(list: unknown): string[] {
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [];
 }
 
 function trimSlash(p: string): string {
@@ -36,10 +41,9 @@ function trimSlash(p: string): string {
 
 function workspacePatterns(root: string, log: Log): string[] {
   const out: string[] = [];
-  const pkg = readJson(path.join(root, "package.json"));
-  const ws = pkg?.workspaces;
-  if (Array.isArray(ws)) out.push(...ws.filter((x: unknown) => typeof x === "string"));
-  else if (Array.isArray(ws?.packages)) out.push(...ws.packages.filter((x: unknown) => typeof x === "string"));
+  const ws = readManifest(path.join(root, "package.json"))?.workspaces;
+  const listed = Array.isArray(ws) ? ws : (ws as { packages?: unknown } | undefined)?.packages;
+  out.push(...strings(listed));
   const pnpm = path.join(root, "pnpm-workspace.yaml");
   let text: string | undefined;
   try {
@@ -49,11 +53,12 @@ function workspacePatterns(root: string, log: Log): string[] {
   }
   if (text !== undefined) {
     try {
-      const doc = parseYaml(text);
-      if (Array.isArray(doc?.packages)) out.push(...doc.packages.filter((x: unknown) => typeof x === "string"));
+      const doc = parseYaml(text) as { packages?: unknown } | null;
+      out.push(...strings(doc?.packages));
     } catch (e) {
       log.warn(
-        `pnpm-workspace.yaml: not valid YAML (${(e as Error).message.split("\n")[0]}); workspace packages from it are ignored`,
+        `pnpm-workspace.yaml: not valid YAML (${(e as Error).message.split("\n")[0]}); workspace packages from it ` +
+          `are ignored`,
       );
     }
   }

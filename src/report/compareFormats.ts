@@ -22,7 +22,8 @@ export function comparisonToMarkdown(c: Comparison): string {
     const values = ps.map((p) => p.scorecard.global[m.key]);
     const best = m.better === "higher" ? Math.max(...values) : Math.min(...values);
     out.push(
-      `| ${m.label} (${m.better} is better) | ${values.map((v) => (v === best && ps.length > 1 ? `**${v}**` : String(v))).join(" | ")} |`,
+      `| ${m.label} (${m.better} is better) | ` +
+        `${values.map((v) => (v === best && ps.length > 1 ? `**${v}**` : String(v))).join(" | ")} |`,
     );
   }
   out.push("");
@@ -47,11 +48,13 @@ export function comparisonToMarkdown(c: Comparison): string {
         out.push(`- ${md(e.where)}: ${md(e.pattern)} (service ${md(e.service)}) matches no analysed file`);
       for (const x of p.conflicts)
         out.push(
-          `- ${md(p.source)}: ${md(x.file)} is claimed by ${x.services.map(md).join(" and ")} (kept in ${md(x.services[0])})`,
+          `- ${md(p.source)}: ${md(x.file)} is claimed by ${x.services.map(md).join(" and ")} (kept in ` +
+            `${md(x.services[0])})`,
         );
       if (p.unassigned.length) {
         out.push(
-          `- ${md(p.source)}: ${p.unassigned.length} analysed files belong to no service, e.g. ${p.unassigned.slice(0, 5).map(md).join(", ")}`,
+          `- ${md(p.source)}: ${p.unassigned.length} analysed files belong to no service, e.g. ` +
+            `${p.unassigned.slice(0, 5).map(md).join(", ")}`,
         );
       }
     }

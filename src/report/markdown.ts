@@ -47,13 +47,15 @@ export function renderMarkdown(a: Analysis, opts: { title?: string; maxEdges?: n
   for (const s of services) {
     const owners = s.metrics.owners.map((o) => `${md(o.name)} ${Math.round(o.share * 100)}%`).join(", ");
     out.push(
-      `| ${s.rank} | ${md(s.name)} | ${s.files.length} | ${s.metrics.lines} | ${fixed(s.pain)} | ${fixed(s.cost)} | ${fixed(s.stability)} | ${fixed(s.metrics.cohesion)} | ${fixed(s.metrics.cochangeContainment)} | ${owners} |`,
+      `| ${s.rank} | ${md(s.name)} | ${s.files.length} | ${s.metrics.lines} | ${fixed(s.pain)} | ${fixed(s.cost)} | ` +
+        `${fixed(s.stability)} | ${fixed(s.metrics.cohesion)} | ${fixed(s.metrics.cochangeContainment)} | ${owners} |`,
     );
   }
   out.push("");
   const g = a.metrics;
   out.push(
-    `Global: modularity ${g.modularity}, TurboMQ ${g.turboMQ}, ${Math.round(g.crossEdgeShare * 100)}% of import edges cross services, IFN ${g.ifn}, NED ${g.ned}.`,
+    `Global: modularity ${g.modularity}, TurboMQ ${g.turboMQ}, ${Math.round(g.crossEdgeShare * 100)}% of import ` +
+      `edges cross services, IFN ${g.ifn}, NED ${g.ned}.`,
     "",
   );
 
@@ -92,15 +94,25 @@ export function renderMarkdown(a: Analysis, opts: { title?: string; maxEdges?: n
   out.push(
     `- weights: ${Object.entries(st.weights)
       .map(([k, v]) => `${k} ${v}`)
-      .join(
-        ", ",
-      )}${st.roleDamping === undefined ? "" : `; a tie between two files of one naming role (\`*.module\`, \`route.ts\` in many folders) counts ${st.roleDamping}`}`,
+      .join(", ")}${
+      st.roleDamping === undefined
+        ? ""
+        : `; a tie between two files of one naming role (\`*.module\`, ` +
+          `\`route.ts\` in many folders) counts ${st.roleDamping}`
+    }`,
+  );
+  const window = `${st.since ? ` since ${md(st.since)}` : ""}${st.until ? ` until ${md(st.until)}` : ""}`;
+  const renames = st.renames ? "followed" : "not followed";
+  out.push(
+    `- history: ${
+      st.history
+        ? `${a.repo.commits} commits${window}, commits over ${st.maxChangeset} files dropped, renames ${renames}`
+        : "none (not a git repository): structure alone"
+    }`,
   );
   out.push(
-    `- history: ${st.history ? `${a.repo.commits} commits${st.since ? ` since ${md(st.since)}` : ""}${st.until ? ` until ${md(st.until)}` : ""}, commits over ${st.maxChangeset} files dropped, renames ${st.renames ? "followed" : "not followed"}` : "none (not a git repository): structure alone"}`,
-  );
-  out.push(
-    `- tests ${st.includeTests ? "included" : "left out"}; pain and cost are means of factors relative to the median service; priority = pain / (1 + cost). Definitions: faultline's README.`,
+    `- tests ${st.includeTests ? "included" : "left out"}; pain and cost are means of factors relative to the ` +
+      `median service; priority = pain / (1 + cost). Definitions: faultline's README.`,
   );
   out.push("");
   return out.join("\n");
@@ -141,8 +153,10 @@ function serviceSection(s: ServiceAnalysis, name: Map<string, string>): string[]
   const m = s.metrics;
   out.push(`## ${s.rank}. ${md(s.name)}`, "");
   out.push(
-    `${s.files.length} files, ${m.lines} lines; pain ${fixed(s.pain)}, cost ${fixed(s.cost)}; stability ${fixed(s.stability)}; ` +
-      `${m.revisions} commits by ${m.authors} authors; imported ${m.fanIn} times by other services, imports them ${m.fanOut} times.`,
+    `${s.files.length} files, ${m.lines} lines; pain ${fixed(s.pain)}, cost ${fixed(s.cost)}; stability ` +
+      `${fixed(s.stability)}; ` +
+      `${m.revisions} commits by ${m.authors} authors; imported ${m.fanIn} times by other services, imports them ` +
+      `${m.fanOut} times.`,
     "",
   );
   for (const w of s.why) out.push(`- ${md(w)}`);
@@ -167,7 +181,8 @@ function serviceSection(s: ServiceAnalysis, name: Map<string, string>): string[]
         : [...bySource.entries()]
             .map(
               ([svc, n]) =>
-                `${n} symbol${n > 1 ? "s" : ""} from ${svc === KERNEL ? "the shared kernel" : md(name.get(svc) ?? svc)}`,
+                `${n} symbol${n > 1 ? "s" : ""} from ` +
+                `${svc === KERNEL ? "the shared kernel" : md(name.get(svc) ?? svc)}`,
             )
             .join("; ") + "."),
     "",
@@ -176,7 +191,8 @@ function serviceSection(s: ServiceAnalysis, name: Map<string, string>): string[]
     out.push(`<details><summary>${s.contract.requires.length} required symbols</summary>`, "");
     for (const r of s.contract.requires)
       out.push(
-        `- ${md(r.symbol)} from ${md(r.file)} (${r.service === KERNEL ? "kernel" : md(name.get(r.service) ?? r.service)})`,
+        `- ${md(r.symbol)} from ${md(r.file)} ` +
+          `(${r.service === KERNEL ? "kernel" : md(name.get(r.service) ?? r.service)})`,
       );
     out.push("", "</details>", "");
   }

@@ -17,6 +17,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import vm from "node:vm";
 
+/** What Module.wrap makes of a CommonJS file: a function of exports, require, module, __filename, __dirname. */
+type ModuleWrapper = (
+  this: unknown,
+  exports: unknown,
+  require: NodeJS.Require,
+  module: unknown,
+  filename: string,
+  dirname: string,
+) => void;
+
 /**
  * A V8 code cache for the big CommonJS files every command loads (TypeScript's 9 MB, ts-morph's
  * common layer). Compiling TypeScript's source takes about 0.2 s of each run; with the code V8
@@ -56,7 +66,14 @@ export function requireWithCodeCache(file: string): void {
   mod.paths = cache._nodeModulePaths(path.dirname(file));
   cache._cache[file] = mod; // what the file's own requires of it (and later ones) find
   try {
-    script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
+    (script.runInThisContext() as ModuleWrapper).call(
+      mod.exports,
+      mod.exports,
+      createRequire(file),
+      mod,
+      file,
+      path.dirname(file),
+    );
   } catch (e) {
     delete cache._cache[file];
     throw e;

@@ -1,8 +1,9 @@
+import type { Analysis } from "../../src/analysis/types.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { parseGraph, readJson, runCli, tempDir } from "../helpers/cli.js";
 import { demoRepo } from "../helpers/demo.js";
 import { writeTree, TSCONFIG } from "../helpers/repo.js";
 
@@ -33,10 +34,10 @@ let analysis: {
 beforeAll(async () => {
   repo = await demoRepo();
   const out = tempDir();
-  const r = runCli(["analyze", repo, "--out", out, "--quiet"]);
+  const r = await runCli(["analyze", repo, "--out", out, "--quiet"]);
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toContain("Extract first:");
-  analysis = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
+  analysis = readJson<Analysis>(path.join(out, "analysis.json"));
 });
 
 describe("faultline analyze on the demo monolith", () => {
@@ -62,36 +63,40 @@ describe("faultline analyze on the demo monolith", () => {
     expect(first.why[0]).toContain(`beats ${second.name}`);
   });
 
-  it("contracts match the imports that cross boundaries, symbol by symbol (checked against faultline graph --through-barrels)", () => {
-    const g = runCli(["graph", repo, "--through-barrels", "--quiet", "--exclude", "**/*.test.ts"]);
-    const graph = JSON.parse(g.stdout) as { edges: { from: string; to: string; symbols: string[] }[] };
-    const serviceOf = new Map<string, string>();
-    for (const s of analysis.services) for (const f of s.files) serviceOf.set(f, s.id);
-    const provided = new Map<string, Set<string>>(); // "file\0symbol" -> users
-    for (const s of analysis.services) {
-      for (const p of s.contract.provides) {
-        expect(serviceOf.get(p.file)).toBe(s.id);
-        provided.set(`${p.file}\0${p.symbol}`, new Set(p.usedBy));
+  it(
+    "contracts match the imports that cross boundaries, symbol by symbol (checked against faultline graph " +
+      "--through-barrels)",
+    async () => {
+      const g = await runCli(["graph", repo, "--through-barrels", "--quiet", "--exclude", "**/*.test.ts"]);
+      const graph = parseGraph(g.stdout);
+      const serviceOf = new Map<string, string>();
+      for (const s of analysis.services) for (const f of s.files) serviceOf.set(f, s.id);
+      const provided = new Map<string, Set<string>>(); // "file\0symbol" -> users
+      for (const s of analysis.services) {
+        for (const p of s.contract.provides) {
+          expect(serviceOf.get(p.file)).toBe(s.id);
+          provided.set(`${p.file}\0${p.symbol}`, new Set(p.usedBy));
+        }
       }
-    }
-    let crossing = 0;
-    const expected = new Set<string>();
-    for (const e of graph.edges) {
-      const a = serviceOf.get(e.from);
-      const b = serviceOf.get(e.to);
-      if (!a || !b || a === b) continue;
-      for (const sym of e.symbols.length ? e.symbols : ["*"]) {
-        crossing++;
-        expected.add(`${e.to}\0${sym}`);
-        expect(provided.get(`${e.to}\0${sym}`)?.has(a), `${e.from} -> ${e.to} (${sym})`).toBe(true);
+      let crossing = 0;
+      const expected = new Set<string>();
+      for (const e of graph.edges) {
+        const a = serviceOf.get(e.from);
+        const b = serviceOf.get(e.to);
+        if (!a || !b || a === b) continue;
+        for (const sym of e.symbols.length ? e.symbols : ["*"]) {
+          crossing++;
+          expected.add(`${e.to}\0${sym}`);
+          expect(provided.get(`${e.to}\0${sym}`)?.has(a), `${e.from} -> ${e.to} (${sym})`).toBe(true);
+        }
       }
-    }
-    expect(crossing).toBeGreaterThan(0);
-    // and nothing is provided that no other service imports
-    expect([...provided.keys()].sort()).toEqual([...expected].sort());
-  });
+      expect(crossing).toBeGreaterThan(0);
+      // and nothing is provided that no other service imports
+      expect([...provided.keys()].sort()).toEqual([...expected].sort());
+    },
+  );
 
-  it("prints each contract as a TypeScript sketch that tsc --noEmit accepts", () => {
+  it("prints each contract as a TypeScript sketch that tsc --noEmit accepts", async () => {
     const dir = tempDir();
     // the three services with the largest contracts (each sketch compiles its own program)
     const withProvides = analysis.services
@@ -100,7 +105,7 @@ describe("faultline analyze on the demo monolith", () => {
       .slice(0, 3);
     expect(withProvides.length).toBe(3);
     for (const s of withProvides) {
-      const r = runCli(["contract", s.id, repo]);
+      const r = await runCli(["contract", s.id, "--repo", repo]);
       expect(r.code, r.stderr).toBe(0);
       const file = path.join(dir, `${s.id}.ts`);
       writeFileSync(file, r.stdout);
@@ -118,31 +123,31 @@ describe("faultline analyze on the demo monolith", () => {
         expect(r.stdout, `${s.id} sketch names ${p.symbol}`).toContain(p.symbol);
       }
     }
-    const bad = runCli(["contract", "no-such-service", repo]);
+    const bad = await runCli(["contract", "no-such-service", "--repo", repo]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("no-such-service");
   }, 180_000);
 
-  it("explains a file: its service, ties with signals, and the runner-up", () => {
+  it("explains a file: its service, ties with signals, and the runner-up", async () => {
     const s = analysis.services.find((x) => x.rank === 1)!;
     const file = s.files[0];
-    const r = runCli(["explain", file, repo]);
+    const r = await runCli(["explain", file, "--repo", repo]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`sits in ${s.name}`);
     expect(r.stdout).toMatch(/strongest ties:\n\s+\d+\.\d\d\s+\S+/);
     expect(r.stdout).toMatch(/runner-up: /);
-    const k = runCli(["explain", analysis.kernel.files[0].path, repo]);
+    const k = await runCli(["explain", analysis.kernel.files[0].path, "--repo", repo]);
     expect(k.stdout).toContain("shared kernel");
-    const none = runCli(["explain", "src/nope.ts", repo]);
+    const none = await runCli(["explain", "src/nope.ts", "--repo", repo]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("src/nope.ts");
   });
 
-  it("is byte-identical across runs with the same seed", () => {
+  it("is byte-identical across runs with the same seed, neither run reading a cache", async () => {
     const a = tempDir();
     const b = tempDir();
-    expect(runCli(["analyze", repo, "--out", a, "--quiet", "--seed", "3"]).code).toBe(0);
-    expect(runCli(["analyze", repo, "--out", b, "--quiet", "--seed", "3"]).code).toBe(0);
+    for (const out of [a, b])
+      expect((await runCli(["analyze", repo, "--out", out, "--quiet", "--seed", "3", "--no-cache"])).code).toBe(0);
     expect(readFileSync(path.join(a, "analysis.json"), "utf8")).toBe(
       readFileSync(path.join(b, "analysis.json"), "utf8"),
     );
@@ -150,7 +155,7 @@ describe("faultline analyze on the demo monolith", () => {
 });
 
 describe("faultline analyze: bad input and settings", () => {
-  it("without git, warns loudly and proposes from structure alone", () => {
+  it("without git, warns loudly and proposes from structure alone", async () => {
     const dir = tempDir();
     const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
     for (const d of ["alpha", "beta"]) {
@@ -160,10 +165,10 @@ describe("faultline analyze: bad input and settings", () => {
     }
     writeTree(dir, files);
     const out = tempDir();
-    const r = runCli(["analyze", dir, "--out", out]);
+    const r = await runCli(["analyze", dir, "--out", out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/not a git repository/);
-    const a = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
+    const a = readJson<Analysis>(path.join(out, "analysis.json"));
     expect(a.settings.history).toBe(false);
     const groups = a.services
       .map((s: Service) => s.files.map((f) => f.split("/")[1]))
@@ -171,21 +176,21 @@ describe("faultline analyze: bad input and settings", () => {
     expect(groups).toEqual([["alpha"], ["beta"]]);
   });
 
-  it("names the flag or key at fault, exit 2", () => {
+  it("names the flag or key at fault, exit 2", async () => {
     const dir = tempDir();
     writeTree(dir, { "tsconfig.json": TSCONFIG, "src/a.ts": "export const a = 1;\n" });
-    const w = runCli(["analyze", dir, "--weights", "structural=1,imports=2"]);
+    const w = await runCli(["analyze", dir, "--weights", "structural=1,imports=2"]);
     expect(w.code).toBe(2);
     expect(w.stderr).toContain("--weights");
-    const res = runCli(["analyze", dir, "--resolution", "fine"]);
+    const res = await runCli(["analyze", dir, "--resolution", "fine"]);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("--resolution");
     writeTree(dir, { "faultline.config.json": JSON.stringify({ weights: { structural: -1 } }) });
-    const c = runCli(["analyze", dir]);
+    const c = await runCli(["analyze", dir]);
     expect(c.code).toBe(2);
     expect(c.stderr).toContain("weights.structural");
     writeTree(dir, { "faultline.config.json": JSON.stringify({ colour: "blue" }) });
-    const k = runCli(["analyze", dir]);
+    const k = await runCli(["analyze", dir]);
     expect(k.code).toBe(2);
     expect(k.stderr).toMatch(/faultline.config.json.*colour/);
     expect(k.stderr.trim().split("\n")).toHaveLength(1);

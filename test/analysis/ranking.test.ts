@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyzeInto, runCli } from "../helpers/cli.js";
+import { analyzeInto, parseHistory, runCli } from "../helpers/cli.js";
 import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from "../helpers/repo.js";
 
 // Three domains known by construction:
@@ -13,18 +13,23 @@ function script(): RepoScript {
     (_, k) => `export function item${k}(x: number) { return x + ${k}; }`,
   ).join("\n");
   for (let i = 0; i < 4; i++) {
-    files[`src/catalog/catalog${i}.ts`] =
-      `${i ? `import { item0 } from "./catalog0";\n` : ""}${catalogExports.replace(/item/g, `c${i}item`)}\n${i ? "export const base = item0;\n" : "export function item0(x: number) { return x; }\n"}`;
+    const head = i ? `import { item0 } from "./catalog0";\n` : "";
+    const tail = i ? "export const base = item0;\n" : "export function item0(x: number) { return x; }\n";
+    files[`src/catalog/catalog${i}.ts`] = `${head}${catalogExports.replace(/item/g, `c${i}item`)}\n${tail}`;
   }
   const useCatalog = (i: number) =>
     `import { ${[0, 1, 2, 3, 4, 5].map((k) => `c${i % 4}item${k}`).join(", ")} } from "../catalog/catalog${i % 4}";\n`;
   for (let i = 0; i < 4; i++) {
     files[`src/ledger/ledger${i}.ts`] =
-      `import { l${(i + 1) % 4} } from "./ledger${(i + 1) % 4}";\n${i === 0 ? useCatalog(1).replace(/, c1item[1-5]/g, "") : ""}export const l${i} = () => l${(i + 1) % 4};\n`;
+      `import { l${(i + 1) % 4} } from ` +
+      `"./ledger${(i + 1) % 4}";\n${i === 0 ? useCatalog(1).replace(/, c1item[1-5]/g, "") : ""}export const l${i} ` +
+      `= () => l${(i + 1) % 4};\n`;
     files[`src/audit/audit${i}.ts`] =
-      `import { a${(i + 1) % 4} } from "./audit${(i + 1) % 4}";\n${useCatalog(i)}export const a${i} = () => a${(i + 1) % 4};\n`;
+      `import { a${(i + 1) % 4} } from "./audit${(i + 1) % 4}";\n${useCatalog(i)}export const a${i} = () => ` +
+      `a${(i + 1) % 4};\n`;
     files[`src/report/report${i}.ts`] =
-      `import { r${(i + 1) % 4} } from "./report${(i + 1) % 4}";\n${useCatalog(i + 2)}export const r${i} = () => r${(i + 1) % 4};\n`;
+      `import { r${(i + 1) % 4} } from "./report${(i + 1) % 4}";\n${useCatalog(i + 2)}export const r${i} = () => ` +
+      `r${(i + 1) % 4};\n`;
   }
   const r = rng(5);
   const people = ["Ada", "Bob", "Cy", "Dee", "Eve"].map((p) => `${p} <${p.toLowerCase()}@x.test>`);
@@ -47,25 +52,26 @@ beforeAll(() => {
   repo = buildRepo(script());
 });
 
-function analysis(seed: number) {
-  return analyzeInto(repo, ["--seed", String(seed)]).analysis;
+async function analysis(seed: number) {
+  return (await analyzeInto(repo, ["--seed", String(seed)])).analysis;
 }
 
 describe("ranking by pain against cost", () => {
-  it("recommends the painful, cheap service first and ranks the costly one below it, with figures", () => {
-    const a = analysis(1);
+  it("recommends the painful, cheap service first and ranks the costly one below it, with figures", async () => {
+    const a = await analysis(1);
     const byFolder = (s: { files: string[] }) => s.files[0].split("/")[1];
-    const services = a.services.map((s: { files: string[] }) => [...new Set(s.files.map((f) => f.split("/")[1]))]);
+    const services = a.services.map((s) => [...new Set(s.files.map((f) => f.split("/")[1]))]);
     expect(services.sort(), a.settings.resolutionRule).toEqual([["audit"], ["catalog"], ["ledger"], ["report"]]);
-    const first = a.services.find((s: { rank: number }) => s.rank === 1);
+    const first = a.services.find((s) => s.rank === 1)!;
     expect(byFolder(first)).toBe("ledger");
-    const catalog = a.services.find((s: { files: string[] }) => byFolder(s) === "catalog");
+    const catalog = a.services.find((s) => byFolder(s) === "catalog")!;
     const ledger = first;
     expect(catalog.cost).toBeGreaterThan(ledger.cost);
     expect(ledger.pain).toBeGreaterThan(catalog.pain);
     // the reasons carry figures that can be re-derived: ledger's commits are counted in the history
-    const history = JSON.parse(
-      runCli(["history", repo, "--quiet", "--min-shared", "1", "--min-revs", "1", "--min-coupling", "0"]).stdout,
+    const history = parseHistory(
+      (await runCli(["history", repo, "--quiet", "--min-shared", "1", "--min-revs", "1", "--min-coupling", "0"]))
+        .stdout,
     );
     expect(first.why.join("\n")).toMatch(new RegExp(`changed in ${ledger.metrics.revisions} commits`));
     expect(ledger.metrics.revisions).toBeGreaterThanOrEqual(60);
@@ -83,8 +89,9 @@ describe("ranking by pain against cost", () => {
     expect(catalog.contract.provides.every((p: { kind: string }) => p.kind === "function")).toBe(true);
   });
 
-  it("keeps the same extraction order across seeds", () => {
-    const orders = [1, 2, 3].map((s) => analysis(s).extractionOrder);
+  it("keeps the same extraction order across seeds", async () => {
+    const orders: string[][] = [];
+    for (const s of [1, 2, 3]) orders.push((await analysis(s)).extractionOrder);
     expect(orders[1]).toEqual(orders[0]);
     expect(orders[2]).toEqual(orders[0]);
   });

@@ -12,7 +12,7 @@ import path from "node:path";
 import { UndirectedGraph } from "graphology";
 import louvainModule from "graphology-communities-louvain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT, runCli, tempDir as makeTempDir } from "../helpers/cli.js";
+import { parseJson, PROJECT, runCli, tempDir as makeTempDir } from "../helpers/cli.js";
 import { buildRepo, git, rng } from "../helpers/repo.js";
 import { generateMonolith, HUBS, type Monolith } from "../helpers/synthetic.js";
 import { pairCountingARI } from "../helpers/referenceMetrics.js";
@@ -206,7 +206,7 @@ describe("generateMonolith (synthetic layered monolith)", () => {
       for (const [from, to] of m.crossImports) expect(m.truth[from]).not.toBe(m.truth[to]);
     });
 
-    it(`replays a history of one-domain features, >= 30% noise, a bulk commit, per-domain owners (seed ${seed})`, () => {
+    it(`replays one-domain features, >= 30% noise, a bulk commit, per-domain owners (seed ${seed})`, () => {
       const m = generateMonolith({ seed });
       const commits = m.script.commits;
       expect(m.kinds).toHaveLength(commits.length);
@@ -268,8 +268,8 @@ interface Run {
   analysis: Analysis;
 }
 
-function analyze(repo: string, outDir: string, ...flags: string[]): string {
-  const r = runCli(["analyze", repo, "--out", outDir, "--quiet", "--seed", String(ANALYZE_SEED), ...flags]);
+async function analyze(repo: string, outDir: string, ...flags: string[]): Promise<string> {
+  const r = await runCli(["analyze", repo, "--out", outDir, "--quiet", "--seed", String(ANALYZE_SEED), ...flags]);
   expect(r.code, r.stderr).toBe(0);
   return readFileSync(path.join(outDir, "analysis.json"), "utf8");
 }
@@ -277,13 +277,13 @@ function analyze(repo: string, outDir: string, ...flags: string[]): string {
 const runs = new Map<number, Run>();
 const figures: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const seed of MONOLITH_SEEDS) {
     const monolith = generateMonolith({ seed });
     const repo = buildRepo(monolith.script, tempDir());
     const outDir = tempDir("faultline-out-");
-    const text = analyze(repo, outDir);
-    runs.set(seed, { monolith, repo, outDir, text, analysis: JSON.parse(text) });
+    const text = await analyze(repo, outDir);
+    runs.set(seed, { monolith, repo, outDir, text, analysis: parseJson<Analysis>(text) });
   }
 });
 
@@ -305,7 +305,7 @@ describe("faultline analyze on a synthetic layered monolith", () => {
       ).toBeGreaterThanOrEqual(0.9);
     });
 
-    it(`keeps its teeth: folder grouping and imports-only Louvain fall well short (monolith seed ${seed})`, () => {
+    it(`keeps its teeth: folders and imports-only Louvain fall well short (seed ${seed})`, async () => {
       const run = runs.get(seed)!;
       const truth = domainTruth(run.monolith);
       const ours = score(faultlinePartition(run.analysis, truth), truth);
@@ -314,14 +314,15 @@ describe("faultline analyze on a synthetic layered monolith", () => {
       figures.push(`  seed ${seed}: folders ARI ${folders.ari.toFixed(3)} MoJoFM ${folders.mojoFM.toFixed(1)}`);
       expect(folders.ari).toBeLessThan(0.3);
 
-      const g = runCli(["graph", run.repo, "--quiet"]);
+      const g = await runCli(["graph", run.repo, "--quiet"]);
       expect(g.code, g.stderr).toBe(0);
       const graph = JSON.parse(g.stdout) as GraphJson;
       const louvainScores = LOUVAIN_SEEDS.map((ls) => score(importLouvainPartition(graph, truth, ls), truth));
       const best = louvainScores.reduce((x, y) => (y.ari > x.ari ? y : x));
       figures.push(
         `  seed ${seed}: imports-only Louvain ARI ${louvainScores.map((x) => x.ari.toFixed(3)).join(" ")} ` +
-          `MoJoFM ${louvainScores.map((x) => x.mojoFM.toFixed(1)).join(" ")} (Louvain seeds ${LOUVAIN_SEEDS.join(",")})`,
+          `MoJoFM ${louvainScores.map((x) => x.mojoFM.toFixed(1)).join(" ")} (Louvain seeds ` +
+          `${LOUVAIN_SEEDS.join(",")})`,
       );
       expect(best.ari).toBeLessThan(0.5);
       // and faultline beats both on both measures
@@ -330,14 +331,16 @@ describe("faultline analyze on a synthetic layered monolith", () => {
     });
   }
 
-  it("writes byte-identical analysis.json for the same repo, flags and seed", () => {
+  it("writes byte-identical analysis.json for the same repo, flags and seed", async () => {
     const run = runs.get(MONOLITH_SEEDS[0])!;
-    const again = analyze(run.repo, tempDir("faultline-out-"));
+    const again = await analyze(run.repo, tempDir("faultline-out-"));
     expect(again === run.text, "second run into another --out differs").toBe(true);
     // a fresh build of the same script elsewhere: same commits, same analysis
     const copy = buildRepo(generateMonolith({ seed: MONOLITH_SEEDS[0] }).script, tempDir());
     expect(git(copy, ["rev-parse", "HEAD"])).toBe(git(run.repo, ["rev-parse", "HEAD"]));
-    expect(analyze(copy, tempDir("faultline-out-")) === run.text, "analysis of a rebuilt copy differs").toBe(true);
+    expect((await analyze(copy, tempDir("faultline-out-"))) === run.text, "analysis of a rebuilt copy differs").toBe(
+      true,
+    );
   });
 
   it("gives services unique kebab-case ids and names that never look like cluster numbers", () => {

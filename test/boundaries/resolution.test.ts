@@ -52,17 +52,23 @@ function twoHalves(size: number): { script: RepoScript; domains: string[][] } {
   return { script: { files, commits }, domains };
 }
 
+/** A module that imports `v` from each named sibling and uses them all. */
+function importAll(names: string[]): string {
+  const imports = names.map((t, j) => `import { v as v${j} } from "./${t}";`).join("\n");
+  return `${imports}\nexport const v = [${names.map((_, j) => `v${j}`).join(", ")}].length;\n`;
+}
+
 describe("resolution auto", () => {
-  it("does not stop at a cut where one candidate holds more than a quarter of the files (and over 100)", () => {
+  it("does not stop at a cut where one candidate holds more than a quarter of the files (and over 100)", async () => {
     const { script, domains } = twoHalves(40);
-    const { analysis } = analyzeInto(buildRepo(script), ["--no-cache"]);
+    const { analysis } = await analyzeInto(buildRepo(script), ["--no-cache"]);
     const total = domains.flat().length;
     const largest = Math.max(...analysis.services.map((s: { files: string[] }) => s.files.length));
     expect(largest, analysis.settings.resolutionRule).toBeLessThanOrEqual(Math.max(total / 4, 100));
     expect(analysis.settings.resolutionRule).toMatch(/none over 25% of the files once past 100 files/);
   });
 
-  it("keeps a small repo's clean three-way cut, and says which bound it used", () => {
+  it("keeps a small repo's clean three-way cut, and says which bound it used", async () => {
     // three domains of eight files, no tie between them: every resolution gives the same cut,
     // each service a third of the files
     const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
@@ -72,8 +78,7 @@ describe("resolution auto", () => {
     for (const dom of domains) {
       dom.forEach((f, i) => {
         const imports = [1, 2, 5].map((o) => path.posix.basename(dom[(i + o) % 8], ".ts"));
-        files[f] =
-          `${imports.map((t, j) => `import { v as v${j} } from "./${t}";`).join("\n")}\nexport const v = [${imports.map((_, j) => `v${j}`).join(", ")}].length;\n`;
+        files[f] = importAll(imports);
       });
     }
     const commits: CommitStep[] = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
@@ -87,14 +92,14 @@ describe("resolution auto", () => {
         touch: touch.length ? touch : [dom[0]],
       });
     }
-    const { analysis } = analyzeInto(buildRepo({ files, commits }), ["--no-cache"]);
+    const { analysis } = await analyzeInto(buildRepo({ files, commits }), ["--no-cache"]);
     expect(analysis.services.map((s: { files: string[] }) => [...s.files].sort()).sort()).toEqual(
       domains.map((d) => [...d].sort()).sort(),
     );
     expect(analysis.settings.resolutionRule).toMatch(/^auto: the most modular cut/);
   });
 
-  it("of equally stable cuts, keeps the most modular: whole domains, not each domain's halves", () => {
+  it("of equally stable cuts, keeps the most modular: whole domains, not each domain's halves", async () => {
     // four domains that never touch, each of two tight halves of six files that also tie to each
     // other: the domain cut and the half cut are both perfectly reproducible
     const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
@@ -108,8 +113,7 @@ describe("resolution auto", () => {
         // every other file also imports one file of the other half
         const imports = i % 2 === 0 ? [...own, dom[(i + 6) % 12]] : own;
         const names = imports.map((t) => path.posix.basename(t, ".ts"));
-        files[f] =
-          `${names.map((t, j) => `import { v as v${j} } from "./${t}";`).join("\n")}\nexport const v = [${names.map((_, j) => `v${j}`).join(", ")}].length;\n`;
+        files[f] = importAll(names);
       });
     }
     const commits: CommitStep[] = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
@@ -125,7 +129,7 @@ describe("resolution auto", () => {
         touch: touch.length ? touch : [half[0]],
       });
     }
-    const { analysis } = analyzeInto(buildRepo({ files, commits }), ["--no-cache"]);
+    const { analysis } = await analyzeInto(buildRepo({ files, commits }), ["--no-cache"]);
     const services = analysis.services.map((s: { files: string[] }) => [...s.files].sort()).sort();
     expect(services, analysis.settings.resolutionRule).toEqual(domains.map((d) => [...d].sort()).sort());
     expect(analysis.settings.resolutionRule).toMatch(/most modular cut/);

@@ -1,11 +1,11 @@
 // Debian's Chromium driven by playwright-core, for the report.html tests (npm run test:browser).
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type ConsoleMessage, type Page } from "playwright-core";
 import type { Analysis } from "../../src/analysis/types.js";
 import type { ModelJson } from "../../src/metrics/modelJson.js";
-import { PROJECT, runCli, tempDir } from "../helpers/cli.js";
+import { PROJECT, readJson, runCli, tempDir } from "../helpers/cli.js";
 
 export const CHROMIUM = process.env.FAULTLINE_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -30,7 +30,9 @@ export async function launch(): Promise<Browser> {
 
 /** The built renderer (npm run test:browser builds dist/ first). */
 export async function renderer(): Promise<typeof import("../../src/report/html/render.js")> {
-  return import(pathToFileURL(path.join(PROJECT, "dist/report/html/render.js")).href);
+  return import(pathToFileURL(path.join(PROJECT, "dist/report/html/render.js")).href) as Promise<
+    typeof import("../../src/report/html/render.js")
+  >;
 }
 
 export interface Analysed {
@@ -40,14 +42,14 @@ export interface Analysed {
 }
 
 /** Runs the real CLI on a repo; returns analysis.json and model.json. */
-export function analyze(repo: string): Analysed {
+export async function analyze(repo: string): Promise<Analysed> {
   const dir = tempDir("faultline-browser-");
-  const r = runCli(["analyze", repo, "--out", dir, "--quiet"]);
+  const r = await runCli(["analyze", repo, "--out", dir, "--quiet"]);
   if (r.code !== 0) throw new Error(`analyze failed (${r.code}): ${r.stderr}`);
   return {
     dir,
-    analysis: JSON.parse(readFileSync(path.join(dir, "analysis.json"), "utf8")),
-    model: JSON.parse(readFileSync(path.join(dir, "model.json"), "utf8")),
+    analysis: readJson<Analysis>(path.join(dir, "analysis.json")),
+    model: readJson<ModelJson>(path.join(dir, "model.json")),
   };
 }
 

@@ -64,18 +64,18 @@ async function render(
   );
 }
 
-function reportMd(analysis: Analysis): string {
+async function reportMd(analysis: Analysis): Promise<string> {
   const dir = tempDir("faultline-md-");
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "analysis.json"), JSON.stringify(analysis));
-  const r = runCli(["report", path.join(dir, "analysis.json"), "--out", dir]);
+  const r = await runCli(["report", path.join(dir, "analysis.json"), "--out", dir]);
   if (r.code !== 0) throw new Error(`faultline report failed: ${r.stderr}`);
   return readFileSync(path.join(dir, "report.md"), "utf8");
 }
 
 describe("report.md's Mermaid diagrams", () => {
   it("render in Mermaid for the demo monolith, one labelled node per service", async () => {
-    const { dir, analysis } = analyze(await demoRepo());
+    const { dir, analysis } = await analyze(await demoRepo());
     const md = readFileSync(path.join(dir, "report.md"), "utf8");
     const blocks = mermaidBlocks(md);
     expect(blocks.length).toBeGreaterThan(0);
@@ -87,7 +87,7 @@ describe("report.md's Mermaid diagrams", () => {
   });
 
   it("keep hostile service names as label text: no markup, no broken diagram", async () => {
-    const { analysis } = analyze(await demoRepo());
+    const { analysis } = await analyze(await demoRepo());
     // service names are derived from path words by faultline, so the hostile names (the XSS
     // fixture's file names) are planted in a saved analysis.json, which `faultline report` renders
     const hostile = NASTY_FILES.map((f) => path.basename(f, ".ts"));
@@ -95,7 +95,7 @@ describe("report.md's Mermaid diagrams", () => {
     hostile.forEach((name, k) => {
       if (byRank[k]) byRank[k].name = name;
     });
-    const blocks = mermaidBlocks(reportMd(analysis));
+    const blocks = mermaidBlocks(await reportMd(analysis));
     expect(blocks.length).toBeGreaterThan(0);
     for (const [i, code] of blocks.entries()) {
       const r = await render(code, `hostile${i}`);

@@ -5,12 +5,13 @@ import { analyze, renderer } from "./browser.js";
 
 describe("renderHtml", () => {
   it("is deterministic, self-contained and pins its script and style by hash", async () => {
-    const { analysis, model } = analyze(await demoRepo());
+    const { analysis, model } = await analyze(await demoRepo());
     const { renderHtml } = await renderer();
     const started = performance.now();
     const html = renderHtml(analysis, model, { title: "demo-shop" });
     console.log(
-      `renderHtml on the demo (${model.files.length} files): ${Math.round(performance.now() - started)} ms, ${Math.round(html.length / 1024)} KiB`,
+      `renderHtml on the demo (${model.files.length} files): ${Math.round(performance.now() - started)} ms, ` +
+        `${Math.round(html.length / 1024)} KiB`,
     );
     expect(renderHtml(analysis, model, { title: "demo-shop" })).toBe(html);
     // nothing to fetch: no external script, stylesheet, image or font

@@ -1,5 +1,5 @@
 // report.html in a real browser: Debian's Chromium, file://, no network.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Analysis } from "../../src/analysis/types.js";
 import type { ModelJson } from "../../src/metrics/modelJson.js";
 import type { Scorecard, ServicePartition } from "../../src/metrics/types.js";
-import { PROJECT, runCli, tempDir } from "../helpers/cli.js";
+import { PROJECT, readJson, runCli, tempDir } from "../helpers/cli.js";
 import { demoRepo } from "../helpers/demo.js";
 import { buildRepo } from "../helpers/repo.js";
 import { NASTY_FILES, xssRepoScript } from "../helpers/xss.js";
@@ -31,11 +31,11 @@ let metrics: Metrics;
 beforeAll(async () => {
   const [b, repo] = await Promise.all([launch(), demoRepo()]);
   browser = b;
-  demo = analyze(repo);
+  demo = await analyze(repo);
   const { renderHtml } = await renderer();
   demoHtml = writeHtml(renderHtml(demo.analysis, demo.model, { title: "demo-shop" }));
-  const dist = (p: string) => import(pathToFileURL(path.join(PROJECT, "dist", p)).href);
-  metrics = { ...(await dist("metrics/scorecard.js")), ...(await dist("metrics/modelJson.js")) };
+  const dist = (p: string) => import(pathToFileURL(path.join(PROJECT, "dist", p)).href) as Promise<Partial<Metrics>>;
+  metrics = { ...(await dist("metrics/scorecard.js")), ...(await dist("metrics/modelJson.js")) } as Metrics;
 });
 
 afterAll(async () => {
@@ -55,7 +55,7 @@ async function exportProposal(page: Page): Promise<Proposal> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
   expect(download.suggestedFilename()).toBe("proposal.json");
   const file = await download.path();
-  return JSON.parse(readFileSync(file, "utf8"));
+  return readJson<Proposal>(file);
 }
 
 async function findFile(page: Page, file: string): Promise<void> {
@@ -106,7 +106,8 @@ describe("report.html", () => {
     );
     // reported, not asserted: a benchmark is the place for a performance check
     console.log(
-      `demo report.html (${demo.model.files.length} files) in headless Chromium, ms from navigation: script ${t.scriptStart}, UI built ${t.mounted}, ` +
+      `demo report.html (${demo.model.files.length} files) in headless Chromium, ms from navigation: script ` +
+        `${t.scriptStart}, UI built ${t.mounted}, ` +
         `first graph frame ${t.firstFrame}, painted ${t.painted} (goto to drawn, as the test sees it: ${ms})`,
     );
     expect(await page.getByTestId("graph-error").count()).toBe(0);
@@ -185,7 +186,7 @@ describe("report.html", () => {
     // and what `faultline compare` computes for the exported proposal, from the repo itself
     const proposalFile = path.join(tempDir("faultline-proposal-"), "proposal.json");
     writeFileSync(proposalFile, JSON.stringify(proposal));
-    const r = runCli([
+    const r = await runCli([
       "compare",
       path.join(demo.dir, "analysis.json"),
       proposalFile,
@@ -206,7 +207,8 @@ describe("report.html", () => {
     // and the scorecards of both services involved
     for (const s of [first, second]) {
       await page.locator(`[data-testid=service-row][data-service-id="${s.id}"]`).click();
-      const { owners: _owners, ...expected } = card.services[s.name];
+      const { owners, ...expected } = card.services[s.name];
+      void owners;
       expect(await shownValues(page, "svc-metric-"), s.name).toEqual(expected);
     }
     // undo restores the analysed figures
@@ -257,7 +259,7 @@ describe("report.html", () => {
   });
 
   it("keeps hostile file, author, symbol and service names inert text", async () => {
-    const xss = analyze(buildRepo(xssRepoScript()));
+    const xss = await analyze(buildRepo(xssRepoScript()));
     const { analysis, model } = xss;
     // git drops "<" and ">" from author names, so the hostile author (and service name, symbol and
     // why line, which faultline derives itself) are planted in the saved files, as a hand-edited

@@ -1,8 +1,10 @@
+import type { ModelJson } from "../../src/metrics/modelJson.js";
+import type { Analysis } from "../../src/analysis/types.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
 import { describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { parseJson, readJson, runCli, tempDir } from "../helpers/cli.js";
 import { buildRepo, day, git, TSCONFIG, type RepoScript } from "../helpers/repo.js";
 
 function script(): RepoScript {
@@ -10,7 +12,8 @@ function script(): RepoScript {
   for (const d of ["alpha", "beta", "gamma"]) {
     for (let i = 0; i < 4; i++) {
       files[`src/${d}/f${i}.ts`] =
-        `import { v${(i + 1) % 4} } from "./f${(i + 1) % 4}";\nexport const v${i} = 1;\nexport const w${i} = v${(i + 1) % 4};\n`;
+        `import { v${(i + 1) % 4} } from "./f${(i + 1) % 4}";\nexport const v${i} = 1;\nexport const w${i} = ` +
+        `v${(i + 1) % 4};\n`;
     }
   }
   const commits = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
@@ -20,13 +23,13 @@ function script(): RepoScript {
   return { files, commits };
 }
 
-function analyze(repo: string, ...args: string[]) {
+async function analyze(repo: string, ...args: string[]) {
   const out = tempDir();
-  const r = runCli(["analyze", repo, "--out", out, "--quiet", ...args]);
+  const r = await runCli(["analyze", repo, "--out", out, "--quiet", ...args]);
   expect(r.code, r.stderr).toBe(0);
   return {
     analysis: readFileSync(path.join(out, "analysis.json"), "utf8"),
-    model: JSON.parse(readFileSync(path.join(out, "model.json"), "utf8")),
+    model: readJson<ModelJson>(path.join(out, "model.json")),
     stderr: r.stderr,
   };
 }
@@ -35,32 +38,32 @@ const edges = (model: { files: { path: string }[]; imports: [number, number, str
   model.imports.map(([a, b]) => `${model.files[a].path} -> ${model.files[b].path}`);
 
 describe("the cache", () => {
-  it("is invisible in results: cold, warm and --no-cache runs are byte-identical", () => {
+  it("is invisible in results: cold, warm and --no-cache runs are byte-identical", async () => {
     const repo = buildRepo(script());
-    const cold = analyze(repo);
-    const warm = analyze(repo);
-    const none = analyze(repo, "--no-cache");
+    const cold = await analyze(repo);
+    const warm = await analyze(repo);
+    const none = await analyze(repo, "--no-cache");
     expect(warm.analysis).toBe(cold.analysis);
     expect(none.analysis).toBe(cold.analysis);
     expect(readFileSync(path.join(repo, ".faultline/.gitignore"), "utf8")).toBe("*\n");
   });
 
-  it("shows a new import after one file is edited (a cache that replays old output fails this)", () => {
+  it("shows a new import after one file is edited (a cache that replays old output fails this)", async () => {
     const repo = buildRepo(script());
-    analyze(repo);
+    await analyze(repo);
     const file = path.join(repo, "src/alpha/f0.ts");
     writeFileSync(
       file,
       readFileSync(file, "utf8") + 'import { v2 as other } from "../beta/f2";\nexport const x = other;\n',
     );
-    const warm = analyze(repo);
+    const warm = await analyze(repo);
     expect(edges(warm.model)).toContain("src/alpha/f0.ts -> src/beta/f2.ts");
-    expect(warm.analysis).toBe(analyze(repo, "--no-cache").analysis);
+    expect(warm.analysis).toBe((await analyze(repo, "--no-cache")).analysis);
   });
 
-  it("extends the cached history when HEAD moves forward, with the same result as a cold run", () => {
+  it("extends the cached history when HEAD moves forward, with the same result as a cold run", async () => {
     const repo = buildRepo(script());
-    analyze(repo);
+    await analyze(repo);
     writeFileSync(path.join(repo, "src/gamma/f1.ts"), "export const v1 = 2;\n");
     git(repo, ["add", "-A"]);
     git(repo, [
@@ -75,34 +78,34 @@ describe("the cache", () => {
       "--date",
       "2024-02-01T00:00:00Z",
     ]);
-    const warm = analyze(repo);
-    const cold = analyze(repo, "--no-cache");
+    const warm = await analyze(repo);
+    const cold = await analyze(repo, "--no-cache");
     expect(warm.analysis).toBe(cold.analysis);
-    expect(JSON.parse(warm.analysis).repo.commits).toBe(10);
+    expect(parseJson<Analysis>(warm.analysis).repo.commits).toBe(10);
   });
 
-  it("does not carry resolutions from a narrower scope into a wider one", () => {
+  it("does not carry resolutions from a narrower scope into a wider one", async () => {
     const repo = buildRepo(script());
     // cross-domain imports that only the wider scope can see as edges
     writeFileSync(path.join(repo, "src/alpha/f1.ts"), 'import { v2 } from "../beta/f2";\nexport const v1 = v2;\n');
-    analyze(repo, "--include", "src/alpha/**");
-    const wide = analyze(repo);
+    await analyze(repo, "--include", "src/alpha/**");
+    const wide = await analyze(repo);
     expect(edges(wide.model)).toContain("src/alpha/f1.ts -> src/beta/f2.ts");
-    expect(wide.analysis).toBe(analyze(repo, "--no-cache").analysis);
+    expect(wide.analysis).toBe((await analyze(repo, "--no-cache")).analysis);
   });
 
-  it("follows a .mailmap edited after the cache was written (identities are merged by git)", () => {
+  it("follows a .mailmap edited after the cache was written (identities are merged by git)", async () => {
     const repo = buildRepo(script());
-    expect(analyze(repo).analysis).not.toContain("Ada Lovelace");
+    expect((await analyze(repo)).analysis).not.toContain("Ada Lovelace");
     writeFileSync(path.join(repo, ".mailmap"), "Ada Lovelace <ada@x.test> Ada <ada@x.test>\n");
-    const warm = analyze(repo);
+    const warm = await analyze(repo);
     expect(warm.analysis).toContain("Ada Lovelace");
-    expect(warm.analysis).toBe(analyze(repo, "--no-cache").analysis);
+    expect(warm.analysis).toBe((await analyze(repo, "--no-cache")).analysis);
   });
 
-  it("ignores a corrupt cache or one written by other code, with a warning, and still answers right", () => {
+  it("ignores a corrupt cache or one written by other code, with a warning, and still answers right", async () => {
     const repo = buildRepo(script());
-    const first = analyze(repo);
+    const first = await analyze(repo);
     const dir = path.join(repo, ".faultline/cache");
     writeFileSync(path.join(dir, "parse.v8"), "not a cache");
     writeFileSync(
@@ -113,7 +116,7 @@ describe("the cache", () => {
     const outputs = path.join(dir, "outputs.v8");
     const written = v8.deserialize(readFileSync(outputs)) as { version: string };
     writeFileSync(outputs, v8.serialize({ ...written, version: `${written.version}-other-build` }));
-    const again = analyze(repo);
+    const again = await analyze(repo);
     expect(again.stderr).toMatch(/parse\.v8 is unreadable: ignored/);
     expect(again.stderr).toMatch(/history\.v8 was written by another faultline build: ignored/);
     expect(again.stderr).toMatch(/outputs\.v8 was written by another faultline build: ignored/);

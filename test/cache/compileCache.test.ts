@@ -1,14 +1,14 @@
 import { chmodSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, runCli, tempDir } from "../helpers/cli.js";
+import { copyFixture, parseGraph, runBin, tempDir } from "../helpers/cli.js";
 
 /** `faultline graph` on a fixture with TMPDIR pointing at a fresh folder. */
 function graph(tmp: string, env: Record<string, string> = {}) {
   const repo = copyFixture("graph/basic");
-  const r = runCli(["graph", repo, "--quiet"], { env: { TMPDIR: tmp, ...env } });
+  const r = runBin(["graph", repo, "--quiet"], { env: { TMPDIR: tmp, ...env } });
   expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
+  return parseGraph(r.stdout);
 }
 
 const cacheOf = (tmp: string) => path.join(tmp, `faultline-compile-cache-${process.getuid!()}`);

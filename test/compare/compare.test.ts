@@ -1,7 +1,11 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import type { CheckResult } from "../../src/compare/check.js";
+import type { AcceptedProposal } from "../../src/compare/accept.js";
+import type { Comparison } from "../../src/compare/compare.js";
+import type { Analysis } from "../../src/analysis/types.js";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { parseJson, readJson, runCli, tempDir } from "../helpers/cli.js";
 import { buildRepo, day, git, TSCONFIG, type RepoScript } from "../helpers/repo.js";
 
 // A small layered app with two domains (orders, billing) across routes/services/models, and a
@@ -11,14 +15,16 @@ function script(): RepoScript {
     "tsconfig.json": TSCONFIG,
     "src/utils/db.ts": "export const db = { q: (s: string) => s };\n",
     "src/models/Order.ts":
-      'import { db } from "../utils/db";\nexport class Order { id = db.q("o"); }\nexport function total(o: Order) { return o.id.length; }\n',
+      'import { db } from "../utils/db";\nexport class Order { id = db.q("o"); }\nexport function total(o: Order) { ' +
+      "return o.id.length; }\n",
     "src/services/checkout.ts":
       'import { Order, total } from "../models/Order";\nexport function checkout() { return total(new Order()); }\n',
     "src/routes/orders.ts":
       'import { checkout } from "../services/checkout";\nexport const ordersRoute = () => checkout();\n',
     "src/models/Invoice.ts": 'import { db } from "../utils/db";\nexport class Invoice { id = db.q("i"); }\n',
     "src/services/billing.ts":
-      'import { Invoice } from "../models/Invoice";\nimport { total } from "../models/Order";\nexport function bill() { return [new Invoice(), total]; }\n',
+      'import { Invoice } from "../models/Invoice";\nimport { total } from "../models/Order";\nexport function ' +
+      "bill() { return [new Invoice(), total]; }\n",
     "src/routes/invoices.ts":
       'import { bill } from "../services/billing";\nexport const invoicesRoute = () => bill();\n',
   };
@@ -36,10 +42,10 @@ function script(): RepoScript {
 
 let repo: string;
 let out: string;
-beforeAll(() => {
+beforeAll(async () => {
   repo = buildRepo(script());
   out = tempDir();
-  const r = runCli(["analyze", repo, "--out", out, "--quiet"]);
+  const r = await runCli(["analyze", repo, "--out", out, "--quiet"]);
   expect(r.code, r.stderr).toBe(0);
 });
 
@@ -54,10 +60,10 @@ kernel: [src/utils/**]
 `;
 
 describe("faultline compare", () => {
-  it("a proposal compared with itself: MoJoFM 100 both ways, ARI 1, nothing moves", () => {
+  it("a proposal compared with itself: MoJoFM 100 both ways, ARI 1, nothing moves", async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "a.yaml"), YAML);
-    const r = runCli([
+    const r = await runCli([
       "compare",
       path.join(dir, "a.yaml"),
       path.join(dir, "a.yaml"),
@@ -68,13 +74,13 @@ describe("faultline compare", () => {
       "--quiet",
     ]);
     expect(r.code, r.stderr).toBe(0);
-    const c = JSON.parse(r.stdout);
+    const c = parseJson<Comparison>(r.stdout);
     expect(c.agreement).toEqual([{ a: "architects-v1", b: "architects-v1", mojoFMab: 100, mojoFMba: 100, ari: 1 }]);
     expect(c.moves[0].moved).toBe(0);
     expect(c.proposals[0].unassigned).toEqual([]);
   });
 
-  it("scores a hand-written proposal and the machine's side by side, with the same figures analyze wrote", () => {
+  it("scores a hand-written proposal and the machine's side by side, with the same figures analyze wrote", async () => {
     const dir = tempDir();
     // billing's route is put with orders: one file moves
     writeFileSync(
@@ -85,7 +91,7 @@ describe("faultline compare", () => {
       ),
     );
     const analysisFile = path.join(out, "analysis.json");
-    const r = runCli([
+    const r = await runCli([
       "compare",
       analysisFile,
       path.join(dir, "b.yaml"),
@@ -96,8 +102,8 @@ describe("faultline compare", () => {
       "--quiet",
     ]);
     expect(r.code, r.stderr).toBe(0);
-    const c = JSON.parse(r.stdout);
-    const analysis = JSON.parse(readFileSync(analysisFile, "utf8"));
+    const c = parseJson<Comparison>(r.stdout);
+    const analysis = readJson<Analysis>(analysisFile);
     expect(c.proposals[0].scorecard.global).toEqual(analysis.metrics);
     for (const s of analysis.services) expect(c.proposals[0].scorecard.services[s.id]).toEqual(s.metrics);
     // the machine found the two domains (with two services there is no kernel, db.ts goes with
@@ -117,33 +123,34 @@ describe("faultline compare", () => {
     // MoJoFM(machine -> hand) by hand: 2 moves, 0 joins; the hand groups have sizes 1, 2, 4, so
     // max mno = 7 - 3 = 4, and MoJoFM = (1 - 2/4) * 100 = 50
     expect(c.agreement[0].mojoFMab).toBe(50);
-    const md = runCli(["compare", analysisFile, path.join(dir, "b.yaml"), "--repo", repo, "--quiet"]);
+    const md = await runCli(["compare", analysisFile, path.join(dir, "b.yaml"), "--repo", repo, "--quiet"]);
     expect(md.stdout).toMatch(/\| modularity \(higher is better\) \|/);
     expect(md.stdout).toContain("1 from invoice to orders");
   });
 
-  it("reports YAML mistakes with file, line and column; unmatched globs, double claims and unclaimed files", () => {
+  it("reports YAML mistakes at file:line:column; unmatched globs, double claims, unclaimed files", async () => {
     const dir = tempDir();
     const bad = path.join(dir, "bad.yaml");
     writeFileSync(bad, "name: x\nservices:\n  a: [src/**]\ncolour: blue\n");
-    const r = runCli(["compare", bad, bad, "--repo", repo, "--quiet"]);
+    const r = await runCli(["compare", bad, bad, "--repo", repo, "--quiet"]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(`faultline: ${bad}:4:1: unknown key "colour" (expected name, services, kernel)`);
     writeFileSync(bad, "name: x\nservices:\n  a: [src/**\n");
-    const syntax = runCli(["compare", bad, bad, "--repo", repo, "--quiet"]);
+    const syntax = await runCli(["compare", bad, bad, "--repo", repo, "--quiet"]);
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toMatch(new RegExp(`${bad.replace(/[/.]/g, "\\$&")}:\\d+:\\d+: `));
 
     const messy = path.join(dir, "messy.yaml");
     writeFileSync(
       messy,
-      "services:\n  orders:\n    - src/models/**\n    - src/nothing/**\n  billing: [src/models/Invoice.ts, src/services/billing.ts]\n",
+      "services:\n  orders:\n    - src/models/**\n    - src/nothing/**\n  billing: [src/models/Invoice.ts, " +
+        "src/services/billing.ts]\n",
     );
-    const m = runCli(["compare", messy, messy, "--repo", repo, "--format", "json"]);
+    const m = await runCli(["compare", messy, messy, "--repo", repo, "--format", "json"]);
     expect(m.code, m.stderr).toBe(0);
     expect(m.stderr).toContain(`${messy}:4:7: "src/nothing/**" (service orders) matches no analysed file`);
     expect(m.stderr).toContain("src/models/Invoice.ts is claimed by orders and billing");
-    const p = JSON.parse(m.stdout).proposals[0];
+    const p = parseJson<Comparison>(m.stdout).proposals[0];
     expect(p.unassigned).toEqual([
       "src/routes/invoices.ts",
       "src/routes/orders.ts",
@@ -152,10 +159,10 @@ describe("faultline compare", () => {
     ]);
   });
 
-  it("warns when a proposal was made at another commit", () => {
+  it("warns when a proposal was made at another commit", async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "old.yaml"), "head: 0123456789abcdef\n" + YAML);
-    const r = runCli([
+    const r = await runCli([
       "compare",
       path.join(dir, "old.yaml"),
       path.join(dir, "old.yaml"),
@@ -170,55 +177,52 @@ describe("faultline compare", () => {
 });
 
 describe("faultline proposal export / accept, and check", () => {
-  it("exports YAML that compares equal to the analysis it came from", () => {
+  it("exports YAML that compares equal to the analysis it came from", async () => {
     const analysisFile = path.join(out, "analysis.json");
-    const r = runCli(["proposal", "export", analysisFile]);
+    const r = await runCli(["proposal", "export", analysisFile]);
     expect(r.code, r.stderr).toBe(0);
     const yamlFile = path.join(tempDir(), "p.yaml");
     writeFileSync(yamlFile, r.stdout);
-    const c = JSON.parse(
-      runCli(["compare", analysisFile, yamlFile, "--repo", repo, "--format", "json", "--quiet"]).stdout,
+    const c = parseJson<Comparison>(
+      (await runCli(["compare", analysisFile, yamlFile, "--repo", repo, "--format", "json", "--quiet"])).stdout,
     );
     expect(c.agreement[0].ari).toBe(1);
     expect(c.moves[0].moved).toBe(0);
   });
 
-  it("check fails on a new cross-service import, and passes with a baseline that records it", () => {
+  it("check fails on a new cross-service import, and passes with a baseline that records it", async () => {
     const dir = tempDir();
     const yamlFile = path.join(dir, "a.yaml");
     writeFileSync(yamlFile, YAML);
     const accepted = path.join(dir, "accepted.json");
-    const acc = runCli(["proposal", "accept", yamlFile, "--out", accepted, "--repo", repo, "--quiet"]);
+    const acc = await runCli(["proposal", "accept", yamlFile, "--out", accepted, "--repo", repo, "--quiet"]);
     expect(acc.code, acc.stderr).toBe(0);
-    const frozen = JSON.parse(readFileSync(accepted, "utf8"));
+    const frozen = readJson<AcceptedProposal>(accepted);
     // billing imports `total` from orders' model: the one symbol orders provides
-    expect(
-      frozen.services
-        .find((s: { name: string }) => s.name === "orders")
-        .contract.provides.map((p: { symbol: string }) => p.symbol),
-    ).toEqual(["total"]);
+    expect(frozen.services.find((s) => s.name === "orders")?.contract.provides.map((p) => p.symbol)).toEqual(["total"]);
 
-    expect(runCli(["check", repo, "--proposal", accepted]).code).toBe(0);
+    expect((await runCli(["check", repo, "--proposal", accepted])).code).toBe(0);
 
     // a new import of something orders does not provide, and a new file nobody claims
     writeFileSync(
       path.join(repo, "src/services/billing.ts"),
-      'import { Invoice } from "../models/Invoice";\nimport { total, Order } from "../models/Order";\nexport function bill() { return [new Invoice(), total, Order]; }\n',
+      'import { Invoice } from "../models/Invoice";\nimport { total, Order } from "../models/Order";\nexport ' +
+        "function bill() { return [new Invoice(), total, Order]; }\n",
     );
     writeFileSync(path.join(repo, "src/routes/orders-v2.ts"), "export const v2 = 1;\n");
-    const fail = runCli(["check", repo, "--proposal", accepted]);
+    const fail = await runCli(["check", repo, "--proposal", accepted]);
     expect(fail.code).toBe(1);
     expect(fail.stdout).toContain("src/services/billing.ts -> src/models/Order.ts (Order)");
     expect(fail.stdout).not.toContain("(total)");
     expect(fail.stderr).toContain("src/routes/orders-v2.ts belongs to no service");
 
     const baseline = path.join(dir, "baseline.json");
-    expect(runCli(["check", repo, "--proposal", accepted, "--write-baseline", baseline]).code).toBe(0);
-    const pass = runCli(["check", repo, "--proposal", accepted, "--baseline", baseline]);
+    expect((await runCli(["check", repo, "--proposal", accepted, "--write-baseline", baseline])).code).toBe(0);
+    const pass = await runCli(["check", repo, "--proposal", accepted, "--baseline", baseline]);
     expect(pass.code, pass.stdout).toBe(0);
     expect(pass.stdout).toContain("1 more recorded in the baseline");
-    const json = JSON.parse(
-      runCli(["check", repo, "--proposal", accepted, "--baseline", baseline, "--format", "json"]).stdout,
+    const json = parseJson<CheckResult>(
+      (await runCli(["check", repo, "--proposal", accepted, "--baseline", baseline, "--format", "json"])).stdout,
     );
     expect(json.violations).toEqual([
       {

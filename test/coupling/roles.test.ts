@@ -50,13 +50,19 @@ function nestApp(): { script: RepoScript; domains: Record<string, string[]> } {
     const dir = `src/app/${d}`;
     files[`${dir}/${d}.dto.ts`] = `export interface ${cls(d)}Dto { id: string; ${d}Total: number }\n`;
     files[`${dir}/${d}.service.ts`] =
-      `import type { ${cls(d)}Dto } from "./${d}.dto";\nexport class ${cls(d)}Service { find${cls(d)}(id: string): ${cls(d)}Dto { return { id, ${d}Total: 0 }; } }\n`;
+      `import type { ${cls(d)}Dto } from "./${d}.dto";\nexport class ${cls(d)}Service { find${cls(d)}(id: string): ` +
+      `${cls(d)}Dto { return { id, ${d}Total: 0 }; } }\n`;
     files[`${dir}/${d}.controller.ts`] =
-      `import { ${cls(d)}Service } from "./${d}.service";\nimport type { ${cls(d)}Dto } from "./${d}.dto";\nexport class ${cls(d)}Controller { constructor(private readonly ${d}Service: ${cls(d)}Service) {}\n  get${cls(d)}(id: string): ${cls(d)}Dto { return this.${d}Service.find${cls(d)}(id); } }\n`;
+      `import { ${cls(d)}Service } from "./${d}.service";\nimport type { ${cls(d)}Dto } from "./${d}.dto";\nexport ` +
+      `class ${cls(d)}Controller { constructor(private readonly ${d}Service: ${cls(d)}Service) {}\n  ` +
+      `get${cls(d)}(id: string): ${cls(d)}Dto { return this.${d}Service.find${cls(d)}(id); } }\n`;
     files[`${dir}/${d}.module.ts`] =
       others.map((o) => `import { ${cls(o)}Module } from "../${o}/${o}.module";`).join("\n") +
-      `\nimport { ${cls(d)}Controller } from "./${d}.controller";\nimport { ${cls(d)}Service } from "./${d}.service";\n` +
-      `export class ${cls(d)}Module { static imports = [${others.map((o) => `${cls(o)}Module`).join(", ")}]; static controllers = [${cls(d)}Controller]; static providers = [${cls(d)}Service]; static exports = [${cls(d)}Service]; }\n`;
+      `\nimport { ${cls(d)}Controller } from "./${d}.controller";\nimport { ${cls(d)}Service } from ` +
+      `"./${d}.service";\n` +
+      `export class ${cls(d)}Module { static imports = [${others.map((o) => `${cls(o)}Module`).join(", ")}]; static ` +
+      `controllers = [${cls(d)}Controller]; static providers = [${cls(d)}Service]; static exports = ` +
+      `[${cls(d)}Service]; }\n`;
     domains[d] = ["dto", "service", "controller", "module"].map((kind) => `${dir}/${d}.${kind}.ts`);
   });
   files["src/app/app.module.ts"] =
@@ -86,10 +92,10 @@ function nestApp(): { script: RepoScript; domains: Record<string, string[]> } {
 }
 
 describe("framework wiring", () => {
-  it("joins the domain it wires instead of forming a service of modules", () => {
+  it("joins the domain it wires instead of forming a service of modules", async () => {
     const { script, domains } = nestApp();
     const repo = buildRepo(script);
-    const { analysis } = analyzeInto(repo, ["--no-cache"]);
+    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
     const serviceOf = new Map<string, string>();
     for (const s of analysis.services) for (const f of s.files) serviceOf.set(f, s.id);
     for (const [d, files] of Object.entries(domains)) {
@@ -97,13 +103,11 @@ describe("framework wiring", () => {
       const ids = new Set(files.map((f) => serviceOf.get(f)));
       expect(ids.size, `${d}: ${files.map((f) => `${f} -> ${serviceOf.get(f)}`).join(", ")}`).toBe(1);
       const id = [...ids][0];
-      const members = analysis.services
-        .find((s: { id: string }) => s.id === id)
-        .files.filter((f: string) => f !== "src/app/app.module.ts");
+      const members = analysis.services.find((s) => s.id === id)!.files.filter((f) => f !== "src/app/app.module.ts");
       expect(members.sort()).toEqual([...files].sort());
     }
     // and explain says why a tie between two modules counts for less
-    const x = runCli(["explain", "src/app/account/account.module.ts", repo, "--no-cache"]);
+    const x = await runCli(["explain", "src/app/account/account.module.ts", "--repo", repo, "--no-cache"]);
     expect(x.code, x.stderr).toBe(0);
     expect(x.stdout).toMatch(/src\/app\/order\/order\.module\.ts .*\(both \*\.module: a shared role, damped\)/);
   });

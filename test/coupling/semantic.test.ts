@@ -77,7 +77,7 @@ function containerApp() {
 }
 
 describe("semantic neighbour ties", () => {
-  it("tie each file to the file nearest in vocabulary, where no import, commit or owner does", () => {
+  it("tie each file to the file nearest in vocabulary, where no import, commit or owner does", async () => {
     const { repo, truth } = containerApp();
     const twin = (f: string) =>
       f.includes("/modules/")
@@ -87,7 +87,7 @@ describe("semantic neighbour ties", () => {
     const sample = [...truth.keys()].filter((_, i) => i % 6 === 0);
     expect(sample.length).toBe(6);
     for (const f of sample) {
-      const r = runCli(["explain", f, repo]);
+      const r = await runCli(["explain", f, "--repo", repo]);
       expect(r.code, r.stderr).toBe(0);
       // "  0.49  src/workflows/customer/addressRun.ts  [run]  semantic 0.49": the vocabulary is the only signal
       const line = r.stdout.split("\n").find((l) => l.includes(`  ${twin(f)}  `));

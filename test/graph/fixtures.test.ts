@@ -1,23 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, FIXTURES, runCli } from "../helpers/cli.js";
-
-// Each fixtures/graph/<case>/expected.json holds hand-derived expectations (see fixtures/graph/README.md).
-interface Expectation {
-  name: string;
-  args?: string[];
-  modules?: string[];
-  moduleTsconfigs?: Record<string, string>;
-  edges?: { from: string; to: string; kinds: string[]; typeOnly: boolean; symbols: string[] }[];
-  edgesExact?: boolean;
-  noEdges?: { from: string; to: string }[];
-  declarations?: { from: string; to: string }[];
-  external?: { from: string; package: string }[];
-  unresolved?: { from: string; specifier: string; reason?: string }[];
-  exit?: number;
-  stderr?: string;
-}
+import { copyFixture, FIXTURES, parseGraph, readJson, runCli } from "../helpers/cli.js";
+import type { FixtureExpectations } from "../helpers/graphFixtures.js";
 
 const root = path.join(FIXTURES, "graph");
 const cases = existsSync(root)
@@ -27,20 +12,18 @@ const cases = existsSync(root)
   : [];
 
 describe.each(cases)("graph fixture %s", (fixture) => {
-  const expected: { cases: Expectation[] } = JSON.parse(
-    readFileSync(path.join(root, fixture, "expected.json"), "utf8"),
-  );
+  const expected = readJson<FixtureExpectations>(path.join(root, fixture, "expected.json"));
   const dir = copyFixture(path.join("graph", fixture));
 
-  it.each(expected.cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const r = runCli(["graph", dir, "--quiet", ...(c.args ?? [])]);
+  it.each(expected.cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    const r = await runCli(["graph", dir, "--quiet", ...(c.args ?? [])]);
     expect(r.code, r.stderr).toBe(c.exit ?? 0);
     if (c.stderr) expect(r.stderr).toContain(c.stderr);
     if ((c.exit ?? 0) !== 0) {
       expect(r.stderr.trim().split("\n")).toHaveLength(1); // one line, never a stack trace
       return;
     }
-    const g = JSON.parse(r.stdout);
+    const g = parseGraph(r.stdout);
     if (c.modules) expect(g.modules.map((m: { path: string }) => m.path)).toEqual([...c.modules].sort());
     for (const [file, tsconfig] of Object.entries(c.moduleTsconfigs ?? {})) {
       expect(g.modules.find((m: { path: string }) => m.path === file)?.tsconfig, file).toBe(tsconfig);
@@ -63,7 +46,7 @@ describe.each(cases)("graph fixture %s", (fixture) => {
         (x: { from: string; specifier: string }) => x.from === u.from && x.specifier === u.specifier,
       );
       expect(hit, `unresolved ${u.from} ${u.specifier}`).toBeDefined();
-      if (u.reason) expect(hit.reason).toBe(u.reason);
+      if (u.reason) expect(hit?.reason).toBe(u.reason);
     }
   });
 });

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-// @ts-expect-error: plain JavaScript module shared with the benchmark
 import { compareWithOracle, isDeclaration, oracleResolutions } from "../oracle/ts-oracle.mjs";
-import { copyFixture, FIXTURES, runCli } from "../helpers/cli.js";
+import { copyFixture, FIXTURES, parseGraph, readJson, runCli } from "../helpers/cli.js";
+import type { FixtureExpectations } from "../helpers/graphFixtures.js";
 
 // Every fixture that analyses cleanly is checked against TypeScript's own Program. Workspace
 // edges (TypeScript cannot see them without an install) must be among the hand-written
@@ -21,15 +21,20 @@ interface Edge {
 }
 
 describe.each(cases)("oracle: %s", (fixture) => {
-  const expected = JSON.parse(readFileSync(path.join(root, fixture, "expected.json"), "utf8"));
+  const expected = readJson<FixtureExpectations>(path.join(root, fixture, "expected.json"));
   const first = expected.cases[0];
   const skip = (first.exit ?? 0) !== 0 || expected.oracle === false;
 
-  it.skipIf(skip)("edges equal TypeScript's resolution, and every specifier is accounted for", () => {
+  it.skipIf(skip)("edges equal TypeScript's resolution, and every specifier is accounted for", async () => {
     const dir = copyFixture(path.join("graph", fixture));
-    const r = runCli(["graph", dir, "--quiet", ...(first.args ?? []).filter((a: string) => a !== "--through-barrels")]);
+    const r = await runCli([
+      "graph",
+      dir,
+      "--quiet",
+      ...(first.args ?? []).filter((a: string) => a !== "--through-barrels"),
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    const g = JSON.parse(r.stdout);
+    const g = parseGraph(r.stdout);
     const handWritten = new Set<string>(
       expected.cases
         .flatMap((c: { edges?: Edge[]; args?: string[] }) =>
@@ -41,9 +46,7 @@ describe.each(cases)("oracle: %s", (fixture) => {
     const cmp = compareWithOracle(
       g,
       rows,
-      (e: Edge) =>
-        handWritten.has(`${e.from} -> ${e.to}`) &&
-        !rows.some((x: { from: string; to: string }) => x.from === e.from && x.to === e.to),
+      (e: Edge) => handWritten.has(`${e.from} -> ${e.to}`) && !rows.some((x) => x.from === e.from && x.to === e.to),
     );
     expect(cmp.missing).toEqual([]);
     expect(cmp.extra).toEqual([]);
@@ -54,8 +57,7 @@ describe.each(cases)("oracle: %s", (fixture) => {
         (row.to && g.edges.some((e: Edge) => e.from === row.from && e.to === row.to)) ||
         (row.to && isDeclaration(row.to) && g.declarations.some((d: Edge) => d.from === row.from && d.to === row.to)) ||
         g.external.some(
-          (x: { from: string }) =>
-            x.from === row.from && row.specifier.replace(/^node:/, "").startsWith(x.package.replace(/^node:/, "")),
+          (x) => x.from === row.from && row.specifier.replace(/^node:/, "").startsWith(x.package.replace(/^node:/, "")),
         ) ||
         g.unresolved.some(
           (u: { from: string; specifier: string }) => u.from === row.from && u.specifier === row.specifier,

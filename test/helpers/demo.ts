@@ -1,5 +1,4 @@
 import path from "node:path";
-// @ts-expect-error: plain JavaScript, shared with `npm run demo`
 import { buildDemoRepo as build, demoDomains as domains } from "../../scripts/demo-repo.mjs";
 import { tempDir } from "./cli.js";
 

@@ -1,5 +1,4 @@
 import path from "node:path";
-// @ts-expect-error: plain JavaScript, shared with `npm run demo`
 import { buildRepo as build, git as runGit, writeTree as write } from "../../scripts/fixture-repo.mjs";
 import { tempDir } from "./cli.js";
 

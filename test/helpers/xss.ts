@@ -20,7 +20,8 @@ export function xssRepoScript(): RepoScript {
   NASTY_FILES.forEach((p, i) => {
     const next = NASTY_FILES[(i + 1) % NASTY_FILES.length];
     files[p] =
-      `import { v${(i + 1) % NASTY_FILES.length} } from ${JSON.stringify(spec(next))};\nexport const v${i} = 1;\nexport const __proto__x${i} = v${(i + 1) % NASTY_FILES.length};\n`;
+      `import { v${(i + 1) % NASTY_FILES.length} } from ${JSON.stringify(spec(next))};\nexport const v${i} = ` +
+      `1;\nexport const __proto__x${i} = v${(i + 1) % NASTY_FILES.length};\n`;
   });
   for (let i = 0; i < 4; i++)
     files[`src/plain/p${i}.ts`] =

@@ -1,14 +1,16 @@
+import type { Analysis } from "../../src/analysis/types.js";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import type { HistoryJson } from "../../src/history/types.js";
+import { parseHistory, readJson, runCli, tempDir } from "../helpers/cli.js";
 import { buildRepo, day, git, rng, TSCONFIG, writeTree, type CommitStep, type RepoScript } from "../helpers/repo.js";
 
-function history(dir: string, ...args: string[]) {
-  const r = runCli(["history", dir, "--quiet", ...args]);
+async function history(dir: string, ...args: string[]) {
+  const r = await runCli(["history", dir, "--quiet", ...args]);
   expect(r.code, r.stderr).toBe(0);
-  return { json: JSON.parse(r.stdout), stderr: r.stderr };
+  return { json: parseHistory(r.stdout), stderr: r.stderr };
 }
 
 const AUTHORS = ["Ada <ada@shop.test>", "Bob <bob@shop.test>", "Cy <cy@shop.test>", "Dee <dee@shop.test>"];
@@ -112,7 +114,7 @@ function partialClone(): { src: string; clone: string } {
 }
 
 describe("faultline history", () => {
-  it("reproduces code-maat's coupling on a random history (brute-force reference, --no-renames)", () => {
+  it("reproduces code-maat's coupling on a random history (brute-force reference, --no-renames)", async () => {
     const script = randomScript(7);
     const dir = buildRepo(script);
     for (const [max, minShared, minRevs, minCoupling] of [
@@ -120,7 +122,7 @@ describe("faultline history", () => {
       [2, 3, 3, 10],
       [30, 1, 1, 0],
     ]) {
-      const { json } = history(
+      const { json } = await history(
         dir,
         "--no-renames",
         `--max-changeset=${max}`,
@@ -138,7 +140,7 @@ describe("faultline history", () => {
     expect(referenceCoupling(script, 30, 5, 5, 30).pairs.length).toBeGreaterThan(3);
   });
 
-  it("keys history by the name at HEAD through a chain of renames; deleted files drop out", () => {
+  it("keys history by the name at HEAD through a chain of renames; deleted files drop out", async () => {
     const body = "export function checkout(total: number) {\n  return total * 2;\n}\n".repeat(4);
     const script: RepoScript = {
       files: { "tsconfig.json": TSCONFIG, "src/shoppingCart.ts": body, "src/other.ts": "export const o = 1;\n" },
@@ -157,7 +159,7 @@ describe("faultline history", () => {
       ],
     };
     const dir = buildRepo(script);
-    const { json } = history(dir);
+    const { json } = await history(dir);
     const cart = json.files.find((f: { path: string }) => f.path === "src/shoppingCart.ts");
     expect(cart).toMatchObject({
       revisions: 6,
@@ -169,11 +171,11 @@ describe("faultline history", () => {
     expect(json.files.map((f: { path: string }) => f.path)).toEqual(["src/other.ts", "src/shoppingCart.ts"]);
 
     // --no-renames keys by the path at each commit, as code-maat does
-    const plain = history(dir, "--no-renames").json;
-    expect(plain.files.find((f: { path: string }) => f.path === "src/shoppingCart.ts").revisions).toBe(2);
+    const plain = (await history(dir, "--no-renames")).json;
+    expect(plain.files.find((f) => f.path === "src/shoppingCart.ts")?.revisions).toBe(2);
   });
 
-  it("drops merges, large commits and bots; merges identities through .mailmap; measures ownership", () => {
+  it("drops merges, large commits and bots; merges identities through .mailmap; measures ownership", async () => {
     const files: Record<string, string> = {
       "tsconfig.json": TSCONFIG,
       ".mailmap":
@@ -184,7 +186,8 @@ describe("faultline history", () => {
     const script: RepoScript = {
       files,
       commits: [
-        { author: "Ada <ada@shop.test>", date: day(0), touch: [...many, "src/a.ts", "src/b.ts", ".mailmap"] }, // 37 files: large
+        // 37 files: large
+        { author: "Ada <ada@shop.test>", date: day(0), touch: [...many, "src/a.ts", "src/b.ts", ".mailmap"] },
         { author: "ada <ada@old-laptop.local>", date: day(1), touch: ["src/a.ts", "src/b.ts"] },
         { author: "Bob <bob@shop.test>", date: day(2), touch: ["src/a.ts"], branch: "feature" },
         { author: "Ada <ada@shop.test>", date: day(3), touch: ["src/a.ts"] },
@@ -198,7 +201,7 @@ describe("faultline history", () => {
       ],
     };
     const dir = buildRepo(script);
-    const { json } = history(dir);
+    const { json } = await history(dir);
     expect(json.skipped).toEqual({ merges: 1, large: 1, authors: 1 });
     expect(json.commits).toBe(4);
     const a = json.files.find((f: { path: string }) => f.path === "src/a.ts");
@@ -214,12 +217,12 @@ describe("faultline history", () => {
     expect(b).toMatchObject({ revisions: 2, authors: 2, fragmentation: 0.5 });
 
     // an explicit --exclude-author replaces the default bot list
-    const withBots = history(dir, "--exclude-author", "^Cy ").json;
+    const withBots = (await history(dir, "--exclude-author", "^Cy ")).json;
     expect(withBots.skipped.authors).toBe(1);
-    expect(withBots.files.find((f: { path: string }) => f.path === "src/a.ts").revisions).toBe(4);
+    expect(withBots.files.find((f) => f.path === "src/a.ts")?.revisions).toBe(4);
   });
 
-  it("--churn counts lines added and removed per file, through a rename with an edit", () => {
+  it("--churn counts lines added and removed per file, through a rename with an edit", async () => {
     const lines = (xs: string[]) => xs.map((x) => `${x}\n`).join("");
     const a0 = Array.from({ length: 10 }, (_, i) => `export const a${i} = ${i};`);
     const a1 = [
@@ -240,31 +243,31 @@ describe("faultline history", () => {
       ],
     };
     const dir = buildRepo(script);
-    const byPath = (json: { files: { path: string }[] }) => Object.fromEntries(json.files.map((f) => [f.path, f]));
-    const followed = byPath(history(dir, "--churn").json);
+    const byPath = (json: HistoryJson) => Object.fromEntries(json.files.map((f) => [f.path, f]));
+    const followed = byPath((await history(dir, "--churn")).json);
     expect(followed["src/c.ts"]).toMatchObject({ revisions: 3, added: 14, removed: 1 });
     expect(followed["src/b.ts"]).toMatchObject({ revisions: 2, added: 2, removed: 1 });
     // without rename detection the rename is an add of the whole file: 13 lines, history from there
-    const plain = byPath(history(dir, "--churn", "--no-renames").json);
+    const plain = byPath((await history(dir, "--churn", "--no-renames")).json);
     expect(plain["src/c.ts"]).toMatchObject({ revisions: 1, added: 13, removed: 0 });
     // without --churn no line counts at all
-    expect(byPath(history(dir).json)["src/c.ts"].added).toBeUndefined();
+    expect(byPath((await history(dir)).json)["src/c.ts"].added).toBeUndefined();
   });
 
-  it("reads paths with spaces, quotes, unicode and newlines", () => {
+  it("reads paths with spaces, quotes, unicode and newlines", async () => {
     const odd = ["src/with space.ts", 'src/quo"te.ts', "src/ünïcødé/日本.ts", "src/new\nline.ts"];
     const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
     for (const p of odd) files[p] = `export const x = ${JSON.stringify(p)};\n`;
     const commits: CommitStep[] = [{ author: AUTHORS[0], date: day(0), touch: odd }];
     for (let i = 1; i <= 5; i++) commits.push({ author: AUTHORS[i % 2], date: day(i), touch: odd });
     const dir = buildRepo({ files, commits });
-    const { json } = history(dir);
+    const { json } = await history(dir);
     expect(json.files.map((f: { path: string }) => f.path).sort()).toEqual([...odd].sort());
     for (const f of json.files) expect(f.revisions).toBe(6);
     expect(json.coupling).toHaveLength(6); // every pair of 4 files, 6 shared of 6
   });
 
-  it("anchors --since to HEAD's commit date, not to today", () => {
+  it("anchors --since to HEAD's commit date, not to today", async () => {
     const files = { "tsconfig.json": TSCONFIG, "src/a.ts": "export const a = 1;\n" };
     const commits: CommitStep[] = [0, 100, 400, 700].map((d) => ({
       author: AUTHORS[0],
@@ -273,47 +276,47 @@ describe("faultline history", () => {
     }));
     const dir = buildRepo({ files, commits });
     // HEAD is day 700 (2025-12-01); one year back keeps days 400 and 700
-    expect(history(dir, "--since", "1 year ago").json.files[0].revisions).toBe(2);
-    expect(history(dir, "--since", "2024-04-01").json.files[0].revisions).toBe(3);
-    expect(history(dir, "--until", "2024-04-01").json.files[0].revisions).toBe(1);
-    const bad = runCli(["history", dir, "--since", "whenever"]);
+    expect((await history(dir, "--since", "1 year ago")).json.files[0].revisions).toBe(2);
+    expect((await history(dir, "--since", "2024-04-01")).json.files[0].revisions).toBe(3);
+    expect((await history(dir, "--until", "2024-04-01")).json.files[0].revisions).toBe(1);
+    const bad = await runCli(["history", dir, "--since", "whenever"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--since");
   });
 
-  it("explains bad input: not a git repo, no commits, shallow clone", () => {
+  it("explains bad input: not a git repo, no commits, shallow clone", async () => {
     const plain = tempDir();
     writeTree(plain, { "tsconfig.json": TSCONFIG, "src/a.ts": "export const a = 1;\n" });
-    const r = runCli(["history", plain]);
+    const r = await runCli(["history", plain]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/not a git repository.*faultline graph/);
 
     git(plain, ["init", "-q"]);
-    const empty = runCli(["history", plain, "--quiet"]);
+    const empty = await runCli(["history", plain, "--quiet"]);
     expect(empty.code).toBe(0);
     expect(empty.stderr).toMatch(/no commits/);
-    expect(JSON.parse(empty.stdout)).toMatchObject({ commits: 0, files: [], coupling: [] });
+    expect(parseHistory(empty.stdout)).toMatchObject({ commits: 0, files: [], coupling: [] });
 
     const src = buildRepo(randomScript(3));
     const shallow = path.join(tempDir(), "shallow");
     git(path.dirname(shallow), ["clone", "-q", "--depth", "5", `file://${src}`, shallow]);
-    const s = history(shallow);
+    const s = await history(shallow);
     expect(s.stderr).toMatch(/shallow clone: only 5 commits/);
     expect(s.json.commits).toBeLessThanOrEqual(5);
   });
 
-  it("when git cannot read a blob rename detection needs, retries with exact renames and warns", () => {
+  it("when git cannot read a blob rename detection needs, retries with exact renames and warns", async () => {
     const dir = buildRepo(twoRenames());
     // the old draft's blob is gone: comparing it with similar.ts needs it
     dropObject(dir, "HEAD~1:src/draft.ts");
-    const { json, stderr } = history(dir);
+    const { json, stderr } = await history(dir);
     expect(stderr).toMatch(/could not read some objects.*exact renames only/);
-    expect(json.files.find((f: { path: string }) => f.path === "src/final.ts").revisions).toBe(2);
-    expect(json.files.find((f: { path: string }) => f.path === "src/similar.ts").revisions).toBe(1);
+    expect(json.files.find((f) => f.path === "src/final.ts")?.revisions).toBe(2);
+    expect(json.files.find((f) => f.path === "src/similar.ts")?.revisions).toBe(1);
   });
 
-  it("in a partial clone with its remote still there, fetches nothing into the repository", () => {
+  it("in a partial clone with its remote still there, fetches nothing into the repository", async () => {
     const { clone } = partialClone();
     const missing = () =>
       git(clone, ["rev-list", "--objects", "--all", "--missing=print"])
@@ -322,12 +325,12 @@ describe("faultline history", () => {
         .sort();
     const before = missing();
     expect(before.length).toBeGreaterThan(0); // the old blobs rename detection would want
-    const { stderr } = history(clone);
+    const { stderr } = await history(clone);
     expect(stderr).toMatch(/partial clone/);
     expect(missing()).toEqual(before);
   });
 
-  it("in a partial clone, --churn leaves line counts out rather than fetch every blob", () => {
+  it("in a partial clone, --churn leaves line counts out rather than fetch every blob", async () => {
     const { clone } = partialClone();
     const missing = () =>
       git(clone, ["rev-list", "--objects", "--all", "--missing=print"])
@@ -335,34 +338,34 @@ describe("faultline history", () => {
         .filter((l) => l.startsWith("?"))
         .sort();
     const before = missing();
-    const { json, stderr } = history(clone, "--churn");
+    const { json, stderr } = await history(clone, "--churn");
     expect(stderr).toMatch(/--churn needs file contents .* left out/);
     expect(missing()).toEqual(before);
     expect(json.files.length).toBeGreaterThan(0);
     for (const f of json.files) expect(f.added).toBeUndefined();
   });
 
-  it("when git log stops early, uses what it read, with or without the cache", () => {
+  it("when git log stops early, uses what it read, with or without the cache", async () => {
     const dir = buildRepo(randomScript(9));
     // an old commit's tree is gone: git cannot diff past it
     dropObject(dir, "HEAD~40^{tree}");
-    const plain = history(dir);
+    const plain = await history(dir);
     expect(plain.stderr).toMatch(/git log stopped early/);
     expect(plain.json.commits).toBeGreaterThan(30);
     const out = tempDir();
-    const r = runCli(["analyze", dir, "--out", out, "--quiet"]);
+    const r = await runCli(["analyze", dir, "--out", out, "--quiet"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/git log stopped early/);
-    expect(JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")).repo.commits).toBe(plain.json.commits);
+    expect(readJson<Analysis>(path.join(out, "analysis.json")).repo.commits).toBe(plain.json.commits);
   });
 
-  it("in a partial clone follows exact renames only, with a warning, even when the remote is gone", () => {
+  it("in a partial clone follows exact renames only, with a warning, even when the remote is gone", async () => {
     const { src, clone } = partialClone();
     rmSync(src, { recursive: true, force: true });
-    const { json, stderr } = history(clone);
+    const { json, stderr } = await history(clone);
     expect(stderr).toMatch(/partial clone/);
-    expect(json.files.find((f: { path: string }) => f.path === "src/final.ts").revisions).toBe(2);
+    expect(json.files.find((f) => f.path === "src/final.ts")?.revisions).toBe(2);
     // the inexact rename is not followed (git would need the old blob from the vanished remote)
-    expect(json.files.find((f: { path: string }) => f.path === "src/similar.ts").revisions).toBe(1);
+    expect(json.files.find((f) => f.path === "src/similar.ts")?.revisions).toBe(1);
   });
 });

@@ -106,35 +106,39 @@ function parseInChunks(out: Buffer, size: number): { commits: RawCommit[]; range
 
 describe("the git log parser", () => {
   for (const numstat of [false, true]) {
-    it(`reads git's bytes in chunks of any size, ${numstat ? "--raw --numstat" : "--name-status"}, with each commit's byte range`, () => {
-      const dir = oddHistory();
-      const format = numstat ? ["--raw", "--numstat"] : ["--name-status"];
-      const out = execFileSync(
-        "git",
-        ["-c", "core.quotepath=off", "log", "-z", `--format=${LOG_FORMAT}`, ...format, "-M", "HEAD", "--"],
-        { cwd: dir },
-      );
-      const expected = reference(out, numstat);
-      expect(expected).toHaveLength(7);
-      expect(expected.filter((c) => c.includes(" | merge")).length).toBe(1);
-      expect(expected.join("\n")).toContain("R>src/first.ts>src/final.ts");
-      expect(expected.join("\n")).toContain('src/with "quotes" and\nnewline.ts');
-      expect(expected.join("\n")).toContain("Zoë Ünal");
-      if (numstat) expect(expected.join("\n")).toContain("M>img/logo.bin=0/0"); // binary: "-" counts
-      for (const size of [1, 2, 3, 5, 17, 64, out.length]) {
-        const { commits, ranges } = parseInChunks(out, size);
-        expect(
-          commits.map((c) => asText(c, numstat)),
-          `chunks of ${size}`,
-        ).toEqual(expected);
-        // the ranges tile the output, and each holds its commit alone
-        expect(ranges[0][0]).toBe(0);
-        expect(ranges[ranges.length - 1][1]).toBe(out.length);
-        for (let k = 1; k < ranges.length; k++) expect(ranges[k][0]).toBe(ranges[k - 1][1]);
-        ranges.forEach(([s, e], k) =>
-          expect(parseInChunks(out.subarray(s, e), 7).commits.map((c) => asText(c, numstat))).toEqual([expected[k]]),
+    it(
+      `reads git's bytes in chunks of any size, ${numstat ? "--raw --numstat" : "--name-status"}, with each ` +
+        `commit's byte range`,
+      () => {
+        const dir = oddHistory();
+        const format = numstat ? ["--raw", "--numstat"] : ["--name-status"];
+        const out = execFileSync(
+          "git",
+          ["-c", "core.quotepath=off", "log", "-z", `--format=${LOG_FORMAT}`, ...format, "-M", "HEAD", "--"],
+          { cwd: dir },
         );
-      }
-    });
+        const expected = reference(out, numstat);
+        expect(expected).toHaveLength(7);
+        expect(expected.filter((c) => c.includes(" | merge")).length).toBe(1);
+        expect(expected.join("\n")).toContain("R>src/first.ts>src/final.ts");
+        expect(expected.join("\n")).toContain('src/with "quotes" and\nnewline.ts');
+        expect(expected.join("\n")).toContain("Zoë Ünal");
+        if (numstat) expect(expected.join("\n")).toContain("M>img/logo.bin=0/0"); // binary: "-" counts
+        for (const size of [1, 2, 3, 5, 17, 64, out.length]) {
+          const { commits, ranges } = parseInChunks(out, size);
+          expect(
+            commits.map((c) => asText(c, numstat)),
+            `chunks of ${size}`,
+          ).toEqual(expected);
+          // the ranges tile the output, and each holds its commit alone
+          expect(ranges[0][0]).toBe(0);
+          expect(ranges[ranges.length - 1][1]).toBe(out.length);
+          for (let k = 1; k < ranges.length; k++) expect(ranges[k][0]).toBe(ranges[k - 1][1]);
+          ranges.forEach(([s, e], k) =>
+            expect(parseInChunks(out.subarray(s, e), 7).commits.map((c) => asText(c, numstat))).toEqual([expected[k]]),
+          );
+        }
+      },
+    );
   }
 });

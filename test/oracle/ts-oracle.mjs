@@ -96,6 +96,9 @@ export function oracleResolutions(root, graph) {
 /**
  * Compares faultline's edges with the oracle's. Workspace-to-source edges (which TypeScript
  * cannot see without an install) are excluded from both sides by `isWorkspaceEdge`.
+ * @param {{ modules: { path: string }[], edges: { from: string, to: string }[] }} graph
+ * @param {{ from: string, to: string | null, inNodeModules: boolean }[]} rows
+ * @param {(edge: { from: string, to: string }) => boolean} [isWorkspaceEdge]
  */
 export function compareWithOracle(graph, rows, isWorkspaceEdge = () => false) {
   const modules = new Set(graph.modules.map((m) => m.path));

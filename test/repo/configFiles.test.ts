@@ -81,7 +81,7 @@ describe("tsconfig file lists without TypeScript", () => {
 
   it("match TypeScript's on wildcards, excludes, extends chains, priorities and references", () => {
     const root = tempDir();
-    const ts = (name: string) => [name, `export const x = ${JSON.stringify(name)};\n`];
+    const ts = (name: string): [string, string] => [name, `export const x = ${JSON.stringify(name)};\n`];
     writeTree(root, {
       ...Object.fromEntries(
         [
@@ -129,11 +129,13 @@ describe("tsconfig file lists without TypeScript", () => {
         "files": ["explicit/only.ts"],
         "references": [{ "path": "./pkgs/one" }, { "path": "./pkgs/two/tsconfig.lib.json" }, { "path": "./missing" }],
       }`,
-      "configs/base.json": `{ "compilerOptions": { "allowJs": false, "declarationDir": "../decl" }, "exclude": ["../nothing"] }`,
+      "configs/base.json":
+        `{ "compilerOptions": { "allowJs": false, "declarationDir": "../decl" }, "exclude": ` + `["../nothing"] }`,
       "configs/js.json": `{ "compilerOptions": { "allowJs": true } }`,
       "pkgs/one/tsconfig.json": `{ "extends": "../../configs/inherit.json", "compilerOptions": { "outDir": "dist" } }`,
       "configs/inherit.json": `{ "include": ["../pkgs/one/src", "../pkgs/one/dist"] }`,
-      "pkgs/two/tsconfig.lib.json": `{ "compilerOptions": { "allowJs": true }, "include": ["src/*", "types/**/t?.ts"] }`,
+      "pkgs/two/tsconfig.lib.json":
+        `{ "compilerOptions": { "allowJs": true }, "include": ["src/*", ` + `"types/**/t?.ts"] }`,
       "tools/tsconfig.json": `{ "include": ["**/*"] }`,
     });
     expect(compare(root)).toBe("same");
@@ -195,9 +197,12 @@ describe("tsconfig file lists without TypeScript", () => {
     const root = tempDir();
     writeTree(root, {
       // a byte order mark, CRLF line ends and a comment before the extends: the column still TypeScript's
-      "tsconfig.json": `\ufeff{\r\n  // base first\r\n  "extends": ["./base.json", "@faultline-test/missing-a/tsconfig.json"],\r\n  "include": ["src"]\r\n}`,
+      "tsconfig.json":
+        `\ufeff{\r\n  // base first\r\n  "extends": ["./base.json", ` +
+        `"@faultline-test/missing-a/tsconfig.json"],\r\n  "include": ["src"]\r\n}`,
       // a base that extends a missing package itself, and sets what the file list depends on
-      "base.json": `{ "extends":\t"@faultline-test/missing-b", "compilerOptions": { "allowJs": true, "outDir": "out" } }`,
+      "base.json":
+        `{ "extends":\t"@faultline-test/missing-b", "compilerOptions": { "allowJs": true, "outDir": ` + `"out" } }`,
       // the same missing package again: warned about once
       "web/tsconfig.json": `{ "include": ["**/*"], "extends": "@faultline-test/missing-a/tsconfig.json" }`,
       "lib/tsconfig.json": `{ "include": ["."], "extends": "@faultline-test/missing-c" }`,
@@ -214,135 +219,150 @@ describe("tsconfig file lists without TypeScript", () => {
     // by hand, configs in path order: lib's value starts at column 32; the root's array's second
     // element at column 30 of line 3, warned about before the base is read
     expect(warnings).toEqual([
-      "lib/tsconfig.json:1:32: File '@faultline-test/missing-c' not found. (not installed? continuing with the rest of the config)",
-      "tsconfig.json:3:30: File '@faultline-test/missing-a/tsconfig.json' not found. (not installed? continuing with the rest of the config)",
-      "base.json:1:14: File '@faultline-test/missing-b' not found. (not installed? continuing with the rest of the config)",
+      "lib/tsconfig.json:1:32: File '@faultline-test/missing-c' not found. (not installed? continuing with the rest " +
+        "of the config)",
+      "tsconfig.json:3:30: File '@faultline-test/missing-a/tsconfig.json' not found. (not installed? continuing " +
+        "with the rest of the config)",
+      "base.json:1:14: File '@faultline-test/missing-b' not found. (not installed? continuing with the rest of the " +
+        "config)",
     ]);
   });
 
-  it("follow an extends of an installed package as TypeScript does: a .json in it, its tsconfig.json, name.json, further up", () => {
-    const x = "export const x = 1;\n";
-    const root = tempDir();
-    writeTree(root, {
-      "tsconfig.json": `{ "extends": ["@faultline-test/base/tsconfig.lib.json", "faultline-test-bare"], "compilerOptions": { "outDir": "out" } }`,
-      // allowJs from a .json file named in the package
-      "node_modules/@faultline-test/base/package.json": `{ "name": "@faultline-test/base", "main": "index.js" }`,
-      "node_modules/@faultline-test/base/tsconfig.lib.json": `{ "compilerOptions": { "allowJs": true } }`,
-      // a bare name: the package's own tsconfig.json, whose include is relative to where it lies
-      "node_modules/faultline-test-bare/tsconfig.json": `{ "include": ["../../src/**/*", "../../lib"] }`,
-      // a package that is a file, name.json, and one only in a node_modules further up
-      "web/tsconfig.json": `{ "extends": "faultline-test-file", "include": ["."] }`,
-      "node_modules/faultline-test-file.json": `{ "compilerOptions": { "allowJs": true } }`,
-      "app/node_modules/.keep": "",
-      "app/tsconfig.json": `{ "extends": "@faultline-test/base/tsconfig.lib.json", "include": ["**/*"] }`,
-      // not there at all, though node_modules are: TypeScript warns and goes on
-      "tools/tsconfig.json": `{ "extends": "@faultline-test/absent/tsconfig.json", "include": ["."] }`,
-      "src/a.ts": x,
-      "src/b.js": x,
-      "lib/l.ts": x,
-      "out/o.ts": x,
-      "web/w.js": x,
-      "app/p.js": x,
-      "tools/t.ts": x,
-    });
-    expect(compare(root)).toBe("same");
-    // a symlinked package (pnpm's layout), whose include is relative to where the link is
-    const linked = tempDir();
-    writeTree(linked, {
-      "tsconfig.json": `{ "extends": "faultline-test-linked/tsconfig.json" }`,
-      "vendor/store/faultline-test-linked/tsconfig.json": `{ "include": ["../../src"], "compilerOptions": { "allowJs": true } }`,
-      "src/a.ts": x,
-      "src/b.js": x,
-      "node_modules/.keep": "",
-    });
-    symlinkSync(
-      path.join(linked, "vendor/store/faultline-test-linked"),
-      path.join(linked, "node_modules/faultline-test-linked"),
-      "dir",
-    );
-    expect(compare(linked)).toBe("same");
-    const warnings: string[] = [];
-    const visible = listVisibleFiles(root, false);
-    const listings = readConfigListings(root, initialTsconfigs(root, undefined, visible), visible, warnings)!;
-    expect(warnings).toEqual([
-      "tools/tsconfig.json:1:14: File '@faultline-test/absent/tsconfig.json' not found. (not installed? continuing with the rest of the config)",
-    ]);
-    // by hand: the root takes src/ and lib/ from the bare package, JavaScript from the other base
-    const names = (p: string) =>
-      listings
-        .find((l) => l.path === p)!
-        .fileNames.map((f) => path.relative(root, f).split(path.sep).join("/"))
-        .sort();
-    expect(names("tsconfig.json")).toEqual(["lib/l.ts", "src/a.ts", "src/b.js"]);
-    expect(names("web/tsconfig.json")).toEqual(["web/w.js"]);
-    expect(names("app/tsconfig.json")).toEqual(["app/p.js"]);
-  });
-
-  it("leave to TypeScript what they do not follow: packages with exports or a tsconfig field, self-references, broken JSON", () => {
-    const fast = (files: Record<string, string>) => {
+  it(
+    "follow an extends of an installed package as TypeScript does: a .json in it, its tsconfig.json, name.json, " +
+      "further up",
+    () => {
+      const x = "export const x = 1;\n";
       const root = tempDir();
-      writeTree(root, { "src/a.ts": "export {};\n", ...files });
+      writeTree(root, {
+        "tsconfig.json":
+          `{ "extends": ["@faultline-test/base/tsconfig.lib.json", "faultline-test-bare"], ` +
+          `"compilerOptions": { "outDir": "out" } }`,
+        // allowJs from a .json file named in the package
+        "node_modules/@faultline-test/base/package.json": `{ "name": "@faultline-test/base", "main": "index.js" }`,
+        "node_modules/@faultline-test/base/tsconfig.lib.json": `{ "compilerOptions": { "allowJs": true } }`,
+        // a bare name: the package's own tsconfig.json, whose include is relative to where it lies
+        "node_modules/faultline-test-bare/tsconfig.json": `{ "include": ["../../src/**/*", "../../lib"] }`,
+        // a package that is a file, name.json, and one only in a node_modules further up
+        "web/tsconfig.json": `{ "extends": "faultline-test-file", "include": ["."] }`,
+        "node_modules/faultline-test-file.json": `{ "compilerOptions": { "allowJs": true } }`,
+        "app/node_modules/.keep": "",
+        "app/tsconfig.json": `{ "extends": "@faultline-test/base/tsconfig.lib.json", "include": ["**/*"] }`,
+        // not there at all, though node_modules are: TypeScript warns and goes on
+        "tools/tsconfig.json": `{ "extends": "@faultline-test/absent/tsconfig.json", "include": ["."] }`,
+        "src/a.ts": x,
+        "src/b.js": x,
+        "lib/l.ts": x,
+        "out/o.ts": x,
+        "web/w.js": x,
+        "app/p.js": x,
+        "tools/t.ts": x,
+      });
+      expect(compare(root)).toBe("same");
+      // a symlinked package (pnpm's layout), whose include is relative to where the link is
+      const linked = tempDir();
+      writeTree(linked, {
+        "tsconfig.json": `{ "extends": "faultline-test-linked/tsconfig.json" }`,
+        "vendor/store/faultline-test-linked/tsconfig.json":
+          `{ "include": ["../../src"], "compilerOptions": { ` + `"allowJs": true } }`,
+        "src/a.ts": x,
+        "src/b.js": x,
+        "node_modules/.keep": "",
+      });
+      symlinkSync(
+        path.join(linked, "vendor/store/faultline-test-linked"),
+        path.join(linked, "node_modules/faultline-test-linked"),
+        "dir",
+      );
+      expect(compare(linked)).toBe("same");
+      const warnings: string[] = [];
       const visible = listVisibleFiles(root, false);
-      return readConfigListings(root, initialTsconfigs(root, undefined, visible), visible);
-    };
-    const base = `{ "compilerOptions": { "allowJs": true } }`;
-    const ext = (spec: string) => `{ "extends": "${spec}", "include": ["src"] }`;
-    // package.json exports, a tsconfig field, typesVersions; a name with a dot (TypeScript swaps its extension first)
-    expect(
-      fast({
-        "tsconfig.json": ext("faultline-test-base"),
-        "node_modules/faultline-test-base/package.json": `{ "exports": { ".": "./tsconfig.json" } }`,
-        "node_modules/faultline-test-base/tsconfig.json": base,
-      }),
-    ).toBeUndefined();
-    expect(
-      fast({
-        "tsconfig.json": ext("faultline-test-base"),
-        "node_modules/faultline-test-base/package.json": `{ "tsconfig": "./base.json" }`,
-        "node_modules/faultline-test-base/base.json": base,
-      }),
-    ).toBeUndefined();
-    expect(
-      fast({
-        "tsconfig.json": ext("faultline-test-base/b"),
-        "node_modules/faultline-test-base/package.json": `{ "typesVersions": {} }`,
-        "node_modules/faultline-test-base/b.json": base,
-      }),
-    ).toBeUndefined();
-    expect(
-      fast({
-        "tsconfig.json": ext("faultline-test-base/tsconfig.base"),
-        "node_modules/faultline-test-base/tsconfig.base.json": base,
-      }),
-    ).toBeUndefined();
+      const listings = readConfigListings(root, initialTsconfigs(root, undefined, visible), visible, warnings)!;
+      expect(warnings).toEqual([
+        "tools/tsconfig.json:1:14: File '@faultline-test/absent/tsconfig.json' not found. (not installed? continuing " +
+          "with the rest of the config)",
+      ]);
+      // by hand: the root takes src/ and lib/ from the bare package, JavaScript from the other base
+      const names = (p: string) =>
+        listings
+          .find((l) => l.path === p)!
+          .fileNames.map((f) => path.relative(root, f).split(path.sep).join("/"))
+          .sort();
+      expect(names("tsconfig.json")).toEqual(["lib/l.ts", "src/a.ts", "src/b.js"]);
+      expect(names("web/tsconfig.json")).toEqual(["web/w.js"]);
+      expect(names("app/tsconfig.json")).toEqual(["app/p.js"]);
+    },
+  );
 
-    // given twice, TypeScript reads (and warns about) both
-    expect(
-      fast({
-        "tsconfig.json": `{ "extends": "@faultline-test/x", "include": ["src"], "extends": "@faultline-test/y" }`,
-      }),
-    ).toBeUndefined();
-    // the package's own name, which its exports resolve
-    expect(
-      fast({
-        "tsconfig.json": `{ "extends": "@faultline-test/self/base.json" }`,
-        "package.json": `{ "name": "@faultline-test/self", "exports": { "./base.json": "./base.json" } }`,
-        "base.json": base,
-      }),
-    ).toBeUndefined();
-    // without exports the name is not resolved: skipped
-    expect(
-      fast({
-        "tsconfig.json": `{ "extends": "@faultline-test/self/base.json" }`,
-        "package.json": `{ "name": "@faultline-test/self" }`,
-        "base.json": base,
-      }),
-    ).toHaveLength(1);
-    expect(parseJsonc(`{ "a": [1, 2,], /* c */ "b": "x,}" // d\n }`)).toEqual({ a: [1, 2], b: "x,}" });
-    expect(parseJsonc(`{ "a": 1 `)).toBeUndefined();
-    // a comma is dropped only after a value: `{,}` and `[1,,]` stay broken, as TypeScript reads them
-    expect(parseJsonc(`{,}`)).toBeUndefined();
-    expect(parseJsonc(`[1,,]`)).toBeUndefined();
-    expect(parseJsonc(`{ "a": { "b": 1 , /* x */ }\t,\n}`)).toEqual({ a: { b: 1 } });
-  });
+  it(
+    "leave to TypeScript what they do not follow: packages with exports or a tsconfig field, self-references, " +
+      "broken JSON",
+    () => {
+      const fast = (files: Record<string, string>) => {
+        const root = tempDir();
+        writeTree(root, { "src/a.ts": "export {};\n", ...files });
+        const visible = listVisibleFiles(root, false);
+        return readConfigListings(root, initialTsconfigs(root, undefined, visible), visible);
+      };
+      const base = `{ "compilerOptions": { "allowJs": true } }`;
+      const ext = (spec: string) => `{ "extends": "${spec}", "include": ["src"] }`;
+      // package.json exports, a tsconfig field, typesVersions; a name with a dot (TypeScript swaps its extension first)
+      expect(
+        fast({
+          "tsconfig.json": ext("faultline-test-base"),
+          "node_modules/faultline-test-base/package.json": `{ "exports": { ".": "./tsconfig.json" } }`,
+          "node_modules/faultline-test-base/tsconfig.json": base,
+        }),
+      ).toBeUndefined();
+      expect(
+        fast({
+          "tsconfig.json": ext("faultline-test-base"),
+          "node_modules/faultline-test-base/package.json": `{ "tsconfig": "./base.json" }`,
+          "node_modules/faultline-test-base/base.json": base,
+        }),
+      ).toBeUndefined();
+      expect(
+        fast({
+          "tsconfig.json": ext("faultline-test-base/b"),
+          "node_modules/faultline-test-base/package.json": `{ "typesVersions": {} }`,
+          "node_modules/faultline-test-base/b.json": base,
+        }),
+      ).toBeUndefined();
+      expect(
+        fast({
+          "tsconfig.json": ext("faultline-test-base/tsconfig.base"),
+          "node_modules/faultline-test-base/tsconfig.base.json": base,
+        }),
+      ).toBeUndefined();
+
+      // given twice, TypeScript reads (and warns about) both
+      expect(
+        fast({
+          "tsconfig.json": `{ "extends": "@faultline-test/x", "include": ["src"], "extends": "@faultline-test/y" }`,
+        }),
+      ).toBeUndefined();
+      // the package's own name, which its exports resolve
+      expect(
+        fast({
+          "tsconfig.json": `{ "extends": "@faultline-test/self/base.json" }`,
+          "package.json": `{ "name": "@faultline-test/self", "exports": { "./base.json": "./base.json" } }`,
+          "base.json": base,
+        }),
+      ).toBeUndefined();
+      // without exports the name is not resolved: skipped
+      expect(
+        fast({
+          "tsconfig.json": `{ "extends": "@faultline-test/self/base.json" }`,
+          "package.json": `{ "name": "@faultline-test/self" }`,
+          "base.json": base,
+        }),
+      ).toHaveLength(1);
+      expect(parseJsonc(`{ "a": [1, 2,], /* c */ "b": "x,}" // d\n }`)).toEqual({ a: [1, 2], b: "x,}" });
+      expect(parseJsonc(`{ "a": 1 `)).toBeUndefined();
+      // a comma is dropped only after a value: `{,}` and `[1,,]` stay broken, as TypeScript reads them
+      expect(parseJsonc(`{,}`)).toBeUndefined();
+      expect(parseJsonc(`[1,,]`)).toBeUndefined();
+      expect(parseJsonc(`{ "a": { "b": 1 , /* x */ }\t,\n}`)).toEqual({ a: { b: 1 } });
+    },
+  );
 });

@@ -1,7 +1,8 @@
+import type { Analysis } from "../../src/analysis/types.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { readJson, runCli, tempDir } from "../helpers/cli.js";
 import { demoRepo } from "../helpers/demo.js";
 import { buildRepo } from "../helpers/repo.js";
 import { NASTY_FILES, xssRepoScript } from "../helpers/xss.js";
@@ -28,10 +29,10 @@ describe("report.md", () => {
   it("leads with the recommendation, draws services in Mermaid, lists every service", async () => {
     const repo = await demoRepo();
     const out = tempDir();
-    expect(runCli(["analyze", repo, "--out", out, "--quiet"]).code).toBe(0);
+    expect((await runCli(["analyze", repo, "--out", out, "--quiet"])).code).toBe(0);
     const md = readFileSync(path.join(out, "report.md"), "utf8");
-    const a = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8"));
-    const first = a.services.find((s: { rank: number }) => s.rank === 1);
+    const a = readJson<Analysis>(path.join(out, "analysis.json"));
+    const first = a.services.find((s) => s.rank === 1)!;
     expect(md).toContain(`## Extract first: ${first.name}`);
     expect(md).toMatch(/```mermaid\nflowchart LR\n/);
     for (const s of a.services) expect(md).toContain(`## ${s.rank}. ${s.name}`);
@@ -41,15 +42,15 @@ describe("report.md", () => {
     }
     // `faultline report` re-renders the same Markdown from the saved analysis
     const again = tempDir();
-    const r = runCli(["report", path.join(out, "analysis.json"), "--out", again]);
+    const r = await runCli(["report", path.join(out, "analysis.json"), "--out", again]);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(path.join(again, "report.md"), "utf8").replace(/^# .*\n/, "")).toBe(md.replace(/^# .*\n/, ""));
   });
 
-  it("keeps hostile file and author names inert: no HTML, no broken table, no broken Mermaid", () => {
+  it("keeps hostile file and author names inert: no HTML, no broken table, no broken Mermaid", async () => {
     const repo = buildRepo(xssRepoScript());
     const out = tempDir();
-    const r = runCli(["analyze", repo, "--out", out, "--quiet"]);
+    const r = await runCli(["analyze", repo, "--out", out, "--quiet"]);
     expect(r.code, r.stderr).toBe(0);
     const md = readFileSync(path.join(out, "report.md"), "utf8");
     expect(md).not.toMatch(/<img|<script/i);
@@ -65,17 +66,15 @@ describe("report.md", () => {
       // every line is a node with a quoted, entity-escaped label, or an edge between ids
       expect(line, line).toMatch(/^ {2}(\w+\[\(?"[^"<>`|\]]*"\)?\]|\w+ -->\|\d+\| \w+)$/);
     }
-    expect(runCli(["report", path.join(out, "analysis.json")]).code).toBe(0);
+    expect((await runCli(["report", path.join(out, "analysis.json")])).code).toBe(0);
     const files = new Set(
-      JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")).services.flatMap(
-        (s: { files: string[] }) => s.files,
-      ),
+      readJson<Analysis>(path.join(out, "analysis.json")).services.flatMap((s: { files: string[] }) => s.files),
     );
     expect(NASTY_FILES.some((f) => files.has(f))).toBe(true);
   });
 
-  it("report: one-line errors for a missing or foreign file", () => {
-    const missing = runCli(["report", "/nope/analysis.json"]);
+  it("report: one-line errors for a missing or foreign file", async () => {
+    const missing = await runCli(["report", "/nope/analysis.json"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("/nope/analysis.json");
   });

@@ -52,7 +52,8 @@ export function renderHtml(analysis: Analysis, model: ModelJson | undefined, opt
     `<style>${css}</style>`,
     "</head>",
     "<body>",
-    '<div id="app"><noscript>This report needs JavaScript; report.md carries the same findings as text.</noscript></div>',
+    '<div id="app"><noscript>This report needs JavaScript; report.md carries the same findings as ' +
+      "text.</noscript></div>",
     `<script type="application/json" id="${PAYLOAD_ELEMENT_ID}">${data}</script>`,
     `<script>${js}</script>`,
     "</body>",

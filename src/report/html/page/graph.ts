@@ -53,7 +53,7 @@ export class GraphView {
   readonly error: string | null = null;
 
   constructor(
-    private readonly container: HTMLElement,
+    container: HTMLElement,
     private readonly payload: PagePayload,
     private readonly whatIf: WhatIf,
     private readonly colorOf: (group: string) => string,
@@ -111,7 +111,8 @@ export class GraphView {
       });
     } catch (e) {
       (this as { error: string | null }).error =
-        `The graph needs WebGL, which this browser did not provide (${(e as Error).message}). The rest of the report works.`;
+        `The graph needs WebGL, which this browser did not provide (${(e as Error).message}). The rest of the ` +
+        `report works.`;
       this.renderer = null;
       return;
     }
@@ -278,8 +279,8 @@ export class GraphView {
       if (a === this.selectedFile || b === this.selectedFile) return { ...data, color: "#7d8796", zIndex: 1 };
       if (this.selectedService === null) return data;
     }
-    const ga = this.fileGraph.getNodeAttribute(a, "group");
-    const gb = this.fileGraph.getNodeAttribute(b, "group");
+    const ga = this.fileGraph.getNodeAttribute(a, "group") as unknown;
+    const gb = this.fileGraph.getNodeAttribute(b, "group") as unknown;
     if (ga !== this.selectedService && gb !== this.selectedService) return { ...data, hidden: true };
     return data;
   }

@@ -95,7 +95,8 @@ class App {
       h(
         "p",
         { class: "meta" },
-        `${a.repo.files} files \u00b7 ${a.repo.commits} commits \u00b7 ${a.services.length} services \u00b7 kernel ${a.kernel.files.length}`,
+        `${a.repo.files} files \u00b7 ${a.repo.commits} commits \u00b7 ${a.services.length} services \u00b7 kernel ` +
+          `${a.kernel.files.length}`,
         a.repo.head ? ` \u00b7 HEAD ${a.repo.head.slice(0, 10)}` : "",
         a.repo.headDate ? ` (${a.repo.headDate.slice(0, 10)})` : "",
       ),
@@ -158,7 +159,8 @@ class App {
           class: "legend",
           testid: "legend",
           title:
-            "Scroll to zoom, drag to pan: file names appear as you zoom in. Lines are coupling: imports, co-change and shared authors.",
+            "Scroll to zoom, drag to pan: file names appear as you zoom in. Lines are coupling: imports, co-change " +
+            "and shared authors.",
         },
         swatch(KERNEL_COLOR),
         "shared kernel ",
@@ -284,7 +286,8 @@ class App {
         h(
           "p",
           { class: "note", testid: "whatif-note" },
-          "what-if needs model.json: re-render this report with model.json beside analysis.json (faultline analyze writes both) to move files and merge services here.",
+          "what-if needs model.json: re-render this report with model.json beside analysis.json (faultline analyze " +
+            "writes both) to move files and merge services here.",
         ),
       ]);
     } else {
@@ -292,7 +295,8 @@ class App {
         h(
           "p",
           { class: "hint" },
-          "Move a file (click it in the graph, in a service's file list, or find it) or merge two services: the figures update with faultline's own metric code.",
+          "Move a file (click it in the graph, in a service's file list, or find it) or merge two services: the " +
+            "figures update with faultline's own metric code.",
         ),
         h(
           "div",
@@ -532,7 +536,8 @@ class App {
         h(
           "li",
           null,
-          "Each dot is a file, coloured by its candidate service; lines are coupling (imports, co-change, shared authors).",
+          "Each dot is a file, coloured by its candidate service; lines are coupling (imports, co-change, shared " +
+            "authors).",
         ),
         h(
           "li",
@@ -692,7 +697,8 @@ class App {
         h(
           "p",
           { class: "note" },
-          "This service was edited: its why list and contract come from analyze. Export the proposal and run faultline compare (or proposal accept) for the new ones.",
+          "This service was edited: its why list and contract come from analyze. Export the proposal and run " +
+            "faultline compare (or proposal accept) for the new ones.",
         ),
       );
     }
@@ -737,7 +743,8 @@ class App {
       h(
         "p",
         null,
-        "Files imported by many services: they stay shared (a library, or a service of their own later) rather than cut into one service.",
+        "Files imported by many services: they stay shared (a library, or a service of their own later) rather than " +
+          "cut into one service.",
       ),
       h("h3", null, `Files (${files.length})`),
       h(
@@ -762,7 +769,8 @@ class App {
       h(
         "p",
         null,
-        "Files with no tie to any other file (no import, co-change or shared author): nothing to place them by, so they are left out of every service.",
+        "Files with no tie to any other file (no import, co-change or shared author): nothing to place them by, so " +
+          "they are left out of every service.",
       ),
       h("h3", null, `Files (${files.length})`),
       this.fileList(files, "panel-files"),
@@ -796,7 +804,7 @@ class App {
       );
     }
     const original = this.payload.analysis.services.find((s) => s.files.includes(path));
-    if (group === KERNEL && this.kernelWhy.has(path)) out.push(h("p", { class: "small" }, this.kernelWhy.get(path)!));
+    if (group === KERNEL && this.kernelWhy.has(path)) out.push(h("p", { class: "small" }, this.kernelWhy.get(path)));
     const loc = this.payload.model?.files.find((f) => f.path === path)?.loc;
     if (loc !== undefined) out.push(h("p", { class: "small" }, `${loc} lines`));
     if (original) {
@@ -918,7 +926,8 @@ class App {
     this.select(this.selection);
     const g = this.whatIf.score()?.global;
     this.status.textContent = g
-      ? `${message} Modularity ${fmt(g.modularity)}, TurboMQ ${fmt(g.turboMQ)}, cross-edge share ${fmt(g.crossEdgeShare)}.`
+      ? `${message} Modularity ${fmt(g.modularity)}, TurboMQ ${fmt(g.turboMQ)}, cross-edge share ` +
+        `${fmt(g.crossEdgeShare)}.`
       : message;
   }
 

@@ -1,0 +1,20 @@
+import { existsSync, readFileSync } from "node:fs";
+import { UserError } from "./errors.js";
+
+/**
+ * A JSON file the user named, parsed; `label` names it in the one-line error (a flag such as
+ * `--proposal x.json`, or the path). Shapes are checked by the caller.
+ */
+export function readUserJson(file: string, label = file): unknown {
+  if (!existsSync(file)) throw new UserError(`${label}: file not found`);
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as unknown;
+  } catch (e) {
+    throw new UserError(`${label}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** The `schema` field of a parsed JSON value, when it is an object that has one. */
+export function schemaOf(json: unknown): unknown {
+  return typeof json === "object" && json !== null ? (json as { schema?: unknown }).schema : undefined;
+}
