@@ -1,5 +1,6 @@
 import type { Signal, Weights } from "../coupling/types.js";
 import type { GlobalMetrics, ServiceMetrics } from "../metrics/types.js";
+import type { ContractSymbol, CostFactors, PainFactors, RequiredSymbol } from "../ranking/types.js";
 
 /** faultline/analysis@1 (SPEC): the versioned result between analysis and the reports. */
 export interface Analysis {
@@ -35,40 +36,6 @@ export interface Tie {
   signals: Record<Signal, number>;
   /** both files share this role (README "Coupling model"): the tie is damped */
   sameRole?: string;
-}
-
-export interface ContractSymbol {
-  file: string;
-  symbol: string;
-  kind: string;
-  usedBy: string[];
-}
-
-export interface RequiredSymbol {
-  service: string;
-  file: string;
-  symbol: string;
-}
-
-export interface PainFactors {
-  recentRevisions: number;
-  revisions: number;
-  hotspots: string[];
-  authors: number;
-  fragmentation: number;
-  cochangeLeaving: number;
-  hiddenCoupling: number;
-  churn?: number;
-}
-
-export interface CostFactors {
-  importsIn: number;
-  importsOut: number;
-  symbolsIn: number;
-  symbolsOut: number;
-  cycleWith: string[];
-  kernelImports: number;
-  sharedData: string[];
 }
 
 export interface ServiceAnalysis {

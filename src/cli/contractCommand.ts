@@ -1,6 +1,6 @@
 import path from "node:path";
 import { analyzeRepo } from "../analysis/analyze.js";
-import { contractSketch } from "../ranking/contractSketch.js";
+import { contractSketch } from "../report/contractSketch.js";
 import { UserError } from "../util/errors.js";
 import { analyzeOptionsFrom, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";

@@ -1,4 +1,4 @@
-import type { ContractSymbol, RequiredSymbol } from "../analysis/types.js";
+import type { ContractSymbol, RequiredSymbol } from "../ranking/types.js";
 import type { RepoModel } from "../metrics/types.js";
 import { draftContracts } from "../ranking/contracts.js";
 import type { RawProposal } from "./proposalFile.js";

@@ -1,6 +1,6 @@
 import picomatch from "picomatch";
 import type { ImportGraph } from "../graph/types.js";
-import { KERNEL } from "../ranking/contracts.js";
+import { KERNEL } from "../metrics/types.js";
 import { byString } from "../util/paths.js";
 import type { AcceptedProposal } from "./accept.js";
 

@@ -11,6 +11,9 @@ export interface RepoModel {
   history?: ChangeHistory;
 }
 
+/** The shared kernel where a service id is expected (a contract's `requires[].service`). */
+export const KERNEL = "kernel";
+
 /** A cut of the repo into services: what analyze proposes and what teams write by hand. */
 export interface ServicePartition {
   services: { id: string; name: string; files: string[] }[];

@@ -1,13 +1,6 @@
-import type { ContractSymbol, RequiredSymbol } from "../analysis/types.js";
-import type { RepoModel, ServicePartition } from "../metrics/types.js";
+import { KERNEL, type RepoModel, type ServicePartition } from "../metrics/types.js";
+import type { Contract, ContractSymbol, RequiredSymbol } from "./types.js";
 import { byString } from "../util/paths.js";
-
-export const KERNEL = "kernel";
-
-export interface Contract {
-  provides: ContractSymbol[];
-  requires: RequiredSymbol[];
-}
 
 /**
  * Draft contracts read off the imports that cross service boundaries (resolved through

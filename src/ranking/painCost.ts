@@ -1,9 +1,8 @@
-import type { CostFactors, PainFactors } from "../analysis/types.js";
+import type { Contract, CostFactors, PainFactors } from "./types.js";
 import { allCochangePairs } from "../history/cochange.js";
 import type { RepoModel, Scorecard, ServicePartition } from "../metrics/types.js";
 import { byString } from "../util/paths.js";
 import { round } from "../util/round.js";
-import type { Contract } from "./contracts.js";
 
 export const RECENCY_HALF_LIFE_DAYS = 365;
 /** a file is a hotspot when revisions x lines is in the top tenth of the repo's changed files */

@@ -1,4 +1,4 @@
-import type { CostFactors, PainFactors } from "../analysis/types.js";
+import type { CostFactors, PainFactors } from "./types.js";
 import { byString } from "../util/paths.js";
 import { round } from "../util/round.js";
 

@@ -1,5 +1,5 @@
 import type { Analysis, ServiceAnalysis } from "../analysis/types.js";
-import { KERNEL } from "../ranking/contracts.js";
+import { KERNEL } from "../metrics/types.js";
 import { mermaidText } from "./graphFormats.js";
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Project, ts } from "ts-morph";
-import type { ContractSymbol } from "../analysis/types.js";
+import type { ContractSymbol } from "../ranking/types.js";
 
 /**
  * The draft contract as TypeScript a team can start the new service's API from: provided
