@@ -63,6 +63,7 @@ module.exports = {
       to: {
         pathNot: [
           "^src/report/html/",
+          "^src/util/order\\.ts$",
           "^src/metrics/",
           "^src/analysis/types\\.ts$",
           "^src/ranking/types\\.ts$",

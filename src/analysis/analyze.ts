@@ -28,6 +28,8 @@ import { isGitWorkTree } from "../repo/visibleFiles.js";
 import type { Log } from "../util/log.js";
 import { round } from "../util/round.js";
 import type { Analysis, ServiceAnalysis, Tie } from "./types.js";
+import { getOrInsert } from "../util/maps.js";
+import { byString } from "../util/order.js";
 
 /** The history settings (since, until, maxChangeset, renames, excludeAuthors, churn) and the rest. */
 export interface AnalyzeOptions extends HistoryOptions {
@@ -296,11 +298,11 @@ function crossingCochange(
     const sa = serviceOf.get(a);
     const sb = serviceOf.get(b);
     if (!sa || !sb || sa === sb) continue;
-    (out.get(sa) ?? out.set(sa, []).get(sa)!).push({ file: a, with: b, service: sb, shared: pair.shared });
-    (out.get(sb) ?? out.set(sb, []).get(sb)!).push({ file: b, with: a, service: sa, shared: pair.shared });
+    getOrInsert(out, sa, () => []).push({ file: a, with: b, service: sb, shared: pair.shared });
+    getOrInsert(out, sb, () => []).push({ file: b, with: a, service: sa, shared: pair.shared });
   }
   for (const [id, list] of out) {
-    list.sort((x, y) => y.shared - x.shared || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.with < y.with ? -1 : 1));
+    list.sort((x, y) => y.shared - x.shared || byString(x.file, y.file) || byString(x.with, y.with));
     out.set(id, list.slice(0, k));
   }
   return out;
@@ -316,5 +318,5 @@ export function topTies(cg: CouplingGraph, k: number): Tie[][] {
     all[e.a].push({ with: cg.files[e.b], weight: round(e.weight, 3), signals, ...role });
     all[e.b].push({ with: cg.files[e.a], weight: round(e.weight, 3), signals, ...role });
   }
-  return all.map((list) => list.sort((x, y) => y.weight - x.weight || (x.with < y.with ? -1 : 1)).slice(0, k));
+  return all.map((list) => list.sort((x, y) => y.weight - x.weight || byString(x.with, y.with)).slice(0, k));
 }

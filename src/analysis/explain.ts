@@ -1,6 +1,7 @@
 import { contributions } from "../coupling/buildCoupling.js";
 import type { CouplingGraph, Signal } from "../coupling/types.js";
 import type { Analysis } from "./types.js";
+import { byString } from "../util/order.js";
 
 export interface Explanation {
   file: string;
@@ -32,12 +33,12 @@ export function explainFile(file: string, analysis: Analysis, cg: CouplingGraph)
       sameRole: e.sameRole,
     });
   }
-  ties.sort((a, b) => b.weight - a.weight || (a.with < b.with ? -1 : 1));
+  ties.sort((a, b) => b.weight - a.weight || byString(a.with, b.with));
   const totals = new Map<string, number>();
   for (const t of ties) if (t.service !== "kernel") totals.set(t.service, (totals.get(t.service) ?? 0) + t.weight);
   const pull = [...totals.entries()]
     .map(([service, weight]) => ({ service, weight }))
-    .sort((a, b) => b.weight - a.weight || (a.service < b.service ? -1 : 1));
+    .sort((a, b) => b.weight - a.weight || byString(a.service, b.service));
   const own = serviceOf.get(file);
   const ownWeight = totals.get(own ?? "") ?? 0;
   const other = pull.find((p) => p.service !== own);

@@ -1,4 +1,5 @@
 import type { Signal, Weights } from "../coupling/types.js";
+import type { CouplingPair } from "../history/types.js";
 import type { GlobalMetrics, ServiceMetrics } from "../metrics/types.js";
 import type { ContractSymbol, CostFactors, PainFactors, RequiredSymbol } from "../ranking/types.js";
 
@@ -27,7 +28,7 @@ export interface Analysis {
   isolated: string[];
   services: ServiceAnalysis[];
   extractionOrder: string[];
-  hiddenCoupling: { a: string; b: string; shared: number; degree: number }[];
+  hiddenCoupling: CouplingPair[];
 }
 
 export interface Tie {

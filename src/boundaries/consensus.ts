@@ -1,6 +1,7 @@
 import type { UndirectedGraph } from "graphology";
 import { adjustedRandLabels } from "../metrics/agreement.js";
 import { louvainLabels } from "./louvain.js";
+import { getOrInsert } from "../util/maps.js";
 
 export interface Consensus {
   /** the medoid run: the one that agrees most (mean ARI) with all the others */
@@ -52,9 +53,7 @@ export function confidenceOf(final: Int32Array, runs: Int32Array[]): Float64Arra
   const members = new Map<number, number[]>();
   final.forEach((l, i) => {
     if (l < 0) return;
-    const list = members.get(l);
-    if (list) list.push(i);
-    else members.set(l, [i]);
+    getOrInsert(members, l, () => []).push(i);
   });
   for (const run of runs) {
     for (const files of members.values()) {

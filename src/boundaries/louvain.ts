@@ -1,6 +1,7 @@
 import { UndirectedGraph } from "graphology";
 import louvainModule from "graphology-communities-louvain";
 import type { CouplingGraph } from "../coupling/types.js";
+import { getOrInsert } from "../util/maps.js";
 
 // a CommonJS package: at run time the default import is the function itself
 const louvain = louvainModule as unknown as typeof louvainModule.default;
@@ -41,9 +42,7 @@ export function louvainLabels(g: UndirectedGraph, n: number, resolution: number,
   for (let i = 0; i < n; i++) {
     const c = communities[String(i)];
     if (c === undefined) continue;
-    let l = relabel.get(c);
-    if (l === undefined) relabel.set(c, (l = relabel.size));
-    labels[i] = l;
+    labels[i] = getOrInsert(relabel, c, () => relabel.size);
   }
   return labels;
 }

@@ -1,4 +1,5 @@
 import { withoutExtension } from "../util/paths.js";
+import { byString } from "../util/order.js";
 
 /** Words of a path: folders and file name, split at camelCase, dashes, dots and underscores. */
 export function pathWords(path: string): string[] {
@@ -35,6 +36,17 @@ const UNFIT_NAMES = new Set([
   "repositories",
 ]);
 
+/** Service ids from names, in order: kebab-case, made unique with -2, -3, ... (SPEC: never a cluster index). */
+export function uniqueIds(names: string[]): string[] {
+  const ids = new Set<string>();
+  return names.map((name) => {
+    let id = kebab(name);
+    for (let k = 2; ids.has(id); k++) id = `${kebab(name)}-${k}`;
+    ids.add(id);
+    return id;
+  });
+}
+
 export function kebab(s: string): string {
   return (
     s
@@ -70,7 +82,7 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
     const scored = [...wordsOf[i].entries()]
       // with one group idf is 0 for every word: the most common word names it
       .map(([w, c]) => ({ w, score: (c / groups[i].length) * (k > 1 ? Math.log(k / groupsWith.get(w)!) : 1) }))
-      .sort((a, b) => b.score - a.score || (a.w < b.w ? -1 : 1));
+      .sort((a, b) => b.score - a.score || byString(a.w, b.w));
     // words that set the group apart (score > 0) and may name a service come first; when the
     // best are taken, two of them together ("user-request") say more than a weaker single word
     const telling = (s: { w: string; score: number }) => s.score > 0 || k === 1;

@@ -4,7 +4,9 @@ import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
 import { confidenceOf, consensusPartition, type Consensus } from "./consensus.js";
 import { modularityOf, toGraphology } from "./louvain.js";
-import { kebab, nameGroups } from "./naming.js";
+import { kebab, nameGroups, uniqueIds } from "./naming.js";
+import { getOrInsert } from "../util/maps.js";
+import { byString } from "../util/order.js";
 
 export interface Overrides {
   /** service name -> globs of files pinned to it */
@@ -117,8 +119,8 @@ export function proposeBoundaries(cg: CouplingGraph, imports: ImportGraph, opts:
   for (let i = 0; i < n; i++) {
     if (!active[i] || labels[i] < 0) continue;
     const pin = pinOf(cg.files[i]);
-    if (pin) (pinned.get(pin) ?? pinned.set(pin, []).get(pin)!).push(i);
-    else (groups.get(labels[i]) ?? groups.set(labels[i], []).get(labels[i])!).push(i);
+    if (pin) getOrInsert(pinned, pin, () => []).push(i);
+    else getOrInsert(groups, labels[i], () => []).push(i);
   }
   const generated = [...groups.values()].filter((m) => m.length > 0);
   const taken = new Set([...pinned.keys()].map(kebab));
@@ -131,17 +133,15 @@ export function proposeBoundaries(cg: CouplingGraph, imports: ImportGraph, opts:
     ...generated.map((members, k) => ({ name: rename[names[k]] ?? names[k], members })),
     ...[...pinned.entries()].map(([name, members]) => ({ name, members })),
   ];
-  services.sort((a, b) => (kebab(a.name) < kebab(b.name) ? -1 : kebab(a.name) > kebab(b.name) ? 1 : 0));
+  services.sort((a, b) => byString(kebab(a.name), kebab(b.name)));
 
   const assignment = new Int32Array(n).fill(-1);
   services.forEach((s, k) => s.members.forEach((i) => (assignment[i] = k)));
   const confidence = confidenceOf(assignment, consensus.runs);
-  const ids = new Set<string>();
+  const ids = uniqueIds(services.map((s) => s.name));
   return {
-    services: services.map((s) => {
-      let id = kebab(s.name);
-      for (let k = 2; ids.has(id); k++) id = `${kebab(s.name)}-${k}`;
-      ids.add(id);
+    services: services.map((s, k) => {
+      const id = ids[k];
       const stability = s.members.reduce((sum, i) => sum + confidence[i], 0) / s.members.length;
       return { id, name: s.name, members: s.members.sort((a, b) => a - b), stability };
     }),
@@ -254,7 +254,7 @@ function findKernel(
     const to = index.get(e.to);
     if (from === undefined || to === undefined || labels[from] < 0 || labels[to] < 0) continue;
     if (labels[from] === labels[to] || !isService(labels[from])) continue;
-    (importers.get(to) ?? importers.set(to, new Set()).get(to)!).add(labels[from]);
+    getOrInsert(importers, to, () => new Set()).add(labels[from]);
   }
   const threshold = Math.max(3, Math.ceil((services - 1) / 2));
   const out: { file: number; why: string }[] = [];
@@ -302,6 +302,6 @@ function mergeTiny(labels: Int32Array, cg: CouplingGraph, minSize: number, activ
 }
 
 function addTie(ties: Map<number, Map<number, number>>, from: number, to: number, w: number): void {
-  const m = ties.get(from) ?? ties.set(from, new Map()).get(from)!;
+  const m = getOrInsert(ties, from, () => new Map());
   m.set(to, (m.get(to) ?? 0) + w);
 }

@@ -1,7 +1,7 @@
 import picomatch from "picomatch";
 import type { ImportGraph } from "../graph/types.js";
 import { KERNEL } from "../metrics/types.js";
-import { byString } from "../util/paths.js";
+import { byString } from "../util/order.js";
 import type { AcceptedProposal } from "./accept.js";
 
 export interface CheckResult {

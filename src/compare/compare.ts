@@ -1,9 +1,10 @@
 import { adjustedRand, mojoFM } from "../metrics/agreement.js";
 import { scorePartition } from "../metrics/scorecard.js";
 import type { RepoModel, Scorecard } from "../metrics/types.js";
-import { byString } from "../util/paths.js";
+import { byString } from "../util/order.js";
 import { round } from "../util/round.js";
 import type { ResolvedProposal } from "./resolveProposal.js";
+import { getOrInsert } from "../util/maps.js";
 
 export interface Comparison {
   schema: "faultline/comparison@1";
@@ -77,7 +78,7 @@ export function movedFiles(
   for (const [f, la] of a) {
     const lb = b.get(f);
     if (lb === undefined) continue;
-    const m = overlap.get(la) ?? overlap.set(la, new Map()).get(la)!;
+    const m = getOrInsert(overlap, la, () => new Map());
     m.set(lb, (m.get(lb) ?? 0) + 1);
   }
   const match = new Map<string, string>();
@@ -90,7 +91,7 @@ export function movedFiles(
     const lb = b.get(f);
     if (lb === undefined || lb === match.get(la)) continue;
     const key = `${la}\0${lb}`;
-    (groups.get(key) ?? groups.set(key, { from: la, to: lb, files: [] }).get(key)!).files.push(f);
+    getOrInsert(groups, key, () => ({ from: la, to: lb, files: [] as string[] })).files.push(f);
   }
   return [...groups.values()].sort(
     (x, y) => y.files.length - x.files.length || byString(x.from, y.from) || byString(x.to, y.to),

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { stringify } from "yaml";
 import type { Analysis } from "../analysis/types.js";
-import { byString } from "../util/paths.js";
+import { byString } from "../util/order.js";
+import { getOrInsert } from "../util/maps.js";
 
 /**
  * Globs for one owner: a folder whose analysed files all belong to it becomes `folder/**`
@@ -11,7 +12,7 @@ export function collapseGlobs(owner: Map<string, string>, label: string): string
   const under = new Map<string, Set<string>>(); // folder -> owners of the files below it
   for (const [file, o] of owner) {
     for (let d = path.posix.dirname(file); d !== "."; d = path.posix.dirname(d)) {
-      (under.get(d) ?? under.set(d, new Set()).get(d)!).add(o);
+      getOrInsert(under, d, () => new Set()).add(o);
     }
   }
   const owns = (d: string) => under.get(d)?.size === 1 && under.get(d)!.has(label);

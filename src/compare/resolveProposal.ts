@@ -1,7 +1,7 @@
 import picomatch from "picomatch";
-import { kebab } from "../boundaries/naming.js";
+import { uniqueIds } from "../boundaries/naming.js";
 import type { ServicePartition } from "../metrics/types.js";
-import { byString } from "../util/paths.js";
+import { byString } from "../util/order.js";
 import type { RawProposal } from "./proposalFile.js";
 
 export const UNASSIGNED = "(unassigned)";
@@ -56,14 +56,9 @@ export function resolveProposal(raw: RawProposal, files: string[]): ResolvedProp
     .map(([file, services]) => ({ file, services }))
     .sort((a, b) => byString(a.file, b.file));
   const unassigned = files.filter((f) => !claimed.has(f)).sort(byString);
-  const ids = new Set<string>();
+  const ids = uniqueIds(services.map((s) => s.name));
   const partition: ServicePartition = {
-    services: services.map((s) => {
-      let id = kebab(s.name);
-      for (let k = 2; ids.has(id); k++) id = `${kebab(s.name)}-${k}`;
-      ids.add(id);
-      return { id, name: s.name, files: s.files };
-    }),
+    services: services.map((s, k) => ({ id: ids[k], name: s.name, files: s.files })),
     kernel: kernel.sort(byString),
   };
   const labels = new Map<string, string>();

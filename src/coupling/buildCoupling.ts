@@ -1,9 +1,10 @@
 import type { ImportGraph, ModuleRecord } from "../graph/types.js";
 import { allCochangePairs } from "../history/cochange.js";
 import type { ChangeHistory } from "../history/types.js";
-import { byString } from "../util/paths.js";
+import { byString } from "../util/order.js";
 import { fileRoles, ROLE_DAMPING } from "./roles.js";
 import { SIGNALS, type CouplingEdge, type CouplingGraph, type Signal, type Weights } from "./types.js";
+import { getOrInsert } from "../util/maps.js";
 
 /** Co-change below these floors is noise: one shared commit says nothing. */
 export const COCHANGE_MIN_SHARED = 2;
@@ -140,7 +141,7 @@ export function semanticNeighbours(vectors: Map<number, number>[], k: number, mi
   const postings = new Map<number, number[]>(); // term -> [file, weight / norm, ...]
   vectors.forEach((v, i) => {
     if (!norms[i]) return;
-    for (const [t, w] of v) if (w > 0) (postings.get(t) ?? postings.set(t, []).get(t)!).push(i, w / norms[i]);
+    for (const [t, w] of v) if (w > 0) getOrInsert(postings, t, () => []).push(i, w / norms[i]);
   });
   const out: [number, number][] = [];
   const score = new Float64Array(n);

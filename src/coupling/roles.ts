@@ -1,4 +1,5 @@
 import { withoutExtension } from "../util/paths.js";
+import { getOrInsert } from "../util/maps.js";
 
 /**
  * Roles: what a codebase's naming convention says a file *is*, as opposed to what it is about.
@@ -29,9 +30,9 @@ export function fileRoles(files: string[]): (string | undefined)[] {
   });
   const folders = new Map<string, Set<string>>();
   files.forEach((f, i) => {
-    let set = folders.get(candidate[i]);
-    if (!set) folders.set(candidate[i], (set = new Set()));
-    set.add(f.lastIndexOf("/") >= 0 ? f.slice(0, f.lastIndexOf("/")) : "");
+    getOrInsert(folders, candidate[i], () => new Set()).add(
+      f.lastIndexOf("/") >= 0 ? f.slice(0, f.lastIndexOf("/")) : "",
+    );
   });
   return candidate.map((c) => (folders.get(c)!.size >= ROLE_MIN_FOLDERS ? c : undefined));
 }

@@ -1,6 +1,7 @@
-import { byString } from "../util/paths.js";
+import { byString } from "../util/order.js";
 import { BarrelTracer } from "./barrels.js";
 import type { GraphEdge, ImportGraph, ImportKind, ModuleRecord, SymbolUse } from "./types.js";
+import { getOrInsert } from "../util/maps.js";
 
 export interface GraphViewOptions {
   /** rewrite each imported symbol's edge to the file that defines it */
@@ -23,8 +24,7 @@ export function toImportGraph(records: ModuleRecord[], opts: GraphViewOptions = 
 
   const addEdge = (from: string, to: string, kind: ImportKind, symbols: SymbolUse[], sideEffectOnly: boolean) => {
     const key = `${from}\0${to}`;
-    let e = edges.get(key);
-    if (!e) edges.set(key, (e = { from, to, kinds: new Set(), symbols: new Set(), typeOnly: true }));
+    const e = getOrInsert(edges, key, () => ({ from, to, kinds: new Set(), symbols: new Set(), typeOnly: true }));
     e.kinds.add(kind);
     for (const s of symbols) e.symbols.add(s.name);
     const typeOnly = !sideEffectOnly && symbols.length > 0 && symbols.every((s) => s.typeOnly);

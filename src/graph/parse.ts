@@ -1,5 +1,6 @@
 import { ts } from "../util/typescript.cjs";
 import type { ExportKind, ExportTable, FileFacts, ImportFact, ImportKind, SymbolUse } from "./types.js";
+import { byString } from "../util/order.js";
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   ".ts": ts.ScriptKind.TS,
@@ -35,144 +36,69 @@ export function parseModule(
     false, // parents cost a fifth of the parse; `link` sets the few that resolution modes read
     SCRIPT_KINDS[ext] ?? ts.ScriptKind.TS,
   );
-  const imports: ImportFact[] = [];
-  const exports: ExportTable = { own: [], named: [], stars: [] };
-  /** local binding -> where it was imported from (for `import { a } ...; export { a }`) */
-  const importedBindings = new Map<string, { specifier: string; imported: string }>();
-
-  const line = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-  const add = (
-    spec: ts.Expression | undefined,
-    kind: ImportKind,
-    symbols: SymbolUse[],
-    sideEffectOnly = false,
-    ...parents: ts.Node[]
-  ) => {
-    link(spec, ...parents);
-    if (!spec) return;
-    if (ts.isStringLiteralLike(spec)) {
-      imports.push({
-        specifier: spec.text,
-        kind,
-        symbols,
-        sideEffectOnly,
-        mode: ts.getModeForUsageLocation(sf, spec, options),
-        line: line(spec),
-      });
-    } else {
-      imports.push({
-        specifier: spec.getText(sf),
-        kind,
-        symbols,
-        sideEffectOnly,
-        mode: undefined,
-        line: line(spec),
-        computed: true,
-      });
-    }
+  const reader = new ModuleReader(sf, options);
+  for (const st of sf.statements) reader.statement(st);
+  reader.references();
+  if (CALL_HINT.test(text)) reader.calls();
+  const parseDiagnostics = (sf as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  return {
+    imports: reader.imports,
+    exports: reader.exports,
+    loc: countLines(text),
+    terms: withTerms ? vocabulary(text) : [],
+    syntaxErrors: parseDiagnostics.map((d) => ({
+      line: sf.getLineAndCharacterOfPosition(d.start).line + 1,
+      message: ts.flattenDiagnosticMessageText(d.messageText, " "),
+    })),
   };
+}
 
-  for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st)) {
-      const clause = st.importClause;
-      const spec = st.moduleSpecifier as ts.StringLiteral;
-      if (!clause) {
-        add(spec, "side-effect", [], true, st);
-        continue;
-      }
-      const allType = !!clause.isTypeOnly;
-      const symbols: SymbolUse[] = [];
-      if (clause.name) {
-        symbols.push({ name: "default", typeOnly: allType });
-        if (ts.isStringLiteral(spec))
-          importedBindings.set(clause.name.text, { specifier: spec.text, imported: "default" });
-      }
-      const nb = clause.namedBindings;
-      if (nb && ts.isNamespaceImport(nb)) {
-        symbols.push({ name: "*", typeOnly: allType });
-        if (ts.isStringLiteral(spec)) importedBindings.set(nb.name.text, { specifier: spec.text, imported: "*" });
-      } else if (nb) {
-        for (const el of nb.elements) {
-          const imported = (el.propertyName ?? el.name).text;
-          symbols.push({ name: imported, typeOnly: allType || el.isTypeOnly });
-          if (ts.isStringLiteral(spec)) importedBindings.set(el.name.text, { specifier: spec.text, imported });
-        }
-      }
-      // `import {} from "x"` keeps the module's side effects: same as `import "x"`
-      if (symbols.length === 0) add(spec, "side-effect", [], true, st);
-      else add(spec, "static", symbols, false, st);
-    } else if (ts.isExportDeclaration(st)) {
-      const allType = st.isTypeOnly;
-      if (st.moduleSpecifier) {
-        const specText = ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : "";
-        const symbols: SymbolUse[] = [];
-        if (!st.exportClause) {
-          symbols.push({ name: "*", typeOnly: allType });
-          exports.stars.push(specText);
-        } else if (ts.isNamespaceExport(st.exportClause)) {
-          symbols.push({ name: "*", typeOnly: allType });
-          exports.named.push({ exported: nameText(st.exportClause.name), specifier: specText, imported: "*" });
-        } else {
-          for (const el of st.exportClause.elements) {
-            const imported = nameText(el.propertyName ?? el.name);
-            symbols.push({ name: imported, typeOnly: allType || el.isTypeOnly });
-            exports.named.push({ exported: nameText(el.name), specifier: specText, imported });
-          }
-        }
-        add(st.moduleSpecifier, "reexport", symbols, symbols.length === 0, st);
-      } else if (st.exportClause && ts.isNamedExports(st.exportClause)) {
-        for (const el of st.exportClause.elements) {
-          const local = nameText(el.propertyName ?? el.name);
-          const exported = nameText(el.name);
-          const via = importedBindings.get(local);
-          if (via) exports.named.push({ exported, specifier: via.specifier, imported: via.imported });
-          else exports.own.push({ name: exported, kind: "variable" });
-        }
-      }
-    } else if (ts.isImportEqualsDeclaration(st)) {
-      if (ts.isExternalModuleReference(st.moduleReference)) {
-        add(
-          st.moduleReference.expression,
-          "require",
-          [{ name: "*", typeOnly: st.isTypeOnly }],
-          false,
-          st.moduleReference,
-          st,
-        );
-        if (ts.isStringLiteral(st.moduleReference.expression)) {
-          importedBindings.set(st.name.text, { specifier: st.moduleReference.expression.text, imported: "*" });
-        }
-      }
-      if (hasModifier(st, ts.SyntaxKind.ExportKeyword)) exports.own.push({ name: st.name.text, kind: "namespace" });
-    } else if (ts.isExportAssignment(st)) {
-      exports.own.push({ name: "default", kind: "default" });
-    } else {
-      collectOwnExport(st, exports);
+/** The imports and exports of one source file, collected statement by statement. */
+class ModuleReader {
+  readonly imports: ImportFact[] = [];
+  readonly exports: ExportTable = { own: [], named: [], stars: [] };
+  /** local binding -> where it was imported from (for `import { a } ...; export { a }`) */
+  private readonly importedBindings = new Map<string, { specifier: string; imported: string }>();
+
+  constructor(
+    private readonly sf: ts.SourceFile,
+    private readonly options: ts.CompilerOptions,
+  ) {}
+
+  statement(st: ts.Statement): void {
+    if (ts.isImportDeclaration(st)) this.importDeclaration(st);
+    else if (ts.isExportDeclaration(st)) this.exportDeclaration(st);
+    else if (ts.isImportEqualsDeclaration(st)) this.importEquals(st);
+    else if (ts.isExportAssignment(st)) this.exports.own.push({ name: "default", kind: "default" });
+    else collectOwnExport(st, this.exports);
+  }
+
+  /** `/// <reference path>` */
+  references(): void {
+    for (const ref of this.sf.referencedFiles) {
+      this.imports.push({
+        specifier: ref.fileName,
+        kind: "reference",
+        symbols: [],
+        sideEffectOnly: true,
+        mode: undefined,
+        line: this.sf.getLineAndCharacterOfPosition(ref.pos).line + 1,
+      });
     }
   }
 
-  for (const ref of sf.referencedFiles) {
-    imports.push({
-      specifier: ref.fileName,
-      kind: "reference",
-      symbols: [],
-      sideEffectOnly: true,
-      mode: undefined,
-      line: sf.getLineAndCharacterOfPosition(ref.pos).line + 1,
-    });
-  }
-
-  if (CALL_HINT.test(text)) {
+  /** `import()`, `require()` and `import("x").T` anywhere in the file: a full walk. */
+  calls(): void {
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) {
         if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-          add(node.arguments[0], "dynamic", [{ name: "*", typeOnly: false }], false, node);
+          this.add(node.arguments[0], "dynamic", [{ name: "*", typeOnly: false }], false, node);
         } else if (
           ts.isIdentifier(node.expression) &&
           node.expression.text === "require" &&
           node.arguments.length === 1
         ) {
-          add(node.arguments[0], "require", [{ name: "*", typeOnly: false }], false, node);
+          this.add(node.arguments[0], "require", [{ name: "*", typeOnly: false }], false, node);
         }
       } else if (
         ts.isImportTypeNode(node) &&
@@ -182,24 +108,104 @@ export function parseModule(
         // `typeof import("./x")` / `import("./x").Foo` in a type position: a type-only dynamic import
         const q = node.qualifier;
         const first = q ? (ts.isIdentifier(q) ? q.text : leftmost(q)) : "*";
-        add(node.argument.literal, "dynamic", [{ name: first, typeOnly: true }], false, node.argument, node);
+        this.add(node.argument.literal, "dynamic", [{ name: first, typeOnly: true }], false, node.argument, node);
       }
       ts.forEachChild(node, visit);
     };
-    visit(sf);
+    visit(this.sf);
   }
 
-  const parseDiagnostics = (sf as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  return {
-    imports,
-    exports,
-    loc: countLines(text),
-    terms: withTerms ? vocabulary(text) : [],
-    syntaxErrors: parseDiagnostics.map((d) => ({
-      line: sf.getLineAndCharacterOfPosition(d.start).line + 1,
-      message: ts.flattenDiagnosticMessageText(d.messageText, " "),
-    })),
-  };
+  private importDeclaration(st: ts.ImportDeclaration): void {
+    const clause = st.importClause;
+    const spec = st.moduleSpecifier as ts.StringLiteral;
+    if (!clause) {
+      this.add(spec, "side-effect", [], true, st);
+      return;
+    }
+    const allType = !!clause.isTypeOnly;
+    const symbols: SymbolUse[] = [];
+    const bind = (local: string, imported: string) => {
+      if (ts.isStringLiteral(spec)) this.importedBindings.set(local, { specifier: spec.text, imported });
+    };
+    if (clause.name) {
+      symbols.push({ name: "default", typeOnly: allType });
+      bind(clause.name.text, "default");
+    }
+    const nb = clause.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) {
+      symbols.push({ name: "*", typeOnly: allType });
+      bind(nb.name.text, "*");
+    } else if (nb) {
+      for (const el of nb.elements) {
+        const imported = (el.propertyName ?? el.name).text;
+        symbols.push({ name: imported, typeOnly: allType || el.isTypeOnly });
+        bind(el.name.text, imported);
+      }
+    }
+    // `import {} from "x"` keeps the module's side effects: same as `import "x"`
+    if (symbols.length === 0) this.add(spec, "side-effect", [], true, st);
+    else this.add(spec, "static", symbols, false, st);
+  }
+
+  private exportDeclaration(st: ts.ExportDeclaration): void {
+    const allType = st.isTypeOnly;
+    if (st.moduleSpecifier) {
+      const specText = ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : "";
+      const symbols: SymbolUse[] = [];
+      if (!st.exportClause) {
+        symbols.push({ name: "*", typeOnly: allType });
+        this.exports.stars.push(specText);
+      } else if (ts.isNamespaceExport(st.exportClause)) {
+        symbols.push({ name: "*", typeOnly: allType });
+        this.exports.named.push({ exported: nameText(st.exportClause.name), specifier: specText, imported: "*" });
+      } else {
+        for (const el of st.exportClause.elements) {
+          const imported = nameText(el.propertyName ?? el.name);
+          symbols.push({ name: imported, typeOnly: allType || el.isTypeOnly });
+          this.exports.named.push({ exported: nameText(el.name), specifier: specText, imported });
+        }
+      }
+      this.add(st.moduleSpecifier, "reexport", symbols, symbols.length === 0, st);
+    } else if (st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) {
+        const local = nameText(el.propertyName ?? el.name);
+        const exported = nameText(el.name);
+        const via = this.importedBindings.get(local);
+        if (via) this.exports.named.push({ exported, specifier: via.specifier, imported: via.imported });
+        else this.exports.own.push({ name: exported, kind: "variable" });
+      }
+    }
+  }
+
+  private importEquals(st: ts.ImportEqualsDeclaration): void {
+    const ref = st.moduleReference;
+    if (ts.isExternalModuleReference(ref)) {
+      this.add(ref.expression, "require", [{ name: "*", typeOnly: st.isTypeOnly }], false, ref, st);
+      if (ts.isStringLiteral(ref.expression)) {
+        this.importedBindings.set(st.name.text, { specifier: ref.expression.text, imported: "*" });
+      }
+    }
+    if (hasModifier(st, ts.SyntaxKind.ExportKeyword)) this.exports.own.push({ name: st.name.text, kind: "namespace" });
+  }
+
+  private add(
+    spec: ts.Expression | undefined,
+    kind: ImportKind,
+    symbols: SymbolUse[],
+    sideEffectOnly: boolean,
+    ...parents: ts.Node[]
+  ): void {
+    link(spec, ...parents);
+    if (!spec) return;
+    const line = this.sf.getLineAndCharacterOfPosition(spec.getStart(this.sf)).line + 1;
+    if (ts.isStringLiteralLike(spec)) {
+      const mode = ts.getModeForUsageLocation(this.sf, spec, this.options);
+      this.imports.push({ specifier: spec.text, kind, symbols, sideEffectOnly, mode, line });
+    } else {
+      const specifier = spec.getText(this.sf);
+      this.imports.push({ specifier, kind, symbols, sideEffectOnly, mode: undefined, line, computed: true });
+    }
+  }
 }
 
 /**
@@ -332,5 +338,5 @@ export function vocabulary(text: string): [string, number][] {
       }
     }
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TERMS);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || byString(a[0], b[0])).slice(0, MAX_TERMS);
 }

@@ -4,7 +4,7 @@ import type { CacheStore } from "../cache/store.js";
 import { UserError } from "../util/errors.js";
 import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "./defaults.js";
 import type { Log } from "../util/log.js";
-import { byString } from "../util/paths.js";
+import { byString } from "../util/order.js";
 import { round } from "../util/round.js";
 import { availableParallelism } from "node:os";
 import { BothEndsRun } from "./bothEnds.js";
@@ -12,6 +12,7 @@ import { GitLogRun, LOG_FORMAT, type RawCommit } from "./gitLog.js";
 import { countCommits, headSha, isAncestor, isPartialClone, readRepoState, type RepoState } from "./repoState.js";
 import { anchorDate } from "./timeAnchor.js";
 import type { ChangeHistory, Changeset, FileHistory } from "./types.js";
+import { getOrInsert } from "../util/maps.js";
 
 export interface HistoryOptions {
   since?: string;
@@ -362,9 +363,7 @@ class Aggregator {
 
     if (touched.length === 0) return;
     const identity = `${c.author} <${c.email}>`;
-    let excluded = this.excludedIdentity.get(identity);
-    if (excluded === undefined)
-      this.excludedIdentity.set(identity, (excluded = this.excluded.some((re) => re.test(identity))));
+    const excluded = getOrInsert(this.excludedIdentity, identity, () => this.excluded.some((re) => re.test(identity)));
     if (excluded) {
       this.excludedCommits++;
       return;

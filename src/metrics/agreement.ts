@@ -1,3 +1,5 @@
+import { getOrInsert } from "../util/maps.js";
+
 /**
  * Agreement between two partitions of the same files: MoJoFM (Wen & Tzerpos) and the adjusted
  * Rand index (Hubert & Arabie). A partition is a map file -> cluster label; files present in
@@ -22,11 +24,7 @@ export function mojoFM(a: Partition, b: Partition): number {
   if (n === 0) return 100;
   const clusterIdx = new Map<string, number>();
   const groupIdx = new Map<string, number>();
-  const idx = (m: Map<string, number>, k: string) => {
-    let i = m.get(k);
-    if (i === undefined) m.set(k, (i = m.size));
-    return i;
-  };
+  const idx = (m: Map<string, number>, k: string) => getOrInsert(m, k, () => m.size);
   const overlap: Map<number, number>[] = [];
   const groupSize: number[] = [];
   for (const f of files) {
@@ -88,11 +86,7 @@ function maximumMatching(adj: number[][], right: number): number {
 export function adjustedRand(a: Partition, b: Partition): number {
   const files = common(a, b);
   const ids = new Map<string, number>();
-  const id = (k: string) => {
-    let i = ids.get(k);
-    if (i === undefined) ids.set(k, (i = ids.size));
-    return i;
-  };
+  const id = (k: string) => getOrInsert(ids, k, () => ids.size);
   return adjustedRandLabels(
     files.map((f) => id(`a\0${a.get(f)}`)),
     files.map((f) => id(`b\0${b.get(f)}`)),

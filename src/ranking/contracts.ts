@@ -1,6 +1,6 @@
 import { KERNEL, type RepoModel, type ServicePartition } from "../metrics/types.js";
 import type { Contract, ContractSymbol, RequiredSymbol } from "./types.js";
-import { byString } from "../util/paths.js";
+import { byString } from "../util/order.js";
 
 /**
  * Draft contracts read off the imports that cross service boundaries (resolved through

@@ -1,8 +1,10 @@
 import type { Contract, CostFactors, PainFactors } from "./types.js";
 import { allCochangePairs } from "../history/cochange.js";
+import type { CouplingPair } from "../history/types.js";
 import type { RepoModel, Scorecard, ServicePartition } from "../metrics/types.js";
-import { byString } from "../util/paths.js";
+import { byString } from "../util/order.js";
 import { round } from "../util/round.js";
+import { getOrInsert } from "../util/maps.js";
 
 export const RECENCY_HALF_LIFE_DAYS = 365;
 /** a file is a hotspot when revisions x lines is in the top tenth of the repo's changed files */
@@ -11,15 +13,8 @@ export const HOTSPOT_PERCENTILE = 0.9;
 export const HIDDEN_MIN_SHARED = 3;
 export const HIDDEN_MIN_DEGREE = 0.3;
 
-export interface HiddenPair {
-  a: string;
-  b: string;
-  shared: number;
-  degree: number;
-}
-
 /** Co-changing pairs with no import in either direction: coupling the code does not show. */
-export function hiddenCoupling(model: RepoModel): HiddenPair[] {
+export function hiddenCoupling(model: RepoModel): CouplingPair[] {
   const h = model.history;
   if (!h) return [];
   const linked = new Set<string>();
@@ -31,7 +26,7 @@ export function hiddenCoupling(model: RepoModel): HiddenPair[] {
       linked.add(`${x}\0${y}`);
     }
   }
-  const out: HiddenPair[] = [];
+  const out: CouplingPair[] = [];
   for (const p of allCochangePairs(h)) {
     const a = h.files[p.a];
     const b = h.files[p.b];
@@ -48,7 +43,7 @@ export function painFactors(
   model: RepoModel,
   p: ServicePartition,
   card: Scorecard,
-  hidden: HiddenPair[],
+  hidden: CouplingPair[],
   churn: boolean,
 ): Map<string, PainFactors> {
   const h = model.history;
@@ -78,7 +73,7 @@ export function painFactors(
     for (const f of cs.files) if (hService[f]) touched.add(hService[f]);
     for (const s of touched) {
       out.get(s)!.recentRevisions += w;
-      const m = byAuthor.get(s) ?? byAuthor.set(s, new Map()).get(s)!;
+      const m = getOrInsert(byAuthor, s, () => new Map());
       m.set(cs.author, (m.get(cs.author) ?? 0) + 1);
     }
   }
@@ -141,7 +136,7 @@ export function costFactors(
     const b = serviceOf.get(e.to);
     if (!a || !b || a === b) continue;
     deps.get(a)!.add(b);
-    (importersOf.get(e.to) ?? importersOf.set(e.to, new Set()).get(e.to)!).add(a);
+    getOrInsert(importersOf, e.to, () => new Set()).add(a);
   }
   const cycles = stronglyConnected(deps);
   const out = new Map<string, CostFactors>();

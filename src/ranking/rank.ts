@@ -1,5 +1,5 @@
 import type { CostFactors, PainFactors } from "./types.js";
-import { byString } from "../util/paths.js";
+import { byString } from "../util/order.js";
 import { round } from "../util/round.js";
 
 export interface Ranked {

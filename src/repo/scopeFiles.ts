@@ -3,7 +3,9 @@ import path from "node:path";
 import type picomatchModule from "picomatch";
 import { requireCjs } from "../util/cjs.js";
 import { UserError } from "../util/errors.js";
-import { byString, toRepoPath } from "../util/paths.js";
+import { byString } from "../util/order.js";
+import { toRepoPath } from "../util/paths.js";
+import { getOrInsert } from "../util/maps.js";
 
 /**
  * Which files are analysed, given the file lists of the tsconfigs (SPEC "Common rules"): shared
@@ -89,9 +91,7 @@ export function selectScopeFiles<T extends FileListing>(
   const owners = new Map<string, T[]>();
   for (const t of listings) {
     for (const f of t.fileNames) {
-      const list = owners.get(f);
-      if (list) list.push(t);
-      else owners.set(f, [t]);
+      getOrInsert(owners, f, () => []).push(t);
     }
   }
   const picomatch = () => requireCjs("picomatch") as typeof picomatchModule;

@@ -3,10 +3,12 @@ import path from "node:path";
 import { ts } from "../util/typescript.cjs";
 import { UserError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
-import { byString, toRepoPath } from "../util/paths.js";
+import { byString } from "../util/order.js";
+import { toRepoPath } from "../util/paths.js";
 import { NOT_INSTALLED_HINT, referencedTsconfig } from "./scopeFiles.js";
 import { typescriptMajorFor, withDefaultsOf } from "./typescriptVersion.js";
 import type { Tsconfig } from "./types.js";
+import { getOrInsert } from "../util/maps.js";
 
 /**
  * Diagnostics that are not a broken tsconfig: deprecations TS 6 reports for options real repos
@@ -47,11 +49,7 @@ export function visibleParseHost(root: string, visible: string[]): ts.ParseConfi
   if (typeof matchFiles !== "function") return fallback;
   const base = root.split(path.sep).join("/");
   const building = new Map<string, { files: string[]; directories: Set<string> }>();
-  const dirOf = (d: string) => {
-    let e = building.get(d);
-    if (!e) building.set(d, (e = { files: [], directories: new Set() }));
-    return e;
-  };
+  const dirOf = (d: string) => getOrInsert(building, d, () => ({ files: [], directories: new Set<string>() }));
   dirOf(base);
   for (const rel of visible) {
     const parts = rel.split("/");

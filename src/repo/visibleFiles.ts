@@ -4,7 +4,7 @@ import path from "node:path";
 import type ignoreModule from "ignore";
 import type { Ignore } from "ignore";
 import { requireCjs } from "../util/cjs.js";
-import { byString } from "../util/paths.js";
+import { byString } from "../util/order.js";
 
 /**
  * The repo's files as a user sees them: tracked plus untracked-but-not-ignored, repo-relative.

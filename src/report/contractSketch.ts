@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Project, ts } from "ts-morph";
 import type { ContractSymbol } from "../ranking/types.js";
+import { getOrInsert } from "../util/maps.js";
 
 /**
  * The draft contract as TypeScript a team can start the new service's API from: provided
@@ -12,7 +13,7 @@ import type { ContractSymbol } from "../ranking/types.js";
  */
 export function contractSketch(root: string, serviceName: string, provides: ContractSymbol[], head: string): string {
   const byFile = new Map<string, ContractSymbol[]>();
-  for (const p of provides) (byFile.get(p.file) ?? byFile.set(p.file, []).get(p.file)!).push(p);
+  for (const p of provides) getOrInsert(byFile, p.file, () => []).push(p);
   const topLevel: string[] = [];
   const modules: string[] = [];
   const usedNames = new Set<string>();

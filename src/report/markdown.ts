@@ -1,6 +1,7 @@
 import type { Analysis, ServiceAnalysis } from "../analysis/types.js";
 import { KERNEL } from "../metrics/types.js";
 import { mermaidText } from "./graphFormats.js";
+import { byString } from "../util/order.js";
 
 /**
  * Text from the analysed repo (file, author, symbol and service names) made inert in
@@ -130,7 +131,7 @@ function serviceDiagram(a: Analysis, maxEdges: number): string[] {
   }
   const edges = [...weights.entries()]
     .map(([k, w]) => ({ from: k.split("\0")[0], to: k.split("\0")[1], w }))
-    .sort((x, y) => y.w - x.w || (x.from + x.to < y.from + y.to ? -1 : 1))
+    .sort((x, y) => y.w - x.w || byString(x.from + x.to, y.from + y.to))
     .slice(0, maxEdges);
   const lines = ["```mermaid", "flowchart LR"];
   for (const s of a.services)

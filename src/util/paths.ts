@@ -11,10 +11,7 @@ export function isInside(root: string, abs: string): boolean {
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 
-/** Deterministic string order (code units), independent of locale. */
-export function byString(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { byString } from "./order.js";
 
 /** A path without its JavaScript or TypeScript extension (`.ts`, `.d.ts`, `.mjs`, `.tsx`, ...). */
 export function withoutExtension(p: string): string {

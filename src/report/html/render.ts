@@ -5,6 +5,7 @@ import type { Analysis } from "../../analysis/types.js";
 import type { ModelJson } from "../../metrics/modelJson.js";
 import { layoutGroups } from "./layout.js";
 import { PAYLOAD_ELEMENT_ID, type PagePayload } from "./payload.js";
+import { byString } from "../../util/order.js";
 
 export interface RenderHtmlOptions {
   /** shown in the header and named in the exported proposal (default: "faultline <head>") */
@@ -113,7 +114,7 @@ function filesOf(a: Analysis): string[] {
   for (const s of a.services) for (const f of s.files) all.add(f);
   for (const f of a.kernel.files) all.add(f.path);
   for (const f of a.isolated ?? []) all.add(f);
-  return [...all].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  return [...all].sort(byString);
 }
 
 /** Without model.json: the strongest ties analysis.json records per file, as undirected edges. */

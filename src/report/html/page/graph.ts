@@ -4,6 +4,7 @@ import Sigma from "sigma";
 import type { PagePayload } from "../payload.js";
 import { basename, DIMMED_COLOR, EDGE_COLOR } from "./format.js";
 import { KERNEL, type WhatIf } from "./whatif.js";
+import { byString } from "../../../util/order.js";
 
 export type View = "files" | "services";
 
@@ -241,7 +242,7 @@ export class GraphView {
     }
     const links = this.serviceLinks();
     const maxW = Math.max(1, ...links.values());
-    for (const [key, w] of [...links.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    for (const [key, w] of [...links.entries()].sort((x, y) => byString(x[0], y[0]))) {
       const [a, b] = key.split("\n");
       if (g.hasNode(a) && g.hasNode(b))
         g.addEdge(a, b, { size: 1 + 7 * Math.sqrt(w / maxW), color: "#c4cad3", weight: w });

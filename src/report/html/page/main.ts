@@ -17,6 +17,7 @@ import {
 } from "./format.js";
 import { GraphView, type View } from "./graph.js";
 import { ISOLATED, KERNEL, WhatIf } from "./whatif.js";
+import { byString } from "../../../util/order.js";
 
 type Selection = { kind: "none" } | { kind: "service"; id: string } | { kind: "file"; path: string };
 
@@ -67,7 +68,7 @@ class App {
     this.byId = new Map(a.services.map((s) => [s.id, s]));
     this.kernelWhy = new Map(a.kernel.files.map((f) => [f.path, f.why]));
     [...a.services]
-      .sort((x, y) => x.rank - y.rank || (x.id < y.id ? -1 : 1))
+      .sort((x, y) => x.rank - y.rank || byString(x.id, y.id))
       .forEach((s, k) => this.colors.set(s.id, serviceColor(k)));
     this.colors.set(KERNEL, KERNEL_COLOR);
     this.colors.set(ISOLATED, ISOLATED_COLOR);
@@ -239,7 +240,7 @@ class App {
           score: base.startsWith(q) ? 2 : base.includes(q) ? 3 : 4,
         });
       }
-      hits.sort((x, y) => x.score - y.score || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
+      hits.sort((x, y) => x.score - y.score || byString(x.text, y.text));
       const groups = this.whatIf.groupMap();
       for (const hit of hits.slice(0, 12)) {
         const note = hit.sel.kind === "file" ? this.whatIf.groupName(groups.get(hit.sel.path) ?? "") : "service";

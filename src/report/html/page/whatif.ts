@@ -4,6 +4,7 @@ import type { Analysis } from "../../../analysis/types.js";
 import { fromModelJson, type ModelJson } from "../../../metrics/modelJson.js";
 import { scorePartition } from "../../../metrics/scorecard.js";
 import type { RepoModel, Scorecard, ServicePartition } from "../../../metrics/types.js";
+import { byString } from "../../../util/order.js";
 
 /** Group ids that no service can take (service ids are kebab-case: no colon). */
 export const KERNEL = ":kernel";
@@ -165,7 +166,7 @@ export class WhatIf {
    * unassigned and scores exactly what the page scored.
    */
   proposal(title: string): ProposalJson {
-    const sorted = (files: string[]) => [...files].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const sorted = (files: string[]) => [...files].sort(byString);
     return {
       schema: "faultline/proposal@1",
       name: `${title}${this.edited ? " (edited)" : ""}`,
