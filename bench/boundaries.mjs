@@ -84,8 +84,8 @@ function benchOne({ name, repo, services, modules, flags, baselines }) {
       `${new Set(fine.values()).size} modules; analyze ${seconds.toFixed(1)} s`,
   );
   console.log(
-    `  faultline: ${analysis.services.length} services, ${moduleCount} modules, kernel ${analysis.kernel.files.length}` +
-      `; labelled files left out of every service: ${svc.out}`,
+    `  faultline: ${analysis.services.length} services, ${moduleCount} modules, ` +
+      `kernel ${analysis.kernel.files.length}; labelled files left out of every service: ${svc.out}`,
   );
   console.log(`  rule: ${analysis.settings.serviceRule ?? analysis.settings.resolutionRule}`);
   const rows = [["level", "partition", "clusters", "MoJoFM", "ARI"]];

@@ -1,124 +1,36 @@
-import {
-  proposeBoundaries,
-  RESOLUTION_GRID,
-  STABILITY_SLACK,
-  type Overrides,
-  type Proposal,
-} from "../boundaries/propose.js";
-import { buildCouplingGraph, contributions } from "../coupling/buildCoupling.js";
+import { proposeBoundaries, RESOLUTION_GRID, STABILITY_SLACK, type Proposal } from "../boundaries/propose.js";
+import { contributions } from "../coupling/buildCoupling.js";
 import { ROLE_DAMPING } from "../coupling/roles.js";
-import { DEFAULT_WEIGHTS, SIGNALS, type CouplingGraph, type Weights } from "../coupling/types.js";
+import { SIGNALS, type CouplingGraph } from "../coupling/types.js";
 import { createHash } from "node:crypto";
-import { CACHE_WRITER, CacheStore, cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
+import { CACHE_WRITER, CacheStore, cacheDirFor } from "../cache/store.js";
 import { allCochangePairs } from "../history/cochange.js";
-import { toImportGraph } from "../graph/importGraph.js";
-import type { ImportGraph, ModuleRecord } from "../graph/types.js";
+import type { ImportGraph } from "../graph/types.js";
 import { DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
-import { mailmapOf, startHistory, type HistoryOptions, type PendingHistory } from "../history/readHistory.js";
-import type { ChangeHistory } from "../history/types.js";
+import { mailmapOf } from "../history/readHistory.js";
 import { fromModelJson, toModelJson, type ModelJson } from "../metrics/modelJson.js";
 import { scorePartition } from "../metrics/scorecard.js";
 import type { RepoModel, ServicePartition } from "../metrics/types.js";
 import { draftContracts } from "../ranking/contracts.js";
 import { costFactors, hiddenCoupling, painFactors } from "../ranking/painCost.js";
 import { rankServices } from "../ranking/rank.js";
-import { DEFAULT_TEST_GLOBS } from "../repo/defaults.js";
 import { checkRepoDir } from "../repo/repoDir.js";
-import { isGitWorkTree } from "../repo/visibleFiles.js";
 import type { Log } from "../util/log.js";
 import { round } from "../util/round.js";
-import type { Analysis, ServiceAnalysis, Tie } from "./types.js";
 import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
+import type { AnalyzeOptions } from "./options.js";
+import { buildRepoModel, finishModel, prepareRepo, type PreparedRepo } from "./repoModel.js";
+import type { Analysis, ServiceAnalysis, Tie } from "./types.js";
 
-/** The history settings (since, until, maxChangeset, renames, excludeAuthors, churn) and the rest. */
-export interface AnalyzeOptions extends HistoryOptions {
-  tsconfigs?: string[];
-  include?: string[];
-  exclude?: string[];
-  includeTests?: boolean;
-  resolution?: number | "auto";
-  seed?: number;
-  runs?: number;
-  weights?: Partial<Weights>;
-  maxFileBytes?: number;
-  overrides?: Overrides;
-  /** false: skip git entirely (check needs only the imports) */
-  history?: boolean;
-  /** false: neither read nor write the cache (--no-cache) */
-  cache?: boolean;
-}
+export type { AnalyzeOptions } from "./options.js";
+export { buildRepoModel } from "./repoModel.js";
 
 export interface AnalysisResult {
   analysis: Analysis;
   model: RepoModel;
   /** the metrics' input, written beside analysis.json as model.json */
   modelJson: ModelJson;
-}
-
-/** The code read and the history started: what every command needs before its own work. */
-interface PreparedRepo {
-  root: string;
-  weights: Weights;
-  cacheDir: string | undefined;
-  pending: PendingHistory | undefined;
-  scopeFiles: Set<string>;
-  records: ModuleRecord[];
-  imports: ImportGraph;
-}
-
-async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<PreparedRepo> {
-  const root = checkRepoDir(repo);
-  const weights: Weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
-  const cacheDir = opts.cache === false ? undefined : cacheDirFor(root);
-  if (cacheDir) ensureFaultlineDir(root);
-  let pending: PendingHistory | undefined;
-  if (opts.history === false) {
-    // imports only
-  } else if (isGitWorkTree(root)) {
-    pending = await startHistory(root, opts, log, cacheDir);
-  } else {
-    log.warn(
-      `${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change ` +
-        `and ownership signals are off)`,
-    );
-  }
-  try {
-    // TypeScript (parsing, resolution) loads while git log already runs
-    const [{ discoverRepo }, { buildModules }] = await Promise.all([
-      import("../repo/scope.js"),
-      import("../graph/build.js"),
-    ]);
-    log.progress("repo", "finding tsconfigs and files");
-    const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
-    const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
-    const records = buildModules(scope, log, {
-      maxFileBytes: opts.maxFileBytes,
-      cacheDir,
-      terms: weights.semantic > 0,
-    });
-    const imports = toImportGraph(records, { throughBarrels: true });
-    return { root, weights, cacheDir, pending, scopeFiles: new Set(scope.files.map((f) => f.path)), records, imports };
-  } catch (e) {
-    pending?.abandon(); // a bad --include or tsconfig: stop git and remove its temp file
-    throw e;
-  }
-}
-
-async function finishModel(p: PreparedRepo, log: Log): Promise<RepoModel> {
-  log.progress("history", "reading git log");
-  const history: ChangeHistory | undefined = p.pending ? await p.pending.collect(p.scopeFiles) : undefined;
-  log.progress("coupling", "combining signals");
-  const coupling = buildCouplingGraph(p.records, p.imports, history, p.weights);
-  return { imports: p.imports, records: p.records, coupling, history };
-}
-
-/**
- * The repo state every command scores against: graph (through barrels), history and the
- * coupling graph. git log starts first and runs while TypeScript parses the code.
- */
-export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Log): Promise<RepoModel> {
-  return finishModel(await prepareRepo(repo, opts, log), log);
 }
 
 /**
@@ -261,7 +173,9 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
       renames,
       includeTests: !!opts.includeTests,
       history: !!history,
+      tier: opts.tier ?? "server",
     },
+    tiers: model.tiers ?? { files: [], counts: { server: 0, client: 0, shared: 0, tooling: 0 } },
     metrics: card.global,
     kernel: { files: proposal.kernel.map((k) => ({ path: coupling.files[k.file], why: k.why })) },
     isolated: proposal.isolated.map((i) => coupling.files[i]),

@@ -1,5 +1,6 @@
 import type { Signal, Weights } from "../coupling/types.js";
 import type { CouplingPair } from "../history/types.js";
+import type { TierChoice, TierMap } from "../tiers/types.js";
 import type { GlobalMetrics, ServiceMetrics } from "../metrics/types.js";
 import type { ContractSymbol, CostFactors, PainFactors, RequiredSymbol } from "../ranking/types.js";
 
@@ -21,7 +22,11 @@ export interface Analysis {
     renames: boolean;
     includeTests: boolean;
     history: boolean;
+    /** which files services are made of */
+    tier: TierChoice;
   };
+  /** where every analysed file runs, and the evidence that decided it */
+  tiers: TierMap;
   metrics: GlobalMetrics;
   kernel: { files: { path: string; why: string }[] };
   /** files with no tie to any other file: nothing to place them by */

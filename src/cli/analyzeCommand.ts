@@ -11,6 +11,7 @@ import { cacheDirFor } from "../cache/store.js";
 import { writeReports } from "../report/writeReports.js";
 import { printSummary } from "./summary.js";
 import type { Io } from "./io.js";
+import type { TierChoice } from "../tiers/types.js";
 
 export interface AnalyzeFlags extends ScopeFlags {
   out?: string;
@@ -29,6 +30,7 @@ export interface AnalyzeFlags extends ScopeFlags {
   quiet?: boolean;
   config?: string;
   maxFileSize?: number;
+  tier?: TierChoice;
 }
 
 export function parseWeights(text: string): Partial<Weights> {
@@ -70,6 +72,7 @@ export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOp
     seed: flags.seed ?? config.seed,
     weights: { ...config.weights, ...(flags.weights ? parseWeights(flags.weights) : {}) },
     maxFileBytes: flags.maxFileSize,
+    tier: flags.tier ?? config.tier,
     overrides: config.overrides,
     cache: flags.cache,
   };

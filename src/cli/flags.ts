@@ -3,7 +3,7 @@ import { requireCjs } from "../util/cjs.js";
 import { DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
 import { DEFAULT_TEST_GLOBS } from "../repo/defaults.js";
 
-const { InvalidArgumentError } = requireCjs("commander") as typeof import("commander");
+const { InvalidArgumentError, Option } = requireCjs("commander") as typeof import("commander");
 
 export interface ScopeFlags {
   tsconfig?: string[];
@@ -40,6 +40,12 @@ export function addAnalysisFlags(cmd: Command): Command {
       "--include-tests",
       `also analyse tests, stories, mocks, fixtures and generated files (default excludes: ` +
         `${DEFAULT_TEST_GLOBS.join(" ")})`,
+    )
+    .addOption(
+      new Option(
+        "--tier <tier>",
+        "which files services are made of: server-side code, the front end, or all (default server)",
+      ).choices(["server", "client", "all"]),
     )
     .option("--since <date>", 'only history after this date, or e.g. "2 years ago" counted back from HEAD\'s date')
     .option("--until <date>", "only history before this date (same forms as --since)")

@@ -21,6 +21,7 @@ const configSchema = z
     includeTests: z.boolean(),
     weights: weightsSchema,
     resolution: z.union([z.number().positive(), z.literal("auto")]),
+    tier: z.enum(["server", "client", "all"]),
     seed: z.number().int(),
     maxChangeset: z.number().int().positive(),
     excludeAuthors: z.array(z.string()),

@@ -5,6 +5,7 @@ import { CacheStore, sha1 } from "../cache/store.js";
 import type { RepoScope, ScopeFile } from "../repo/types.js";
 import type { Log } from "../util/log.js";
 import type { ts } from "../util/typescript.cjs";
+import { emptyFacts } from "./facts.js";
 import { parseModule } from "./parse.js";
 import { Resolver } from "./resolve.js";
 import type { FileFacts, ImportFact, ModuleRecord, Resolution } from "./types.js";
@@ -16,6 +17,9 @@ export interface BuildOptions {
   cacheDir?: string;
   /** also read each file's identifier vocabulary (for semantic coupling) */
   terms?: boolean;
+  /** packages whose imports are checked for elision (tiers: server packages), with `elisionKey` naming the set */
+  elisionOf?: (packageName: string) => boolean;
+  elisionKey?: string;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
@@ -52,22 +56,27 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
     return r;
   };
   // Pass 1: read, hash, look up the cache; collect what must be parsed.
-  const pending: { file: ScopeFile; facts?: FileFacts; key?: string; text?: string; format?: ts.ResolutionMode }[] = [];
+  const pending: {
+    file: ScopeFile;
+    facts?: FileFacts;
+    key?: string;
+    text?: string;
+    format?: ts.ResolutionMode;
+    skipped?: string;
+  }[] = [];
   const misses: number[] = [];
   for (const file of scope.files) {
     const size = statSync(file.abs).size;
     if (size > max) {
       log.warn(`${file.path}: skipped, ${size} bytes is over the ${max}-byte limit (--max-file-size)`);
-      pending.push({
-        file,
-        facts: { imports: [], exports: { own: [], named: [], stars: [] }, loc: 0, syntaxErrors: [], terms: [] },
-      });
+      pending.push({ file, facts: emptyFacts(), skipped: `over ${max} bytes` });
       continue;
     }
     const text = readFileSync(file.abs, "utf8");
     const format = resolver.impliedNodeFormat(file);
     const extension = file.path.replace(/^.*\./, "");
-    const key = `${sha1(text)}:${optionsKey.get(file.tsconfig)}:${format}:${extension}${opts.terms ? ":terms" : ""}`;
+    const reads = `${opts.terms ? ":terms" : ""}${opts.elisionOf ? `:elide-${opts.elisionKey}` : ""}`;
+    const key = `${sha1(text)}:${optionsKey.get(file.tsconfig)}:${format}:${extension}${reads}`;
     used.add(key);
     const facts = cache.get(key);
     if (facts) pending.push({ file, facts });
@@ -81,13 +90,16 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
   if (misses.length) log.progress("graph", `parsing ${misses.length} of ${scope.files.length} files`);
   for (const index of misses) {
     const entry = pending[index];
-    entry.facts = parseModule(entry.file.abs, entry.text!, entry.file.tsconfig.options, entry.format, opts.terms);
+    entry.facts = parseModule(entry.file.abs, entry.text!, entry.file.tsconfig.options, entry.format, {
+      terms: opts.terms,
+      elisionOf: opts.elisionOf,
+    });
     entry.text = undefined;
     cache.set(entry.key!, entry.facts);
   }
   // Pass 3: resolve every specifier, in file order (warnings too, so output is deterministic).
   let done = 0;
-  for (const { file, facts } of pending) {
+  for (const { file, facts, skipped } of pending) {
     if (++done % 250 === 0) log.progress("graph", "resolving imports", { done, total: pending.length });
     if (facts!.syntaxErrors.length) {
       const first = facts!.syntaxErrors[0];
@@ -100,6 +112,11 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
     records.push({
       path: file.path,
       loc: facts!.loc,
+      ...(skipped ? { skipped } : {}),
+      bindings: facts!.bindings,
+      runtime: facts!.runtime,
+      data: facts!.data,
+      generated: facts!.generated,
       terms: facts!.terms,
       tsconfig: file.tsconfig.path,
       imports: facts!.imports.map((imp) => ({ ...imp, target: resolve(file, imp) })),

@@ -1,6 +1,8 @@
 import { ts } from "../util/typescript.cjs";
 import type { ExportKind, ExportTable, FileFacts, ImportFact, ImportKind, SymbolUse } from "./types.js";
 import { byString } from "../util/order.js";
+import { isGeneratedText, readEvidence } from "./evidence.js";
+import { packageName } from "./resolve.js";
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   ".ts": ts.ScriptKind.TS,
@@ -21,12 +23,19 @@ const CALL_HINT = /\b(?:import|require)\s*\(/;
  * `impliedNodeFormat` (ESM or CJS, from package.json `type` and the extension) and the
  * compiler options let TypeScript itself decide each usage's resolution mode.
  */
+export interface ParseOptions {
+  /** also read the file's identifier vocabulary */
+  terms?: boolean;
+  /** packages whose imports are checked for elision (used in type positions only) */
+  elisionOf?: (packageName: string) => boolean;
+}
+
 export function parseModule(
   fileName: string,
   text: string,
   options: ts.CompilerOptions,
   impliedNodeFormat: ts.ResolutionMode,
-  withTerms = false,
+  opts: ParseOptions = {},
 ): FileFacts {
   const ext = /\.[^./]+$/.exec(fileName)?.[0] ?? ".ts";
   const sf = ts.createSourceFile(
@@ -38,20 +47,77 @@ export function parseModule(
   );
   const reader = new ModuleReader(sf, options);
   for (const st of sf.statements) reader.statement(st);
+  if (opts.elisionOf) markElided(sf, reader.imports, reader.bindings(), opts.elisionOf);
   reader.references();
-  if (CALL_HINT.test(text)) reader.calls();
+  // one walk of the tree, for import()/require() calls and the tiers' and data's evidence alike
+  const calls = CALL_HINT.test(text) ? (node: ts.Node) => reader.call(node) : undefined;
+  const { runtime, data } = readEvidence(sf, text, ext === ".tsx" || ext === ".jsx", calls);
   const parseDiagnostics = (sf as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   return {
     imports: reader.imports,
     exports: reader.exports,
+    bindings: reader.bindings(),
+    runtime,
+    data,
+    generated: isGeneratedText(text),
     loc: countLines(text),
-    terms: withTerms ? vocabulary(text) : [],
+    terms: opts.terms ? vocabulary(text) : [],
     syntaxErrors: parseDiagnostics.map((d) => ({
       line: sf.getLineAndCharacterOfPosition(d.start).line + 1,
       message: ts.flattenDiagnosticMessageText(d.messageText, " "),
     })),
   };
 }
+
+/**
+ * Records which names of the named packages' imports are used as values: `import { Job } from
+ * "bull"` read only as `job: Job` is elided by TypeScript and says nothing about where the file
+ * runs. One walk, only in files that import such a package.
+ */
+function markElided(
+  sf: ts.SourceFile,
+  imports: ImportFact[],
+  bindings: [string, string, string][],
+  elisionOf: (packageName: string) => boolean,
+): void {
+  const checked = imports.filter(
+    (imp) => imp.kind === "static" && isBare(imp.specifier) && elisionOf(packageName(imp.specifier)),
+  );
+  if (checked.length === 0) return;
+  const locals = new Map<string, string>(); // local name -> "specifier\0imported"
+  for (const [local, specifier, imported] of bindings)
+    if (checked.some((imp) => imp.specifier === specifier)) locals.set(local, `${specifier}\0${imported}`);
+  const valued = new Set<string>();
+  const visit = (node: ts.Node, inType: boolean): void => {
+    if (ts.isImportDeclaration(node)) return;
+    if (ts.isClassLike(node)) {
+      for (const d of ts.getDecorators(node) ?? []) visit(d, inType);
+      if (node.name) visit(node.name, inType);
+      for (const clause of node.heritageClauses ?? []) {
+        // `extends Base` is a value; `implements Shape` a type
+        const valueSide = clause.token === ts.SyntaxKind.ExtendsKeyword;
+        for (const t of clause.types) {
+          visit(t.expression, inType || !valueSide);
+          for (const a of t.typeArguments ?? []) visit(a, true);
+        }
+      }
+      for (const m of node.members) visit(m, inType);
+      return;
+    }
+    const typeHere =
+      inType || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
+    if (!typeHere && ts.isIdentifier(node)) {
+      const key = locals.get(node.text);
+      if (key !== undefined) valued.add(key);
+    }
+    ts.forEachChild(node, (child) => visit(child, typeHere));
+  };
+  visit(sf, false);
+  for (const imp of checked)
+    imp.valueNames = imp.symbols.map((s) => s.name).filter((name) => valued.has(`${imp.specifier}\0${name}`));
+}
+
+const isBare = (spec: string) => !spec.startsWith(".") && !spec.startsWith("/") && !spec.startsWith("#");
 
 /** The imports and exports of one source file, collected statement by statement. */
 class ModuleReader {
@@ -64,6 +130,11 @@ class ModuleReader {
     private readonly sf: ts.SourceFile,
     private readonly options: ts.CompilerOptions,
   ) {}
+
+  /** [local, specifier, imported] of every import binding, in order */
+  bindings(): [string, string, string][] {
+    return [...this.importedBindings].map(([local, b]) => [local, b.specifier, b.imported]);
+  }
 
   statement(st: ts.Statement): void {
     if (ts.isImportDeclaration(st)) this.importDeclaration(st);
@@ -87,9 +158,9 @@ class ModuleReader {
     }
   }
 
-  /** `import()`, `require()` and `import("x").T` anywhere in the file: a full walk. */
-  calls(): void {
-    const visit = (node: ts.Node): void => {
+  /** `import()`, `require()` and `import("x").T` anywhere in the file (called on every node of a walk). */
+  call(node: ts.Node): void {
+    {
       if (ts.isCallExpression(node)) {
         if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
           this.add(node.arguments[0], "dynamic", [{ name: "*", typeOnly: false }], false, node);
@@ -110,9 +181,7 @@ class ModuleReader {
         const first = q ? (ts.isIdentifier(q) ? q.text : leftmost(q)) : "*";
         this.add(node.argument.literal, "dynamic", [{ name: first, typeOnly: true }], false, node.argument, node);
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(this.sf);
+    }
   }
 
   private importDeclaration(st: ts.ImportDeclaration): void {

@@ -20,6 +20,12 @@ export interface ImportFact {
   line: number;
   /** the specifier is not a literal: cannot be resolved */
   computed?: boolean;
+  /**
+   * the imported names used as values; the others are used in type positions only, and
+   * TypeScript drops an import none of whose names is a value (read for imports of the packages
+   * `ParseOptions.elisionOf` names)
+   */
+  valueNames?: string[];
 }
 
 export type ExportKind =
@@ -35,9 +41,35 @@ export interface ExportTable {
   stars: string[];
 }
 
+/** Where a file can run, read off its syntax; the tiers stage weighs it with its imports and package. */
+export interface RuntimeFacts {
+  /** JSX elements in the file */
+  jsx: boolean;
+  /** a `"use client"` or `"use server"` directive at its top */
+  directive?: "use client" | "use server";
+  /** browser globals it uses (`window`, `localStorage`, `document.querySelector`, ...) */
+  dom: string[];
+}
+
+/** What a file says about data: the ORM entities it declares and the calls that may read or write them. */
+export interface DataFacts {
+  /** classes an ORM maps to a table (`@Entity`, sequelize-typescript `@Table`) and `model.define("name")` models */
+  entities: { name: string; how: string }[];
+  /** calls whose method reads or writes data: `Order.create(...)`, `this.orders.save(x)`, `prisma.order.update(...)` */
+  calls: { receiver: string[]; method: string }[];
+  /** local names with a declared type: `document: Document`, `repo: Repository<Order>`, `@InjectRepository(Order)` */
+  typed: [string, string][];
+}
+
 export interface FileFacts {
   imports: ImportFact[];
   exports: ExportTable;
+  /** local bindings of imports: `import { a as b } from "x"` gives [b, x, a] */
+  bindings: [string, string, string][];
+  runtime: RuntimeFacts;
+  data: DataFacts;
+  /** its first comment marks it generated (`@generated`, "auto-generated", "do not edit") */
+  generated: boolean;
   /** non-blank lines */
   loc: number;
   syntaxErrors: { line: number; message: string }[];
@@ -60,6 +92,12 @@ export interface ResolvedImport extends ImportFact {
 export interface ModuleRecord {
   path: string;
   loc: number;
+  /** why it was not parsed (over --max-file-size); such a file is listed but never placed */
+  skipped?: string;
+  bindings: FileFacts["bindings"];
+  runtime: RuntimeFacts;
+  data: DataFacts;
+  generated: boolean;
   /** see FileFacts.terms */
   terms: [string, number][];
   tsconfig: string;

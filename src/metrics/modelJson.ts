@@ -1,3 +1,4 @@
+import { bareRecord } from "../graph/facts.js";
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ChangeHistory } from "../history/types.js";
 import type { RepoModel } from "./types.js";
@@ -113,14 +114,7 @@ export function fromModelJson(j: ModelJson): RepoModel {
       external: [],
       unresolved: [],
     },
-    records: j.files.map((f) => ({
-      path: f.path,
-      loc: f.loc,
-      terms: [],
-      tsconfig: "",
-      imports: [],
-      exports: { own: [], named: [], stars: [] },
-    })),
+    records: j.files.map((f) => bareRecord(f.path, f.loc)),
     coupling: {
       files,
       weights: j.coupling.weights,

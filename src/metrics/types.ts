@@ -1,6 +1,7 @@
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph, ModuleRecord } from "../graph/types.js";
 import type { ChangeHistory } from "../history/types.js";
+import type { TierMap } from "../tiers/types.js";
 
 /** Everything the metrics read: one repo state, computed once, scored against any proposal. */
 export interface RepoModel {
@@ -9,6 +10,8 @@ export interface RepoModel {
   records: ModuleRecord[];
   coupling: CouplingGraph;
   history?: ChangeHistory;
+  /** where each parsed file runs (absent in a model read back from model.json) */
+  tiers?: TierMap;
 }
 
 /** The shared kernel where a service id is expected (a contract's `requires[].service`). */

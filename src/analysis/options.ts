@@ -1,0 +1,24 @@
+import type { Overrides } from "../boundaries/propose.js";
+import type { Weights } from "../coupling/types.js";
+import type { HistoryOptions } from "../history/readHistory.js";
+import type { TierChoice } from "../tiers/types.js";
+
+/** The history settings (since, until, maxChangeset, renames, excludeAuthors, churn) and the rest. */
+export interface AnalyzeOptions extends HistoryOptions {
+  tsconfigs?: string[];
+  include?: string[];
+  exclude?: string[];
+  includeTests?: boolean;
+  resolution?: number | "auto";
+  seed?: number;
+  runs?: number;
+  weights?: Partial<Weights>;
+  maxFileBytes?: number;
+  overrides?: Overrides;
+  /** false: skip git entirely (check needs only the imports) */
+  history?: boolean;
+  /** false: neither read nor write the cache (--no-cache) */
+  cache?: boolean;
+  /** which files services are made of (default server) */
+  tier?: TierChoice;
+}

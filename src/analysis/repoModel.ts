@@ -1,0 +1,109 @@
+import { buildCouplingGraph } from "../coupling/buildCoupling.js";
+import { DEFAULT_WEIGHTS, type Weights } from "../coupling/types.js";
+import { cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
+import { toImportGraph } from "../graph/importGraph.js";
+import type { ImportGraph, ModuleRecord } from "../graph/types.js";
+import { startHistory, type PendingHistory } from "../history/readHistory.js";
+import type { ChangeHistory } from "../history/types.js";
+import type { RepoModel } from "../metrics/types.js";
+import { DEFAULT_TEST_GLOBS } from "../repo/defaults.js";
+import { checkRepoDir } from "../repo/repoDir.js";
+import { isGitWorkTree } from "../repo/visibleFiles.js";
+import { classifyTiers, tsconfigRuntimes } from "../tiers/classify.js";
+import { isServerPackage } from "../tiers/packages.js";
+import type { TierChoice, TierMap } from "../tiers/types.js";
+import type { Log } from "../util/log.js";
+import type { AnalyzeOptions } from "./options.js";
+
+/** The code read and the history started: what every command needs before its own work. */
+export interface PreparedRepo {
+  root: string;
+  weights: Weights;
+  cacheDir: string | undefined;
+  pending: PendingHistory | undefined;
+  scopeFiles: Set<string>;
+  /** every file parsed in scope */
+  records: ModuleRecord[];
+  imports: ImportGraph;
+  tiers: TierMap;
+  /** the files services are made of: the chosen tier, no generated file, none skipped for its size */
+  chosen: ModuleRecord[];
+}
+
+export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<PreparedRepo> {
+  const root = checkRepoDir(repo);
+  const weights: Weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
+  const cacheDir = opts.cache === false ? undefined : cacheDirFor(root);
+  if (cacheDir) ensureFaultlineDir(root);
+  let pending: PendingHistory | undefined;
+  if (opts.history === false) {
+    // imports only
+  } else if (isGitWorkTree(root)) {
+    pending = await startHistory(root, opts, log, cacheDir);
+  } else {
+    log.warn(
+      `${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change ` +
+        `and ownership signals are off)`,
+    );
+  }
+  try {
+    // TypeScript (parsing, resolution) loads while git log already runs
+    const [{ discoverRepo }, { buildModules }] = await Promise.all([
+      import("../repo/scope.js"),
+      import("../graph/build.js"),
+    ]);
+    log.progress("repo", "finding tsconfigs and files");
+    const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
+    const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
+    const records = buildModules(scope, log, {
+      maxFileBytes: opts.maxFileBytes,
+      cacheDir,
+      terms: weights.semantic > 0,
+      // an import of a server package only used in types says nothing about where a file runs
+      elisionOf: (name) => isServerPackage(name) || name === "@prisma/client",
+      elisionKey: "server",
+    });
+    const imports = toImportGraph(records, { throughBarrels: true });
+    log.progress("tiers", "where each file runs");
+    const manifests = [...scope.visible].filter(
+      (f) => /(^|\/)package\.json$/.test(f) && !f.split("/").includes("node_modules"),
+    );
+    const tiers = classifyTiers({ root, records, manifests, tsconfigRuntime: tsconfigRuntimes(scope.tsconfigs) });
+    const chosen = chooseFiles(records, tiers, opts.tier ?? "server", !!opts.includeTests);
+    const scopeFiles = new Set(scope.files.map((f) => f.path));
+    return { root, weights, cacheDir, pending, scopeFiles, records, imports, tiers, chosen };
+  } catch (e) {
+    pending?.abandon(); // a bad --include or tsconfig: stop git and remove its temp file
+    throw e;
+  }
+}
+
+export async function finishModel(p: PreparedRepo, log: Log): Promise<RepoModel> {
+  log.progress("history", "reading git log");
+  const history: ChangeHistory | undefined = p.pending ? await p.pending.collect(p.scopeFiles) : undefined;
+  log.progress("coupling", "combining signals");
+  const coupling = buildCouplingGraph(p.chosen, p.imports, history, p.weights);
+  return { imports: p.imports, records: p.records, coupling, history, tiers: p.tiers };
+}
+
+/**
+ * The repo state every command scores against: graph (through barrels), history and the
+ * coupling graph. git log starts first and runs while TypeScript parses the code.
+ */
+export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Log): Promise<RepoModel> {
+  return finishModel(await prepareRepo(repo, opts, log), log);
+}
+
+/**
+ * The files candidate services are made of: those of the chosen tier (`all`: every tier but
+ * tooling), never a generated file (unless tests and generated files are included) nor one
+ * skipped for its size.
+ */
+function chooseFiles(records: ModuleRecord[], tiers: TierMap, choice: TierChoice, includeGenerated: boolean) {
+  const tierOf = new Map(tiers.files.map((f) => [f.path, f.tier]));
+  const wanted = (path: string) => {
+    const t = tierOf.get(path);
+    return choice === "all" ? t !== "tooling" : t === choice;
+  };
+  return records.filter((r) => !r.skipped && (includeGenerated || !r.generated) && wanted(r.path));
+}

@@ -1,0 +1,279 @@
+import { builtinModules } from "node:module";
+import path from "node:path";
+import type { ModuleRecord, ResolvedImport } from "../graph/types.js";
+import type { Tsconfig } from "../repo/types.js";
+import { readManifest } from "../repo/json.js";
+import { byString } from "../util/order.js";
+import { getOrInsert } from "../util/maps.js";
+import { isClientPackage, isServerPackage, isToolingPackage, isUiPackage, packageKind } from "./packages.js";
+import { TIERS, type FileTier, type Tier, type TierMap } from "./types.js";
+
+/** Evidence a file carries itself, strongest first (docs/design.md "Tiers"). */
+type Own = "server" | "client" | "tooling" | "node" | "ui";
+
+export interface TierInputs {
+  root: string;
+  records: ModuleRecord[];
+  /** repo-relative paths of the package.json files of the repo (outside node_modules) */
+  manifests: string[];
+  /** per tsconfig path: what its `lib` and `types` say, where tsconfigs of the repo disagree */
+  tsconfigRuntime: Map<string, "dom" | "node">;
+}
+
+const BUILTINS = new Set(builtinModules);
+const CONFIG_FILE = /(^|\/)[^/]+\.config\.[cm]?[jt]sx?$/;
+
+/**
+ * Every file's tier, decided in this order: what its workspace package is (a client app, a
+ * component library, a documentation site, a build plugin, a server); then its own evidence
+ * (imports of server frameworks, ORMs and queues, of UI frameworks, browser globals,
+ * directives, ORM entities it declares); then the import graph, both ways (a file that imports
+ * server code is server; a file used only by client files is client, by both shared); then
+ * its tsconfig. Type-only imports carry no tier. A repo with no evidence at all is server.
+ */
+export function classifyTiers(input: TierInputs): TierMap {
+  const files = input.records.map((r) => r.path).sort(byString);
+  const index = new Map(files.map((f, i) => [f, i]));
+  const packages = packageKinds(input.root, input.manifests);
+  const tier: (Tier | undefined)[] = files.map(() => undefined);
+  const why: string[] = files.map(() => "");
+  const own: (Own | undefined)[] = files.map(() => undefined);
+  const imports: number[][] = files.map(() => []);
+  const importers: number[][] = files.map(() => []);
+  const byPath = new Map(input.records.map((r) => [r.path, r]));
+
+  files.forEach((f, i) => {
+    const r = byPath.get(f)!;
+    for (const imp of r.imports) {
+      if (imp.target.type !== "module" || !isValueImport(imp)) continue;
+      const j = index.get(imp.target.path);
+      if (j === undefined || j === i) continue;
+      imports[i].push(j);
+      importers[j].push(i);
+    }
+    const pkg = packageOf(packages, f);
+    const evidence = ownEvidence(r);
+    if (CONFIG_FILE.test(f)) [tier[i], why[i]] = ["tooling", "a tool's config file"];
+    else if (pkg?.kind.tier) {
+      tier[i] = pkg.kind.tier;
+      why[i] = pkg.kind.why;
+    } else if (evidence) {
+      own[i] = evidence.kind;
+      why[i] = evidence.why;
+      // server and tooling code decide by themselves; UI code may be rendered on a server, so its users decide
+      if (evidence.kind === "server" || evidence.kind === "tooling") tier[i] = evidence.kind;
+    }
+  });
+
+  upwards(tier, why, own, imports, files);
+  // entry points of the front end: UI code that no analysed file imports
+  files.forEach((_, i) => {
+    if (!tier[i] && importers[i].length === 0 && (own[i] === "client" || own[i] === "ui"))
+      [tier[i], why[i]] = ["client", `${why[i]}; no analysed file imports it`];
+  });
+  downwards(tier, why, own, importers);
+  // Node code with nothing else to go by is server-side where its package has server code, else tooling
+  const serverPackages = new Set(files.filter((_, i) => tier[i] === "server").map((f) => packageOf(packages, f)?.dir));
+  const besideServer = (f: string) => serverPackages.has(packageOf(packages, f)?.dir);
+  const anyEvidence = tier.some((t) => t !== undefined) || own.some((o) => o !== undefined);
+  files.forEach((f, i) => {
+    if (tier[i]) return;
+    const t = input.tsconfigRuntime.get(byPath.get(f)!.tsconfig);
+    if (own[i] === "ui" || own[i] === "client") tier[i] = "client";
+    else if (own[i] === "node")
+      [tier[i], why[i]] = besideServer(f)
+        ? ["server", `${why[i]}, beside server code`]
+        : ["tooling", `${why[i]}; no server code in its package`];
+    else if (t)
+      [tier[i], why[i]] = [
+        t === "dom" ? "client" : "server",
+        `its tsconfig targets ${t === "dom" ? "the DOM" : "Node"}`,
+      ];
+  });
+  byFolder(tier, why, files);
+  files.forEach((_, i) => {
+    if (!tier[i])
+      [tier[i], why[i]] = anyEvidence
+        ? ["server", "no evidence; server by default"]
+        : ["server", "no evidence in the repo"];
+  });
+  const counts = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+  for (const t of tier) counts[t!]++;
+  return { files: files.map((path, i): FileTier => ({ path, tier: tier[i]!, why: why[i] })), counts };
+}
+
+/**
+ * A file that imports server code runs on a server, unless its own code says it runs in a
+ * browser (then the import is of something both sides use). Importing UI code says nothing:
+ * it may render on a server.
+ */
+function upwards(
+  tier: (Tier | undefined)[],
+  why: string[],
+  own: (Own | undefined)[],
+  imports: number[][],
+  files: string[],
+) {
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < tier.length; i++) {
+      if (tier[i] !== undefined || own[i] === "client") continue;
+      const server = imports[i].find((j) => tier[j] === "server");
+      if (server === undefined) continue;
+      [tier[i], why[i]] = ["server", `imports server code (${files[server]})`];
+      changed = true;
+    }
+  }
+}
+
+/** A file with no verdict takes its importers': server only, client only, or both (shared). */
+function downwards(tier: (Tier | undefined)[], why: string[], own: (Own | undefined)[], importers: number[][]) {
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < tier.length; i++) {
+      if (tier[i] !== undefined || importers[i].length === 0) continue;
+      const seen = new Set<Tier>();
+      let pending = false;
+      for (const j of importers[i]) {
+        if (tier[j] === undefined) pending = true;
+        else seen.add(tier[j]);
+      }
+      if (pending) continue;
+      const verdict = usedBy(seen);
+      if (!verdict) continue;
+      const ui = (own[i] === "ui" || own[i] === "client") && verdict === "server" ? " (rendered on the server)" : "";
+      [tier[i], why[i]] = [verdict, `${why[i] ? `${why[i]}; ` : ""}${USED_BY[verdict]}${ui}`];
+      changed = true;
+    }
+  }
+  // files in import cycles with no verdict: decided by the importers that have one
+  for (let i = 0; i < tier.length; i++) {
+    if (tier[i] !== undefined) continue;
+    const seen = new Set(importers[i].map((j) => tier[j]).filter((t): t is Tier => t !== undefined));
+    const verdict = usedBy(seen);
+    if (verdict) [tier[i], why[i]] = [verdict, `${why[i] ? `${why[i]}; ` : ""}${USED_BY[verdict]}`];
+  }
+}
+
+const USED_BY: Record<Tier, string> = {
+  server: "used only by server files",
+  client: "used only by client files",
+  shared: "used by server and client files",
+  tooling: "used only by tooling",
+};
+
+function usedBy(seen: Set<Tier>): Tier | undefined {
+  const server = seen.has("server");
+  const client = seen.has("client");
+  if (seen.has("shared") || (server && client)) return "shared";
+  if (server) return "server";
+  if (client) return "client";
+  return seen.has("tooling") ? "tooling" : undefined;
+}
+
+/** Files still undecided (no evidence, no importer) take the tier most common in their folder, then above. */
+function byFolder(tier: (Tier | undefined)[], why: string[], files: string[]) {
+  const counts = new Map<string, Map<Tier, number>>();
+  files.forEach((f, i) => {
+    const t = tier[i];
+    if (!t) return;
+    for (let d = path.posix.dirname(f); ; d = path.posix.dirname(d)) {
+      const m = getOrInsert(counts, d, () => new Map());
+      m.set(t, (m.get(t) ?? 0) + 1);
+      if (d === ".") break;
+    }
+  });
+  files.forEach((f, i) => {
+    if (tier[i]) return;
+    for (let d = path.posix.dirname(f); ; d = path.posix.dirname(d)) {
+      const m = counts.get(d);
+      if (m?.size) {
+        const best = [...m].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]))[0][0];
+        [tier[i], why[i]] = [best, `no evidence; most files of ${d === "." ? "the repo" : `${d}/`} are ${best}`];
+        return;
+      }
+      if (d === ".") return;
+    }
+  });
+}
+
+function isValueImport(imp: ResolvedImport): boolean {
+  return (
+    imp.kind !== "reference" &&
+    imp.valueNames?.length !== 0 &&
+    !(imp.symbols.length > 0 && imp.symbols.every((s) => s.typeOnly))
+  );
+}
+
+/** The strongest evidence of the file's own code, with the words that say so. */
+function ownEvidence(r: ModuleRecord): { kind: Own; why: string } | undefined {
+  const found = new Map<Own, string>();
+  const note = (kind: Own, text: string) => {
+    if (!found.has(kind)) found.set(kind, text);
+  };
+  if (r.runtime.directive === "use server") note("server", `"use server"`);
+  if (r.runtime.directive === "use client") note("client", `"use client"`);
+  if (r.data.entities.length) note("server", `declares the ORM entity ${r.data.entities[0].name}`);
+  for (const imp of r.imports) {
+    if (imp.target.type !== "external" || !isValueImport(imp)) continue;
+    const pkg = imp.target.package;
+    if (pkg === "@prisma/client") {
+      // enums of the schema reach the browser too; the client and the query namespace do not
+      if ((imp.valueNames ?? []).some((name) => name === "PrismaClient" || name === "Prisma"))
+        note("server", "imports the Prisma client");
+    } else if (isServerPackage(pkg)) note("server", `imports ${pkg}`);
+    else if (isClientPackage(pkg) && !imp.specifier.startsWith("react-dom/server")) note("client", `imports ${pkg}`);
+    else if (isToolingPackage(pkg)) note("tooling", `imports ${pkg}`);
+    else if (isUiPackage(pkg)) note("ui", `imports ${pkg}`);
+    else if (BUILTINS.has(pkg.replace(/^node:/, ""))) note("node", `imports Node's ${pkg.replace(/^node:/, "")}`);
+  }
+  if (r.runtime.dom.length) note("client", `uses ${r.runtime.dom[0]}`);
+  if (CONFIG_FILE.test(r.path)) note("tooling", "a tool's config file");
+  if (r.runtime.jsx) note("ui", "renders JSX");
+  for (const kind of ["server", "client", "tooling", "node", "ui"] as Own[]) {
+    const text = found.get(kind);
+    if (text) return { kind, why: text };
+  }
+  return undefined;
+}
+
+interface KnownPackage {
+  /** repo-relative folder, "" for the root */
+  dir: string;
+  kind: ReturnType<typeof packageKind>;
+}
+
+/**
+ * Every package of the repo, deepest first: each package.json outside node_modules, workspace
+ * member or not (a docs site often has a workspace of its own), except a root that only lists
+ * workspaces (its dependencies are the monorepo's tooling).
+ */
+function packageKinds(root: string, manifests: string[]): KnownPackage[] {
+  const out: KnownPackage[] = [];
+  for (const file of manifests) {
+    const m = readManifest(path.join(root, file));
+    if (!m || (m.workspaces !== undefined && !m.dependencies)) continue;
+    const dir = path.posix.dirname(file);
+    const name = typeof m.name === "string" ? m.name : file;
+    out.push({ dir: dir === "." ? "" : dir, kind: packageKind(name, m) });
+  }
+  return out.sort((a, b) => b.dir.length - a.dir.length || byString(a.dir, b.dir));
+}
+
+function packageOf(packages: KnownPackage[], file: string): KnownPackage | undefined {
+  return packages.find((p) => p.dir === "" || file.startsWith(`${p.dir}/`));
+}
+
+/**
+ * What each tsconfig says about its runtime (`lib` with the DOM, or Node's `types`), kept only
+ * when the repo's tsconfigs disagree: one tsconfig with `lib: ["dom"]` often owns a whole repo.
+ */
+export function tsconfigRuntimes(tsconfigs: Tsconfig[]): Map<string, "dom" | "node"> {
+  const out = new Map<string, "dom" | "node">();
+  for (const t of tsconfigs) {
+    const lib = (t.options.lib ?? []).map((l) => l.toLowerCase());
+    if (lib.some((l) => l.includes("dom"))) out.set(t.path, "dom");
+    else if ((t.options.types ?? []).includes("node")) out.set(t.path, "node");
+  }
+  return new Set(out.values()).size > 1 ? out : new Map<string, "dom" | "node">();
+}

@@ -1,0 +1,149 @@
+import type { PackageManifest } from "../repo/json.js";
+
+/**
+ * What imported npm packages say about where code runs. A package counts by its name or its
+ * scope (`@nestjs/*`); the lists name runtimes, frameworks and clients, never folders of the
+ * analysed repo.
+ */
+/** server frameworks and HTTP handlers */
+const FRAMEWORKS = [
+  "koa",
+  "express",
+  "fastify",
+  "@nestjs/*",
+  "hono",
+  "@hapi/*",
+  "restify",
+  "apollo-server*",
+  "@apollo/server",
+  "graphql-yoga",
+  "@koa/*",
+  "koa-*",
+  "@fastify/*",
+  "socket.io",
+  "server-only",
+];
+/** databases, ORMs and queues */
+const DATA_CLIENTS = [
+  "sequelize",
+  "sequelize-typescript",
+  "typeorm",
+  "@mikro-orm/*",
+  "knex",
+  "drizzle-orm",
+  "objection",
+  "mongoose",
+  "mongodb",
+  "pg",
+  "mysql",
+  "mysql2",
+  "ioredis",
+  "redis",
+  "bull",
+  "bullmq",
+  "kafkajs",
+  "amqplib",
+  "nodemailer",
+];
+const SERVER = [...FRAMEWORKS, ...DATA_CLIENTS];
+const CLIENT = [
+  "react-dom",
+  "react-dom/client",
+  "@angular/*",
+  "vue",
+  "@vue/*",
+  "svelte",
+  "solid-js",
+  "preact",
+  "client-only",
+  "react-router",
+  "react-router-dom",
+  "@tanstack/react-*",
+  "mobx-react",
+  "mobx-react-lite",
+  "styled-components",
+  "@emotion/*",
+  "@mui/*",
+  "@chakra-ui/*",
+  "@radix-ui/*",
+  "@headlessui/*",
+  "antd",
+];
+/** UI code that may also render on a server (e-mails, SSR): client unless only server code uses it */
+const UI = ["react", "react/jsx-runtime"];
+const TOOLING = [
+  "vite",
+  "webpack",
+  "rollup",
+  "esbuild",
+  "@babel/*",
+  "eslint",
+  "prettier",
+  "typescript",
+  "ts-morph",
+  "@storybook/*",
+  "@playwright/test",
+  "playwright",
+  "commander",
+  "yargs",
+  "inquirer",
+  "@inquirer/*",
+  "prompts",
+  "enquirer",
+  "@clack/prompts",
+];
+/** a documentation site: an MDX toolchain or a docs framework */
+const DOCS = ["@mdx-js/*", "@next/mdx", "nextra", "@docusaurus/*", "vitepress", "@astrojs/starlight"];
+/** a plugin or config of these is build tooling */
+const BUILD_HOSTS = [
+  "vite",
+  "vitest",
+  "webpack",
+  "rollup",
+  "esbuild",
+  "eslint",
+  "@babel/core",
+  "prettier",
+  "jest",
+  "typedoc",
+];
+
+function matcher(list: string[]): (name: string) => boolean {
+  const exact = new Set(list.filter((p) => !p.endsWith("*")));
+  const prefixes = list.filter((p) => p.endsWith("*")).map((p) => p.slice(0, -1));
+  return (name) => exact.has(name) || prefixes.some((p) => name.startsWith(p));
+}
+
+export const isServerPackage = matcher(SERVER);
+const isServerFramework = matcher(FRAMEWORKS);
+export const isClientPackage = matcher(CLIENT);
+export const isUiPackage = matcher(UI);
+export const isToolingPackage = matcher(TOOLING);
+const isDocsPackage = matcher(DOCS);
+
+/** What a workspace package is, from its manifest: this decides its files' tier before anything else. */
+export interface PackageKind {
+  tier?: "server" | "client" | "tooling";
+  why: string;
+}
+
+export function packageKind(name: string, m: PackageManifest): PackageKind {
+  // an optional peer dependency (a dev server a framework can start) says nothing about the package
+  const optional = (m.peerDependenciesMeta ?? {}) as Record<string, { optional?: boolean } | undefined>;
+  const peers = Object.keys(m.peerDependencies ?? {}).filter((d) => !optional[d]?.optional);
+  const runtime = [...Object.keys(m.dependencies ?? {}), ...peers];
+  const all = [...runtime, ...Object.keys(m.devDependencies ?? {})];
+  if (/(^|[/@-])(tests?|testing|test-utils|e2e)($|[/-])/.test(name))
+    return { tier: "tooling", why: `package ${name} is a test package` };
+  const docs = all.find(isDocsPackage);
+  if (docs) return { tier: "tooling", why: `package ${name} is a documentation site (depends on ${docs})` };
+  const host = peers.find((d) => BUILD_HOSTS.includes(d));
+  if (host) return { tier: "tooling", why: `package ${name} is a plugin of ${host} (peer dependency)` };
+  const server = runtime.find(isServerPackage);
+  const client = runtime.find(isClientPackage) ?? peers.find(isUiPackage);
+  if (m.bin !== undefined && !runtime.some(isServerFramework))
+    return { tier: "tooling", why: `package ${name} is a command-line tool (bin)` };
+  if (server && !client) return { tier: "server", why: `package ${name} depends on ${server}` };
+  if (client && !server) return { tier: "client", why: `package ${name} depends on ${client}` };
+  return { why: server ? `package ${name} has server and client dependencies` : `package ${name} says nothing` };
+}

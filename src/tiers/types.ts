@@ -1,0 +1,19 @@
+/** Where a file runs: services are made of server-side code; the front end is their client. */
+export type Tier = "server" | "client" | "shared" | "tooling";
+export const TIERS: Tier[] = ["server", "client", "shared", "tooling"];
+
+/** Which files candidate services are made of (`--tier`): server-side code, the front end, or everything. */
+export type TierChoice = "server" | "client" | "all";
+
+export interface FileTier {
+  path: string;
+  tier: Tier;
+  /** the evidence that decided it, in words ("imports koa", "used only by client files") */
+  why: string;
+}
+
+export interface TierMap {
+  /** every analysed file, in path order */
+  files: FileTier[];
+  counts: Record<Tier, number>;
+}
