@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "fixtures/**", "node_modules/**", "coverage/**", "**/.faultline/**"] },
+  { ignores: ["dist/**", "fixtures/**", "node_modules/**", "coverage/**", "**/.faultline/**", ".scratch/**"] },
   js.configs.recommended,
   // a reviewer reads diffs side by side: Prettier wraps code at 120, this catches the strings and comments it cannot
   { rules: { "max-len": ["error", { code: 120 }] } },

@@ -1,4 +1,6 @@
-import { proposeBoundaries, RESOLUTION_GRID, STABILITY_SLACK, type Proposal } from "../boundaries/propose.js";
+import { proposeBoundaries, type DomainHints, type Proposal } from "../boundaries/propose.js";
+import { domainNames } from "../coupling/names.js";
+import { RESOLUTION_GRID, STABILITY_SLACK } from "../boundaries/resolution.js";
 import { contributions } from "../coupling/buildCoupling.js";
 import { ROLE_DAMPING } from "../coupling/roles.js";
 import { SIGNALS, type CouplingGraph } from "../coupling/types.js";
@@ -99,10 +101,11 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
     "boundaries",
     log,
   );
-  const key = proposalKey(coupling, imports, boundaryOptions);
+  const hints = domainHints(model);
+  const key = proposalKey(coupling, imports, hints, boundaryOptions);
   let proposal = cache.get(key);
   if (!proposal) {
-    proposal = proposeBoundaries(coupling, imports, { ...boundaryOptions });
+    proposal = proposeBoundaries(coupling, imports, hints, { ...boundaryOptions });
     cache.set(key, proposal);
   }
   cache.retain(new Set([key]));
@@ -137,6 +140,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
       id: s.id,
       name: s.name,
       files: filesOf,
+      modules: s.modules.map((m) => ({ id: m.id, name: m.name, files: m.members.map((i) => coupling.files[i]) })),
       confidence: Object.fromEntries(s.members.map((i) => [coupling.files[i], round(proposal.confidence[i], 4)])),
       ties: Object.fromEntries(s.members.map((i) => [coupling.files[i], ties[i]])),
       stability: round(s.stability, 4),
@@ -186,9 +190,29 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   return { analysis, model, modelJson };
 }
 
-function proposalKey(cg: CouplingGraph, imports: ImportGraph, options: object): string {
+/** What the boundaries stage knows of the business besides the coupling graph, by coupling-graph index. */
+function domainHints(model: RepoModel): DomainHints {
+  const files = model.coupling.files;
+  const index = new Map(files.map((f, i) => [f, i]));
+  const entityFiles = new Set<number>();
+  for (const e of model.data?.entities ?? []) {
+    const i = e.file === undefined ? undefined : index.get(e.file);
+    if (i !== undefined) entityFiles.add(i);
+  }
+  const writers = new Map<number, Set<number>>();
+  for (const a of model.data?.access ?? []) {
+    const entity = index.get(a.entity);
+    const writer = index.get(a.file);
+    if (a.write && entity !== undefined && writer !== undefined)
+      getOrInsert(writers, entity, () => new Set()).add(writer);
+  }
+  return { nouns: domainNames(files).nouns, entityFiles, writers };
+}
+
+function proposalKey(cg: CouplingGraph, imports: ImportGraph, hints: DomainHints, options: object): string {
   const h = createHash("sha1");
   h.update(JSON.stringify({ options, grid: RESOLUTION_GRID, slack: STABILITY_SLACK }));
+  h.update(JSON.stringify([hints.nouns, [...hints.entityFiles], [...hints.writers].map(([k, v]) => [k, [...v]])]));
   h.update(JSON.stringify(cg.files));
   for (const e of cg.edges) h.update(`${e.a},${e.b},${e.weight};`);
   for (const e of imports.edges) h.update(`${e.from}\0${e.to};`);

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { buildCouplingGraph } from "../coupling/buildCoupling.js";
+import { prismaModels, readDataModel } from "../coupling/data.js";
 import { DEFAULT_WEIGHTS, type Weights } from "../coupling/types.js";
 import { cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
 import { toImportGraph } from "../graph/importGraph.js";
@@ -28,6 +31,8 @@ export interface PreparedRepo {
   tiers: TierMap;
   /** the files services are made of: the chosen tier, no generated file, none skipped for its size */
   chosen: ModuleRecord[];
+  /** the models of the repo's schema.prisma files */
+  prisma: { schema: string; models: string[] }[];
 }
 
 export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<PreparedRepo> {
@@ -71,7 +76,11 @@ export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log):
     const tiers = classifyTiers({ root, records, manifests, tsconfigRuntime: tsconfigRuntimes(scope.tsconfigs) });
     const chosen = chooseFiles(records, tiers, opts.tier ?? "server", !!opts.includeTests);
     const scopeFiles = new Set(scope.files.map((f) => f.path));
-    return { root, weights, cacheDir, pending, scopeFiles, records, imports, tiers, chosen };
+    const prisma = [...scope.visible]
+      .filter((f) => f.endsWith(".prisma") && !f.split("/").includes("node_modules"))
+      .sort()
+      .map((schema) => ({ schema, models: prismaModels(readFileSync(path.join(root, schema), "utf8")) }));
+    return { root, weights, cacheDir, pending, scopeFiles, records, imports, tiers, chosen, prisma };
   } catch (e) {
     pending?.abandon(); // a bad --include or tsconfig: stop git and remove its temp file
     throw e;
@@ -83,7 +92,8 @@ export async function finishModel(p: PreparedRepo, log: Log): Promise<RepoModel>
   const history: ChangeHistory | undefined = p.pending ? await p.pending.collect(p.scopeFiles) : undefined;
   log.progress("coupling", "combining signals");
   const coupling = buildCouplingGraph(p.chosen, p.imports, history, p.weights);
-  return { imports: p.imports, records: p.records, coupling, history, tiers: p.tiers };
+  const data = readDataModel(p.records, p.prisma);
+  return { imports: p.imports, records: p.records, coupling, history, tiers: p.tiers, data };
 }
 
 /**

@@ -44,10 +44,18 @@ export interface Tie {
   sameRole?: string;
 }
 
+export interface ModuleAnalysis {
+  id: string;
+  name: string;
+  files: string[];
+}
+
 export interface ServiceAnalysis {
   id: string;
   name: string;
   files: string[];
+  /** the finer sub-domains it holds: they partition its files */
+  modules: ModuleAnalysis[];
   confidence: Record<string, number>;
   ties: Record<string, Tie[]>;
   stability: number;

@@ -111,3 +111,44 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
   }
   return names;
 }
+
+/**
+ * Names groups by the business noun their files' names carry (coupling/names.ts): the noun on
+ * most of the group's files, the rarer across groups first on ties; a group whose files carry
+ * none is named from its path words (nameGroups). Names are unique.
+ */
+export function nameByNouns(
+  groups: number[][],
+  files: string[],
+  nouns: (string | undefined)[],
+  taken: Set<string>,
+): string[] {
+  const groupsWith = new Map<string, number>();
+  const counts = groups.map((g) => {
+    const c = new Map<string, number>();
+    for (const i of g) {
+      const noun = nouns[i];
+      if (noun !== undefined && !UNFIT_NAMES.has(noun)) c.set(noun, (c.get(noun) ?? 0) + 1);
+    }
+    for (const noun of c.keys()) groupsWith.set(noun, (groupsWith.get(noun) ?? 0) + 1);
+    return c;
+  });
+  const fallback = nameGroups(
+    groups.map((g) => g.map((i) => files[i])),
+    new Set(taken),
+  );
+  const used = new Set(taken);
+  const order = groups.map((_, i) => i).sort((a, b) => groups[b].length - groups[a].length || a - b);
+  const names = new Array<string>(groups.length);
+  for (const i of order) {
+    const ranked = [...counts[i]]
+      .sort((x, y) => y[1] - x[1] || groupsWith.get(x[0])! - groupsWith.get(y[0])! || byString(x[0], y[0]))
+      .map(([noun]) => noun);
+    let name = ranked.find((noun) => !used.has(noun));
+    if (name === undefined) name = fallback[i];
+    for (let k = 2; used.has(name); k++) name = `${ranked[0] ?? fallback[i]}-${k}`;
+    used.add(name);
+    names[i] = name;
+  }
+  return names;
+}

@@ -1,12 +1,18 @@
-import type { UndirectedGraph } from "graphology";
 import picomatch from "picomatch";
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
-import { confidenceOf, consensusPartition, type Consensus } from "./consensus.js";
-import { modularityOf, toGraphology } from "./louvain.js";
-import { kebab, nameGroups, uniqueIds } from "./naming.js";
+import { UserError } from "../util/errors.js";
 import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
+import { confidenceOf, consensusPartition } from "./consensus.js";
+import { adjacencyOf, findHubs, isDomainHub, ownerOf, type DomainHints } from "./hubs.js";
+import { toGraphology } from "./louvain.js";
+import { nameByNouns, uniqueIds } from "./naming.js";
+import { mergeTiny, placeFanOutHubs } from "./placement.js";
+import { chooseResolution } from "./resolution.js";
+import { groupModules } from "./services.js";
+
+export type { DomainHints } from "./hubs.js";
 
 export interface Overrides {
   /** service name -> globs of files pinned to it */
@@ -21,10 +27,18 @@ export interface BoundaryOptions {
   seed: number;
   /** seeds per consensus (>= 10) */
   runs: number;
+  /** the module level's granularity (services group modules) */
   resolution: number | "auto";
   /** smaller clusters merge into their strongest neighbour */
   minServiceSize: number;
   overrides?: Overrides;
+}
+
+export interface ProposedModule {
+  id: string;
+  name: string;
+  /** indexes into the coupling graph's files, ascending */
+  members: number[];
 }
 
 export interface ProposedService {
@@ -33,6 +47,7 @@ export interface ProposedService {
   /** indexes into the coupling graph's files, ascending */
   members: number[];
   stability: number;
+  modules: ProposedModule[];
 }
 
 export interface Proposal {
@@ -41,33 +56,30 @@ export interface Proposal {
   assignment: Int32Array;
   confidence: Float64Array;
   kernel: { file: number; why: string }[];
+  /** domain files that many services use, each placed with the service that owns it */
+  owned: { file: number; why: string }[];
   /** files with no coupling at all: nothing to place them by */
   isolated: number[];
   resolution: number;
   resolutionRule: string;
+  /** how modules were grouped into services */
+  serviceRule: string;
 }
 
-/** The resolutions `auto` chooses among. */
-export const RESOLUTION_GRID = [0.5, 0.7, 1, 1.4, 2, 2.8, 4];
-/** how far below the most stable cut another may be and still count as stable */
-export const STABILITY_SLACK = 0.01;
 /**
- * How big one candidate may be for a cut to count: no more than a quarter of the files once it
- * is past a size a team could still extract (MAX_SERVICE_FILES). A bigger one is the monolith
- * again (on a whole repo, the front end), and the coarse cut that makes it is stable because
- * that seam is obvious, not because it helps. When no cut keeps to that (a small repo of three
- * clean domains), the bound is half the files, as a single giant service is never an answer.
+ * Candidate services and their modules from the coupling graph. Modules: seeded Louvain
+ * consensus at the resolution the `auto` rule picks, with the hubs that most modules import
+ * taken out; infrastructure hubs form the shared kernel, domain hubs (entities, files named for
+ * a business noun) go to the module that owns them; fan-out hubs go where their strongest tie
+ * is; tiny clusters join their neighbour. Services: the modules grouped by their business ties
+ * (services.ts). Team overrides apply last; every service and module is named from its files.
  */
-export const MAX_SERVICE_SHARE = 0.25;
-export const MAX_SERVICE_FILES = 100;
-const FALLBACK_SERVICE_SHARE = 0.5;
-
-/**
- * Candidate services from the coupling graph: seeded Louvain consensus, the shared kernel
- * taken out (files imported from most other services), tiny clusters merged, team overrides
- * applied, every service named from its files.
- */
-export function proposeBoundaries(cg: CouplingGraph, imports: ImportGraph, opts: BoundaryOptions): Proposal {
+export function proposeBoundaries(
+  cg: CouplingGraph,
+  imports: ImportGraph,
+  hints: DomainHints,
+  opts: BoundaryOptions,
+): Proposal {
   const n = cg.files.length;
   const degree = new Float64Array(n);
   for (const e of cg.edges) {
@@ -91,217 +103,111 @@ export function proposeBoundaries(cg: CouplingGraph, imports: ImportGraph, opts:
   let { resolution, rule, runs } = chooseResolution(g, n, opts, active);
   let consensus = consensusPartition(g, n, resolution, opts.seed, opts.runs, runs);
 
-  // The shared kernel: files that the other services import from nearly everywhere. They are
-  // found on the clustered graph (fan-in across candidate services, not raw in-degree), taken
-  // out, and the rest is clustered again without their glue.
-  const found = findKernel(consensus.labels, imports, cg, opts.minServiceSize);
-  if (found.length) {
-    for (const k of found) {
-      active[k.file] = 0;
-      kernel.push(k);
+  // Hubs: files that the other clusters import from nearly everywhere. They are found on the
+  // clustered graph (fan-in across clusters, not raw in-degree) and taken out, and the rest is
+  // clustered again without their glue. Infrastructure hubs are the shared kernel; domain hubs
+  // come back, each to the module that owns it.
+  const hubs = findHubs(consensus.labels, imports, cg, opts.minServiceSize);
+  const domainHubs: number[] = [];
+  if (hubs.length) {
+    for (const h of hubs) {
+      active[h.file] = 0;
+      if (isDomainHub(h.file, hints)) domainHubs.push(h.file);
+      else kernel.push({ file: h.file, why: `imported by ${h.importers} of the ${h.others} other modules` });
     }
     g = toGraphology(cg, active);
     // The granularity is chosen again for the graph that is clustered, since without its hubs a
     // resolution can merge what they kept apart; but only among resolutions at least as fine:
-    // taking glue out never calls for bigger services (and on outline's server the hub-free
-    // graph's most stable cut is coarser, 2, and much worse: 57.5 / 0.480 against 81.2 / 0.688).
+    // taking glue out never calls for bigger clusters.
     ({ resolution, rule, runs } = chooseResolution(g, n, opts, active, resolution));
     consensus = consensusPartition(g, n, resolution, opts.seed, opts.runs, runs);
   }
 
   const labels = mergeTiny(consensus.labels, cg, opts.minServiceSize, active);
-  // files left alone after merging (no neighbour in any service) are isolated too
-  for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0) isolated.push(i);
-
-  // pins: a pinned file goes to the service of that name, whatever the clustering said
-  const groups = new Map<number, number[]>();
-  const pinned = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    if (!active[i] || labels[i] < 0) continue;
-    const pin = pinOf(cg.files[i]);
-    if (pin) getOrInsert(pinned, pin, () => []).push(i);
-    else getOrInsert(groups, labels[i], () => []).push(i);
+  const adjacency = adjacencyOf(cg);
+  const owned: { file: number; why: string }[] = [];
+  for (const h of domainHubs) {
+    const owner = ownerOf(h, labels, cg, hints, adjacency);
+    if (!owner) {
+      kernel.push({ file: h, why: "a domain file with no ties to place it by" });
+      continue;
+    }
+    labels[h] = owner.label;
+    owned.push({ file: h, why: owner.why });
   }
-  const generated = [...groups.values()].filter((m) => m.length > 0);
-  const taken = new Set([...pinned.keys()].map(kebab));
-  const names = nameGroups(
-    generated.map((m) => m.map((i) => cg.files[i])),
+  const pinned = (i: number) => pinOf(cg.files[i]) !== undefined || domainHubs.includes(i);
+  placeFanOutHubs(labels, cg, imports, pinned);
+  // files left alone after merging (no neighbour in any cluster) are isolated too
+  for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubs.includes(i)) isolated.push(i);
+
+  // modules: the clusters, minus pinned files, which form modules of their own
+  const clusters = new Map<number, number[]>();
+  const pinnedTo = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (labels[i] < 0 || (!active[i] && !domainHubs.includes(i))) continue;
+    const pin = pinOf(cg.files[i]);
+    if (pin) getOrInsert(pinnedTo, pin, () => []).push(i);
+    else getOrInsert(clusters, labels[i], () => []).push(i);
+  }
+  const modules = [...clusters.values()].filter((m) => m.length > 0);
+  const grouping = groupModules(modules, cg, opts.seed);
+  const groups = new Map<number, number[][]>();
+  modules.forEach((m, k) => getOrInsert(groups, grouping.service[k], () => []).push(m));
+
+  const generated = [...groups.values()];
+  const taken = new Set(pinnedTo.keys());
+  const serviceNames = nameByNouns(
+    generated.map((ms) => ms.flat()),
+    cg.files,
+    hints.nouns,
     taken,
   );
   const rename = opts.overrides?.rename ?? {};
-  const services: { name: string; members: number[] }[] = [
-    ...generated.map((members, k) => ({ name: rename[names[k]] ?? names[k], members })),
-    ...[...pinned.entries()].map(([name, members]) => ({ name, members })),
-  ];
-  services.sort((a, b) => byString(kebab(a.name), kebab(b.name)));
+  for (const key of Object.keys(rename).sort(byString)) {
+    if (!serviceNames.includes(key))
+      throw new UserError(
+        `faultline.config.json: overrides.rename.${key}: no service is named "${key}" ` +
+          `(services: ${[...serviceNames].sort(byString).join(", ")})`,
+      );
+  }
+  const services = [
+    ...generated.map((ms, k) => ({ name: rename[serviceNames[k]] ?? serviceNames[k], modules: ms })),
+    ...[...pinnedTo.entries()].map(([name, members]) => ({ name, modules: [members] })),
+  ].sort((a, b) => byString(a.name, b.name));
 
   const assignment = new Int32Array(n).fill(-1);
-  services.forEach((s, k) => s.members.forEach((i) => (assignment[i] = k)));
-  const confidence = confidenceOf(assignment, consensus.runs);
+  const moduleOf = new Int32Array(n).fill(-1);
+  let moduleIndex = 0;
+  services.forEach((s, k) =>
+    s.modules.forEach((m) => {
+      for (const i of m) [assignment[i], moduleOf[i]] = [k, moduleIndex];
+      moduleIndex++;
+    }),
+  );
+  const confidence = confidenceOf(moduleOf, consensus.runs);
   const ids = uniqueIds(services.map((s) => s.name));
   return {
     services: services.map((s, k) => {
-      const id = ids[k];
-      const stability = s.members.reduce((sum, i) => sum + confidence[i], 0) / s.members.length;
-      return { id, name: s.name, members: s.members.sort((a, b) => a - b), stability };
+      const members = s.modules.flat().sort((a, b) => a - b);
+      const moduleNames = nameByNouns(s.modules, cg.files, hints.nouns, new Set());
+      const moduleIds = uniqueIds(moduleNames);
+      return {
+        id: ids[k],
+        name: s.name,
+        members,
+        stability: members.reduce((sum, i) => sum + confidence[i], 0) / members.length,
+        modules: s.modules
+          .map((m, j) => ({ id: moduleIds[j], name: moduleNames[j], members: [...m].sort((a, b) => a - b) }))
+          .sort((a, b) => byString(a.id, b.id)),
+      };
     }),
     assignment,
     confidence,
     kernel: kernel.sort((a, b) => a.file - b.file),
+    owned: owned.sort((a, b) => a.file - b.file),
     isolated: isolated.sort((a, b) => a - b),
     resolution,
     resolutionRule: rule,
+    serviceRule: grouping.rule,
   };
-}
-
-function chooseResolution(
-  g: UndirectedGraph,
-  n: number,
-  opts: BoundaryOptions,
-  active: Uint8Array,
-  atLeast = 0,
-): { resolution: number; rule: string; runs?: Int32Array[] } {
-  if (opts.resolution !== "auto") return { resolution: opts.resolution, rule: "set by --resolution" };
-  const size = active.reduce((s, v) => s + v, 0);
-  const cuts: (CutStats & { runs: Int32Array[] })[] = [];
-  for (const r of RESOLUTION_GRID.filter((r) => r >= atLeast)) {
-    const c: Consensus = consensusPartition(g, n, r, opts.seed, 5);
-    const counts = new Map<number, number>();
-    for (const l of c.labels) if (l >= 0) counts.set(l, (counts.get(l) ?? 0) + 1);
-    const sizes = [...counts.values()];
-    cuts.push({
-      r,
-      stability: c.stability,
-      modularity: modularityOf(g, c.labels),
-      services: sizes.filter((s) => s >= opts.minServiceSize).length,
-      largest: Math.max(0, ...sizes),
-      runs: c.runs,
-    });
-  }
-  const { r, rule } = pickCut(cuts, size, atLeast);
-  return { resolution: r, rule, runs: cuts.find((c) => c.r === r)?.runs };
-}
-
-/** What `auto` knows of the cut at one resolution (five seeded runs, their medoid). */
-export interface CutStats {
-  r: number;
-  /** mean pairwise ARI of the runs */
-  stability: number;
-  /** Newman modularity (resolution 1) of the medoid run */
-  modularity: number;
-  /** clusters of at least the minimum service size */
-  services: number;
-  largest: number;
-}
-
-/**
- * The `auto` rule on the cuts of one grid (ascending), over `size` clustered files. `atLeast`:
- * the first choice, when choosing again once the kernel is out.
- */
-export function pickCut(all: CutStats[], size: number, atLeast = 0): { r: number; rule: string } {
-  // taking the kernel's glue out never calls for bigger services than the first choice
-  const cuts = all.filter((c) => c.r >= atLeast);
-  // a cut with a single service, or one giant service, is perfectly stable and useless
-  const small = (c: CutStats) => size < 20 || c.largest <= Math.max(MAX_SERVICE_SHARE * size, MAX_SERVICE_FILES);
-  const notGiant = (c: CutStats) => size < 20 || c.largest <= FALLBACK_SERVICE_SHARE * size;
-  const bound = cuts.some((c) => c.services >= 2 && small(c))
-    ? { keep: small, says: `none over ${MAX_SERVICE_SHARE * 100}% of the files once past ${MAX_SERVICE_FILES} files` }
-    : {
-        keep: notGiant,
-        says: `none over ${FALLBACK_SERVICE_SHARE * 100}% of the files (no cut kept to ${MAX_SERVICE_SHARE * 100}%)`,
-      };
-  const again = atLeast
-    ? `, chosen again once the kernel was out and no coarser than the first choice, ${atLeast}`
-    : "";
-  const grid = `resolutions ${cuts.map((c) => c.r).join(", ")}${again}`;
-  const candidates = cuts.filter((c) => c.services >= 2 && bound.keep(c));
-  if (candidates.length === 0) {
-    const r = atLeast || 1;
-    return { r, rule: `auto: no cut gave two or more services with ${bound.says}; ${r} (${grid})` };
-  }
-  const most = Math.max(...candidates.map((c) => c.stability));
-  // Of the cuts (nearly) as reproducible as the most reproducible one, the most modular: every
-  // seed finds the small tight cores of a fine cut alike, so stability alone favours the finest
-  // resolution, and a coarser cut that merges two real domains is as reproducible as the one
-  // that keeps them apart; modularity (at resolution 1) tells them apart. Ties go to the coarser.
-  const stable = candidates.filter((c) => c.stability >= most - STABILITY_SLACK);
-  const chosen = stable.reduce((best, c) => (c.modularity > best.modularity + 1e-9 ? c : best));
-  return {
-    r: chosen.r,
-    rule:
-      `auto: the most modular cut (modularity ${chosen.modularity.toFixed(3)}) of those as stable across seeds ` +
-      `as the most stable one (mean pairwise ARI ${chosen.stability.toFixed(3)} vs best ${most.toFixed(3)}, slack ` +
-      `${STABILITY_SLACK}), with at least two services and ${bound.says}; ${grid}`,
-  };
-}
-
-/** Files imported by at least max(3, half of the other services) candidate services besides their own. */
-function findKernel(
-  labels: Int32Array,
-  imports: ImportGraph,
-  cg: CouplingGraph,
-  minSize: number,
-): { file: number; why: string }[] {
-  const index = new Map(cg.files.map((f, i) => [f, i]));
-  const sizes = new Map<number, number>();
-  for (const l of labels) if (l >= 0) sizes.set(l, (sizes.get(l) ?? 0) + 1);
-  const services = [...sizes.values()].filter((s) => s >= minSize).length;
-  if (services < 4) return [];
-  const isService = (l: number) => (sizes.get(l) ?? 0) >= minSize;
-  const importers = new Map<number, Set<number>>();
-  for (const e of imports.edges) {
-    const from = index.get(e.from);
-    const to = index.get(e.to);
-    if (from === undefined || to === undefined || labels[from] < 0 || labels[to] < 0) continue;
-    if (labels[from] === labels[to] || !isService(labels[from])) continue;
-    getOrInsert(importers, to, () => new Set()).add(labels[from]);
-  }
-  const threshold = Math.max(3, Math.ceil((services - 1) / 2));
-  const out: { file: number; why: string }[] = [];
-  for (const [file, set] of importers) {
-    const others = services - (isService(labels[file]) ? 1 : 0);
-    if (set.size >= threshold)
-      out.push({ file, why: `imported by ${set.size} of the ${others} other candidate services` });
-  }
-  return out;
-}
-
-/** Clusters smaller than minSize join the cluster they are most strongly tied to. */
-function mergeTiny(labels: Int32Array, cg: CouplingGraph, minSize: number, active: Uint8Array): Int32Array {
-  const out = Int32Array.from(labels);
-  for (let pass = 0; pass < 3; pass++) {
-    const sizes = new Map<number, number>();
-    for (let i = 0; i < out.length; i++) if (active[i] && out[i] >= 0) sizes.set(out[i], (sizes.get(out[i]) ?? 0) + 1);
-    const tiny = [...sizes.entries()]
-      .filter(([, s]) => s < minSize)
-      .map(([l]) => l)
-      .sort((a, b) => a - b);
-    if (tiny.length === 0) break;
-    const tinySet = new Set(tiny);
-    const ties = new Map<number, Map<number, number>>();
-    for (const e of cg.edges) {
-      if (!active[e.a] || !active[e.b]) continue;
-      const la = out[e.a];
-      const lb = out[e.b];
-      if (la === lb || la < 0 || lb < 0) continue;
-      if (tinySet.has(la)) addTie(ties, la, lb, e.weight);
-      if (tinySet.has(lb)) addTie(ties, lb, la, e.weight);
-    }
-    let changed = false;
-    for (const l of tiny) {
-      const t = ties.get(l);
-      let target = -1;
-      let best = 0;
-      for (const [m, w] of t ?? []) if (w > best || (w === best && m < target)) [target, best] = [m, w];
-      for (let i = 0; i < out.length; i++) if (out[i] === l) out[i] = target;
-      changed ||= target >= 0;
-    }
-    if (!changed) break;
-  }
-  return out;
-}
-
-function addTie(ties: Map<number, Map<number, number>>, from: number, to: number, w: number): void {
-  const m = getOrInsert(ties, from, () => new Map());
-  m.set(to, (m.get(to) ?? 0) + w);
 }

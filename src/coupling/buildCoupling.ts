@@ -2,6 +2,7 @@ import type { ImportGraph, ModuleRecord } from "../graph/types.js";
 import { allCochangePairs } from "../history/cochange.js";
 import type { ChangeHistory } from "../history/types.js";
 import { byString } from "../util/order.js";
+import { domainNames } from "./names.js";
 import { fileRoles, ROLE_DAMPING } from "./roles.js";
 import { SIGNALS, type CouplingEdge, type CouplingGraph, type Signal, type Weights } from "./types.js";
 import { getOrInsert } from "../util/maps.js";
@@ -12,6 +13,8 @@ export const COCHANGE_MIN_DEGREE = 0.1;
 /** Semantic ties of their own: each file's 3 nearest files by vocabulary, at cosine 0.3 or more. */
 export const SEMANTIC_NEIGHBOURS = 3;
 export const SEMANTIC_MIN = 0.3;
+/** the vocabulary likeness of two files whose names say the same business noun (coupling/names.ts) */
+export const NAME_TIE = 0.5;
 
 /**
  * Combines the signals into one weighted, undirected graph over the analysed files.
@@ -76,15 +79,32 @@ export function buildCouplingGraph(
     }
   }
 
+  const names = domainNames(sorted);
   if (weights.semantic > 0) {
     const vectors = tfidf(records, index, n);
     // vocabulary alone ties a file to its closest few: the domain word shared by a module and the
     // workflows that reach it only through a container and shared types, never by an import
     for (const [i, j] of semanticNeighbours(vectors, SEMANTIC_NEIGHBOURS, SEMANTIC_MIN)) at(i, j);
-    for (const [key, sig] of pairs) sig.semantic = cosine(vectors[Math.floor(key / n)], vectors[key % n]);
+    // and files whose names say the same business noun in different folders (models/Document.ts,
+    // policies/document.ts) are as alike as vocabulary can make two files
+    const byNoun = new Map<string, number[]>();
+    names.nouns.forEach((noun, i) => noun !== undefined && getOrInsert(byNoun, noun, () => []).push(i));
+    const named = new Set<number>();
+    for (const members of byNoun.values())
+      for (let x = 0; x < members.length; x++)
+        for (let y = x + 1; y < members.length; y++) {
+          at(members[x], members[y]);
+          named.add(members[x] * n + members[y]);
+        }
+    for (const [key, sig] of pairs) {
+      const cos = cosine(vectors[Math.floor(key / n)], vectors[key % n]);
+      sig.semantic = named.has(key) ? Math.max(cos, NAME_TIE) : cos;
+    }
   }
 
-  const roles = fileRoles(sorted);
+  const roles = fileRoles(sorted).map(
+    (r, i) => r ?? (names.layers[i] === undefined ? undefined : `${names.layers[i]}/`),
+  );
   const edges: CouplingEdge[] = [];
   for (const [key, signals] of pairs) {
     let weight = 0;

@@ -2,6 +2,7 @@ import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph, ModuleRecord } from "../graph/types.js";
 import type { ChangeHistory } from "../history/types.js";
 import type { TierMap } from "../tiers/types.js";
+import type { DataModel } from "../coupling/data.js";
 
 /** Everything the metrics read: one repo state, computed once, scored against any proposal. */
 export interface RepoModel {
@@ -12,6 +13,8 @@ export interface RepoModel {
   history?: ChangeHistory;
   /** where each parsed file runs (absent in a model read back from model.json) */
   tiers?: TierMap;
+  /** the entities and who reads and writes them (absent in a model read back from model.json) */
+  data?: DataModel;
 }
 
 /** The shared kernel where a service id is expected (a contract's `requires[].service`). */

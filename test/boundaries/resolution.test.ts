@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { pickCut } from "../../src/boundaries/propose.js";
+import { pickCut } from "../../src/boundaries/resolution.js";
 import { analyzeInto } from "../helpers/cli.js";
 import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from "../helpers/repo.js";
 

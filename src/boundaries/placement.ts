@@ -1,0 +1,89 @@
+import type { CouplingGraph } from "../coupling/types.js";
+import type { ImportGraph } from "../graph/types.js";
+import { getOrInsert } from "../util/maps.js";
+
+/** Clusters smaller than minSize join the cluster they are most strongly tied to. */
+export function mergeTiny(labels: Int32Array, cg: CouplingGraph, minSize: number, active: Uint8Array): Int32Array {
+  const out = Int32Array.from(labels);
+  for (let pass = 0; pass < 3; pass++) {
+    const sizes = new Map<number, number>();
+    for (let i = 0; i < out.length; i++) if (active[i] && out[i] >= 0) sizes.set(out[i], (sizes.get(out[i]) ?? 0) + 1);
+    const tiny = [...sizes.entries()]
+      .filter(([, s]) => s < minSize)
+      .map(([l]) => l)
+      .sort((a, b) => a - b);
+    if (tiny.length === 0) break;
+    const tinySet = new Set(tiny);
+    const ties = new Map<number, Map<number, number>>();
+    for (const e of cg.edges) {
+      if (!active[e.a] || !active[e.b]) continue;
+      const la = out[e.a];
+      const lb = out[e.b];
+      if (la === lb || la < 0 || lb < 0) continue;
+      if (tinySet.has(la)) addTie(ties, la, lb, e.weight);
+      if (tinySet.has(lb)) addTie(ties, lb, la, e.weight);
+    }
+    let changed = false;
+    for (const l of tiny) {
+      const t = ties.get(l);
+      let target = -1;
+      let best = 0;
+      for (const [m, w] of t ?? []) if (w > best || (w === best && m < target)) [target, best] = [m, w];
+      for (let i = 0; i < out.length; i++) if (out[i] === l) out[i] = target;
+      changed ||= target >= 0;
+    }
+    if (!changed) break;
+  }
+  return out;
+}
+
+function addTie(ties: Map<number, Map<number, number>>, from: number, to: number, w: number): void {
+  const m = getOrInsert(ties, from, () => new Map());
+  m.set(to, (m.get(to) ?? 0) + w);
+}
+
+/** A file importing from this many other clusters is an orchestrator, a registry or a barrel. */
+export const FAN_OUT_CLUSTERS = 4;
+
+/**
+ * Fan-out hubs go where they belong, not where they import most: a file that imports from
+ * FAN_OUT_CLUSTERS or more other clusters (an orchestrator importing thirteen rule classes, a
+ * barrel of every model) moves to the cluster of its strongest single tie, which its own domain
+ * gives it (its controller, the files it changes with, its name). Returns the files moved.
+ */
+export function placeFanOutHubs(
+  labels: Int32Array,
+  cg: CouplingGraph,
+  imports: ImportGraph,
+  fixed: (file: number) => boolean,
+): number[] {
+  const index = new Map(cg.files.map((f, i) => [f, i]));
+  const targets = new Map<number, Set<number>>();
+  for (const e of imports.edges) {
+    const from = index.get(e.from);
+    const to = index.get(e.to);
+    if (from === undefined || to === undefined || labels[from] < 0 || labels[to] < 0) continue;
+    if (labels[to] !== labels[from]) getOrInsert(targets, from, () => new Set()).add(labels[to]);
+  }
+  const strongest = new Map<number, { label: number; weight: number }>();
+  const consider = (i: number, other: number, weight: number) => {
+    const l = labels[other];
+    if (l < 0) return;
+    const best = strongest.get(i);
+    if (!best || weight > best.weight) strongest.set(i, { label: l, weight });
+  };
+  const hubs = new Set([...targets].filter(([i, set]) => set.size >= FAN_OUT_CLUSTERS && !fixed(i)).map(([i]) => i));
+  for (const e of cg.edges) {
+    if (hubs.has(e.a)) consider(e.a, e.b, e.weight);
+    if (hubs.has(e.b)) consider(e.b, e.a, e.weight);
+  }
+  const moved: number[] = [];
+  for (const i of [...hubs].sort((a, b) => a - b)) {
+    const best = strongest.get(i);
+    if (best && best.label !== labels[i]) {
+      labels[i] = best.label;
+      moved.push(i);
+    }
+  }
+  return moved;
+}

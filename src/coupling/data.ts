@@ -1,0 +1,88 @@
+import type { ModuleRecord } from "../graph/types.js";
+import { byString } from "../util/order.js";
+
+/** A domain entity: what the ORM says is one (a model or entity class, a Prisma model). */
+export interface Entity {
+  /** its analysed file, or `schema.prisma#Order` for a model of a schema that is not TypeScript */
+  key: string;
+  name: string;
+  /** the analysed file that declares it (absent for a Prisma model) */
+  file?: string;
+  how: string;
+}
+
+/** A file's use of an entity: a write (create, save, update, upsert, destroy, delete) or a read. */
+export interface DataAccess {
+  file: string;
+  entity: string;
+  write: boolean;
+}
+
+export interface DataModel {
+  entities: Entity[];
+  access: DataAccess[];
+}
+
+/** Verbs of the methods that write (`createWithCtx`, `updateMany`, `destroy`); every other data call reads. */
+const WRITE_VERBS =
+  "create save update upsert destroy delete remove insert increment decrement restore persist softDelete";
+const WRITE = new RegExp(`^(?:${WRITE_VERBS.split(" ").join("|")}|bulkCreate|findOrCreate)(?:$|[A-Z])`);
+
+/**
+ * The entities of the analysed code and who reads or writes them, from the syntax alone: an
+ * entity class or model (sequelize-typescript, TypeORM, MikroORM, `model.define`), a model of a
+ * schema.prisma; a write is a create/save/update/upsert/destroy/delete call on the model
+ * (`Document.create`), on an instance whose declared type or finder names it (`document.save()`),
+ * on its repository (`Repository<Order>`), or on the Prisma client (`prisma.order.update`); a
+ * file that imports an entity or queries it reads it.
+ */
+export function readDataModel(records: ModuleRecord[], prisma: { schema: string; models: string[] }[]): DataModel {
+  const entities: Entity[] = [];
+  for (const r of records)
+    for (const e of r.data.entities) entities.push({ key: r.path, name: e.name, file: r.path, how: e.how });
+  for (const s of prisma)
+    for (const name of s.models) entities.push({ key: `${s.schema}#${name}`, name, how: "a model of schema.prisma" });
+  // a name two entities share says nothing about which one a call means
+  const byName = new Map<string, string | null>();
+  for (const e of entities) byName.set(e.name, byName.has(e.name) ? null : e.key);
+  const prismaByClient = new Map<string, string>();
+  for (const e of entities) if (!e.file) prismaByClient.set(e.name.charAt(0).toLowerCase() + e.name.slice(1), e.key);
+  const entityFiles = new Set(entities.filter((e) => e.file).map((e) => e.file!));
+
+  const access = new Map<string, DataAccess>();
+  const note = (file: string, entity: string, write: boolean) => {
+    const k = `${file}\0${entity}`;
+    const had = access.get(k);
+    if (!had || (write && !had.write)) access.set(k, { file, entity, write });
+  };
+  for (const r of records) {
+    const named = new Map<string, string>(); // local name -> entity key
+    for (const [local, , imported] of r.bindings) {
+      const key = byName.get(imported === "default" ? local : imported);
+      if (key) named.set(local, key);
+    }
+    for (const [local, type] of r.data.typed) {
+      const key = byName.get(type);
+      if (key) named.set(local, key);
+    }
+    for (const call of r.data.calls) {
+      const last = call.receiver[call.receiver.length - 1];
+      const key = named.get(last) ?? (call.receiver.length >= 2 ? prismaByClient.get(last) : undefined);
+      if (key && key !== r.path) note(r.path, key, WRITE.test(call.method));
+    }
+    for (const imp of r.imports)
+      if (imp.target.type === "module" && entityFiles.has(imp.target.path) && imp.target.path !== r.path)
+        note(r.path, imp.target.path, false);
+  }
+  return {
+    entities: entities.sort((a, b) => byString(a.key, b.key)),
+    access: [...access.values()].sort((a, b) => byString(a.entity, b.entity) || byString(a.file, b.file)),
+  };
+}
+
+/** The model names of a schema.prisma (`model Order {`), read as data. */
+export function prismaModels(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^\s*model\s+([A-Za-z_][A-Za-z0-9_]*)\s*\{/gm)) out.push(m[1]);
+  return out;
+}

@@ -1,0 +1,163 @@
+import path from "node:path";
+import { getOrInsert } from "../util/maps.js";
+import { withoutExtension } from "../util/paths.js";
+
+/**
+ * The business noun a file's name carries, read the way a layered codebase names its files:
+ * `models/Document.ts`, `policies/document.ts`, `presenters/document.ts`,
+ * `commands/documentCreator.ts` and `routes/api/documents/schema.ts` all say "document". Files
+ * that say the same noun in different folders belong to one domain across the layers; a
+ * folder whose files each say a different one of those nouns is a layer.
+ */
+export interface DomainNames {
+  /** per file: its noun, when that noun names files in two or more folders */
+  nouns: (string | undefined)[];
+  /** per file: the layer folder it sits in, when its folder is one */
+  layers: (string | undefined)[];
+}
+
+/** Names that say what a file is or does, never what it is about: the folder above then speaks. */
+const GENERIC = new Set(
+  (
+    "index main app server client api lib libs src core common shared types type typings interfaces interface " +
+    "utils util helpers helper constants config configs schema schemas model models service services controller " +
+    "controllers module modules route routes router handler handlers middleware middlewares validation validators " +
+    "validator resolvers resolver query queries mutation mutations steps step workflows workflow entities entity " +
+    "dtos dto repository repositories presenters presenter policies policy commands command tasks task processors " +
+    "processor jobs job events event errors error base abstract default test tests spec mocks fixtures"
+  ).split(" "),
+);
+/** Leading words that are verbs or qualifiers: the noun comes after them (`createOrder`, `currentRate`). */
+const QUALIFIERS = new Set(
+  (
+    "create update delete remove get list find add set use is has can base abstract default new current " +
+    "batch bulk build make handle process validate parse format to from with on"
+  ).split(" "),
+);
+
+/** Words of a name, split at camelCase, dashes, dots and underscores, lowercased. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/OAuth/g, "Oauth")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length > 0);
+}
+
+/** English plural to singular for the regular cases (documents, categories, addresses); `status` stays. */
+export function singular(w: string): string {
+  if (w.length <= 3 || /(ss|us|is)$/.test(w)) return w;
+  if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (/(sses|xes|ches|shes)$/.test(w)) return w.slice(0, -2);
+  return w.endsWith("s") ? w.slice(0, -1) : w;
+}
+
+/** Words that say what a file does, not what it is about: the noun phrase ends before them. */
+const ROLES = new Set(
+  (
+    "creator updater deleter destroyer importer exporter loader presenter processor provider handler manager " +
+    "builder helper helpers worker scheduler resolver controller validator serializer mapper adapter transformer " +
+    "generator calculator listener subscriber publisher consumer producer service module guard strategy " +
+    "interceptor decorator factory repository store email task job hook util utils type types dto entity model " +
+    "schema args spec test tests mock mocks fixture"
+  ).split(" "),
+);
+
+/**
+ * The noun phrase a path names, kebab-case: the words of its file name after any leading
+ * qualifier (`createOrder`, `currentRate`) and before the first role word or participle
+ * (`documentCreator`, `CollectionCreatedEmail`, `portfolio.service`), the last made singular;
+ * the folder's when the file's own name is generic (`routes/api/documents/schema.ts`).
+ */
+export function nounOf(file: string): string | undefined {
+  let base = withoutExtension(path.posix.basename(file));
+  base = base.includes(".") ? base.slice(0, base.indexOf(".")) : base; // portfolio.service -> portfolio
+  let dir = path.posix.dirname(file);
+  for (let up = 0; up < 3; up++) {
+    const phrase = nounPhrase(nameWords(base).filter((w) => !/^\d+$/.test(w)));
+    if (phrase) return phrase;
+    if (dir === "." || dir === "") return undefined;
+    base = path.posix.basename(dir);
+    dir = path.posix.dirname(dir);
+  }
+  return undefined;
+}
+
+/** A word after the first that says what the file does: a role word, an agent noun (`mover`), a participle. */
+function isRole(w: string): boolean {
+  return ROLES.has(w) || (w.length >= 6 && /(er|or)$/.test(w)) || /ed$/.test(w);
+}
+
+function nounPhrase(words: string[]): string | undefined {
+  let start = 0;
+  while (start < words.length && QUALIFIERS.has(words[start])) start++;
+  if (start < words.length && ROLES.has(words[start])) return undefined;
+  let end = start;
+  while (end < words.length && !(end > start && isRole(words[end]))) end++;
+  const phrase = words.slice(start, end);
+  if (phrase.length === 0 || phrase.every((w) => GENERIC.has(w)) || phrase.join("").length < 3) return undefined;
+  phrase[phrase.length - 1] = singular(phrase[phrase.length - 1]);
+  return phrase.join("-");
+}
+
+/** Share of the files one noun may name and still be a domain's (a word on every file is no domain). */
+const MAX_NOUN_SHARE = 0.1;
+/** a folder is a layer when this share of its files name nouns of other folders... */
+const LAYER_SHARE = 0.6;
+/** ... at least this many different ones, none on half of them */
+const LAYER_MIN_NOUNS = 3;
+const LAYER_MIN_FILES = 4;
+
+export function domainNames(files: string[]): DomainNames {
+  const raw = files.map(nounOf);
+  const folderOf = files.map((f) => path.posix.dirname(f));
+  const folders = new Map<string, Set<string>>();
+  const count = new Map<string, number>();
+  raw.forEach((n, i) => {
+    if (n === undefined) return;
+    getOrInsert(folders, n, () => new Set()).add(folderOf[i]);
+    count.set(n, (count.get(n) ?? 0) + 1);
+  });
+  // a phrase one folder alone uses takes the shorter phrase it starts with that several folders use
+  // (`document-collaborative` in commands/ is a document); then count again
+  const shared = (n: string) => (folders.get(n)?.size ?? 0) >= 2;
+  for (let i = 0; i < raw.length; i++) {
+    const n = raw[i];
+    if (n === undefined || shared(n)) continue;
+    const words = n.split("-");
+    for (let k = words.length - 1; k >= 1; k--) {
+      const prefix = words.slice(0, k).join("-");
+      if (shared(prefix)) {
+        raw[i] = prefix;
+        break;
+      }
+    }
+  }
+  folders.clear();
+  count.clear();
+  raw.forEach((n, i) => {
+    if (n === undefined) return;
+    getOrInsert(folders, n, () => new Set()).add(folderOf[i]);
+    count.set(n, (count.get(n) ?? 0) + 1);
+  });
+  const cap = Math.max(10, MAX_NOUN_SHARE * files.length);
+  const nouns = raw.map((n) => (n !== undefined && folders.get(n)!.size >= 2 && count.get(n)! <= cap ? n : undefined));
+
+  // layers: folders whose files each name a different domain that other folders name too
+  const byFolder = new Map<string, number[]>();
+  folderOf.forEach((d, i) => getOrInsert(byFolder, d, () => []).push(i));
+  const layerFolders = new Set<string>();
+  for (const [dir, members] of byFolder) {
+    if (members.length < LAYER_MIN_FILES) continue;
+    const elsewhere = members.filter(
+      (i) => nouns[i] !== undefined && [...folders.get(nouns[i])!].some((d) => d !== dir),
+    );
+    if (elsewhere.length < LAYER_SHARE * members.length) continue;
+    const perNoun = new Map<string, number>();
+    for (const i of elsewhere) perNoun.set(nouns[i]!, (perNoun.get(nouns[i]!) ?? 0) + 1);
+    if (perNoun.size >= LAYER_MIN_NOUNS && Math.max(...perNoun.values()) < elsewhere.length / 2) layerFolders.add(dir);
+  }
+  return { nouns, layers: folderOf.map((d) => (layerFolders.has(d) ? d : undefined)) };
+}
