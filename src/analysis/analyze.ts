@@ -23,11 +23,13 @@ import { draftContracts } from "../ranking/contracts.js";
 import { costFactors, hiddenCoupling, painFactors } from "../ranking/painCost.js";
 import { rankServices } from "../ranking/rank.js";
 import { DEFAULT_TEST_GLOBS } from "../repo/defaults.js";
+import { initialTsconfigs } from "../repo/scopeFiles.js";
+import { toRepoPath } from "../util/paths.js";
 import { checkRepoDir } from "../repo/repoDir.js";
 import { isGitWorkTree } from "../repo/visibleFiles.js";
 import type { Log } from "../util/log.js";
 import { round } from "../util/round.js";
-import type { Analysis, ServiceAnalysis, Tie } from "./types.js";
+import type { Analysis, Scope, ServiceAnalysis, Tie, Tier } from "./types.js";
 import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
 
@@ -47,6 +49,8 @@ export interface AnalyzeOptions extends HistoryOptions {
   history?: boolean;
   /** false: neither read nor write the cache (--no-cache) */
   cache?: boolean;
+  /** recorded in settings.scope (default server) */
+  tier?: Tier;
 }
 
 export interface AnalysisResult {
@@ -261,6 +265,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
       renames,
       includeTests: !!opts.includeTests,
       history: !!history,
+      scope: scopeOf(checkRepoDir(repo), opts),
     },
     metrics: card.global,
     kernel: { files: proposal.kernel.map((k) => ({ path: coupling.files[k.file], why: k.why })) },
@@ -270,6 +275,20 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
     hiddenCoupling: hidden,
   };
   return { analysis, model, modelJson };
+}
+
+/**
+ * The scope as the options set it, to record: tsconfigs repo-relative (found as --tsconfig finds
+ * them: from the working directory, else from the repo), so that a later run elsewhere finds them.
+ */
+export function scopeOf(root: string, opts: AnalyzeOptions): Scope {
+  const tsconfigs = opts.tsconfigs?.length ? initialTsconfigs(root, opts.tsconfigs, []) : [];
+  return {
+    tsconfigs: tsconfigs.map((abs) => toRepoPath(root, abs)),
+    include: opts.include ?? [],
+    exclude: opts.exclude ?? [],
+    tier: opts.tier ?? "server",
+  };
 }
 
 function proposalKey(cg: CouplingGraph, imports: ImportGraph, options: object): string {

@@ -3,6 +3,21 @@ import type { CouplingPair } from "../history/types.js";
 import type { GlobalMetrics, ServiceMetrics } from "../metrics/types.js";
 import type { ContractSymbol, CostFactors, PainFactors, RequiredSymbol } from "../ranking/types.js";
 
+/** Which tier's files candidate services are made of (SPEC "Tiers"). */
+export type Tier = "server" | "client" | "all";
+
+/**
+ * The file scope a result was made with, as the user set it (flags merged over
+ * faultline.config.json): tsconfigs repo-relative, `exclude` without the default test globs.
+ * analysis.json and accepted.json record it; `check` reuses it unless flags override it.
+ */
+export interface Scope {
+  tsconfigs: string[];
+  include: string[];
+  exclude: string[];
+  tier: Tier;
+}
+
 /** faultline/analysis@1 (SPEC): the versioned result between analysis and the reports. */
 export interface Analysis {
   schema: "faultline/analysis@1";
@@ -21,6 +36,7 @@ export interface Analysis {
     renames: boolean;
     includeTests: boolean;
     history: boolean;
+    scope: Scope;
   };
   metrics: GlobalMetrics;
   kernel: { files: { path: string; why: string }[] };

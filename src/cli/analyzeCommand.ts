@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeOutputs, type AnalyzeOptions } from "../analysis/analyze.js";
+import type { Scope } from "../analysis/types.js";
 import { loadConfig } from "../config/config.js";
 import { SIGNALS, type Weights } from "../coupling/types.js";
 import { checkRepoDir } from "../repo/repoDir.js";
@@ -72,6 +73,27 @@ export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOp
     maxFileBytes: flags.maxFileSize,
     overrides: config.overrides,
     cache: flags.cache,
+  };
+}
+
+/**
+ * A recorded scope (accepted.json, analysis.json) in place of the flags' and config's, field by
+ * field, where no scope flag is given: flags, then the recorded scope, then the config.
+ */
+export function withRecordedScope(
+  opts: AnalyzeOptions,
+  flags: ScopeFlags,
+  root: string,
+  recorded: Scope | undefined,
+): AnalyzeOptions {
+  if (!recorded) return opts;
+  return {
+    ...opts,
+    tsconfigs:
+      flags.tsconfig ?? (recorded.tsconfigs.length ? recorded.tsconfigs.map((t) => path.resolve(root, t)) : undefined),
+    include: flags.include ?? recorded.include,
+    exclude: flags.exclude ? opts.exclude : recorded.exclude,
+    tier: opts.tier ?? recorded.tier,
   };
 }
 

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } fr
 import { z } from "zod";
 import { UserError } from "../util/errors.js";
 import { schemaOf } from "../util/jsonFile.js";
+import type { Scope } from "../analysis/types.js";
 
 /** A proposal as written: service names to globs or files, before matching the repo. */
 export interface RawProposal {
@@ -13,6 +14,8 @@ export interface RawProposal {
   services: { name: string; patterns: string[]; where: string[]; contract?: unknown }[];
   kernel: string[];
   kernelWhere: string[];
+  /** the scope an analysis.json or accepted.json was made with (absent in older files) */
+  scope?: Scope;
 }
 
 const proposalJson = z
@@ -67,6 +70,8 @@ function fromJson(file: string, text: string): RawProposal {
       repo?: { head?: string };
       head?: string;
       name?: string;
+      settings?: { scope?: Scope };
+      scope?: Scope;
       services: { name: string; files: string[]; contract?: unknown }[];
       kernel: { files: { path: string }[] } | string[];
     };
@@ -83,6 +88,7 @@ function fromJson(file: string, text: string): RawProposal {
       })),
       kernel,
       kernelWhere: kernel.map(() => file),
+      scope: a.settings?.scope ?? a.scope,
     };
   }
   const parsed = proposalJson.safeParse(json);

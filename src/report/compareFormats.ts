@@ -1,5 +1,6 @@
 import { changeFiles, type Comparison, type ServiceChange } from "../compare/compare.js";
 import type { GlobalMetrics } from "../metrics/types.js";
+import { ownerOf } from "../compare/resolveProposal.js";
 import { md } from "./markdown.js";
 
 const METRICS: { key: keyof GlobalMetrics; label: string; better: "higher" | "lower" }[] = [
@@ -38,7 +39,7 @@ export function comparisonToMarkdown(c: Comparison): string {
     out.push("## Problems in the proposals", "");
     for (const p of problems) {
       for (const e of p.emptyPatterns)
-        out.push(`- ${md(e.where)}: ${md(e.pattern)} (service ${md(e.service)}) matches no analysed file`);
+        out.push(`- ${md(e.where)}: ${md(e.pattern)} (${md(ownerOf(e.service))}) matches no analysed file`);
       for (const x of p.conflicts)
         out.push(
           `- ${md(p.source)}: ${md(x.file)} is claimed by ${x.services.map(md).join(" and ")} (kept in ` +
