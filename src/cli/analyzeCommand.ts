@@ -10,6 +10,7 @@ import { stderrLog } from "./log.js";
 import type { ScopeFlags } from "./flags.js";
 import { cacheDirFor } from "../cache/store.js";
 import { writeReports } from "../report/writeReports.js";
+import { checkOutDir } from "./outputs.js";
 import { printSummary } from "./summary.js";
 import type { Io } from "./io.js";
 
@@ -99,11 +100,12 @@ export function withRecordedScope(
 
 export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {
   const root = checkRepoDir(repo);
+  const out = path.resolve(flags.out ?? path.join(root, ".faultline"));
+  checkOutDir(flags.out ? `--out ${flags.out}` : out, out);
   const options = analyzeOptionsFrom(repo, flags);
   const log = stderrLog(flags, io);
   const { analysis, modelJson } = await analyzeOutputs(repo, options, log);
   log.progress("write", "reports");
-  const out = path.resolve(flags.out ?? path.join(root, ".faultline"));
   mkdirSync(out, { recursive: true });
   if (!flags.out) writeFileSync(path.join(out, ".gitignore"), "*\n");
   const written = [path.join(out, "analysis.json")];

@@ -11,6 +11,7 @@ import { comparisonToMarkdown } from "../report/compareFormats.js";
 import { UserError } from "../util/errors.js";
 import { readUserJson, schemaOf } from "../util/jsonFile.js";
 import { analyzeOptionsFrom, withRecordedScope, type AnalyzeFlags } from "./analyzeCommand.js";
+import { checkOutFile } from "./outputs.js";
 import { checkRepoDir } from "../repo/repoDir.js";
 import { stderrLog } from "./log.js";
 import type { Io } from "./io.js";
@@ -69,6 +70,7 @@ export function runProposalExport(file: string, io: Io): void {
 }
 
 export async function runProposalAccept(file: string, repo: string, flags: AcceptFlags, io: Io): Promise<void> {
+  checkOutFile(`--out ${flags.out}`, flags.out);
   const raw = readProposal(file);
   const log = stderrLog(flags, io);
   const root = checkRepoDir(repo);
@@ -108,6 +110,7 @@ function readBaseline(file: string | undefined): Set<string> {
 
 export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise<number> {
   if (!["text", "json"].includes(flags.format)) throw new UserError(`--format ${flags.format}: expected text or json`);
+  if (flags.writeBaseline) checkOutFile(`--write-baseline ${flags.writeBaseline}`, flags.writeBaseline);
   const accepted = readAccepted(flags.proposal);
   const baseline = readBaseline(flags.baseline);
   const log = stderrLog({ quiet: true }, io);
