@@ -108,11 +108,9 @@ export function diffProposals(
   const overlap = new Map<string, Map<string, number>>();
   for (const [f, la] of a) {
     const lb = b.get(f);
-    if (lb !== undefined)
-      addTo(
-        getOrInsert(overlap, la, () => new Map<string, number>()),
-        lb,
-      );
+    if (lb === undefined) continue;
+    const row = getOrInsert(overlap, la, () => new Map<string, number>());
+    addTo(row, lb);
   }
   const match = matchOneToOne(overlap);
   const groups = new Map<string, MoveGroup>();
@@ -156,7 +154,7 @@ export function changeFiles(c: ServiceChange, groups: MoveGroup[]): MoveGroup[] 
  * 2. split: two or more parts (to: the parts, largest first);
  * 3. merged: one service T of B holds more than half of n and T is matched to another service
  *    of A. One change per T; its `from` also names T's match when that match would otherwise be
- *    only renamed (a small service that absorbed a larger one keeps the larger one's identity);
+ *    only renamed (when a smaller service absorbs a larger one, the larger one is T's match);
  * 4. renamed: X is matched to a service of another name;
  * 5. split: X is unmatched and none of the above held: its files are scattered (to: every group
  *    of B holding them).
