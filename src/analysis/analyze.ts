@@ -16,6 +16,8 @@ import type { RepoModel, ServicePartition } from "../metrics/types.js";
 import { draftContracts } from "../ranking/contracts.js";
 import { costFactors, hiddenCoupling, painFactors } from "../ranking/painCost.js";
 import { rankServices } from "../ranking/rank.js";
+import { initialTsconfigs } from "../repo/scopeFiles.js";
+import { toRepoPath } from "../util/paths.js";
 import { checkRepoDir } from "../repo/repoDir.js";
 import type { Log } from "../util/log.js";
 import { round } from "../util/round.js";
@@ -23,7 +25,7 @@ import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
 import type { AnalyzeOptions } from "./options.js";
 import { buildRepoModel, finishModel, prepareRepo, type PreparedRepo } from "./repoModel.js";
-import type { Analysis, ServiceAnalysis, Tie } from "./types.js";
+import type { Analysis, Scope, ServiceAnalysis, Tie } from "./types.js";
 
 export type { AnalyzeOptions } from "./options.js";
 export { buildRepoModel } from "./repoModel.js";
@@ -178,6 +180,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
       includeTests: !!opts.includeTests,
       history: !!history,
       tier: opts.tier ?? "server",
+      scope: scopeOf(checkRepoDir(repo), opts),
     },
     tiers: model.tiers ?? { files: [], counts: { server: 0, client: 0, shared: 0, tooling: 0 } },
     metrics: card.global,
@@ -207,6 +210,20 @@ function domainHints(model: RepoModel): DomainHints {
       getOrInsert(writers, entity, () => new Set()).add(writer);
   }
   return { nouns: domainNames(files).nouns, entityFiles, writers };
+}
+
+/**
+ * The scope as the options set it, to record: tsconfigs repo-relative (found as --tsconfig finds
+ * them: from the working directory, else from the repo), so that a later run elsewhere finds them.
+ */
+export function scopeOf(root: string, opts: AnalyzeOptions): Scope {
+  const tsconfigs = opts.tsconfigs?.length ? initialTsconfigs(root, opts.tsconfigs, []) : [];
+  return {
+    tsconfigs: tsconfigs.map((abs) => toRepoPath(root, abs)),
+    include: opts.include ?? [],
+    exclude: opts.exclude ?? [],
+    tier: opts.tier ?? "server",
+  };
 }
 
 function proposalKey(cg: CouplingGraph, imports: ImportGraph, hints: DomainHints, options: object): string {

@@ -4,6 +4,18 @@ import type { TierChoice, TierMap } from "../tiers/types.js";
 import type { GlobalMetrics, ServiceMetrics } from "../metrics/types.js";
 import type { ContractSymbol, CostFactors, PainFactors, RequiredSymbol } from "../ranking/types.js";
 
+/**
+ * The file scope a result was made with, as the user set it (flags merged over
+ * faultline.config.json): tsconfigs repo-relative, `exclude` without the default test globs.
+ * analysis.json and accepted.json record it; `check` reuses it unless flags override it.
+ */
+export interface Scope {
+  tsconfigs: string[];
+  include: string[];
+  exclude: string[];
+  tier: TierChoice;
+}
+
 /** faultline/analysis@1 (SPEC): the versioned result between analysis and the reports. */
 export interface Analysis {
   schema: "faultline/analysis@1";
@@ -24,6 +36,7 @@ export interface Analysis {
     history: boolean;
     /** which files services are made of */
     tier: TierChoice;
+    scope: Scope;
   };
   /** where every analysed file runs, and the evidence that decided it */
   tiers: TierMap;

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeOutputs, type AnalyzeOptions } from "../analysis/analyze.js";
+import type { Scope } from "../analysis/types.js";
 import { loadConfig } from "../config/config.js";
 import { SIGNALS, type Weights } from "../coupling/types.js";
 import { checkRepoDir } from "../repo/repoDir.js";
@@ -9,6 +10,7 @@ import { stderrLog } from "./log.js";
 import type { ScopeFlags } from "./flags.js";
 import { cacheDirFor } from "../cache/store.js";
 import { writeReports } from "../report/writeReports.js";
+import { checkOutDir } from "./outputs.js";
 import { printSummary } from "./summary.js";
 import type { Io } from "./io.js";
 import type { TierChoice } from "../tiers/types.js";
@@ -78,13 +80,35 @@ export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOp
   };
 }
 
+/**
+ * A recorded scope (accepted.json, analysis.json) in place of the flags' and config's, field by
+ * field, where no scope flag is given: flags, then the recorded scope, then the config.
+ */
+export function withRecordedScope(
+  opts: AnalyzeOptions,
+  flags: ScopeFlags & { tier?: TierChoice },
+  root: string,
+  recorded: Scope | undefined,
+): AnalyzeOptions {
+  if (!recorded) return opts;
+  return {
+    ...opts,
+    tsconfigs:
+      flags.tsconfig ?? (recorded.tsconfigs.length ? recorded.tsconfigs.map((t) => path.resolve(root, t)) : undefined),
+    include: flags.include ?? recorded.include,
+    exclude: flags.exclude ? opts.exclude : recorded.exclude,
+    tier: flags.tier ?? recorded.tier,
+  };
+}
+
 export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {
   const root = checkRepoDir(repo);
+  const out = path.resolve(flags.out ?? path.join(root, ".faultline"));
+  checkOutDir(flags.out ? `--out ${flags.out}` : out, out);
   const options = analyzeOptionsFrom(repo, flags);
   const log = stderrLog(flags, io);
   const { analysis, modelJson } = await analyzeOutputs(repo, options, log);
   log.progress("write", "reports");
-  const out = path.resolve(flags.out ?? path.join(root, ".faultline"));
   mkdirSync(out, { recursive: true });
   if (!flags.out) writeFileSync(path.join(out, ".gitignore"), "*\n");
   const written = [path.join(out, "analysis.json")];

@@ -1,16 +1,18 @@
 import { writeFileSync } from "node:fs";
-import { buildRepoModel } from "../analysis/analyze.js";
+import { buildRepoModel, scopeOf } from "../analysis/analyze.js";
 import { acceptProposal, type AcceptedProposal } from "../compare/accept.js";
 import { checkImports, violationKey } from "../compare/check.js";
 import { compareProposals } from "../compare/compare.js";
 import { exportProposalYaml } from "../compare/exportProposal.js";
 import { readProposal } from "../compare/proposalFile.js";
-import { resolveProposal } from "../compare/resolveProposal.js";
+import { ownerOf, resolveProposal } from "../compare/resolveProposal.js";
 import { fromModelJson, toModelJson } from "../metrics/modelJson.js";
 import { comparisonToMarkdown } from "../report/compareFormats.js";
 import { UserError } from "../util/errors.js";
 import { readUserJson, schemaOf } from "../util/jsonFile.js";
-import { analyzeOptionsFrom, type AnalyzeFlags } from "./analyzeCommand.js";
+import { analyzeOptionsFrom, withRecordedScope, type AnalyzeFlags } from "./analyzeCommand.js";
+import { checkOutFile } from "./outputs.js";
+import { checkRepoDir } from "../repo/repoDir.js";
 import { stderrLog } from "./log.js";
 import type { Io } from "./io.js";
 import { readAnalysis } from "./reportCommand.js";
@@ -37,7 +39,7 @@ function warnProblems(log: ReturnType<typeof stderrLog>, p: ReturnType<typeof re
         `as it is now`,
     );
   for (const e of p.emptyPatterns)
-    log.warn(`${e.where}: "${e.pattern}" (service ${e.service}) matches no analysed file`);
+    log.warn(`${e.where}: "${e.pattern}" (${ownerOf(e.service)}) matches no analysed file`);
   for (const c of p.conflicts)
     log.warn(`${p.source}: ${c.file} is claimed by ${c.services.join(" and ")} (kept in ${c.services[0]})`);
   if (p.unassigned.length)
@@ -68,13 +70,17 @@ export function runProposalExport(file: string, io: Io): void {
 }
 
 export async function runProposalAccept(file: string, repo: string, flags: AcceptFlags, io: Io): Promise<void> {
+  checkOutFile(`--out ${flags.out}`, flags.out);
   const raw = readProposal(file);
   const log = stderrLog(flags, io);
-  const model = await buildRepoModel(repo, analyzeOptionsFrom(repo, flags), log);
+  const root = checkRepoDir(repo);
+  // an analysis.json brings the scope it was made with, as accepted.json brings it to check
+  const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, raw.scope);
+  const model = await buildRepoModel(repo, options, log);
   const head = model.history?.head ?? "";
   const resolved = resolveProposal(raw, model.coupling.files);
+  const accepted = acceptProposal(raw, resolved, model, head, scopeOf(root, options));
   warnProblems(log, resolved, head);
-  const accepted = acceptProposal(raw, resolved, model, head);
   writeFileSync(flags.out, JSON.stringify(accepted, null, 2) + "\n");
   io.out(
     `wrote ${flags.out}: ${accepted.services.length} services, ` +
@@ -104,10 +110,12 @@ function readBaseline(file: string | undefined): Set<string> {
 
 export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise<number> {
   if (!["text", "json"].includes(flags.format)) throw new UserError(`--format ${flags.format}: expected text or json`);
+  if (flags.writeBaseline) checkOutFile(`--write-baseline ${flags.writeBaseline}`, flags.writeBaseline);
   const accepted = readAccepted(flags.proposal);
   const baseline = readBaseline(flags.baseline);
   const log = stderrLog({ quiet: true }, io);
-  const model = await buildRepoModel(repo, { ...analyzeOptionsFrom(repo, flags), history: false }, log);
+  const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, checkRepoDir(repo), accepted.scope);
+  const model = await buildRepoModel(repo, { ...options, history: false }, log);
   const result = checkImports(accepted, model.imports, model.coupling.files, baseline);
   if (flags.writeBaseline) {
     writeFileSync(
@@ -119,6 +127,11 @@ export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise
   const fresh = result.violations.filter((v) => !v.baseline);
   if (flags.format === "json") io.out(JSON.stringify(result, null, 2) + "\n");
   else {
+    for (const g of result.emptyGlobs)
+      io.err(
+        `warning: --proposal ${flags.proposal}: "${g.glob}" (${ownerOf(g.service)}) matches no analysed file ` +
+          `(its files deleted since acceptance?)\n`,
+      );
     for (const f of result.unassigned)
       io.err(
         `warning: ${f} belongs to no service of ${accepted.name} (added since acceptance? add it to a service's ` +

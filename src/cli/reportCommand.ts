@@ -6,6 +6,7 @@ import { writeReports } from "../report/writeReports.js";
 import { UserError } from "../util/errors.js";
 import { readUserJson, schemaOf } from "../util/jsonFile.js";
 import type { Io } from "./io.js";
+import { checkOutDir } from "./outputs.js";
 
 /** A saved analysis.json, checked for its schema. */
 export function readAnalysis(file: string): Analysis {
@@ -26,6 +27,7 @@ export function readModelBeside(analysisFile: string): ModelJson | undefined {
 }
 
 export function runReport(analysisFile: string, flags: { out?: string }, io: Io): void {
+  if (flags.out) checkOutDir(`--out ${flags.out}`, flags.out);
   const analysis = readAnalysis(analysisFile);
   const model = readModelBeside(analysisFile);
   const out = path.resolve(flags.out ?? path.dirname(analysisFile));

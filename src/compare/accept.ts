@@ -1,8 +1,10 @@
+import type { Scope } from "../analysis/types.js";
 import type { ContractSymbol, RequiredSymbol } from "../ranking/types.js";
 import type { RepoModel } from "../metrics/types.js";
 import { draftContracts } from "../ranking/contracts.js";
+import { UserError } from "../util/errors.js";
 import type { RawProposal } from "./proposalFile.js";
-import type { ResolvedProposal } from "./resolveProposal.js";
+import { ownerOf, type ResolvedProposal } from "./resolveProposal.js";
 
 /** faultline/accepted@1: a proposal frozen with the contracts the code implied when it was accepted. */
 export interface AcceptedProposal {
@@ -17,14 +19,30 @@ export interface AcceptedProposal {
     contract: { provides: ContractSymbol[]; requires: RequiredSymbol[] };
   }[];
   kernel: { globs: string[]; files: string[] };
+  /** the scope `check` reuses unless flags override it (absent in files from before it was recorded) */
+  scope?: Scope;
 }
 
+/**
+ * Freezes a proposal. Every glob must match an analysed file: a typo would otherwise leave its
+ * service unguarded while `check` passes (UserError naming file, line and glob).
+ */
 export function acceptProposal(
   raw: RawProposal,
   resolved: ResolvedProposal,
   model: RepoModel,
   head: string,
+  scope: Scope,
 ): AcceptedProposal {
+  const empty = resolved.emptyPatterns;
+  if (empty.length) {
+    const e = empty[0];
+    const more = empty.length > 1 ? ` (and ${empty.length - 1} more)` : "";
+    throw new UserError(
+      `${e.where}: "${e.pattern}" (${ownerOf(e.service)}) matches no analysed file${more}: nothing would be ` +
+        `guarded there`,
+    );
+  }
   const contracts = draftContracts(model, resolved.partition);
   return {
     schema: "faultline/accepted@1",
@@ -38,5 +56,6 @@ export function acceptProposal(
       contract: contracts.get(s.id)!,
     })),
     kernel: { globs: raw.kernel, files: resolved.partition.kernel },
+    scope,
   };
 }

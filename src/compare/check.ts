@@ -1,14 +1,16 @@
-import picomatch from "picomatch";
 import type { ImportGraph } from "../graph/types.js";
 import { KERNEL } from "../metrics/types.js";
 import { byString } from "../util/order.js";
 import type { AcceptedProposal } from "./accept.js";
+import { patternMatcher } from "./resolveProposal.js";
 
 export interface CheckResult {
   schema: "faultline/check@1";
   proposal: string;
   violations: { from: string; to: string; symbol: string; fromService: string; toService: string; baseline: boolean }[];
   unassigned: string[];
+  /** globs that match no analysed file now: their files were deleted since acceptance (a warning) */
+  emptyGlobs: { service: string; glob: string }[];
 }
 
 export function violationKey(v: { from: string; to: string; symbol: string }): string {
@@ -18,7 +20,8 @@ export function violationKey(v: { from: string; to: string; symbol: string }): s
 /**
  * Every import that crosses services must be allowed by the target's frozen contract
  * (`provides`); kernel imports are always allowed. Files added since acceptance belong to the
- * service whose globs match them, else they are unassigned (a warning, not a violation).
+ * service whose globs match them, else they are unassigned (a warning, not a violation). A glob
+ * that matches nothing now is a warning too: accept refused empty globs, so its files were deleted.
  */
 export function checkImports(
   accepted: AcceptedProposal,
@@ -29,11 +32,20 @@ export function checkImports(
   const serviceOf = new Map<string, string>();
   for (const f of accepted.kernel.files) serviceOf.set(f, KERNEL);
   for (const s of accepted.services) for (const f of s.files) serviceOf.set(f, s.id);
-  const kernelGlobs = accepted.kernel.globs.length ? picomatch(accepted.kernel.globs, { dot: true }) : () => false;
-  const globs = accepted.services.map((s) => ({
-    id: s.id,
-    match: s.globs.length ? picomatch(s.globs, { dot: true }) : () => false,
-  }));
+  const anyOf = (globs: string[]) => {
+    const tests = globs.map(patternMatcher);
+    return (f: string) => tests.some((t) => t(f));
+  };
+  const kernelGlobs = anyOf(accepted.kernel.globs);
+  const globs = accepted.services.map((s) => ({ id: s.id, match: anyOf(s.globs) }));
+  const emptyGlobs: CheckResult["emptyGlobs"] = [];
+  for (const [service, list] of [
+    ...accepted.services.map((s) => [s.name, s.globs] as const),
+    ["kernel", accepted.kernel.globs] as const,
+  ])
+    for (const glob of list) {
+      if (!files.some(patternMatcher(glob))) emptyGlobs.push({ service, glob });
+    }
   const unassigned: string[] = [];
   for (const f of files) {
     if (serviceOf.has(f)) continue;
@@ -57,5 +69,11 @@ export function checkImports(
     }
   }
   violations.sort((x, y) => byString(violationKey(x), violationKey(y)));
-  return { schema: "faultline/check@1", proposal: accepted.name, violations, unassigned: unassigned.sort(byString) };
+  return {
+    schema: "faultline/check@1",
+    proposal: accepted.name,
+    violations,
+    unassigned: unassigned.sort(byString),
+    emptyGlobs,
+  };
 }

@@ -1,8 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
-import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from "yaml";
+import {
+  LineCounter,
+  parseDocument,
+  isMap,
+  isScalar,
+  visit,
+  type Document,
+  type Node as YamlNode,
+  type YAMLError,
+} from "yaml";
 import { z } from "zod";
 import { UserError } from "../util/errors.js";
 import { schemaOf } from "../util/jsonFile.js";
+import type { Scope } from "../analysis/types.js";
+import { didYouMean } from "../util/suggest.js";
 
 /** A proposal as written: service names to globs or files, before matching the repo. */
 export interface RawProposal {
@@ -13,6 +24,8 @@ export interface RawProposal {
   services: { name: string; patterns: string[]; where: string[]; contract?: unknown }[];
   kernel: string[];
   kernelWhere: string[];
+  /** the scope an analysis.json or accepted.json was made with (absent in older files) */
+  scope?: Scope;
 }
 
 const proposalJson = z
@@ -67,6 +80,8 @@ function fromJson(file: string, text: string): RawProposal {
       repo?: { head?: string };
       head?: string;
       name?: string;
+      settings?: { scope?: Scope };
+      scope?: Scope;
       services: { name: string; files: string[]; contract?: unknown }[];
       kernel: { files: { path: string }[] } | string[];
     };
@@ -83,6 +98,7 @@ function fromJson(file: string, text: string): RawProposal {
       })),
       kernel,
       kernelWhere: kernel.map(() => file),
+      scope: a.settings?.scope ?? a.scope,
     };
   }
   const parsed = proposalJson.safeParse(json);
@@ -106,6 +122,34 @@ function fromJson(file: string, text: string): RawProposal {
   };
 }
 
+const YAML_KEYS = ["name", "head", "services", "kernel"];
+
+/**
+ * A YAML syntax error as one line: `file:line:column: message`, the message without the
+ * position and source excerpt the parser appends; a duplicate key names the key and where it
+ * first appears.
+ */
+function yamlError(file: string, doc: Document, lc: LineCounter, e: YAMLError): string {
+  const pos = e.linePos?.[0];
+  const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+  if (e.code === "DUPLICATE_KEY") {
+    let found: string | undefined;
+    visit(doc, {
+      Map(_, map) {
+        const keys = map.items.map((p) => (isScalar(p.key) ? p.key : undefined));
+        const k = keys.findIndex((key) => key?.range?.[0] === e.pos[0]);
+        if (k < 0) return undefined;
+        const first = keys.findIndex((key) => key !== undefined && key.value === keys[k]!.value);
+        const line = first < k ? lc.linePos(keys[first]!.range![0]).line : undefined;
+        found = `duplicate key "${String(keys[k]!.value)}"${line ? ` (first at line ${line})` : ""}`;
+        return visit.BREAK;
+      },
+    });
+    if (found) return `${where}: ${found}`;
+  }
+  return `${where}: ${e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").split("\n")[0]}`;
+}
+
 function fromYaml(file: string, text: string): RawProposal {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
@@ -115,18 +159,19 @@ function fromYaml(file: string, text: string): RawProposal {
     const { line, col } = lc.linePos(offset);
     return `${file}:${line}:${col}`;
   };
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const pos = e.linePos?.[0];
-    throw new UserError(`${file}${pos ? `:${pos.line}:${pos.col}` : ""}: ${e.message.split("\n")[0]}`);
+  if (doc.errors.length) throw new UserError(yamlError(file, doc, lc, doc.errors[0]));
+  // unknown keys before the shape: a misspelt `services` would otherwise be reported as missing, at line 1
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined || YAML_KEYS.includes(key)) continue;
+      const hint = `expected ${YAML_KEYS.join(", ")}${didYouMean(key, YAML_KEYS)}`;
+      throw new UserError(`${at(pair.key)}: unknown key "${key}" (${hint})`);
+    }
   }
   const parsed = yamlProposal.safeParse(doc.toJS());
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    if (i.code === "unrecognized_keys" && isMap(doc.contents)) {
-      const pair = doc.contents.items.find((p) => isScalar(p.key) && i.keys.includes(String(p.key.value)));
-      throw new UserError(`${at(pair?.key)}: unknown key "${i.keys[0]}" (expected name, services, kernel)`);
-    }
     const node = doc.getIn(i.path as (string | number)[], true) as YamlNode | undefined;
     throw new UserError(`${at(node ?? doc.contents)}: ${i.path.length ? `"${i.path.join(".")}": ` : ""}${i.message}`);
   }

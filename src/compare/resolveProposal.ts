@@ -21,6 +21,19 @@ export interface ResolvedProposal {
   labels: Map<string, string>;
 }
 
+/** Who a pattern belongs to, in messages: "service billing", or "kernel". */
+export const ownerOf = (service: string) => (service === "kernel" ? "kernel" : `service ${service}`);
+
+/**
+ * A proposal's pattern as a test on repo paths: the file it names, or the files its glob
+ * matches (a path such as `pages/[id].tsx` names itself, though picomatch reads a class in it).
+ */
+export function patternMatcher(pattern: string): (file: string) => boolean {
+  if (!picomatch.scan(pattern).isGlob) return (f) => f === pattern;
+  const glob = picomatch(pattern, { dot: true });
+  return (f) => f === pattern || glob(f);
+}
+
 /** Matches a proposal's globs against the analysed files; nothing is silently dropped. */
 export function resolveProposal(raw: RawProposal, files: string[]): ResolvedProposal {
   const emptyPatterns: ResolvedProposal["emptyPatterns"] = [];
@@ -28,9 +41,7 @@ export function resolveProposal(raw: RawProposal, files: string[]): ResolvedProp
   const matchAll = (patterns: string[], where: string[], owner: string) => {
     const out: string[] = [];
     patterns.forEach((pattern, k) => {
-      const isGlob = picomatch.scan(pattern).isGlob;
-      const isMatch = isGlob ? picomatch(pattern, { dot: true }) : undefined;
-      const hits = isMatch ? files.filter((f) => isMatch(f)) : files.includes(pattern) ? [pattern] : [];
+      const hits = files.filter(patternMatcher(pattern));
       if (hits.length === 0) emptyPatterns.push({ service: owner, pattern, where: where[k] });
       out.push(...hits);
     });

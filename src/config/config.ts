@@ -1,8 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { UserError } from "../util/errors.js";
 import { readUserJson } from "../util/jsonFile.js";
+import { didYouMean } from "../util/suggest.js";
 
 const weightsSchema = z
   .object({
@@ -10,6 +11,15 @@ const weightsSchema = z
     cochange: z.number().min(0),
     ownership: z.number().min(0),
     semantic: z.number().min(0),
+  })
+  .partial()
+  .strict();
+
+const overridesSchema = z
+  .object({
+    pin: z.record(z.string(), z.array(z.string())),
+    kernel: z.array(z.string()),
+    rename: z.record(z.string(), z.string()),
   })
   .partial()
   .strict();
@@ -25,14 +35,7 @@ const configSchema = z
     seed: z.number().int(),
     maxChangeset: z.number().int().positive(),
     excludeAuthors: z.array(z.string()),
-    overrides: z
-      .object({
-        pin: z.record(z.string(), z.array(z.string())),
-        kernel: z.array(z.string()),
-        rename: z.record(z.string(), z.string()),
-      })
-      .partial()
-      .strict(),
+    overrides: overridesSchema,
   })
   .partial()
   .strict();
@@ -58,9 +61,41 @@ export function loadConfig(root: string, explicit?: string): FaultlineConfig {
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? "" : "(root)");
-    const extra = issue.code === "unrecognized_keys" ? ` ${issue.keys.map((k) => `"${k}"`).join(", ")}` : "";
-    throw new UserError(`${shown}: ${key ? `key "${key}": ` : ""}${issue.message}${extra}`);
+    const keys = issue.path.map(String);
+    const unknown = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+    const line = lineOfKey(readFileSync(file, "utf8"), unknown === undefined ? keys : [...keys, unknown]);
+    const where = `${shown}${line ? `:${line}` : ""}`;
+    if (unknown !== undefined) {
+      const expected = KEYS[keys.join(".")] ?? [];
+      const hint = expected.length ? ` (expected ${expected.join(", ")}${didYouMean(unknown, expected)})` : "";
+      throw new UserError(`${where}: unknown key "${[...keys, unknown].join(".")}"${hint}`);
+    }
+    throw new UserError(`${where}: key "${keys.join(".") || "(root)"}": ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** The keys allowed in each object of the config, for the message about an unknown one. */
+const KEYS: Record<string, string[]> = {
+  "": Object.keys(configSchema.shape),
+  weights: Object.keys(weightsSchema.shape),
+  overrides: Object.keys(overridesSchema.shape),
+};
+
+/**
+ * The line of a key in JSON text, found by looking for each key of its path in turn: it points
+ * at the right line in a config as people write them (keys once per object), with no JSON parser
+ * that keeps positions.
+ */
+function lineOfKey(text: string, keys: string[]): number | undefined {
+  let at = 0;
+  for (const k of keys) {
+    if (/^\d+$/.test(k)) continue; // an array index: the array's key already points there
+    const key = new RegExp(`${JSON.stringify(k).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:`, "g");
+    key.lastIndex = at;
+    const m = key.exec(text);
+    if (!m) return undefined;
+    at = m.index;
+  }
+  return keys.length ? text.slice(0, at).split("\n").length : undefined;
 }

@@ -1,5 +1,6 @@
-import type { Comparison } from "../compare/compare.js";
+import { changeFiles, type Comparison, type ServiceChange } from "../compare/compare.js";
 import type { GlobalMetrics } from "../metrics/types.js";
+import { ownerOf } from "../compare/resolveProposal.js";
 import { md } from "./markdown.js";
 
 const METRICS: { key: keyof GlobalMetrics; label: string; better: "higher" | "lower" }[] = [
@@ -10,7 +11,7 @@ const METRICS: { key: keyof GlobalMetrics; label: string; better: "higher" | "lo
   { key: "ned", label: "NED (files in services outside 5..100 files)", better: "lower" },
 ];
 
-/** compare --format md: scorecards side by side (best value in bold), agreement, moved files. */
+/** compare --format md: scorecards side by side (best value in bold), agreement, what changes. */
 export function comparisonToMarkdown(c: Comparison): string {
   const out: string[] = ["# faultline compare", ""];
   const ps = c.proposals;
@@ -32,20 +33,13 @@ export function comparisonToMarkdown(c: Comparison): string {
     for (const g of c.agreement) out.push(`| ${md(g.a)} | ${md(g.b)} | ${g.mojoFMab} | ${g.mojoFMba} | ${g.ari} |`);
     out.push("");
   }
-  for (const mv of c.moves) {
-    out.push(`## Files that move from ${md(mv.a)} to ${md(mv.b)}: ${mv.moved}`, "");
-    for (const g of mv.groups) {
-      out.push(`<details><summary>${g.files.length} from ${md(g.from)} to ${md(g.to)}</summary>`, "");
-      for (const f of g.files) out.push(`- ${md(f)}`);
-      out.push("", "</details>", "");
-    }
-  }
+  for (const mv of c.moves) out.push(...movesToMarkdown(mv));
   const problems = ps.filter((p) => p.emptyPatterns.length || p.conflicts.length || p.unassigned.length);
   if (problems.length) {
     out.push("## Problems in the proposals", "");
     for (const p of problems) {
       for (const e of p.emptyPatterns)
-        out.push(`- ${md(e.where)}: ${md(e.pattern)} (service ${md(e.service)}) matches no analysed file`);
+        out.push(`- ${md(e.where)}: ${md(e.pattern)} (${md(ownerOf(e.service))}) matches no analysed file`);
       for (const x of p.conflicts)
         out.push(
           `- ${md(p.source)}: ${md(x.file)} is claimed by ${x.services.map(md).join(" and ")} (kept in ` +
@@ -61,4 +55,40 @@ export function comparisonToMarkdown(c: Comparison): string {
     out.push("");
   }
   return out.join("\n");
+}
+
+const and = (names: string[]) => names.map(md).join(" and ");
+const count = (n: number) => (n === 0 ? "nothing moves" : n === 1 ? "1 file moves" : `${n} files move`);
+
+/** One line per change, worded after its kind (the rules: docs/compare.md). */
+function changeLine(ch: ServiceChange): string {
+  const [what, into] =
+    ch.kind === "renamed"
+      ? [`${and(ch.from)} to ${and(ch.to)}`, ""]
+      : ch.kind === "new"
+        ? [and(ch.to), ch.files ? " in" : ""]
+        : [`${and(ch.from)} into ${and(ch.to)}`, ""];
+  return `${ch.kind}: ${what} (${count(ch.files)}${into})`;
+}
+
+/** A pair of proposals: the service-level changes first, each with its files, then every move by (from, to). */
+function movesToMarkdown(mv: Comparison["moves"][number]): string[] {
+  const out = [`## From ${md(mv.a)} to ${md(mv.b)}`, "", `### Service-level changes: ${mv.changes.length}`, ""];
+  for (const ch of mv.changes) {
+    const files = changeFiles(ch, mv.groups).flatMap((g) => g.files.map((f) => ({ f, to: g.to, from: g.from })));
+    if (!files.length) {
+      out.push(`- ${changeLine(ch)}`);
+      continue;
+    }
+    out.push(`- <details><summary>${changeLine(ch)}</summary>`, "");
+    for (const x of files) out.push(`  - ${md(x.f)} ${ch.kind === "new" ? `(from ${md(x.from)})` : `→ ${md(x.to)}`}`);
+    out.push("", "  </details>");
+  }
+  out.push("", `### Files that move: ${mv.moved}`, "");
+  for (const g of mv.groups) {
+    out.push(`<details><summary>${g.files.length} from ${md(g.from)} to ${md(g.to)}</summary>`, "");
+    for (const f of g.files) out.push(`- ${md(f)}`);
+    out.push("", "</details>", "");
+  }
+  return out;
 }

@@ -120,6 +120,12 @@ describe("faultline compare", () => {
       { from: "invoice", to: "orders", files: ["src/routes/invoices.ts"] },
       { from: "order", to: "(kernel)", files: ["src/utils/db.ts"] },
     ]);
+    // each machine service is matched one to one with the hand service holding most of its files
+    // (order: 3 in orders; invoice: 2 in billing), under another name: two renames, one file each
+    expect(c.moves[0].changes).toEqual([
+      { kind: "renamed", from: ["invoice"], to: ["billing"], files: 1 },
+      { kind: "renamed", from: ["order"], to: ["orders"], files: 1 },
+    ]);
     // MoJoFM(machine -> hand) by hand: 2 moves, 0 joins; the hand groups have sizes 1, 2, 4, so
     // max mno = 7 - 3 = 4, and MoJoFM = (1 - 2/4) * 100 = 50
     expect(c.agreement[0].mojoFMab).toBe(50);
@@ -134,7 +140,7 @@ describe("faultline compare", () => {
     writeFileSync(bad, "name: x\nservices:\n  a: [src/**]\ncolour: blue\n");
     const r = await runCli(["compare", bad, bad, "--repo", repo, "--quiet"]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`faultline: ${bad}:4:1: unknown key "colour" (expected name, services, kernel)`);
+    expect(r.stderr.trim()).toBe(`faultline: ${bad}:4:1: unknown key "colour" (expected name, head, services, kernel)`);
     writeFileSync(bad, "name: x\nservices:\n  a: [src/**\n");
     const syntax = await runCli(["compare", bad, bad, "--repo", repo, "--quiet"]);
     expect(syntax.code).toBe(2);

@@ -1,0 +1,123 @@
+import type { AcceptedProposal } from "../../src/compare/accept.js";
+import type { CheckResult } from "../../src/compare/check.js";
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeInto, parseJson, readJson, runCli, tempDir } from "../helpers/cli.js";
+import { buildRepo, day, git, type RepoScript } from "../helpers/repo.js";
+
+// Two domains and an audit file under src/, a kernel, and a front end under web/ that the
+// accepted proposal leaves out of its scope (--include "src/**").
+function script(): RepoScript {
+  const files: Record<string, string> = {
+    "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true }, include: ["src", "web"] }),
+    "src/utils/db.ts": "export const db = (s: string) => s;\n",
+    "src/orders/order.ts": 'import { db } from "../utils/db";\nexport const total = () => db("order").length;\n',
+    "src/orders/checkout.ts": 'import { total } from "./order";\nexport const checkout = () => total();\n',
+    "src/billing/invoice.ts": 'import { db } from "../utils/db";\nexport const invoice = () => db("invoice");\n',
+    "src/billing/bill.ts":
+      'import { invoice } from "./invoice";\nimport { total } from "../orders/order";\nexport const bill = () => ' +
+      "[invoice(), total()];\n",
+    "src/audit/trail.ts": 'import { db } from "../utils/db";\nexport const trail = [db("audit")];\n',
+    "web/app.ts": 'import { view } from "./view";\nexport const app = () => view();\n',
+    "web/view.ts": "export const view = () => 1;\n",
+  };
+  const commits = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
+  for (let i = 1; i < 7; i++)
+    commits.push({
+      author: "Bob <bob@x.test>",
+      date: day(i),
+      touch:
+        i % 2 ? ["src/orders/order.ts", "src/orders/checkout.ts"] : ["src/billing/invoice.ts", "src/billing/bill.ts"],
+    });
+  return { files, commits };
+}
+
+const SRC_SCOPE = { tsconfigs: [], include: ["src/**"], exclude: [], tier: "server" };
+
+let repo: string;
+let dir: string;
+beforeAll(() => {
+  repo = buildRepo(script());
+  dir = tempDir();
+});
+
+describe("the scope travels from analyze and accept to check", () => {
+  it("analysis.json and accepted.json record it; check reuses it, and flags override it", async () => {
+    const { out, analysis } = await analyzeInto(repo, ["--include", "src/**"]);
+    expect(analysis.settings.scope).toEqual(SRC_SCOPE);
+    // accepting the analysis with no scope flag takes the analysis' scope
+    const accepted = path.join(dir, "from-analysis.json");
+    const acc = await runCli([
+      "proposal",
+      "accept",
+      path.join(out, "analysis.json"),
+      "--out",
+      accepted,
+      "--repo",
+      repo,
+    ]);
+    expect(acc.code, acc.stderr).toBe(0);
+    expect(readJson<AcceptedProposal>(accepted).scope).toEqual(SRC_SCOPE);
+
+    // without --include, check reads src/ only, as accepted: web/ is no flood of unassigned files
+    // (whatever the clustering left in no service, it is under src/)
+    const reused = await runCli(["check", "--repo", repo, "--proposal", accepted, "--format", "json"]);
+    expect(reused.code, reused.stderr).toBe(0);
+    const unassigned = parseJson<CheckResult>(reused.stdout).unassigned;
+    expect(unassigned.filter((f) => !f.startsWith("src/"))).toEqual([]);
+    // a flag wins over the recorded scope: the two web/ files are then in scope and nobody's
+    const wider = await runCli(["check", repo, "--proposal", accepted, "--include", "**", "--format", "json"]);
+    expect(wider.code, wider.stderr).toBe(0);
+    expect(parseJson<CheckResult>(wider.stdout).unassigned).toEqual([...unassigned, "web/app.ts", "web/view.ts"]);
+  });
+});
+
+const YAML = `name: guard
+services:
+  orders: [src/orders/**]
+  billing: [src/billing/**]
+  audit: [src/audit/**]
+kernel: [src/utils/**]
+`;
+
+describe("a typo cannot disarm the guard", () => {
+  it("accept: a glob that matches no analysed file is exit 2 naming file, line, column and glob", async () => {
+    const yaml = path.join(dir, "typo.yaml");
+    writeFileSync(yaml, YAML.replace("[src/orders/**]", "[src/ordres/**]"));
+    const accepted = path.join(dir, "typo.json");
+    const r = await runCli([
+      ...["proposal", "accept", yaml, "--out", accepted, "--repo", repo, "--include", "src/**", "--quiet"],
+    ]);
+    expect(r.code).toBe(2);
+    // line 3, and the glob starts after "  orders: [" (11 characters): column 12
+    expect(r.stderr).toBe(
+      `faultline: ${yaml}:3:12: "src/ordres/**" (service orders) matches no analysed file: nothing would be ` +
+        "guarded there\n",
+    );
+    expect(existsSync(accepted)).toBe(false);
+  });
+
+  it("check: a glob whose files were deleted since acceptance is a warning; exit 0 without violations", async () => {
+    const yaml = path.join(dir, "guard.yaml");
+    writeFileSync(yaml, YAML);
+    const accepted = path.join(dir, "guard.json");
+    const acc = await runCli(["proposal", "accept", yaml, "--out", accepted, "--repo", repo, "--include", "src/**"]);
+    expect(acc.code, acc.stderr).toBe(0);
+    expect(readJson<AcceptedProposal>(accepted).scope).toEqual(SRC_SCOPE);
+
+    git(repo, ["rm", "-q", "src/audit/trail.ts"]);
+    git(repo, ["-c", "user.name=Ada", "-c", "user.email=ada@x.test", "commit", "-q", "-m", "drop the audit trail"]);
+    const r = await runCli(["check", repo, "--proposal", accepted]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      `warning: --proposal ${accepted}: "src/audit/**" (service audit) matches no analysed file (its files deleted ` +
+        "since acceptance?)\n",
+    );
+    expect(r.stdout).toBe("ok: no imports outside the contracts\n");
+    const json = parseJson<CheckResult>(
+      (await runCli(["check", repo, "--proposal", accepted, "--format", "json"])).stdout,
+    );
+    expect(json.emptyGlobs).toEqual([{ service: "audit", glob: "src/audit/**" }]);
+  });
+});
