@@ -1,7 +1,8 @@
 import { readdirSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readConfigListings, parseJsonc } from "../../src/repo/configFiles.js";
+import { readConfigListings } from "../../src/repo/configFiles.js";
+import { parseJsonc } from "../../src/repo/jsonc.js";
 import { initialTsconfigs, isDeclarationFile, JS_EXT, selectScopeFiles, TS_EXT } from "../../src/repo/scopeFiles.js";
 import { isGitWorkTree, listVisibleFiles } from "../../src/repo/visibleFiles.js";
 import type * as ScopeModule from "../../src/repo/scope.js";
