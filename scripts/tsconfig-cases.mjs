@@ -90,6 +90,24 @@ export const TSCONFIG_CASES = {
       "web/w.ts": x,
     },
   },
+  // corners of the wildcard grammar: `?` and `*` at the start of a name (never a dot for `?`; `*`
+  // may match nothing), a wildcard name beside bower_components, a literal .json in include
+  "wildcard-corners": {
+    files: {
+      "question/tsconfig.json": `{"include":["src/?b.ts"]}`,
+      "question/src/ab.ts": x,
+      "question/src/.b.ts": x,
+      "star/tsconfig.json": `{"include":["src/*.ts"]}`,
+      "star/src/a.ts": x,
+      "star/src/.ts": x,
+      "bower/tsconfig.json": `{"include":["bower*/*.ts"]}`,
+      "bower/bower_components/b.ts": x,
+      "bower/bowers/c.ts": x,
+      "json/tsconfig.json": `{"compilerOptions":{"resolveJsonModule":true},"include":["src/*.ts","src/*.json"]}`,
+      "json/src/a.ts": x,
+      "json/src/data.json": "{}\n",
+    },
+  },
   // configs TypeScript rejects or reads its own way: the reader leaves them to it
   "dotdot-after-recursion": {
     files: { "tsconfig.json": `{"include":["src"],"exclude":["src/**/../gen"]}`, "src/gen/g.ts": x },

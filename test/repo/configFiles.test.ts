@@ -102,6 +102,10 @@ describe("tsconfig file lists without TypeScript", () => {
     expect(compare(caseRoot("folder-reference"))).toBe("same");
   });
 
+  it("match TypeScript's on the corners of its wildcard grammar", () => {
+    expect(compare(caseRoot("wildcard-corners"))).toBe("same");
+  });
+
   it("leave to TypeScript the configs it rejects or reads its own way", () => {
     for (const name of ["dotdot-after-recursion", "trailing-recursion", "jsconfig-reference", "null-reset", "not-json"])
       expect(fast(caseRoot(name)), name).toBeUndefined();
