@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { isJsonObject, parseJsonc } from "./jsonc.js";
+import { isJsonObject, parseJsonc, valueOffsets } from "./jsonc.js";
 import { isFile } from "./scopeFiles.js";
 import { rejectedSpec, type ConfigSpecs } from "./tsconfigWildcards.js";
 
@@ -96,7 +96,8 @@ function baseTargets(value: unknown, abs: string, text: string, missing: Missing
     if (typeof spec !== "string") return undefined;
     const target = isPackageSpec(spec) ? packageExtends(spec, dir) : extendsPath(spec, dir);
     if (target === null) {
-      const at = extendsOffsets(text);
+      // where TypeScript places its warning: the value's opening quote
+      const at = valueOffsets(text, "extends");
       if (at?.length !== bases.length) return undefined;
       missing.push({ spec, file: abs, ...lineAndColumn(text, at[k]) });
       continue;
@@ -211,50 +212,6 @@ function inNodeModules(modules: string, name: string, rest: string): string | nu
   if (!existsSync(candidate)) return null;
   const index = path.join(candidate, "tsconfig.json");
   return isFile(index) ? index : undefined;
-}
-
-/**
- * Where the top-level `extends` value(s) start in a tsconfig's text (the opening quote of each
- * string), as TypeScript places its diagnostics. Undefined when `extends` is given twice
- * (TypeScript then reads, and warns about, both).
- */
-function extendsOffsets(text: string): number[] | undefined {
-  let depth = 0;
-  let key: string | undefined; // the string just read at depth 1, a key once a colon follows
-  let inExtends = false;
-  let found: number[] | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "/" && text[i + 1] === "/") {
-      while (i < text.length && text[i] !== "\n") i++;
-    } else if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      if (end < 0) return undefined;
-      i = end + 1;
-    } else if (c === '"') {
-      const start = i;
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
-      if (inExtends && (depth === 1 || depth === 2)) found!.push(start);
-      if (depth === 1 && !inExtends) key = JSON.parse(text.slice(start, i + 1)) as string;
-      if (inExtends && depth === 1) inExtends = false;
-    } else if (c === ":" && depth === 1 && key !== undefined) {
-      if (key === "extends") {
-        if (found) return undefined;
-        inExtends = true;
-        found = [];
-      }
-      key = undefined;
-    } else if (c === "{" || c === "[") {
-      depth++;
-    } else if (c === "}" || c === "]") {
-      depth--;
-      if (inExtends && depth === 1) inExtends = false;
-    } else if (c === "," && depth === 1) {
-      inExtends = false;
-      key = undefined;
-    }
-  }
-  return found;
 }
 
 /** 1-based line and column of an offset, counting lines as TypeScript does (\n, \r\n, \r, U+2028, U+2029). */

@@ -174,6 +174,11 @@ describe("tsconfig file lists without TypeScript", () => {
       expect(parseJsonc(`{,}`)).toBeUndefined();
       expect(parseJsonc(`[1,,]`)).toBeUndefined();
       expect(parseJsonc(`{ "a": { "b": 1 , /* x */ }\t,\n}`)).toEqual({ a: { b: 1 } });
+      // a `//` comment ends at a carriage return, as TypeScript reads it; at U+2028 for TypeScript
+      // only (jsonc-parser reads on): left to it; a byte order mark is not part of the text
+      expect(parseJsonc(`{"a": 1, // c\r"b": 2\n}`)).toEqual({ a: 1, b: 2 });
+      expect(parseJsonc(`{"a": 1 // c\u2028, "b": 2\n}`)).toBeUndefined();
+      expect(parseJsonc(`\ufeff{"a": 1, // x\n}`)).toEqual({ a: 1 });
     },
   );
 });
