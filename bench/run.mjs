@@ -9,6 +9,7 @@ const MODES = {
   history: () => import("./history.mjs"),
   analyze: () => import("./analyze.mjs"),
   cochange: () => import("./cochange.mjs"),
+  "tsconfig-readers": () => import("./tsconfig-readers.mjs"),
 };
 
 async function printUsage(out) {

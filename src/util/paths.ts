@@ -11,7 +11,6 @@ export function isInside(root: string, abs: string): boolean {
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 
-export { byString } from "./order.js";
 
 /** A path without its JavaScript or TypeScript extension (`.ts`, `.d.ts`, `.mjs`, `.tsx`, ...). */
 export function withoutExtension(p: string): string {
