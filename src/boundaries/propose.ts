@@ -7,7 +7,7 @@ import { byString } from "../util/order.js";
 import { confidenceOf, consensusPartition } from "./consensus.js";
 import { adjacencyOf, findHubs, isDomainHub, ownerOf, type DomainHints } from "./hubs.js";
 import { toGraphology } from "./louvain.js";
-import { nameByNouns, uniqueIds } from "./naming.js";
+import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { mergeTiny, placeFanOutHubs } from "./placement.js";
 import { chooseResolution } from "./resolution.js";
 import { groupModules } from "./services.js";
@@ -150,18 +150,13 @@ export function proposeBoundaries(
     else getOrInsert(clusters, labels[i], () => []).push(i);
   }
   const modules = [...clusters.values()].filter((m) => m.length > 0);
-  const grouping = groupModules(modules, cg, opts.seed);
+  const grouping = groupModules(modules, cg);
   const groups = new Map<number, number[][]>();
   modules.forEach((m, k) => getOrInsert(groups, grouping.service[k], () => []).push(m));
 
   const generated = [...groups.values()];
-  const taken = new Set(pinnedTo.keys());
-  const serviceNames = nameByNouns(
-    generated.map((ms) => ms.flat()),
-    cg.files,
-    hints.nouns,
-    taken,
-  );
+  const moduleNames = generated.map((ms) => nameByNouns(ms, cg.files, hints.nouns, new Set()));
+  const serviceNames = nameServices(generated, moduleNames, cg.files, hints, new Set(pinnedTo.keys()));
   const rename = opts.overrides?.rename ?? {};
   for (const key of Object.keys(rename).sort(byString)) {
     if (!serviceNames.includes(key))
@@ -171,8 +166,12 @@ export function proposeBoundaries(
       );
   }
   const services = [
-    ...generated.map((ms, k) => ({ name: rename[serviceNames[k]] ?? serviceNames[k], modules: ms })),
-    ...[...pinnedTo.entries()].map(([name, members]) => ({ name, modules: [members] })),
+    ...generated.map((ms, k) => ({
+      name: rename[serviceNames[k]] ?? serviceNames[k],
+      modules: ms,
+      moduleNames: moduleNames[k],
+    })),
+    ...[...pinnedTo.entries()].map(([name, members]) => ({ name, modules: [members], moduleNames: [name] })),
   ].sort((a, b) => byString(a.name, b.name));
 
   const assignment = new Int32Array(n).fill(-1);
@@ -189,15 +188,14 @@ export function proposeBoundaries(
   return {
     services: services.map((s, k) => {
       const members = s.modules.flat().sort((a, b) => a - b);
-      const moduleNames = nameByNouns(s.modules, cg.files, hints.nouns, new Set());
-      const moduleIds = uniqueIds(moduleNames);
+      const moduleIds = uniqueIds(s.moduleNames);
       return {
         id: ids[k],
         name: s.name,
         members,
         stability: members.reduce((sum, i) => sum + confidence[i], 0) / members.length,
         modules: s.modules
-          .map((m, j) => ({ id: moduleIds[j], name: moduleNames[j], members: [...m].sort((a, b) => a - b) }))
+          .map((m, j) => ({ id: moduleIds[j], name: s.moduleNames[j], members: [...m].sort((a, b) => a - b) }))
           .sort((a, b) => byString(a.id, b.id)),
       };
     }),

@@ -33,6 +33,7 @@ export interface AnalyzeFlags extends ScopeFlags {
   config?: string;
   maxFileSize?: number;
   tier?: TierChoice;
+  minCommits?: number;
 }
 
 export function parseWeights(text: string): Partial<Weights> {
@@ -75,6 +76,7 @@ export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOp
     weights: { ...config.weights, ...(flags.weights ? parseWeights(flags.weights) : {}) },
     maxFileBytes: flags.maxFileSize,
     tier: flags.tier ?? config.tier,
+    minCommits: flags.minCommits ?? config.minCommits,
     overrides: config.overrides,
     cache: flags.cache,
   };
