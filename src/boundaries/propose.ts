@@ -21,6 +21,8 @@ export interface Overrides {
   kernel?: string[];
   /** generated name -> the name the team uses */
   rename?: Record<string, string>;
+  /** the file they come from, for messages (faultline.config.json or --config FILE) */
+  source?: string;
 }
 
 export interface BoundaryOptions {
@@ -86,6 +88,7 @@ export function proposeBoundaries(
     degree[e.a] += e.weight;
     degree[e.b] += e.weight;
   }
+  checkOverrideGlobs(cg.files, opts.overrides);
   const forcedKernel = opts.overrides?.kernel?.length ? picomatch(opts.overrides.kernel) : () => false;
   const pins = Object.entries(opts.overrides?.pin ?? {}).map(([name, globs]) => ({ name, match: picomatch(globs) }));
   const pinOf = (f: string) => pins.find((p) => p.match(f))?.name;
@@ -161,7 +164,7 @@ export function proposeBoundaries(
   for (const key of Object.keys(rename).sort(byString)) {
     if (!serviceNames.includes(key))
       throw new UserError(
-        `faultline.config.json: overrides.rename.${key}: no service is named "${key}" ` +
+        `${opts.overrides?.source ?? "faultline.config.json"}: overrides.rename.${key}: no service is named "${key}" ` +
           `(services: ${[...serviceNames].sort(byString).join(", ")})`,
       );
   }
@@ -208,4 +211,18 @@ export function proposeBoundaries(
     resolutionRule: rule,
     serviceRule: grouping.rule,
   };
+}
+
+/** A pin or kernel glob that matches no analysed file is a typo that would silently do nothing: exit 2. */
+function checkOverrideGlobs(files: string[], overrides: Overrides | undefined): void {
+  const source = overrides?.source ?? "faultline.config.json";
+  const check = (key: string, globs: string[]) => {
+    globs.forEach((glob, k) => {
+      const match = picomatch(glob, { dot: true });
+      if (!files.some((f) => match(f)))
+        throw new UserError(`${source}: overrides.${key}[${k}]: "${glob}" matches no analysed file`);
+    });
+  };
+  for (const [name, globs] of Object.entries(overrides?.pin ?? {})) check(`pin.${name}`, globs);
+  check("kernel", overrides?.kernel ?? []);
 }
