@@ -61,9 +61,13 @@ function renderWithLimit(a: Analysis, opts: MarkdownOptions, limit: number): str
   }
   out.push(...pickSection(a, name));
   out.push(...sharedDataSection(a, name, limit));
+  // past a few dozen services, the table and the diagram show the top of the ranking
+  const shown = services.slice(0, 2 * limit);
   out.push("## Services and their dependencies", "");
-  out.push(...serviceDiagram(a, 15), "");
-  out.push(...servicesTable(services));
+  out.push(...serviceDiagram(a, shown, 15), "");
+  out.push(...servicesTable(shown));
+  if (shown.length < services.length)
+    out.push(`and ${services.length - shown.length} more services in ${opts.servicesPath ?? SERVICES_FILE}.`, "");
   out.push(...globalMetrics(a), "");
   out.push(...cyclesSection(a, name));
   out.push(...kernelSection(a, limit));
@@ -151,12 +155,12 @@ function sharedDataSection(a: Analysis, name: (id: string) => string, limit: num
  * Services as nodes (with their kernel imports as a count), their strongest dependencies on
  * each other as edges: the kernel is no node, or every strong edge would point at it.
  */
-function serviceDiagram(a: Analysis, maxEdges: number): string[] {
-  const ids = new Map(a.services.map((s, i) => [s.id, `s${i}`]));
+function serviceDiagram(a: Analysis, shown: ServiceAnalysis[], maxEdges: number): string[] {
+  const ids = new Map(shown.map((s, i) => [s.id, `s${i}`]));
   const weights = new Map<string, number>();
-  for (const s of a.services) {
+  for (const s of shown) {
     for (const r of s.contract.requires) {
-      if (r.service === KERNEL) continue;
+      if (r.service === KERNEL || !ids.has(r.service)) continue;
       const key = `${s.id}\0${r.service}`;
       weights.set(key, (weights.get(key) ?? 0) + 1);
     }
@@ -166,7 +170,7 @@ function serviceDiagram(a: Analysis, maxEdges: number): string[] {
     .sort((x, y) => y.w - x.w || (x.from + x.to < y.from + y.to ? -1 : x.from + x.to > y.from + y.to ? 1 : 0))
     .slice(0, maxEdges);
   const lines = ["```mermaid", "flowchart LR"];
-  for (const s of a.services) {
+  for (const s of shown) {
     const k = s.costFactors.kernelImports;
     const label = `${s.rank}. ${s.name} (${s.files.length} files${k ? `, ${k} kernel imports` : ""})`;
     lines.push(`  ${ids.get(s.id)}["${mermaidText(label)}"]`);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { placeFanOutHubs } from "../../src/boundaries/placement.js";
+import type { CouplingGraph } from "../../src/coupling/types.js";
+import type { ImportGraph } from "../../src/graph/types.js";
+
+const zero = { structural: 0, cochange: 0, ownership: 0, semantic: 0 };
+
+describe("fan-out hubs", () => {
+  it("go to the cluster of their strongest single tie, not where their many weak imports point", () => {
+    // 0 is an orchestrator in cluster A (with 1, its route); it imports 2..5 (cluster B) and one
+    // file of each of C, D, E: its weak ties to B sum to 2.0, its single tie to 1 is 0.9
+    const files = ["hub", "route", "b1", "b2", "b3", "b4", "c", "d", "e"];
+    const labels = Int32Array.from([1, 0, 1, 1, 1, 1, 2, 3, 4]);
+    const edges = [
+      { a: 0, b: 1, weight: 0.9 },
+      ...[2, 3, 4, 5].map((b) => ({ a: 0, b, weight: 0.5 })),
+      ...[6, 7, 8].map((b) => ({ a: 0, b, weight: 0.3 })),
+    ].map((e) => ({ ...e, signals: zero }));
+    const cg: CouplingGraph = { files, edges, weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 } };
+    const imports: ImportGraph = {
+      schema: "faultline/graph@1",
+      modules: [],
+      edges: [2, 3, 4, 5, 6, 7, 8].map((b) => ({
+        from: "hub",
+        to: files[b],
+        kinds: ["static" as const],
+        typeOnly: false,
+        symbols: ["x"],
+      })),
+      declarations: [],
+      external: [],
+      unresolved: [],
+    };
+    // it imports from 3 clusters besides its own (B is its own here): C, D, E, not enough to be a hub
+    const few = Int32Array.from(labels);
+    expect(placeFanOutHubs(few, cg, imports, () => false)).toEqual([]);
+    expect(few[0]).toBe(1);
+    // moved into A's cluster by hand, it imports from B, C, D and E: a hub, placed by its strongest tie (route)
+    const hub = Int32Array.from(labels);
+    hub[0] = 5; // a cluster of its own: it imports from four others
+    expect(placeFanOutHubs(hub, cg, imports, () => false)).toEqual([0]);
+    expect(hub[0]).toBe(0);
+    // a file the caller fixes (pinned, an owned entity) stays
+    const pinned = Int32Array.from(labels);
+    pinned[0] = 5;
+    expect(placeFanOutHubs(pinned, cg, imports, (i) => i === 0)).toEqual([]);
+  });
+});
