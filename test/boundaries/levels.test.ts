@@ -71,7 +71,8 @@ function layered(): { script: RepoScript; truth: Record<string, string> } {
     `}\nexport function checkoutTotal() {\n  return 1;\n}\nexport function checkoutTax() {\n  return 2;\n}\n`;
   files["src/routes/checkout.ts"] =
     `${infra}import { checkout, checkoutTotal, checkoutTax } from "../services/checkout";\n` +
-    `export function checkoutRoute() {\n  log(String(env.port));\n  checkout();\n  return checkoutTotal() + checkoutTax();\n}\n`;
+    `export function checkoutRoute() {\n  log(String(env.port));\n  checkout();\n` +
+    `  return checkoutTotal() + checkoutTax();\n}\n`;
   truth["src/services/checkout.ts"] = "checkout";
   truth["src/routes/checkout.ts"] = "checkout";
 
