@@ -11,7 +11,6 @@ export function isInside(root: string, abs: string): boolean {
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 
-
 /** A path without its JavaScript or TypeScript extension (`.ts`, `.d.ts`, `.mjs`, `.tsx`, ...). */
 export function withoutExtension(p: string): string {
   return p.replace(/(\.d)?\.[cm]?[jt]sx?$/, "");
