@@ -287,6 +287,19 @@ export class GraphView {
       .sort((x, y) => total(y) - total(x) || byString(x.a, y.a) || byString(x.b, y.b));
   }
 
+  /** The service view's edges as sigma last drew them (after the reducers), each as its two ids in order. */
+  renderedLinks(): [string, string][] {
+    const r = this.renderer;
+    if (!r || this.view !== "services") return [];
+    return this.serviceGraph
+      .edges()
+      .filter((e) => r.getEdgeDisplayData(e)?.hidden === false)
+      .map((e) => {
+        const [a, b] = this.serviceGraph.extremities(e);
+        return a < b ? [a, b] : [b, a];
+      });
+  }
+
   /** Every dependency between two services (what "all" draws). */
   allLinks(): ServiceLink[] {
     return [...this.links.values()];

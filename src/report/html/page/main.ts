@@ -1304,6 +1304,7 @@ class App {
       /** the service view's dependencies drawn with nothing in focus, and all of them */
       drawnLinks: () => this.graph.drawnLinks(),
       allLinks: () => this.graph.allLinks(),
+      renderedLinks: () => this.graph.renderedLinks(),
       proposal: () => this.whatIf.proposal(this.payload.title),
       scorecard: () => this.whatIf.score(),
     };
