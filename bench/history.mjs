@@ -22,7 +22,7 @@ export const usage =
   "history REPO [--runs N] [--keep]   faultline history vs a bare git log of the same information (target <= 1.5x)";
 
 /** The format faultline's own log uses (src/history/gitLog.ts LOG_FORMAT). */
-const LOG_FORMAT = "%x01%H%x02%aN%x02%aE%x02%at%x02%ct";
+const LOG_FORMAT = "%x01%H%x02%aN%x02%aE%x02%at%x02%ct%x02%P%x02%s";
 const TARGET_RATIO = 1.5;
 
 /** Commits in a `git log -z --format=%x01...` output: one \x01 each. Streams, so size does not matter. */

@@ -8,13 +8,15 @@ import { createHash } from "node:crypto";
 import { CACHE_WRITER, CacheStore, cacheDirFor } from "../cache/store.js";
 import { allCochangePairs } from "../history/cochange.js";
 import type { ImportGraph } from "../graph/types.js";
-import { DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
+import { DEFAULT_MAX_CHANGESET, DEFAULT_MIN_COMMITS } from "../history/defaults.js";
 import { mailmapOf } from "../history/readHistory.js";
 import { fromModelJson, toModelJson, type ModelJson } from "../metrics/modelJson.js";
 import { scorePartition } from "../metrics/scorecard.js";
 import type { RepoModel, ServicePartition } from "../metrics/types.js";
 import { draftContracts } from "../ranking/contracts.js";
+import { dataOwnership } from "../ranking/data.js";
 import { costFactors, hiddenCoupling, painFactors } from "../ranking/painCost.js";
+import type { CostFactors } from "../ranking/types.js";
 import { rankServices } from "../ranking/rank.js";
 import { initialTsconfigs } from "../repo/scopeFiles.js";
 import { toRepoPath } from "../util/paths.js";
@@ -25,6 +27,7 @@ import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
 import type { AnalyzeOptions } from "./options.js";
 import { buildRepoModel, finishModel, prepareRepo, type PreparedRepo } from "./repoModel.js";
+import { tierSummary } from "./tierSummary.js";
 import type { Analysis, Scope, ServiceAnalysis, Tie } from "./types.js";
 
 export type { AnalyzeOptions } from "./options.js";
@@ -126,23 +129,27 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   const modelJson = toModelJson(model);
   const card = scorePartition(fromModelJson(modelJson), partition);
   const contracts = draftContracts(model, partition);
-  const hidden = hiddenCoupling(model);
-  const pain = painFactors(model, partition, card, hidden, !!opts.churn);
+  const pain = painFactors(model, partition, card, !!opts.churn);
   const cost = costFactors(model, partition, card, contracts);
   const ids = partition.services.map((s) => s.id);
   const names = new Map(partition.services.map((s) => [s.id, s.name]));
-  const ranked = rankServices(ids, pain, cost, names);
+  const cycles = serviceCycles(cost);
+  const minCommits = opts.minCommits ?? DEFAULT_MIN_COMMITS;
+  const note = extractionNote(history, minCommits, ids.length);
+  const giant = cycles.find((c) => c.services.length > ids.length / 2);
+  const ranked = rankServices(ids, pain, cost, { names, giantCycle: new Set(giant?.services), pick: !note });
 
   const ties = topTies(coupling, 3);
   const crossing = crossingCochange(model, partition, 10);
   const services: ServiceAnalysis[] = proposal.services.map((s, k) => {
     const filesOf = partition.services[k].files;
     const r = ranked.get(s.id)!;
+    const modules = s.modules.map((m) => ({ id: m.id, name: m.name, files: m.members.map((i) => coupling.files[i]) }));
     return {
       id: s.id,
       name: s.name,
       files: filesOf,
-      modules: s.modules.map((m) => ({ id: m.id, name: m.name, files: m.members.map((i) => coupling.files[i]) })),
+      modules,
       confidence: Object.fromEntries(s.members.map((i) => [coupling.files[i], round(proposal.confidence[i], 4)])),
       ties: Object.fromEntries(s.members.map((i) => [coupling.files[i], ties[i]])),
       stability: round(s.stability, 4),
@@ -157,6 +164,13 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
       crossingCochange: crossing.get(s.id) ?? [],
     };
   });
+  const order = [...services].sort((a, b) => a.rank - b.rank);
+  const first = note ? undefined : order[0];
+  if (first && first.modules.length > 1) {
+    const start = startModule(model, first, partition);
+    first.startWith = start.id;
+    first.why.splice(1, 0, start.why);
+  }
 
   const analysis: Analysis = {
     schema: "faultline/analysis@1",
@@ -170,6 +184,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
       seed,
       resolution: proposal.resolution,
       resolutionRule: proposal.resolutionRule,
+      serviceRule: proposal.serviceRule,
       weights,
       roleDamping: ROLE_DAMPING,
       runs,
@@ -179,18 +194,109 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
       renames,
       includeTests: !!opts.includeTests,
       history: !!history,
+      minCommits,
       tier: opts.tier ?? "server",
       scope: scopeOf(checkRepoDir(repo), opts),
     },
     tiers: model.tiers ?? { files: [], counts: { server: 0, client: 0, shared: 0, tooling: 0 } },
+    ...tierSummary(model, partition, opts.tier ?? "server"),
     metrics: card.global,
-    kernel: { files: proposal.kernel.map((k) => ({ path: coupling.files[k.file], why: k.why })) },
+    kernel: { files: kernelReasons(proposal.kernel, coupling.files, model, partition) },
     isolated: proposal.isolated.map((i) => coupling.files[i]),
+    data: { entities: dataOwnership(model.data, partition).entities },
     services,
-    extractionOrder: [...services].sort((a, b) => a.rank - b.rank).map((s) => s.id),
-    hiddenCoupling: hidden,
+    cycles,
+    extractionOrder: note ? [] : order.map((s) => s.id),
+    ...(note ? { extractionNote: note } : {}),
+    hiddenCoupling: hiddenCoupling(model),
   };
   return { analysis, model, modelJson };
+}
+
+/** Too little history to say which service hurts most: the reason, or undefined when there is enough. */
+function extractionNote(history: RepoModel["history"], minCommits: number, services: number): string | undefined {
+  if (services < 2) return services ? "a single service: nothing to choose between" : "no services";
+  if (!history) return "no first pick: no git history (not a git repository), so nothing says which service hurts most";
+  if (history.commits < minCommits)
+    return (
+      `no first pick: only ${history.commits} commit${history.commits === 1 ? "" : "s"} touch the analysed files ` +
+      `(fewer than ${minCommits}, --min-commits): too little history to say which service hurts most`
+    );
+  return undefined;
+}
+
+/** The import cycles between services (strongly connected groups of two or more), largest first. */
+function serviceCycles(cost: Map<string, CostFactors>): { services: string[] }[] {
+  const seen = new Set<string>();
+  const out: { services: string[] }[] = [];
+  for (const [id, f] of [...cost].sort((a, b) => byString(a[0], b[0]))) {
+    if (seen.has(id) || f.cycleWith.length === 0) continue;
+    const members = [id, ...f.cycleWith].sort(byString);
+    for (const m of members) seen.add(m);
+    out.push({ services: members });
+  }
+  return out.sort((a, b) => b.services.length - a.services.length || byString(a.services[0], b.services[0]));
+}
+
+/**
+ * Kernel reasons against the final services: how many of them import each kernel file (the
+ * clustering's count was of the clusters it saw then, not of the services reported).
+ */
+function kernelReasons(
+  kernel: { file: number; why: string }[],
+  files: string[],
+  model: RepoModel,
+  p: ServicePartition,
+): { path: string; why: string }[] {
+  const serviceOf = new Map<string, string>();
+  for (const s of p.services) for (const f of s.files) serviceOf.set(f, s.id);
+  const importers = new Map<string, Set<string>>();
+  for (const e of model.imports.edges) {
+    const s = serviceOf.get(e.from);
+    if (s) getOrInsert(importers, e.to, () => new Set()).add(s);
+  }
+  return kernel.map((k) => {
+    const path = files[k.file];
+    if (k.why.startsWith("forced")) return { path, why: k.why };
+    return { path, why: `imported by ${importers.get(path)?.size ?? 0} of the ${p.services.length} services` };
+  });
+}
+
+/**
+ * The module to start the extraction with: the one that changes most (recency-weighted) per
+ * import crossing the service's boundary, as the service itself was chosen.
+ */
+function startModule(model: RepoModel, s: ServiceAnalysis, p: ServicePartition): { id: string; why: string } {
+  const moduleOf = new Map<string, string>();
+  for (const m of s.modules) for (const f of m.files) moduleOf.set(f, m.id);
+  const serviceOf = new Map<string, string>();
+  for (const x of p.services) for (const f of x.files) serviceOf.set(f, x.id);
+  const crossing = new Map<string, number>();
+  for (const e of model.imports.edges) {
+    const a = moduleOf.get(e.from);
+    const b = moduleOf.get(e.to);
+    if (a && serviceOf.get(e.to) !== s.id) crossing.set(a, (crossing.get(a) ?? 0) + 1);
+    if (b && serviceOf.get(e.from) !== s.id) crossing.set(b, (crossing.get(b) ?? 0) + 1);
+  }
+  const recent = new Map<string, number>();
+  const h = model.history;
+  if (h) {
+    const head = Date.parse(h.headDate) / 1000;
+    const mod = h.files.map((f) => moduleOf.get(f.path));
+    for (const cs of h.changesets) {
+      const w = 0.5 ** ((head - cs.time) / (365 * 86_400));
+      for (const m of new Set(cs.files.map((f) => mod[f]).filter((x): x is string => x !== undefined)))
+        recent.set(m, (recent.get(m) ?? 0) + w);
+    }
+  }
+  const score = (id: string) => (recent.get(id) ?? 0) / (1 + (crossing.get(id) ?? 0));
+  const best = [...s.modules].sort((a, b) => score(b.id) - score(a.id) || byString(a.id, b.id))[0];
+  return {
+    id: best.id,
+    why:
+      `start with its ${best.name} module: ${round(recent.get(best.id) ?? 0, 1)} recency-weighted commits for ` +
+      `${crossing.get(best.id) ?? 0} imports across the service's boundary`,
+  };
 }
 
 /** What the boundaries stage knows of the business besides the coupling graph, by coupling-graph index. */
@@ -209,7 +315,12 @@ function domainHints(model: RepoModel): DomainHints {
     if (a.write && entity !== undefined && writer !== undefined)
       getOrInsert(writers, entity, () => new Set()).add(writer);
   }
-  return { nouns: domainNames(files).nouns, entityFiles, writers };
+  const users = new Map<number, number>();
+  for (const a of model.data?.access ?? []) {
+    const entity = index.get(a.entity);
+    if (entity !== undefined) users.set(entity, (users.get(entity) ?? 0) + 1);
+  }
+  return { nouns: domainNames(files).nouns, entityFiles, writers, users };
 }
 
 /**
@@ -229,7 +340,8 @@ export function scopeOf(root: string, opts: AnalyzeOptions): Scope {
 function proposalKey(cg: CouplingGraph, imports: ImportGraph, hints: DomainHints, options: object): string {
   const h = createHash("sha1");
   h.update(JSON.stringify({ options, grid: RESOLUTION_GRID, slack: STABILITY_SLACK }));
-  h.update(JSON.stringify([hints.nouns, [...hints.entityFiles], [...hints.writers].map(([k, v]) => [k, [...v]])]));
+  const writers = [...hints.writers].map(([k, v]) => [k, [...v]]);
+  h.update(JSON.stringify([hints.nouns, [...hints.entityFiles], writers, [...hints.users]]));
   h.update(JSON.stringify(cg.files));
   for (const e of cg.edges) h.update(`${e.a},${e.b},${e.weight};`);
   for (const e of imports.edges) h.update(`${e.from}\0${e.to};`);

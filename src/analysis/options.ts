@@ -21,4 +21,6 @@ export interface AnalyzeOptions extends HistoryOptions {
   cache?: boolean;
   /** which files services are made of (default server) */
   tier?: TierChoice;
+  /** fewer kept commits than this: no first pick (default 50) */
+  minCommits?: number;
 }

@@ -2,7 +2,7 @@ import type { Signal, Weights } from "../coupling/types.js";
 import type { CouplingPair } from "../history/types.js";
 import type { TierChoice, TierMap } from "../tiers/types.js";
 import type { GlobalMetrics, ServiceMetrics } from "../metrics/types.js";
-import type { ContractSymbol, CostFactors, PainFactors, RequiredSymbol } from "../ranking/types.js";
+import type { Contract, CostFactors, EntityUse, PainFactors } from "../ranking/types.js";
 
 /**
  * The file scope a result was made with, as the user set it (flags merged over
@@ -16,14 +16,23 @@ export interface Scope {
   tier: TierChoice;
 }
 
+/** The front end when services are made of server code: its size, and what each area of it uses. */
+export interface ClientSummary {
+  files: number;
+  areas: { area: string; files: number; dependsOn: { service: string; imports: number }[] }[];
+}
+
 /** faultline/analysis@1 (SPEC): the versioned result between analysis and the reports. */
 export interface Analysis {
   schema: "faultline/analysis@1";
   repo: { head: string; headDate: string; files: number; commits: number };
   settings: {
     seed: number;
+    /** the module level's resolution and the rule that chose it */
     resolution: number;
     resolutionRule: string;
+    /** how modules were grouped into services */
+    serviceRule: string;
     weights: Weights;
     /** the factor on a tie between two files of one naming role (README "Roles"); absent in older files */
     roleDamping?: number;
@@ -34,18 +43,31 @@ export interface Analysis {
     renames: boolean;
     includeTests: boolean;
     history: boolean;
+    /** fewer kept commits than this: no first pick */
+    minCommits: number;
     /** which files services are made of */
     tier: TierChoice;
     scope: Scope;
   };
   /** where every analysed file runs, and the evidence that decided it */
   tiers: TierMap;
+  /** files used by both server and client code: libraries of their own, in no service */
+  sharedLibraries: string[];
+  /** with services made of server code: the front end, its areas and the services each uses */
+  client?: ClientSummary;
   metrics: GlobalMetrics;
   kernel: { files: { path: string; why: string }[] };
   /** files with no tie to any other file: nothing to place them by */
   isolated: string[];
+  /** the entities (ORM models), each with its owner and the services that use it; most used first */
+  data: { entities: EntityUse[] };
   services: ServiceAnalysis[];
+  /** import cycles between services, largest first */
+  cycles: { services: string[] }[];
+  /** the services in the order to extract them; empty when the history does not support a pick */
   extractionOrder: string[];
+  /** why there is no first pick (too little history, a single service) */
+  extractionNote?: string;
   hiddenCoupling: CouplingPair[];
 }
 
@@ -79,7 +101,9 @@ export interface ServiceAnalysis {
   cost: number;
   rank: number;
   why: string[];
-  contract: { provides: ContractSymbol[]; requires: RequiredSymbol[] };
+  contract: Contract;
+  /** the first pick only: the module to start the extraction with */
+  startWith?: string;
   /** its strongest co-change with files of other services (each would become a distributed change) */
   crossingCochange: { file: string; with: string; service: string; shared: number }[];
 }

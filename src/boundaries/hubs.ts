@@ -11,6 +11,8 @@ export interface DomainHints {
   entityFiles: Set<number>;
   /** per entity file: the files that write it (create, save, update, destroy ... calls) */
   writers: Map<number, Set<number>>;
+  /** per entity file: how many files read or write it */
+  users: Map<number, number>;
 }
 
 export interface Hub {

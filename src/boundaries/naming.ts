@@ -1,3 +1,4 @@
+import { nounOf } from "../coupling/names.js";
 import { withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
 
@@ -33,7 +34,8 @@ const UNFIT_NAMES = new Set([
   "spec", "test", "tests", "mock", "mocks", "resolver", "resolvers", "args", "input", "inputs", "guard", "guards",
   "interceptor", "interceptors", "decorator", "decorators", "middleware", "middlewares", "handler", "handlers",
   "model", "models", "schema", "schemas", "route", "routes", "router", "validator", "validators", "repository",
-  "repositories",
+  "repositories", "gql", "graphql", "rest", "http", "api", "server", "info", "health", "docs", "cache", "logging",
+  "endpoint", "endpoints", "environment", "config", "configuration", "csrf", "cron", "queue", "html",
 ]);
 
 /** Service ids from names, in order: kebab-case, made unique with -2, -3, ... (SPEC: never a cluster index). */
@@ -152,3 +154,50 @@ export function nameByNouns(
   }
   return names;
 }
+
+/**
+ * Names services after the domain they own: the entity among their files that most files use
+ * (its noun: `models/Document.ts` names "document"), in a module at least a quarter the size of
+ * the largest, else their largest module. Names are unique;
+ * a service whose candidate names are all taken is named by nameByNouns.
+ */
+export function nameServices(
+  services: number[][][],
+  moduleNames: string[][],
+  files: string[],
+  hints: { nouns: (string | undefined)[]; entityFiles: Set<number>; users: Map<number, number> },
+  taken: Set<string>,
+): string[] {
+  const used = new Set(taken);
+  const fallback = nameByNouns(
+    services.map((ms) => ms.flat()),
+    files,
+    hints.nouns,
+    new Set(taken),
+  );
+  const order = services.map((_, i) => i).sort((a, b) => size(services[b]) - size(services[a]) || a - b);
+  const names = new Array<string>(services.length);
+  for (const i of order) {
+    // an entity names the service when its module is a real part of it, not a satellite of the largest
+    const largestModule = Math.max(...services[i].map((m) => m.length));
+    const entities = services[i]
+      .filter((m) => m.length * 4 >= largestModule)
+      .flat()
+      .filter((f) => hints.entityFiles.has(f))
+      .sort((a, b) => (hints.users.get(b) ?? 0) - (hints.users.get(a) ?? 0) || a - b)
+      .map((f) => hints.nouns[f] ?? nounOf(files[f]))
+      .filter((n): n is string => n !== undefined && !UNFIT_NAMES.has(n));
+    const largest = services[i]
+      .map((m, j) => ({ size: m.length, name: moduleNames[i][j] }))
+      .sort((a, b) => b.size - a.size || byString(a.name, b.name))
+      .map((m) => m.name);
+    const name = [...entities, ...largest].find((n) => !used.has(n)) ?? fallback[i];
+    let unique = name;
+    for (let k = 2; used.has(unique); k++) unique = `${name}-${k}`;
+    used.add(unique);
+    names[i] = unique;
+  }
+  return names;
+}
+
+const size = (modules: number[][]) => modules.reduce((n, m) => n + m.length, 0);

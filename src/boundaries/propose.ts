@@ -7,7 +7,7 @@ import { byString } from "../util/order.js";
 import { confidenceOf, consensusPartition } from "./consensus.js";
 import { adjacencyOf, findHubs, isDomainHub, ownerOf, type DomainHints } from "./hubs.js";
 import { toGraphology } from "./louvain.js";
-import { nameByNouns, uniqueIds } from "./naming.js";
+import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { mergeTiny, placeFanOutHubs } from "./placement.js";
 import { chooseResolution } from "./resolution.js";
 import { groupModules } from "./services.js";
@@ -21,6 +21,8 @@ export interface Overrides {
   kernel?: string[];
   /** generated name -> the name the team uses */
   rename?: Record<string, string>;
+  /** the file they come from, for messages (faultline.config.json or --config FILE) */
+  source?: string;
 }
 
 export interface BoundaryOptions {
@@ -86,6 +88,7 @@ export function proposeBoundaries(
     degree[e.a] += e.weight;
     degree[e.b] += e.weight;
   }
+  checkOverrideGlobs(cg.files, opts.overrides);
   const forcedKernel = opts.overrides?.kernel?.length ? picomatch(opts.overrides.kernel) : () => false;
   const pins = Object.entries(opts.overrides?.pin ?? {}).map(([name, globs]) => ({ name, match: picomatch(globs) }));
   const pinOf = (f: string) => pins.find((p) => p.match(f))?.name;
@@ -150,29 +153,28 @@ export function proposeBoundaries(
     else getOrInsert(clusters, labels[i], () => []).push(i);
   }
   const modules = [...clusters.values()].filter((m) => m.length > 0);
-  const grouping = groupModules(modules, cg, opts.seed);
+  const grouping = groupModules(modules, cg);
   const groups = new Map<number, number[][]>();
   modules.forEach((m, k) => getOrInsert(groups, grouping.service[k], () => []).push(m));
 
   const generated = [...groups.values()];
-  const taken = new Set(pinnedTo.keys());
-  const serviceNames = nameByNouns(
-    generated.map((ms) => ms.flat()),
-    cg.files,
-    hints.nouns,
-    taken,
-  );
+  const moduleNames = generated.map((ms) => nameByNouns(ms, cg.files, hints.nouns, new Set()));
+  const serviceNames = nameServices(generated, moduleNames, cg.files, hints, new Set(pinnedTo.keys()));
   const rename = opts.overrides?.rename ?? {};
   for (const key of Object.keys(rename).sort(byString)) {
     if (!serviceNames.includes(key))
       throw new UserError(
-        `faultline.config.json: overrides.rename.${key}: no service is named "${key}" ` +
+        `${opts.overrides?.source ?? "faultline.config.json"}: overrides.rename.${key}: no service is named "${key}" ` +
           `(services: ${[...serviceNames].sort(byString).join(", ")})`,
       );
   }
   const services = [
-    ...generated.map((ms, k) => ({ name: rename[serviceNames[k]] ?? serviceNames[k], modules: ms })),
-    ...[...pinnedTo.entries()].map(([name, members]) => ({ name, modules: [members] })),
+    ...generated.map((ms, k) => ({
+      name: rename[serviceNames[k]] ?? serviceNames[k],
+      modules: ms,
+      moduleNames: moduleNames[k],
+    })),
+    ...[...pinnedTo.entries()].map(([name, members]) => ({ name, modules: [members], moduleNames: [name] })),
   ].sort((a, b) => byString(a.name, b.name));
 
   const assignment = new Int32Array(n).fill(-1);
@@ -189,15 +191,14 @@ export function proposeBoundaries(
   return {
     services: services.map((s, k) => {
       const members = s.modules.flat().sort((a, b) => a - b);
-      const moduleNames = nameByNouns(s.modules, cg.files, hints.nouns, new Set());
-      const moduleIds = uniqueIds(moduleNames);
+      const moduleIds = uniqueIds(s.moduleNames);
       return {
         id: ids[k],
         name: s.name,
         members,
         stability: members.reduce((sum, i) => sum + confidence[i], 0) / members.length,
         modules: s.modules
-          .map((m, j) => ({ id: moduleIds[j], name: moduleNames[j], members: [...m].sort((a, b) => a - b) }))
+          .map((m, j) => ({ id: moduleIds[j], name: s.moduleNames[j], members: [...m].sort((a, b) => a - b) }))
           .sort((a, b) => byString(a.id, b.id)),
       };
     }),
@@ -210,4 +211,18 @@ export function proposeBoundaries(
     resolutionRule: rule,
     serviceRule: grouping.rule,
   };
+}
+
+/** A pin or kernel glob that matches no analysed file is a typo that would silently do nothing: exit 2. */
+function checkOverrideGlobs(files: string[], overrides: Overrides | undefined): void {
+  const source = overrides?.source ?? "faultline.config.json";
+  const check = (key: string, globs: string[]) => {
+    globs.forEach((glob, k) => {
+      const match = picomatch(glob, { dot: true });
+      if (!files.some((f) => match(f)))
+        throw new UserError(`${source}: overrides.${key}[${k}]: "${glob}" matches no analysed file`);
+    });
+  };
+  for (const [name, globs] of Object.entries(overrides?.pin ?? {})) check(`pin.${name}`, globs);
+  check("kernel", overrides?.kernel ?? []);
 }

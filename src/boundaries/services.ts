@@ -1,74 +1,131 @@
-import { UndirectedGraph } from "graphology";
 import type { CouplingGraph } from "../coupling/types.js";
-import { consensusPartition } from "./consensus.js";
 
-/** The grid of module-graph resolutions the service level chooses among, coarse to fine. */
-export const SERVICE_GRID = [1, 1.4, 2, 2.8, 4];
-/** A service is what one team owns: never more than this share of the files. */
+/** A module that does at least this share of its business (tie weight) with one other module is its satellite. */
+export const SATELLITE_SHARE = 0.5;
+/** A service smaller than this share of the files is not worth a team of its own. */
+export const SERVICE_MIN_SHARE = 0.03;
+/** No service grows past this share of the files: it would be the monolith again. */
 export const SERVICE_MAX_SHARE = 0.25;
 
 /**
- * Services from modules: Louvain (seeded consensus) on the graph whose nodes are the modules
- * and whose edges sum the ties between their files, each divided by the geometric mean of the
- * two modules' total ties (so that the modules every other one uses do not absorb them all), at
- * the coarsest resolution of SERVICE_GRID whose largest service stays team-sized: at most
- * SERVICE_MAX_SHARE of the files. Returns each module's service.
+ * Services from modules, in two steps, each merge the strongest available:
+ * 1. a module that does half or more of its business with one other module joins that module's
+ *    service (a satellite joins its planet), as long as it is not the bigger of the two;
+ * 2. then the smallest service below SERVICE_MIN_SHARE of the files joins the service it is
+ *    most tied to (ties divided by the geometric mean of both sides' totals, so that the services
+ *    everyone uses do not absorb them all), until none is that small.
+ * No merge makes a service larger than SERVICE_MAX_SHARE of the files. Returns each module's service.
  */
-export function groupModules(
-  modules: number[][],
-  cg: CouplingGraph,
-  seed: number,
-): { service: number[]; rule: string } {
-  const k = modules.length;
-  const sizes = modules.map((m) => m.length);
-  const total = sizes.reduce((s, x) => s + x, 0);
-  if (k <= 2) return { service: modules.map((_, j) => j), rule: "one service per module (two modules or fewer)" };
-  const g = moduleGraph(modules, cg);
-  const bound = SERVICE_MAX_SHARE * total;
-  for (const r of SERVICE_GRID) {
-    const c = consensusPartition(g, k, r, seed, 10);
-    const per = new Map<number, number>();
-    c.labels.forEach((l, j) => per.set(l, (per.get(l) ?? 0) + sizes[j]));
-    const largest = Math.max(0, ...per.values());
-    if (largest > bound) continue;
-    return {
-      service: [...c.labels].map((l, j) => (l < 0 ? k + j : l)),
-      rule:
-        `modules grouped by Louvain on the module graph (ties normalised by each module's total) at resolution ` +
-        `${r}: the coarsest of ${SERVICE_GRID.join(", ")} whose largest service (${largest} of ${total} files) ` +
-        `stays within ${SERVICE_MAX_SHARE * 100}% of the files`,
-    };
+export function groupModules(modules: number[][], cg: CouplingGraph): { service: number[]; rule: string } {
+  const ties = new Ties(modules, cg);
+  const total = modules.reduce((s, m) => s + m.length, 0);
+  const cap = SERVICE_MAX_SHARE * total;
+  let satellites = 0;
+  for (;;) {
+    let best: { from: number; to: number; share: number } | undefined;
+    for (const g of ties.groups()) {
+      const out = ties.outgoing(g);
+      const sum = [...out.values()].reduce((s, v) => s + v, 0);
+      const to = strongest(out);
+      if (to === undefined || sum === 0) continue;
+      const share = out.get(to)! / sum;
+      if (share < SATELLITE_SHARE || ties.size(g) > ties.size(to) || ties.size(g) + ties.size(to) > cap) continue;
+      if (!best || share > best.share || (share === best.share && g < best.from)) best = { from: g, to, share };
+    }
+    if (!best) break;
+    ties.merge(best.from, best.to);
+    satellites++;
+  }
+  const floor = SERVICE_MIN_SHARE * total;
+  let small = 0;
+  for (;;) {
+    const candidates = ties
+      .groups()
+      .filter((g) => ties.size(g) < floor)
+      .sort((a, b) => ties.size(a) - ties.size(b) || a - b);
+    let merged = false;
+    for (const g of candidates) {
+      const out = ties.outgoing(g, true);
+      for (const [to] of [...out].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
+        if (ties.size(g) + ties.size(to) > cap) continue;
+        ties.merge(g, to);
+        merged = true;
+        small++;
+        break;
+      }
+      if (merged) break;
+    }
+    if (!merged) break;
   }
   return {
-    service: modules.map((_, j) => j),
+    service: ties.assignment(),
     rule:
-      `one service per module: no resolution of ${SERVICE_GRID.join(", ")} kept every service within ` +
+      `${satellites} satellite module${satellites === 1 ? "" : "s"} joined the module they do half or more of ` +
+      `their business with; then ${small} service${small === 1 ? "" : "s"} under ${SERVICE_MIN_SHARE * 100}% of ` +
+      `the files joined the one they are most tied to (ties relative to both sides' totals); none over ` +
       `${SERVICE_MAX_SHARE * 100}% of the files`,
   };
 }
 
-/** Modules as nodes; an edge sums the ties between their files, normalised by both modules' totals. */
-function moduleGraph(modules: number[][], cg: CouplingGraph): UndirectedGraph {
-  const k = modules.length;
-  const moduleOf = new Int32Array(cg.files.length).fill(-1);
-  modules.forEach((m, j) => m.forEach((i) => (moduleOf[i] = j)));
-  const between = new Map<number, number>();
-  const degree = new Float64Array(k);
-  for (const e of cg.edges) {
-    const a = moduleOf[e.a];
-    const b = moduleOf[e.b];
-    if (a < 0 || b < 0 || a === b) continue;
-    const key = a < b ? a * k + b : b * k + a;
-    between.set(key, (between.get(key) ?? 0) + e.weight);
-    degree[a] += e.weight;
-    degree[b] += e.weight;
+/** The tie weight between groups of modules, kept as modules merge. */
+class Ties {
+  private readonly group: number[];
+  private readonly sizes: number[];
+  private readonly between = new Map<number, number>();
+  private readonly k: number;
+
+  constructor(modules: number[][], cg: CouplingGraph) {
+    const k = (this.k = modules.length);
+    this.group = modules.map((_, j) => j);
+    this.sizes = modules.map((m) => m.length);
+    const moduleOf = new Int32Array(cg.files.length).fill(-1);
+    modules.forEach((m, j) => m.forEach((i) => (moduleOf[i] = j)));
+    for (const e of cg.edges) {
+      const a = moduleOf[e.a];
+      const b = moduleOf[e.b];
+      if (a < 0 || b < 0 || a === b) continue;
+      this.between.set(a * k + b, (this.between.get(a * k + b) ?? 0) + e.weight);
+      this.between.set(b * k + a, (this.between.get(b * k + a) ?? 0) + e.weight);
+    }
   }
-  const g = new UndirectedGraph({ allowSelfLoops: false });
-  for (let j = 0; j < k; j++) g.addNode(String(j));
-  for (const [key, w] of [...between].sort((x, y) => x[0] - y[0])) {
-    const a = Math.floor(key / k);
-    const b = key % k;
-    g.addEdge(String(a), String(b), { weight: w / Math.sqrt(degree[a] * degree[b]) });
+
+  groups(): number[] {
+    return [...new Set(this.group)].sort((a, b) => a - b);
   }
-  return g;
+
+  size(g: number): number {
+    let n = 0;
+    this.group.forEach((x, j) => x === g && (n += this.sizes[j]));
+    return n;
+  }
+
+  /** Tie weight from group g to each other group; `normalised`: divided by the geometric mean of both totals. */
+  outgoing(g: number, normalised = false): Map<number, number> {
+    const out = new Map<number, number>();
+    const totals = new Map<number, number>();
+    for (const [key, w] of this.between) {
+      const a = this.group[Math.floor(key / this.k)];
+      const b = this.group[key % this.k];
+      if (a === b) continue;
+      totals.set(a, (totals.get(a) ?? 0) + w);
+      if (a === g) out.set(b, (out.get(b) ?? 0) + w);
+    }
+    if (normalised) for (const [h, w] of out) out.set(h, w / Math.sqrt((totals.get(g) ?? 1) * (totals.get(h) ?? 1)));
+    return out;
+  }
+
+  merge(from: number, to: number): void {
+    for (let j = 0; j < this.group.length; j++) if (this.group[j] === from) this.group[j] = to;
+  }
+
+  assignment(): number[] {
+    return [...this.group];
+  }
+}
+
+function strongest(m: Map<number, number>): number | undefined {
+  let best: number | undefined;
+  let top = 0;
+  for (const [k, v] of m) if (v > top || (v === top && best !== undefined && k < best)) [best, top] = [k, v];
+  return best;
 }

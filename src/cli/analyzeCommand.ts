@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeOutputs, type AnalyzeOptions } from "../analysis/analyze.js";
 import type { Scope } from "../analysis/types.js";
-import { loadConfig } from "../config/config.js";
+import { CONFIG_FILE, loadConfig } from "../config/config.js";
 import { SIGNALS, type Weights } from "../coupling/types.js";
 import { checkRepoDir } from "../repo/repoDir.js";
 import { UserError } from "../util/errors.js";
@@ -33,6 +33,7 @@ export interface AnalyzeFlags extends ScopeFlags {
   config?: string;
   maxFileSize?: number;
   tier?: TierChoice;
+  minCommits?: number;
 }
 
 export function parseWeights(text: string): Partial<Weights> {
@@ -75,7 +76,8 @@ export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOp
     weights: { ...config.weights, ...(flags.weights ? parseWeights(flags.weights) : {}) },
     maxFileBytes: flags.maxFileSize,
     tier: flags.tier ?? config.tier,
-    overrides: config.overrides,
+    minCommits: flags.minCommits ?? config.minCommits,
+    overrides: config.overrides && { ...config.overrides, source: flags.config ?? CONFIG_FILE },
     cache: flags.cache,
   };
 }

@@ -12,6 +12,17 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
   const { analysis, model } = await analyzeRepo(repo, analyzeOptionsFrom(repo, flags), log);
   const root = path.resolve(repo);
   const rel = path.isAbsolute(file) ? toRepoPath(root, file) : file.split(path.sep).join("/");
+  const tier = analysis.tiers.files.find((f) => f.path === rel);
+  if (tier && !model.coupling.files.includes(rel)) {
+    const outside =
+      tier.tier === "tooling"
+        ? "tooling is left out of services"
+        : tier.tier === "shared"
+          ? "files both server and client code use are shared libraries, in no service"
+          : `services are made of ${analysis.settings.tier} code (--tier)`;
+    io.out(`${rel} is in no service: ${outside}\ntier: ${tier.tier} (${tier.why})\n`);
+    return;
+  }
   if (!model.coupling.files.includes(rel)) {
     throw new UserError(
       `${file}: not among the analysed files of ${repo} (tests are left out unless --include-tests; see ` +
@@ -21,14 +32,16 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
   const x = explainFile(rel, analysis, model.coupling);
   const name = (id: string) => analysis.services.find((s) => s.id === id)?.name ?? id;
   const out: string[] = [];
+  const module = analysis.services.flatMap((s) => s.modules).find((m) => m.files.includes(rel));
   if (x.kernel) out.push(`${rel} is in the shared kernel: ${x.kernel}`);
   else if (x.isolated)
     out.push(`${rel} is isolated: no import, co-change or ownership ties to any other analysed file`);
   else
     out.push(
-      `${rel} sits in ${name(x.service!)} (confidence ${x.confidence?.toFixed(2)}: the share of clustering runs ` +
-        `that put it with most of that service)`,
+      `${rel} sits in ${name(x.service!)}${module ? `, module ${module.name}` : ""} (confidence ` +
+        `${x.confidence?.toFixed(2)}: the share of clustering runs that put it with most of that module)`,
     );
+  if (tier) out.push(`tier: ${tier.tier} (${tier.why})`);
   if (x.ties.length) {
     out.push("", "strongest ties:");
     for (const t of x.ties.slice(0, 8)) {

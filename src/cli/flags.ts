@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { requireCjs } from "../util/cjs.js";
-import { DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
+import { DEFAULT_MAX_CHANGESET, DEFAULT_MIN_COMMITS } from "../history/defaults.js";
 import { DEFAULT_TEST_GLOBS } from "../repo/defaults.js";
 
 const { InvalidArgumentError, Option } = requireCjs("commander") as typeof import("commander");
@@ -55,6 +55,11 @@ export function addAnalysisFlags(cmd: Command): Command {
       wholeNumber("--max-changeset", 1),
     )
     .option("--no-renames", "do not follow renames in history")
+    .option(
+      "--min-commits <n>",
+      `name no first pick when fewer commits touch the analysed files (default ${DEFAULT_MIN_COMMITS})`,
+      wholeNumber("--min-commits", 0),
+    )
     .option(
       "--exclude-author <regex>",
       'drop commits whose "Name <email>" matches (repeatable; default: common bots)',

@@ -34,6 +34,7 @@ const configSchema = z
     tier: z.enum(["server", "client", "all"]),
     seed: z.number().int(),
     maxChangeset: z.number().int().positive(),
+    minCommits: z.number().int().nonnegative(),
     excludeAuthors: z.array(z.string()),
     overrides: overridesSchema,
   })

@@ -27,13 +27,19 @@ const GENERIC = new Set(
     "processor jobs job events event errors error base abstract default test tests spec mocks fixtures"
   ).split(" "),
 );
-/** Leading words that are verbs or qualifiers: the noun comes after them (`createOrder`, `currentRate`). */
+/**
+ * Leading words that are verbs, adjectives or participles: the noun comes after them
+ * (`createOrder`, `currentRate`, `activeOrders`, `placedOrder`); an adjective alone names nothing.
+ */
 const QUALIFIERS = new Set(
   (
     "create update delete remove get list find add set use is has can base abstract default new current " +
-    "batch bulk build make handle process validate parse format to from with on"
+    "batch bulk build make handle process validate parse format to from with on " +
+    "active inactive existing placed pending archived deleted published public private internal global local " +
+    "generic common custom main primary secondary all any some other my own archivable"
   ).split(" "),
 );
+const isQualifier = (w: string) => QUALIFIERS.has(w);
 
 /** Words of a name, split at camelCase, dashes, dots and underscores, lowercased. */
 export function nameWords(name: string): string[] {
@@ -92,7 +98,7 @@ function isRole(w: string): boolean {
 
 function nounPhrase(words: string[]): string | undefined {
   let start = 0;
-  while (start < words.length && QUALIFIERS.has(words[start])) start++;
+  while (start < words.length && isQualifier(words[start])) start++;
   if (start < words.length && ROLES.has(words[start])) return undefined;
   let end = start;
   while (end < words.length && !(end > start && isRole(words[end]))) end++;

@@ -7,3 +7,6 @@ export const DEFAULT_EXCLUDED_AUTHORS =
 
 /** code-maat's max-changeset-size default */
 export const DEFAULT_MAX_CHANGESET = 30;
+
+/** Fewer kept commits than this touching the analysed files: no first pick (too little history) */
+export const DEFAULT_MIN_COMMITS = 50;

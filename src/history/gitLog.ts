@@ -24,6 +24,8 @@ export interface RawCommit {
   committed: number;
   /** two parents or more: counted in skipped.merges, its changes never read (git log shows none) */
   merge?: true;
+  /** its subject says it fixes something (isFixSubject) */
+  fix?: true;
   changes: FileChange[];
 }
 
@@ -146,7 +148,16 @@ export class GitLogRun {
 }
 
 /** The format the parser expects: `--format=` + LOG_FORMAT, with -z. */
-export const LOG_FORMAT = "%x01%H%x02%aN%x02%aE%x02%at%x02%ct%x02%P";
+export const LOG_FORMAT = "%x01%H%x02%aN%x02%aE%x02%at%x02%ct%x02%P%x02%s";
+
+/**
+ * A commit that fixes something, by its subject: the words fix, bug, hotfix, revert (and their
+ * forms: fixes, fixed, bugfix, reverts), or an issue-tracker key such as PROJ-123. A `#123`
+ * alone does not count: squash merges put a pull request's number on every commit.
+ */
+const FIX_SUBJECT =
+  /\b(?:fix(?:e[sd]|ing)?|bug(?:s|fix(?:es)?)?|hotfix(?:es)?|revert(?:s|ed)?)\b|\b[A-Z][A-Z0-9]+-\d+\b/i;
+export const isFixSubject = (subject: string) => FIX_SUBJECT.test(subject);
 
 /** A commit and where it lies in git's output: bytes [start, end). */
 export type OnCommit = (c: RawCommit, start: number, end: number) => void;
@@ -277,11 +288,11 @@ export class LogParser {
   }
 }
 
-/** A commit's header fields, b[s, e): sha, author, email, dates, parents (FIELD between them). */
+/** A commit's header fields, b[s, e): sha, author, email, dates, parents, subject (FIELD between them). */
 function header(b: Buffer, s: number, e: number): RawCommit {
   const at: number[] = [];
-  for (let i = b.indexOf(FIELD, s); i !== -1 && i < e && at.length < 5; i = b.indexOf(FIELD, i + 1)) at.push(i);
-  while (at.length < 5) at.push(e);
+  for (let i = b.indexOf(FIELD, s); i !== -1 && i < e && at.length < 6; i = b.indexOf(FIELD, i + 1)) at.push(i);
+  while (at.length < 6) at.push(e);
   const commit: RawCommit = {
     sha: b.toString("latin1", s, at[0]),
     author: b.toString("utf8", at[0] + 1, at[1]),
@@ -291,7 +302,8 @@ function header(b: Buffer, s: number, e: number): RawCommit {
     changes: [],
   };
   // two parents or more
-  if (at[4] < e && indexIn(b, SPACE, at[4] + 1, e) !== -1) commit.merge = true;
+  if (at[4] < e && indexIn(b, SPACE, at[4] + 1, at[5]) !== -1) commit.merge = true;
+  if (at[5] < e && isFixSubject(b.toString("utf8", at[5] + 1, e))) commit.fix = true;
   return commit;
 }
 

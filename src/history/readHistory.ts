@@ -387,7 +387,7 @@ class Aggregator {
       const counts = (this.byAuthor[i] ??= new Map());
       counts.set(author, (counts.get(author) ?? 0) + 1);
     }
-    this.changesets.push({ time: c.time, author, files: touched.slice() });
+    this.changesets.push({ time: c.time, author, files: touched.slice(), ...(c.fix ? { fix: true as const } : {}) });
   }
 
   finish(head: string, headDate: string): ChangeHistory {

@@ -6,6 +6,8 @@ export interface Changeset {
   author: number;
   /** indexes into ChangeHistory.files, ascending */
   files: number[];
+  /** its subject says it fixes something (gitLog.ts isFixSubject) */
+  fix?: true;
 }
 
 export interface FileHistory {

@@ -1,4 +1,5 @@
 import { KERNEL, type RepoModel, type ServicePartition } from "../metrics/types.js";
+import { dataOwnership } from "./data.js";
 import type { Contract, ContractSymbol, RequiredSymbol } from "./types.js";
 import { byString } from "../util/order.js";
 
@@ -42,6 +43,7 @@ export function draftContracts(model: RepoModel, p: ServicePartition): Map<strin
       list.set(key, entry);
     }
   }
+  const data = dataOwnership(model.data, p);
   const out = new Map<string, Contract>();
   for (const s of p.services) {
     out.set(s.id, {
@@ -51,6 +53,7 @@ export function draftContracts(model: RepoModel, p: ServicePartition): Map<strin
       requires: [...requires.get(s.id)!.values()].sort(
         (a, b) => byString(a.service, b.service) || byString(a.file, b.file) || byString(a.symbol, b.symbol),
       ),
+      data: { owns: data.owns.get(s.id) ?? [], requires: data.requires.get(s.id) ?? [] },
     });
   }
   return out;

@@ -38,12 +38,15 @@ export function hiddenCoupling(model: RepoModel): CouplingPair[] {
   return out.sort((x, y) => y.shared - x.shared || byString(x.a, y.a) || byString(x.b, y.b));
 }
 
-/** The evidence of pain per service: how often, how hot, how many hands, how entangled in change. */
+/**
+ * The evidence of pain per service: how often it changes (recency-weighted), how hot its files
+ * are, how often it is fixed, how many hands share it, and churn when asked. Entanglement
+ * (co-change with other services) is not pain: it is what a cut costs (costFactors).
+ */
 export function painFactors(
   model: RepoModel,
   p: ServicePartition,
   card: Scorecard,
-  hidden: CouplingPair[],
   churn: boolean,
 ): Map<string, PainFactors> {
   const h = model.history;
@@ -56,10 +59,9 @@ export function painFactors(
       recentRevisions: 0,
       revisions: m.revisions,
       hotspots: [],
-      authors: m.authors,
+      fixCommits: 0,
       fragmentation: 0,
-      cochangeLeaving: 0,
-      hiddenCoupling: 0,
+      authors: m.authors,
       ...(churn ? { churn: 0 } : {}),
     });
   }
@@ -72,7 +74,9 @@ export function painFactors(
     const touched = new Set<string>();
     for (const f of cs.files) if (hService[f]) touched.add(hService[f]);
     for (const s of touched) {
-      out.get(s)!.recentRevisions += w;
+      const f = out.get(s)!;
+      f.recentRevisions += w;
+      if (cs.fix) f.fixCommits++;
       const m = getOrInsert(byAuthor, s, () => new Map());
       m.set(cs.author, (m.get(cs.author) ?? 0) + 1);
     }
@@ -82,34 +86,9 @@ export function painFactors(
     out.get(s)!.fragmentation = round(1 - [...m.values()].reduce((a, c) => a + (c / total) ** 2, 0), 4);
   }
   for (const f of out.values()) f.recentRevisions = round(f.recentRevisions, 2);
-
-  const loc = new Map(model.records.map((r) => [r.path, r.loc]));
-  const scores = h.files.map((f) => ({ path: f.path, score: f.revisions * (loc.get(f.path) ?? 0), f }));
-  const sorted = scores
-    .map((x) => x.score)
-    .filter((x) => x > 0)
-    .sort((a, b) => a - b);
-  const cut = sorted.length
-    ? sorted[Math.min(sorted.length - 1, Math.floor(HOTSPOT_PERCENTILE * sorted.length))]
-    : Infinity;
-  for (const x of scores
-    .filter((x) => x.score >= cut && x.score > 0 && x.f.revisions >= 2)
-    .sort((a, b) => b.score - a.score || byString(a.path, b.path))) {
-    const s = serviceOf.get(x.path);
-    if (s) out.get(s)!.hotspots.push(x.path);
-  }
-  for (const pair of allCochangePairs(h)) {
-    const a = hService[pair.a];
-    const b = hService[pair.b];
-    if (a === b) continue;
-    if (a) out.get(a)!.cochangeLeaving += pair.shared;
-    if (b) out.get(b)!.cochangeLeaving += pair.shared;
-  }
-  for (const x of hidden) {
-    const a = serviceOf.get(x.a);
-    const b = serviceOf.get(x.b);
-    if (a) out.get(a)!.hiddenCoupling++;
-    if (b && b !== a) out.get(b)!.hiddenCoupling++;
+  for (const path of hotspotFiles(model)) {
+    const s = serviceOf.get(path);
+    if (s) out.get(s)!.hotspots.push(path);
   }
   if (churn) {
     for (const f of h.files) {
@@ -120,7 +99,30 @@ export function painFactors(
   return out;
 }
 
-/** What cutting a service out would cost: what crosses its boundary, cycles, kernel, shared data. */
+/** The repo's hotspots: files in the top tenth by revisions x lines (changed twice or more), hottest first. */
+export function hotspotFiles(model: RepoModel): string[] {
+  const h = model.history;
+  if (!h) return [];
+  const loc = new Map(model.records.map((r) => [r.path, r.loc]));
+  const scores = h.files.map((f) => ({ path: f.path, score: f.revisions * (loc.get(f.path) ?? 0), f }));
+  const sorted = scores
+    .map((x) => x.score)
+    .filter((x) => x > 0)
+    .sort((a, b) => a - b);
+  const cut = sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.floor(HOTSPOT_PERCENTILE * sorted.length))]
+    : Infinity;
+  return scores
+    .filter((x) => x.score >= cut && x.score > 0 && x.f.revisions >= 2)
+    .sort((a, b) => b.score - a.score || byString(a.path, b.path))
+    .map((x) => x.path);
+}
+
+/**
+ * What cutting a service out would cost: the imports that cross its boundary both ways, the
+ * co-change that would become distributed changes, the data it uses but another service owns,
+ * the services it is in an import cycle with (the most tied first).
+ */
 export function costFactors(
   model: RepoModel,
   p: ServicePartition,
@@ -129,30 +131,43 @@ export function costFactors(
 ): Map<string, CostFactors> {
   const serviceOf = new Map<string, string>();
   for (const s of p.services) for (const f of s.files) serviceOf.set(f, s.id);
-  const deps = new Map<string, Set<string>>(p.services.map((s) => [s.id, new Set<string>()]));
-  const importersOf = new Map<string, Set<string>>();
+  const deps = new Map<string, Map<string, number>>(p.services.map((s) => [s.id, new Map<string, number>()]));
   for (const e of model.imports.edges) {
     const a = serviceOf.get(e.from);
     const b = serviceOf.get(e.to);
     if (!a || !b || a === b) continue;
-    deps.get(a)!.add(b);
-    getOrInsert(importersOf, e.to, () => new Set()).add(a);
+    const m = deps.get(a)!;
+    m.set(b, (m.get(b) ?? 0) + 1);
   }
-  const cycles = stronglyConnected(deps);
+  const cycles = stronglyConnected(new Map([...deps].map(([k, m]) => [k, new Set(m.keys())])));
+  const leaving = cochangeLeaving(model, serviceOf);
   const out = new Map<string, CostFactors>();
   for (const s of p.services) {
     const m = card.services[s.id];
-    const c = contracts.get(s.id)!;
+    const tie = (x: string) => (deps.get(s.id)!.get(x) ?? 0) + (deps.get(x)?.get(s.id) ?? 0);
     out.set(s.id, {
       importsIn: m.fanIn,
       importsOut: m.fanOut,
-      symbolsIn: c.provides.length,
-      symbolsOut: c.requires.filter((r) => r.service !== "kernel").length,
-      cycleWith: (cycles.get(s.id) ?? []).filter((x) => x !== s.id),
+      cochangeLeaving: leaving.get(s.id) ?? 0,
+      dataNotOwned: [...new Set(contracts.get(s.id)!.data.requires.map((r) => r.entity))],
+      cycleWith: (cycles.get(s.id) ?? []).filter((x) => x !== s.id).sort((x, y) => tie(y) - tie(x) || byString(x, y)),
       kernelImports: m.kernelImports,
-      // data it would have to own or share: its files that two or more other services import
-      sharedData: s.files.filter((f) => (importersOf.get(f)?.size ?? 0) >= 2),
     });
+  }
+  return out;
+}
+
+function cochangeLeaving(model: RepoModel, serviceOf: Map<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  const h = model.history;
+  if (!h) return out;
+  const hService = h.files.map((f) => serviceOf.get(f.path));
+  for (const pair of allCochangePairs(h)) {
+    const a = hService[pair.a];
+    const b = hService[pair.b];
+    if (a === b) continue;
+    if (a) out.set(a, (out.get(a) ?? 0) + pair.shared);
+    if (b) out.set(b, (out.get(b) ?? 0) + pair.shared);
   }
   return out;
 }

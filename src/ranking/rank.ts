@@ -20,22 +20,29 @@ function relative(values: number[]): (x: number) => number {
   return (x) => Math.min(CAP, x / base);
 }
 
-const painOf = (f: PainFactors) => ({
+/** The pain factors scored: how often it changes, how hot, how often fixed, how many hands (and churn). */
+export const painOf = (f: PainFactors) => ({
   recentRevisions: f.recentRevisions,
   hotspots: f.hotspots.length,
-  authors: f.authors,
+  fixCommits: f.fixCommits,
   fragmentation: f.fragmentation,
-  cochangeLeaving: f.cochangeLeaving,
-  hiddenCoupling: f.hiddenCoupling,
   ...(f.churn !== undefined ? { churn: f.churn } : {}),
 });
-const costOf = (f: CostFactors) => ({
+/** The cost factors scored: imports across the boundary, co-change leaving it, data not owned, cycles. */
+export const costOf = (f: CostFactors) => ({
   imports: f.importsIn + f.importsOut,
-  symbols: f.symbolsIn + f.symbolsOut,
+  cochangeLeaving: f.cochangeLeaving,
+  dataNotOwned: f.dataNotOwned.length,
   cycles: f.cycleWith.length,
-  kernelImports: f.kernelImports,
-  sharedData: f.sharedData.length,
 });
+
+export interface RankContext {
+  names: Map<string, string>;
+  /** services in the import cycle that most services form (its members get one line, not a list) */
+  giantCycle: Set<string>;
+  /** false: too little history to name a first pick (the order is then by priority all the same) */
+  pick: boolean;
+}
 
 /**
  * pain = mean over the pain factors of (factor / median service), each capped at 5;
@@ -46,66 +53,28 @@ export function rankServices(
   ids: string[],
   pain: Map<string, PainFactors>,
   cost: Map<string, CostFactors>,
-  names: Map<string, string>,
+  ctx: RankContext,
 ): Map<string, Ranked> {
-  const score = <T extends Record<string, number>>(rows: Map<string, T>) => {
-    const keys = Object.keys(rows.get(ids[0]) ?? {});
-    const rel = Object.fromEntries(keys.map((k) => [k, relative(ids.map((id) => rows.get(id)![k]))]));
-    return new Map(
-      ids.map((id) => [id, keys.length ? keys.reduce((s, k) => s + rel[k](rows.get(id)![k]), 0) / keys.length : 0]),
-    );
-  };
   const painRows = new Map(ids.map((id) => [id, painOf(pain.get(id)!)]));
   const costRows = new Map(ids.map((id) => [id, costOf(cost.get(id)!)]));
-  const p = score(painRows);
-  const c = score(costRows);
+  const p = scoreRows(ids, painRows);
+  const c = scoreRows(ids, costRows);
   const priority = new Map(ids.map((id) => [id, p.get(id)! / (1 + c.get(id)!)]));
   const order = [...ids].sort((a, b) => priority.get(b)! - priority.get(a)! || byString(a, b));
-  const medians = (rows: Map<string, Record<string, number>>, key: string) => {
+  const median = (rows: Map<string, Record<string, number>>, key: string) => {
     const v = ids.map((id) => rows.get(id)![key]).sort((a, b) => a - b);
     return v[Math.floor((v.length - 1) / 2)] ?? 0;
   };
-
+  const medians = { revisions: median(painRows, "recentRevisions"), fixes: median(painRows, "fixCommits") };
+  const name = (id: string) => ctx.names.get(id) ?? id;
   const out = new Map<string, Ranked>();
   order.forEach((id, i) => {
-    const pf = pain.get(id)!;
-    const cf = cost.get(id)!;
-    const why: string[] = [];
-    const medRev = medians(painRows, "recentRevisions");
-    const times = medRev > 0 ? ` (${round(pf.recentRevisions / medRev, 1)}x the median service)` : "";
-    if (pf.revisions > 0)
-      why.push(
-        `changed in ${pf.revisions} commits, ${pf.recentRevisions} weighted by recency (half-life one year)${times}`,
-      );
-    if (pf.hotspots.length)
-      why.push(
-        `${pf.hotspots.length} hotspot file${pf.hotspots.length > 1 ? "s" : ""} (top tenth by revisions x lines): ` +
-          `${pf.hotspots.slice(0, 3).join(", ")}${pf.hotspots.length > 3 ? ", ..." : ""}`,
-      );
-    if (pf.authors > 1) why.push(`${pf.authors} authors, knowledge fragmentation ${pf.fragmentation}`);
-    if (pf.cochangeLeaving > 0)
-      why.push(`${pf.cochangeLeaving} co-changes with files of other services would become distributed changes`);
-    if (pf.hiddenCoupling > 0)
-      why.push(
-        `${pf.hiddenCoupling} file pair${pf.hiddenCoupling > 1 ? "s" : ""} change together without importing each ` +
-          `other`,
-      );
-    why.push(
-      `${cf.symbolsIn} symbols used by other services, ${cf.symbolsOut} symbols needed from them, ` +
-        `${cf.kernelImports} imports of the shared kernel`,
-    );
-    if (cf.cycleWith.length)
-      why.push(`in an import cycle with ${cf.cycleWith.map((x) => names.get(x) ?? x).join(", ")}`);
-    if (cf.sharedData.length)
-      why.push(
-        `${cf.sharedData.length} file${cf.sharedData.length > 1 ? "s" : ""} imported by two or more other services ` +
-          `(data it would own or share): ${cf.sharedData.slice(0, 3).join(", ")}`,
-      );
-    if (i === 0 && order.length > 1) {
+    const why = [...painReasons(pain.get(id)!, medians), ...costReasons(cost.get(id)!, ctx, name)];
+    if (ctx.pick && i === 0 && order.length > 1) {
       const second = order[1];
       why.unshift(
         `extract first: priority ${round(priority.get(id)!, 3)} (pain ${round(p.get(id)!, 2)} / (1 + cost ` +
-          `${round(c.get(id)!, 2)})) beats ${names.get(second) ?? second} at ${round(priority.get(second)!, 3)} ` +
+          `${round(c.get(id)!, 2)})) beats ${name(second)} at ${round(priority.get(second)!, 3)} ` +
           `(pain ${round(p.get(second)!, 2)}, cost ${round(c.get(second)!, 2)})`,
       );
     }
@@ -118,4 +87,58 @@ export function rankServices(
     });
   });
   return out;
+}
+
+function scoreRows(ids: string[], rows: Map<string, Record<string, number>>): Map<string, number> {
+  const keys = Object.keys(rows.get(ids[0]) ?? {});
+  const rel = Object.fromEntries(keys.map((k) => [k, relative(ids.map((id) => rows.get(id)![k]))]));
+  return new Map(
+    ids.map((id) => [id, keys.length ? keys.reduce((s, k) => s + rel[k](rows.get(id)![k]), 0) / keys.length : 0]),
+  );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const times = (x: number, median: number) => (median > 0 ? ` (${round(x / median, 1)}x the median service)` : "");
+
+function painReasons(f: PainFactors, medians: { revisions: number; fixes: number }): string[] {
+  const why: string[] = [];
+  if (f.revisions > 0)
+    why.push(
+      `changed in ${plural(f.revisions, "commit")}, ${f.recentRevisions} weighted by recency (half-life one year)` +
+        times(f.recentRevisions, medians.revisions),
+    );
+  if (f.fixCommits > 0)
+    why.push(
+      `${plural(f.fixCommits, "fix commit")} (subjects naming a fix, bug, hotfix, revert or issue key)` +
+        times(f.fixCommits, medians.fixes),
+    );
+  if (f.hotspots.length)
+    why.push(
+      `${plural(f.hotspots.length, "hotspot file")} (top tenth by revisions x lines): ` +
+        `${f.hotspots.slice(0, 3).join(", ")}${f.hotspots.length > 3 ? ", ..." : ""}`,
+    );
+  if (f.authors > 1) why.push(`${f.authors} authors, knowledge fragmentation ${f.fragmentation}`);
+  return why;
+}
+
+function costReasons(f: CostFactors, ctx: RankContext, name: (id: string) => string): string[] {
+  const why: string[] = [];
+  why.push(
+    `its boundary: ${plural(f.importsIn, "import")} from other services, ${f.importsOut} into them; ` +
+      `${plural(f.cochangeLeaving, "shared commit")} with their files`,
+  );
+  if (f.dataNotOwned.length)
+    why.push(
+      `uses ${plural(f.dataNotOwned.length, "entity")} other services own: ` +
+        `${f.dataNotOwned.slice(0, 4).join(", ")}${f.dataNotOwned.length > 4 ? ", ..." : ""}`,
+    );
+  if (f.cycleWith.length) {
+    const partners = f.cycleWith.slice(0, 3).map(name).join(", ");
+    why.push(
+      ctx.giantCycle.size && f.cycleWith.every((x) => ctx.giantCycle.has(x))
+        ? `in the import cycle most services form; most tied to ${partners}`
+        : `in an import cycle with ${partners}${f.cycleWith.length > 3 ? ` and ${f.cycleWith.length - 3} more` : ""}`,
+    );
+  }
+  return why;
 }

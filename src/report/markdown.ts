@@ -1,7 +1,7 @@
 import type { Analysis, ServiceAnalysis } from "../analysis/types.js";
 import { KERNEL } from "../metrics/types.js";
 import { mermaidText } from "./graphFormats.js";
-import { byString } from "../util/order.js";
+import { GLOBAL_METRIC_NOTES } from "../metrics/notes.js";
 
 /**
  * Text from the analysed repo (file, author, symbol and service names) made inert in
@@ -20,88 +20,281 @@ export function md(text: string): string {
 }
 
 const fixed = (x: number, d = 2) => x.toFixed(d);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** report.md: the extraction report, written to read well as a pull-request comment on GitHub. */
-export function renderMarkdown(a: Analysis, opts: { title?: string; maxEdges?: number } = {}): string {
+/** report.md must fit a pull-request comment (GitHub takes 65,536 characters). */
+export const MAX_REPORT_CHARS = 60_000;
+/** The file beside report.md with every service's detail. */
+export const SERVICES_FILE = "services.md";
+
+export interface MarkdownOptions {
+  title?: string;
+  /** how report.md names services.md: its path in the output folder */
+  servicesPath?: string;
+}
+
+/**
+ * report.md: the extraction report as a pull-request comment. It leads with the pick and its
+ * reasons, then the shared data, the services and their dependencies, the kernel and the method;
+ * per-service detail goes to services.md. Long lists are cut to keep the whole within
+ * MAX_REPORT_CHARS on any repo, each cut saying how much more services.md or analysis.json holds.
+ */
+export function renderMarkdown(a: Analysis, opts: MarkdownOptions = {}): string {
+  for (const limit of [40, 20, 10, 5]) {
+    const text = renderWithLimit(a, opts, limit);
+    if (text.length <= MAX_REPORT_CHARS) return text;
+  }
+  return (
+    renderWithLimit(a, opts, 3).slice(0, MAX_REPORT_CHARS - 80) + "\n\n(cut to fit a comment: see analysis.json)\n"
+  );
+}
+
+function renderWithLimit(a: Analysis, opts: MarkdownOptions, limit: number): string {
   const services = [...a.services].sort((x, y) => x.rank - y.rank);
-  const name = new Map(services.map((s) => [s.id, s.name]));
+  const name = nameOf(a);
   const out: string[] = [];
   out.push(`# faultline report${opts.title ? `: ${md(opts.title)}` : ""}`, "");
+  out.push(summaryLine(a), "");
+  if (services.length === 0) {
+    out.push("## No services", "", md(noServicesReason(a)), "");
+    return out.join("\n") + method(a);
+  }
+  out.push(...pickSection(a, name));
+  out.push(...sharedDataSection(a, name, limit));
+  out.push("## Services and their dependencies", "");
+  out.push(...serviceDiagram(a, 15), "");
+  out.push(...servicesTable(services));
+  out.push(...globalMetrics(a), "");
+  out.push(...cyclesSection(a, name));
+  out.push(...kernelSection(a, limit));
+  out.push(...tiersSection(a, name, limit));
+  out.push(...hiddenSection(a, Math.min(limit, 15)));
   out.push(
-    `${services.length} candidate services from ${a.repo.files} files and ${a.repo.commits} commits` +
-      (a.repo.head ? ` at \`${a.repo.head.slice(0, 12)}\` (${a.repo.headDate.slice(0, 10)})` : "") +
-      `; the shared kernel holds ${a.kernel.files.length} files.`,
+    `Each service's modules, contract (symbols and data), hotspots, co-change across its boundary, owners and files: ` +
+      `\`${opts.servicesPath ?? SERVICES_FILE}\` in the report's folder.`,
     "",
   );
-  const first = services[0];
-  if (first) {
-    out.push(`## Extract first: ${md(first.name)}`, "");
-    for (const w of first.why) out.push(`- ${md(w)}`);
-    out.push("");
+  return out.join("\n") + method(a);
+}
+
+const nameOf = (a: Analysis) => {
+  const names = new Map(a.services.map((s) => [s.id, s.name]));
+  return (id: string) => (id === KERNEL ? "the kernel" : (names.get(id) ?? id));
+};
+
+function summaryLine(a: Analysis): string {
+  const t = a.tiers.counts;
+  const modules = a.services.reduce((n, s) => n + s.modules.length, 0);
+  const tierNote =
+    a.settings.tier === "all"
+      ? `${a.repo.files} files`
+      : `the ${a.settings.tier} code of ${a.repo.files} files (server ${t.server}, client ${t.client}, ` +
+        `shared ${t.shared}, tooling ${t.tooling})`;
+  return (
+    `${plural(a.services.length, "candidate service")} (${plural(modules, "module")}) from ${tierNote} and ` +
+    `${plural(a.repo.commits, "commit")}` +
+    (a.repo.head ? ` at \`${a.repo.head.slice(0, 12)}\` (${a.repo.headDate.slice(0, 10)})` : "") +
+    `; the shared kernel holds ${plural(a.kernel.files.length, "file")}.`
+  );
+}
+
+/** Why there are no services: no code of the chosen tier. */
+export function noServicesReason(a: Analysis): string {
+  const t = a.tiers.counts;
+  if (a.settings.tier === "server" && t.server === 0 && a.repo.files > 0)
+    return (
+      `No services: found only client code (${a.repo.files} files: ${t.client} client, ${t.shared} shared, ` +
+      `${t.tooling} tooling). Services are made of server-side code; \`faultline analyze --tier client\` cuts ` +
+      `the front end into micro-frontend candidates.`
+    );
+  if (a.settings.tier === "client" && t.client === 0)
+    return `No services: found no client code (${a.repo.files} files). Try \`--tier server\` or \`--tier all\`.`;
+  return `No services: no analysed file has a tie to another (${a.repo.files} files).`;
+}
+
+function pickSection(a: Analysis, name: (id: string) => string): string[] {
+  const first = a.extractionOrder.length ? a.services.find((s) => s.id === a.extractionOrder[0]) : undefined;
+  if (!first) return ["## No first pick", "", md(a.extractionNote ?? "no first pick"), ""];
+  const start = first.modules.find((m) => m.id === first.startWith);
+  const out = [`## Extract first: ${md(first.name)}${start ? `, starting with its ${md(start.name)} module` : ""}`, ""];
+  for (const w of first.why) out.push(`- ${md(w)}`);
+  const data = first.contract.data;
+  if (data.owns.length)
+    out.push(
+      `- owns ${plural(data.owns.length, "entity")}: ${data.owns
+        .slice(0, 6)
+        .map((d) => `${md(d.entity)}${d.readBy.length ? ` (read by ${d.readBy.map(name).map(md).join(", ")})` : ""}`)
+        .join("; ")}`,
+    );
+  out.push("");
+  return out;
+}
+
+function sharedDataSection(a: Analysis, name: (id: string) => string, limit: number): string[] {
+  const hot = a.data.entities.filter((e) => e.readBy.length > 0);
+  if (hot.length === 0) return [];
+  const out = ["## Shared data", "", "Entities other services read or write, the most shared first:", ""];
+  out.push("| entity | owned by | read by | also written by |", "|---|---|---|---|");
+  for (const e of hot.slice(0, Math.min(limit, 15))) {
+    out.push(
+      `| ${md(e.name)} | ${e.owner ? md(name(e.owner)) : "(no service)"} | ${plural(e.readBy.length, "service")}: ` +
+        `${e.readBy.slice(0, 6).map(name).map(md).join(", ")}${e.readBy.length > 6 ? ", ..." : ""} | ` +
+        `${e.writtenBy.map(name).map(md).join(", ")} |`,
+    );
   }
+  if (hot.length > Math.min(limit, 15)) out.push("", `and ${hot.length - Math.min(limit, 15)} more in analysis.json.`);
+  out.push("");
+  return out;
+}
 
-  out.push("## Services and their dependencies", "");
-  out.push(...serviceDiagram(a, opts.maxEdges ?? 15), "");
+/**
+ * Services as nodes (with their kernel imports as a count), their strongest dependencies on
+ * each other as edges: the kernel is no node, or every strong edge would point at it.
+ */
+function serviceDiagram(a: Analysis, maxEdges: number): string[] {
+  const ids = new Map(a.services.map((s, i) => [s.id, `s${i}`]));
+  const weights = new Map<string, number>();
+  for (const s of a.services) {
+    for (const r of s.contract.requires) {
+      if (r.service === KERNEL) continue;
+      const key = `${s.id}\0${r.service}`;
+      weights.set(key, (weights.get(key) ?? 0) + 1);
+    }
+  }
+  const edges = [...weights.entries()]
+    .map(([k, w]) => ({ from: k.split("\0")[0], to: k.split("\0")[1], w }))
+    .sort((x, y) => y.w - x.w || (x.from + x.to < y.from + y.to ? -1 : x.from + x.to > y.from + y.to ? 1 : 0))
+    .slice(0, maxEdges);
+  const lines = ["```mermaid", "flowchart LR"];
+  for (const s of a.services) {
+    const k = s.costFactors.kernelImports;
+    const label = `${s.rank}. ${s.name} (${s.files.length} files${k ? `, ${k} kernel imports` : ""})`;
+    lines.push(`  ${ids.get(s.id)}["${mermaidText(label)}"]`);
+  }
+  for (const e of edges) if (ids.has(e.to)) lines.push(`  ${ids.get(e.from)} -->|${e.w}| ${ids.get(e.to)}`);
+  lines.push("```");
+  const kernelNote = a.kernel.files.length
+    ? ` Every service may use the shared kernel (${plural(a.kernel.files.length, "file")}): its imports are ` +
+      "counted on each node."
+    : "";
+  lines.push(
+    "",
+    `The ${plural(edges.length, "strongest dependency")} of ${weights.size} between services (symbols imported) ` +
+      `${edges.length === 1 ? "is" : "are"} drawn.${kernelNote}`,
+  );
+  return lines;
+}
 
-  out.push("| rank | service | files | lines | pain | cost | stability | cohesion | co-change kept inside | owners |");
-  out.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
+function servicesTable(services: ServiceAnalysis[]): string[] {
+  const out = [
+    "| rank | service | modules | files | lines | pain | cost | stability | cohesion | co-change kept inside " +
+      "| owners |",
+    "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
+  ];
   for (const s of services) {
     const owners = s.metrics.owners.map((o) => `${md(o.name)} ${Math.round(o.share * 100)}%`).join(", ");
+    const modules = s.modules.length > 1 ? s.modules.map((m) => md(m.name)).join(", ") : "";
     out.push(
-      `| ${s.rank} | ${md(s.name)} | ${s.files.length} | ${s.metrics.lines} | ${fixed(s.pain)} | ${fixed(s.cost)} | ` +
-        `${fixed(s.stability)} | ${fixed(s.metrics.cohesion)} | ${fixed(s.metrics.cochangeContainment)} | ${owners} |`,
+      `| ${s.rank} | ${md(s.name)} | ${modules} | ${s.files.length} | ${s.metrics.lines} | ${fixed(s.pain)} | ` +
+        `${fixed(s.cost)} | ${fixed(s.stability)} | ${fixed(s.metrics.cohesion)} | ` +
+        `${fixed(s.metrics.cochangeContainment)} | ${owners} |`,
     );
   }
   out.push("");
-  const g = a.metrics;
-  out.push(
-    `Global: modularity ${g.modularity}, TurboMQ ${g.turboMQ}, ${Math.round(g.crossEdgeShare * 100)}% of import ` +
-      `edges cross services, IFN ${g.ifn}, NED ${g.ned}.`,
-    "",
-  );
+  return out;
+}
 
-  for (const s of services) out.push(...serviceSection(s, name));
+function globalMetrics(a: Analysis): string[] {
+  const out = ["Global metrics of the cut:", ""];
+  for (const n of GLOBAL_METRIC_NOTES) out.push(`- ${n.label} **${a.metrics[n.key]}**: ${n.means}; ${n.reading}.`);
+  return out;
+}
 
-  out.push("## Shared kernel", "");
-  if (a.kernel.files.length === 0) out.push("No file is imported from most services.", "");
-  else {
-    out.push("| file | why |", "|---|---|");
-    for (const k of a.kernel.files) out.push(`| ${md(k.path)} | ${md(k.why)} |`);
+function cyclesSection(a: Analysis, name: (id: string) => string): string[] {
+  if (!a.cycles.length) return [];
+  const [big, ...rest] = a.cycles;
+  const out = ["## Import cycles", ""];
+  if (big.services.length > a.services.length / 2)
+    out.push(`${big.services.length} of ${a.services.length} services form one import cycle.`);
+  else out.push(`- ${big.services.map(name).map(md).join(", ")}`);
+  for (const c of rest) out.push(`- ${c.services.map(name).map(md).join(", ")}`);
+  out.push("", "Each service's strongest partners in a cycle are among its reasons in services.md.", "");
+  return out;
+}
+
+function kernelSection(a: Analysis, limit: number): string[] {
+  const out = ["## Shared kernel", ""];
+  if (a.kernel.files.length === 0) return [...out, "No infrastructure file is imported from most services.", ""];
+  out.push("Infrastructure most services import (configuration, logging, errors, framework glue):", "");
+  out.push("| file | why |", "|---|---|");
+  for (const k of a.kernel.files.slice(0, limit)) out.push(`| ${md(k.path)} | ${md(k.why)} |`);
+  if (a.kernel.files.length > limit) out.push("", `and ${a.kernel.files.length - limit} more in analysis.json.`);
+  out.push("");
+  return out;
+}
+
+function tiersSection(a: Analysis, name: (id: string) => string, limit: number): string[] {
+  const out: string[] = [];
+  if (a.client && a.client.files > 0) {
+    out.push("## Front end", "");
+    out.push(
+      `${plural(a.client.files, "client file")} belong to no service: the front end is a client of the services. ` +
+        "Its largest areas and the services their imports reach:",
+      "",
+      "| area | files | uses |",
+      "|---|---:|---|",
+    );
+    for (const area of a.client.areas.slice(0, Math.min(limit, 20)))
+      out.push(
+        `| ${md(area.area)} | ${area.files} | ` +
+          `${area.dependsOn.map((d) => `${md(name(d.service))} (${d.imports})`).join(", ")} |`,
+      );
     out.push("");
   }
-
-  out.push("## Hidden coupling", "");
-  if (a.hiddenCoupling.length === 0) out.push("No file pairs change together without importing each other.", "");
-  else {
+  if (a.sharedLibraries.length)
     out.push(
-      "File pairs that change together (3 or more shared commits, degree 30% or more) without any import between them:",
+      `${plural(a.sharedLibraries.length, "file")} used by both server and client code form shared libraries, in no ` +
+        `service (e.g. ${a.sharedLibraries.slice(0, 3).map(md).join(", ")}).`,
       "",
     );
-    out.push("| file | file | shared commits | degree |", "|---|---|---:|---:|");
-    for (const h of a.hiddenCoupling.slice(0, 25)) out.push(`| ${md(h.a)} | ${md(h.b)} | ${h.shared} | ${h.degree}% |`);
-    if (a.hiddenCoupling.length > 25) out.push("", `and ${a.hiddenCoupling.length - 25} more in analysis.json.`);
-    out.push("");
-  }
+  if (a.tiers.counts.tooling)
+    out.push(
+      `${plural(a.tiers.counts.tooling, "tooling file")} (build, dev and test tooling, docs sites) are left out.`,
+      "",
+    );
+  return out;
+}
 
-  if (a.isolated.length) {
-    out.push(`<details><summary>${a.isolated.length} isolated files (no tie to any other file)</summary>`, "");
-    for (const f of a.isolated) out.push(`- ${md(f)}`);
-    out.push("", "</details>", "");
-  }
-
-  const st = a.settings;
-  out.push("## Settings and method", "");
-  out.push(`- seed ${st.seed}, ${st.runs} clustering runs, resolution ${st.resolution} (${md(st.resolutionRule)})`);
+function hiddenSection(a: Analysis, limit: number): string[] {
+  if (a.hiddenCoupling.length === 0) return [];
+  const out = ["## Hidden coupling", ""];
   out.push(
-    `- weights: ${Object.entries(st.weights)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(", ")}${
-      st.roleDamping === undefined
-        ? ""
-        : `; a tie between two files of one naming role (\`*.module\`, ` +
-          `\`route.ts\` in many folders) counts ${st.roleDamping}`
-    }`,
+    "File pairs that change together (3 or more shared commits, degree 30% or more) without any import between them:",
+    "",
   );
+  out.push("| file | file | shared commits | degree |", "|---|---|---:|---:|");
+  for (const h of a.hiddenCoupling.slice(0, limit))
+    out.push(`| ${md(h.a)} | ${md(h.b)} | ${h.shared} | ${h.degree}% |`);
+  if (a.hiddenCoupling.length > limit) out.push("", `and ${a.hiddenCoupling.length - limit} more in analysis.json.`);
+  out.push("");
+  return out;
+}
+
+function method(a: Analysis): string {
+  const st = a.settings;
+  const out = ["## Settings and method", ""];
+  out.push(
+    `- seed ${st.seed}, ${st.runs} clustering runs; modules at resolution ${st.resolution} (${md(st.resolutionRule)})`,
+  );
+  out.push(`- services: ${md(st.serviceRule)}`);
+  const weights = Object.entries(st.weights)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  const damping =
+    st.roleDamping === undefined
+      ? ""
+      : `; a tie between two files of one role or one layer folder counts ${st.roleDamping}`;
+  out.push(`- weights: ${weights}${damping}`);
   const window = `${st.since ? ` since ${md(st.since)}` : ""}${st.until ? ` until ${md(st.until)}` : ""}`;
   const renames = st.renames ? "followed" : "not followed";
   out.push(
@@ -109,106 +302,48 @@ export function renderMarkdown(a: Analysis, opts: { title?: string; maxEdges?: n
       st.history
         ? `${a.repo.commits} commits${window}, commits over ${st.maxChangeset} files dropped, renames ${renames}`
         : "none (not a git repository): structure alone"
-    }`,
+    }; a first pick needs ${st.minCommits ?? 50} commits`,
   );
   out.push(
-    `- tests ${st.includeTests ? "included" : "left out"}; pain and cost are means of factors relative to the ` +
-      `median service; priority = pain / (1 + cost). Definitions: faultline's README.`,
+    `- services made of ${st.tier === "all" ? "every tier" : `${st.tier} code`}; tests ` +
+      `${st.includeTests ? "included" : "left out"}; pain (recency-weighted commits, hotspots, fix commits, ` +
+      `fragmentation) and cost (imports across the boundary, co-change leaving it, data used but not owned, ` +
+      `cycles) are means of factors relative to the median service; priority = pain / (1 + cost).`,
   );
   out.push("");
   return out.join("\n");
 }
 
-/** Services as nodes, the strongest import dependencies as edges, the kernel as one node. */
-function serviceDiagram(a: Analysis, maxEdges: number): string[] {
-  const ids = new Map(a.services.map((s, i) => [s.id, `s${i}`]));
-  const weights = new Map<string, number>();
-  for (const s of a.services) {
-    for (const r of s.contract.requires) {
-      const key = `${s.id}\0${r.service}`;
-      weights.set(key, (weights.get(key) ?? 0) + 1);
-    }
-  }
-  const edges = [...weights.entries()]
-    .map(([k, w]) => ({ from: k.split("\0")[0], to: k.split("\0")[1], w }))
-    .sort((x, y) => y.w - x.w || byString(x.from + x.to, y.from + y.to))
-    .slice(0, maxEdges);
-  const lines = ["```mermaid", "flowchart LR"];
-  for (const s of a.services)
-    lines.push(`  ${ids.get(s.id)}["${mermaidText(`${s.rank}. ${s.name} (${s.files.length} files)`)}"]`);
-  if (a.kernel.files.length)
-    lines.push(`  kernel[("${mermaidText(`shared kernel (${a.kernel.files.length} files)`)}")]`);
-  for (const e of edges) {
-    const to = e.to === KERNEL ? "kernel" : ids.get(e.to);
-    if (!to) continue;
-    lines.push(`  ${ids.get(e.from)} -->|${e.w}| ${to}`);
-  }
-  lines.push("```");
-  if (weights.size > edges.length)
-    lines.push("", `The ${edges.length} strongest of ${weights.size} dependencies (symbols imported) are drawn.`);
-  return lines;
+/** services.md: every service's detail, in rank order. */
+export function renderServicesMarkdown(a: Analysis, opts: { title?: string } = {}): string {
+  const name = nameOf(a);
+  const out = [`# faultline services${opts.title ? `: ${md(opts.title)}` : ""}`, ""];
+  for (const s of [...a.services].sort((x, y) => x.rank - y.rank)) out.push(...serviceSection(s, name));
+  return out.join("\n");
 }
 
-function serviceSection(s: ServiceAnalysis, name: Map<string, string>): string[] {
+function serviceSection(s: ServiceAnalysis, name: (id: string) => string): string[] {
   const out: string[] = [];
   const m = s.metrics;
   out.push(`## ${s.rank}. ${md(s.name)}`, "");
   out.push(
     `${s.files.length} files, ${m.lines} lines; pain ${fixed(s.pain)}, cost ${fixed(s.cost)}; stability ` +
-      `${fixed(s.stability)}; ` +
-      `${m.revisions} commits by ${m.authors} authors; imported ${m.fanIn} times by other services, imports them ` +
-      `${m.fanOut} times.`,
+      `${fixed(s.stability)}; ${m.revisions} commits by ${m.authors} authors; imported ${m.fanIn} times by other ` +
+      `services, imports them ${m.fanOut} times.`,
     "",
   );
   for (const w of s.why) out.push(`- ${md(w)}`);
   out.push("");
-
-  out.push("**Contract: provides**", "");
-  if (s.contract.provides.length === 0) out.push("Nothing: no other service imports from it.", "");
-  else {
-    out.push("| symbol | kind | file | used by |", "|---|---|---|---|");
-    for (const p of s.contract.provides)
-      out.push(
-        `| ${md(p.symbol)} | ${p.kind} | ${md(p.file)} | ${p.usedBy.map((u) => md(name.get(u) ?? u)).join(", ")} |`,
-      );
-    out.push("");
-  }
-  const bySource = new Map<string, number>();
-  for (const r of s.contract.requires) bySource.set(r.service, (bySource.get(r.service) ?? 0) + 1);
-  out.push(
-    "**Contract: requires** " +
-      (bySource.size === 0
-        ? "nothing from other services."
-        : [...bySource.entries()]
-            .map(
-              ([svc, n]) =>
-                `${n} symbol${n > 1 ? "s" : ""} from ` +
-                `${svc === KERNEL ? "the shared kernel" : md(name.get(svc) ?? svc)}`,
-            )
-            .join("; ") + "."),
-    "",
-  );
-  if (s.contract.requires.length) {
-    out.push(`<details><summary>${s.contract.requires.length} required symbols</summary>`, "");
-    for (const r of s.contract.requires)
-      out.push(
-        `- ${md(r.symbol)} from ${md(r.file)} ` +
-          `(${r.service === KERNEL ? "kernel" : md(name.get(r.service) ?? r.service)})`,
-      );
-    out.push("", "</details>", "");
-  }
-  if (s.painFactors.hotspots.length) {
-    out.push(`**Hotspots**: ${s.painFactors.hotspots.map(md).join(", ")}`, "");
-  }
+  out.push("**Modules**", "");
+  for (const mod of s.modules) out.push(`- ${md(mod.name)} (${plural(mod.files.length, "file")})`);
+  out.push("");
+  out.push(...contractSection(s, name));
+  if (s.painFactors.hotspots.length) out.push(`**Hotspots**: ${s.painFactors.hotspots.map(md).join(", ")}`, "");
   if (s.crossingCochange.length) {
-    out.push(
-      "**Co-change crossing its boundary**",
-      "",
-      "| file | changes with | in | shared commits |",
-      "|---|---|---|---:|",
-    );
+    out.push("**Co-change crossing its boundary**", "", "| file | changes with | in | shared commits |");
+    out.push("|---|---|---|---:|");
     for (const c of s.crossingCochange)
-      out.push(`| ${md(c.file)} | ${md(c.with)} | ${md(name.get(c.service) ?? c.service)} | ${c.shared} |`);
+      out.push(`| ${md(c.file)} | ${md(c.with)} | ${md(name(c.service))} | ${c.shared} |`);
     out.push("");
   }
   if (m.owners.length)
@@ -217,7 +352,49 @@ function serviceSection(s: ServiceAnalysis, name: Map<string, string>): string[]
       "",
     );
   out.push(`<details><summary>${s.files.length} files</summary>`, "");
-  for (const f of s.files) out.push(`- ${md(f)} (confidence ${fixed(s.confidence[f] ?? 0)})`);
+  for (const mod of s.modules) {
+    for (const f of mod.files) out.push(`- ${md(f)} (${md(mod.name)}, confidence ${fixed(s.confidence[f] ?? 0)})`);
+  }
   out.push("", "</details>", "");
+  return out;
+}
+
+function contractSection(s: ServiceAnalysis, name: (id: string) => string): string[] {
+  const out: string[] = [];
+  const c = s.contract;
+  out.push("**Contract: provides**", "");
+  if (c.provides.length === 0) out.push("Nothing: no other service imports from it.", "");
+  else {
+    out.push("| symbol | kind | file | used by |", "|---|---|---|---|");
+    for (const p of c.provides)
+      out.push(`| ${md(p.symbol)} | ${p.kind} | ${md(p.file)} | ${p.usedBy.map(name).map(md).join(", ")} |`);
+    out.push("");
+  }
+  if (c.data.owns.length) {
+    out.push("**Contract: data it owns**", "");
+    for (const d of c.data.owns)
+      out.push(`- ${md(d.entity)}${d.readBy.length ? `, read by ${d.readBy.map(name).map(md).join(", ")}` : ""}`);
+    out.push("");
+  }
+  if (c.data.requires.length) {
+    out.push("**Contract: data it requires**", "");
+    for (const d of c.data.requires)
+      out.push(`- ${md(d.entity)} from ${md(name(d.owner))}${d.write ? " (it writes it too)" : ""}`);
+    out.push("");
+  }
+  const bySource = new Map<string, number>();
+  for (const r of c.requires) bySource.set(r.service, (bySource.get(r.service) ?? 0) + 1);
+  out.push(
+    "**Contract: requires** " +
+      (bySource.size === 0
+        ? "nothing from other services."
+        : [...bySource.entries()].map(([svc, n]) => `${plural(n, "symbol")} from ${md(name(svc))}`).join("; ") + "."),
+    "",
+  );
+  if (c.requires.length) {
+    out.push(`<details><summary>${plural(c.requires.length, "required symbol")}</summary>`, "");
+    for (const r of c.requires) out.push(`- ${md(r.symbol)} from ${md(r.file)} (${md(name(r.service))})`);
+    out.push("", "</details>", "");
+  }
   return out;
 }

@@ -5,7 +5,7 @@ import { CacheStore } from "../cache/store.js";
 import type { ModelJson } from "../metrics/modelJson.js";
 import type { Log } from "../util/log.js";
 import { renderHtml } from "./html/render.js";
-import { renderMarkdown } from "./markdown.js";
+import { renderMarkdown, renderServicesMarkdown, SERVICES_FILE } from "./markdown.js";
 
 /**
  * Writes the reports of an analysis into `out`; returns the paths written. With a cache folder,
@@ -20,7 +20,9 @@ export function writeReports(
   cache?: { dir: string; log: Log },
 ): string[] {
   const md = path.join(out, "report.md");
-  writeFileSync(md, renderMarkdown(analysis, { title }));
+  writeFileSync(md, renderMarkdown(analysis, { title, servicesPath: SERVICES_FILE }));
+  const services = path.join(out, SERVICES_FILE);
+  writeFileSync(services, renderServicesMarkdown(analysis, { title }));
   const html = path.join(out, "report.html");
   const layouts = cache ? new CacheStore<number[]>(cache.dir, "layout", cache.log) : undefined;
   const used = new Set<string>();
@@ -36,5 +38,5 @@ export function writeReports(
   );
   layouts?.retain(used);
   layouts?.save();
-  return [md, html];
+  return [md, services, html];
 }

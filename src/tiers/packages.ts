@@ -140,7 +140,8 @@ export function packageKind(name: string, m: PackageManifest): PackageKind {
   const host = peers.find((d) => BUILD_HOSTS.includes(d));
   if (host) return { tier: "tooling", why: `package ${name} is a plugin of ${host} (peer dependency)` };
   const server = runtime.find(isServerPackage);
-  const client = runtime.find(isClientPackage) ?? peers.find(isUiPackage);
+  // React beside a server framework may render e-mails or pages on the server: its files decide
+  const client = runtime.find(isClientPackage) ?? runtime.find(isUiPackage);
   if (m.bin !== undefined && !runtime.some(isServerFramework))
     return { tier: "tooling", why: `package ${name} is a command-line tool (bin)` };
   if (server && !client) return { tier: "server", why: `package ${name} depends on ${server}` };

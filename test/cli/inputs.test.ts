@@ -85,7 +85,7 @@ describe("mistakes in YAML proposals and faultline.config.json name their place"
     expect([r.code, r.stderr]).toEqual([
       2,
       `faultline: ${config}:3: unknown key "overides" (expected include, exclude, includeTests, weights, ` +
-        `resolution, tier, seed, maxChangeset, excludeAuthors, overrides; did you mean "overrides"?)\n`,
+        `resolution, tier, seed, maxChangeset, minCommits, excludeAuthors, overrides; did you mean "overrides"?)\n`,
     ]);
     writeFileSync(config, '{\n  "weights": {\n    "cochange": "high"\n  }\n}\n');
     const r2 = await runCli(["analyze", repo, "--config", config, "--quiet"]);

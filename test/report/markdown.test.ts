@@ -31,12 +31,18 @@ describe("report.md", () => {
     const out = tempDir();
     expect((await runCli(["analyze", repo, "--out", out, "--quiet"])).code).toBe(0);
     const md = readFileSync(path.join(out, "report.md"), "utf8");
+    const detail = readFileSync(path.join(out, "services.md"), "utf8");
     const a = readJson<Analysis>(path.join(out, "analysis.json"));
     const first = a.services.find((s) => s.rank === 1)!;
-    expect(md).toContain(`## Extract first: ${first.name}`);
+    expect(md).toMatch(new RegExp(`^## Extract first: ${first.name}`, "m"));
     expect(md).toMatch(/```mermaid\nflowchart LR\n/);
-    for (const s of a.services) expect(md).toContain(`## ${s.rank}. ${s.name}`);
-    for (const t of tables(md)) {
+    // every service in report.md's table, its detail in services.md, which report.md names
+    for (const s of a.services) {
+      expect(md).toContain(`| ${s.rank} | ${s.name} |`);
+      expect(detail).toContain(`## ${s.rank}. ${s.name}`);
+    }
+    expect(md).toContain("`services.md`");
+    for (const t of [...tables(md), ...tables(detail)]) {
       const width = cells(t[0]).length;
       for (const row of t) expect(cells(row).length, row).toBe(width);
     }
@@ -53,11 +59,12 @@ describe("report.md", () => {
     const r = await runCli(["analyze", repo, "--out", out, "--quiet"]);
     expect(r.code, r.stderr).toBe(0);
     const md = readFileSync(path.join(out, "report.md"), "utf8");
-    expect(md).not.toMatch(/<img|<script/i);
-    expect(md).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    const detail = readFileSync(path.join(out, "services.md"), "utf8");
+    for (const text of [md, detail]) expect(text).not.toMatch(/<img|<script/i);
+    expect(detail).toContain("&lt;img src=x onerror=alert(1)&gt;");
     // the author: no link, no emphasis, no live entity, and the owners cell stays one cell
     expect(md).toContain('Mallory \\| \\*bold\\* \\](javascript:alert(1)) &amp;amp; "q"');
-    for (const t of tables(md)) {
+    for (const t of [...tables(md), ...tables(detail)]) {
       const width = cells(t[0]).length;
       for (const row of t) expect(cells(row).length, row).toBe(width);
     }

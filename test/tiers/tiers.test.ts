@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { analyzeInto, runCli } from "../helpers/cli.js";
+import { buildRepo, day, type RepoScript } from "../helpers/repo.js";
+
+/**
+ * A full-stack workspace: a React client app, a Koa API, an app mixing both (server-side
+ * rendering, an isomorphic helper), a shared package both sides use, a Vite plugin, a docs site.
+ * One root tsconfig with `lib: ["dom"]` owns everything: a tsconfig that says nothing.
+ */
+function fullStack(): RepoScript {
+  const json = (x: unknown) => JSON.stringify(x, null, 2);
+  const files: Record<string, string> = {
+    "package.json": json({ name: "shop", private: true, workspaces: ["apps/*", "packages/*", "docs"] }),
+    "tsconfig.json": json({
+      compilerOptions: { strict: true, jsx: "react-jsx", module: "esnext", moduleResolution: "bundler", lib: ["dom"] },
+      include: ["apps", "packages", "docs"],
+    }),
+    "apps/web/package.json": json({ name: "@shop/web", dependencies: { react: "18", "react-dom": "18" } }),
+    "apps/web/vite.config.ts": `export default { plugins: [] };\n`,
+    "apps/web/src/main.tsx":
+      `import { createRoot } from "react-dom/client";\nimport { App } from "./App";\n` +
+      `createRoot(document.getElementById("root")!).render(<App />);\n`,
+    "apps/web/src/App.tsx":
+      `import { formatPrice } from "@shop/shared";\nimport { fetchOrders } from "./api";\n` +
+      `export function App() {\n  void fetchOrders();\n  return <div>{formatPrice(1)}</div>;\n}\n`,
+    "apps/web/src/api.ts":
+      `import type { Order } from "@shop/shared";\n` +
+      `export async function fetchOrders(): Promise<Order[]> {\n  return [];\n}\n`,
+    "apps/api/package.json": json({ name: "@shop/api", dependencies: { koa: "2" } }),
+    "apps/api/src/server.ts":
+      `import Koa from "koa";\nimport { ordersRoute } from "./orders/routes";\n` +
+      `const app = new Koa();\napp.use(ordersRoute);\nexport default app;\n`,
+    "apps/api/src/orders/routes.ts": `import { listOrders } from "./service";\nexport const ordersRoute = () => listOrders();\n`,
+    "apps/api/src/orders/service.ts":
+      `import { formatPrice } from "@shop/shared";\nimport { db } from "../db";\n` +
+      `export function listOrders() {\n  return db.rows.map((r) => formatPrice(r));\n}\n`,
+    "apps/api/src/db.ts": `export const db = { rows: [1, 2, 3] };\n`,
+    "apps/site/package.json": json({ name: "@shop/site", dependencies: { koa: "2", react: "18" } }),
+    "apps/site/src/server.ts":
+      `import Koa from "koa";\nimport { Welcome } from "./emails/welcome";\nimport { slug } from "./iso";\n` +
+      `import { renderReport } from "./report";\nimport type { WidgetProps } from "./widget";\n` +
+      `export const props: WidgetProps = { title: slug("x") };\n` +
+      `export const site = new Koa();\nexport const parts = [Welcome, renderReport];\n`,
+    "apps/site/src/emails/welcome.tsx": `export function Welcome() {\n  return <p>welcome</p>;\n}\n`,
+    "apps/site/src/iso.ts": `export function slug(s: string): string {\n  return s.toLowerCase();\n}\n`,
+    "apps/site/src/client.tsx":
+      `import { hydrateRoot } from "react-dom/client";\nimport { slug } from "./iso";\nimport { Widget } from "./widget";\n` +
+      `hydrateRoot(document.body, <Widget title={slug("y")} />);\n`,
+    "apps/site/src/report.ts":
+      `import { createElement } from "react";\nimport { writeFileSync } from "node:fs";\n` +
+      `export function renderReport() {\n  writeFileSync("/dev/null", String(createElement("p")));\n}\n`,
+    "apps/site/src/widget.tsx":
+      `export interface WidgetProps {\n  title: string;\n}\n` +
+      `export function Widget(p: WidgetProps) {\n  return <h1>{p.title}</h1>;\n}\n`,
+    "packages/shared/package.json": json({ name: "@shop/shared", main: "src/index.ts" }),
+    "packages/shared/src/index.ts":
+      `import { cents } from "./money";\nexport interface Order {\n  id: string;\n}\n` +
+      `export function formatPrice(n: number): string {\n  return cents(n);\n}\n`,
+    "packages/shared/src/money.ts": `export const cents = (n: number) => (n / 100).toFixed(2);\n`,
+    "packages/vite-plugin/package.json": json({ name: "@shop/vite-plugin", peerDependencies: { vite: "5" } }),
+    "packages/vite-plugin/src/index.ts": `export function shopPlugin() {\n  return { name: "shop" };\n}\n`,
+    "docs/package.json": json({ name: "docs", dependencies: { "@docusaurus/core": "3", react: "18" } }),
+    "docs/src/pages/index.tsx": `export default function Home() {\n  return <main>docs</main>;\n}\n`,
+  };
+  const all = Object.keys(files);
+  return {
+    files,
+    commits: [0, 1, 2].map((i) => ({ author: "Ada <ada@x.test>", date: day(i), touch: all })),
+  };
+}
+
+/** Hand-derived: the rule that decides each file is in the comment beside it. */
+const EXPECTED: Record<string, string> = {
+  "apps/web/vite.config.ts": "tooling", // a tool's config file
+  "apps/web/src/main.tsx": "client", // its package depends on react-dom
+  "apps/web/src/App.tsx": "client",
+  "apps/web/src/api.ts": "client",
+  "apps/api/src/server.ts": "server", // its package depends on koa
+  "apps/api/src/orders/routes.ts": "server",
+  "apps/api/src/orders/service.ts": "server",
+  "apps/api/src/db.ts": "server",
+  "apps/site/src/server.ts": "server", // mixed package: its own import of koa
+  "apps/site/src/emails/welcome.tsx": "server", // JSX, used only by server code: rendered on the server
+  "apps/site/src/iso.ts": "shared", // no evidence, used by server and client code
+  "apps/site/src/client.tsx": "client", // imports react-dom/client
+  "apps/site/src/report.ts": "server", // react and fs: Node code, used only by server code
+  "apps/site/src/widget.tsx": "client", // the server imports only a type from it: type-only uses carry no tier
+  "packages/shared/src/index.ts": "shared", // used by the client app and the API
+  "packages/shared/src/money.ts": "shared", // used only by a shared file
+  "packages/vite-plugin/src/index.ts": "tooling", // a plugin of vite (peer dependency)
+  "docs/src/pages/index.tsx": "tooling", // a documentation site
+};
+
+describe("tiers", () => {
+  it("classify each file by its package, its own code and the import graph, type-only uses aside", async () => {
+    const repo = buildRepo(fullStack());
+    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
+    const got = Object.fromEntries(analysis.tiers.files.map((f) => [f.path, f.tier]));
+    expect(got).toEqual(EXPECTED);
+    const why = Object.fromEntries(analysis.tiers.files.map((f) => [f.path, f.why]));
+    expect(why["apps/site/src/emails/welcome.tsx"]).toMatch(/rendered on the server/);
+    expect(why["apps/api/src/server.ts"]).toMatch(/koa/);
+    expect(analysis.tiers.counts).toEqual({ server: 7, client: 5, shared: 3, tooling: 3 });
+    // services are made of server code alone; shared files are listed apart, the client summarised
+    const inServices = analysis.services.flatMap((s) => s.files).sort();
+    const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
+    const placed = [...inServices, ...analysis.kernel.files.map((k) => k.path), ...analysis.isolated].sort();
+    expect(placed).toEqual(server.sort());
+    expect(analysis.sharedLibraries.sort()).toEqual(
+      Object.keys(EXPECTED)
+        .filter((f) => EXPECTED[f] === "shared")
+        .sort(),
+    );
+    expect(analysis.client?.files).toBe(5);
+    expect(analysis.settings.tier).toBe("server");
+  });
+
+  it("explain prints a file's tier and the evidence that decided it", async () => {
+    const repo = buildRepo(fullStack());
+    const r = await runCli(["explain", "apps/site/src/iso.ts", "--repo", repo, "--tier", "all", "--no-cache"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/tier: shared \(used by server and client files\)/);
+  });
+
+  it("--tier client cuts the front end; --tier all everything but tooling", async () => {
+    const repo = buildRepo(fullStack());
+    const client = (await analyzeInto(repo, ["--tier", "client", "--no-cache"])).analysis;
+    const clientFiles = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "client");
+    const placed = [...client.services.flatMap((s) => s.files), ...client.kernel.files.map((k) => k.path)];
+    expect([...placed, ...client.isolated].sort()).toEqual(clientFiles.sort());
+    const all = (await analyzeInto(repo, ["--tier", "all", "--no-cache"])).analysis;
+    const everything = [
+      ...all.services.flatMap((s) => s.files),
+      ...all.kernel.files.map((k) => k.path),
+      ...all.isolated,
+    ];
+    expect(everything.sort()).toEqual(
+      Object.keys(EXPECTED)
+        .filter((f) => EXPECTED[f] !== "tooling")
+        .sort(),
+    );
+  });
+
+  it("a repo with no server code gets no services, one line saying why, and the usual files", async () => {
+    const script = fullStack();
+    for (const f of Object.keys(script.files))
+      if (!f.startsWith("apps/web/") && f !== "tsconfig.json") delete script.files[f];
+    script.files["package.json"] = JSON.stringify({ name: "web", dependencies: { react: "18", "react-dom": "18" } });
+    script.files["apps/web/src/App.tsx"] = `export function App() {\n  return <div />;\n}\n`;
+    script.files["apps/web/src/api.ts"] = `export async function fetchOrders() {\n  return [];\n}\n`;
+    script.commits = script.commits.map((c) => ({ ...c, touch: Object.keys(script.files) }));
+    const repo = buildRepo(script);
+    const r = await analyzeInto(repo, ["--no-cache"]);
+    expect(r.analysis.services).toEqual([]);
+    expect(r.stdout).toMatch(/No services: found only client code \(4 files: 3 client, 0 shared, 1 tooling\)/);
+    expect(r.stdout).toMatch(/--tier client/);
+    const { readFileSync } = await import("node:fs");
+    const md = readFileSync(`${r.out}/report.md`, "utf8");
+    expect(md).toMatch(/No services: found only client code/);
+    const cut = await analyzeInto(repo, ["--tier", "client", "--no-cache"]);
+    expect(cut.analysis.services.length).toBeGreaterThanOrEqual(1);
+  });
+});
