@@ -30,7 +30,8 @@ function fullStack(): RepoScript {
     "apps/api/src/server.ts":
       `import Koa from "koa";\nimport { ordersRoute } from "./orders/routes";\n` +
       `const app = new Koa();\napp.use(ordersRoute);\nexport default app;\n`,
-    "apps/api/src/orders/routes.ts": `import { listOrders } from "./service";\nexport const ordersRoute = () => listOrders();\n`,
+    "apps/api/src/orders/routes.ts":
+      `import { listOrders } from "./service";\n` + `export const ordersRoute = () => listOrders();\n`,
     "apps/api/src/orders/service.ts":
       `import { formatPrice } from "@shop/shared";\nimport { db } from "../db";\n` +
       `export function listOrders() {\n  return db.rows.map((r) => formatPrice(r));\n}\n`,
@@ -44,7 +45,8 @@ function fullStack(): RepoScript {
     "apps/site/src/emails/welcome.tsx": `export function Welcome() {\n  return <p>welcome</p>;\n}\n`,
     "apps/site/src/iso.ts": `export function slug(s: string): string {\n  return s.toLowerCase();\n}\n`,
     "apps/site/src/client.tsx":
-      `import { hydrateRoot } from "react-dom/client";\nimport { slug } from "./iso";\nimport { Widget } from "./widget";\n` +
+      `import { hydrateRoot } from "react-dom/client";\nimport { slug } from "./iso";\n` +
+      `import { Widget } from "./widget";\n` +
       `hydrateRoot(document.body, <Widget title={slug("y")} />);\n`,
     "apps/site/src/report.ts":
       `import { createElement } from "react";\nimport { writeFileSync } from "node:fs";\n` +
