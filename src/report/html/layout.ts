@@ -150,7 +150,7 @@ function round2(x: number): number {
 /** Iterations of the service layout: a few dozen nodes, so plenty, and still a few milliseconds. */
 const SERVICE_ITERATIONS = 2000;
 /** Mean distance to the nearest service, in mean radii: close enough to read as a map, apart enough to label. */
-const NEAREST = 3.4;
+const NEAREST = 3.8;
 /** Room kept between two services' discs, in mean radii. */
 const GAP = 0.5;
 

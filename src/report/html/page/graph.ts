@@ -1,6 +1,7 @@
 // The two graph views drawn by sigma (WebGL): files coloured by service, and one node per service.
 import Graph from "graphology";
 import Sigma from "sigma";
+import { drawDiscNodeHover, drawDiscNodeLabel, type NodeLabelDrawingFunction } from "sigma/rendering";
 import { serviceRadius, type PagePayload } from "../payload.js";
 import { h, replace } from "./dom.js";
 import { basename, DIMMED_COLOR, EDGE_COLOR } from "./format.js";
@@ -55,6 +56,37 @@ function labelThreshold(nodes: number): number {
 }
 
 const total = (l: ServiceLink) => l.ab + l.ba;
+
+/**
+ * A service's name centred under its disc, on a white halo: services sit close in a coupling map,
+ * and a name beside its disc runs into the neighbour's (sigma's default) where one under it mostly
+ * does not, and stays legible where it crosses a line.
+ */
+const drawServiceLabel: NodeLabelDrawingFunction = (ctx, data, settings) => {
+  if (!data.label) return;
+  ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  const y = data.y + data.size + 3;
+  ctx.lineJoin = "round";
+  ctx.lineWidth = 3.5;
+  ctx.strokeStyle = "rgba(255, 255, 255, 0.92)";
+  ctx.strokeText(data.label, data.x, y);
+  ctx.fillStyle = "#1f2430";
+  ctx.fillText(data.label, data.x, y);
+  ctx.textAlign = "start";
+  ctx.textBaseline = "alphabetic";
+};
+
+/** The hovered or selected service: a ring around its disc, and its name in bold. */
+const drawServiceHover: NodeLabelDrawingFunction = (ctx, data, settings) => {
+  ctx.beginPath();
+  ctx.arc(data.x, data.y, data.size + 2, 0, Math.PI * 2);
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#1f2430";
+  ctx.stroke();
+  drawServiceLabel(ctx, data, { ...settings, labelWeight: "600" });
+};
 
 export class GraphView {
   view: View;
@@ -207,6 +239,8 @@ export class GraphView {
           renderEdgeLabels: false,
           itemSizesReference: "screen" as const,
           zoomToSizeRatioFunction: Math.sqrt,
+          defaultDrawNodeLabel: drawDiscNodeLabel,
+          defaultDrawNodeHover: drawDiscNodeHover,
         }
       : // a few dozen service names: all of them, with room for them at the edges; sizes in the
         // layout's units (zooming scales them with the map), which the layout kept from overlapping
@@ -217,6 +251,8 @@ export class GraphView {
           renderEdgeLabels: true,
           itemSizesReference: "positions" as const,
           zoomToSizeRatioFunction: (ratio: number) => ratio,
+          defaultDrawNodeLabel: drawServiceLabel,
+          defaultDrawNodeHover: drawServiceHover,
         };
   }
 
@@ -233,6 +269,8 @@ export class GraphView {
     this.renderer.setSetting("renderEdgeLabels", settings.renderEdgeLabels);
     this.renderer.setSetting("itemSizesReference", settings.itemSizesReference);
     this.renderer.setSetting("zoomToSizeRatioFunction", settings.zoomToSizeRatioFunction);
+    this.renderer.setSetting("defaultDrawNodeLabel", settings.defaultDrawNodeLabel);
+    this.renderer.setSetting("defaultDrawNodeHover", settings.defaultDrawNodeHover);
     this.renderer.setGraph(this.graphOf(view));
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.renderBadges();
@@ -398,7 +436,8 @@ export class GraphView {
         y,
         size: serviceRadius(s.files.length),
         color: this.colorOf(s.id),
-        label: `${s.name} (${s.files.length})`,
+        // the name alone: the disc's size and the hover card give the files, and short labels overlap less
+        label: s.name,
         group: s.id,
       } satisfies NodeAttrs);
     }
