@@ -16,7 +16,8 @@ export interface DataEntity {
 
 export interface ServiceData {
   owns: { entity: string; file?: string; readBy: string[] }[];
-  requires: { entity: string; owner: string | null }[];
+  /** `write`: it writes the entity, too (the hardest seam) */
+  requires: { entity: string; owner: string | null; write: boolean }[];
 }
 
 type Loose = Record<string, unknown>;
@@ -45,10 +46,10 @@ export function entitiesOf(a: Analysis): DataEntity[] {
   return out;
 }
 
-/** Hot spots first: the entities most services read, then most write, then by name. */
+/** Hot spots first: the entities the most services read besides their owner (analyze's own order). */
 export function hotSpots(entities: DataEntity[]): DataEntity[] {
   return [...entities].sort(
-    (x, y) => y.readBy.length - x.readBy.length || y.writtenBy.length - x.writtenBy.length || byString(x.name, y.name),
+    (x, y) => y.readBy.length - x.readBy.length || byString(x.name, y.name) || byString(x.key, y.key),
   );
 }
 
@@ -62,7 +63,8 @@ export function serviceDataOf(s: ServiceAnalysis): ServiceData | null {
       owns.push({ entity: o.entity, file: text(o.file), readBy: strings(o.readBy) });
   const requires: ServiceData["requires"] = [];
   for (const r of Array.isArray(data.requires) ? (data.requires as unknown[]) : [])
-    if (isObject(r) && typeof r.entity === "string") requires.push({ entity: r.entity, owner: text(r.owner) ?? null });
+    if (isObject(r) && typeof r.entity === "string")
+      requires.push({ entity: r.entity, owner: text(r.owner) ?? null, write: r.write === true });
   return { owns, requires };
 }
 

@@ -226,7 +226,7 @@ class App {
         this.legend,
         h("span", { class: "kernel-badge sample" }, "K n"),
         " kernel imports \u00b7 ",
-        h("span", { testid: "links-drawn" }, k < all ? `${k} of ${all} dependencies drawn` : `all ${all} dependencies`),
+        h("span", { testid: "links-drawn" }, k < all ? `${k} of ${all} dependencies` : `all ${all} dependencies`),
       );
       this.legend.title =
         "Node size: files. Badge K n: import edges from the service into the shared kernel (the kernel is not " +
@@ -1009,7 +1009,7 @@ class App {
           ? h(
               "table",
               { class: "contract" },
-              h("thead", null, h("tr", null, h("th", null, "Entity"), h("th", null, "Owner"))),
+              h("thead", null, h("tr", null, h("th", null, "Entity"), h("th", null, "Owner"), h("th", null, "Use"))),
               h(
                 "tbody",
                 null,
@@ -1019,6 +1019,11 @@ class App {
                     null,
                     h("td", null, entity(r.entity)),
                     h("td", null, r.owner === null ? "no owner" : this.whatIf.groupName(r.owner)),
+                    h(
+                      "td",
+                      { title: r.write ? "written from two services: the hardest seam to cut" : undefined },
+                      r.write ? "reads and writes" : "reads",
+                    ),
                   ),
                 ),
               ),
