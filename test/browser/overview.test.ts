@@ -5,7 +5,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Analysis } from "../../src/analysis/types.js";
 import type { ModelJson } from "../../src/metrics/modelJson.js";
+import { dataRepoScript } from "../helpers/dataRepo.js";
 import { demoRepo } from "../helpers/demo.js";
+import { buildRepo } from "../helpers/repo.js";
 import { analyze, launch, open, renderer, writeHtml, type Analysed } from "./browser.js";
 
 let browser: Browser;
@@ -87,12 +89,12 @@ async function onFirstScreen(page: Page, testid: string): Promise<boolean> {
 }
 
 /**
- * The demo analysis with the shared data the analysis can carry (data.entities, contract.data,
- * startWith, cycles) planted from its own model: each model file an entity owned by its service
- * and read by the services importing it.
+ * The demo analysis with shared data planted from its own model (the demo has no ORM, so analyze
+ * finds no entity): each model file an entity owned by its service and read by the services
+ * importing it, in data.entities and each contract.data.
  */
 function withData(a: Analysis, model: ModelJson): Analysis {
-  const copy = structuredClone(a) as Analysis & Record<string, unknown>;
+  const copy = structuredClone(a);
   const service = new Map<string, string>();
   for (const s of copy.services) for (const f of s.files) service.set(f, s.id);
   const readers = new Map<string, Set<string>>();
@@ -112,13 +114,13 @@ function withData(a: Analysis, model: ModelJson): Analysis {
   }));
   copy.data = { entities };
   for (const s of copy.services) {
-    (s.contract as unknown as Record<string, unknown>).data = {
-      owns: entities.filter((e) => e.owner === s.id).map((e) => ({ entity: e.key, file: e.file, readBy: e.readBy })),
-      requires: entities.filter((e) => e.readBy.includes(s.id)).map((e) => ({ entity: e.key, owner: e.owner })),
+    s.contract.data = {
+      owns: entities.filter((e) => e.owner === s.id).map((e) => ({ entity: e.name, file: e.file, readBy: e.readBy })),
+      requires: entities
+        .filter((e) => e.readBy.includes(s.id))
+        .map((e) => ({ entity: e.name, owner: e.owner ?? "(no owner)", write: false })),
     };
   }
-  const multi = copy.services.find((s) => s.modules.length > 1);
-  if (multi) (multi as unknown as Record<string, unknown>).startWith = multi.modules[1].id;
   return copy;
 }
 
@@ -202,7 +204,7 @@ describe("report.html overview", () => {
     };
     const two = await expectDrawn(2);
     expect(two).toBeLessThan(links.size);
-    expect(await page.getByTestId("links-drawn").textContent()).toBe(`${two} of ${links.size} dependencies drawn`);
+    expect(await page.getByTestId("links-drawn").textContent()).toBe(`${two} of ${links.size} dependencies`);
     await page.getByTestId("links-per-service").selectOption("3");
     expect(await expectDrawn(3)).toBeGreaterThan(two);
     await page.getByTestId("links-per-service").selectOption("all");
@@ -269,9 +271,7 @@ describe("report.html overview", () => {
         expect(await onFirstScreen(page, id), id).toBe(true);
 
       // the hot spots: the entities read by the most services, with their owner and reader count
-      const entities = (
-        a as unknown as { data: { entities: { name: string; owner: string | null; readBy: string[] }[] } }
-      ).data.entities;
+      const entities = a.data.entities;
       const most = Math.max(...entities.map((e) => e.readBy.length));
       const rows = await page
         .getByTestId("hot-spot")
@@ -314,26 +314,67 @@ describe("report.html overview", () => {
     });
   }
 
-  it("shows the extraction note when there is no pick, and a service's data and module to start with", async () => {
-    const a = withData(demo.analysis, demo.model) as Analysis & { extractionNote?: string };
-    a.extractionOrder = [];
-    a.extractionNote = "no service is worth extracting alone: every one is in an import cycle";
-    const { page, trouble } = await open(browser, await render(a, demo.model));
+  it("shows analyze's shared data, contracts' data and its note when the history allows no pick", async () => {
+    const { analysis: a, model } = await analyze(buildRepo(dataRepoScript()));
+    expect(a.extractionOrder).toEqual([]);
+    expect(a.extractionNote).toBeTruthy();
+    const { page, trouble } = await open(browser, await render(a, model));
     expect(await page.getByTestId("extraction-note").textContent()).toBe(a.extractionNote);
     expect(await page.getByTestId("extract-first").count()).toBe(0);
     expect(await onFirstScreen(page, "extraction-note")).toBe(true);
 
-    const s = a.services.find((x) => (x as unknown as { startWith?: string }).startWith)!;
-    await page.locator(`[data-testid=service-row][data-service-id="${s.id}"]`).click();
-    expect(await page.getByTestId("panel-start-with").textContent()).toContain(s.modules[1].name);
-    const data = (s.contract as unknown as { data: { owns: unknown[]; requires: unknown[] } }).data;
-    expect(await page.getByTestId("panel-data-owns").locator("tbody tr").count()).toBe(data.owns.length);
-    expect(await page.getByTestId("panel-data-requires").locator("tbody tr").count()).toBe(data.requires.length);
-
+    // the hot spots: analyze's entities, most read first, with their owner and reader count
+    const name = (id: string | null) => (id === null ? "no owner" : a.services.find((s) => s.id === id)!.name);
+    expect(a.data.entities.length).toBeGreaterThan(3);
+    const rows = await page
+      .getByTestId("hot-spot")
+      .evaluateAll((els) => els.map((e) => [...e.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(rows).toEqual(a.data.entities.slice(0, 3).map((e) => [e.name, name(e.owner), `read by ${e.readBy.length}`]));
+    expect(await onFirstScreen(page, "hot-spot")).toBe(true);
     await page.getByTestId("show-data").click();
     expect(await page.getByTestId("panel-title").textContent()).toBe("Shared data");
-    const entities = (a as unknown as { data: { entities: unknown[] } }).data.entities;
-    expect(await page.getByTestId("entity-row").count()).toBe(entities.length);
+    expect(
+      await page.getByTestId("entity-row").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.entity)),
+    ).toEqual(a.data.entities.map((e) => e.key));
+
+    // each service's data: what it owns and whose data it reads
+    for (const s of a.services) {
+      await page.locator(`[data-testid=service-row][data-service-id="${s.id}"]`).click();
+      const cells = (testid: string) =>
+        page
+          .getByTestId(testid)
+          .locator("tbody tr")
+          .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+      expect(await cells("panel-data-owns"), s.id).toEqual(
+        s.contract.data.owns.map((o) => [o.entity, o.readBy.map(name).join(", ") || "no other service"]),
+      );
+      expect(await cells("panel-data-requires"), s.id).toEqual(
+        s.contract.data.requires.map((r) => [r.entity, name(r.owner), r.write ? "reads and writes" : "reads"]),
+      );
+    }
+    expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  });
+
+  it("names the pick's module to start with, in the summary and in its panel", async () => {
+    const a = structuredClone(demo.analysis);
+    const pick = a.services.find((s) => s.id === a.extractionOrder[0])!;
+    // the demo's pick is one module: split it in two, as a bigger service's would be
+    const half = Math.ceil(pick.files.length / 2);
+    pick.modules = [
+      { id: `${pick.id}-core`, name: `${pick.name} core`, files: pick.files.slice(0, half) },
+      { id: `${pick.id}-edge`, name: `${pick.name} edge`, files: pick.files.slice(half) },
+    ];
+    pick.startWith = `${pick.id}-edge`;
+    const { page, trouble } = await open(browser, await render(a, demo.model));
+    const line = `start with its ${pick.name} edge module (${pick.files.length - half} files)`;
+    expect(await page.getByTestId("start-with").textContent()).toContain(line);
+    expect(await onFirstScreen(page, "start-with")).toBe(true);
+    await page.getByTestId("extract-first").click();
+    expect(await page.getByTestId("panel-start-with").textContent()).toContain(`${pick.name} edge module`);
+    expect(await page.locator(`[data-testid=module][data-module-id="${pick.startWith}"]`).textContent()).toContain(
+      "start here",
+    );
     expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
     await page.close();
   });

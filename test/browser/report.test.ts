@@ -277,14 +277,23 @@ describe("report.html", () => {
     const MODULE = "<svg onload=alert(4)>";
     const ENTITY = "<iframe src=javascript:alert(5)>";
     target.modules[0].name = MODULE;
-    const entity = { key: target.files[0], name: ENTITY, file: target.files[0], owner: target.id };
-    Object.assign(analysis, {
-      data: { entities: [{ ...entity, readBy: [target.id, `<b>${SERVICE}</b>`], writtenBy: [target.id] }] },
-    });
-    Object.assign(target, { startWith: target.modules[0].id });
-    Object.assign(target.contract, {
-      data: { owns: [{ entity: ENTITY, readBy: [SERVICE] }], requires: [{ entity: ENTITY, owner: SERVICE }] },
-    });
+    analysis.data = {
+      entities: [
+        {
+          key: target.files[0],
+          name: ENTITY,
+          file: target.files[0],
+          owner: target.id,
+          readBy: [target.id, `<b>${SERVICE}</b>`],
+          writtenBy: [target.id],
+        },
+      ],
+    };
+    target.startWith = target.modules[0].id;
+    target.contract.data = {
+      owns: [{ entity: ENTITY, readBy: [SERVICE] }],
+      requires: [{ entity: ENTITY, owner: SERVICE, write: true }],
+    };
     const { renderHtml } = await renderer();
     const html = renderHtml(analysis, model, { title: `<b>${SERVICE}</b>` });
     // in the file itself, the names only appear escaped (\u003c...)
