@@ -1,22 +1,16 @@
-// Parts of faultline/analysis@1 that newer analyses carry and older ones lack (shared data,
-// extraction notes, cycles, a module to start with). Read defensively: a report of an older
+// Parts of faultline/analysis@1 that analyses written before them lack (shared data, extraction
+// notes, cycles, a module to start with, tiers). Read defensively: a report of an older
 // analysis.json simply shows less, never breaks.
 import type { Analysis, ModuleAnalysis, ServiceAnalysis } from "../../../analysis/types.js";
+import type { DataOwned, EntityUse } from "../../../ranking/types.js";
 import { byString } from "../../../util/order.js";
 
 /** An entity of the data model and the services around it (service ids; null: no owner). */
-export interface DataEntity {
-  key: string;
-  name: string;
-  file?: string;
-  owner: string | null;
-  readBy: string[];
-  writtenBy: string[];
-}
+export type DataEntity = EntityUse;
 
 export interface ServiceData {
-  owns: { entity: string; file?: string; readBy: string[] }[];
-  /** `write`: it writes the entity, too (the hardest seam) */
+  owns: DataOwned[];
+  /** `write`: it writes the entity, too (the hardest seam); owner null when the analysis names none */
   requires: { entity: string; owner: string | null; write: boolean }[];
 }
 
