@@ -85,8 +85,12 @@ export function watch(page: Page): Trouble {
 }
 
 /** Opens a report from file:// and waits until the page script ran and sigma drew a frame. */
-export async function open(browser: Browser, file: string): Promise<{ page: Page; trouble: Trouble; ms: number }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+export async function open(
+  browser: Browser,
+  file: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ page: Page; trouble: Trouble; ms: number }> {
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
   const trouble = watch(page);
   const started = Date.now();
   await page.goto(pathToFileURL(file).href);

@@ -127,7 +127,7 @@ describe("report.html", () => {
       await page.evaluate(() =>
         (window as unknown as { faultlineReport: { nodeCount(): number } }).faultlineReport.nodeCount(),
       ),
-    ).toBe(demo.analysis.services.length + 1);
+    ).toBe(demo.analysis.services.length);
     expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
     await page.close();
   });
@@ -273,10 +273,32 @@ describe("report.html", () => {
     target.metrics.owners = [{ name: AUTHOR, share: 1 }];
     target.why = [`${AUTHOR} <!-- ${SYMBOL}`, "\u2028line\u2029separators"];
     target.contract.provides.push({ file: target.files[0], symbol: SYMBOL, kind: "const", usedBy: [SERVICE] });
+    // module and entity names come from file names and ORM class names: planted the same way
+    const MODULE = "<svg onload=alert(4)>";
+    const ENTITY = "<iframe src=javascript:alert(5)>";
+    target.modules[0].name = MODULE;
+    analysis.data = {
+      entities: [
+        {
+          key: target.files[0],
+          name: ENTITY,
+          file: target.files[0],
+          owner: target.id,
+          readBy: [target.id, `<b>${SERVICE}</b>`],
+          writtenBy: [target.id],
+        },
+      ],
+    };
+    target.startWith = target.modules[0].id;
+    target.contract.data = {
+      owns: [{ entity: ENTITY, readBy: [SERVICE] }],
+      requires: [{ entity: ENTITY, owner: SERVICE, write: true }],
+    };
     const { renderHtml } = await renderer();
     const html = renderHtml(analysis, model, { title: `<b>${SERVICE}</b>` });
     // in the file itself, the names only appear escaped (\u003c...)
-    for (const markup of ["<img", "<script>alert", "<b>", "<!-- "]) expect(html.includes(markup), markup).toBe(false);
+    for (const markup of ["<img", "<script>alert", "<b>", "<!-- ", "<svg", "<iframe"])
+      expect(html.includes(markup), markup).toBe(false);
     expect(html.match(/<script/g)?.length).toBe(2);
     expect(html.match(/<\/script/g)?.length).toBe(2);
 
@@ -286,9 +308,13 @@ describe("report.html", () => {
         img: document.querySelectorAll("img").length,
         script: document.querySelectorAll("script").length,
         b: document.querySelectorAll("b").length,
+        svg: document.querySelectorAll("svg").length,
+        iframe: document.querySelectorAll("iframe").length,
       }));
     const before = await elements();
-    expect(before).toEqual({ img: 0, script: 2, b: 0 });
+    expect(before).toEqual({ img: 0, script: 2, b: 0, svg: 0, iframe: 0 });
+    // the hot spot and the start line of the first screen
+    expect(await page.getByTestId("hot-spot").first().textContent()).toContain(ENTITY);
     expect(await page.getByTestId("title").textContent()).toBe(`<b>${SERVICE}</b>`);
 
     // every hostile file name shows as text: in the search results and in the file's panel
@@ -303,6 +329,13 @@ describe("report.html", () => {
     expect(await page.getByTestId("panel-why").locator("li").first().textContent()).toBe(`${AUTHOR} <!-- ${SYMBOL}`);
     expect(await page.getByTestId("panel-provides").textContent()).toContain(SYMBOL);
     expect(await page.getByTestId("panel-files").locator("li").allTextContents()).toEqual([...target.files].sort());
+    expect(await page.getByTestId("module-name").first().textContent()).toBe(MODULE);
+    expect(await page.getByTestId("panel-start-with").textContent()).toContain(MODULE);
+    expect(await page.getByTestId("panel-data-owns").textContent()).toContain(ENTITY);
+    expect(await page.getByTestId("panel-data-requires").textContent()).toContain(SERVICE);
+    await page.getByTestId("show-data").click();
+    expect(await page.getByTestId("entity-row").first().textContent()).toContain(`<b>${SERVICE}</b>`);
+    await page.locator(`[data-testid=service-row][data-service-id="${target.id}"]`).click();
     // a what-if with hostile names, then the export carries them as plain strings
     const other = analysis.services.find((s) => s !== target);
     if (other) {

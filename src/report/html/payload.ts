@@ -19,7 +19,20 @@ export interface PagePayload {
   xy: number[];
   /** coupling edges drawn between files: [file index, file index, weight]; null: model.coupling.edges */
   edges: [number, number, number][] | null;
+  /** the view the page opens on: the service view past a few hundred files (a file view is then a hairball) */
+  defaultView: "files" | "services";
+  /** service view positions by service id, from the coupling between services (layoutServices) */
+  serviceXY: Record<string, [number, number]>;
 }
 
 /** The id of the `<script type="application/json">` element that carries the payload. */
 export const PAYLOAD_ELEMENT_ID = "faultline-data";
+
+/**
+ * A service's disc in the service view, in layout units: its area grows with its files. The
+ * server-side layout keeps discs apart by it and the page draws them with it (sizes in graph
+ * units), so they do not overlap whatever the screen.
+ */
+export function serviceRadius(files: number): number {
+  return Math.sqrt(Math.max(1, files));
+}

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Analysis } from "../../analysis/types.js";
 import type { ModelJson } from "../../metrics/modelJson.js";
-import { layoutGroups } from "./layout.js";
+import { layoutGroups, layoutServices } from "./layout.js";
 import { PAYLOAD_ELEMENT_ID, type PagePayload } from "./payload.js";
 import { byString } from "../../util/order.js";
 
@@ -12,7 +12,14 @@ export interface RenderHtmlOptions {
   title?: string;
   /** layouts by their input (files, groups, edges): the layout is the slow part of rendering */
   layouts?: { get(key: string): number[] | undefined; set(key: string, xy: number[]): void };
+  /**
+   * The page opens on the service view when it draws more files than this (default 300): past a
+   * few hundred files the file view is a hairball, and services are what the report is about.
+   */
+  serviceViewFrom?: number;
 }
+
+export const SERVICE_VIEW_FROM = 300;
 
 /**
  * report.html: one self-contained file that works offline from file:// (no network, no fonts).
@@ -28,6 +35,7 @@ export function renderHtml(analysis: Analysis, model: ModelJson | undefined, opt
     model,
     opts.title ?? `faultline ${analysis.repo.head ? analysis.repo.head.slice(0, 7) : "analysis"}`,
     opts.layouts,
+    opts.serviceViewFrom,
   );
   const { js, css } = pageAssets();
   const data = jsonForScript(payload);
@@ -76,6 +84,7 @@ export function buildPayload(
   model: ModelJson | undefined,
   title: string,
   layouts?: RenderHtmlOptions["layouts"],
+  serviceViewFrom = SERVICE_VIEW_FROM,
 ): PagePayload {
   const files = model ? model.files.map((f) => f.path) : filesOf(analysis);
   const index = new Map(files.map((f, i) => [f, i]));
@@ -105,7 +114,31 @@ export function buildPayload(
     files,
     xy,
     edges: model ? null : edges,
+    defaultView: files.length > serviceViewFrom ? "services" : "files",
+    serviceXY: serviceLayout(analysis, input.groupOf, input.edges),
   };
+}
+
+/** Service view positions from the coupling weight between services (the kernel and isolated files apart). */
+function serviceLayout(
+  a: Analysis,
+  groupOf: number[],
+  edges: [number, number, number][],
+): Record<string, [number, number]> {
+  const k = a.services.length;
+  const between = new Map<number, number>();
+  for (const [x, y, w] of edges) {
+    const gx = groupOf[x];
+    const gy = groupOf[y];
+    if (gx === gy || gx >= k || gy >= k) continue;
+    const key = Math.min(gx, gy) * k + Math.max(gx, gy);
+    between.set(key, (between.get(key) ?? 0) + w);
+  }
+  const xy = layoutServices({
+    files: a.services.map((s) => s.files.length),
+    links: [...between.entries()].map(([key, w]) => [Math.floor(key / k), key % k, w]),
+  });
+  return Object.fromEntries(a.services.map((s, i) => [s.id, [xy[2 * i], xy[2 * i + 1]]]));
 }
 
 /** Without model.json: every file the analysis names, in string order. */

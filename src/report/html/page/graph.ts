@@ -1,7 +1,9 @@
 // The two graph views drawn by sigma (WebGL): files coloured by service, and one node per service.
 import Graph from "graphology";
 import Sigma from "sigma";
-import type { PagePayload } from "../payload.js";
+import { drawDiscNodeHover, drawDiscNodeLabel, type NodeLabelDrawingFunction } from "sigma/rendering";
+import { serviceRadius, type PagePayload } from "../payload.js";
+import { h, replace } from "./dom.js";
 import { basename, DIMMED_COLOR, EDGE_COLOR } from "./format.js";
 import { KERNEL, type WhatIf } from "./whatif.js";
 import { byString } from "../../../util/order.js";
@@ -25,6 +27,20 @@ interface NodeAttrs {
   zIndex?: number;
 }
 
+/** A dependency between two services: import edges each way (a: the first id in string order). */
+export interface ServiceLink {
+  a: string;
+  b: string;
+  /** import edges from a into b, and from b into a (without model.json: required symbols) */
+  ab: number;
+  ba: number;
+}
+
+/** Links drawn per service when the page opens: its strongest two say where it leans. */
+export const DEFAULT_LINKS_PER_SERVICE = 2;
+const SERVICE_EDGE_COLOR = "#aab2bd";
+const FOCUS_EDGE_COLOR = "#4a5361";
+
 /**
  * Labels are what make sigma slow on big graphs (2,100 files with every label: minutes in
  * headless Chromium), so they are culled: drawn only for nodes whose on-screen size passes a
@@ -39,14 +55,59 @@ function labelThreshold(nodes: number): number {
   return 7;
 }
 
+const total = (l: ServiceLink) => l.ab + l.ba;
+
+/**
+ * A service's name centred under its disc, on a white halo: services sit close in a coupling map,
+ * and a name beside its disc runs into the neighbour's (sigma's default) where one under it mostly
+ * does not, and stays legible where it crosses a line.
+ */
+const drawServiceLabel: NodeLabelDrawingFunction = (ctx, data, settings) => {
+  if (!data.label) return;
+  ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  const y = data.y + data.size + 3;
+  ctx.lineJoin = "round";
+  ctx.lineWidth = 3.5;
+  ctx.strokeStyle = "rgba(255, 255, 255, 0.92)";
+  ctx.strokeText(data.label, data.x, y);
+  ctx.fillStyle = "#1f2430";
+  ctx.fillText(data.label, data.x, y);
+  ctx.textAlign = "start";
+  ctx.textBaseline = "alphabetic";
+};
+
+/** The hovered or selected service: a ring around its disc, and its name in bold. */
+const drawServiceHover: NodeLabelDrawingFunction = (ctx, data, settings) => {
+  ctx.beginPath();
+  ctx.arc(data.x, data.y, data.size + 2, 0, Math.PI * 2);
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#1f2430";
+  ctx.stroke();
+  drawServiceLabel(ctx, data, { ...settings, labelWeight: "600" });
+};
+
 export class GraphView {
-  view: View = "files";
+  view: View;
   private renderer: Sigma | null = null;
   private readonly fileGraph = new Graph({ type: "undirected", multi: false });
   private serviceGraph = new Graph({ type: "undirected", multi: false });
   private selectedService: string | null = null;
   private selectedFile: string | null = null;
+  private hovered: string | null = null;
   private readonly loc = new Map<string, number>();
+  /** the service view's dependencies, by edge key (`a\nb`) */
+  private links = new Map<string, ServiceLink>();
+  /** import edges from each service into the kernel (the badge on its node) */
+  private kernelUse = new Map<string, number>();
+  /** edge keys drawn when nothing is in focus: each service's strongest `linksPerService` */
+  private strongest = new Set<string>();
+  private linksPerService = DEFAULT_LINKS_PER_SERVICE;
+  /** badges and the hover card, over the canvas (DOM: text stays text, and tests can read it) */
+  private readonly overlay = h("div", { class: "overlay", attrs: { "aria-hidden": "true" } });
+  private readonly card = h("div", { class: "node-card", testid: "node-card", attrs: { hidden: true } });
+  private badges = new Map<string, HTMLElement>();
   /** coupling edges drawn in the file view, of how many */
   edgesDrawn = { drawn: 0, total: 0 };
   /** milliseconds from navigation start to the first frame drawn (for reports and benchmarks) */
@@ -54,12 +115,13 @@ export class GraphView {
   readonly error: string | null = null;
 
   constructor(
-    container: HTMLElement,
+    private readonly container: HTMLElement,
     private readonly payload: PagePayload,
     private readonly whatIf: WhatIf,
     private readonly colorOf: (group: string) => string,
     private readonly callbacks: GraphCallbacks,
   ) {
+    this.view = payload.defaultView ?? "files";
     const { files, xy, model } = payload;
     if (model) for (const f of model.files) this.loc.set(f.path, f.loc);
     const maxLoc = Math.max(1, ...this.loc.values());
@@ -93,14 +155,15 @@ export class GraphView {
     performance.mark("faultline:graphs");
 
     try {
-      const threshold = labelThreshold(this.fileGraph.order);
-      this.renderer = new Sigma(this.fileGraph, container, {
-        labelRenderedSizeThreshold: threshold,
-        labelDensity: 0.8,
+      this.renderer = new Sigma(this.graphOf(this.view), container, {
+        ...this.viewSettings(this.view),
         labelGridCellSize: 90,
         labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         labelSize: 12,
         labelColor: { color: "#1f2430" },
+        edgeLabelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        edgeLabelSize: 11,
+        edgeLabelColor: { color: "#2c3440" },
         hideEdgesOnMove: this.fileGraph.size > 5000,
         hideLabelsOnMove: this.fileGraph.order > 1000,
         zIndex: true,
@@ -117,36 +180,100 @@ export class GraphView {
       this.renderer = null;
       return;
     }
+    container.append(this.overlay, this.card);
     const r = this.renderer;
     r.on("clickNode", ({ node }) => {
       if (this.view === "files") this.callbacks.onFile(node);
       else this.callbacks.onService(node);
     });
     r.on("clickStage", () => this.callbacks.onStage());
-    r.on("enterNode", () => container.classList.add("pointing"));
-    r.on("leaveNode", () => container.classList.remove("pointing"));
+    r.on("enterNode", ({ node }) => {
+      container.classList.add("pointing");
+      if (this.view !== "services") return;
+      this.hovered = node;
+      this.showCard(node);
+      r.scheduleRefresh();
+    });
+    r.on("leaveNode", () => {
+      container.classList.remove("pointing");
+      if (this.hovered === null) return;
+      this.hovered = null;
+      this.card.hidden = true;
+      r.scheduleRefresh();
+    });
+    r.on("afterRender", () => this.placeBadges());
+    // sigma sizes its canvases once: follow the container when the panels around it change height
+    let size = `${container.clientWidth}x${container.clientHeight}`;
+    new ResizeObserver(() => {
+      const now = `${container.clientWidth}x${container.clientHeight}`;
+      if (now === size || !container.clientWidth || !container.clientHeight) return;
+      size = now;
+      r.resize();
+      r.refresh();
+    }).observe(container);
     r.once("afterRender", () => {
       this.firstFrameMs = Math.round(performance.now());
       container.dataset.rendered = "true";
     });
+    this.renderBadges();
     // the first frame may already be drawn by the constructor
     requestAnimationFrame(() => {
       if (this.firstFrameMs === null) {
         this.firstFrameMs = Math.round(performance.now());
         container.dataset.rendered = "true";
       }
+      this.placeBadges();
     });
+  }
+
+  private graphOf(view: View): Graph {
+    return view === "files" ? this.fileGraph : this.serviceGraph;
+  }
+
+  private viewSettings(view: View) {
+    return view === "files"
+      ? {
+          labelRenderedSizeThreshold: labelThreshold(this.fileGraph.order),
+          labelDensity: 0.8,
+          stagePadding: 30,
+          renderEdgeLabels: false,
+          itemSizesReference: "screen" as const,
+          zoomToSizeRatioFunction: Math.sqrt,
+          defaultDrawNodeLabel: drawDiscNodeLabel,
+          defaultDrawNodeHover: drawDiscNodeHover,
+        }
+      : // a few dozen service names: all of them, with room for them at the edges; sizes in the
+        // layout's units (zooming scales them with the map), which the layout kept from overlapping
+        {
+          labelRenderedSizeThreshold: 0,
+          labelDensity: 50,
+          stagePadding: 70,
+          renderEdgeLabels: true,
+          itemSizesReference: "positions" as const,
+          zoomToSizeRatioFunction: (ratio: number) => ratio,
+          defaultDrawNodeLabel: drawServiceLabel,
+          defaultDrawNodeHover: drawServiceHover,
+        };
   }
 
   setView(view: View): void {
     if (view === this.view) return;
     this.view = view;
+    this.hovered = null;
+    this.card.hidden = true;
     if (!this.renderer) return;
-    this.renderer.setSetting("labelRenderedSizeThreshold", view === "files" ? labelThreshold(this.fileGraph.order) : 0);
-    // service labels are long: keep room for them at the edges
-    this.renderer.setSetting("stagePadding", view === "files" ? 30 : 80);
-    this.renderer.setGraph(view === "files" ? this.fileGraph : this.serviceGraph);
+    const settings = this.viewSettings(view);
+    this.renderer.setSetting("labelRenderedSizeThreshold", settings.labelRenderedSizeThreshold);
+    this.renderer.setSetting("labelDensity", settings.labelDensity);
+    this.renderer.setSetting("stagePadding", settings.stagePadding);
+    this.renderer.setSetting("renderEdgeLabels", settings.renderEdgeLabels);
+    this.renderer.setSetting("itemSizesReference", settings.itemSizesReference);
+    this.renderer.setSetting("zoomToSizeRatioFunction", settings.zoomToSizeRatioFunction);
+    this.renderer.setSetting("defaultDrawNodeLabel", settings.defaultDrawNodeLabel);
+    this.renderer.setSetting("defaultDrawNodeHover", settings.defaultDrawNodeHover);
+    this.renderer.setGraph(this.graphOf(view));
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.renderBadges();
   }
 
   select(service: string | null, file: string | null): void {
@@ -154,6 +281,7 @@ export class GraphView {
     this.selectedFile = file;
     // the reducers' output changed: one refresh at the next frame, however many calls before it
     this.renderer?.scheduleRefresh();
+    this.renderBadges();
   }
 
   /** Moves the camera to a file (switching to the file view). */
@@ -180,27 +308,84 @@ export class GraphView {
     });
     this.serviceGraph = this.buildServiceGraph();
     if (this.renderer && this.view === "services") this.renderer.setGraph(this.serviceGraph);
+    this.renderBadges();
+  }
+
+  /** How many dependencies each service shows (Infinity: all of them). */
+  setLinksPerService(k: number): void {
+    this.linksPerService = k;
+    this.markStrongest();
+    this.renderer?.scheduleRefresh();
+  }
+
+  /** The dependencies the service view draws when no service is in focus, strongest first. */
+  drawnLinks(): ServiceLink[] {
+    return [...this.strongest]
+      .map((key) => this.links.get(key)!)
+      .sort((x, y) => total(y) - total(x) || byString(x.a, y.a) || byString(x.b, y.b));
+  }
+
+  /** The service view's edges as sigma last drew them (after the reducers), each as its two ids in order. */
+  renderedLinks(): [string, string][] {
+    const r = this.renderer;
+    if (!r || this.view !== "services") return [];
+    return this.serviceGraph
+      .edges()
+      .filter((e) => r.getEdgeDisplayData(e)?.hidden === false)
+      .map((e) => {
+        const [a, b] = this.serviceGraph.extremities(e);
+        return a < b ? [a, b] : [b, a];
+      });
+  }
+
+  /** Every dependency between two services (what "all" draws). */
+  allLinks(): ServiceLink[] {
+    return [...this.links.values()];
+  }
+
+  /** The services a service depends on or is depended on by, strongest first. */
+  linksOf(id: string): { other: string; out: number; in: number }[] {
+    const out: { other: string; out: number; in: number }[] = [];
+    for (const l of this.links.values()) {
+      if (l.a === id) out.push({ other: l.b, out: l.ab, in: l.ba });
+      else if (l.b === id) out.push({ other: l.a, out: l.ba, in: l.ab });
+    }
+    return out.sort((x, y) => y.out + y.in - (x.out + x.in) || byString(x.other, y.other));
+  }
+
+  kernelImports(id: string): number {
+    return this.kernelUse.get(id) ?? 0;
   }
 
   /** Where a node is drawn, in pixels from the container's top-left (for tests and tools). */
   nodePosition(key: string): { x: number; y: number } | null {
-    const graph = this.view === "files" ? this.fileGraph : this.serviceGraph;
+    const graph = this.graphOf(this.view);
     if (!this.renderer || !graph.hasNode(key)) return null;
     const a = graph.getNodeAttributes(key) as NodeAttrs;
     return this.renderer.graphToViewport({ x: a.x, y: a.y });
   }
 
   get nodeCount(): number {
-    return (this.view === "files" ? this.fileGraph : this.serviceGraph).order;
+    return this.graphOf(this.view).order;
   }
 
-  /** Import edges between groups under the current partition, per unordered pair. */
-  private serviceLinks(): Map<string, number> {
-    const links = new Map<string, number>();
-    const add = (a: string, b: string, n: number) => {
-      if (!a || !b || a === b) return;
-      const key = a < b ? `${a}\n${b}` : `${b}\n${a}`;
-      links.set(key, (links.get(key) ?? 0) + n);
+  /** Import edges between services and into the kernel under the current partition. */
+  private countLinks(): void {
+    const links = new Map<string, ServiceLink>();
+    const kernel = new Map<string, number>();
+    const add = (from: string, to: string, n: number) => {
+      if (!from || from.startsWith(":")) return;
+      if (to === KERNEL) {
+        kernel.set(from, (kernel.get(from) ?? 0) + n);
+        return;
+      }
+      if (!to || to === from || to.startsWith(":")) return;
+      const [a, b] = from < to ? [from, to] : [to, from];
+      const key = `${a}\n${b}`;
+      let l = links.get(key);
+      if (!l) links.set(key, (l = { a, b, ab: 0, ba: 0 }));
+      if (from === a) l.ab += n;
+      else l.ba += n;
     };
     const model = this.payload.model;
     if (model) {
@@ -208,46 +393,87 @@ export class GraphView {
       const group = model.files.map((f) => groups.get(f.path) ?? "");
       for (const [a, b] of model.imports) add(group[a], group[b], 1);
     } else {
-      // no model: the contracts tell which service needs which symbols of which other
+      // no model (and so no edits): the contracts say which symbols each service needs of which
+      // other; the kernel figure is the analysis' own count of import edges
       for (const s of this.payload.analysis.services) {
-        for (const r of s.contract.requires) add(s.id, r.service === "kernel" ? KERNEL : r.service, 1);
+        for (const r of s.contract.requires) if (r.service !== "kernel") add(s.id, r.service, 1);
+        kernel.set(s.id, s.metrics.kernelImports);
       }
     }
-    return links;
+    this.links = links;
+    this.kernelUse = kernel;
+  }
+
+  /** Marks each service's k strongest dependencies (ties: the other service's id). */
+  private markStrongest(): void {
+    const strongest = new Set<string>();
+    const k = this.linksPerService;
+    const byService = new Map<string, ServiceLink[]>();
+    for (const l of this.links.values()) {
+      for (const s of [l.a, l.b]) {
+        let list = byService.get(s);
+        if (!list) byService.set(s, (list = []));
+        list.push(l);
+      }
+    }
+    for (const [s, list] of byService) {
+      const other = (l: ServiceLink) => (l.a === s ? l.b : l.a);
+      list.sort((x, y) => total(y) - total(x) || byString(other(x), other(y)));
+      for (const l of list.slice(0, k)) strongest.add(`${l.a}\n${l.b}`);
+    }
+    this.strongest = strongest;
   }
 
   private buildServiceGraph(): Graph {
     const g = new Graph({ type: "undirected", multi: false });
-    const groups: { id: string; name: string; files: string[] }[] = [...this.whatIf.services];
-    if (this.whatIf.kernel.length) groups.push({ id: KERNEL, name: "shared kernel", files: this.whatIf.kernel });
-    const maxFiles = Math.max(1, ...groups.map((s) => s.files.length));
-    for (const s of groups) {
-      let x = 0;
-      let y = 0;
-      let n = 0;
-      for (const f of s.files) {
-        if (!this.fileGraph.hasNode(f)) continue;
-        x += this.fileGraph.getNodeAttribute(f, "x") as number;
-        y += this.fileGraph.getNodeAttribute(f, "y") as number;
-        n++;
-      }
+    const services = this.whatIf.services;
+    const maxR = Math.max(1, ...services.map((s) => serviceRadius(s.files.length)));
+    for (const s of services) {
+      const placed = this.payload.serviceXY?.[s.id];
+      const [x, y] = placed ?? this.centroid(s.files);
       g.addNode(s.id, {
-        x: n ? x / n : 0,
-        y: n ? y / n : 0,
-        size: 6 + 14 * Math.sqrt(s.files.length / maxFiles),
+        x,
+        y,
+        size: serviceRadius(s.files.length),
         color: this.colorOf(s.id),
-        label: `${s.name} (${s.files.length})`,
+        // the name alone: the disc's size and the hover card give the files, and short labels overlap less
+        label: s.name,
         group: s.id,
       } satisfies NodeAttrs);
     }
-    const links = this.serviceLinks();
-    const maxW = Math.max(1, ...links.values());
-    for (const [key, w] of [...links.entries()].sort((x, y) => byString(x[0], y[0]))) {
-      const [a, b] = key.split("\n");
-      if (g.hasNode(a) && g.hasNode(b))
-        g.addEdge(a, b, { size: 1 + 7 * Math.sqrt(w / maxW), color: "#c4cad3", weight: w });
+    this.countLinks();
+    this.markStrongest();
+    const maxW = Math.max(1, ...[...this.links.values()].map(total));
+    for (const [key, l] of [...this.links.entries()].sort((x, y) => byString(x[0], y[0]))) {
+      if (g.hasNode(l.a) && g.hasNode(l.b))
+        g.addEdgeWithKey(key, l.a, l.b, {
+          // in layout units, as the nodes: a twentieth to a quarter of the biggest disc's radius
+          size: maxR * (0.05 + 0.22 * Math.sqrt(total(l) / maxW)),
+          color: SERVICE_EDGE_COLOR,
+          weight: total(l),
+        });
     }
     return g;
+  }
+
+  /** Where a service's files are in the file view (for a service the server-side layout did not place). */
+  private centroid(files: string[]): [number, number] {
+    let x = 0;
+    let y = 0;
+    let n = 0;
+    for (const f of files) {
+      if (!this.fileGraph.hasNode(f)) continue;
+      x += this.fileGraph.getNodeAttribute(f, "x") as number;
+      y += this.fileGraph.getNodeAttribute(f, "y") as number;
+      n++;
+    }
+    return n ? [x / n, y / n] : [0, 0];
+  }
+
+  /** The service in focus in the service view: the hovered one, else the selected one. */
+  private focus(): string | null {
+    const f = this.hovered ?? this.selectedService;
+    return f !== null && this.serviceGraph.hasNode(f) ? f : null;
   }
 
   private reduceNode(
@@ -266,15 +492,32 @@ export class GraphView {
         out.forceLabel = true;
         out.zIndex = 2;
       }
-    } else if (node === this.selectedService) {
+      return out;
+    }
+    const focus = this.focus();
+    if (focus === null) return out;
+    if (node === focus) {
       out.highlighted = true;
       out.forceLabel = true;
+      out.zIndex = 2;
+    } else if (!this.serviceGraph.hasEdge(node, focus)) {
+      out.color = DIMMED_COLOR;
+      out.zIndex = 0;
     }
     return out;
   }
 
   private reduceEdge(edge: string, data: Record<string, unknown>): Record<string, unknown> {
-    if (this.view !== "files" || (this.selectedService === null && this.selectedFile === null)) return data;
+    if (this.view === "services") {
+      const focus = this.focus();
+      if (focus === null) return this.strongest.has(edge) ? data : { ...data, hidden: true };
+      const l = this.links.get(edge);
+      if (!l || (l.a !== focus && l.b !== focus)) return { ...data, hidden: true };
+      // in focus: every dependency of the service, with its count each way
+      const [out, inn] = l.a === focus ? [l.ab, l.ba] : [l.ba, l.ab];
+      return { ...data, color: FOCUS_EDGE_COLOR, zIndex: 1, label: `${out} out \u00b7 ${inn} in` };
+    }
+    if (this.selectedService === null && this.selectedFile === null) return data;
     const [a, b] = this.fileGraph.extremities(edge);
     if (this.selectedFile !== null) {
       if (a === this.selectedFile || b === this.selectedFile) return { ...data, color: "#7d8796", zIndex: 1 };
@@ -284,5 +527,64 @@ export class GraphView {
     const gb = this.fileGraph.getNodeAttribute(b, "group") as unknown;
     if (ga !== this.selectedService && gb !== this.selectedService) return { ...data, hidden: true };
     return data;
+  }
+
+  /** One badge per service node that imports the kernel: the kernel is a count, not a node with edges. */
+  private renderBadges(): void {
+    this.badges.clear();
+    if (this.view !== "services" || !this.renderer) {
+      replace(this.overlay);
+      return;
+    }
+    const badges: HTMLElement[] = [];
+    this.serviceGraph.forEachNode((id) => {
+      const n = this.kernelUse.get(id) ?? 0;
+      if (!n) return;
+      const b = h(
+        "span",
+        { class: "kernel-badge", testid: "kernel-badge", data: { serviceId: id, value: n } },
+        `K ${n.toLocaleString("en")}`,
+      );
+      this.badges.set(id, b);
+      badges.push(b);
+    });
+    replace(this.overlay, badges);
+    this.placeBadges();
+  }
+
+  /** Each badge at the top right of its node, wherever the camera is. */
+  private placeBadges(): void {
+    if (!this.renderer || this.view !== "services") return;
+    const focus = this.focus();
+    for (const [id, badge] of this.badges) {
+      if (!this.serviceGraph.hasNode(id)) continue;
+      const a = this.serviceGraph.getNodeAttributes(id) as NodeAttrs;
+      const p = this.renderer.graphToViewport({ x: a.x, y: a.y });
+      const r = this.renderer.scaleSize(a.size) * 0.72;
+      badge.style.transform = `translate(${Math.round(p.x + r - 6)}px, ${Math.round(p.y - r - 12)}px)`;
+      badge.classList.toggle("dim", focus !== null && id !== focus && !this.serviceGraph.hasEdge(id, focus));
+    }
+  }
+
+  /** The hover card of a service node: size, kernel use and its strongest dependencies. */
+  private showCard(id: string): void {
+    const s = this.whatIf.service(id);
+    if (!s || !this.renderer) return;
+    const deps = this.linksOf(id).slice(0, 4);
+    replace(
+      this.card,
+      h("strong", null, s.name),
+      h("span", null, `${s.files.length} files \u00b7 kernel imports ${this.kernelImports(id)}`),
+      deps.length
+        ? deps.map((d) => h("span", null, `${this.whatIf.groupName(d.other)}: ${d.out} import(s) out, ${d.in} in`))
+        : h("span", null, "no import to or from another service"),
+    );
+    const a = this.serviceGraph.getNodeAttributes(id) as NodeAttrs;
+    const p = this.renderer.graphToViewport({ x: a.x, y: a.y });
+    const r = this.renderer.scaleSize(a.size);
+    const { width } = this.container.getBoundingClientRect();
+    const left = Math.min(Math.max(4, p.x + r + 8), Math.max(4, width - 260));
+    this.card.style.transform = `translate(${Math.round(left)}px, ${Math.round(Math.max(4, p.y - r))}px)`;
+    this.card.hidden = false;
   }
 }

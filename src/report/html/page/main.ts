@@ -4,8 +4,10 @@ import type { ServiceAnalysis } from "../../../analysis/types.js";
 import type { GlobalMetrics, ServiceMetrics } from "../../../metrics/types.js";
 import { PAYLOAD_ELEMENT_ID, type PagePayload } from "../payload.js";
 import { append, h, replace, swatch } from "./dom.js";
+import { cyclesOf, entitiesOf, hotSpots, modulesOf, serviceDataOf, startWithOf } from "./extras.js";
 import {
   basename,
+  betterText,
   fmt,
   GLOBAL_METRICS,
   ISOLATED_COLOR,
@@ -15,11 +17,12 @@ import {
   serviceColor,
   signed,
 } from "./format.js";
-import { GraphView, type View } from "./graph.js";
+import { DEFAULT_LINKS_PER_SERVICE, GraphView, type View } from "./graph.js";
+import { summaryBand } from "./summary.js";
 import { ISOLATED, KERNEL, WhatIf } from "./whatif.js";
 import { byString } from "../../../util/order.js";
 
-type Selection = { kind: "none" } | { kind: "service"; id: string } | { kind: "file"; path: string };
+type Selection = { kind: "none" } | { kind: "service"; id: string } | { kind: "file"; path: string } | { kind: "data" };
 
 class App {
   private readonly whatIf: WhatIf;
@@ -61,6 +64,8 @@ class App {
     "Reset",
   );
   private readonly viewButtons = new Map<View, HTMLButtonElement>();
+  private readonly legend = h("span", { class: "legend", testid: "legend" });
+  private readonly scoreBody = h("tbody");
 
   constructor(private readonly payload: PagePayload) {
     const a = payload.analysis;
@@ -82,7 +87,7 @@ class App {
     const graphEl = h("div", {
       class: "graph",
       testid: "graph",
-      attrs: { role: "img", "aria-label": "Import and co-change graph of the files, coloured by service" },
+      attrs: { role: "img", "aria-label": "Graph of the services and their files, coloured by service" },
     });
     const header = h(
       "header",
@@ -103,6 +108,14 @@ class App {
       ),
       this.searchBox(),
     );
+    const summary = summaryBand({
+      analysis: a,
+      colorOf: this.colorOf,
+      nameOf: (id) => this.byId.get(id)?.name ?? (id === "kernel" ? "shared kernel" : id),
+      onService: (id) => this.select({ kind: "service", id }),
+      onKernel: () => this.select({ kind: "service", id: KERNEL }),
+      onData: () => this.select({ kind: "data" }),
+    });
     const left = h(
       "aside",
       { class: "left", attrs: { "aria-label": "Services" } },
@@ -140,58 +153,102 @@ class App {
       ),
       this.whatIfBox(),
     );
+    const linksControl = h(
+      "label",
+      {
+        class: "links-control",
+        title: "how many of each service's dependencies the service view draws, strongest first",
+      },
+      "Links per service ",
+      h(
+        "select",
+        {
+          testid: "links-per-service",
+          on: {
+            change: (e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              this.graph.setLinksPerService(v === "all" ? Infinity : Number(v));
+              this.renderLegend();
+            },
+          },
+        },
+        ["1", "2", "3", "5", "all"].map((v) =>
+          h("option", { attrs: { value: v, selected: v === String(DEFAULT_LINKS_PER_SERVICE) } }, v),
+        ),
+      ),
+    );
     const toolbar = h(
       "div",
       { class: "toolbar" },
       h(
         "div",
         { class: "toggle", attrs: { role: "group", "aria-label": "Graph view" } },
-        this.viewButton("files", "Files"),
         this.viewButton("services", "Services"),
+        this.viewButton("files", "Files"),
       ),
       h(
         "button",
         { attrs: { type: "button" }, testid: "zoom-reset", on: { click: () => this.graph.resetCamera() } },
         "Fit",
       ),
-      h(
-        "span",
-        {
-          class: "legend",
-          testid: "legend",
-          title:
-            "Scroll to zoom, drag to pan: file names appear as you zoom in. Lines are coupling: imports, co-change " +
-            "and shared authors.",
-        },
-        swatch(KERNEL_COLOR),
-        "shared kernel ",
-        swatch(ISOLATED_COLOR),
-        "isolated",
-      ),
+      linksControl,
+      this.legend,
     );
     const right = h("aside", { class: "right", testid: "panel", attrs: { "aria-label": "Details" } }, this.panel);
     append(root, [
       header,
+      summary,
       this.metricsEl,
       h("div", { class: "body" }, left, h("main", { class: "centre" }, toolbar, graphEl), right),
       this.status,
     ]);
 
+    // the metrics strip first: the graph takes the height that is left, measured when sigma starts
+    this.refresh();
     this.graph = new GraphView(graphEl, this.payload, this.whatIf, this.colorOf, {
       onFile: (path) => this.select({ kind: "file", path }),
       onService: (id) => this.select({ kind: "service", id }),
       onStage: () => this.selection.kind !== "none" && this.select({ kind: "none" }),
     });
     if (this.graph.error) replace(graphEl, h("p", { class: "graph-error", testid: "graph-error" }, this.graph.error));
-    const { drawn, total } = this.graph.edgesDrawn;
-    if (drawn < total)
-      toolbar
-        .querySelector(".legend")
-        ?.append(` \u00b7 strongest ${drawn.toLocaleString("en")} of ${total.toLocaleString("en")} links drawn`);
-    this.refresh();
+    this.markView(this.graph.view);
     this.renderPanel();
     this.mountedMs = Math.round(performance.now());
     requestAnimationFrame(() => requestAnimationFrame(() => (this.paintedMs = Math.round(performance.now()))));
+  }
+
+  /** What the graph's marks mean, for the view on screen. */
+  private renderLegend(): void {
+    if (this.graph.view === "services") {
+      const k = this.graph.drawnLinks().length;
+      const all = this.graph.allLinks().length;
+      replace(
+        this.legend,
+        h("span", { class: "kernel-badge sample" }, "K n"),
+        " kernel imports \u00b7 ",
+        h("span", { testid: "links-drawn" }, k < all ? `${k} of ${all} dependencies` : `all ${all} dependencies`),
+      );
+      this.legend.title =
+        "Node size: files. Badge K n: import edges from the service into the shared kernel (the kernel is not " +
+        "drawn as a node). Services sit near those they are coupled to (imports, co-change, shared authors). " +
+        "Lines: import dependencies, width by count, each service's strongest by default; hover or click a " +
+        "service for all of its own.";
+    } else {
+      const { drawn, total } = this.graph.edgesDrawn;
+      replace(
+        this.legend,
+        swatch(KERNEL_COLOR),
+        "shared kernel ",
+        swatch(ISOLATED_COLOR),
+        "isolated",
+        drawn < total
+          ? ` \u00b7 strongest ${drawn.toLocaleString("en")} of ${total.toLocaleString("en")} links drawn`
+          : "",
+      );
+      this.legend.title =
+        "Scroll to zoom, drag to pan: file names appear as you zoom in. Lines are coupling: imports, co-change " +
+        "and shared authors.";
+    }
   }
 
   // ---------- header: search ----------
@@ -322,6 +379,29 @@ class App {
         ),
         this.editsEl,
         h("div", { class: "buttons" }, this.undoButton, this.resetButton),
+        h(
+          "table",
+          { class: "scorecard-table", testid: "whatif-scorecard" },
+          h(
+            "thead",
+            null,
+            h(
+              "tr",
+              null,
+              h("th", { attrs: { scope: "col" } }, "Metric"),
+              h("th", { attrs: { scope: "col" }, class: "num" }, "Analysed"),
+              h("th", { attrs: { scope: "col" }, class: "num" }, "Now"),
+              h("th", { attrs: { scope: "col" }, class: "num" }, "\u0394"),
+            ),
+          ),
+          this.scoreBody,
+        ),
+        h(
+          "p",
+          { class: "hint" },
+          "\u2191 higher is better, \u2193 lower is better; hover a metric (here or above the graph) for what it " +
+            "measures and its typical range.",
+        ),
       ]);
     }
     append(box, [
@@ -339,7 +419,7 @@ class App {
       "button",
       {
         testid: `view-${view}`,
-        attrs: { type: "button", "aria-pressed": String(view === "files") },
+        attrs: { type: "button", "aria-pressed": String(view === this.payload.defaultView) },
         on: { click: () => this.setView(view) },
       },
       label,
@@ -350,8 +430,14 @@ class App {
 
   private setView(view: View): void {
     this.graph.setView(view);
+    this.markView(view);
+  }
+
+  /** The toggle, the legend and html[data-view] follow the view (which a file search may change). */
+  private markView(view: View): void {
     for (const [v, b] of this.viewButtons) b.setAttribute("aria-pressed", String(v === view));
     document.documentElement.dataset.view = view;
+    this.renderLegend();
   }
 
   /** Redraws what depends on the partition: metrics strip, table, selects, edits list. */
@@ -387,14 +473,35 @@ class App {
       GLOBAL_METRICS.map((m) => {
         const delta = g[m.key] - base[m.key];
         const better = m.better === "higher" ? delta > 0 : m.better === "lower" ? delta < 0 : false;
+        const tipId = `tip-${m.key}`;
+        // the explanation inline (direction and range) and in full on hover or focus: a reader
+        // must know what 0.46 means without leaving the page
         return h(
           "div",
-          { class: "metric", title: `${m.help}${m.better ? ` (${m.better} is better)` : ""}` },
-          h("span", { class: "label" }, m.label),
-          h("span", { class: "value", testid: `metric-${m.key}`, data: { value: String(g[m.key]) } }, fmt(g[m.key])),
-          this.whatIf.edited && Math.abs(delta) > 1e-12
-            ? h("span", { class: `delta ${better ? "good" : "bad"}`, testid: `delta-${m.key}` }, signed(delta))
-            : h("span", { class: "delta" }, this.whatIf.edited ? "\u00b10" : ""),
+          { class: "metric", testid: `global-metric-${m.key}`, attrs: { tabindex: 0, "aria-describedby": tipId } },
+          h(
+            "span",
+            { class: "head" },
+            h("span", { class: "label" }, m.label),
+            h("span", { class: "value", testid: `metric-${m.key}`, data: { value: String(g[m.key]) } }, fmt(g[m.key])),
+            this.whatIf.edited && Math.abs(delta) > 1e-12
+              ? h("span", { class: `delta ${better ? "good" : "bad"}`, testid: `delta-${m.key}` }, signed(delta))
+              : h("span", { class: "delta" }, this.whatIf.edited ? "\u00b10" : ""),
+          ),
+          h(
+            "span",
+            { class: "explain", testid: `explain-${m.key}` },
+            h("span", { class: "measures" }, m.short),
+            h("span", null, `${betterText(m.better)} \u00b7 typical ${m.typical}`),
+          ),
+          h(
+            "span",
+            { class: "tip", testid: `tip-${m.key}`, attrs: { id: tipId, role: "tooltip" } },
+            h("strong", null, `${m.label}: `),
+            `${m.help}.`,
+            h("br"),
+            `${betterText(m.better)}: ${m.range}.`,
+          ),
         );
       }),
       h(
@@ -409,6 +516,40 @@ class App {
             : `resolution ${this.payload.analysis.settings.resolution}, seed ${this.payload.analysis.settings.seed}`,
         ),
       ),
+    );
+    this.renderScorecard(g);
+  }
+
+  /** The what-if's own scorecard: each global metric as analysed and now, with what it means. */
+  private renderScorecard(g: GlobalMetrics): void {
+    const base = this.payload.analysis.metrics;
+    replace(
+      this.scoreBody,
+      GLOBAL_METRICS.map((m) => {
+        const delta = g[m.key] - base[m.key];
+        const better = m.better === "higher" ? delta > 0 : delta < 0;
+        return h(
+          "tr",
+          { title: `${m.label}: ${m.help}. ${betterText(m.better)}: ${m.range}.` },
+          h(
+            "th",
+            { attrs: { scope: "row" } },
+            m.label,
+            h(
+              "span",
+              { class: "dir", testid: `whatif-explain-${m.key}` },
+              m.better === "higher" ? " \u2191" : " \u2193",
+            ),
+          ),
+          h("td", { class: "num" }, fmt(base[m.key])),
+          h("td", { class: "num", testid: `whatif-metric-${m.key}`, data: { value: String(g[m.key]) } }, fmt(g[m.key])),
+          h(
+            "td",
+            { class: `num delta ${Math.abs(delta) > 1e-12 ? (better ? "good" : "bad") : ""}` },
+            Math.abs(delta) > 1e-12 ? signed(delta) : "",
+          ),
+        );
+      }),
     );
   }
 
@@ -482,7 +623,10 @@ class App {
     if (sel.kind === "service") this.graph.select(sel.id, null);
     else if (sel.kind === "file") {
       this.graph.select(null, sel.path);
-      if (focus) this.graph.focusFile(sel.path);
+      if (focus) {
+        this.graph.focusFile(sel.path);
+        this.markView(this.graph.view);
+      }
     } else this.graph.select(null, null);
     this.renderTable(this.whatIf.edited ? this.whatIf.score()?.services : undefined);
     this.renderPanel();
@@ -495,6 +639,7 @@ class App {
     else if (sel.kind === "service" && sel.id === ISOLATED) content = this.isolatedPanel();
     else if (sel.kind === "service" && this.whatIf.service(sel.id)) content = this.servicePanel(sel.id);
     else if (sel.kind === "file") content = this.filePanel(sel.path);
+    else if (sel.kind === "data") content = this.dataPanel();
     else content = this.introPanel();
     replace(this.panel, content);
     this.panel.parentElement?.scrollTo?.({ top: 0 });
@@ -506,26 +651,11 @@ class App {
     const out: HTMLElement[] = [h("h2", { testid: "panel-title" }, "Extraction report")];
     if (first) {
       out.push(
-        h(
-          "p",
-          { class: "lead" },
-          "Extract first: ",
-          h(
-            "button",
-            {
-              class: "link strong",
-              testid: "extract-first",
-              attrs: { type: "button" },
-              on: { click: () => this.select({ kind: "service", id: first.id }) },
-            },
-            swatch(this.colorOf(first.id)),
-            first.name,
-          ),
-        ),
+        h("h3", null, `Why ${first.name} first`),
         h(
           "ul",
           { class: "why" },
-          first.why.slice(0, 4).map((w) => h("li", null, w)),
+          first.why.map((w) => h("li", null, w)),
         ),
       );
     }
@@ -537,18 +667,21 @@ class App {
         h(
           "li",
           null,
-          "Each dot is a file, coloured by its candidate service; lines are coupling (imports, co-change, shared " +
-            "authors).",
+          "Services view: one node per service, sized by its files and placed near the services it is coupled " +
+            "to; lines are its strongest import dependencies (the control above the graph draws more); the badge " +
+            "K n counts its imports of the shared kernel.",
         ),
         h(
           "li",
           null,
-          "Click a service in the table or the graph for its scorecard, contract and files; click a file for its ties.",
+          "Files view: each dot is a file, coloured by its candidate service; lines are coupling (imports, " +
+            "co-change, shared authors).",
         ),
         h(
           "li",
           null,
-          "Switch to the Services view for one node per service, lines weighted by the imports between them.",
+          "Click a service in the table or the graph for its modules, scorecard, contract and files; click a file " +
+            "for its ties.",
         ),
       ),
       h("h3", null, "Method"),
@@ -592,6 +725,7 @@ class App {
           : null,
         stale ? h("span", { class: "badge warn" }, "edited") : null,
       ),
+      ...this.serviceShape(id, a, stale),
     ];
     if (metrics) {
       out.push(
@@ -692,6 +826,7 @@ class App {
               )
             : h("p", { class: "small" }, "nothing from other services or the kernel"),
         ),
+        ...this.serviceDataSection(a),
       );
     } else if (stale) {
       out.push(
@@ -735,6 +870,214 @@ class App {
     }
     out.push(h("h3", null, `Files (${s.files.length})`), this.fileList([...s.files].sort(), "panel-files"));
     return out;
+  }
+
+  /** Where to start, what it is made of and what it leans on: modules, cycles, dependencies, kernel use. */
+  private serviceShape(id: string, a: ServiceAnalysis | undefined, stale: boolean): HTMLElement[] {
+    const out: HTMLElement[] = [];
+    const start = a && !stale ? startWithOf(a) : undefined;
+    if (start)
+      out.push(
+        h(
+          "p",
+          { class: "lead", testid: "panel-start-with" },
+          `Start with its ${start.name} module (${start.files.length} files).`,
+        ),
+      );
+    const cycle = a ? this.cycleOf(a) : [];
+    if (cycle.length)
+      out.push(
+        h(
+          "p",
+          { class: "note", testid: "panel-cycle" },
+          `In an import cycle with ${cycle.map((c) => this.whatIf.groupName(c)).join(", ")}: the cycle has to be ` +
+            "broken before it can leave.",
+        ),
+      );
+    const deps = this.graph.linksOf(id);
+    out.push(
+      h(
+        "p",
+        { class: "small", testid: "panel-dependencies" },
+        `Imports the shared kernel ${this.graph.kernelImports(id)} times. `,
+        deps.length
+          ? `Strongest dependencies (import edges out / in): ${deps
+              .slice(0, 5)
+              .map((d) => `${this.whatIf.groupName(d.other)} ${d.out}/${d.in}`)
+              .join(", ")}${deps.length > 5 ? `, and ${deps.length - 5} more` : ""}.`
+          : "No import to or from another service.",
+      ),
+    );
+    const modules = this.modulesNow(id);
+    out.push(
+      h("h3", null, `Modules (${modules.length})`),
+      h(
+        "ul",
+        { class: "modules", testid: "panel-modules" },
+        modules.map((m) =>
+          h(
+            "li",
+            { testid: "module", data: { moduleId: m.id, files: m.files.length } },
+            h(
+              "details",
+              null,
+              h(
+                "summary",
+                null,
+                h("span", { class: "module-name", testid: "module-name" }, m.name),
+                h("span", { class: "num", testid: "module-files" }, `${m.files.length} files`),
+                start?.id === m.id ? h("span", { class: "badge start" }, "start here") : null,
+              ),
+              this.fileList([...m.files].sort(byString), "module-file-list"),
+            ),
+          ),
+        ),
+      ),
+    );
+    return out;
+  }
+
+  /** The service's import cycle partners: analysis.cycles when present, else its cost factors. */
+  private cycleOf(a: ServiceAnalysis): string[] {
+    const cycles = cyclesOf(this.payload.analysis);
+    if (cycles.length) return [...new Set(cycles.filter((c) => c.includes(a.id)).flat())].filter((x) => x !== a.id);
+    return a.costFactors?.cycleWith ?? [];
+  }
+
+  /**
+   * The service's modules as its files stand now: analyze's modules (in its order) cut to the files
+   * still here, then those that came from another service's modules, then files from no module.
+   */
+  private modulesNow(id: string): { id: string; name: string; files: string[] }[] {
+    const s = this.whatIf.service(id);
+    if (!s) return [];
+    const here = new Set(s.files);
+    const own = this.byId.get(id);
+    const ordered = [
+      ...(own ? modulesOf(own) : []),
+      ...this.payload.analysis.services.filter((x) => x.id !== id).flatMap((x) => modulesOf(x)),
+    ];
+    const out: { id: string; name: string; files: string[] }[] = [];
+    const placed = new Set<string>();
+    for (const m of ordered) {
+      const files = m.files.filter((f) => here.has(f));
+      for (const f of files) placed.add(f);
+      if (files.length) out.push({ id: m.id, name: m.name, files });
+    }
+    const rest = s.files.filter((f) => !placed.has(f));
+    if (rest.length) out.push({ id: ":other", name: "files from no module (moved here)", files: rest });
+    return out;
+  }
+
+  /** contract.data: the entities it owns (and who reads them) and those of other services it reads. */
+  private serviceDataSection(a: ServiceAnalysis | undefined): HTMLElement[] {
+    const data = a ? serviceDataOf(a) : null;
+    if (!data) return [];
+    const names = new Map(entitiesOf(this.payload.analysis).map((e) => [e.key, e.name]));
+    const entity = (key: string) => names.get(key) ?? key;
+    return [
+      h("h3", null, "Data"),
+      h(
+        "details",
+        { testid: "panel-data-owns", attrs: { open: data.owns.length <= 12 } },
+        h("summary", null, `Owns ${data.owns.length} entit${data.owns.length === 1 ? "y" : "ies"}`),
+        data.owns.length
+          ? h(
+              "table",
+              { class: "contract" },
+              h("thead", null, h("tr", null, h("th", null, "Entity"), h("th", null, "Read by"))),
+              h(
+                "tbody",
+                null,
+                data.owns.map((o) =>
+                  h(
+                    "tr",
+                    null,
+                    h("td", { title: o.file ?? o.entity }, entity(o.entity)),
+                    h("td", null, o.readBy.map((r) => this.whatIf.groupName(r)).join(", ") || "no other service"),
+                  ),
+                ),
+              ),
+            )
+          : h("p", { class: "small" }, "no entity is written mostly here"),
+      ),
+      h(
+        "details",
+        { testid: "panel-data-requires", attrs: { open: data.requires.length <= 12 } },
+        h("summary", null, `Reads ${data.requires.length} entit${data.requires.length === 1 ? "y" : "ies"} of others`),
+        data.requires.length
+          ? h(
+              "table",
+              { class: "contract" },
+              h("thead", null, h("tr", null, h("th", null, "Entity"), h("th", null, "Owner"), h("th", null, "Use"))),
+              h(
+                "tbody",
+                null,
+                data.requires.map((r) =>
+                  h(
+                    "tr",
+                    null,
+                    h("td", null, entity(r.entity)),
+                    h("td", null, r.owner === null ? "no owner" : this.whatIf.groupName(r.owner)),
+                    h(
+                      "td",
+                      { title: r.write ? "written from two services: the hardest seam to cut" : undefined },
+                      r.write ? "reads and writes" : "reads",
+                    ),
+                  ),
+                ),
+              ),
+            )
+          : h("p", { class: "small" }, "none: it reads only its own data"),
+      ),
+    ];
+  }
+
+  /** Every entity, hot spots first: who owns it, who reads and who writes it. */
+  private dataPanel(): HTMLElement[] {
+    const entities = hotSpots(entitiesOf(this.payload.analysis));
+    const names = (ids: string[]) => ids.map((id) => this.whatIf.groupName(id)).join(", ");
+    return [
+      h("h2", { testid: "panel-title" }, "Shared data"),
+      h(
+        "p",
+        null,
+        "Entities of the data model (ORM entities, model definitions, Prisma models), those read by the most " +
+          "services first: each reader outside the owner becomes an API call or a copy of the data.",
+      ),
+      entities.length
+        ? h(
+            "table",
+            { class: "contract", testid: "panel-entities" },
+            h(
+              "thead",
+              null,
+              h(
+                "tr",
+                null,
+                h("th", null, "Entity"),
+                h("th", null, "Owner"),
+                h("th", null, "Read by"),
+                h("th", null, "Written by"),
+              ),
+            ),
+            h(
+              "tbody",
+              null,
+              entities.map((e) =>
+                h(
+                  "tr",
+                  { testid: "entity-row", data: { entity: e.key } },
+                  h("td", null, h("strong", null, e.name), e.file ? h("div", null, this.fileLink(e.file)) : null),
+                  h("td", null, e.owner === null ? "no owner" : this.whatIf.groupName(e.owner)),
+                  h("td", null, `${e.readBy.length}: ${names(e.readBy)}`),
+                  h("td", null, names(e.writtenBy)),
+                ),
+              ),
+            ),
+          )
+        : h("p", { class: "small" }, "No entity in this analysis."),
+    ];
   }
 
   private kernelPanel(): HTMLElement[] {
@@ -963,6 +1306,10 @@ class App {
         firstFrame: this.graph.firstFrameMs,
         painted: this.paintedMs,
       }),
+      /** the service view's dependencies drawn with nothing in focus, and all of them */
+      drawnLinks: () => this.graph.drawnLinks(),
+      allLinks: () => this.graph.allLinks(),
+      renderedLinks: () => this.graph.renderedLinks(),
       proposal: () => this.whatIf.proposal(this.payload.title),
       scorecard: () => this.whatIf.score(),
     };
