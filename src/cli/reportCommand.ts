@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Analysis } from "../analysis/types.js";
+import { upgradeAnalysis } from "../analysis/upgrade.js";
 import type { ModelJson } from "../metrics/modelJson.js";
 import { writeReports } from "../report/writeReports.js";
 import { UserError } from "../util/errors.js";
@@ -13,7 +14,7 @@ export function readAnalysis(file: string): Analysis {
   const a = readUserJson(file);
   if (schemaOf(a) !== "faultline/analysis@1")
     throw new UserError(`${file}: not a faultline analysis (schema faultline/analysis@1 expected)`);
-  return a as Analysis;
+  return upgradeAnalysis(a as Analysis);
 }
 
 /** model.json beside an analysis.json, when there is one. */
