@@ -1,5 +1,5 @@
 import { proposeBoundaries, type DomainHints, type Proposal } from "../boundaries/propose.js";
-import { domainNames } from "../coupling/names.js";
+import { domainNames, nounOf } from "../coupling/names.js";
 import { RESOLUTION_GRID, STABILITY_SLACK } from "../boundaries/resolution.js";
 import { contributions } from "../coupling/buildCoupling.js";
 import { ROLE_DAMPING } from "../coupling/roles.js";
@@ -137,7 +137,13 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   const minCommits = opts.minCommits ?? DEFAULT_MIN_COMMITS;
   const note = extractionNote(history, minCommits, ids.length);
   const giant = cycles.find((c) => c.services.length > ids.length / 2);
-  const ranked = rankServices(ids, pain, cost, { names, giantCycle: new Set(giant?.services), pick: !note });
+  const noDomain = new Set(partition.services.filter((s) => !hasDomain(s.files)).map((s) => s.id));
+  const ranked = rankServices(ids, pain, cost, {
+    names,
+    giantCycle: new Set(giant?.services),
+    pick: !note,
+    last: noDomain,
+  });
 
   const ties = topTies(coupling, 3);
   const crossing = crossingCochange(model, partition, 10);
@@ -162,6 +168,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
       why: r.why,
       contract: contracts.get(s.id)!,
       crossingCochange: crossing.get(s.id) ?? [],
+      ...(noDomain.has(s.id) ? { noDomain: true as const } : {}),
     };
   });
   const order = [...services].sort((a, b) => a.rank - b.rank);
@@ -213,6 +220,14 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   return { analysis, model, modelJson };
 }
 
+/**
+ * A service most of whose files name no business noun (their names are roles, framework or
+ * infrastructure words: `errorHandler.ts`, `server.ts`, `config.ts`) has no dominant domain.
+ */
+function hasDomain(files: string[]): boolean {
+  return files.filter((f) => nounOf(f) !== undefined).length * 2 >= files.length;
+}
+
 /** Too little history to say which service hurts most: the reason, or undefined when there is enough. */
 function extractionNote(history: RepoModel["history"], minCommits: number, services: number): string | undefined {
   if (services < 2) return services ? "a single service: nothing to choose between" : "no services";
@@ -257,7 +272,7 @@ function kernelReasons(
   }
   return kernel.map((k) => {
     const path = files[k.file];
-    if (k.why.startsWith("forced")) return { path, why: k.why };
+    if (!k.why.startsWith("imported by")) return { path, why: k.why };
     return { path, why: `imported by ${importers.get(path)?.size ?? 0} of the ${p.services.length} services` };
   });
 }

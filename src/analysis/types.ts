@@ -104,6 +104,8 @@ export interface ServiceAnalysis {
   contract: Contract;
   /** the first pick only: the module to start the extraction with */
   startWith?: string;
+  /** most of its files name no business noun: a grab-bag, never ranked before a domain */
+  noDomain?: true;
   /** its strongest co-change with files of other services (each would become a distributed change) */
   crossingCochange: { file: string; with: string; service: string; shared: number }[];
 }

@@ -49,14 +49,17 @@ export const FAN_OUT_CLUSTERS = 4;
  * Fan-out hubs go where they belong, not where they import most: a file that imports from
  * FAN_OUT_CLUSTERS or more other clusters (an orchestrator importing thirteen rule classes, a
  * barrel of every model) moves to the cluster of its strongest single tie, which its own domain
- * gives it (its controller, the files it changes with, its name). Returns the files moved.
+ * gives it (its controller, the files it changes with, its name). One the caller calls glue (from
+ * its name and how many clusters it reaches: `app.ts` mounting every route) leaves every cluster
+ * (label -1) for the caller to put in the kernel. Returns the files moved and the glue.
  */
 export function placeFanOutHubs(
   labels: Int32Array,
   cg: CouplingGraph,
   imports: ImportGraph,
   fixed: (file: number) => boolean,
-): number[] {
+  isGlue: (file: number, clusters: number) => boolean,
+): { moved: number[]; glue: { file: number; clusters: number }[] } {
   const index = new Map(cg.files.map((f, i) => [f, i]));
   const targets = new Map<number, Set<number>>();
   for (const e of imports.edges) {
@@ -78,12 +81,18 @@ export function placeFanOutHubs(
     if (hubs.has(e.b)) consider(e.b, e.a, e.weight);
   }
   const moved: number[] = [];
+  const glue: { file: number; clusters: number }[] = [];
   for (const i of [...hubs].sort((a, b) => a - b)) {
+    if (isGlue(i, targets.get(i)!.size)) {
+      glue.push({ file: i, clusters: targets.get(i)!.size });
+      labels[i] = -1;
+      continue;
+    }
     const best = strongest.get(i);
     if (best && best.label !== labels[i]) {
       labels[i] = best.label;
       moved.push(i);
     }
   }
-  return moved;
+  return { moved, glue };
 }

@@ -6,6 +6,7 @@ import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
 import { confidenceOf, consensusPartition } from "./consensus.js";
 import { adjacencyOf, findHubs, isDomainHub, ownerOf, type DomainHints } from "./hubs.js";
+import { nounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { mergeTiny, placeFanOutHubs } from "./placement.js";
@@ -139,7 +140,17 @@ export function proposeBoundaries(
     owned.push({ file: h, why: owner.why });
   }
   const pinned = (i: number) => pinOf(cg.files[i]) !== undefined || domainHubs.includes(i);
-  placeFanOutHubs(labels, cg, imports, pinned);
+  // a fan-out hub whose name says no business noun and that reaches a quarter of all modules or
+  // more is framework glue (the app mounting every route): the kernel's. One reaching fewer
+  // serves a few domains and goes to its strongest tie.
+  const moduleCount = new Set(labels.filter((l) => l >= 0)).size;
+  const isGlue = (i: number, reached: number) =>
+    !hints.entityFiles.has(i) && !nounOf(cg.files[i]) && reached * 4 >= moduleCount;
+  const glue = placeFanOutHubs(labels, cg, imports, pinned, isGlue).glue;
+  for (const g of glue) {
+    active[g.file] = 0;
+    kernel.push({ file: g.file, why: `framework glue: imports from ${g.clusters} modules and names no domain` });
+  }
   // files left alone after merging (no neighbour in any cluster) are isolated too
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubs.includes(i)) isolated.push(i);
 
@@ -158,7 +169,10 @@ export function proposeBoundaries(
   modules.forEach((m, k) => getOrInsert(groups, grouping.service[k], () => []).push(m));
 
   const generated = [...groups.values()];
-  const moduleNames = generated.map((ms) => nameByNouns(ms, cg.files, hints.nouns, new Set()));
+  // modules are named against each other (a word every module shares names none of them)
+  const allNames = nameByNouns(modules, cg.files, hints.nouns, new Set());
+  const nameOfModule = new Map(modules.map((m, k) => [m, allNames[k]]));
+  const moduleNames = generated.map((ms) => ms.map((m) => nameOfModule.get(m)!));
   const serviceNames = nameServices(generated, moduleNames, cg.files, hints, new Set(pinnedTo.keys()));
   const rename = opts.overrides?.rename ?? {};
   for (const key of Object.keys(rename).sort(byString)) {

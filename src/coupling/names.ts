@@ -36,7 +36,8 @@ const QUALIFIERS = new Set(
     "create update delete remove get list find add set use is has can base abstract default new current " +
     "batch bulk build make handle process validate parse format to from with on " +
     "active inactive existing placed pending archived deleted published public private internal global local " +
-    "generic common custom main primary secondary all any some other my own archivable"
+    "generic common custom main primary secondary all any some other my own archivable " +
+    "last first next previous before after behind over under"
   ).split(" "),
 );
 const isQualifier = (w: string) => QUALIFIERS.has(w);

@@ -42,6 +42,8 @@ export interface RankContext {
   giantCycle: Set<string>;
   /** false: too little history to name a first pick (the order is then by priority all the same) */
   pick: boolean;
+  /** services with no dominant domain: ranked after every other */
+  last?: Set<string>;
 }
 
 /**
@@ -60,7 +62,8 @@ export function rankServices(
   const p = scoreRows(ids, painRows);
   const c = scoreRows(ids, costRows);
   const priority = new Map(ids.map((id) => [id, p.get(id)! / (1 + c.get(id)!)]));
-  const order = [...ids].sort((a, b) => priority.get(b)! - priority.get(a)! || byString(a, b));
+  const late = (id: string) => (ctx.last?.has(id) ? 1 : 0);
+  const order = [...ids].sort((a, b) => late(a) - late(b) || priority.get(b)! - priority.get(a)! || byString(a, b));
   const median = (rows: Map<string, Record<string, number>>, key: string) => {
     const v = ids.map((id) => rows.get(id)![key]).sort((a, b) => a - b);
     return v[Math.floor((v.length - 1) / 2)] ?? 0;
@@ -70,6 +73,8 @@ export function rankServices(
   const out = new Map<string, Ranked>();
   order.forEach((id, i) => {
     const why = [...painReasons(pain.get(id)!, medians), ...costReasons(cost.get(id)!, ctx, name)];
+    if (ctx.last?.has(id))
+      why.unshift("no dominant domain: most of its files name no business noun (ranked after the domains)");
     if (ctx.pick && i === 0 && order.length > 1) {
       const second = order[1];
       why.unshift(

@@ -96,3 +96,25 @@ describe("ranking by pain against cost", () => {
     expect(orders[2]).toEqual(orders[0]);
   });
 });
+
+describe("a service with no dominant domain", () => {
+  it("is ranked after every domain, however much it hurts, and says why", async () => {
+    // the same repository with ledger's files named for roles and frameworks, not a business noun
+    const roles = ["server", "app", "helpers", "errorHandler"];
+    const rename = (text: string) =>
+      text
+        .replace(/src\/ledger\/ledger(\d)\.ts/g, (_, i: string) => `src/core/${roles[Number(i)]}.ts`)
+        .replace(/"\.\/ledger(\d)"/g, (_, i: string) => `"./${roles[Number(i)]}"`);
+    const base = script();
+    const files = Object.fromEntries(Object.entries(base.files).map(([f, text]) => [rename(f), rename(text)]));
+    const commits = base.commits.map((c) => ({ ...c, touch: c.touch?.map(rename) }));
+    const { analysis: a } = await analyzeInto(buildRepo({ files, commits }), ["--seed", "1"]);
+    const core = a.services.find((s) => s.files.includes("src/core/server.ts"))!;
+    expect(core.files.sort()).toEqual(roles.map((r) => `src/core/${r}.ts`).sort());
+    expect(core.noDomain).toBe(true);
+    expect(core.rank).toBe(a.services.length);
+    expect(core.why[0]).toMatch(/^no dominant domain/);
+    // the pick goes to a domain; on the named repository ledger, the same files, is first
+    expect(a.services.find((s) => s.rank === 1)!.noDomain).toBeUndefined();
+  });
+});

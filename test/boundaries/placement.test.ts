@@ -31,18 +31,27 @@ describe("fan-out hubs", () => {
       external: [],
       unresolved: [],
     };
+    const never = () => false;
+    // labels with the hub (file 0) in the given cluster, placed with the caller's fixed and glue tests
+    const place = (own: number, fixed: (i: number) => boolean, glue: (i: number, reached: number) => boolean) => {
+      const l = Int32Array.from(labels);
+      l[0] = own;
+      return { labels: l, ...placeFanOutHubs(l, cg, imports, fixed, glue) };
+    };
     // it imports from 3 clusters besides its own (B is its own here): C, D, E, not enough to be a hub
-    const few = Int32Array.from(labels);
-    expect(placeFanOutHubs(few, cg, imports, () => false)).toEqual([]);
-    expect(few[0]).toBe(1);
-    // moved into A's cluster by hand, it imports from B, C, D and E: a hub, placed by its strongest tie (route)
-    const hub = Int32Array.from(labels);
-    hub[0] = 5; // a cluster of its own: it imports from four others
-    expect(placeFanOutHubs(hub, cg, imports, () => false)).toEqual([0]);
-    expect(hub[0]).toBe(0);
+    const few = place(1, never, never);
+    expect(few.moved).toEqual([]);
+    expect(few.labels[0]).toBe(1);
+    // in a cluster of its own, it imports from B, C, D and E: a hub, placed by its strongest tie (route)
+    const hub = place(5, never, never);
+    expect(hub.moved).toEqual([0]);
+    expect(hub.labels[0]).toBe(0);
     // a file the caller fixes (pinned, an owned entity) stays
-    const pinned = Int32Array.from(labels);
-    pinned[0] = 5;
-    expect(placeFanOutHubs(pinned, cg, imports, (i) => i === 0)).toEqual([]);
+    expect(place(5, (i) => i === 0, never).moved).toEqual([]);
+    // one the caller calls glue leaves every cluster, with the number of clusters it reaches
+    const glue = place(5, never, (i, reached) => i === 0 && reached === 4);
+    expect(glue.moved).toEqual([]);
+    expect(glue.glue).toEqual([{ file: 0, clusters: 4 }]);
+    expect(glue.labels[0]).toBe(-1);
   });
 });
