@@ -1,4 +1,5 @@
 import { proposeBoundaries, type DomainHints, type Proposal } from "../boundaries/propose.js";
+import { plural } from "../util/plural.js";
 import { domainNames, nounOf } from "../coupling/names.js";
 import { RESOLUTION_GRID, STABILITY_SLACK } from "../boundaries/resolution.js";
 import { contributions } from "../coupling/buildCoupling.js";
@@ -234,7 +235,7 @@ function extractionNote(history: RepoModel["history"], minCommits: number, servi
   if (!history) return "no first pick: no git history (not a git repository), so nothing says which service hurts most";
   if (history.commits < minCommits)
     return (
-      `no first pick: only ${history.commits} commit${history.commits === 1 ? "" : "s"} touch the analysed files ` +
+      `no first pick: only ${plural(history.commits, "commit")} touch the analysed files ` +
       `(fewer than ${minCommits}, --min-commits): too little history to say which service hurts most`
     );
   return undefined;

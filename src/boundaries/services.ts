@@ -1,3 +1,4 @@
+import { plural } from "../util/plural.js";
 import type { CouplingGraph } from "../coupling/types.js";
 
 /** A module that does at least this share of its business (tie weight) with one other module is its satellite. */
@@ -60,8 +61,8 @@ export function groupModules(modules: number[][], cg: CouplingGraph): { service:
   return {
     service: ties.assignment(),
     rule:
-      `${satellites} satellite module${satellites === 1 ? "" : "s"} joined the module they do half or more of ` +
-      `their business with; then ${small} service${small === 1 ? "" : "s"} under ${SERVICE_MIN_SHARE * 100}% of ` +
+      `${plural(satellites, "satellite module")} joined the module they do half or more of ` +
+      `their business with; then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
       `the files joined the one they are most tied to (ties relative to both sides' totals); none over ` +
       `${SERVICE_MAX_SHARE * 100}% of the files`,
   };

@@ -1,4 +1,5 @@
 import type { CostFactors, PainFactors } from "./types.js";
+import { plural } from "../util/plural.js";
 import { byString } from "../util/order.js";
 import { round } from "../util/round.js";
 
@@ -102,7 +103,6 @@ function scoreRows(ids: string[], rows: Map<string, Record<string, number>>): Ma
   );
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const times = (x: number, median: number) => (median > 0 ? ` (${round(x / median, 1)}x the median service)` : "");
 
 function painReasons(f: PainFactors, medians: { revisions: number; fixes: number }): string[] {

@@ -1,4 +1,5 @@
 import type { Analysis, ServiceAnalysis } from "../analysis/types.js";
+import { plural } from "../util/plural.js";
 import { KERNEL } from "../metrics/types.js";
 import { mermaidText } from "./graphFormats.js";
 import { GLOBAL_METRIC_NOTES } from "../metrics/notes.js";
@@ -20,7 +21,6 @@ export function md(text: string): string {
 }
 
 const fixed = (x: number, d = 2) => x.toFixed(d);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** report.md must fit a pull-request comment (GitHub takes 65,536 characters). */
 export const MAX_REPORT_CHARS = 60_000;
