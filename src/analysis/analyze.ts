@@ -6,6 +6,7 @@ import { contributions } from "../coupling/buildCoupling.js";
 import { ROLE_DAMPING } from "../coupling/roles.js";
 import { SIGNALS, type CouplingGraph } from "../coupling/types.js";
 import { createHash } from "node:crypto";
+import path from "node:path";
 import { CACHE_WRITER, CacheStore, cacheDirFor } from "../cache/store.js";
 import { allCochangePairs } from "../history/cochange.js";
 import type { ImportGraph } from "../graph/types.js";
@@ -22,6 +23,7 @@ import { rankServices } from "../ranking/rank.js";
 import { initialTsconfigs } from "../repo/scopeFiles.js";
 import { toRepoPath } from "../util/paths.js";
 import { checkRepoDir } from "../repo/repoDir.js";
+import { readManifest } from "../repo/json.js";
 import type { Log } from "../util/log.js";
 import { round } from "../util/round.js";
 import { getOrInsert } from "../util/maps.js";
@@ -107,7 +109,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
     "boundaries",
     log,
   );
-  const hints = domainHints(model);
+  const hints = domainHints(model, productNames(repo));
   const key = proposalKey(coupling, imports, hints, boundaryOptions);
   let proposal = cache.get(key);
   if (!proposal) {
@@ -316,7 +318,7 @@ function startModule(model: RepoModel, s: ServiceAnalysis, p: ServicePartition):
 }
 
 /** What the boundaries stage knows of the business besides the coupling graph, by coupling-graph index. */
-function domainHints(model: RepoModel): DomainHints {
+function domainHints(model: RepoModel, product: Set<string>): DomainHints {
   const files = model.coupling.files;
   const index = new Map(files.map((f, i) => [f, i]));
   const entityFiles = new Set<number>();
@@ -336,7 +338,22 @@ function domainHints(model: RepoModel): DomainHints {
     const entity = index.get(a.entity);
     if (entity !== undefined) users.set(entity, (users.get(entity) ?? 0) + 1);
   }
-  return { nouns: domainNames(files).nouns, entityFiles, writers, users };
+  const nouns = domainNames(files).nouns.map((n) => (n !== undefined && product.has(n) ? undefined : n));
+  return { nouns, entityFiles, writers, users };
+}
+
+/**
+ * The product's own name is no domain of it (ghostfolio's `ghostfolio.service.ts` is its data
+ * provider): the first word of the root package's name, without a "js" ending.
+ */
+function productNames(repo: string): Set<string> {
+  const name = readManifest(path.join(repo, "package.json"))?.name;
+  if (typeof name !== "string") return new Set();
+  const word = name
+    .replace(/^@/, "")
+    .split(/[^A-Za-z0-9]+/)[0]
+    .toLowerCase();
+  return new Set([word, word.replace(/js$/, "")].filter((w) => w.length >= 3));
 }
 
 /**

@@ -22,7 +22,7 @@ export interface ClientSummary {
   areas: { area: string; files: number; dependsOn: { service: string; imports: number }[] }[];
 }
 
-/** faultline/analysis@1 (SPEC): the versioned result between analysis and the reports. */
+/** faultline/analysis@1: the versioned result between analysis and the reports. */
 export interface Analysis {
   schema: "faultline/analysis@1";
   repo: { head: string; headDate: string; files: number; commits: number };
@@ -34,7 +34,7 @@ export interface Analysis {
     /** how modules were grouped into services */
     serviceRule: string;
     weights: Weights;
-    /** the factor on a tie between two files of one naming role (README "Roles"); absent in older files */
+    /** the factor on a tie between two files of one naming role (docs/design.md "Roles"); absent in older files */
     roleDamping?: number;
     runs: number;
     maxChangeset: number;
@@ -75,7 +75,7 @@ export interface Tie {
   with: string;
   weight: number;
   signals: Record<Signal, number>;
-  /** both files share this role (README "Coupling model"): the tie is damped */
+  /** both files share this role (docs/design.md "Roles"): the tie is damped */
   sameRole?: string;
 }
 

@@ -35,10 +35,10 @@ const UNFIT_NAMES = new Set([
   "interceptor", "interceptors", "decorator", "decorators", "middleware", "middlewares", "handler", "handlers",
   "model", "models", "schema", "schemas", "route", "routes", "router", "validator", "validators", "repository",
   "repositories", "gql", "graphql", "rest", "http", "api", "server", "info", "health", "docs", "cache", "logging",
-  "endpoint", "endpoints", "environment", "config", "configuration", "csrf", "cron", "queue", "html",
+  "endpoint", "endpoints", "environment", "config", "configuration", "csrf", "cron", "queue", "html", "data",
 ]);
 
-/** Service ids from names, in order: kebab-case, made unique with -2, -3, ... (SPEC: never a cluster index). */
+/** Service ids from names, in order: kebab-case, made unique with -2, -3, ... (never a cluster index). */
 export function uniqueIds(names: string[]): string[] {
   const ids = new Set<string>();
   return names.map((name) => {
@@ -60,7 +60,7 @@ export function kebab(s: string): string {
 
 /**
  * Names each group of files by the words that set it apart: tf-idf over path words, where a
- * word's weight is the share of the group's files that carry it times log(1 + groups / groups
+ * word's weight is the share of the group's files that carry it times log(groups / groups
  * carrying it). Layer words (routes, models, services) appear in every group and fall away;
  * the business word each vertical slice shares is what remains. Names are unique.
  */
@@ -146,6 +146,11 @@ export function nameByNouns(
     const ranked = [...counts[i]]
       .sort((x, y) => y[1] - x[1] || groupsWith.get(x[0])! - groupsWith.get(y[0])! || byString(x[0], y[0]))
       .map(([noun]) => noun);
+    // no noun on a quarter of its files (one file per provider): the folder most of them share speaks
+    if (ranked.length === 0 || counts[i].get(ranked[0])! * 4 < groups[i].length) {
+      const folder = sharedFolderNoun(groups[i].map((f) => files[f]));
+      if (folder !== undefined && !UNFIT_NAMES.has(folder)) ranked.unshift(folder);
+    }
     let name = ranked.find((noun) => !used.has(noun));
     if (name === undefined) name = fallback[i];
     for (let k = 2; used.has(name); k++) name = `${ranked[0] ?? fallback[i]}-${k}`;
@@ -198,6 +203,25 @@ export function nameServices(
     names[i] = unique;
   }
   return names;
+}
+
+/** The noun of the deepest folder that holds at least half of the files, if any. */
+function sharedFolderNoun(paths: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const p of paths) {
+    const parts = p.split("/").slice(0, -1);
+    for (let d = 1; d <= parts.length; d++) {
+      const dir = parts.slice(0, d).join("/");
+      counts.set(dir, (counts.get(dir) ?? 0) + 1);
+    }
+  }
+  const deepest = [...counts]
+    .filter(([, n]) => n * 2 >= paths.length)
+    .sort((a, b) => b[0].split("/").length - a[0].split("/").length || byString(a[0], b[0]))[0];
+  if (!deepest) return undefined;
+  // its noun (`routes/documents` says "document"), or its own name when the noun alone says nothing
+  const noun = nounOf(`${deepest[0]}/index.ts`);
+  return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(deepest[0].split("/").pop()!) : noun;
 }
 
 const size = (modules: number[][]) => modules.reduce((n, m) => n + m.length, 0);

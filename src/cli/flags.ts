@@ -66,7 +66,10 @@ export function addAnalysisFlags(cmd: Command): Command {
       collect,
     )
     .option("--churn", "add lines added/removed to pain (git numstat: slower)")
-    .option("--resolution <r>", "clustering granularity: a number (higher = more, smaller services) or auto (default)")
+    .option(
+      "--resolution <r>",
+      "the module level's clustering resolution: a number (higher = more, smaller modules) or auto (default)",
+    )
     .option("--seed <n>", "seed of the clustering runs (default 1)", wholeNumber("--seed", 0))
     .option("--weights <list>", "signal weights (default structural=1,cochange=1,ownership=0.25,semantic=0.5)")
     .option("--no-cache", "do not read or write the cache")

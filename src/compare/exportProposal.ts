@@ -26,7 +26,7 @@ export function collapseGlobs(owner: Map<string, string>, label: string): string
   return [...out].sort(byString);
 }
 
-/** analysis.json as an editable YAML proposal (SPEC format; `kernel:` is faultline's extension). */
+/** analysis.json as an editable YAML proposal (faultline/proposal@1; `kernel:` lists the shared kernel). */
 export function exportProposalYaml(a: Analysis): string {
   const owner = new Map<string, string>();
   for (const s of a.services) for (const f of s.files) owner.set(f, `s:${s.name}`);

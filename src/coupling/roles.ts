@@ -16,7 +16,7 @@ import { getOrInsert } from "../util/maps.js";
  * same guard and reads the same (semantic) vocabulary, a sweep over all route files changes them
  * together, and one maintainer owns the whole wiring. Left at full strength these ties pull
  * the wiring into a service of its own, a technical layer; so a pair of files sharing a role
- * couples at ROLE_DAMPING of its weight (README "Coupling model", with the measurement).
+ * couples at ROLE_DAMPING of its weight (docs/design.md "Roles", with the measurement).
  */
 export const ROLE_DAMPING = 0.25;
 export const ROLE_MIN_FOLDERS = 8;

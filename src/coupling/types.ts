@@ -4,7 +4,7 @@ export const SIGNALS: Signal[] = ["structural", "cochange", "ownership", "semant
 export type Weights = Record<Signal, number>;
 
 /**
- * Defaults chosen by measurement (README "Choosing the weights": MoJoFM/ARI against labelled
+ * Defaults chosen by measurement (docs/design.md "Choosing the weights": MoJoFM/ARI against labelled
  * domains of two real repos and the demo): imports and co-change carry the cut, shared
  * vocabulary helps on both real repos, ownership helps a little more weakly.
  */

@@ -14,7 +14,7 @@ interface EdgeAcc {
   typeOnly: boolean;
 }
 
-/** The SPEC's faultline/graph@1 view of the parsed modules: one edge per ordered pair, sorted. */
+/** The faultline/graph@1 view of the parsed modules: one edge per ordered pair, sorted. */
 export function toImportGraph(records: ModuleRecord[], opts: GraphViewOptions = {}): ImportGraph {
   const tracer = opts.throughBarrels ? new BarrelTracer(records) : undefined;
   const edges = new Map<string, EdgeAcc & { from: string; to: string }>();

@@ -53,7 +53,10 @@ export interface RuntimeFacts {
 
 /** What a file says about data: the ORM entities it declares and the calls that may read or write them. */
 export interface DataFacts {
-  /** classes an ORM maps to a table (`@Entity`, sequelize-typescript `@Table`) and `model.define("name")` models */
+  /**
+   * classes an ORM maps to a table (`@Entity`, sequelize-typescript `@Table`) and Sequelize
+   * `sequelize.define("name")` models (also on `db` or `model`)
+   */
   entities: { name: string; how: string }[];
   /** calls whose method reads or writes data: `Order.create(...)`, `this.orders.save(x)`, `prisma.order.update(...)` */
   calls: { receiver: string[]; method: string }[];
@@ -105,7 +108,7 @@ export interface ModuleRecord {
   exports: ExportTable;
 }
 
-// ---- faultline/graph@1 (SPEC) ----
+// ---- faultline/graph@1 ----
 export interface GraphModule {
   path: string;
   loc: number;

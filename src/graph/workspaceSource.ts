@@ -6,7 +6,7 @@ const OUTPUT_EXT = /(\.d)?\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const SOURCE_EXTS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
 /**
- * SPEC's one extension of TypeScript's resolution: an import of a workspace package lands on
+ * faultline's one extension of TypeScript's resolution: an import of a workspace package lands on
  * that package's source file, even when nothing is installed or built. Output paths named by
  * the manifest (exports, main, types, module) are mapped back through the package's own
  * tsconfig (outDir -> rootDir); then the `source` and `types` fields; then src/index.ts.

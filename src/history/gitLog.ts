@@ -152,12 +152,16 @@ export const LOG_FORMAT = "%x01%H%x02%aN%x02%aE%x02%at%x02%ct%x02%P%x02%s";
 
 /**
  * A commit that fixes something, by its subject: the words fix, bug, hotfix, revert (and their
- * forms: fixes, fixed, bugfix, reverts), or an issue-tracker key such as PROJ-123. A `#123`
+ * forms: fixes, fixed, bugfix, reverts), or an issue-tracker key such as PROJ-123 (upper case, not a
+ * standard such as UTF-8). A `#123`
  * alone does not count: squash merges put a pull request's number on every commit.
  */
-const FIX_SUBJECT =
-  /\b(?:fix(?:e[sd]|ing)?|bug(?:s|fix(?:es)?)?|hotfix(?:es)?|revert(?:s|ed)?)\b|\b[A-Z][A-Z0-9]+-\d+\b/i;
-export const isFixSubject = (subject: string) => FIX_SUBJECT.test(subject);
+const FIX_WORD = /\b(?:fix(?:e[sd]|ing)?|bug(?:s|fix(?:es)?)?|hotfix(?:es)?|revert(?:s|ed)?)\b/i;
+// upper case only (`utf-8`, `es-2020` are no keys), and not a standard's name (UTF-8, SHA-256, ISO-8601)
+const ISSUE_KEY = /\b([A-Z][A-Z0-9]+)-\d+\b/g;
+const STANDARDS = new Set(["UTF", "SHA", "ISO", "ES", "ECMA", "RFC", "AES", "HTTP", "TLS", "IEEE", "WCAG", "UUID"]);
+export const isFixSubject = (subject: string) =>
+  FIX_WORD.test(subject) || [...subject.matchAll(ISSUE_KEY)].some((m) => !STANDARDS.has(m[1]));
 
 /** A commit and where it lies in git's output: bytes [start, end). */
 export type OnCommit = (c: RawCommit, start: number, end: number) => void;

@@ -13,7 +13,7 @@ const UNIT_SECONDS: Record<string, number> = {
 /**
  * A --since/--until value as seconds since the epoch. Relative forms ("2 years ago",
  * "6 months ago", "3 weeks") count back from HEAD's commit date, never from today, so a rerun
- * next month gives the same result (SPEC "time is anchored to HEAD").
+ * next month gives the same result (time is anchored to HEAD).
  */
 export function anchorDate(flag: string, value: string, headTime: number): number {
   const rel = /^\s*(\d+(?:\.\d+)?)\s*(second|minute|hour|day|week|month|year)s?(\s+ago)?\s*$/i.exec(value);

@@ -49,7 +49,7 @@ export interface CouplingPair {
   degree: number;
 }
 
-/** faultline/history@1 (SPEC) */
+/** faultline/history@1 */
 export interface HistoryJson {
   schema: "faultline/history@1";
   head: string;

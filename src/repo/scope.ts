@@ -17,7 +17,7 @@ export interface ScopeOptions {
 }
 
 /**
- * Finds the repo, its tsconfigs, workspaces and the files in scope (SPEC "Common rules").
+ * Finds the repo, its tsconfigs, workspaces and the files in scope.
  * `listed`: the repo's visible files when the caller has already asked git for them.
  */
 export function discoverRepo(

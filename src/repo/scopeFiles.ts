@@ -8,7 +8,7 @@ import { toRepoPath } from "../util/paths.js";
 import { getOrInsert } from "../util/maps.js";
 
 /**
- * Which files are analysed, given the file lists of the tsconfigs (SPEC "Common rules"): shared
+ * Which files are analysed, given the file lists of the tsconfigs: shared
  * by the scope TypeScript parses (scope.ts) and the one `history` reads without TypeScript
  * (configFiles.ts), so both apply one rule. No TypeScript import here.
  */
@@ -66,7 +66,7 @@ export interface FileListing {
 
 /**
  * The tsconfig that owns a file when several list it: the nearest (deepest folder); among
- * equals `tsconfig.json` first, then by name (SPEC).
+ * equals `tsconfig.json` first, then by name.
  */
 export function compareOwnership(a: FileListing, b: FileListing): number {
   const depth = (t: FileListing) => t.path.split("/").length;

@@ -1,7 +1,7 @@
 import { requireWithCodeCache } from "./compileCache.cjs";
 
 /**
- * The TypeScript faultline uses: the one ts-morph bundles (SPEC: never a second TypeScript),
+ * The TypeScript faultline uses: the one ts-morph bundles (never a second TypeScript),
  * taken from @ts-morph/common, which ts-morph itself re-exports it from, so that commands that
  * only parse and resolve do not load ts-morph's Project layer as well.
  *

@@ -61,6 +61,7 @@ describe("the first pick", () => {
         c("beta", "refactor: debugger cleanup (#123)", 6), // no fix: "debugger" is not "bug", "#123" is no key
         c("gamma", "hotfix for the login", 7),
         c("gamma", "prefixes everywhere", 8), // "prefixes" is not "fixes"
+        c("gamma", "read files as utf-8, hash with SHA-256", 9), // standards and lower case are no keys
       ]),
     );
     const { analysis } = await analyzeInto(repo, ["--no-cache", "--min-commits", "0"]);

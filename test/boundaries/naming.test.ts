@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nameGroups } from "../../src/boundaries/naming.js";
+import { nameByNouns, nameGroups } from "../../src/boundaries/naming.js";
+import { nounOf } from "../../src/coupling/names.js";
 
 describe("service names", () => {
   it("take the word that sets a group apart, skipping glue words, verb prefixes and framework words", () => {
@@ -40,5 +41,25 @@ describe("service names", () => {
 
   it("fall back to an unfit word when a group has nothing else", () => {
     expect(nameGroups([["a/get.ts", "a/get-it.ts"], ["b/index.ts"]])).toEqual(["get", "index"]);
+  });
+
+  it("take the folder most files share when no noun is on a quarter of them", () => {
+    // one file per data provider: each noun names one file of seven; four of the seven sit
+    // in services/data-provider/, whose own noun ("data", before the role word) names nothing
+    const files = [
+      "src/services/data-provider/alpha-vantage/alpha-vantage.service.ts",
+      "src/services/data-provider/coingecko/coingecko.service.ts",
+      "src/services/data-provider/yahoo-finance/yahoo-finance.service.ts",
+      "src/services/data-provider/manual/manual.service.ts",
+      "src/app/symbol/symbol.service.ts",
+      "src/app/logo/logo.service.ts",
+      "src/app/quote/quote.service.ts",
+    ];
+    const group = files.map((_, i) => i);
+    expect(nameByNouns([group], files, files.map(nounOf), new Set())).toEqual(["data-provider"]);
+    // with a noun on a quarter of the files, the noun names it
+    const orders = [...files, "src/orders/order.service.ts", "src/orders/order.controller.ts", "src/order.ts"];
+    const all = orders.map((_, i) => i);
+    expect(nameByNouns([all], orders, orders.map(nounOf), new Set())).toEqual(["order"]);
   });
 });

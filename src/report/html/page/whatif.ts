@@ -161,7 +161,7 @@ export class WhatIf {
   }
 
   /**
-   * proposal.json (SPEC's faultline/proposal@1 with the kernel as faultline's extension). Isolated
+   * proposal.json (faultline/proposal@1 with the kernel). Isolated
    * files stay out of every service, as analyze leaves them: `faultline compare` lists them as
    * unassigned and scores exactly what the page scored.
    */

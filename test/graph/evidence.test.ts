@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import ts from "typescript";
+
+// the built parser (npm test builds dist/ first): it loads TypeScript through the compile cache
+const { parseModule } = (await import(
+  new URL("../../dist/graph/parse.js", import.meta.url).href
+)) as typeof import("../../src/graph/parse.js");
+
+const parse = (text: string, file = "src/x.ts") => parseModule(file, text, {}, ts.ModuleKind.ESNext);
+
+describe("data evidence read from the syntax", () => {
+  it("finds entities: ORM decorators and Sequelize definitions on the instance, db or a model helper", () => {
+    const text = [
+      `@Entity() export class Cart { id = ""; }`,
+      `@Table({ tableName: "orders" }) export class Order {}`,
+      `export const Invoice = sequelize.define("Invoice", {});`,
+      `export const Refund = db.define("Refund", {});`,
+      `export const Coupon = model.define({ name: "Coupon" });`,
+      `export const Nope = registry.define("Nope", {});`, // not Sequelize
+      `function Entity() { return (c: unknown) => c; }`,
+      `function Table(o: object) { return (c: unknown) => c ?? o; }`,
+    ].join("\n");
+    const { data } = parse(text);
+    expect(data.entities).toEqual([
+      { name: "Cart", how: "@Entity" },
+      { name: "Order", how: "@Table" },
+      { name: "Invoice", how: "model.define" },
+      { name: "Refund", how: "model.define" },
+      { name: "Coupon", how: "model.define" },
+    ]);
+  });
+
+  it("records data calls with their receivers and the entities names are declared as", () => {
+    const text = [
+      `export async function f(document: Document, repo: Repository<Order>) {`,
+      `  await Order.findByPk("1");`,
+      `  await this.orders.save(document);`,
+      `  await prisma.order.update({});`,
+      `  [1, 2].find((x) => x > 1);`, // an array literal: no receiver name
+      `}`,
+    ].join("\n");
+    const { data } = parse(text);
+    expect(data.calls).toEqual([
+      { receiver: ["Order"], method: "findByPk" },
+      { receiver: ["prisma", "order"], method: "update" },
+      { receiver: ["this", "orders"], method: "save" },
+    ]);
+    expect(data.typed).toEqual([
+      ["document", "Document"],
+      ["repo", "Order"],
+    ]);
+  });
+});
