@@ -186,7 +186,7 @@ describe("report.html overview", () => {
     await page.close();
   });
 
-  it("draws each service's strongest dependencies by default, and more after the control", async () => {
+  it("draws each service's strongest dependencies by default, fewer or more after the control", async () => {
     const { page, trouble } = await open(browser, await render(demo.analysis, demo.model, 0));
     const links = importLinks(demo.analysis, demo.model);
     const all = await report(page, (r) => r.allLinks());
@@ -202,11 +202,20 @@ describe("report.html overview", () => {
         .toEqual(want);
       return want.length;
     };
+    const label = (k: number) =>
+      k < links.size ? `${k} of ${links.size} dependencies` : `all ${links.size} dependencies`;
+    // by default each service's two strongest
     const two = await expectDrawn(2);
-    expect(two).toBeLessThan(links.size);
-    expect(await page.getByTestId("links-drawn").textContent()).toBe(`${two} of ${links.size} dependencies`);
+    expect(await page.getByTestId("links-drawn").textContent()).toBe(label(two));
+    // one per service draws fewer than all: the demo has more links than services
+    expect(links.size).toBeGreaterThan(demo.analysis.services.length);
+    await page.getByTestId("links-per-service").selectOption("1");
+    const one = await expectDrawn(1);
+    expect(one).toBeLessThan(links.size);
+    expect(one).toBeLessThanOrEqual(two);
+    expect(await page.getByTestId("links-drawn").textContent()).toBe(label(one));
     await page.getByTestId("links-per-service").selectOption("3");
-    expect(await expectDrawn(3)).toBeGreaterThan(two);
+    expect(await expectDrawn(3)).toBeGreaterThanOrEqual(two);
     await page.getByTestId("links-per-service").selectOption("all");
     expect(await expectDrawn(Infinity)).toBe(links.size);
     expect(await page.getByTestId("links-drawn").textContent()).toBe(`all ${links.size} dependencies`);
