@@ -140,7 +140,8 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   const minCommits = opts.minCommits ?? DEFAULT_MIN_COMMITS;
   const note = extractionNote(history, minCommits, ids.length);
   const giant = cycles.find((c) => c.services.length > ids.length / 2);
-  const noDomain = new Set(partition.services.filter((s) => !hasDomain(s.files)).map((s) => s.id));
+  const product = productNames(repo);
+  const noDomain = new Set(partition.services.filter((s) => !hasDomain(s.files, product)).map((s) => s.id));
   const ranked = rankServices(ids, pain, cost, {
     names,
     giantCycle: new Set(giant?.services),
@@ -225,10 +226,15 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
 
 /**
  * A service most of whose files name no business noun (their names are roles, framework or
- * infrastructure words: `errorHandler.ts`, `server.ts`, `config.ts`) has no dominant domain.
+ * infrastructure words: `errorHandler.ts`, `server.ts`, `config.ts`, or only the product's own
+ * name: `hoppscotch-backend/src/app.controller.ts`) has no dominant domain.
  */
-function hasDomain(files: string[]): boolean {
-  return files.filter((f) => nounOf(f) !== undefined).length * 2 >= files.length;
+function hasDomain(files: string[], product: Set<string>): boolean {
+  const named = files.filter((f) => {
+    const noun = nounOf(f);
+    return noun !== undefined && !product.has(noun.split("-")[0]);
+  });
+  return named.length * 2 >= files.length;
 }
 
 /** Too little history to say which service hurts most: the reason, or undefined when there is enough. */
@@ -338,7 +344,8 @@ function domainHints(model: RepoModel, product: Set<string>): DomainHints {
     const entity = index.get(a.entity);
     if (entity !== undefined) users.set(entity, (users.get(entity) ?? 0) + 1);
   }
-  const nouns = domainNames(files).nouns.map((n) => (n !== undefined && product.has(n) ? undefined : n));
+  // `hoppscotch-backend` is the product's too
+  const nouns = domainNames(files).nouns.map((n) => (n !== undefined && product.has(n.split("-")[0]) ? undefined : n));
   return { nouns, entityFiles, writers, users };
 }
 

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { nounOf } from "../coupling/names.js";
 import { withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
@@ -30,12 +31,13 @@ const UNFIT_NAMES = new Set([
   "get", "set", "has", "use", "add", "make", "create", "update", "delete", "remove", "find", "list", "load", "save",
   "handle", "check", "build", "module", "modules", "component", "components", "service", "services", "controller",
   "controllers", "page", "pages", "dto", "dtos", "entity", "entities", "interface", "interfaces", "type", "types",
-  "util", "utils", "helper", "helpers", "index", "lib", "libs", "src", "app", "apps", "packages", "impl", "base",
-  "spec", "test", "tests", "mock", "mocks", "resolver", "resolvers", "args", "input", "inputs", "guard", "guards",
-  "interceptor", "interceptors", "decorator", "decorators", "middleware", "middlewares", "handler", "handlers",
-  "model", "models", "schema", "schemas", "route", "routes", "router", "validator", "validators", "repository",
-  "repositories", "gql", "graphql", "rest", "http", "api", "server", "info", "health", "docs", "cache", "logging",
-  "endpoint", "endpoints", "environment", "config", "configuration", "csrf", "cron", "queue", "html", "data",
+  "util", "utils", "helper", "helpers", "index", "lib", "libs", "src", "app", "apps", "package", "packages", "impl",
+  "base", "spec", "test", "tests", "mock", "mocks", "resolver", "resolvers", "args", "input", "inputs", "guard",
+  "guards", "interceptor", "interceptors", "decorator", "decorators", "middleware", "middlewares", "handler",
+  "handlers", "model", "models", "schema", "schemas", "route", "routes", "router", "validator", "validators",
+  "repository", "repositories", "gql", "graphql", "rest", "http", "api", "server", "info", "health", "docs", "cache",
+  "logging", "endpoint", "endpoints", "environment", "config", "configuration", "csrf", "cron", "queue", "html",
+  "data",
 ]);
 
 /** Service ids from names, in order: kebab-case, made unique with -2, -3, ... (never a cluster index). */
@@ -151,7 +153,12 @@ export function nameByNouns(
       const folder = sharedFolderNoun(groups[i].map((f) => files[f]));
       if (folder !== undefined && !UNFIT_NAMES.has(folder)) ranked.unshift(folder);
     }
-    let name = ranked.find((noun) => !used.has(noun));
+    // a noun on under a quarter of the files names the group only as the best it has; when its
+    // best is taken, the next qualifies it (`portfolio-dividend`, not `dividend`)
+    const strong = ranked.filter((noun, k) => k === 0 || (counts[i].get(noun) ?? 0) * 4 >= groups[i].length);
+    let name = strong.find((noun) => !used.has(noun));
+    const qualified = ranked.length >= 2 ? `${ranked[0]}-${ranked[1]}` : undefined;
+    if (name === undefined && qualified !== undefined && !used.has(qualified)) name = qualified;
     if (name === undefined) name = fallback[i];
     for (let k = 2; used.has(name); k++) name = `${ranked[0] ?? fallback[i]}-${k}`;
     used.add(name);
@@ -190,7 +197,8 @@ export function nameServices(
       .flat()
       .filter((f) => hints.entityFiles.has(f))
       .sort((a, b) => (hints.users.get(b) ?? 0) - (hints.users.get(a) ?? 0) || a - b)
-      .map((f) => hints.nouns[f] ?? nounOf(files[f]))
+      // by its own name: a base class (`mikro-orm/base-entity.ts`) names no domain, nor does its folder
+      .map((f) => (nounOf(posix.basename(files[f])) === undefined ? undefined : (hints.nouns[f] ?? nounOf(files[f]))))
       .filter((n): n is string => n !== undefined && !UNFIT_NAMES.has(n));
     const largest = services[i]
       .map((m, j) => ({ size: m.length, name: moduleNames[i][j] }))
@@ -205,7 +213,10 @@ export function nameServices(
   return names;
 }
 
-/** The noun of the deepest folder that holds at least half of the files, if any. */
+/**
+ * The noun of the deepest folder that holds at least half of the files, if any; a top-level folder
+ * (`packages/`, `src/`, `server/`) says where code lives, not what it does.
+ */
 function sharedFolderNoun(paths: string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const p of paths) {
@@ -216,7 +227,7 @@ function sharedFolderNoun(paths: string[]): string | undefined {
     }
   }
   const deepest = [...counts]
-    .filter(([, n]) => n * 2 >= paths.length)
+    .filter(([dir, n]) => n * 2 >= paths.length && dir.includes("/"))
     .sort((a, b) => b[0].split("/").length - a[0].split("/").length || byString(a[0], b[0]))[0];
   if (!deepest) return undefined;
   // its noun (`routes/documents` says "document"), or its own name when the noun alone says nothing

@@ -11,7 +11,7 @@ import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from 
  * - a User entity every policy and route imports: a domain hub, owned by the user domain;
  * - an Invoice command that reads Order (Order.findByPk) and writes Invoice (Invoice.create);
  * - a checkout orchestrator importing from every domain, tied most to its own route;
- * - an app mounting every route, whose name says no domain: framework glue.
+ * - an app mounting every route, whose own name says no domain (its folder's does): framework glue.
  * Features touch one domain across the layers; a few commits touch two.
  */
 const DOMAINS = ["order", "product", "invoice", "user", "shipment"];
@@ -74,11 +74,12 @@ function layered(): { script: RepoScript; truth: Record<string, string> } {
     `${infra}import { checkout, checkoutTotal, checkoutTax } from "../services/checkout";\n` +
     `export function checkoutRoute() {\n  log(String(env.port));\n  checkout();\n` +
     `  return checkoutTotal() + checkoutTax();\n}\n`;
-  // the app mounting every route: framework glue that names no domain, the kernel's
-  files["src/app.ts"] =
+  // the app mounting every route: framework glue whose own name says no domain, the kernel's,
+  // though the folder it sits in names one (nounOf climbs to "storefront")
+  files["src/storefront/app.ts"] =
     `${infra}` +
     [...DOMAINS.map((d) => `${d}s`), "checkout"]
-      .map((r) => `import { ${r.replace(/s$/, "")}Route } from "./routes/${r}";\n`)
+      .map((r) => `import { ${r.replace(/s$/, "")}Route } from "../routes/${r}";\n`)
       .join("") +
     `export const routes = [${[...DOMAINS, "checkout"].map((d) => `${d}Route`).join(", ")}];\n` +
     `log(String(env.port));\nvoid AppError;\n`;
@@ -135,12 +136,12 @@ describe("services and modules on a layered back end", () => {
 
   it("put infrastructure alone in the kernel; entities many services use get an owner instead", () => {
     expect(analysis.kernel.files.map((k) => k.path).sort()).toEqual([
-      "src/app.ts",
       "src/infra/env.ts",
       "src/infra/errors.ts",
       "src/infra/logger.ts",
+      "src/storefront/app.ts",
     ]);
-    const app = analysis.kernel.files.find((k) => k.path === "src/app.ts")!;
+    const app = analysis.kernel.files.find((k) => k.path === "src/storefront/app.ts")!;
     expect(app.why).toMatch(/^framework glue: imports from \d+ modules/);
     const user = analysis.services.find((s) => s.files.includes("src/models/User.ts"))!;
     expect(user.files).toContain("src/routes/users.ts");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameByNouns, nameGroups } from "../../src/boundaries/naming.js";
+import { nameByNouns, nameGroups, nameServices } from "../../src/boundaries/naming.js";
 import { nounOf } from "../../src/coupling/names.js";
 
 describe("service names", () => {
@@ -61,5 +61,61 @@ describe("service names", () => {
     const orders = [...files, "src/orders/order.service.ts", "src/orders/order.controller.ts", "src/order.ts"];
     const all = orders.map((_, i) => i);
     expect(nameByNouns([all], orders, orders.map(nounOf), new Set())).toEqual(["order"]);
+  });
+
+  it("never take a top-level folder: packages/ says where code lives, not what it does", () => {
+    // a platform spread over workspace packages: no noun on a quarter of the files, and the only
+    // folder holding half of them is packages/ itself
+    const files = [
+      "packages/utils/src/dal/mikro-orm/soft-delete.ts",
+      "packages/orchestration/src/joiner/remote-joiner.ts",
+      "packages/modules-sdk/src/loaders/module-loader.ts",
+      "packages/medusa/src/loaders/plugins.ts",
+      "packages/cli/src/commands/develop.ts",
+      "packages/telemetry/src/telemeter.ts",
+    ];
+    const [name] = nameByNouns([files.map((_, i) => i)], files, files.map(nounOf), new Set());
+    expect(name).not.toBe("package");
+    expect(name).not.toBe("packages");
+  });
+
+  it("qualify a taken noun by the next one rather than name a group by a noun on one file", () => {
+    const calculators = [
+      "src/app/portfolio/calculator/portfolio-calculator.ts",
+      "src/app/portfolio/calculator/roai/portfolio-calculator.ts",
+      "src/app/portfolio/calculator/twr/portfolio-calculator.ts",
+      "src/app/portfolio/calculator/mwr/portfolio-calculator.ts",
+      "src/app/portfolio/portfolio-snapshot.ts",
+      "src/app/portfolio/current-rate.service.ts",
+    ];
+    const api = [
+      "src/app/portfolio/portfolio.service.ts",
+      "src/app/portfolio/portfolio.controller.ts",
+      "src/app/portfolio/portfolio.module.ts",
+      "src/app/portfolio/get-dividends.dto.ts",
+      "src/app/portfolio/update-holding-tags.dto.ts",
+    ];
+    const files = [...calculators, ...api];
+    const nouns = files.map(nounOf);
+    // by hand: the bigger group takes "portfolio"; the api group's next nouns, dividend and
+    // holding-tag, are each on one file of five, under a quarter
+    expect(nouns.slice(calculators.length)).toEqual(["portfolio", "portfolio", "portfolio", "dividend", "holding-tag"]);
+    const groups = [calculators.map((_, i) => i), api.map((_, i) => calculators.length + i)];
+    expect(nameByNouns(groups, files, nouns, new Set())).toEqual(["portfolio", "portfolio-dividend"]);
+  });
+
+  it("name a service by an entity only through the entity's own name, never its folder", () => {
+    // a base class in a folder named after the ORM; the domain is in the module's other files
+    const files = [
+      "src/dal/mikro-orm/base-entity.ts",
+      "src/dal/mikro-orm/soft-delete.ts",
+      "src/workflows/workflow-execution.ts",
+      "src/workflows/workflow-step.ts",
+    ];
+    const nouns = files.map(nounOf);
+    expect(nouns[0]).toBe("mikro-orm"); // the folder's noun, climbing from base-entity.ts
+    const hints = { nouns, entityFiles: new Set([0]), users: new Map([[0, 9]]) };
+    const [name] = nameServices([[[0, 1, 2, 3]]], [["workflow"]], files, hints, new Set());
+    expect(name).toBe("workflow");
   });
 });
