@@ -62,11 +62,16 @@ function score(ours, truth) {
 
 /** One labelled repo: analyze, then score services and modules. Returns the figures for a summary. */
 function benchOne({ name, repo, services, modules, flags, baselines }) {
-  const out = makeTempDir().dir;
+  const { dir: out, cleanup } = makeTempDir();
   const t0 = Date.now();
-  cli(["analyze", repo, "--out", out, "--quiet", ...flags]);
+  let analysis;
+  try {
+    cli(["analyze", repo, "--out", out, "--quiet", ...flags]);
+    analysis = JSON.parse(fs.readFileSync(path.join(out, "analysis.json"), "utf8"));
+  } finally {
+    cleanup();
+  }
   const seconds = (Date.now() - t0) / 1000;
-  const analysis = JSON.parse(fs.readFileSync(path.join(out, "analysis.json"), "utf8"));
   const byService = new Map();
   const byModule = new Map();
   for (const s of analysis.services) {
@@ -133,9 +138,10 @@ function namedSet(name, repo, extra) {
 
 async function demoSet(extra) {
   const { buildDemoRepo, DEMO } = await import(pathToFileURL(path.join(FAULTLINE_ROOT, "scripts/demo-repo.mjs")).href);
-  const repo = path.join(makeTempDir().dir, "demo-shop");
+  const { dir, cleanup } = makeTempDir();
+  const repo = path.join(dir, "demo-shop");
   await buildDemoRepo(repo);
-  return { name: "demo", repo, services: path.join(DEMO, "domains.json"), flags: extra };
+  return { name: "demo", repo, services: path.join(DEMO, "domains.json"), flags: extra, cleanup };
 }
 
 export async function main(argv) {
@@ -156,7 +162,12 @@ export async function main(argv) {
       results.push(benchOne({ ...namedSet(name, undefined, extra), baselines }));
       console.log("");
     }
-    results.push(benchOne({ ...(await demoSet(extra)), baselines }));
+    const demo = await demoSet(extra);
+    try {
+      results.push(benchOne({ ...demo, baselines }));
+    } finally {
+      demo.cleanup();
+    }
     console.log("\nsummary (services vs contexts, modules vs modules)");
     const rows = [["set", "services", "MoJoFM", "ARI", "modules", "MoJoFM", "ARI", "left out"]];
     for (const r of results)
@@ -182,6 +193,10 @@ export async function main(argv) {
     if (!repo || !services) throw new BenchError(`usage: ${usage}`);
     set = { name: path.basename(repo), repo, services, modules: flags.modules, flags: extra };
   }
-  benchOne({ ...set, baselines: baselines || !flags.all });
+  try {
+    benchOne({ ...set, baselines: baselines || !flags.all });
+  } finally {
+    set.cleanup?.();
+  }
   return 0;
 }
