@@ -20,6 +20,7 @@ import { dataOwnership } from "../ranking/data.js";
 import { costFactors, hiddenCoupling, painFactors } from "../ranking/painCost.js";
 import type { CostFactors } from "../ranking/types.js";
 import { rankServices } from "../ranking/rank.js";
+import { startModule } from "../ranking/startModule.js";
 import { initialTsconfigs } from "../repo/scopeFiles.js";
 import { toRepoPath } from "../util/paths.js";
 import { checkRepoDir } from "../repo/repoDir.js";
@@ -178,7 +179,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   const order = [...services].sort((a, b) => a.rank - b.rank);
   const first = note ? undefined : order[0];
   if (first && first.modules.length > 1) {
-    const start = startModule(model, first, partition);
+    const start = startModule(first.modules, partition, model.imports.edges, model.history);
     first.startWith = start.id;
     first.why.splice(1, 0, start.why);
   }
@@ -284,43 +285,6 @@ function kernelReasons(
     if (!k.why.startsWith("imported by")) return { path, why: k.why };
     return { path, why: `imported by ${importers.get(path)?.size ?? 0} of the ${p.services.length} services` };
   });
-}
-
-/**
- * The module to start the extraction with: the one that changes most (recency-weighted) per
- * import crossing the service's boundary, as the service itself was chosen.
- */
-function startModule(model: RepoModel, s: ServiceAnalysis, p: ServicePartition): { id: string; why: string } {
-  const moduleOf = new Map<string, string>();
-  for (const m of s.modules) for (const f of m.files) moduleOf.set(f, m.id);
-  const serviceOf = new Map<string, string>();
-  for (const x of p.services) for (const f of x.files) serviceOf.set(f, x.id);
-  const crossing = new Map<string, number>();
-  for (const e of model.imports.edges) {
-    const a = moduleOf.get(e.from);
-    const b = moduleOf.get(e.to);
-    if (a && serviceOf.get(e.to) !== s.id) crossing.set(a, (crossing.get(a) ?? 0) + 1);
-    if (b && serviceOf.get(e.from) !== s.id) crossing.set(b, (crossing.get(b) ?? 0) + 1);
-  }
-  const recent = new Map<string, number>();
-  const h = model.history;
-  if (h) {
-    const head = Date.parse(h.headDate) / 1000;
-    const mod = h.files.map((f) => moduleOf.get(f.path));
-    for (const cs of h.changesets) {
-      const w = 0.5 ** ((head - cs.time) / (365 * 86_400));
-      for (const m of new Set(cs.files.map((f) => mod[f]).filter((x): x is string => x !== undefined)))
-        recent.set(m, (recent.get(m) ?? 0) + w);
-    }
-  }
-  const score = (id: string) => (recent.get(id) ?? 0) / (1 + (crossing.get(id) ?? 0));
-  const best = [...s.modules].sort((a, b) => score(b.id) - score(a.id) || byString(a.id, b.id))[0];
-  return {
-    id: best.id,
-    why:
-      `start with its ${best.name} module: ${round(recent.get(best.id) ?? 0, 1)} recency-weighted commits for ` +
-      `${crossing.get(best.id) ?? 0} imports across the service's boundary`,
-  };
 }
 
 /** What the boundaries stage knows of the business besides the coupling graph, by coupling-graph index. */

@@ -1,0 +1,54 @@
+import type { GraphEdge } from "../graph/types.js";
+import type { ServicePartition } from "../metrics/types.js";
+import { byString } from "../util/order.js";
+import { plural } from "../util/plural.js";
+import { round } from "../util/round.js";
+
+/** Half-life of a commit's weight: one year. */
+const YEAR_SECONDS = 365 * 86_400;
+
+/**
+ * The module to start a service's extraction with: the one with the most changes of its own
+ * (recency-weighted commits that touch it and no file of another module or service, the kernel
+ * aside) per import crossing its own boundary (the kernel aside). A change it shares with the rest
+ * stays a distributed change after the cut; an import to a sibling module crosses the first slice's
+ * boundary as much as one to another service. Ties: the module id.
+ */
+export function startModule(
+  modules: { id: string; name: string; files: string[] }[],
+  partition: ServicePartition,
+  edges: Pick<GraphEdge, "from" | "to">[],
+  history: { headDate: string; files: { path: string }[]; changesets: { time: number; files: number[] }[] } | undefined,
+): { id: string; why: string } {
+  const moduleOf = new Map<string, string>();
+  for (const m of modules) for (const f of m.files) moduleOf.set(f, m.id);
+  const kernel = new Set(partition.kernel);
+  const crossing = new Map<string, number>();
+  for (const e of edges) {
+    const a = moduleOf.get(e.from);
+    const b = moduleOf.get(e.to);
+    if (a === b || kernel.has(e.from) || kernel.has(e.to)) continue;
+    if (a) crossing.set(a, (crossing.get(a) ?? 0) + 1);
+    if (b) crossing.set(b, (crossing.get(b) ?? 0) + 1);
+  }
+  const elsewhere = new Set(partition.services.flatMap((x) => x.files).filter((f) => !moduleOf.has(f)));
+  const own = new Map<string, number>();
+  if (history) {
+    const head = Date.parse(history.headDate) / 1000;
+    // per history file: its module, "" for another service's file, undefined for the kernel and the rest
+    const where = history.files.map((f) => moduleOf.get(f.path) ?? (elsewhere.has(f.path) ? "" : undefined));
+    for (const cs of history.changesets) {
+      const touched = new Set(cs.files.map((f) => where[f]).filter((x): x is string => x !== undefined));
+      const [only] = touched;
+      if (touched.size === 1 && only) own.set(only, (own.get(only) ?? 0) + 0.5 ** ((head - cs.time) / YEAR_SECONDS));
+    }
+  }
+  const score = (id: string) => (own.get(id) ?? 0) / (1 + (crossing.get(id) ?? 0));
+  const best = [...modules].sort((a, b) => score(b.id) - score(a.id) || byString(a.id, b.id))[0];
+  return {
+    id: best.id,
+    why:
+      `start with its ${best.name} module: ${round(own.get(best.id) ?? 0, 1)} recency-weighted commits of its own ` +
+      `for ${plural(crossing.get(best.id) ?? 0, "import")} across its boundary (kernel aside)`,
+  };
+}

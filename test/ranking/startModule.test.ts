@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { startModule } from "../../src/ranking/startModule.js";
+
+const HEAD = "2026-01-01T00:00:00Z";
+const H = Date.parse(HEAD) / 1000;
+const YEAR = 365 * 86_400;
+
+describe("the module to start with", () => {
+  // service billing: modules api (a1, a2), core (c1, c2), cash (x1); service tax: t1; kernel: k
+  const modules = [
+    { id: "api", name: "api", files: ["src/a1.ts", "src/a2.ts"] },
+    { id: "cash", name: "cash", files: ["src/x1.ts"] },
+    { id: "core", name: "core", files: ["src/c1.ts", "src/c2.ts"] },
+  ];
+  const partition = {
+    services: [
+      { id: "billing", name: "billing", files: modules.flatMap((m) => m.files) },
+      { id: "tax", name: "tax", files: ["src/t1.ts"] },
+    ],
+    kernel: ["src/k.ts"],
+  };
+  const edges = [
+    { from: "src/a1.ts", to: "src/c1.ts" }, // crosses api's and core's boundaries
+    { from: "src/a2.ts", to: "src/a1.ts" }, // inside api
+    { from: "src/c1.ts", to: "src/k.ts" }, // the kernel: aside
+    { from: "src/c2.ts", to: "src/t1.ts" }, // crosses core's (and the service's)
+  ];
+  const paths = ["src/a1.ts", "src/a2.ts", "src/c1.ts", "src/c2.ts", "src/k.ts", "src/t1.ts", "src/x1.ts"];
+  const at = (files: string[], ago = 0) => ({ time: H - ago, files: files.map((f) => paths.indexOf(f)) });
+  const history = {
+    headDate: HEAD,
+    files: [...paths, "test/a2.spec.ts"].map((path) => ({ path })),
+    changesets: [
+      at(["src/a1.ts", "src/c1.ts"]), // api and core together: neither's own
+      at(["src/a1.ts", "src/k.ts"]), // api's own (the kernel aside)
+      at(["src/c1.ts", "src/c2.ts"], YEAR), // core's own, a year old: weight 0.5
+      at(["src/c2.ts", "src/t1.ts"]), // core with another service: not its own
+      at(["src/a2.ts"]), // api's own
+      at(["src/c1.ts"]), // core's own
+      { time: H, files: [1, 7] }, // a2 with a file outside the analysis: api's own
+      // cash changes most, but always with api: none of its changes is its own
+      ...[1, 2, 3, 4, 5].map(() => at(["src/x1.ts", "src/a1.ts"])),
+    ],
+  };
+
+  it("is the one with the most changes of its own per import crossing its boundary, the kernel aside", () => {
+    // by hand: api 3 own / (1 + 1 crossing) = 1.5; core 1.5 own / (1 + 2) = 0.5; cash 0 / 1 = 0
+    expect(startModule(modules, partition, edges, history)).toEqual({
+      id: "api",
+      why:
+        "start with its api module: 3 recency-weighted commits of its own for 1 import across its boundary " +
+        "(kernel aside)",
+    });
+  });
+
+  it("with no history, falls to the first module by id", () => {
+    expect(startModule(modules, partition, edges, undefined).id).toBe("api");
+    const reversed = modules.map((m) => ({ ...m, id: `z-${m.id}` }));
+    reversed[2].id = "a-core";
+    expect(startModule(reversed, partition, edges, undefined).id).toBe("a-core");
+  });
+});
