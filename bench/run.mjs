@@ -8,6 +8,7 @@ const MODES = {
   boundaries: () => import("./boundaries.mjs"),
   history: () => import("./history.mjs"),
   analyze: () => import("./analyze.mjs"),
+  cold: () => import("./cold.mjs"),
   cochange: () => import("./cochange.mjs"),
   "tsconfig-readers": () => import("./tsconfig-readers.mjs"),
 };

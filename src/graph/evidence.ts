@@ -65,24 +65,27 @@ export function isGeneratedText(text: string): boolean {
 /**
  * Runtime and data evidence of one file, in one walk of its syntax tree, taken only when a
  * cheap text test says there may be something to find (browser globals, data calls) or the
- * caller needs the walk anyway (`alsoVisit`).
+ * caller needs the walk anyway: `alsoVisit` sees every node, `valueUse` every identifier read as
+ * a value (outside types, interfaces, type aliases and `implements` clauses; imports aside).
  */
 export function readEvidence(
   sf: ts.SourceFile,
   text: string,
   jsxPossible: boolean,
   alsoVisit?: (node: ts.Node) => void,
+  valueUse?: (id: ts.Identifier) => void,
 ): Evidence {
   const runtime: RuntimeFacts = { jsx: jsxPossible && containsJsx(sf), dom: [], ...directiveOf(sf) };
   const data: DataFacts = { entities: [], calls: [], typed: [] };
   const wantDom = DOM_HINT.test(text);
   // components (JSX) never declare or write entities; their `.find(` and `.update(` are arrays and state
   const wantData = !runtime.jsx && DATA_HINT.test(text);
-  if (!wantDom && !wantData && !alsoVisit) return { runtime, data };
+  if (!wantDom && !wantData && !alsoVisit && !valueUse) return { runtime, data };
   const dom = new Set<string>();
   const calls = new Set<string>();
   const typed = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node, inType: boolean): void => {
+    if (ts.isImportDeclaration(node)) return;
     if (wantDom && ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
       const base = node.expression.text;
       if (DOM_GLOBALS.has(base)) dom.add(base);
@@ -90,9 +93,30 @@ export function readEvidence(
     }
     if (wantData) dataNode(node, data, calls, typed);
     alsoVisit?.(node);
-    ts.forEachChild(node, visit);
+    if (ts.isClassLike(node)) {
+      for (const d of ts.getDecorators(node) ?? []) visit(d, inType);
+      if (node.name) visit(node.name, inType);
+      for (const p of node.typeParameters ?? []) visit(p, true);
+      for (const clause of node.heritageClauses ?? []) {
+        // `extends Base` is a value; `implements Shape` a type
+        const valueSide = clause.token === ts.SyntaxKind.ExtendsKeyword;
+        for (const t of clause.types) {
+          visit(t.expression, inType || !valueSide);
+          for (const a of t.typeArguments ?? []) visit(a, true);
+        }
+      }
+      for (const m of node.members) visit(m, inType);
+      return;
+    }
+    const typeHere =
+      inType || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
+    if (!typeHere && valueUse && ts.isIdentifier(node)) valueUse(node);
+    ts.forEachChild(node, typeHere ? visitType : visitValue);
   };
-  visit(sf);
+  // one closure per side, not one per node
+  const visitValue = (node: ts.Node): void => visit(node, false);
+  const visitType = (node: ts.Node): void => visit(node, true);
+  visit(sf, false);
   runtime.dom = [...dom].sort();
   data.calls = [...calls].sort().map((c) => {
     const parts = c.split(" ");

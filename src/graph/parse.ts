@@ -47,11 +47,12 @@ export function parseModule(
   );
   const reader = new ModuleReader(sf, options);
   for (const st of sf.statements) reader.statement(st);
-  if (opts.elisionOf) markElided(sf, reader.imports, reader.bindings(), opts.elisionOf);
+  const elision = opts.elisionOf ? elisionOf(reader.imports, reader.bindings(), opts.elisionOf) : undefined;
   reader.references();
-  // one walk of the tree, for import()/require() calls and the tiers' and data's evidence alike
+  // one walk of the tree, for import()/require() calls, value uses and the tiers' and data's evidence alike
   const calls = CALL_HINT.test(text) ? (node: ts.Node) => reader.call(node) : undefined;
-  const { runtime, data } = readEvidence(sf, text, ext === ".tsx" || ext === ".jsx", calls);
+  const { runtime, data } = readEvidence(sf, text, ext === ".tsx" || ext === ".jsx", calls, elision?.see);
+  elision?.record();
   const parseDiagnostics = (sf as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   return {
     imports: reader.imports,
@@ -72,49 +73,32 @@ export function parseModule(
 /**
  * Records which names of the named packages' imports are used as values: `import { Job } from
  * "bull"` read only as `job: Job` is elided by TypeScript and says nothing about where the file
- * runs. One walk, only in files that import such a package.
+ * runs. `see` takes each identifier the evidence walk finds read as a value; `record` sets
+ * `valueNames` on the imports. Undefined when the file imports no such package.
  */
-function markElided(
-  sf: ts.SourceFile,
+function elisionOf(
   imports: ImportFact[],
   bindings: [string, string, string][],
-  elisionOf: (packageName: string) => boolean,
-): void {
+  elided: (packageName: string) => boolean,
+): { see: (id: ts.Identifier) => void; record: () => void } | undefined {
   const checked = imports.filter(
-    (imp) => imp.kind === "static" && isBare(imp.specifier) && elisionOf(packageName(imp.specifier)),
+    (imp) => imp.kind === "static" && isBare(imp.specifier) && elided(packageName(imp.specifier)),
   );
-  if (checked.length === 0) return;
+  if (checked.length === 0) return undefined;
   const locals = new Map<string, string>(); // local name -> "specifier\0imported"
   for (const [local, specifier, imported] of bindings)
     if (checked.some((imp) => imp.specifier === specifier)) locals.set(local, `${specifier}\0${imported}`);
   const valued = new Set<string>();
-  const visit = (node: ts.Node, inType: boolean): void => {
-    if (ts.isImportDeclaration(node)) return;
-    if (ts.isClassLike(node)) {
-      for (const d of ts.getDecorators(node) ?? []) visit(d, inType);
-      if (node.name) visit(node.name, inType);
-      for (const clause of node.heritageClauses ?? []) {
-        // `extends Base` is a value; `implements Shape` a type
-        const valueSide = clause.token === ts.SyntaxKind.ExtendsKeyword;
-        for (const t of clause.types) {
-          visit(t.expression, inType || !valueSide);
-          for (const a of t.typeArguments ?? []) visit(a, true);
-        }
-      }
-      for (const m of node.members) visit(m, inType);
-      return;
-    }
-    const typeHere =
-      inType || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
-    if (!typeHere && ts.isIdentifier(node)) {
-      const key = locals.get(node.text);
+  return {
+    see: (id) => {
+      const key = locals.get(id.text);
       if (key !== undefined) valued.add(key);
-    }
-    ts.forEachChild(node, (child) => visit(child, typeHere));
+    },
+    record: () => {
+      for (const imp of checked)
+        imp.valueNames = imp.symbols.map((s) => s.name).filter((name) => valued.has(`${imp.specifier}\0${name}`));
+    },
   };
-  visit(sf, false);
-  for (const imp of checked)
-    imp.valueNames = imp.symbols.map((s) => s.name).filter((name) => valued.has(`${imp.specifier}\0${name}`));
 }
 
 const isBare = (spec: string) => !spec.startsWith(".") && !spec.startsWith("/") && !spec.startsWith("#");
