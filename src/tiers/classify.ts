@@ -40,14 +40,20 @@ export function classifyTiers(input: TierInputs): TierMap {
   const own: (Own | undefined)[] = files.map(() => undefined);
   const imports: number[][] = files.map(() => []);
   const importers: number[][] = files.map(() => []);
+  /** importers through `import type` and type-only uses: a last resort for files of types alone */
+  const typeImporters: number[][] = files.map(() => []);
   const byPath = new Map(input.records.map((r) => [r.path, r]));
 
   files.forEach((f, i) => {
     const r = byPath.get(f)!;
     for (const imp of r.imports) {
-      if (imp.target.type !== "module" || !isValueImport(imp)) continue;
+      if (imp.target.type !== "module" || imp.kind === "reference") continue;
       const j = index.get(imp.target.path);
       if (j === undefined || j === i) continue;
+      if (!isValueImport(imp)) {
+        typeImporters[j].push(i);
+        continue;
+      }
       imports[i].push(j);
       importers[j].push(i);
     }
@@ -90,6 +96,7 @@ export function classifyTiers(input: TierInputs): TierMap {
         `its tsconfig targets ${t === "dom" ? "the DOM" : "Node"}`,
       ];
   });
+  typeUsers(tier, why, importers, typeImporters);
   byFolder(tier, why, files);
   files.forEach((_, i) => {
     if (!tier[i])
@@ -152,6 +159,27 @@ function downwards(tier: (Tier | undefined)[], why: string[], own: (Own | undefi
     const seen = new Set(importers[i].map((j) => tier[j]).filter((t): t is Tier => t !== undefined));
     const verdict = usedBy(seen);
     if (verdict) [tier[i], why[i]] = [verdict, `${why[i] ? `${why[i]}; ` : ""}${USED_BY[verdict]}`];
+  }
+}
+
+/**
+ * A file still undecided that only types reach (an interface both the API and the client use,
+ * through a barrel): its tier is that of the files that use it, as types or through importers
+ * as undecided as itself. Type uses decide nothing while any other evidence does.
+ */
+function typeUsers(tier: (Tier | undefined)[], why: string[], importers: number[][], typeImporters: number[][]) {
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < tier.length; i++) {
+      if (tier[i] !== undefined || typeImporters[i].length + importers[i].length === 0) continue;
+      const users = [...typeImporters[i], ...importers[i]];
+      if (users.some((j) => tier[j] === undefined)) continue;
+      const verdict = usedBy(new Set(users.map((j) => tier[j]!)));
+      if (!verdict) continue;
+      const asTypes = importers[i].length === 0 ? " (as types)" : "";
+      [tier[i], why[i]] = [verdict, `${why[i] ? `${why[i]}; ` : ""}${USED_BY[verdict]}${asTypes}`];
+      changed = true;
+    }
   }
 }
 

@@ -22,10 +22,16 @@ function fullStack(): RepoScript {
       `createRoot(document.getElementById("root")!).render(<App />);\n`,
     "apps/web/src/App.tsx":
       `import { formatPrice } from "@shop/shared";\nimport { fetchOrders } from "./api";\n` +
+      `import type { Theme } from "../../../packages/shared/src/theme";\n` +
+      `import { blue } from "../../../packages/types/src/colors";\n` +
+      `import { serif } from "../../../packages/types/src/fonts";\n` +
+      `export const theme: Theme = { dark: false, color: blue + serif };\n` +
       `export function App() {\n  void fetchOrders();\n  return <div>{formatPrice(1)}</div>;\n}\n`,
     "apps/web/src/api.ts":
       `import type { Order } from "@shop/shared";\n` +
-      `export async function fetchOrders(): Promise<Order[]> {\n  return [];\n}\n`,
+      `import type { OrderStatus } from "../../../packages/types/src/status";\n` +
+      `export async function fetchOrders(status?: OrderStatus): Promise<Order[]> {\n` +
+      `  return status ? [] : [];\n}\n`,
     "apps/api/package.json": json({ name: "@shop/api", dependencies: { koa: "2" } }),
     "apps/api/src/server.ts":
       `import Koa from "koa";\nimport { ordersRoute } from "./orders/routes";\n` +
@@ -34,6 +40,8 @@ function fullStack(): RepoScript {
       `import { listOrders } from "./service";\n` + `export const ordersRoute = () => listOrders();\n`,
     "apps/api/src/orders/service.ts":
       `import { formatPrice } from "@shop/shared";\nimport { db } from "../db";\n` +
+      `import type { OrderStatus } from "../../../../packages/types/src/status";\n` +
+      `export const open: OrderStatus = "open";\n` +
       `export function listOrders() {\n  return db.rows.map((r) => formatPrice(r));\n}\n`,
     "apps/api/src/db.ts": `export const db = { rows: [1, 2, 3] };\n`,
     "apps/site/package.json": json({ name: "@shop/site", dependencies: { koa: "2", react: "18" } }),
@@ -59,6 +67,11 @@ function fullStack(): RepoScript {
       `import { cents } from "./money";\nexport interface Order {\n  id: string;\n}\n` +
       `export function formatPrice(n: number): string {\n  return cents(n);\n}\n`,
     "packages/shared/src/money.ts": `export const cents = (n: number) => (n / 100).toFixed(2);\n`,
+    "packages/shared/src/theme.ts": `export interface Theme {\n  dark: boolean;\n  color: string;\n}\n`,
+    "packages/types/package.json": json({ name: "@shop/types" }),
+    "packages/types/src/status.ts": `export type OrderStatus = "open" | "paid";\n`,
+    "packages/types/src/colors.ts": `export const blue = "#00f";\n`,
+    "packages/types/src/fonts.ts": `export const serif = "Georgia";\n`,
     "packages/vite-plugin/package.json": json({ name: "@shop/vite-plugin", peerDependencies: { vite: "5" } }),
     "packages/vite-plugin/src/index.ts": `export function shopPlugin() {\n  return { name: "shop" };\n}\n`,
     "docs/package.json": json({ name: "docs", dependencies: { "@docusaurus/core": "3", react: "18" } }),
@@ -89,6 +102,11 @@ const EXPECTED: Record<string, string> = {
   "apps/site/src/widget.tsx": "client", // the server imports only a type from it: type-only uses carry no tier
   "packages/shared/src/index.ts": "shared", // used by the client app and the API
   "packages/shared/src/money.ts": "shared", // used only by a shared file
+  // files of types alone, reached only by type imports: their users' tier, before their folder's
+  "packages/shared/src/theme.ts": "client", // used as a type by the client only (its folder is shared)
+  "packages/types/src/status.ts": "shared", // used as a type by the client and the API (its folder is client)
+  "packages/types/src/colors.ts": "client", // used only by client files
+  "packages/types/src/fonts.ts": "client",
   "packages/vite-plugin/src/index.ts": "tooling", // a plugin of vite (peer dependency)
   "docs/src/pages/index.tsx": "tooling", // a documentation site
 };
@@ -102,7 +120,8 @@ describe("tiers", () => {
     const why = Object.fromEntries(analysis.tiers.files.map((f) => [f.path, f.why]));
     expect(why["apps/site/src/emails/welcome.tsx"]).toMatch(/rendered on the server/);
     expect(why["apps/api/src/server.ts"]).toMatch(/koa/);
-    expect(analysis.tiers.counts).toEqual({ server: 7, client: 5, shared: 3, tooling: 3 });
+    expect(why["packages/types/src/status.ts"]).toBe("used by server and client files (as types)");
+    expect(analysis.tiers.counts).toEqual({ server: 7, client: 8, shared: 4, tooling: 3 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
@@ -113,7 +132,7 @@ describe("tiers", () => {
         .filter((f) => EXPECTED[f] === "shared")
         .sort(),
     );
-    expect(analysis.client?.files).toBe(5);
+    expect(analysis.client?.files).toBe(8);
     expect(analysis.settings.tier).toBe("server");
   });
 
