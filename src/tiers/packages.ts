@@ -92,8 +92,17 @@ const TOOLING = [
   "enquirer",
   "@clack/prompts",
 ];
-/** a documentation site: an MDX toolchain or a docs framework */
-const DOCS = ["@mdx-js/*", "@next/mdx", "nextra", "@docusaurus/*", "vitepress", "@astrojs/starlight"];
+/** a documentation site: an MDX or content toolchain (Contentlayer) or a docs framework */
+const DOCS = [
+  "@mdx-js/*",
+  "@next/mdx",
+  "contentlayer",
+  "next-contentlayer",
+  "nextra",
+  "@docusaurus/*",
+  "vitepress",
+  "@astrojs/starlight",
+];
 /** a plugin or config of these is build tooling */
 const BUILD_HOSTS = [
   "vite",

@@ -10,10 +10,10 @@ import { buildRepo, day, type RepoScript } from "../helpers/repo.js";
 function fullStack(): RepoScript {
   const json = (x: unknown) => JSON.stringify(x, null, 2);
   const files: Record<string, string> = {
-    "package.json": json({ name: "shop", private: true, workspaces: ["apps/*", "packages/*", "docs"] }),
+    "package.json": json({ name: "shop", private: true, workspaces: ["apps/*", "packages/*", "docs", "ui-docs"] }),
     "tsconfig.json": json({
       compilerOptions: { strict: true, jsx: "react-jsx", module: "esnext", moduleResolution: "bundler", lib: ["dom"] },
-      include: ["apps", "packages", "docs"],
+      include: ["apps", "packages", "docs", "ui-docs"],
     }),
     "apps/web/package.json": json({ name: "@shop/web", dependencies: { react: "18", "react-dom": "18" } }),
     "apps/web/vite.config.ts": `export default { plugins: [] };\n`,
@@ -76,6 +76,11 @@ function fullStack(): RepoScript {
     "packages/vite-plugin/src/index.ts": `export function shopPlugin() {\n  return { name: "shop" };\n}\n`,
     "docs/package.json": json({ name: "docs", dependencies: { "@docusaurus/core": "3", react: "18" } }),
     "docs/src/pages/index.tsx": `export default function Home() {\n  return <main>docs</main>;\n}\n`,
+    "ui-docs/package.json": json({
+      name: "ui-docs",
+      dependencies: { next: "14", contentlayer: "0.3", react: "18", "@radix-ui/react-dialog": "1" },
+    }),
+    "ui-docs/src/page.tsx": `export default function Page() {\n  return <article>button</article>;\n}\n`,
   };
   const all = Object.keys(files);
   return {
@@ -109,6 +114,7 @@ const EXPECTED: Record<string, string> = {
   "packages/types/src/fonts.ts": "client",
   "packages/vite-plugin/src/index.ts": "tooling", // a plugin of vite (peer dependency)
   "docs/src/pages/index.tsx": "tooling", // a documentation site
+  "ui-docs/src/page.tsx": "tooling", // a documentation site built with Contentlayer (its component kit aside)
 };
 
 describe("tiers", () => {
@@ -121,7 +127,7 @@ describe("tiers", () => {
     expect(why["apps/site/src/emails/welcome.tsx"]).toMatch(/rendered on the server/);
     expect(why["apps/api/src/server.ts"]).toMatch(/koa/);
     expect(why["packages/types/src/status.ts"]).toBe("used by server and client files (as types)");
-    expect(analysis.tiers.counts).toEqual({ server: 7, client: 8, shared: 4, tooling: 3 });
+    expect(analysis.tiers.counts).toEqual({ server: 7, client: 8, shared: 4, tooling: 4 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
