@@ -141,13 +141,13 @@ export function proposeBoundaries(
     owned.push({ file: h, why: owner.why });
   }
   const pinned = (i: number) => pinOf(cg.files[i]) !== undefined || domainHubs.includes(i);
-  // a fan-out hub whose own file name says no business noun and that reaches a quarter of all
+  // a fan-out hub whose own file name says no business noun and that reaches a third of all
   // modules or more is framework glue (`app.module.ts` importing every module, `main.ts`): the
   // kernel's, whatever folder it sits in. One reaching fewer serves a few domains and goes to its
   // strongest tie.
   const moduleCount = new Set(labels.filter((l) => l >= 0)).size;
   const isGlue = (i: number, reached: number) =>
-    !hints.entityFiles.has(i) && !nounOf(path.posix.basename(cg.files[i])) && reached * 4 >= moduleCount;
+    !hints.entityFiles.has(i) && !nounOf(path.posix.basename(cg.files[i])) && reached * 3 >= moduleCount;
   const glue = placeFanOutHubs(labels, cg, imports, pinned, isGlue).glue;
   for (const g of glue) {
     active[g.file] = 0;
