@@ -7,6 +7,11 @@ import { round } from "../util/round.js";
 import { getOrInsert } from "../util/maps.js";
 
 export const RECENCY_HALF_LIFE_DAYS = 365;
+
+/** A commit's weight in recency-weighted counts: 1 at HEAD, halved every RECENCY_HALF_LIFE_DAYS (seconds). */
+export function recencyWeight(headTime: number, time: number): number {
+  return 0.5 ** ((headTime - time) / (RECENCY_HALF_LIFE_DAYS * 86_400));
+}
 /** a file is a hotspot when revisions x lines is in the top tenth of the repo's changed files */
 export const HOTSPOT_PERCENTILE = 0.9;
 /** co-change without any import between the two files, at or above these */
@@ -70,7 +75,7 @@ export function painFactors(
   const hService = h.files.map((f) => serviceOf.get(f.path));
   const byAuthor = new Map<string, Map<number, number>>();
   for (const cs of h.changesets) {
-    const w = 0.5 ** ((headTime - cs.time) / (RECENCY_HALF_LIFE_DAYS * 86_400));
+    const w = recencyWeight(headTime, cs.time);
     const touched = new Set<string>();
     for (const f of cs.files) if (hService[f]) touched.add(hService[f]);
     for (const s of touched) {

@@ -1,11 +1,9 @@
 import type { GraphEdge } from "../graph/types.js";
 import type { ServicePartition } from "../metrics/types.js";
+import { recencyWeight } from "./painCost.js";
 import { byString } from "../util/order.js";
 import { plural } from "../util/plural.js";
 import { round } from "../util/round.js";
-
-/** Half-life of a commit's weight: one year. */
-const YEAR_SECONDS = 365 * 86_400;
 
 /**
  * The module to start a service's extraction with: the one with the most changes of its own
@@ -34,13 +32,13 @@ export function startModule(
   const elsewhere = new Set(partition.services.flatMap((x) => x.files).filter((f) => !moduleOf.has(f)));
   const own = new Map<string, number>();
   if (history) {
-    const head = Date.parse(history.headDate) / 1000;
+    const headTime = Date.parse(history.headDate) / 1000;
     // per history file: its module, "" for another service's file, undefined for the kernel and the rest
     const where = history.files.map((f) => moduleOf.get(f.path) ?? (elsewhere.has(f.path) ? "" : undefined));
     for (const cs of history.changesets) {
       const touched = new Set(cs.files.map((f) => where[f]).filter((x): x is string => x !== undefined));
       const [only] = touched;
-      if (touched.size === 1 && only) own.set(only, (own.get(only) ?? 0) + 0.5 ** ((head - cs.time) / YEAR_SECONDS));
+      if (touched.size === 1 && only) own.set(only, (own.get(only) ?? 0) + recencyWeight(headTime, cs.time));
     }
   }
   const score = (id: string) => (own.get(id) ?? 0) / (1 + (crossing.get(id) ?? 0));
