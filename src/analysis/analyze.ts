@@ -110,7 +110,8 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
     "boundaries",
     log,
   );
-  const hints = domainHints(model, productNames(repo));
+  const ofProduct = productNoun(repo);
+  const hints = domainHints(model, ofProduct);
   const key = proposalKey(coupling, imports, hints, boundaryOptions);
   let proposal = cache.get(key);
   if (!proposal) {
@@ -141,8 +142,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   const minCommits = opts.minCommits ?? DEFAULT_MIN_COMMITS;
   const note = extractionNote(history, minCommits, ids.length);
   const giant = cycles.find((c) => c.services.length > ids.length / 2);
-  const product = productNames(repo);
-  const noDomain = new Set(partition.services.filter((s) => !hasDomain(s.files, product)).map((s) => s.id));
+  const noDomain = new Set(partition.services.filter((s) => !hasDomain(s.files, ofProduct)).map((s) => s.id));
   const ranked = rankServices(ids, pain, cost, {
     names,
     giantCycle: new Set(giant?.services),
@@ -230,10 +230,10 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
  * infrastructure words: `errorHandler.ts`, `server.ts`, `config.ts`, or only the product's own
  * name: `hoppscotch-backend/src/app.controller.ts`) has no dominant domain.
  */
-function hasDomain(files: string[], product: Set<string>): boolean {
+function hasDomain(files: string[], ofProduct: (noun: string) => boolean): boolean {
   const named = files.filter((f) => {
     const noun = nounOf(f);
-    return noun !== undefined && !product.has(noun.split("-")[0]);
+    return noun !== undefined && !ofProduct(noun);
   });
   return named.length * 2 >= files.length;
 }
@@ -288,7 +288,7 @@ function kernelReasons(
 }
 
 /** What the boundaries stage knows of the business besides the coupling graph, by coupling-graph index. */
-function domainHints(model: RepoModel, product: Set<string>): DomainHints {
+function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): DomainHints {
   const files = model.coupling.files;
   const index = new Map(files.map((f, i) => [f, i]));
   const entityFiles = new Set<number>();
@@ -308,23 +308,24 @@ function domainHints(model: RepoModel, product: Set<string>): DomainHints {
     const entity = index.get(a.entity);
     if (entity !== undefined) users.set(entity, (users.get(entity) ?? 0) + 1);
   }
-  // `hoppscotch-backend` is the product's too
-  const nouns = domainNames(files).nouns.map((n) => (n !== undefined && product.has(n.split("-")[0]) ? undefined : n));
+  const nouns = domainNames(files).nouns.map((n) => (n !== undefined && ofProduct(n) ? undefined : n));
   return { nouns, entityFiles, writers, users };
 }
 
 /**
  * The product's own name is no domain of it (ghostfolio's `ghostfolio.service.ts` is its data
- * provider): the first word of the root package's name, without a "js" ending.
+ * provider; `hoppscotch-backend` is the whole back end): whether a noun starts with the first word
+ * of the root package's name, with or without a "js" ending.
  */
-function productNames(repo: string): Set<string> {
+function productNoun(repo: string): (noun: string) => boolean {
   const name = readManifest(path.join(repo, "package.json"))?.name;
-  if (typeof name !== "string") return new Set();
+  if (typeof name !== "string") return () => false;
   const word = name
     .replace(/^@/, "")
     .split(/[^A-Za-z0-9]+/)[0]
     .toLowerCase();
-  return new Set([word, word.replace(/js$/, "")].filter((w) => w.length >= 3));
+  const words = new Set([word, word.replace(/js$/, "")].filter((w) => w.length >= 3));
+  return (noun) => words.has(noun.split("-")[0]);
 }
 
 /**

@@ -1,5 +1,4 @@
-import { posix } from "node:path";
-import { nounOf } from "../coupling/names.js";
+import { nounOf, ownNounOf } from "../coupling/names.js";
 import { withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
 
@@ -198,7 +197,7 @@ export function nameServices(
       .filter((f) => hints.entityFiles.has(f))
       .sort((a, b) => (hints.users.get(b) ?? 0) - (hints.users.get(a) ?? 0) || a - b)
       // by its own name: a base class (`mikro-orm/base-entity.ts`) names no domain, nor does its folder
-      .map((f) => (nounOf(posix.basename(files[f])) === undefined ? undefined : (hints.nouns[f] ?? nounOf(files[f]))))
+      .map((f) => (ownNounOf(files[f]) === undefined ? undefined : (hints.nouns[f] ?? ownNounOf(files[f]))))
       .filter((n): n is string => n !== undefined && !UNFIT_NAMES.has(n));
     const largest = services[i]
       .map((m, j) => ({ size: m.length, name: moduleNames[i][j] }))

@@ -1,4 +1,3 @@
-import path from "node:path";
 import picomatch from "picomatch";
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
@@ -7,7 +6,7 @@ import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
 import { confidenceOf, consensusPartition } from "./consensus.js";
 import { adjacencyOf, findHubs, isDomainHub, ownerOf, type DomainHints } from "./hubs.js";
-import { nounOf } from "../coupling/names.js";
+import { ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { mergeTiny, placeFanOutHubs } from "./placement.js";
@@ -147,7 +146,7 @@ export function proposeBoundaries(
   // strongest tie.
   const moduleCount = new Set(labels.filter((l) => l >= 0)).size;
   const isGlue = (i: number, reached: number) =>
-    !hints.entityFiles.has(i) && !nounOf(path.posix.basename(cg.files[i])) && reached * 3 >= moduleCount;
+    !hints.entityFiles.has(i) && !ownNounOf(cg.files[i]) && reached * 3 >= moduleCount;
   const glue = placeFanOutHubs(labels, cg, imports, pinned, isGlue).glue;
   for (const g of glue) {
     active[g.file] = 0;

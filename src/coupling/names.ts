@@ -92,6 +92,11 @@ export function nounOf(file: string): string | undefined {
   return undefined;
 }
 
+/** The noun of the file's own name, never its folders' (`mikro-orm/base-entity.ts` has none). */
+export function ownNounOf(file: string): string | undefined {
+  return nounOf(path.posix.basename(file));
+}
+
 /** A word after the first that says what the file does: a role word, an agent noun (`mover`), a participle. */
 function isRole(w: string): boolean {
   return ROLES.has(w) || (w.length >= 6 && /(er|or)$/.test(w)) || /ed$/.test(w);
