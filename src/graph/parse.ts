@@ -47,12 +47,12 @@ export function parseModule(
   );
   const reader = new ModuleReader(sf, options);
   for (const st of sf.statements) reader.statement(st);
-  const elision = opts.elisionOf ? elisionOf(reader.imports, reader.bindings(), opts.elisionOf) : undefined;
+  const uses = opts.elisionOf ? valueUses(reader.imports, reader.bindings(), opts.elisionOf) : undefined;
   reader.references();
   // one walk of the tree, for import()/require() calls, value uses and the tiers' and data's evidence alike
   const calls = CALL_HINT.test(text) ? (node: ts.Node) => reader.call(node) : undefined;
-  const { runtime, data } = readEvidence(sf, text, ext === ".tsx" || ext === ".jsx", calls, elision?.see);
-  elision?.record();
+  const { runtime, data } = readEvidence(sf, text, ext === ".tsx" || ext === ".jsx", calls, uses?.see);
+  uses?.record();
   const parseDiagnostics = (sf as unknown as { parseDiagnostics: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   return {
     imports: reader.imports,
@@ -76,7 +76,7 @@ export function parseModule(
  * runs. `see` takes each identifier the evidence walk finds read as a value; `record` sets
  * `valueNames` on the imports. Undefined when the file imports no such package.
  */
-function elisionOf(
+function valueUses(
   imports: ImportFact[],
   bindings: [string, string, string][],
   elided: (packageName: string) => boolean,
