@@ -22,6 +22,8 @@ export interface TierInputs {
 
 const BUILTINS = new Set(builtinModules);
 const CONFIG_FILE = /(^|\/)[^/]+\.config\.[cm]?[jt]sx?$/;
+/** A file named by the date it was written (`20230313000000-backfill-x.ts`, `Migration20240225134525.ts`): run once. */
+const ONE_OFF_SCRIPT = /(^|\/)(migration[-_]?)?\d{8,}[^/]*$/i;
 
 /**
  * Every file's tier, decided in this order: what its workspace package is (a client app, a
@@ -60,6 +62,8 @@ export function classifyTiers(input: TierInputs): TierMap {
     const pkg = packageOf(packages, f);
     const evidence = ownEvidence(r);
     if (CONFIG_FILE.test(f)) [tier[i], why[i]] = ["tooling", "a tool's config file"];
+    else if (ONE_OFF_SCRIPT.test(f))
+      [tier[i], why[i]] = ["tooling", "a one-off script named by its date (a migration or backfill)"];
     else if (pkg?.kind.tier) {
       tier[i] = pkg.kind.tier;
       why[i] = pkg.kind.why;

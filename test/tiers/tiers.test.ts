@@ -44,6 +44,9 @@ function fullStack(): RepoScript {
       `export const open: OrderStatus = "open";\n` +
       `export function listOrders() {\n  return db.rows.map((r) => formatPrice(r));\n}\n`,
     "apps/api/src/db.ts": `export const db = { rows: [1, 2, 3] };\n`,
+    "apps/api/src/scripts/20240101000000-backfill-orders.ts":
+      `import { db } from "../db";\n` + `export async function up() {\n  db.rows.push(0);\n}\n`,
+    "apps/api/src/migrations/Migration20240225134525.ts": `export const sql = "alter table orders";\n`,
     "apps/site/package.json": json({ name: "@shop/site", dependencies: { koa: "2", react: "18" } }),
     "apps/site/src/server.ts":
       `import Koa from "koa";\nimport { Welcome } from "./emails/welcome";\nimport { slug } from "./iso";\n` +
@@ -99,6 +102,9 @@ const EXPECTED: Record<string, string> = {
   "apps/api/src/orders/routes.ts": "server",
   "apps/api/src/orders/service.ts": "server",
   "apps/api/src/db.ts": "server",
+  // named by the date it was written: a one-off backfill or migration, though server code in a server package
+  "apps/api/src/scripts/20240101000000-backfill-orders.ts": "tooling",
+  "apps/api/src/migrations/Migration20240225134525.ts": "tooling",
   "apps/site/src/server.ts": "server", // mixed package: its own import of koa
   "apps/site/src/emails/welcome.tsx": "server", // JSX, used only by server code: rendered on the server
   "apps/site/src/iso.ts": "shared", // no evidence, used by server and client code
@@ -127,7 +133,8 @@ describe("tiers", () => {
     expect(why["apps/site/src/emails/welcome.tsx"]).toMatch(/rendered on the server/);
     expect(why["apps/api/src/server.ts"]).toMatch(/koa/);
     expect(why["packages/types/src/status.ts"]).toBe("used by server and client files (as types)");
-    expect(analysis.tiers.counts).toEqual({ server: 7, client: 8, shared: 4, tooling: 4 });
+    expect(why["apps/api/src/scripts/20240101000000-backfill-orders.ts"]).toMatch(/one-off script/);
+    expect(analysis.tiers.counts).toEqual({ server: 7, client: 8, shared: 4, tooling: 6 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
