@@ -127,13 +127,18 @@ export function nameByNouns(
   taken: Set<string>,
 ): string[] {
   const groupsWith = new Map<string, number>();
+  /** files carrying each noun, across the groups */
+  const carriers = new Map<string, number>();
   const counts = groups.map((g) => {
     const c = new Map<string, number>();
     for (const i of g) {
       const noun = nouns[i];
       if (noun !== undefined && !UNFIT_NAMES.has(noun)) c.set(noun, (c.get(noun) ?? 0) + 1);
     }
-    for (const noun of c.keys()) groupsWith.set(noun, (groupsWith.get(noun) ?? 0) + 1);
+    for (const [noun, n] of c) {
+      groupsWith.set(noun, (groupsWith.get(noun) ?? 0) + 1);
+      carriers.set(noun, (carriers.get(noun) ?? 0) + n);
+    }
     return c;
   });
   const fallback = nameGroups(
@@ -149,7 +154,17 @@ export function nameByNouns(
       .map(([noun]) => noun);
     // no noun on a quarter of its files (one file per provider): the folder most of them share speaks
     if (ranked.length === 0 || counts[i].get(ranked[0])! * 4 < groups[i].length) {
-      const folder = sharedFolderNoun(groups[i].map((f) => files[f]));
+      // a folder named after another group's domain, which hardly any of its own files carry
+      // (`emails/templates/` beside `models/Template.ts`), says what its files are, not what they
+      // are about: its parent speaks instead
+      const own = (noun: string) =>
+        [...counts[i]].reduce((n, [m, c]) => (m === noun || m.startsWith(`${noun}-`) ? n + c : n), 0);
+      const elsewhere = (noun: string) =>
+        own(noun) * 10 < groups[i].length && (carriers.get(noun) ?? 0) > 2 * own(noun);
+      const folder = sharedFolderNoun(
+        groups[i].map((f) => files[f]),
+        elsewhere,
+      );
       if (folder !== undefined && !UNFIT_NAMES.has(folder)) ranked.unshift(folder);
     }
     // a noun on under a quarter of the files names the group only as the best it has; when its
@@ -167,10 +182,10 @@ export function nameByNouns(
 }
 
 /**
- * Names services after the domain they own: the entity among their files that most files use
- * (its noun: `models/Document.ts` names "document"), in a module at least a quarter the size of
- * the largest, else their largest module. Names are unique;
- * a service whose candidate names are all taken is named by nameByNouns.
+ * Names services after the domain they own: the entity of their largest module, which says what
+ * the service is mostly about (its noun: `models/Document.ts` names "document"); else the entity
+ * most files use, in a module at least a quarter the size of the largest; else their largest
+ * module. Names are unique; a service whose candidate names are all taken is named by nameByNouns.
  */
 export function nameServices(
   services: number[][][],
@@ -192,18 +207,22 @@ export function nameServices(
     // an entity names the service when its module is a real part of it, not a satellite of the largest
     const largestModule = Math.max(...services[i].map((m) => m.length));
     const entities = services[i]
-      .filter((m) => m.length * 4 >= largestModule)
-      .flat()
-      .filter((f) => hints.entityFiles.has(f))
-      .sort((a, b) => (hints.users.get(b) ?? 0) - (hints.users.get(a) ?? 0) || a - b)
+      .flatMap((m, j) => (m.length * 4 >= largestModule ? m.map((f) => ({ f, module: j })) : []))
+      .filter(({ f }) => hints.entityFiles.has(f))
       // by its own name: a base class (`mikro-orm/base-entity.ts`) names no domain, nor does its folder
-      .map((f) => (ownNounOf(files[f]) === undefined ? undefined : (hints.nouns[f] ?? ownNounOf(files[f]))))
-      .filter((n): n is string => n !== undefined && !UNFIT_NAMES.has(n));
+      .map((e) => ({ ...e, noun: ownNounOf(files[e.f]) && (hints.nouns[e.f] ?? ownNounOf(files[e.f])) }))
+      .filter((e): e is typeof e & { noun: string } => e.noun !== undefined && !UNFIT_NAMES.has(e.noun))
+      .sort((a, b) => (hints.users.get(b.f) ?? 0) - (hints.users.get(a.f) ?? 0) || a.f - b.f);
+    // the largest module's own entity first (the one it is named after, else the most used), then any
+    const isLargest = (e: { module: number }) => services[i][e.module].length === largestModule;
+    const isNamesake = (e: { module: number; noun: string }) => e.noun === moduleNames[i][e.module];
+    const central = entities.filter(isLargest).sort((a, b) => Number(isNamesake(b)) - Number(isNamesake(a)));
     const largest = services[i]
       .map((m, j) => ({ size: m.length, name: moduleNames[i][j] }))
       .sort((a, b) => b.size - a.size || byString(a.name, b.name))
       .map((m) => m.name);
-    const name = [...entities, ...largest].find((n) => !used.has(n)) ?? fallback[i];
+    const candidates = [...central, ...entities].map((e) => e.noun);
+    const name = [...candidates, ...largest].find((n) => !used.has(n)) ?? fallback[i];
     let unique = name;
     for (let k = 2; used.has(unique); k++) unique = `${name}-${k}`;
     used.add(unique);
@@ -216,7 +235,7 @@ export function nameServices(
  * The noun of the deepest folder that holds at least half of the files, if any; a top-level folder
  * (`packages/`, `src/`, `server/`) says where code lives, not what it does.
  */
-function sharedFolderNoun(paths: string[]): string | undefined {
+function sharedFolderNoun(paths: string[], elsewhere: (noun: string) => boolean): string | undefined {
   const counts = new Map<string, number>();
   for (const p of paths) {
     const parts = p.split("/").slice(0, -1);
@@ -225,13 +244,22 @@ function sharedFolderNoun(paths: string[]): string | undefined {
       counts.set(dir, (counts.get(dir) ?? 0) + 1);
     }
   }
-  const deepest = [...counts]
+  const deepestFirst = [...counts]
     .filter(([dir, n]) => n * 2 >= paths.length && dir.includes("/"))
-    .sort((a, b) => b[0].split("/").length - a[0].split("/").length || byString(a[0], b[0]))[0];
-  if (!deepest) return undefined;
+    .sort((a, b) => b[0].split("/").length - a[0].split("/").length || byString(a[0], b[0]));
   // its noun (`routes/documents` says "document"), or its own name when the noun alone says nothing
-  const noun = nounOf(`${deepest[0]}/index.ts`);
-  return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(deepest[0].split("/").pop()!) : noun;
+  const nameOf = (dir: string) => {
+    const noun = nounOf(`${dir}/index.ts`);
+    return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(dir.split("/").pop()!) : noun;
+  };
+  for (const [k, [dir]] of deepestFirst.entries()) {
+    const name = nameOf(dir);
+    // another domain's name, under a parent named for a thing (`emails/`, not `src/`): the parent speaks
+    const parent = deepestFirst[k + 1]?.[0];
+    const parentName = parent?.split("/").pop()?.toLowerCase();
+    if (!elsewhere(name) || parentName === undefined || UNFIT_NAMES.has(parentName)) return name;
+  }
+  return undefined;
 }
 
 const size = (modules: number[][]) => modules.reduce((n, m) => n + m.length, 0);

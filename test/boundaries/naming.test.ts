@@ -118,4 +118,82 @@ describe("service names", () => {
     const [name] = nameServices([[[0, 1, 2, 3]]], [["workflow"]], files, hints, new Set());
     expect(name).toBe("workflow");
   });
+  it("name a service after its largest module's own entity, before one another module uses more widely", () => {
+    // outline's server: notifications (4 files here) and groups (2) in one service; every part of
+    // the app reads Group, few read Notification, yet the service is mostly about notifications
+    const files = [
+      "server/models/Notification.ts",
+      "server/queues/tasks/CommentCreatedNotificationsTask.ts",
+      "server/emails/templates/CommentMentionedEmail.tsx",
+      "server/presenters/notification.ts",
+      "server/models/Group.ts",
+      "server/presenters/group.ts",
+    ];
+    const nouns = files.map(nounOf);
+    const hints = {
+      nouns,
+      entityFiles: new Set([0, 4]),
+      users: new Map([
+        [0, 5],
+        [4, 40],
+      ]),
+    };
+    const modules = [
+      [
+        [0, 1, 2, 3],
+        [4, 5],
+      ],
+    ];
+    expect(nameServices(modules, [["notification", "group"]], files, hints, new Set())).toEqual(["notification"]);
+    // with the largest module's entity taken, the most used of the others names it
+    expect(nameServices(modules, [["notification", "group"]], files, hints, new Set(["notification"]))).toEqual([
+      "group",
+    ]);
+    // and among the largest module's entities, the one the module is named after
+    const two = {
+      nouns,
+      entityFiles: new Set([0, 3, 4]),
+      users: new Map([
+        [0, 5],
+        [3, 9],
+        [4, 40],
+      ]),
+    };
+    two.nouns[3] = "notification-setting";
+    expect(nameServices(modules, [["notification", "group"]], files, two, new Set())).toEqual(["notification"]);
+  });
+  it("name a group by its folder's parent when the folder is named after another group's domain", () => {
+    // outline: e-mail templates beside the document templates (models/Template.ts, ...); by hand,
+    // no noun is on a quarter of the e-mails, `emails/templates/` holds them, and "template" is the
+    // other group's noun, which none of the e-mails carry: `emails/` names them
+    const emails = [
+      "server/emails/templates/CollectionCreatedEmail.tsx",
+      "server/emails/templates/InviteEmail.tsx",
+      "server/emails/templates/SigninEmail.tsx",
+      "server/emails/templates/WelcomeEmail.tsx",
+      "server/emails/templates/ExportSuccessEmail.tsx",
+      "server/emails/mailer.tsx",
+    ];
+    const templates = ["server/models/Template.ts", "server/policies/template.ts", "server/presenters/template.ts"];
+    expect(namesOfTwo(emails, templates)).toEqual(["email", "template"]);
+    // under a parent that says where code lives (`models/`), the folder keeps its name: the rules
+    // are the domain, `models/rule.ts` their base class
+    const rules = [
+      "src/models/rules/fees/fee-ratio.ts",
+      "src/models/rules/liquidity/buying-power.ts",
+      "src/models/rules/regional/europe.ts",
+      "src/models/rules/regional/japan.ts",
+      "src/models/rules/emergency/emergency-fund.ts",
+      "src/models/rules/currency/base-currency.ts",
+    ];
+    const base = ["src/models/rule.ts", "src/models/interfaces/rule.interface.ts", "src/app/rules.service.ts"];
+    expect(namesOfTwo(rules, base)[0]).toBe("rule");
+  });
 });
+
+/** Names of two groups of files, each file's noun read from its path. */
+function namesOfTwo(first: string[], second: string[]): string[] {
+  const files = [...first, ...second];
+  const groups = [first.map((_, i) => i), second.map((_, i) => first.length + i)];
+  return nameByNouns(groups, files, files.map(nounOf), new Set());
+}
