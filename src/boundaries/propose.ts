@@ -9,6 +9,7 @@ import { adjacencyOf, findHubs, isDomainHub, ownerOf, type DomainHints } from ".
 import { ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
+import { dissolveLayers } from "./layers.js";
 import { mergeTiny, placeFanOutHubs } from "./placement.js";
 import { chooseResolution } from "./resolution.js";
 import { groupModules } from "./services.js";
@@ -73,8 +74,9 @@ export interface Proposal {
  * Candidate services and their modules from the coupling graph. Modules: seeded Louvain
  * consensus at the resolution the `auto` rule picks, with the hubs that most modules import
  * taken out; infrastructure hubs form the shared kernel, domain hubs (entities, files named for
- * a business noun) go to the module that owns them; fan-out hubs go where their strongest tie
- * is; tiny clusters join their neighbour. Services: the modules grouped by their business ties
+ * a business noun) go to the module that owns them; layer-shaped clusters dissolve into the
+ * domains their members name; fan-out hubs go where their strongest tie is; tiny clusters join
+ * their neighbour. Services: the modules grouped by their business ties
  * (services.ts). Team overrides apply last; every service and module is named from its files.
  */
 export function proposeBoundaries(
@@ -127,7 +129,9 @@ export function proposeBoundaries(
     consensus = consensusPartition(g, n, resolution, opts.seed, opts.runs, runs);
   }
 
-  const labels = mergeTiny(consensus.labels, cg, opts.minServiceSize, active);
+  // clusters shaped like a layer (a folder of tasks, each serving another domain) go to their domains
+  const layers = dissolveLayers(consensus.labels, cg, hints.nouns, active);
+  const labels = mergeTiny(layers.labels, cg, opts.minServiceSize, active);
   const adjacency = adjacencyOf(cg);
   const owned: { file: number; why: string }[] = [];
   for (const h of domainHubs) {

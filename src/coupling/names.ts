@@ -37,10 +37,13 @@ const QUALIFIERS = new Set(
     "batch bulk build make handle process validate parse format to from with on " +
     "active inactive existing placed pending archived deleted published public private internal global local " +
     "generic common custom main primary secondary all any some other my own archivable " +
-    "last first next previous before after behind over under"
+    "last first next previous before after behind over under " +
+    "cleanup rollup empty error upload sync send schedule invalidate revoke reset backfill migrate purge refresh " +
+    "old stale dynamic weekly daily monthly out"
   ).split(" "),
 );
-const isQualifier = (w: string) => QUALIFIERS.has(w);
+/** a qualifier word, or a leading participle (`CleanupExpiredAttachmentsTask`, `ErrorTimedOut...`) */
+const isQualifier = (w: string) => QUALIFIERS.has(w) || (w.length >= 5 && w.endsWith("ed"));
 
 /** Words of a name, split at camelCase, dashes, dots and underscores, lowercased. */
 export function nameWords(name: string): string[] {

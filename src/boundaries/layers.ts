@@ -1,0 +1,108 @@
+import path from "node:path";
+import type { CouplingGraph } from "../coupling/types.js";
+import { getOrInsert } from "../util/maps.js";
+
+/** A layer-shaped cluster's folder holds at least this share of its files... */
+export const LAYER_FOLDER_SHARE = 0.5;
+/** ... whose nouns name at least this many domains... */
+export const LAYER_MIN_DOMAINS = 4;
+/** ... none of them on this share of the folder's files or more */
+export const LAYER_MAX_DOMAIN_SHARE = 0.4;
+
+/**
+ * Clusters shaped like a technical layer are dissolved into the domains their members serve. A
+ * cluster is layer-shaped when one folder holds half of its files or more and those files name
+ * four or more domains, none on 40% of them (`queues/tasks/`: CleanupDeletedTeamTask,
+ * CleanupExpiredAttachmentsTask, RollupDocumentInsightsTask, ...): the files are alike by role,
+ * tied by a base class and the sweeps that change every task, but each serves another domain.
+ * Each member naming a domain joins the cluster holding most files of its noun elsewhere (on a
+ * tie, the one it is most tied to), else the cluster of its strongest tie outside its own; the
+ * rest (the base class) stay. Returns the labels and the clusters dissolved, by folder.
+ */
+export function dissolveLayers(
+  labels: Int32Array,
+  cg: CouplingGraph,
+  nouns: (string | undefined)[],
+  active: Uint8Array,
+): { labels: Int32Array; dissolved: { folder: string; moved: number }[] } {
+  const out = Int32Array.from(labels);
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < out.length; i++) if (active[i] && out[i] >= 0) getOrInsert(members, out[i], () => []).push(i);
+  // files of each noun per cluster, as clustered (before any move)
+  const nounIn = new Map<string, Map<number, number>>();
+  for (const [l, files] of members)
+    for (const i of files) {
+      const n = nouns[i];
+      if (n === undefined) continue;
+      const m = getOrInsert(nounIn, n, () => new Map());
+      m.set(l, (m.get(l) ?? 0) + 1);
+    }
+  const ties = tiesByFile(cg, out, active);
+  const dissolved: { folder: string; moved: number }[] = [];
+  for (const [l, files] of [...members].sort((a, b) => a[0] - b[0])) {
+    const layer = layerFolder(files, cg.files, nouns);
+    if (!layer) continue;
+    let moved = 0;
+    for (const i of layer.members) {
+      const own = ties.get(i) ?? new Map<number, number>();
+      const byNoun = [...(nounIn.get(nouns[i]!) ?? [])].filter(([c]) => c !== l);
+      const target =
+        strongest(byNoun, (c) => own.get(c) ?? 0) ??
+        strongest(
+          [...own].filter(([c]) => c !== l),
+          () => 0,
+        );
+      if (target === undefined) continue;
+      out[i] = target;
+      moved++;
+    }
+    if (moved) dissolved.push({ folder: layer.folder, moved });
+  }
+  return { labels: out, dissolved };
+}
+
+/** The folder that makes a cluster layer-shaped, with its members that name a domain; undefined if none. */
+function layerFolder(
+  files: number[],
+  paths: string[],
+  nouns: (string | undefined)[],
+): { folder: string; members: number[] } | undefined {
+  const byFolder = new Map<string, number[]>();
+  for (const i of files) getOrInsert(byFolder, path.posix.dirname(paths[i]), () => []).push(i);
+  for (const [folder, inFolder] of byFolder) {
+    if (inFolder.length < LAYER_FOLDER_SHARE * files.length) continue;
+    const named = inFolder.filter((i) => nouns[i] !== undefined);
+    const count = new Map<string, number>();
+    for (const i of named) count.set(nouns[i]!, (count.get(nouns[i]!) ?? 0) + 1);
+    const top = Math.max(0, ...count.values());
+    if (count.size >= LAYER_MIN_DOMAINS && top < LAYER_MAX_DOMAIN_SHARE * inFolder.length)
+      return { folder, members: named };
+  }
+  return undefined;
+}
+
+/** Per active file, its tie weight to each cluster. */
+function tiesByFile(cg: CouplingGraph, labels: Int32Array, active: Uint8Array): Map<number, Map<number, number>> {
+  const ties = new Map<number, Map<number, number>>();
+  const add = (i: number, l: number, w: number) => {
+    if (l < 0) return;
+    const m = getOrInsert(ties, i, () => new Map());
+    m.set(l, (m.get(l) ?? 0) + w);
+  };
+  for (const e of cg.edges) {
+    if (!active[e.a] || !active[e.b]) continue;
+    add(e.a, labels[e.b], e.weight);
+    add(e.b, labels[e.a], e.weight);
+  }
+  return ties;
+}
+
+/** The key with the highest value, then the highest tie-breaker, then the lowest key. */
+function strongest(entries: [number, number][], tieBreak: (k: number) => number): number | undefined {
+  let best: [number, number, number] | undefined;
+  for (const [k, v] of entries) {
+    const t = tieBreak(k);
+    if (!best || v > best[1] || (v === best[1] && (t > best[2] || (t === best[2] && k < best[0])))) best = [k, v, t];
+  }
+  return best && best[1] > 0 ? best[0] : undefined;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { dissolveLayers } from "../../src/boundaries/layers.js";
+import { domainNames } from "../../src/coupling/names.js";
+import type { CouplingGraph } from "../../src/coupling/types.js";
+
+const zero = { structural: 0, cochange: 0, ownership: 0, semantic: 0 };
+const weights = { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 };
+
+/**
+ * Four domains across models/ and policies/ (clusters 0 to 3), and a folder of scheduled tasks
+ * clustered as one (cluster 4): each task extends the base task (tie 0.8) and touches its domain's
+ * model more weakly (0.3), so the tasks outweigh any single domain together.
+ */
+function layered(tasks: string[]): { cg: CouplingGraph; labels: Int32Array } {
+  const domains = ["Team", "User", "Attachment", "Revision"];
+  const files = [
+    ...domains.flatMap((d) => [`server/models/${d}.ts`, `server/policies/${d.toLowerCase()}.ts`]),
+    "server/queues/tasks/BaseTask.ts",
+    ...tasks.map((t) => `server/queues/tasks/${t}.ts`),
+  ];
+  const base = domains.length * 2;
+  const edges = [
+    ...domains.map((_, d) => ({ a: 2 * d, b: 2 * d + 1, weight: 1 })),
+    ...tasks.map((_, t) => ({ a: base, b: base + 1 + t, weight: 0.8 })),
+    ...tasks.map((_, t) => ({ a: 2 * (t % domains.length), b: base + 1 + t, weight: 0.3 })),
+  ].map((e) => ({ ...e, signals: zero }));
+  const labels = Int32Array.from(files.map((_, i) => (i < base ? Math.floor(i / 2) : 4)));
+  return { cg: { files, edges, weights }, labels };
+}
+
+describe("layer-shaped clusters", () => {
+  it("are dissolved: each member joins the domain it names, the base class stays", () => {
+    const tasks = [
+      "CleanupDeletedTeamTask",
+      "CleanupDemotedUserTask",
+      "CleanupExpiredAttachmentsTask",
+      "CleanupOldRevisionsTask",
+    ];
+    const { cg, labels } = layered(tasks);
+    const { nouns } = domainNames(cg.files);
+    const out = dissolveLayers(labels, cg, nouns, new Uint8Array(cg.files.length).fill(1));
+    // by hand: team, user, attachment and revision, each a domain with a model and a policy
+    expect([...out.labels.slice(9)]).toEqual([0, 1, 2, 3]);
+    expect(out.labels[8]).toBe(4); // BaseTask names no domain
+    expect(out.dissolved).toEqual([{ folder: "server/queues/tasks", moved: 4 }]);
+  });
+
+  it("are kept when one domain holds 40% of the folder's files or they name fewer than four domains", () => {
+    // the tasks of mostly one domain: three about teams, one about users, with the base class
+    const { cg, labels } = layered([
+      "CleanupDeletedTeamTask",
+      "UploadTeamAvatarTask",
+      "CleanupOldTeamsTask",
+      "CleanupDemotedUserTask",
+    ]);
+    const { nouns } = domainNames(cg.files);
+    const out = dissolveLayers(labels, cg, nouns, new Uint8Array(cg.files.length).fill(1));
+    expect([...out.labels]).toEqual([...labels]);
+    expect(out.dissolved).toEqual([]);
+  });
+});

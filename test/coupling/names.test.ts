@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { nounOf } from "../../src/coupling/names.js";
+
+describe("the noun a file's name carries", () => {
+  it("reads past leading verbs, qualifiers and participles to the noun, up to the first role word", () => {
+    // hand-derived, one per way a layered codebase names its files
+    const cases: [string, string | undefined][] = [
+      ["server/models/Document.ts", "document"],
+      ["server/commands/documentCreator.ts", "document"],
+      ["server/routes/api/documents/schema.ts", "document"], // a generic name: the folder speaks
+      ["server/emails/templates/CollectionCreatedEmail.tsx", "collection"],
+      // a scheduled job's verb, then adjectives and participles, come before the noun
+      ["server/queues/tasks/CleanupExpiredAttachmentsTask.ts", "attachment"],
+      ["server/queues/tasks/CleanupDeletedTeamTask.ts", "team"],
+      ["server/queues/tasks/RollupWeeklyDocumentInsightsTask.ts", "document-insight"],
+      ["server/queues/tasks/ErrorTimedOutFileOperationsTask.ts", "file-operation"],
+      ["server/queues/tasks/CleanupDynamicOAuthClientsTask.ts", "oauth-client"],
+      ["src/workflows/revoke-api-keys.ts", "api-key"],
+      ["src/workflows/refresh-cart-items.ts", "cart-item"],
+      ["server/queues/tasks/base/BaseTask.ts", undefined], // a base class of a role: no noun
+    ];
+    expect(cases.map(([f]) => nounOf(f))).toEqual(cases.map(([, n]) => n));
+  });
+});
