@@ -179,7 +179,11 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   const order = [...services].sort((a, b) => a.rank - b.rank);
   const first = note ? undefined : order[0];
   if (first && first.modules.length > 1) {
-    const start = startModule(first.modules, partition, model.imports.edges, model.history);
+    const nounOfFile = new Map(coupling.files.map((f, i) => [f, hints.nouns[i]]));
+    // a module names a domain when half its files or more carry a business noun
+    const namesDomain = (files: string[]) =>
+      files.filter((f) => nounOfFile.get(f) !== undefined).length * 2 >= files.length;
+    const start = startModule(first.modules, partition, model.imports.edges, model.history, namesDomain);
     first.startWith = start.id;
     first.why.splice(1, 0, start.why);
   }

@@ -13,7 +13,7 @@ export interface Ranked {
 
 /** A factor relative to the median service, capped so that no single factor decides alone. */
 const CAP = 5;
-function relative(values: number[]): (x: number) => number {
+export function relative(values: number[]): (x: number) => number {
   const sorted = [...values].sort((a, b) => a - b);
   const median = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : 0;
   const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);

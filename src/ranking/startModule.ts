@@ -1,22 +1,25 @@
 import type { GraphEdge } from "../graph/types.js";
 import type { ServicePartition } from "../metrics/types.js";
 import { recencyWeight } from "./painCost.js";
+import { relative } from "./rank.js";
 import { byString } from "../util/order.js";
 import { plural } from "../util/plural.js";
 import { round } from "../util/round.js";
 
 /**
- * The module to start a service's extraction with: the one with the most changes of its own
- * (recency-weighted commits that touch it and no file of another module or service, the kernel
- * aside) per import crossing its own boundary (the kernel aside). A change it shares with the rest
- * stays a distributed change after the cut; an import to a sibling module crosses the first slice's
- * boundary as much as one to another service. Ties: the module id.
+ * The module to start a service's extraction with, ranked the way services are: its changes of
+ * its own (recency-weighted commits that touch it and no file of another module or service, the
+ * kernel aside) over one plus the imports crossing its own boundary (the kernel aside), each
+ * relative to the median module. A change it shares with the rest stays a distributed change after
+ * the cut; an import to a sibling module crosses the first slice's boundary as much as one to
+ * another service. Only modules that name a domain are candidates, when there are any. Ties: the id.
  */
 export function startModule(
   modules: { id: string; name: string; files: string[] }[],
   partition: ServicePartition,
   edges: Pick<GraphEdge, "from" | "to">[],
   history: { headDate: string; files: { path: string }[]; changesets: { time: number; files: number[] }[] } | undefined,
+  namesDomain: (files: string[]) => boolean = () => true,
 ): { id: string; why: string } {
   const moduleOf = new Map<string, string>();
   for (const m of modules) for (const f of m.files) moduleOf.set(f, m.id);
@@ -41,8 +44,16 @@ export function startModule(
       if (touched.size === 1 && only) own.set(only, (own.get(only) ?? 0) + recencyWeight(headTime, cs.time));
     }
   }
-  const score = (id: string) => (own.get(id) ?? 0) / (1 + (crossing.get(id) ?? 0));
-  const best = [...modules].sort((a, b) => score(b.id) - score(a.id) || byString(a.id, b.id))[0];
+  // ranked the way services are: pain over (1 + cost), each relative to the median module
+  const ownOf = (id: string) => own.get(id) ?? 0;
+  const crossingOf = (id: string) => crossing.get(id) ?? 0;
+  const pain = relative(modules.map((m) => ownOf(m.id)));
+  const cost = relative(modules.map((m) => crossingOf(m.id)));
+  const score = (id: string) => pain(ownOf(id)) / (1 + cost(crossingOf(id)));
+  // infrastructure clustered into the service (a bootstrap file, a pub/sub module) is no place to start
+  const domain = modules.filter((m) => namesDomain(m.files));
+  const candidates = domain.length ? domain : modules;
+  const best = [...candidates].sort((a, b) => score(b.id) - score(a.id) || byString(a.id, b.id))[0];
   return {
     id: best.id,
     why:

@@ -59,4 +59,40 @@ describe("the module to start with", () => {
     reversed[2].id = "a-core";
     expect(startModule(reversed, partition, edges, undefined).id).toBe("a-core");
   });
+  it("weighs changes and imports relative to the service's median module, as services are ranked", () => {
+    // hot: 10 own commits, 10 imports across its boundary; quiet: 1 own commit, no import.
+    // By hand: changes relative to the lower median (1): hot 10 capped at 5, quiet 1; imports
+    // relative to the mean (5, the median being 0): hot 2, quiet 0; hot 5 / 3 = 1.67 beats quiet 1
+    // (per raw import: quiet 1 / 1 beats hot 10 / 11)
+    const two = [
+      { id: "hot", name: "hot", files: ["src/h.ts"] },
+      { id: "quiet", name: "quiet", files: ["src/q.ts"] },
+    ];
+    const p = { services: [{ id: "s", name: "s", files: ["src/h.ts", "src/q.ts"] }], kernel: [] };
+    const e = Array.from({ length: 10 }, (_, k) => ({ from: "src/h.ts", to: `src/other${k}.ts` }));
+    const files = ["src/h.ts", "src/q.ts"].map((path) => ({ path }));
+    const changesets = [...Array.from({ length: 10 }, () => ({ time: H, files: [0] })), { time: H, files: [1] }];
+    expect(startModule(two, p, e, { headDate: HEAD, files, changesets }).id).toBe("hot");
+  });
+
+  it("is never a module that names no domain while the service has one that does", () => {
+    // boot (src/main.ts, the bootstrap) changes on its own twice and imports nothing across its
+    // boundary: by changes and imports alone it would come first (2 own against api's 3, with no import)
+    const withBoot = [...modules, { id: "boot", name: "boot", files: ["src/main.ts"] }];
+    const booted = {
+      services: [
+        { ...partition.services[0], files: [...partition.services[0].files, "src/main.ts"] },
+        partition.services[1],
+      ],
+      kernel: partition.kernel,
+    };
+    const bootHistory = {
+      ...history,
+      files: [...history.files, { path: "src/main.ts" }],
+      changesets: [...history.changesets, ...[1, 2].map(() => ({ time: H, files: [history.files.length] }))],
+    };
+    expect(startModule(withBoot, booted, edges, bootHistory).id).toBe("boot");
+    const namesDomain = (files: string[]) => !files.includes("src/main.ts");
+    expect(startModule(withBoot, booted, edges, bootHistory, namesDomain).id).toBe("api");
+  });
 });
