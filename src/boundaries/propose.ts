@@ -156,6 +156,13 @@ export function proposeBoundaries(
     active[g.file] = 0;
     kernel.push({ file: g.file, why: `framework glue: imports from ${g.clusters} modules and names no domain` });
   }
+  // the process's entry point (`main.ts` that nothing imports) starts the whole monolith: glue too
+  for (const i of entryPoints(cg.files, imports)) {
+    if (!active[i] || labels[i] < 0 || pinned(i)) continue;
+    active[i] = 0;
+    labels[i] = -1;
+    kernel.push({ file: i, why: "framework glue: the process's entry point, which no file imports" });
+  }
   // files left alone after merging (no neighbour in any cluster) are isolated too
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubs.includes(i)) isolated.push(i);
 
@@ -231,6 +238,17 @@ export function proposeBoundaries(
     serviceRule: grouping.rule,
   };
 }
+
+/**
+ * Files named for starting a process (`main.ts`, `server.ts`, `bootstrap.ts`, or the `index.ts` of a
+ * top-level folder: outline's `server/index.ts`) that no analysed file imports.
+ */
+function entryPoints(files: string[], imports: ImportGraph): number[] {
+  const imported = new Set(imports.edges.map((e) => e.to));
+  return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || TOP_INDEX.test(f)) && !imported.has(f) ? [i] : []));
+}
+const ENTRY_POINT = /(^|\/)(main|server|bootstrap)\.[cm]?[jt]sx?$/;
+const TOP_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
 
 /** A pin or kernel glob that matches no analysed file is a typo that would silently do nothing: exit 2. */
 function checkOverrideGlobs(files: string[], overrides: Overrides | undefined): void {

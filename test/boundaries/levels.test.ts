@@ -11,7 +11,8 @@ import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from 
  * - a User entity every policy and route imports: a domain hub, owned by the user domain;
  * - an Invoice command that reads Order (Order.findByPk) and writes Invoice (Invoice.create);
  * - a checkout orchestrator importing from every domain, tied most to its own route;
- * - an app mounting every route, whose own name says no domain (its folder's does): framework glue.
+ * - an app mounting every route, whose own name says no domain (its folder's does): framework glue;
+ * - the process's entry point (src/main.ts), which nothing imports: framework glue too.
  * Features touch one domain across the layers; a few commits touch two.
  */
 const DOMAINS = ["order", "product", "invoice", "user", "shipment"];
@@ -83,6 +84,10 @@ function layered(): { script: RepoScript; truth: Record<string, string> } {
       .join("") +
     `export const routes = [${[...DOMAINS, "checkout"].map((d) => `${d}Route`).join(", ")}];\n` +
     `log(String(env.port));\nvoid AppError;\n`;
+  // the process's entry point: nothing imports it; through the order command it would join order
+  files["src/main.ts"] =
+    `import { routes } from "./storefront/app";\nimport { createOrder } from "./commands/orderCreator";\n` +
+    `export function start(): number {\n  createOrder({});\n  return routes.length;\n}\nstart();\n`;
   truth["src/services/checkout.ts"] = "checkout";
   truth["src/routes/checkout.ts"] = "checkout";
 
@@ -139,8 +144,11 @@ describe("services and modules on a layered back end", () => {
       "src/infra/env.ts",
       "src/infra/errors.ts",
       "src/infra/logger.ts",
+      "src/main.ts",
       "src/storefront/app.ts",
     ]);
+    const main = analysis.kernel.files.find((k) => k.path === "src/main.ts")!;
+    expect(main.why).toBe("framework glue: the process's entry point, which no file imports");
     const app = analysis.kernel.files.find((k) => k.path === "src/storefront/app.ts")!;
     expect(app.why).toMatch(/^framework glue: imports from \d+ modules/);
     const user = analysis.services.find((s) => s.files.includes("src/models/User.ts"))!;
