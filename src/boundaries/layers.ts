@@ -37,11 +37,16 @@ export function dissolveLayers(
       const m = getOrInsert(nounIn, n, () => new Map());
       m.set(l, (m.get(l) ?? 0) + 1);
     }
-  const ties = tiesByFile(cg, out, active);
+  const layers = [...members]
+    .sort((a, b) => a[0] - b[0])
+    .flatMap(([l, files]) => {
+      const layer = layerFolder(files, cg.files, nouns);
+      return layer ? [{ l, ...layer }] : [];
+    });
   const dissolved: { folder: string; moved: number }[] = [];
-  for (const [l, files] of [...members].sort((a, b) => a[0] - b[0])) {
-    const layer = layerFolder(files, cg.files, nouns);
-    if (!layer) continue;
+  if (layers.length === 0) return { labels: out, dissolved };
+  const ties = tiesByFile(cg, out, active);
+  for (const { l, ...layer } of layers) {
     let moved = 0;
     for (const i of layer.members) {
       const own = ties.get(i) ?? new Map<number, number>();

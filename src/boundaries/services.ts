@@ -1,3 +1,4 @@
+import { getOrInsert } from "../util/maps.js";
 import { plural } from "../util/plural.js";
 import type { CouplingGraph } from "../coupling/types.js";
 
@@ -24,8 +25,9 @@ export function groupModules(modules: number[][], cg: CouplingGraph): { service:
   let satellites = 0;
   for (;;) {
     let best: { from: number; to: number; share: number } | undefined;
+    const all = ties.outgoing();
     for (const g of ties.groups()) {
-      const out = ties.outgoing(g);
+      const out = all.get(g) ?? new Map<number, number>();
       const sum = [...out.values()].reduce((s, v) => s + v, 0);
       const to = strongest(out);
       if (to === undefined || sum === 0) continue;
@@ -45,8 +47,9 @@ export function groupModules(modules: number[][], cg: CouplingGraph): { service:
       .filter((g) => ties.size(g) < floor)
       .sort((a, b) => ties.size(a) - ties.size(b) || a - b);
     let merged = false;
+    const all = ties.outgoing(true);
     for (const g of candidates) {
-      const out = ties.outgoing(g, true);
+      const out = all.get(g) ?? new Map<number, number>();
       for (const [to] of [...out].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
         if (ties.size(g) + ties.size(to) > cap) continue;
         ties.merge(g, to);
@@ -100,18 +103,24 @@ class Ties {
     return n;
   }
 
-  /** Tie weight from group g to each other group; `normalised`: divided by the geometric mean of both totals. */
-  outgoing(g: number, normalised = false): Map<number, number> {
-    const out = new Map<number, number>();
+  /**
+   * Per group, its tie weight to each other group, in one pass over the module pairs;
+   * `normalised`: divided by the geometric mean of both groups' totals.
+   */
+  outgoing(normalised = false): Map<number, Map<number, number>> {
+    const out = new Map<number, Map<number, number>>();
     const totals = new Map<number, number>();
     for (const [key, w] of this.between) {
       const a = this.group[Math.floor(key / this.k)];
       const b = this.group[key % this.k];
       if (a === b) continue;
       totals.set(a, (totals.get(a) ?? 0) + w);
-      if (a === g) out.set(b, (out.get(b) ?? 0) + w);
+      const ties = getOrInsert(out, a, () => new Map<number, number>());
+      ties.set(b, (ties.get(b) ?? 0) + w);
     }
-    if (normalised) for (const [h, w] of out) out.set(h, w / Math.sqrt((totals.get(g) ?? 1) * (totals.get(h) ?? 1)));
+    if (normalised)
+      for (const [g, ties] of out)
+        for (const [h, w] of ties) ties.set(h, w / Math.sqrt((totals.get(g) ?? 1) * (totals.get(h) ?? 1)));
     return out;
   }
 
