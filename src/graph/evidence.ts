@@ -160,22 +160,36 @@ function domNode(node: ts.PropertyAccessExpression, dom: Set<string>): void {
 }
 
 function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set<string>): void {
-  if (ts.isClassDeclaration(node) && node.name) {
-    const decorator = ts.getDecorators(node)?.find((d) => ENTITY_DECORATORS.has(calleeName(d.expression) ?? ""));
-    if (decorator) data.entities.push({ name: node.name.text, how: `@${calleeName(decorator.expression)}` });
-  } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-    const method = node.expression.name.text;
-    const receiver = receiverChain(node.expression.expression);
-    if (method === "define" && receiver?.length === 1 && DEFINERS.has(receiver[0])) {
-      const name = modelName(node.arguments[0]);
-      if (name) data.entities.push({ name, how: "model.define" });
-    } else if (receiver && isDataMethod(method)) calls.add([...receiver, method].join(" "));
-  } else if (
-    (ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) &&
-    ts.isIdentifier(node.name)
-  ) {
-    const type = declaredEntityType(node);
-    if (type) typed.add(`${node.name.text} ${type}`);
+  switch (node.kind) {
+    case SyntaxKind.ClassDeclaration: {
+      const cls = node as ts.ClassDeclaration;
+      if (!cls.name) return;
+      const decorator = ts.getDecorators(cls)?.find((d) => ENTITY_DECORATORS.has(calleeName(d.expression) ?? ""));
+      if (decorator) data.entities.push({ name: cls.name.text, how: `@${calleeName(decorator.expression)}` });
+      return;
+    }
+    case SyntaxKind.CallExpression: {
+      const call = node as ts.CallExpression;
+      if (!ts.isPropertyAccessExpression(call.expression)) return;
+      const method = call.expression.name.text;
+      // the method first: most calls are neither a definition nor a data call, and need no receiver
+      const define = method === "define";
+      if (!define && !isDataMethod(method)) return;
+      const receiver = receiverChain(call.expression.expression);
+      if (define && receiver?.length === 1 && DEFINERS.has(receiver[0])) {
+        const name = modelName(call.arguments[0]);
+        if (name) data.entities.push({ name, how: "model.define" });
+      } else if (receiver && !define) calls.add([...receiver, method].join(" "));
+      return;
+    }
+    case SyntaxKind.Parameter:
+    case SyntaxKind.VariableDeclaration:
+    case SyntaxKind.PropertyDeclaration: {
+      const decl = node as ts.ParameterDeclaration | ts.VariableDeclaration | ts.PropertyDeclaration;
+      if (!ts.isIdentifier(decl.name)) return;
+      const type = declaredEntityType(decl);
+      if (type) typed.add(`${decl.name.text} ${type}`);
+    }
   }
 }
 
