@@ -74,14 +74,15 @@ export function groupModules(modules: number[][], cg: CouplingGraph): { service:
 /** The tie weight between groups of modules, kept as modules merge. */
 class Ties {
   private readonly group: number[];
-  private readonly sizes: number[];
+  /** files per group, by the group's id (its first module's index) */
+  private readonly groupSize: Map<number, number>;
   private readonly between = new Map<number, number>();
   private readonly k: number;
 
   constructor(modules: number[][], cg: CouplingGraph) {
     const k = (this.k = modules.length);
     this.group = modules.map((_, j) => j);
-    this.sizes = modules.map((m) => m.length);
+    this.groupSize = new Map(modules.map((m, j) => [j, m.length]));
     const moduleOf = new Int32Array(cg.files.length).fill(-1);
     modules.forEach((m, j) => m.forEach((i) => (moduleOf[i] = j)));
     for (const e of cg.edges) {
@@ -94,13 +95,11 @@ class Ties {
   }
 
   groups(): number[] {
-    return [...new Set(this.group)].sort((a, b) => a - b);
+    return [...this.groupSize.keys()].sort((a, b) => a - b);
   }
 
   size(g: number): number {
-    let n = 0;
-    this.group.forEach((x, j) => x === g && (n += this.sizes[j]));
-    return n;
+    return this.groupSize.get(g) ?? 0;
   }
 
   /**
@@ -126,6 +125,8 @@ class Ties {
 
   merge(from: number, to: number): void {
     for (let j = 0; j < this.group.length; j++) if (this.group[j] === from) this.group[j] = to;
+    this.groupSize.set(to, this.size(to) + this.size(from));
+    this.groupSize.delete(from);
   }
 
   assignment(): number[] {
