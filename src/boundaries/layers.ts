@@ -16,8 +16,9 @@ export const LAYER_MAX_DOMAIN_SHARE = 0.4;
  * CleanupExpiredAttachmentsTask, RollupDocumentInsightsTask, ...): the files are alike by role,
  * tied by a base class and the sweeps that change every task, but each serves another domain.
  * Each member naming a domain joins the cluster holding most files of its noun elsewhere (on a
- * tie, the one it is most tied to), else the cluster of its strongest tie outside its own; the
- * rest (the base class) stay. Returns the labels and the clusters dissolved, by folder.
+ * tie, the one it is most tied to), else the cluster of its strongest tie outside its own, counting
+ * only files that stay where they are (members of two layers never draw each other); the rest (the
+ * base class) stay. Returns the labels and the clusters dissolved, by folder.
  */
 export function dissolveLayers(
   labels: Int32Array,
@@ -28,15 +29,6 @@ export function dissolveLayers(
   const out = Int32Array.from(labels);
   const members = new Map<number, number[]>();
   for (let i = 0; i < out.length; i++) if (active[i] && out[i] >= 0) getOrInsert(members, out[i], () => []).push(i);
-  // files of each noun per cluster, as clustered (before any move)
-  const nounIn = new Map<string, Map<number, number>>();
-  for (const [l, files] of members)
-    for (const i of files) {
-      const n = nouns[i];
-      if (n === undefined) continue;
-      const m = getOrInsert(nounIn, n, () => new Map());
-      m.set(l, (m.get(l) ?? 0) + 1);
-    }
   const layers = [...members]
     .sort((a, b) => a[0] - b[0])
     .flatMap(([l, files]) => {
@@ -45,18 +37,25 @@ export function dissolveLayers(
     });
   const dissolved: { folder: string; moved: number }[] = [];
   if (layers.length === 0) return { labels: out, dissolved };
-  const ties = tiesByFile(cg, out, active);
-  for (const { l, ...layer } of layers) {
+  // files of each noun per cluster, those that stay where they are: a member of a layer-shaped
+  // cluster moves, and draws no other member to where it was
+  const moving = new Set(layers.flatMap((x) => x.members));
+  const nounIn = new Map<string, Map<number, number>>();
+  for (const [l, files] of members)
+    for (const i of files) {
+      const n = nouns[i];
+      if (n === undefined || moving.has(i)) continue;
+      const m = getOrInsert(nounIn, n, () => new Map());
+      m.set(l, (m.get(l) ?? 0) + 1);
+    }
+  const ties = tiesByFile(cg, out, active, moving);
+  for (const layer of layers) {
     let moved = 0;
     for (const i of layer.members) {
       const own = ties.get(i) ?? new Map<number, number>();
-      const byNoun = [...(nounIn.get(nouns[i]!) ?? [])].filter(([c]) => c !== l);
-      const target =
-        strongest(byNoun, (c) => own.get(c) ?? 0) ??
-        strongest(
-          [...own].filter(([c]) => c !== l),
-          () => 0,
-        );
+      const elsewhere = ([c]: [number, number]) => c !== layer.l;
+      const byNoun = [...(nounIn.get(nouns[i]!) ?? [])].filter(elsewhere);
+      const target = strongest(byNoun, (c) => own.get(c) ?? 0) ?? strongest([...own].filter(elsewhere), () => 0);
       if (target === undefined) continue;
       out[i] = target;
       moved++;
@@ -86,8 +85,13 @@ function layerFolder(
   return undefined;
 }
 
-/** Per active file, its tie weight to each cluster. */
-function tiesByFile(cg: CouplingGraph, labels: Int32Array, active: Uint8Array): Map<number, Map<number, number>> {
+/** Per active file, its tie weight to each cluster, through the files that stay where they are. */
+function tiesByFile(
+  cg: CouplingGraph,
+  labels: Int32Array,
+  active: Uint8Array,
+  moving: Set<number>,
+): Map<number, Map<number, number>> {
   const ties = new Map<number, Map<number, number>>();
   const add = (i: number, l: number, w: number) => {
     if (l < 0) return;
@@ -96,8 +100,8 @@ function tiesByFile(cg: CouplingGraph, labels: Int32Array, active: Uint8Array): 
   };
   for (const e of cg.edges) {
     if (!active[e.a] || !active[e.b]) continue;
-    add(e.a, labels[e.b], e.weight);
-    add(e.b, labels[e.a], e.weight);
+    if (!moving.has(e.b)) add(e.a, labels[e.b], e.weight);
+    if (!moving.has(e.a)) add(e.b, labels[e.a], e.weight);
   }
   return ties;
 }

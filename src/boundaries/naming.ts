@@ -1,3 +1,4 @@
+import path from "node:path";
 import { nounOf, ownNounOf } from "../coupling/names.js";
 import { withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
@@ -244,20 +245,22 @@ function sharedFolderNoun(paths: string[], elsewhere: (noun: string) => boolean)
       counts.set(dir, (counts.get(dir) ?? 0) + 1);
     }
   }
-  const deepestFirst = [...counts]
-    .filter(([dir, n]) => n * 2 >= paths.length && dir.includes("/"))
-    .sort((a, b) => b[0].split("/").length - a[0].split("/").length || byString(a[0], b[0]));
+  const qualifies = (dir: string) => (counts.get(dir) ?? 0) * 2 >= paths.length && dir.includes("/");
+  let dir = [...counts.keys()]
+    .filter(qualifies)
+    .sort((a, b) => b.split("/").length - a.split("/").length || byString(a, b))[0];
   // its noun (`routes/documents` says "document"), or its own name when the noun alone says nothing
-  const nameOf = (dir: string) => {
-    const noun = nounOf(`${dir}/index.ts`);
-    return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(dir.split("/").pop()!) : noun;
+  const nameOf = (d: string) => {
+    const noun = nounOf(`${d}/index.ts`);
+    return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(d.split("/").pop()!) : noun;
   };
-  for (const [k, [dir]] of deepestFirst.entries()) {
+  while (dir !== undefined) {
     const name = nameOf(dir);
     // another domain's name, under a parent named for a thing (`emails/`, not `src/`): the parent speaks
-    const parent = deepestFirst[k + 1]?.[0];
-    const parentName = parent?.split("/").pop()?.toLowerCase();
-    if (!elsewhere(name) || parentName === undefined || UNFIT_NAMES.has(parentName)) return name;
+    const parent = path.posix.dirname(dir);
+    const parentName = parent.split("/").pop()!.toLowerCase();
+    if (!elsewhere(name) || !qualifies(parent) || UNFIT_NAMES.has(parentName)) return name;
+    dir = parent;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
 import { UserError } from "../util/errors.js";
 import { getOrInsert } from "../util/maps.js";
+import { plural } from "../util/plural.js";
 import { byString } from "../util/order.js";
 import { confidenceOf, consensusPartition } from "./consensus.js";
 import { adjacencyOf, findHubs, isDomainHub, ownerOf, type DomainHints } from "./hubs.js";
@@ -235,8 +236,15 @@ export function proposeBoundaries(
     isolated: isolated.sort((a, b) => a - b),
     resolution,
     resolutionRule: rule,
-    serviceRule: grouping.rule,
+    serviceRule: layerNote(layers.dissolved) + grouping.rule,
   };
+}
+
+/** The layer-shaped clusters dissolved, for the rule that `analysis.json` records. */
+function layerNote(dissolved: { folder: string; moved: number }[]): string {
+  if (dissolved.length === 0) return "";
+  const each = dissolved.map((d) => `${d.folder}/ (${plural(d.moved, "file")})`).join(", ");
+  return `layer-shaped clusters dissolved into the domains their files name: ${each}; then `;
 }
 
 /**

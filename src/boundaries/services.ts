@@ -74,7 +74,7 @@ export function groupModules(modules: number[][], cg: CouplingGraph): { service:
 /** The tie weight between groups of modules, kept as modules merge. */
 class Ties {
   private readonly group: number[];
-  /** files per group, by the group's id (its first module's index) */
+  /** files per group, by the group's id (the index of the module the others merged into) */
   private readonly groupSize: Map<number, number>;
   private readonly between = new Map<number, number>();
   private readonly k: number;

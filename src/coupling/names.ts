@@ -37,13 +37,23 @@ const QUALIFIERS = new Set(
     "batch bulk build make handle process validate parse format to from with on " +
     "active inactive existing placed pending archived deleted published public private internal global local " +
     "generic common custom main primary secondary all any some other my own archivable " +
-    "last first next previous before after behind over under " +
+    "last first next previous before after behind over under"
+  ).split(" "),
+);
+/**
+ * A job's name says what it does to what (`CleanupExpiredAttachmentsTask`, `revoke-api-keys`): its
+ * leading verbs, adjectives and participles qualify the noun too, in a name of three words or more;
+ * in a shorter one they may be the noun itself (`RefreshToken`, `Schedule`, `Embed`).
+ */
+const JOB_QUALIFIERS = new Set(
+  (
     "cleanup rollup empty error upload sync send schedule invalidate revoke reset backfill migrate purge refresh " +
     "old stale dynamic weekly daily monthly out"
   ).split(" "),
 );
-/** a qualifier word, or a leading participle (`CleanupExpiredAttachmentsTask`, `ErrorTimedOut...`) */
-const isQualifier = (w: string) => QUALIFIERS.has(w) || (w.length >= 5 && w.endsWith("ed"));
+const JOB_NAME_WORDS = 3;
+const isQualifier = (w: string, words: number) =>
+  QUALIFIERS.has(w) || (words >= JOB_NAME_WORDS && (JOB_QUALIFIERS.has(w) || (w.length >= 5 && w.endsWith("ed"))));
 
 /** Words of a name, split at camelCase, dashes, dots and underscores, lowercased. */
 export function nameWords(name: string): string[] {
@@ -107,7 +117,7 @@ function isRole(w: string): boolean {
 
 function nounPhrase(words: string[]): string | undefined {
   let start = 0;
-  while (start < words.length && isQualifier(words[start])) start++;
+  while (start < words.length && isQualifier(words[start], words.length)) start++;
   if (start < words.length && ROLES.has(words[start])) return undefined;
   let end = start;
   while (end < words.length && !(end > start && isRole(words[end]))) end++;

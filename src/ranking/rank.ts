@@ -11,7 +11,10 @@ export interface Ranked {
   why: string[];
 }
 
-/** A factor relative to the median service, capped so that no single factor decides alone. */
+/**
+ * A factor relative to the median of its peers (the services, or a service's modules), capped so that
+ * no single factor decides alone.
+ */
 const CAP = 5;
 export function relative(values: number[]): (x: number) => number {
   const sorted = [...values].sort((a, b) => a - b);

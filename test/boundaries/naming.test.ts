@@ -151,7 +151,7 @@ describe("service names", () => {
     ]);
     // and among the largest module's entities, the one the module is named after
     const two = {
-      nouns,
+      nouns: nouns.map((n, i) => (i === 3 ? "notification-setting" : n)),
       entityFiles: new Set([0, 3, 4]),
       users: new Map([
         [0, 5],
@@ -159,7 +159,6 @@ describe("service names", () => {
         [4, 40],
       ]),
     };
-    two.nouns[3] = "notification-setting";
     expect(nameServices(modules, [["notification", "group"]], files, two, new Set())).toEqual(["notification"]);
   });
   it("name a group by its folder's parent when the folder is named after another group's domain", () => {

@@ -18,6 +18,11 @@ describe("the noun a file's name carries", () => {
       ["src/workflows/revoke-api-keys.ts", "api-key"],
       ["src/workflows/refresh-cart-items.ts", "cart-item"],
       ["server/queues/tasks/base/BaseTask.ts", undefined], // a base class of a role: no noun
+      // in a name shorter than a job's, a verb or participle may be the noun itself
+      ["server/models/RefreshToken.ts", "refresh-token"],
+      ["server/models/Schedule.ts", "schedule"],
+      ["src/upload/upload.service.ts", "upload"],
+      ["server/models/Embed.ts", "embed"],
     ];
     expect(cases.map(([f]) => nounOf(f))).toEqual(cases.map(([, n]) => n));
   });

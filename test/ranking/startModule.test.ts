@@ -43,8 +43,10 @@ describe("the module to start with", () => {
     ],
   };
 
-  it("is the one with the most changes of its own per import crossing its boundary, the kernel aside", () => {
-    // by hand: api 3 own / (1 + 1 crossing) = 1.5; core 1.5 own / (1 + 2) = 0.5; cash 0 / 1 = 0
+  it("is the one with the most changes of its own for the imports crossing its boundary, the kernel aside", () => {
+    // by hand: own changes api 3, core 1.5, cash 0 (lower median 1.5): api 2, core 1, cash 0; imports
+    // across the boundary api 1, core 2, cash 0 (median 1): api 1, core 2, cash 0. api 2 / (1 + 1) = 1,
+    // core 1 / (1 + 2) = 0.33, cash 0
     expect(startModule(modules, partition, edges, history)).toEqual({
       id: "api",
       why:
