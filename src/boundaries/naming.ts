@@ -185,7 +185,7 @@ export function nameByNouns(
 /**
  * Names services after the domain they own: the entity of their largest module, which says what
  * the service is mostly about (its noun: `models/Document.ts` names "document"); else the entity
- * most files use, in a module at least a quarter the size of the largest; else their largest
+ * most files use, in a module at least half the size of the largest; else their largest
  * module. Names are unique; a service whose candidate names are all taken is named by nameByNouns.
  */
 export function nameServices(
@@ -208,7 +208,7 @@ export function nameServices(
     // an entity names the service when its module is a real part of it, not a satellite of the largest
     const largestModule = Math.max(...services[i].map((m) => m.length));
     const entities = services[i]
-      .flatMap((m, j) => (m.length * 4 >= largestModule ? m.map((f) => ({ f, module: j })) : []))
+      .flatMap((m, j) => (m.length * 2 >= largestModule ? m.map((f) => ({ f, module: j })) : []))
       .filter(({ f }) => hints.entityFiles.has(f))
       // by its own name: a base class (`mikro-orm/base-entity.ts`) names no domain, nor does its folder
       .map((e) => ({ ...e, noun: ownNounOf(files[e.f]) && (hints.nouns[e.f] ?? ownNounOf(files[e.f])) }))

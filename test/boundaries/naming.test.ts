@@ -161,6 +161,28 @@ describe("service names", () => {
     };
     expect(nameServices(modules, [["notification", "group"]], files, two, new Set())).toEqual(["notification"]);
   });
+  it("name a service after its largest module when no module half its size holds an entity", () => {
+    // outline's server: sign-in (5 files here, no entity) beside views (2 files, the View entity);
+    // by hand: the views are under half the sign-in module, so the service is auth, not view
+    const files = [
+      "server/routes/auth/index.ts",
+      "server/middlewares/authentication.ts",
+      "server/utils/oauth.ts",
+      "server/utils/passport.ts",
+      "server/utils/VerificationCode.ts",
+      "server/models/View.ts",
+      "server/presenters/view.ts",
+    ];
+    const hints = { nouns: files.map(nounOf), entityFiles: new Set([5]), users: new Map([[5, 12]]) };
+    const modules = [
+      [
+        [0, 1, 2, 3, 4],
+        [5, 6],
+      ],
+    ];
+    expect(nameServices(modules, [["auth", "view"]], files, hints, new Set())).toEqual(["auth"]);
+  });
+
   it("name a group by its folder's parent when the folder is named after another group's domain", () => {
     // outline: e-mail templates beside the document templates (models/Template.ts, ...); by hand,
     // no noun is on a quarter of the e-mails, `emails/templates/` holds them, and "template" is the
