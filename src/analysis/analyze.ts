@@ -179,11 +179,10 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   const order = [...services].sort((a, b) => a.rank - b.rank);
   const first = note ? undefined : order[0];
   if (first && first.modules.length > 1) {
-    const nounOfFile = new Map(coupling.files.map((f, i) => [f, hints.nouns[i]]));
-    // a module names a domain when half its files or more carry a business noun
-    const namesDomain = (files: string[]) =>
-      files.filter((f) => nounOfFile.get(f) !== undefined).length * 2 >= files.length;
-    const start = startModule(first.modules, partition, model.imports.edges, model.history, namesDomain);
+    const domainNoun = new Map(coupling.files.map((f, i) => [f, hints.nouns[i]]));
+    const start = startModule(first.modules, partition, model.imports.edges, model.history, (files) =>
+      namesDomain(files, domainNoun),
+    );
     first.startWith = start.id;
     first.why.splice(1, 0, start.why);
   }
@@ -240,6 +239,15 @@ function hasDomain(files: string[], ofProduct: (noun: string) => boolean): boole
     return noun !== undefined && !ofProduct(noun);
   });
   return named.length * 2 >= files.length;
+}
+
+/**
+ * A module names a domain when half its files or more carry a business noun that several folders
+ * use (hints.nouns), stricter than hasDomain's noun of the name alone: a bootstrap module's
+ * `posthog.module.ts` and `pubsub.module.ts` name things, but no domain of the product.
+ */
+function namesDomain(files: string[], domainNoun: Map<string, string | undefined>): boolean {
+  return files.filter((f) => domainNoun.get(f) !== undefined).length * 2 >= files.length;
 }
 
 /** Too little history to say which service hurts most: the reason, or undefined when there is enough. */

@@ -211,7 +211,10 @@ export function nameServices(
       .flatMap((m, j) => (m.length * 2 >= largestModule ? m.map((f) => ({ f, module: j })) : []))
       .filter(({ f }) => hints.entityFiles.has(f))
       // by its own name: a base class (`mikro-orm/base-entity.ts`) names no domain, nor does its folder
-      .map((e) => ({ ...e, noun: ownNounOf(files[e.f]) && (hints.nouns[e.f] ?? ownNounOf(files[e.f])) }))
+      .map((e) => {
+        const own = ownNounOf(files[e.f]);
+        return { ...e, noun: own && (hints.nouns[e.f] ?? own) };
+      })
       .filter((e): e is typeof e & { noun: string } => e.noun !== undefined && !UNFIT_NAMES.has(e.noun))
       .sort((a, b) => (hints.users.get(b.f) ?? 0) - (hints.users.get(a.f) ?? 0) || a.f - b.f);
     // the largest module's own entity first (the one it is named after, else the most used), then any

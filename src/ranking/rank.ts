@@ -11,11 +11,9 @@ export interface Ranked {
   why: string[];
 }
 
-/**
- * A factor relative to the median of its peers (the services, or a service's modules), capped so that
- * no single factor decides alone.
- */
+/** No factor counts for more than this many times its median: no single factor decides alone. */
 const CAP = 5;
+/** A factor relative to the median of its peers (the services, or a service's modules), capped at CAP. */
 export function relative(values: number[]): (x: number) => number {
   const sorted = [...values].sort((a, b) => a - b);
   const median = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : 0;
