@@ -150,7 +150,7 @@ export function nameByNouns(
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].length - groups[a].length || a - b);
   const names = new Array<string>(groups.length);
   for (const i of order) {
-    const ranked = [...counts[i]]
+    let ranked = [...counts[i]]
       .sort((x, y) => y[1] - x[1] || groupsWith.get(x[0])! - groupsWith.get(y[0])! || byString(x[0], y[0]))
       .map(([noun]) => noun);
     // no noun on a quarter of its files (one file per provider): the folder most of them share speaks
@@ -166,7 +166,7 @@ export function nameByNouns(
         groups[i].map((f) => files[f]),
         elsewhere,
       );
-      if (folder !== undefined && !UNFIT_NAMES.has(folder)) ranked.unshift(folder);
+      if (folder !== undefined && !UNFIT_NAMES.has(folder)) ranked = [folder, ...ranked.filter((n) => n !== folder)];
     }
     // a noun on under a quarter of the files names the group only as the best it has; when its
     // best is taken, the next qualifies it (`portfolio-dividend`, not `dividend`)

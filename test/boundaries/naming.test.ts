@@ -104,6 +104,25 @@ describe("service names", () => {
     expect(nameByNouns(groups, files, nouns, new Set())).toEqual(["portfolio", "portfolio-dividend"]);
   });
 
+  it("qualify by the next noun, never by the folder's noun that is also the group's own", () => {
+    const api = [
+      "src/app/portfolio/portfolio.controller.ts",
+      "src/app/portfolio/portfolio.service.ts",
+      "src/app/portfolio/get-details.dto.ts",
+      "src/app/portfolio/get-dividends.dto.ts",
+      "src/app/portfolio/get-holdings.dto.ts",
+      "src/app/portfolio/get-investments.dto.ts",
+      "src/app/portfolio/get-performance.dto.ts",
+      "src/app/portfolio/get-positions.dto.ts",
+      "src/app/portfolio/update-tags.dto.ts",
+    ];
+    // by hand: "portfolio" is on 2 of the 9 files, under a quarter, so the folder holding them
+    // (src/app/portfolio/, "portfolio") speaks first; with "portfolio" taken by another service, it
+    // is qualified by the next noun, detail (every other noun is on one file; alphabetical on the tie)
+    const group = [api.map((_, i) => i)];
+    expect(nameByNouns(group, api, api.map(nounOf), new Set(["portfolio"]))).toEqual(["portfolio-detail"]);
+  });
+
   it("name a service by an entity only through the entity's own name, never its folder", () => {
     // a base class in a folder named after the ORM; the domain is in the module's other files
     const files = [
