@@ -1,6 +1,6 @@
 import { proposeBoundaries, type DomainHints, type Proposal } from "../boundaries/propose.js";
 import { plural } from "../util/plural.js";
-import { domainNames, nounOf } from "../coupling/names.js";
+import { domainNames, domainWords, nounOf } from "../coupling/names.js";
 import { RESOLUTION_GRID, STABILITY_SLACK } from "../boundaries/resolution.js";
 import { contributions } from "../coupling/buildCoupling.js";
 import { ROLE_DAMPING } from "../coupling/roles.js";
@@ -275,6 +275,9 @@ function serviceCycles(cost: Map<string, CostFactors>): { services: string[] }[]
   return out.sort((a, b) => b.services.length - a.services.length || byString(a.services[0], b.services[0]));
 }
 
+/** The clustering's count of the modules importing a kernel file, at the end of its reason. */
+const IMPORTED_BY_MODULES = /imported by \d+ (of the \d+ )?other modules$/;
+
 /**
  * Kernel reasons against the final services: how many of them import each kernel file (the
  * clustering's count was of the clusters it saw then, not of the services reported).
@@ -294,8 +297,10 @@ function kernelReasons(
   }
   return kernel.map((k) => {
     const path = files[k.file];
-    if (!k.why.startsWith("imported by")) return { path, why: k.why };
-    return { path, why: `imported by ${importers.get(path)?.size ?? 0} of the ${p.services.length} services` };
+    const counted = IMPORTED_BY_MODULES.exec(k.why);
+    if (!counted) return { path, why: k.why };
+    const services = `imported by ${importers.get(path)?.size ?? 0} of the ${p.services.length} services`;
+    return { path, why: k.why.slice(0, counted.index) + services };
   });
 }
 
@@ -321,7 +326,8 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
     if (entity !== undefined) users.set(entity, (users.get(entity) ?? 0) + 1);
   }
   const nouns = domainNames(files).nouns.map((n) => (n !== undefined && ofProduct(n) ? undefined : n));
-  return { nouns, entityFiles, writers, users };
+  const entityNames = (model.data?.entities ?? []).map((e) => e.name);
+  return { nouns, entityFiles, writers, users, domainWords: domainWords(files, entityNames, ofProduct) };
 }
 
 /**
@@ -358,7 +364,7 @@ function proposalKey(cg: CouplingGraph, imports: ImportGraph, hints: DomainHints
   const h = createHash("sha1");
   h.update(JSON.stringify({ options, grid: RESOLUTION_GRID, slack: STABILITY_SLACK }));
   const writers = [...hints.writers].map(([k, v]) => [k, [...v]]);
-  h.update(JSON.stringify([hints.nouns, [...hints.entityFiles], writers, [...hints.users]]));
+  h.update(JSON.stringify([hints.nouns, [...hints.entityFiles], writers, [...hints.users], [...hints.domainWords]]));
   h.update(JSON.stringify(cg.files));
   for (const e of cg.edges) h.update(`${e.a},${e.b},${e.weight};`);
   for (const e of imports.edges) h.update(`${e.from}\0${e.to};`);

@@ -1,6 +1,7 @@
 import { contributions } from "../coupling/buildCoupling.js";
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
+import { namesDomainWord } from "../coupling/names.js";
 import { getOrInsert } from "../util/maps.js";
 
 /** What the boundaries stage knows of the business, besides the coupling graph. */
@@ -13,6 +14,8 @@ export interface DomainHints {
   writers: Map<number, Set<number>>;
   /** per entity file: how many files read or write it */
   users: Map<number, number>;
+  /** the words that say a domain: entity names' words and words many files' names carry (coupling/names.ts) */
+  domainWords: Set<string>;
 }
 
 export interface Hub {
@@ -45,6 +48,78 @@ export function findHubs(labels: Int32Array, imports: ImportGraph, cg: CouplingG
     if (set.size >= threshold) out.push({ file, importers: set.size, others });
   }
   return out.sort((a, b) => a.file - b.file);
+}
+
+/** Import edges between files of two different clusters, as [importer, imported] graph indexes. */
+export function crossClusterImports(labels: Int32Array, imports: ImportGraph, files: string[]): [number, number][] {
+  const index = new Map(files.map((f, i) => [f, i]));
+  const out: [number, number][] = [];
+  for (const e of imports.edges) {
+    const from = index.get(e.from);
+    const to = index.get(e.to);
+    if (from === undefined || to === undefined || labels[from] < 0 || labels[to] < 0) continue;
+    if (labels[from] !== labels[to]) out.push([from, to]);
+  }
+  return out;
+}
+
+/** A file that names no domain and that this many other modules import is shared infrastructure. */
+export const SHARED_IMPORTERS = 3;
+
+/**
+ * Shared infrastructure: files that SHARED_IMPORTERS or more modules other than their own import
+ * and whose own names say no domain word (a base class, a validator, a cache helper, an e-mail's
+ * layout). They serve everyone, as the hubs do, but too few modules import each for a hub; left in
+ * the module of their heaviest user they tie it to all the others. Entities and `fixed` files stay.
+ */
+export function sharedInfrastructure(
+  labels: Int32Array,
+  imports: ImportGraph,
+  cg: CouplingGraph,
+  hints: DomainHints,
+  fixed: (file: number) => boolean,
+): Hub[] {
+  const importers = new Map<number, Set<number>>();
+  for (const [from, to] of crossClusterImports(labels, imports, cg.files))
+    getOrInsert(importers, to, () => new Set()).add(labels[from]);
+  const modules = new Set(labels.filter((l) => l >= 0)).size;
+  const out: Hub[] = [];
+  for (const [file, set] of importers) {
+    if (set.size < SHARED_IMPORTERS || hints.entityFiles.has(file) || fixed(file)) continue;
+    if (!namesDomainWord(cg.files[file], hints.domainWords))
+      out.push({ file, importers: set.size, others: modules - 1 });
+  }
+  return out.sort((a, b) => a.file - b.file);
+}
+
+/**
+ * Of the shared infrastructure files, those that the modules of one service alone import, each with
+ * the module importing it most (the lowest index on a tie).
+ */
+export function soleServiceImporters(
+  shared: number[],
+  modules: number[][],
+  serviceOf: number[],
+  files: string[],
+  imports: ImportGraph,
+): [number, number][] {
+  if (shared.length === 0) return [];
+  const moduleOf = new Map<string, number>();
+  modules.forEach((m, k) => m.forEach((i) => moduleOf.set(files[i], k)));
+  const wanted = new Set(shared.map((i) => files[i]));
+  const counts = new Map<string, Map<number, number>>();
+  for (const e of imports.edges) {
+    const k = moduleOf.get(e.from);
+    if (k === undefined || !wanted.has(e.to)) continue;
+    const byModule = getOrInsert(counts, e.to, () => new Map<number, number>());
+    byModule.set(k, (byModule.get(k) ?? 0) + 1);
+  }
+  const out: [number, number][] = [];
+  for (const i of shared) {
+    const byModule = [...(counts.get(files[i]) ?? [])].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    if (byModule.length && new Set(byModule.map(([k]) => serviceOf[k])).size === 1) out.push([i, byModule[0][0]]);
+  }
+  return out;
 }
 
 /** A noun is a domain's when an entity has that name or four or more files in two or more folders carry it. */

@@ -1,6 +1,7 @@
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
 import { getOrInsert } from "../util/maps.js";
+import { crossClusterImports } from "./hubs.js";
 
 /** Clusters smaller than minSize join the cluster they are most strongly tied to. */
 export function mergeTiny(labels: Int32Array, cg: CouplingGraph, minSize: number, active: Uint8Array): Int32Array {
@@ -60,14 +61,9 @@ export function placeFanOutHubs(
   fixed: (file: number) => boolean,
   isGlue: (file: number, clusters: number) => boolean,
 ): { moved: number[]; glue: { file: number; clusters: number }[] } {
-  const index = new Map(cg.files.map((f, i) => [f, i]));
   const targets = new Map<number, Set<number>>();
-  for (const e of imports.edges) {
-    const from = index.get(e.from);
-    const to = index.get(e.to);
-    if (from === undefined || to === undefined || labels[from] < 0 || labels[to] < 0) continue;
-    if (labels[to] !== labels[from]) getOrInsert(targets, from, () => new Set()).add(labels[to]);
-  }
+  for (const [from, to] of crossClusterImports(labels, imports, cg.files))
+    getOrInsert(targets, from, () => new Set()).add(labels[to]);
   const strongest = new Map<number, { label: number; weight: number }>();
   const consider = (i: number, other: number, weight: number) => {
     const l = labels[other];

@@ -6,7 +6,15 @@ import { getOrInsert } from "../util/maps.js";
 import { plural } from "../util/plural.js";
 import { byString } from "../util/order.js";
 import { confidenceOf, consensusPartition } from "./consensus.js";
-import { adjacencyOf, findHubs, isDomainHub, ownerOf, type DomainHints } from "./hubs.js";
+import {
+  adjacencyOf,
+  findHubs,
+  isDomainHub,
+  ownerOf,
+  sharedInfrastructure,
+  soleServiceImporters,
+  type DomainHints,
+} from "./hubs.js";
 import { ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
@@ -132,7 +140,7 @@ export function proposeBoundaries(
 
   // clusters shaped like a layer (a folder of tasks, each serving another domain) go to their domains
   const layers = dissolveLayers(consensus.labels, cg, hints.nouns, active);
-  const labels = mergeTiny(layers.labels, cg, opts.minServiceSize, active);
+  let labels = mergeTiny(layers.labels, cg, opts.minServiceSize, active);
   const adjacency = adjacencyOf(cg);
   const owned: { file: number; why: string }[] = [];
   for (const h of domainHubs) {
@@ -164,6 +172,23 @@ export function proposeBoundaries(
     labels[i] = -1;
     kernel.push({ file: i, why: "framework glue: the process's entry point, which no file imports" });
   }
+  // shared infrastructure (a base class, a validator, an e-mail layout): kernel, before the modules'
+  // ties are summed into services, so that it ties no module to the others
+  const shared: number[] = [];
+  for (const h of sharedInfrastructure(labels, imports, cg, hints, pinned)) {
+    if (!active[h.file]) continue;
+    active[h.file] = 0;
+    labels[h.file] = -1;
+    shared.push(h.file);
+    kernel.push({
+      file: h.file,
+      why: `shared infrastructure naming no domain: imported by ${h.importers} other modules`,
+    });
+  }
+  // what the kernel took can leave a cluster too small to be a module: it joins its neighbour, and
+  // stays as it is when it has none
+  const remerged = mergeTiny(labels, cg, opts.minServiceSize, active);
+  labels = remerged.map((l, i) => (l < 0 ? labels[i] : l));
   // files left alone after merging (no neighbour in any cluster) are isolated too
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubs.includes(i)) isolated.push(i);
 
@@ -178,6 +203,15 @@ export function proposeBoundaries(
   }
   const modules = [...clusters.values()].filter((m) => m.length > 0);
   const grouping = groupModules(modules, cg);
+  // the kernel holds what two services or more share: infrastructure that one service alone
+  // imports goes back to it, to the module importing it most
+  for (const [file, k] of soleServiceImporters(shared, modules, grouping.service, cg.files, imports)) {
+    modules[k].push(file);
+    kernel.splice(
+      kernel.findIndex((x) => x.file === file),
+      1,
+    );
+  }
   const groups = new Map<number, number[][]>();
   modules.forEach((m, k) => getOrInsert(groups, grouping.service[k], () => []).push(m));
 

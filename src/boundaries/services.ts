@@ -2,8 +2,12 @@ import { getOrInsert } from "../util/maps.js";
 import { plural } from "../util/plural.js";
 import type { CouplingGraph } from "../coupling/types.js";
 
-/** A module that does at least this share of its business (tie weight) with one other module is its satellite. */
-export const SATELLITE_SHARE = 0.5;
+/**
+ * A module that does a clear majority of its business (tie weight) with one other module is its
+ * satellite: more than half, with a margin, so that a tie that moves by a few per cent (a shared
+ * file going to the kernel) does not decide whether two team-sized modules are one service.
+ */
+export const SATELLITE_SHARE = 0.55;
 /** A service smaller than this share of the files is not worth a team of its own. */
 export const SERVICE_MIN_SHARE = 0.03;
 /** No service grows past this share of the files: it would be the monolith again. */
@@ -11,7 +15,7 @@ export const SERVICE_MAX_SHARE = 0.25;
 
 /**
  * Services from modules, in two steps, each merge the strongest available:
- * 1. a module that does half or more of its business with one other module joins that module's
+ * 1. a module that does a clear majority of its business with one other module joins that module's
  *    service (a satellite joins its planet), as long as it is not the bigger of the two;
  * 2. then the smallest service below SERVICE_MIN_SHARE of the files joins the service it is
  *    most tied to (ties divided by the geometric mean of both sides' totals, so that the services
@@ -64,8 +68,8 @@ export function groupModules(modules: number[][], cg: CouplingGraph): { service:
   return {
     service: ties.assignment(),
     rule:
-      `${plural(satellites, "satellite module")} joined the module they do half or more of ` +
-      `their business with; then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
+      `${plural(satellites, "satellite module")} joined the module they do ${SATELLITE_SHARE * 100}% or more ` +
+      `of their business with; then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
       `the files joined the one they are most tied to (ties relative to both sides' totals); none over ` +
       `${SERVICE_MAX_SHARE * 100}% of the files`,
   };

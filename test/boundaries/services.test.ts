@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { groupModules } from "../../src/boundaries/services.js";
+import type { CouplingGraph } from "../../src/coupling/types.js";
+
+const zero = { structural: 0, cochange: 0, ownership: 0, semantic: 0 };
+
+/**
+ * Modules A (files 0-3), B (4-13), C (14-23) and D (24-63, tied to none: it keeps every merge
+ * under a quarter of the files); A's only ties: to B and to C, with these weights.
+ */
+function threeModules(toB: number, toC: number): { modules: number[][]; cg: CouplingGraph } {
+  const files = Array.from({ length: 64 }, (_, i) => `src/f${i}.ts`);
+  const edges = [
+    { a: 0, b: 4, weight: toB },
+    { a: 0, b: 14, weight: toC },
+  ].map((e) => ({ ...e, signals: zero }));
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+  return {
+    modules: [range(0, 4), range(4, 14), range(14, 24), range(24, 64)],
+    cg: { files, edges, weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 } },
+  };
+}
+
+describe("modules grouped into services", () => {
+  it("a module doing a clear majority of its business with another joins it as a satellite", () => {
+    // A does 60% of its business with B; B and C are bigger than A, so neither is its satellite
+    const { modules, cg } = threeModules(0.6, 0.4);
+    expect(groupModules(modules, cg).service).toEqual([1, 1, 2, 3]);
+  });
+
+  it("one whose ties barely lean to one side (52% against 48%) stays a service of its own", () => {
+    // A holds 4 of 64 files, above the 3% floor, so nothing else merges it
+    const { modules, cg } = threeModules(0.52, 0.48);
+    expect(groupModules(modules, cg).service).toEqual([0, 1, 2, 3]);
+  });
+});
