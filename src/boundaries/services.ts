@@ -68,8 +68,9 @@ export function groupModules(modules: number[][], cg: CouplingGraph): { service:
   return {
     service: ties.assignment(),
     rule:
-      `${plural(satellites, "satellite module")} joined the module they do ${Math.round(SATELLITE_SHARE * 100)}% or more ` +
-      `of their business with; then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
+      `${plural(satellites, "satellite module")} joined the module they do ` +
+      `${Math.round(SATELLITE_SHARE * 100)}% or more of their business with; ` +
+      `then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
       `the files joined the one they are most tied to (ties relative to both sides' totals); none over ` +
       `${SERVICE_MAX_SHARE * 100}% of the files`,
   };
