@@ -52,7 +52,8 @@ export const FAN_OUT_CLUSTERS = 4;
  * barrel of every model) moves to the cluster of its strongest single tie, which its own domain
  * gives it (its controller, the files it changes with, its name). One the caller calls glue (from
  * its name and how many clusters it reaches: `app.ts` mounting every route) leaves every cluster
- * (label -1) for the caller to put in the kernel. Returns the files moved and the glue.
+ * (label -1) for the caller to put in the kernel. Returns the files moved, the glue, and each hub's
+ * strongest tie.
  */
 export function placeFanOutHubs(
   labels: Int32Array,
@@ -60,16 +61,16 @@ export function placeFanOutHubs(
   imports: ImportGraph,
   fixed: (file: number) => boolean,
   isGlue: (file: number, clusters: number) => boolean,
-): { moved: number[]; glue: { file: number; clusters: number }[] } {
+): { moved: number[]; glue: { file: number; clusters: number }[]; tiedTo: Map<number, number> } {
   const targets = new Map<number, Set<number>>();
   for (const [from, to] of crossClusterImports(labels, imports, cg.files))
     getOrInsert(targets, from, () => new Set()).add(labels[to]);
-  const strongest = new Map<number, { label: number; weight: number }>();
+  const strongest = new Map<number, { label: number; weight: number; file: number }>();
   const consider = (i: number, other: number, weight: number) => {
     const l = labels[other];
     if (l < 0) return;
     const best = strongest.get(i);
-    if (!best || weight > best.weight) strongest.set(i, { label: l, weight });
+    if (!best || weight > best.weight) strongest.set(i, { label: l, weight, file: other });
   };
   const hubs = new Set([...targets].filter(([i, set]) => set.size >= FAN_OUT_CLUSTERS && !fixed(i)).map(([i]) => i));
   for (const e of cg.edges) {
@@ -90,5 +91,5 @@ export function placeFanOutHubs(
       moved.push(i);
     }
   }
-  return { moved, glue };
+  return { moved, glue, tiedTo: new Map([...strongest].map(([i, s]) => [i, s.file])) };
 }

@@ -160,7 +160,7 @@ export function proposeBoundaries(
   const moduleCount = new Set(labels.filter((l) => l >= 0)).size;
   const isGlue = (i: number, reached: number) =>
     !hints.entityFiles.has(i) && !ownNounOf(cg.files[i]) && reached * 3 >= moduleCount;
-  const glue = placeFanOutHubs(labels, cg, imports, pinned, isGlue).glue;
+  const { glue, tiedTo } = placeFanOutHubs(labels, cg, imports, pinned, isGlue);
   for (const g of glue) {
     active[g.file] = 0;
     kernel.push({ file: g.file, why: `framework glue: imports from ${g.clusters} modules and names no domain` });
@@ -185,9 +185,22 @@ export function proposeBoundaries(
       why: `shared infrastructure naming no domain: imported by ${h.importers} other modules`,
     });
   }
+  // a fan-out hub whose strongest tie was shared infrastructure (a task to its base class) is placed
+  // again by the ties it has left
+  const sharedSet = new Set(shared);
+  const placedByShared = (i: number) => sharedSet.has(tiedTo.get(i) ?? -1);
+  if (shared.length)
+    placeFanOutHubs(
+      labels,
+      cg,
+      imports,
+      (i) => pinned(i) || !placedByShared(i),
+      () => false,
+    );
   // what the kernel took can leave a cluster too small to be a module: it joins its neighbour, and
-  // stays as it is when it has none
-  const remerged = mergeTiny(labels, cg, opts.minServiceSize, active);
+  // stays as it is when it has none; the entities placed with their owners count as its neighbours
+  const placed = Uint8Array.from(active, (a, i) => (a || domainHubs.includes(i) ? 1 : 0));
+  const remerged = mergeTiny(labels, cg, opts.minServiceSize, placed);
   labels = remerged.map((l, i) => (l < 0 ? labels[i] : l));
   // files left alone after merging (no neighbour in any cluster) are isolated too
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubs.includes(i)) isolated.push(i);

@@ -46,6 +46,8 @@ describe("fan-out hubs", () => {
     const hub = place(5, never, never);
     expect(hub.moved).toEqual([0]);
     expect(hub.labels[0]).toBe(0);
+    // its strongest tie is the route (file 1), which the caller reads to place it again later
+    expect(hub.tiedTo.get(0)).toBe(1);
     // a file the caller fixes (pinned, an owned entity) stays
     expect(place(5, (i) => i === 0, never).moved).toEqual([]);
     // one the caller calls glue leaves every cluster, with the number of clusters it reaches
@@ -53,5 +55,43 @@ describe("fan-out hubs", () => {
     expect(glue.moved).toEqual([]);
     expect(glue.glue).toEqual([{ file: 0, clusters: 4 }]);
     expect(glue.labels[0]).toBe(-1);
+  });
+
+  it("are placed again by the ties they have left once their strongest tie went to the kernel", () => {
+    // a task (0) sits with the cron route (6) that runs it and imports from clusters 1 to 5; its
+    // strongest tie is its base class (1, 0.9), then the user model (2, 0.6)
+    const files = ["task", "BaseTask", "User", "order", "product", "share", "cron"];
+    const l = Int32Array.from([6, 1, 2, 3, 4, 5, 6]);
+    const weights = [0.9, 0.6, 0.3, 0.3, 0.2, 0.1];
+    const g: CouplingGraph = {
+      files,
+      edges: weights.map((weight, k) => ({ a: 0, b: k + 1, weight, signals: zero })),
+      weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 },
+    };
+    const taskImports: ImportGraph = {
+      schema: "faultline/graph@1",
+      modules: [],
+      edges: [1, 2, 3, 4, 5].map((b) => ({
+        from: "task",
+        to: files[b],
+        kinds: ["static" as const],
+        typeOnly: false,
+        symbols: ["x"],
+      })),
+      declarations: [],
+      external: [],
+      unresolved: [],
+    };
+    const never = () => false;
+    const first = placeFanOutHubs(l, g, taskImports, never, never);
+    expect(first.tiedTo.get(0)).toBe(1);
+    expect(l[0]).toBe(1);
+    l[1] = -1;
+    // the base class goes to the kernel; placed again, a tie to a file in no cluster counts for
+    // nothing, and the user model is its strongest tie left (it still imports from clusters 2 to 5)
+    const again = placeFanOutHubs(l, g, taskImports, never, never);
+    expect(again.moved).toEqual([0]);
+    expect(l[0]).toBe(2);
+    expect(again.tiedTo.get(0)).toBe(2);
   });
 });
