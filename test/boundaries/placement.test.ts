@@ -5,6 +5,16 @@ import type { ImportGraph } from "../../src/graph/types.js";
 
 const zero = { structural: 0, cochange: 0, ownership: 0, semantic: 0 };
 
+/** An import graph where one file imports each of the others. */
+const importsOf = (from: string, to: string[]): ImportGraph => ({
+  schema: "faultline/graph@1",
+  modules: [],
+  edges: to.map((t) => ({ from, to: t, kinds: ["static" as const], typeOnly: false, symbols: ["x"] })),
+  declarations: [],
+  external: [],
+  unresolved: [],
+});
+
 describe("fan-out hubs", () => {
   it("go to the cluster of their strongest single tie, not where their many weak imports point", () => {
     // 0 is an orchestrator in cluster A (with 1, its route); it imports 2..5 (cluster B) and one
@@ -17,20 +27,10 @@ describe("fan-out hubs", () => {
       ...[6, 7, 8].map((b) => ({ a: 0, b, weight: 0.3 })),
     ].map((e) => ({ ...e, signals: zero }));
     const cg: CouplingGraph = { files, edges, weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 } };
-    const imports: ImportGraph = {
-      schema: "faultline/graph@1",
-      modules: [],
-      edges: [2, 3, 4, 5, 6, 7, 8].map((b) => ({
-        from: "hub",
-        to: files[b],
-        kinds: ["static" as const],
-        typeOnly: false,
-        symbols: ["x"],
-      })),
-      declarations: [],
-      external: [],
-      unresolved: [],
-    };
+    const imports = importsOf(
+      "hub",
+      [2, 3, 4, 5, 6, 7, 8].map((b) => files[b]),
+    );
     const never = () => false;
     // labels with the hub (file 0) in the given cluster, placed with the caller's fixed and glue tests
     const place = (own: number, fixed: (i: number) => boolean, glue: (i: number, reached: number) => boolean) => {
@@ -68,20 +68,10 @@ describe("fan-out hubs", () => {
       edges: weights.map((weight, k) => ({ a: 0, b: k + 1, weight, signals: zero })),
       weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 },
     };
-    const taskImports: ImportGraph = {
-      schema: "faultline/graph@1",
-      modules: [],
-      edges: [1, 2, 3, 4, 5].map((b) => ({
-        from: "task",
-        to: files[b],
-        kinds: ["static" as const],
-        typeOnly: false,
-        symbols: ["x"],
-      })),
-      declarations: [],
-      external: [],
-      unresolved: [],
-    };
+    const taskImports = importsOf(
+      "task",
+      [1, 2, 3, 4, 5].map((b) => files[b]),
+    );
     const never = () => false;
     const first = placeFanOutHubs(l, g, taskImports, never, never);
     expect(first.tiedTo.get(0)).toBe(1);
