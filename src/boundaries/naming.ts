@@ -172,7 +172,7 @@ export function nameByNouns(
     // best is taken, the next qualifies it (`portfolio-dividend`, not `dividend`)
     const strong = ranked.filter((noun, k) => k === 0 || (counts[i].get(noun) ?? 0) * 4 >= groups[i].length);
     let name = strong.find((noun) => !used.has(noun));
-    const qualified = ranked.length >= 2 ? `${ranked[0]}-${ranked[1]}` : undefined;
+    const qualified = ranked.length >= 2 ? qualify(ranked[0], ranked[1]) : undefined;
     if (name === undefined && qualified !== undefined && !used.has(qualified)) name = qualified;
     if (name === undefined) name = fallback[i];
     for (let k = 2; used.has(name); k++) name = `${ranked[0] ?? fallback[i]}-${k}`;
@@ -180,6 +180,14 @@ export function nameByNouns(
     names[i] = name;
   }
   return names;
+}
+
+/**
+ * A noun qualified by the next: `portfolio-dividend`; a next noun phrase that already holds the
+ * noun is the name by itself (`search-query`, not `search-search-query`).
+ */
+function qualify(noun: string, next: string): string {
+  return next.split("-").includes(noun) ? next : `${noun}-${next}`;
 }
 
 /**
@@ -196,12 +204,6 @@ export function nameServices(
   taken: Set<string>,
 ): string[] {
   const used = new Set(taken);
-  const fallback = nameByNouns(
-    services.map((ms) => ms.flat()),
-    files,
-    hints.nouns,
-    new Set(taken),
-  );
   const order = services.map((_, i) => i).sort((a, b) => size(services[b]) - size(services[a]) || a - b);
   const names = new Array<string>(services.length);
   for (const i of order) {
@@ -226,7 +228,10 @@ export function nameServices(
       .sort((a, b) => b.size - a.size || byString(a.name, b.name))
       .map((m) => m.name);
     const candidates = [...central, ...entities].map((e) => e.noun);
-    const name = [...candidates, ...largest].find((n) => !used.has(n)) ?? fallback[i];
+    // all taken: its nouns against the names given so far (a taken noun qualified by the next)
+    const name =
+      [...candidates, ...largest].find((n) => !used.has(n)) ??
+      nameByNouns([services[i].flat()], files, hints.nouns, new Set(used))[0];
     let unique = name;
     for (let k = 2; used.has(unique); k++) unique = `${name}-${k}`;
     used.add(unique);

@@ -104,6 +104,18 @@ describe("service names", () => {
     expect(nameByNouns(groups, files, nouns, new Set())).toEqual(["portfolio", "portfolio-dividend"]);
   });
 
+  it("qualify a taken noun by a noun phrase that holds it as that phrase alone, never repeating a word", () => {
+    // by hand: "search" is on 5 of 8 files and taken; the next nouns are on one file each, the tie
+    // broken alphabetically: search-query, before snippet and term, which holds "search" already
+    const files = ["a", "b", "c", "d", "e", "f", "g", "h"].map((x) => `src/search/${x}.ts`);
+    const nouns = ["search", "search", "search", "search", "search", "search-query", "snippet", "term"];
+    const group = [files.map((_, i) => i)];
+    expect(nameByNouns(group, files, nouns, new Set(["search"]))).toEqual(["search-query"]);
+    // one that does not hold it qualifies it, as before
+    const other = ["search", "search", "search", "search", "search", "facet", "snippet", "term"];
+    expect(nameByNouns(group, files, other, new Set(["search"]))).toEqual(["search-facet"]);
+  });
+
   it("qualify by the next noun, never by the folder's noun that is also the group's own", () => {
     const api = [
       "src/app/portfolio/portfolio.controller.ts",
@@ -137,6 +149,18 @@ describe("service names", () => {
     const [name] = nameServices([[[0, 1, 2, 3]]], [["workflow"]], files, hints, new Set());
     expect(name).toBe("workflow");
   });
+  it("name a service whose every candidate is taken by its own nouns against the names given, not a number", () => {
+    // outline's plugins: two services whose modules are both named "integration"; the bigger (4
+    // files, mostly github's) takes it, by its module's name; the smaller's nouns are integration
+    // (2 of 3 files, taken) and figma (1 of 3, a quarter or more): figma, not integration-2
+    const nouns = ["integration", "github", "github", "github", "integration", "integration", "figma"];
+    const files = nouns.map((n, i) => `src/${n}/${i}.ts`);
+    const hints = { nouns, entityFiles: new Set<number>(), users: new Map<number, number>() };
+    const services = [[[0, 1, 2, 3]], [[4, 5, 6]]];
+    const names = nameServices(services, [["integration"], ["integration"]], files, hints, new Set());
+    expect(names).toEqual(["integration", "figma"]);
+  });
+
   it("name a service after its largest module's own entity, before one another module uses more widely", () => {
     // outline's server: notifications (4 files here) and groups (2) in one service; every part of
     // the app reads Group, few read Notification, yet the service is mostly about notifications
