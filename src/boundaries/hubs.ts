@@ -27,20 +27,14 @@ export interface Hub {
 
 /** Files imported by at least max(3, half of the other candidate services) besides their own. */
 export function findHubs(labels: Int32Array, imports: ImportGraph, cg: CouplingGraph, minSize: number): Hub[] {
-  const index = new Map(cg.files.map((f, i) => [f, i]));
   const sizes = new Map<number, number>();
   for (const l of labels) if (l >= 0) sizes.set(l, (sizes.get(l) ?? 0) + 1);
   const services = [...sizes.values()].filter((s) => s >= minSize).length;
   if (services < 4) return [];
   const isService = (l: number) => (sizes.get(l) ?? 0) >= minSize;
   const importers = new Map<number, Set<number>>();
-  for (const e of imports.edges) {
-    const from = index.get(e.from);
-    const to = index.get(e.to);
-    if (from === undefined || to === undefined || labels[from] < 0 || labels[to] < 0) continue;
-    if (labels[from] === labels[to] || !isService(labels[from])) continue;
-    getOrInsert(importers, to, () => new Set()).add(labels[from]);
-  }
+  for (const [from, to] of crossClusterImports(labels, imports, cg.files))
+    if (isService(labels[from])) getOrInsert(importers, to, () => new Set()).add(labels[from]);
   const threshold = Math.max(3, Math.ceil((services - 1) / 2));
   const out: Hub[] = [];
   for (const [file, set] of importers) {

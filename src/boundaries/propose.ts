@@ -152,7 +152,8 @@ export function proposeBoundaries(
     labels[h] = owner.label;
     owned.push({ file: h, why: owner.why });
   }
-  const pinned = (i: number) => pinOf(cg.files[i]) !== undefined || domainHubs.includes(i);
+  const domainHubSet = new Set(domainHubs);
+  const pinned = (i: number) => pinOf(cg.files[i]) !== undefined || domainHubSet.has(i);
   // a fan-out hub whose own file name says no business noun and that reaches a third of all
   // modules or more is framework glue (`app.module.ts` importing every module, `main.ts`): the
   // kernel's, whatever folder it sits in. One reaching fewer serves a few domains and goes to its
@@ -199,17 +200,17 @@ export function proposeBoundaries(
     );
   // what the kernel took can leave a cluster too small to be a module: it joins its neighbour, and
   // stays as it is when it has none; the entities placed with their owners count as its neighbours
-  const placed = Uint8Array.from(active, (a, i) => (a || domainHubs.includes(i) ? 1 : 0));
+  const placed = Uint8Array.from(active, (a, i) => (a || domainHubSet.has(i) ? 1 : 0));
   const remerged = mergeTiny(labels, cg, opts.minServiceSize, placed);
   labels = remerged.map((l, i) => (l < 0 ? labels[i] : l));
   // files left alone after merging (no neighbour in any cluster) are isolated too
-  for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubs.includes(i)) isolated.push(i);
+  for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubSet.has(i)) isolated.push(i);
 
   // modules: the clusters, minus pinned files, which form modules of their own
   const clusters = new Map<number, number[]>();
   const pinnedTo = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
-    if (labels[i] < 0 || (!active[i] && !domainHubs.includes(i))) continue;
+    if (labels[i] < 0 || (!active[i] && !domainHubSet.has(i))) continue;
     const pin = pinOf(cg.files[i]);
     if (pin) getOrInsert(pinnedTo, pin, () => []).push(i);
     else getOrInsert(clusters, labels[i], () => []).push(i);
