@@ -148,6 +148,9 @@ export function ownerOf(
   hints: DomainHints,
   adjacency: { other: number; edge: number }[][],
 ): { label: number; why: string } | undefined {
+  const named = namesakeModule(hub, labels, hints.nouns);
+  if (named !== undefined)
+    return { label: named, why: `most files named for it (${hints.nouns[hub]}) are in this module` };
   const pull = new Map<number, number>();
   const reads = new Map<number, number>();
   for (const { other, edge } of adjacency[hub]) {
@@ -173,6 +176,25 @@ export function ownerOf(
       `other's`
     : "imported by this service most (nothing else ties it)";
   return { label: best, why };
+}
+
+/**
+ * The module holding most of the other files named for the hub's noun (`policies/userMembership.ts`
+ * and `routes/api/userMemberships/*` for `models/UserMembership.ts`), when it holds at least half of
+ * them and two or more: an entity belongs with its own policy, presenter and routes.
+ */
+function namesakeModule(hub: number, labels: Int32Array, nouns: (string | undefined)[]): number | undefined {
+  const noun = nouns[hub];
+  if (noun === undefined) return undefined;
+  const count = new Map<number, number>();
+  let all = 0;
+  nouns.forEach((n, i) => {
+    if (n !== noun || i === hub || labels[i] < 0) return;
+    all++;
+    count.set(labels[i], (count.get(labels[i]) ?? 0) + 1);
+  });
+  const best = argmax(count);
+  return best !== undefined && count.get(best)! >= 2 && count.get(best)! * 2 >= all ? best : undefined;
 }
 
 function argmax(m: Map<number, number>): number | undefined {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { adjacencyOf, ownerOf, type DomainHints } from "../../src/boundaries/hubs.js";
+import type { CouplingGraph } from "../../src/coupling/types.js";
+
+const signals = (s: Partial<Record<"structural" | "cochange" | "ownership" | "semantic", number>>) => ({
+  structural: 0,
+  cochange: 0,
+  ownership: 0,
+  semantic: 0,
+  ...s,
+});
+
+/**
+ * An entity (0) that its own policy and route import (module 0) but that changes with two files of
+ * shipments (module 1); and a second entity (5) whose noun only one other file carries.
+ */
+const files = [
+  "src/models/User.ts",
+  "src/policies/user.ts",
+  "src/routes/users.ts",
+  "src/shipments/a.ts",
+  "src/shipments/b.ts",
+  "src/models/Tag.ts",
+  "src/presenters/tag.ts",
+];
+const labels = Int32Array.from([-1, 0, 0, 1, 1, -1, 0]);
+const edges = [
+  { a: 0, b: 1, signals: signals({ structural: 1 }) },
+  { a: 0, b: 2, signals: signals({ structural: 1 }) },
+  { a: 0, b: 3, signals: signals({ cochange: 0.8 }) },
+  { a: 0, b: 4, signals: signals({ cochange: 0.8 }) },
+  { a: 5, b: 6, signals: signals({ structural: 1 }) },
+  { a: 5, b: 3, signals: signals({ cochange: 0.5 }) },
+].map((e) => ({ ...e, weight: e.signals.structural + e.signals.cochange }));
+const cg: CouplingGraph = { files, edges, weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 } };
+const hints: DomainHints = {
+  nouns: ["user", "user", "user", "shipment", "shipment", "tag", "tag"],
+  entityFiles: new Set([0, 5]),
+  writers: new Map(),
+  users: new Map(),
+  domainWords: new Set(["user", "shipment", "tag"]),
+};
+
+describe("the owner of an entity many modules use", () => {
+  it("is the module holding the files named for it, though it changes with another module's files", () => {
+    const owner = ownerOf(0, labels, cg, hints, adjacencyOf(cg));
+    expect(owner?.label).toBe(0);
+    expect(owner?.why).toBe("most files named for it (user) are in this module");
+  });
+
+  it("is the module it changes with when fewer than two other files carry its noun", () => {
+    // only presenters/tag.ts says "tag": one namesake is no evidence, the co-change with module 1 decides
+    expect(ownerOf(5, labels, cg, hints, adjacencyOf(cg))?.label).toBe(1);
+  });
+});
