@@ -197,6 +197,15 @@ function namesakeModule(hub: number, labels: Int32Array, nouns: (string | undefi
   return best !== undefined && count.get(best)! >= 2 && count.get(best)! * 2 >= all ? best : undefined;
 }
 
+/**
+ * An entity in the module holding the files named for it (`models/UserMembership.ts` beside
+ * `policies/userMembership.ts` and `routes/api/userMemberships/`): its associations import many
+ * modules, but it is home.
+ */
+export function entityAtHome(file: number, labels: Int32Array, hints: DomainHints): boolean {
+  return hints.entityFiles.has(file) && labels[file] >= 0 && namesakeModule(file, labels, hints.nouns) === labels[file];
+}
+
 function argmax(m: Map<number, number>): number | undefined {
   let best: number | undefined;
   let top = 0;

@@ -8,6 +8,7 @@ import { byString } from "../util/order.js";
 import { confidenceOf, consensusPartition } from "./consensus.js";
 import {
   adjacencyOf,
+  entityAtHome,
   findHubs,
   isDomainHub,
   ownerOf,
@@ -161,7 +162,9 @@ export function proposeBoundaries(
   const moduleCount = new Set(labels.filter((l) => l >= 0)).size;
   const isGlue = (i: number, reached: number) =>
     !hints.entityFiles.has(i) && !ownNounOf(cg.files[i]) && reached * 3 >= moduleCount;
-  const { glue, tiedTo } = placeFanOutHubs(labels, cg, imports, pinned, isGlue);
+  // an entity with the files named for it stays, whatever its associations import
+  const home = (i: number) => entityAtHome(i, labels, hints);
+  const { glue, tiedTo } = placeFanOutHubs(labels, cg, imports, (i) => pinned(i) || home(i), isGlue);
   for (const g of glue) {
     active[g.file] = 0;
     kernel.push({ file: g.file, why: `framework glue: imports from ${g.clusters} modules and names no domain` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjacencyOf, ownerOf, type DomainHints } from "../../src/boundaries/hubs.js";
+import { adjacencyOf, entityAtHome, ownerOf, type DomainHints } from "../../src/boundaries/hubs.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
 
 const signals = (s: Partial<Record<"structural" | "cochange" | "ownership" | "semantic", number>>) => ({
@@ -51,5 +51,17 @@ describe("the owner of an entity many modules use", () => {
   it("is the module it changes with when fewer than two other files carry its noun", () => {
     // only presenters/tag.ts says "tag": one namesake is no evidence, the co-change with module 1 decides
     expect(ownerOf(5, labels, cg, hints, adjacencyOf(cg))?.label).toBe(1);
+  });
+});
+
+describe("an entity at home", () => {
+  it("is one in the module of the files named for it, which fan-out placement leaves where it is", () => {
+    // User (0) placed with its policy and route (module 0): home; in module 1, with the shipments: not
+    expect(entityAtHome(0, Int32Array.from([0, 0, 0, 1, 1, -1, 0]), hints)).toBe(true);
+    expect(entityAtHome(0, Int32Array.from([1, 0, 0, 1, 1, -1, 0]), hints)).toBe(false);
+    // a policy beside its namesakes is no entity: fan-out placement decides it by its ties
+    expect(entityAtHome(1, Int32Array.from([0, 0, 0, 1, 1, -1, 0]), hints)).toBe(false);
+    // one namesake is no evidence of home
+    expect(entityAtHome(5, Int32Array.from([0, 0, 0, 1, 1, 0, 0]), hints)).toBe(false);
   });
 });
