@@ -16,6 +16,8 @@ export interface DataAccess {
   file: string;
   entity: string;
   write: boolean;
+  /** how many write calls the file makes on it */
+  writes: number;
 }
 
 export interface DataModel {
@@ -52,8 +54,8 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
   const access = new Map<string, DataAccess>();
   const note = (file: string, entity: string, write: boolean) => {
     const k = `${file}\0${entity}`;
-    const had = access.get(k);
-    if (!had || (write && !had.write)) access.set(k, { file, entity, write });
+    const had = access.get(k) ?? { file, entity, write: false, writes: 0 };
+    access.set(k, { ...had, write: had.write || write, writes: had.writes + (write ? 1 : 0) });
   };
   for (const r of records) {
     const named = new Map<string, string>(); // local name -> entity key

@@ -7,8 +7,9 @@ import type { DataOwned, DataRequired, EntityUse } from "./types.js";
 /**
  * Who owns each entity and who else uses it. An entity declared in a file belongs to the
  * service that holds the file; a model of a schema that is not TypeScript (Prisma) to the
- * service whose files write it most, then read it most. The others read it (or write it:
- * data written from two services is the hardest seam of all).
+ * service whose files make the most write calls on it (the one implementing its create, update
+ * and delete, not a seeder or an admin screen touching it once), then whose files read it most.
+ * The others read it (or write it: data written from two services is the hardest seam of all).
  */
 export function dataOwnership(
   data: DataModel | undefined,
@@ -28,7 +29,7 @@ export function dataOwnership(
     if (s === undefined) continue;
     getOrInsert(readers, a.entity, () => new Set()).add(s);
     const counts = getOrInsert(a.write ? writers : readCounts, a.entity, () => new Map<string, number>());
-    counts.set(s, (counts.get(s) ?? 0) + 1);
+    counts.set(s, (counts.get(s) ?? 0) + (a.write ? a.writes : 1));
   }
   const entities: EntityUse[] = [];
   for (const e of data?.entities ?? []) {
