@@ -1,6 +1,6 @@
 import { proposeBoundaries, type DomainHints, type Proposal } from "../boundaries/propose.js";
 import { plural } from "../util/plural.js";
-import { domainNames, domainWords, nounOf } from "../coupling/names.js";
+import { domainNames, domainWords, nounOf, ownNounOf } from "../coupling/names.js";
 import { RESOLUTION_GRID, STABILITY_SLACK } from "../boundaries/resolution.js";
 import { contributions } from "../coupling/buildCoupling.js";
 import { ROLE_DAMPING } from "../coupling/roles.js";
@@ -327,7 +327,8 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
   }
   const nouns = domainNames(files).nouns.map((n) => (n !== undefined && ofProduct(n) ? undefined : n));
   const entityNames = (model.data?.entities ?? []).map((e) => e.name);
-  return { nouns, entityFiles, writers, users, domainWords: domainWords(files, entityNames, ofProduct) };
+  const entityNouns = new Set(entityNames.flatMap((name) => ownNounOf(`${name}.ts`) ?? []));
+  return { nouns, entityFiles, writers, users, domainWords: domainWords(files, entityNames, ofProduct), entityNouns };
 }
 
 /**
@@ -364,7 +365,16 @@ function proposalKey(cg: CouplingGraph, imports: ImportGraph, hints: DomainHints
   const h = createHash("sha1");
   h.update(JSON.stringify({ options, grid: RESOLUTION_GRID, slack: STABILITY_SLACK }));
   const writers = [...hints.writers].map(([k, v]) => [k, [...v]]);
-  h.update(JSON.stringify([hints.nouns, [...hints.entityFiles], writers, [...hints.users], [...hints.domainWords]]));
+  h.update(
+    JSON.stringify([
+      hints.nouns,
+      [...hints.entityFiles],
+      writers,
+      [...hints.users],
+      [...hints.domainWords],
+      [...hints.entityNouns],
+    ]),
+  );
   h.update(JSON.stringify(cg.files));
   for (const e of cg.edges) h.update(`${e.a},${e.b},${e.weight};`);
   for (const e of imports.edges) h.update(`${e.from}\0${e.to};`);

@@ -1,7 +1,7 @@
 import { contributions } from "../coupling/buildCoupling.js";
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
-import { namesDomainWord } from "../coupling/names.js";
+import { namesDomainWord, ownNounOf } from "../coupling/names.js";
 import { getOrInsert } from "../util/maps.js";
 
 /** What the boundaries stage knows of the business, besides the coupling graph. */
@@ -16,6 +16,8 @@ export interface DomainHints {
   users: Map<number, number>;
   /** the words that say a domain: entity names' words and words many files' names carry (coupling/names.ts) */
   domainWords: Set<string>;
+  /** the noun of every entity's name, files or not (`team` for a Prisma model Team) */
+  entityNouns: Set<string>;
 }
 
 export interface Hub {
@@ -120,12 +122,15 @@ export function soleServiceImporters(
 const DOMAIN_NOUN_FILES = 4;
 
 /**
- * Domain data rather than infrastructure: a hub that the ORM calls an entity, or whose name is
- * a business noun (`presenters/user.ts` beside `models/User.ts`). Configuration, logging,
+ * Domain data rather than infrastructure: a hub that the ORM calls an entity, whose own name is an
+ * entity's, or whose name is a business noun (`presenters/user.ts` beside `models/User.ts`). Configuration, logging,
  * errors, framework glue and generic helpers carry no such noun and stay in the kernel.
  */
-export function isDomainHub(file: number, hints: DomainHints): boolean {
+export function isDomainHub(file: number, hints: DomainHints, path: string): boolean {
   if (hints.entityFiles.has(file)) return true;
+  // named for an entity (hoppscotch's `team/team.model.ts`, the GraphQL type of the Prisma model Team)
+  const own = ownNounOf(path);
+  if (own !== undefined && hints.entityNouns.has(own)) return true;
   const noun = hints.nouns[file];
   if (noun === undefined) return false;
   let carriers = 0;

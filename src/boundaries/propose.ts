@@ -128,7 +128,7 @@ export function proposeBoundaries(
   if (hubs.length) {
     for (const h of hubs) {
       active[h.file] = 0;
-      if (isDomainHub(h.file, hints)) domainHubs.push(h.file);
+      if (isDomainHub(h.file, hints, cg.files[h.file])) domainHubs.push(h.file);
       else kernel.push({ file: h.file, why: `imported by ${h.importers} of the ${h.others} other modules` });
     }
     g = toGraphology(cg, active);

@@ -55,6 +55,7 @@ describe("shared infrastructure", () => {
       writers: new Map(),
       users: new Map(),
       domainWords: words,
+      entityNouns: new Set<string>(),
     };
     const found = sharedInfrastructure(labels, imports, cg, hints, () => false);
     // by hand: BaseRoute and CacheHelper (3 importers each, no domain word); orderFormatter says

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjacencyOf, entityAtHome, ownerOf, type DomainHints } from "../../src/boundaries/hubs.js";
+import { adjacencyOf, entityAtHome, isDomainHub, ownerOf, type DomainHints } from "../../src/boundaries/hubs.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
 
 const signals = (s: Partial<Record<"structural" | "cochange" | "ownership" | "semantic", number>>) => ({
@@ -39,6 +39,7 @@ const hints: DomainHints = {
   writers: new Map(),
   users: new Map(),
   domainWords: new Set(["user", "shipment", "tag"]),
+  entityNouns: new Set(["user", "tag"]),
 };
 
 describe("the owner of an entity many modules use", () => {
@@ -63,5 +64,16 @@ describe("an entity at home", () => {
     expect(entityAtHome(1, Int32Array.from([0, 0, 0, 1, 1, -1, 0]), hints)).toBe(false);
     // one namesake is no evidence of home
     expect(entityAtHome(5, Int32Array.from([0, 0, 0, 1, 1, 0, 0]), hints)).toBe(false);
+  });
+});
+
+describe("a hub that is domain data", () => {
+  it("is one whose own name is an entity's, though no other folder names it (a GraphQL type of a Prisma model)", () => {
+    const prisma: DomainHints = { ...hints, nouns: [], entityFiles: new Set(), entityNouns: new Set(["team"]) };
+    // team/team.model.ts: the Team model's GraphQL type; prisma/prisma.service.ts: the client, infrastructure
+    expect(isDomainHub(0, prisma, "src/team/team.model.ts")).toBe(true);
+    expect(isDomainHub(1, prisma, "src/prisma/prisma.service.ts")).toBe(false);
+    // a file of the team folder whose own name says no entity is no domain hub by the folder's name
+    expect(isDomainHub(2, prisma, "src/team/guards/gql-team-member.guard.ts")).toBe(false);
   });
 });
