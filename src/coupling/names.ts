@@ -24,7 +24,8 @@ const GENERIC = new Set(
     "controllers module modules route routes router handler handlers middleware middlewares validation validators " +
     "validator resolvers resolver query queries mutation mutations steps step workflows workflow entities entity " +
     "dtos dto repository repositories presenters presenter policies policy commands command tasks task processors " +
-    "processor jobs job events event errors error base abstract default test tests spec mocks fixtures"
+    "processor jobs job events event errors error base abstract default test tests spec mocks fixtures " +
+    "polyfills polyfill shims shim"
   ).split(" "),
 );
 /**

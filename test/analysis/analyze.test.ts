@@ -15,6 +15,7 @@ interface Service {
   why: string[];
   pain: number;
   cost: number;
+  noDomain?: true;
   confidence: Record<string, number>;
   contract: {
     provides: { file: string; symbol: string; kind: string; usedBy: string[] }[];
@@ -61,6 +62,13 @@ describe("faultline analyze on the demo monolith", () => {
     const first = analysis.services.find((s) => s.rank === 1)!;
     const second = analysis.services.find((s) => s.rank === 2)!;
     expect(first.why[0]).toContain(`beats ${second.name}`);
+  });
+
+  it("marks the error handler and polyfills, which name no business noun, as no dominant domain, ranked last", () => {
+    const s = analysis.services.find((x) => x.files.includes("src/middleware/errorHandler.ts"))!;
+    expect([...s.files].sort()).toEqual(["src/middleware/errorHandler.ts", "src/utils/polyfills.ts"]);
+    expect(s.noDomain).toBe(true);
+    expect(s.rank).toBe(analysis.services.length);
   });
 
   it(
