@@ -61,7 +61,8 @@ export async function startHistory(
   const renames = opts.renames === false ? "--no-renames" : partial ? "--find-renames=100%" : "-M";
   const format = opts.churn ? ["--raw", "--numstat"] : ["--name-status"];
   // merges stay in the log (git shows no changes for them) to be counted on the way: no second walk
-  const base = ["-z", `--format=${LOG_FORMAT}`, ...format, renames];
+  // a repository analysed from a subfolder of its work tree: paths relative to it, changes outside left out
+  const base = ["-z", `--format=${LOG_FORMAT}`, ...format, renames, "--relative"];
   // both logs of a BothEndsRun must walk from the same commit, whatever happens to HEAD meanwhile
   const tip = !cacheDir && opts.bothEnds && availableParallelism() > 1 ? headSha(root) : undefined;
   const logRun = (args: string[]) =>

@@ -175,6 +175,31 @@ describe("faultline history", () => {
     expect(plain.files.find((f) => f.path === "src/shoppingCart.ts")?.revisions).toBe(2);
   });
 
+  it("reads the history of a repository analysed from a subfolder of its work tree, paths relative to it", async () => {
+    // a monorepo: the analysed back end is packages/api; a commit outside it changes nothing in it
+    const script: RepoScript = {
+      files: {
+        "packages/api/tsconfig.json": TSCONFIG,
+        "packages/api/src/order.ts": "export const o = 1;\n",
+        "packages/api/src/cart.ts": "export const c = 1;\n",
+        "packages/web/src/page.ts": "export const p = 1;\n",
+      },
+      commits: [
+        { author: AUTHORS[0], date: day(0), touch: ["packages/api/src/order.ts", "packages/api/src/cart.ts"] },
+        { author: AUTHORS[1], date: day(1), touch: ["packages/api/src/order.ts", "packages/web/src/page.ts"] },
+        { author: AUTHORS[2], date: day(2), touch: ["packages/web/src/page.ts"] },
+        { author: AUTHORS[1], date: day(3), touch: ["packages/api/src/order.ts"] },
+      ],
+    };
+    const dir = buildRepo(script);
+    const { json } = await history(path.join(dir, "packages/api"));
+    // hand-counted from the script: order.ts in commits 0, 1 and 3; cart.ts in commit 0
+    expect(json.files.map((f) => [f.path, f.revisions])).toEqual([
+      ["src/cart.ts", 1],
+      ["src/order.ts", 3],
+    ]);
+  });
+
   it("drops merges, large commits and bots; merges identities through .mailmap; measures ownership", async () => {
     const files: Record<string, string> = {
       "tsconfig.json": TSCONFIG,
