@@ -66,13 +66,13 @@ export function buildModules(scope: RepoScope, log: Log, opts: BuildOptions = {}
   }[] = [];
   const misses: number[] = [];
   for (const file of scope.files) {
-    const size = statSync(file.abs).size;
-    if (size > max) {
-      log.warn(`${file.path}: skipped, ${size} bytes is over the ${max}-byte limit (--max-file-size)`);
-      pending.push({ file, facts: emptyFacts(), skipped: `over ${max} bytes` });
+    const read = readSource(file.abs, max);
+    if (typeof read !== "string") {
+      log.warn(`${file.path}: skipped, ${read.why}`);
+      pending.push({ file, facts: emptyFacts(), skipped: read.skipped });
       continue;
     }
-    const text = readFileSync(file.abs, "utf8");
+    const text = read;
     const format = resolver.impliedNodeFormat(file);
     const extension = file.path.replace(/^.*\./, "");
     const reads = `${opts.terms ? ":terms" : ""}${opts.elisionOf ? `:elide-${opts.elisionKey}` : ""}`;
@@ -151,4 +151,20 @@ function worldKey(scope: RepoScope): string {
     }
   }
   return h.digest("hex");
+}
+
+/**
+ * A file's text, or why it is skipped: over the size limit (generated code, bundles), or unreadable
+ * (a dangling symlink, no permission), which the analysis goes on without.
+ */
+function readSource(abs: string, max: number): string | { why: string; skipped: string } {
+  try {
+    const size = statSync(abs).size;
+    if (size > max)
+      return { why: `${size} bytes is over the ${max}-byte limit (--max-file-size)`, skipped: `over ${max} bytes` };
+    return readFileSync(abs, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    return { why: `cannot be read (${(e as Error).message.split(",")[0]})`, skipped: `unreadable (${code})` };
+  }
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import type { Analysis } from "../../src/analysis/types.js";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers/cli.js";
@@ -106,5 +107,20 @@ describe("the repository: --repo DIR on every command, positional on analyze, gr
       2,
       `faultline: the repository is given twice ("${repo}" and --repo ${dir}): give it once\n`,
     ]);
+  });
+});
+
+describe("a file that cannot be read", () => {
+  it("is skipped with a warning naming it, and the analysis goes on (a dangling symlink)", async () => {
+    const r0 = buildRepo(script());
+    symlinkSync(path.join(r0, "no-such-target.ts"), path.join(r0, "src/orders/broken.ts"));
+    const out = tempDir();
+    const r = await runCli(["analyze", r0, "--out", out, "--quiet", "--no-cache"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      "warning: src/orders/broken.ts: skipped, cannot be read (ENOENT: no such file or directory)",
+    );
+    const analysis = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")) as Analysis;
+    expect(analysis.services.flatMap((s) => s.files)).not.toContain("src/orders/broken.ts");
   });
 });
