@@ -7,7 +7,7 @@ import { ROLE_DAMPING } from "../coupling/roles.js";
 import { SIGNALS, type CouplingGraph } from "../coupling/types.js";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { CACHE_WRITER, CacheStore, cacheDirFor } from "../cache/store.js";
+import { CACHE_WRITER, CacheStore, usableCacheDir } from "../cache/store.js";
 import { allCochangePairs } from "../history/cochange.js";
 import type { ImportGraph } from "../graph/types.js";
 import { DEFAULT_MAX_CHANGESET, DEFAULT_MIN_COMMITS } from "../history/defaults.js";
@@ -106,7 +106,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   // Clustering is a pure function of the coupling graph, the imports and the options: a rerun
   // on unchanged code and history reuses it.
   const cache = new CacheStore<Proposal>(
-    opts.cache === false ? undefined : cacheDirFor(checkRepoDir(repo)),
+    opts.cache === false ? undefined : usableCacheDir(checkRepoDir(repo), log),
     "boundaries",
     log,
   );

@@ -3,7 +3,7 @@ import path from "node:path";
 import { buildCouplingGraph } from "../coupling/buildCoupling.js";
 import { prismaModels, readDataModel } from "../coupling/data.js";
 import { DEFAULT_WEIGHTS, type Weights } from "../coupling/types.js";
-import { cacheDirFor, ensureFaultlineDir } from "../cache/store.js";
+import { usableCacheDir } from "../cache/store.js";
 import { toImportGraph } from "../graph/importGraph.js";
 import type { ImportGraph, ModuleRecord } from "../graph/types.js";
 import { startHistory, type PendingHistory } from "../history/readHistory.js";
@@ -38,8 +38,7 @@ export interface PreparedRepo {
 export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<PreparedRepo> {
   const root = checkRepoDir(repo);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
-  const cacheDir = opts.cache === false ? undefined : cacheDirFor(root);
-  if (cacheDir) ensureFaultlineDir(root);
+  const cacheDir = opts.cache === false ? undefined : usableCacheDir(root, log);
   let pending: PendingHistory | undefined;
   if (opts.history === false) {
     // imports only

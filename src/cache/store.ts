@@ -104,3 +104,23 @@ export function ensureFaultlineDir(root: string): void {
   const gi = path.join(dir, ".gitignore");
   if (!existsSync(gi)) writeFileSync(gi, "*\n");
 }
+
+const unwritable = new Set<string>();
+
+/**
+ * The repo's cache folder, made ready; undefined, with one warning per run, when it cannot be
+ * made (a read-only checkout): the analysis then runs as with --no-cache.
+ */
+export function usableCacheDir(root: string, log: Log): string | undefined {
+  const dir = cacheDirFor(root);
+  if (unwritable.has(dir)) return undefined;
+  try {
+    ensureFaultlineDir(root);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  } catch (e) {
+    unwritable.add(dir);
+    log.warn(`cache ${dir} cannot be written (${(e as Error).message.split(",")[0]}): running without the cache`);
+    return undefined;
+  }
+}

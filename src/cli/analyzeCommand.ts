@@ -8,7 +8,7 @@ import { checkRepoDir } from "../repo/repoDir.js";
 import { UserError } from "../util/errors.js";
 import { stderrLog } from "./log.js";
 import type { ScopeFlags } from "./flags.js";
-import { cacheDirFor } from "../cache/store.js";
+import { usableCacheDir } from "../cache/store.js";
 import { writeReports } from "../report/writeReports.js";
 import { checkOutDir } from "./outputs.js";
 import { printSummary } from "./summary.js";
@@ -117,13 +117,15 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Pro
   writeFileSync(written[0], JSON.stringify(analysis, null, 2) + "\n");
   // the metrics' input, so that report, compare and the HTML what-if re-score without re-analysing
   writeFileSync(path.join(out, "model.json"), JSON.stringify(modelJson) + "\n");
+  const cacheDir = flags.cache === false ? undefined : usableCacheDir(root, log);
+  const reportCache = cacheDir ? { dir: cacheDir, log } : undefined;
   written.push(
     ...writeReports(
       analysis,
       modelJson,
       out,
       path.basename(root),
-      flags.cache === false ? undefined : { dir: cacheDirFor(root), log },
+      reportCache,
     ),
   );
   log.finish();

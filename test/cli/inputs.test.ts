@@ -124,3 +124,20 @@ describe("a file that cannot be read", () => {
     expect(analysis.services.flatMap((s) => s.files)).not.toContain("src/orders/broken.ts");
   });
 });
+
+describe("a cache folder that cannot be made", () => {
+  it("gives one warning, and the analysis runs as with --no-cache (a read-only checkout)", async () => {
+    const r0 = buildRepo(script());
+    // .faultline is a file here: the cache folder cannot be made, as in a checkout the user may not write
+    writeFileSync(path.join(r0, ".faultline"), "not a folder\n");
+    const out = tempDir();
+    const r = await runCli(["analyze", r0, "--out", out, "--quiet"]);
+    expect(r.code, r.stderr).toBe(0);
+    const warnings = r.stderr.split("\n").filter((l) => l.includes("cannot be written"));
+    expect(warnings).toEqual([
+      `warning: cache ${path.join(r0, ".faultline", "cache")} cannot be written (EEXIST: file already exists): ` +
+        "running without the cache",
+    ]);
+    expect(existsSync(path.join(out, "analysis.json"))).toBe(true);
+  });
+});
