@@ -4,7 +4,7 @@ import { acceptProposal, type AcceptedProposal } from "../compare/accept.js";
 import { checkImports, violationKey } from "../compare/check.js";
 import { compareProposals } from "../compare/compare.js";
 import { exportProposalYaml } from "../compare/exportProposal.js";
-import { readProposal } from "../compare/proposalFile.js";
+import { acceptedJson, readProposal, schemaProblem } from "../compare/proposalFile.js";
 import { ownerOf, resolveProposal } from "../compare/resolveProposal.js";
 import { fromModelJson, toModelJson } from "../metrics/modelJson.js";
 import { comparisonToMarkdown } from "../report/compareFormats.js";
@@ -92,7 +92,9 @@ function readAccepted(file: string): AcceptedProposal {
   const json = readUserJson(file, `--proposal ${file}`);
   if (schemaOf(json) !== "faultline/accepted@1")
     throw new UserError(`--proposal ${file}: not an accepted proposal (make one with faultline proposal accept)`);
-  return json as AcceptedProposal;
+  const parsed = acceptedJson.safeParse(json);
+  if (!parsed.success) throw schemaProblem(`--proposal ${file}`, parsed.error);
+  return parsed.data as AcceptedProposal;
 }
 
 function readBaseline(file: string | undefined): Set<string> {

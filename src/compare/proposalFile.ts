@@ -47,6 +47,62 @@ const proposalJson = z
   })
   .strict();
 
+const scopeJson = z
+  .object({
+    tsconfigs: z.array(z.string()),
+    include: z.array(z.string()),
+    exclude: z.array(z.string()),
+    tier: z.enum(["server", "client", "all"]),
+  })
+  .strict();
+
+/** faultline/accepted@1 (compare/accept.ts): checked key by key, since `check` trusts what it says. */
+export const acceptedJson = z
+  .object({
+    schema: z.literal("faultline/accepted@1"),
+    name: z.string(),
+    head: z.string(),
+    services: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          name: z.string().min(1),
+          globs: z.array(z.string()),
+          files: z.array(z.string()),
+          contract: z
+            .object({
+              provides: z.array(
+                z.object({ file: z.string(), symbol: z.string(), kind: z.string(), usedBy: z.array(z.string()) }),
+              ),
+              requires: z.array(z.object({ service: z.string(), file: z.string(), symbol: z.string() })),
+              data: z.unknown().optional(),
+            })
+            .strict(),
+        })
+        .strict(),
+    ),
+    kernel: z.object({ globs: z.array(z.string()), files: z.array(z.string()) }).strict(),
+    scope: scopeJson.optional(),
+  })
+  .strict();
+
+/** The parts of an analysis.json a comparison reads. */
+const analysisJson = z.object({
+  schema: z.literal("faultline/analysis@1"),
+  repo: z.object({ head: z.string().optional() }).optional(),
+  settings: z.object({ scope: scopeJson.optional() }).optional(),
+  services: z.array(z.object({ name: z.string().min(1), files: z.array(z.string()), contract: z.unknown() })),
+  kernel: z.object({ files: z.array(z.object({ path: z.string() })) }),
+});
+
+/** The first problem zod found, as one line naming the file and the key. */
+export function schemaProblem(file: string, error: z.ZodError): UserError {
+  const i = error.issues[0];
+  const key = i.path.length ? `key "${i.path.join(".")}": ` : "";
+  const keys = i.code === "unrecognized_keys" ? ` (${i.keys.join(", ")})` : "";
+  return new UserError(`${file}: ${key}${i.message}${keys}`);
+}
+
 const yamlProposal = z
   .object({
     name: z.string().optional(),
@@ -75,39 +131,21 @@ function fromJson(file: string, text: string): RawProposal {
     throw new UserError(`${file}: not valid JSON (${(e as Error).message})`);
   }
   const schema = schemaOf(json);
-  if (schema === "faultline/analysis@1" || schema === "faultline/accepted@1") {
-    const a = json as {
-      repo?: { head?: string };
-      head?: string;
-      name?: string;
-      settings?: { scope?: Scope };
-      scope?: Scope;
-      services: { name: string; files: string[]; contract?: unknown }[];
-      kernel: { files: { path: string }[] } | string[];
-    };
-    const kernel = Array.isArray(a.kernel) ? a.kernel : a.kernel.files.map((k) => k.path);
-    return {
-      name: a.name ?? file,
-      head: a.repo?.head ?? a.head,
-      source: file,
-      services: a.services.map((s) => ({
-        name: s.name,
-        patterns: s.files,
-        where: s.files.map(() => file),
-        contract: s.contract,
-      })),
-      kernel,
-      kernelWhere: kernel.map(() => file),
-      scope: a.settings?.scope ?? a.scope,
-    };
+  if (schema === "faultline/accepted@1") {
+    const parsed = acceptedJson.safeParse(json);
+    if (!parsed.success) throw schemaProblem(file, parsed.error);
+    const a = parsed.data;
+    return ofFiles(file, { name: a.name, head: a.head, scope: a.scope }, a.services, a.kernel.files);
+  }
+  if (schema === "faultline/analysis@1") {
+    const parsed = analysisJson.safeParse(json);
+    if (!parsed.success) throw schemaProblem(file, parsed.error);
+    const a = parsed.data;
+    const kernel = a.kernel.files.map((k) => k.path);
+    return ofFiles(file, { name: file, head: a.repo?.head, scope: a.settings?.scope }, a.services, kernel);
   }
   const parsed = proposalJson.safeParse(json);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    const key = i.path.length ? `key "${i.path.join(".")}": ` : "";
-    const keys = i.code === "unrecognized_keys" ? ` (${i.keys.join(", ")})` : "";
-    throw new UserError(`${file}: ${key}${i.message}${keys}`);
-  }
+  if (!parsed.success) throw schemaProblem(file, parsed.error);
   const p = parsed.data;
   return {
     name: p.name,
@@ -119,6 +157,27 @@ function fromJson(file: string, text: string): RawProposal {
     }),
     kernel: p.kernel ?? [],
     kernelWhere: (p.kernel ?? []).map(() => file),
+  };
+}
+
+/** A proposal whose services list their files (an analysis or an accepted proposal). */
+function ofFiles(
+  file: string,
+  about: { name: string; head?: string; scope?: Scope },
+  services: { name: string; files: string[]; contract?: unknown }[],
+  kernel: string[],
+): RawProposal {
+  return {
+    ...about,
+    source: file,
+    services: services.map((s) => ({
+      name: s.name,
+      patterns: s.files,
+      where: s.files.map(() => file),
+      contract: s.contract,
+    })),
+    kernel,
+    kernelWhere: kernel.map(() => file),
   };
 }
 

@@ -141,3 +141,36 @@ describe("a cache folder that cannot be made", () => {
     expect(existsSync(path.join(out, "analysis.json"))).toBe(true);
   });
 });
+
+describe("an accepted proposal (faultline/accepted@1)", () => {
+  it("is read key by key: a mistyped or missing key is exit 2 naming it; compare reads a well-formed one", async () => {
+    const accepted = path.join(tempDir(), "accepted.json");
+    const a = await runCli(["proposal", "accept", proposal, "--repo", repo, "--out", accepted]);
+    expect(a.code, a.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(accepted, "utf8")) as Record<string, unknown>;
+    const variant = (change: (j: Record<string, unknown>) => void) => {
+      const j = structuredClone(json);
+      change(j);
+      const file = path.join(tempDir(), "accepted.json");
+      writeFileSync(file, JSON.stringify(j));
+      return file;
+    };
+    const misspelt = variant((j) => {
+      j.servics = j.services;
+      delete j.services;
+    });
+    const r = await runCli(["check", repo, "--proposal", misspelt]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `faultline: --proposal ${misspelt}: key "services": Invalid input: expected array, received undefined\n`,
+    ]);
+    const tier = variant((j) => ((j.scope as { tier: string }).tier = "sever"));
+    const t = await runCli(["check", repo, "--proposal", tier]);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toMatch(/^faultline: --proposal .*: key "scope\.tier": Invalid option: expected one of/);
+    // compare sets the accepted proposal beside the YAML it was made from: the same cut
+    const c = await runCli(["compare", proposal, accepted, "--repo", repo, "--quiet", "--format", "json"]);
+    expect(c.code, c.stderr).toBe(0);
+    expect((JSON.parse(c.stdout) as { agreement: { ari: number }[] }).agreement[0].ari).toBe(1);
+  });
+});
