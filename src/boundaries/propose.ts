@@ -107,8 +107,8 @@ export function proposeBoundaries(
   const pinOf = (f: string) => pins.find((p) => p.match(f))?.name;
 
   const active = new Uint8Array(n);
-  const isolated: number[] = [];
-  const kernel: { file: number; why: string }[] = [];
+  let isolated: number[] = [];
+  let kernel: { file: number; why: string }[] = [];
   for (let i = 0; i < n; i++) {
     if (forcedKernel(cg.files[i])) kernel.push({ file: i, why: "forced into the kernel by faultline.config.json" });
     else if (degree[i] === 0 && !pinOf(cg.files[i])) isolated.push(i);
@@ -213,11 +213,14 @@ export function proposeBoundaries(
   const clusters = new Map<number, number[]>();
   const pinnedTo = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
-    if (labels[i] < 0 || (!active[i] && !domainHubSet.has(i))) continue;
+    // a pinned file is its pin's, whatever the rules made of it (a hub, a file with no ties)
     const pin = pinOf(cg.files[i]);
     if (pin) getOrInsert(pinnedTo, pin, () => []).push(i);
-    else getOrInsert(clusters, labels[i], () => []).push(i);
+    else if (labels[i] >= 0 && (active[i] || domainHubSet.has(i))) getOrInsert(clusters, labels[i], () => []).push(i);
   }
+  const isPinned = (i: number) => pinOf(cg.files[i]) !== undefined;
+  kernel = kernel.filter((k) => !isPinned(k.file));
+  isolated = isolated.filter((i) => !isPinned(i));
   const modules = [...clusters.values()].filter((m) => m.length > 0);
   const grouping = groupModules(modules, cg);
   // the kernel holds what two services or more share: infrastructure that one service alone
@@ -239,13 +242,7 @@ export function proposeBoundaries(
   const moduleNames = generated.map((ms) => ms.map((m) => nameOfModule.get(m)!));
   const serviceNames = nameServices(generated, moduleNames, cg.files, hints, new Set(pinnedTo.keys()));
   const rename = opts.overrides?.rename ?? {};
-  for (const key of Object.keys(rename).sort(byString)) {
-    if (!serviceNames.includes(key))
-      throw new UserError(
-        `${opts.overrides?.source ?? "faultline.config.json"}: overrides.rename.${key}: no service is named "${key}" ` +
-          `(services: ${[...serviceNames].sort(byString).join(", ")})`,
-      );
-  }
+  checkRenames(rename, serviceNames, [...pinnedTo.keys()], opts.overrides?.source ?? "faultline.config.json");
   const services = [
     ...generated.map((ms, k) => ({
       name: rename[serviceNames[k]] ?? serviceNames[k],
@@ -309,6 +306,29 @@ function entryPoints(files: string[], imports: ImportGraph): number[] {
 const ENTRY_POINT = /(^|\/)(main|server|bootstrap)\.[cm]?[jt]sx?$/;
 const TOP_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
 
+/**
+ * Every rename names a generated service (a pinned one is named by its pin), and no two services
+ * end with one name: a rename onto a name already taken would merge two services in every
+ * report, compare and check (exit 2).
+ */
+function checkRenames(rename: Record<string, string>, names: string[], pinned: string[], source: string): void {
+  const origins = new Map<string, string[]>();
+  for (const name of names) getOrInsert(origins, rename[name] ?? name, () => []).push(name);
+  for (const name of pinned) getOrInsert(origins, name, () => []).push(name);
+  for (const key of Object.keys(rename).sort(byString)) {
+    if (!names.includes(key))
+      throw new UserError(
+        `${source}: overrides.rename.${key}: no service is named "${key}" (services: ${[...names].sort(byString).join(", ")})`,
+      );
+    const other = origins.get(rename[key])!.find((name) => name !== key);
+    if (other !== undefined)
+      throw new UserError(
+        `${source}: overrides.rename.${key}: "${rename[key]}" is already the name of ` +
+          (rename[other] !== undefined ? `the service renamed from "${other}"` : "another service"),
+      );
+  }
+}
+
 /** A pin or kernel glob that matches no analysed file is a typo that would silently do nothing: exit 2. */
 function checkOverrideGlobs(files: string[], overrides: Overrides | undefined): void {
   const source = overrides?.source ?? "faultline.config.json";
@@ -321,4 +341,13 @@ function checkOverrideGlobs(files: string[], overrides: Overrides | undefined): 
   };
   for (const [name, globs] of Object.entries(overrides?.pin ?? {})) check(`pin.${name}`, globs);
   check("kernel", overrides?.kernel ?? []);
+  // a file claimed twice: which claim wins would be silent, so neither does
+  const claims: { key: string; match: (f: string) => boolean }[] = Object.entries(overrides?.pin ?? {}).map(
+    ([name, globs]) => ({ key: `pin.${name}`, match: picomatch(globs, { dot: true }) }),
+  );
+  if (overrides?.kernel?.length) claims.push({ key: "kernel", match: picomatch(overrides.kernel, { dot: true }) });
+  for (const f of files) {
+    const by = claims.filter((c) => c.match(f)).map((c) => `overrides.${c.key}`);
+    if (by.length > 1) throw new UserError(`${source}: ${by[0]} and ${by[1]} both match ${f}: give it one place`);
+  }
 }

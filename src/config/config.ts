@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { parseTree, type Node as JsonNode } from "jsonc-parser";
 import { z } from "zod";
 import { UserError } from "../util/errors.js";
 import { readUserJson } from "../util/jsonFile.js";
@@ -59,12 +60,19 @@ export function loadConfig(root: string, explicit?: string): FaultlineConfig {
     return {};
   }
   const json = readUserJson(file, shown);
+  const text = readFileSync(file, "utf8");
+  const twice = duplicateKey(text);
+  if (twice)
+    throw new UserError(
+      `${shown}:${twice.line}: key "${twice.path}" appears twice (first at line ${twice.first}): JSON would keep ` +
+        "only the last",
+    );
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const keys = issue.path.map(String);
     const unknown = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
-    const line = lineOfKey(readFileSync(file, "utf8"), unknown === undefined ? keys : [...keys, unknown]);
+    const line = lineOfKey(text, unknown === undefined ? keys : [...keys, unknown]);
     const where = `${shown}${line ? `:${line}` : ""}`;
     if (unknown !== undefined) {
       const expected = KEYS[keys.join(".")] ?? [];
@@ -99,4 +107,31 @@ function lineOfKey(text: string, keys: string[]): number | undefined {
     at = m.index;
   }
   return keys.length ? text.slice(0, at).split("\n").length : undefined;
+}
+
+/** The first key an object of the JSON text holds twice, with its path and both lines. */
+function duplicateKey(text: string): { path: string; line: number; first: number } | undefined {
+  const lineAt = (offset: number) => text.slice(0, offset).split("\n").length;
+  const visit = (node: JsonNode | undefined, path: string[]): ReturnType<typeof duplicateKey> => {
+    if (!node) return undefined;
+    if (node.type === "object") {
+      const seen = new Map<string, number>();
+      for (const prop of node.children ?? []) {
+        const [key, value] = prop.children ?? [];
+        const name = String(key?.value);
+        const first = seen.get(name);
+        if (first !== undefined) return { path: [...path, name].join("."), line: lineAt(key.offset), first };
+        seen.set(name, lineAt(key.offset));
+        const inner = visit(value, [...path, name]);
+        if (inner) return inner;
+      }
+    } else if (node.type === "array") {
+      for (const item of node.children ?? []) {
+        const inner = visit(item, path);
+        if (inner) return inner;
+      }
+    }
+    return undefined;
+  };
+  return visit(parseTree(text), []);
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers/cli.js";
+import { demoRepo } from "../helpers/demo.js";
 import { buildRepo, day, TSCONFIG, type RepoScript } from "../helpers/repo.js";
 
 function script(): RepoScript {
@@ -172,5 +173,86 @@ describe("an accepted proposal (faultline/accepted@1)", () => {
     const c = await runCli(["compare", proposal, accepted, "--repo", repo, "--quiet", "--format", "json"]);
     expect(c.code, c.stderr).toBe(0);
     expect((JSON.parse(c.stdout) as { agreement: { ari: number }[] }).agreement[0].ari).toBe(1);
+  });
+});
+
+describe("overrides that would silently change the cut", () => {
+  const analyzeWith = async (config: object, r0 = repo) => {
+    const file = path.join(tempDir(), "config.json");
+    writeFileSync(file, JSON.stringify(config, null, 2));
+    const out = tempDir();
+    const r = await runCli(["analyze", r0, "--config", file, "--out", out, "--quiet", "--no-cache"]);
+    return {
+      ...r,
+      file,
+      analysis: () => JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")) as Analysis,
+    };
+  };
+  it("a rename onto a name another service keeps, or two renames to one name, is exit 2 naming the key", async () => {
+    // the demo's service names as the tool gives them (the input here); a pinned service keeps its pin's name
+    const demo = await demoRepo();
+    const pinned = { pinned: ["src/utils/ids.ts"] };
+    const plain = await analyzeWith({ overrides: { pin: pinned } }, demo);
+    expect(plain.code, plain.stderr).toBe(0);
+    const services = plain.analysis().services.filter((s) => s.name !== "pinned");
+    expect(services.length).toBeGreaterThanOrEqual(2);
+    const [a, b] = services.map((s) => s.name);
+    const onto = await analyzeWith({ overrides: { pin: pinned, rename: { [a]: b } } }, demo);
+    expect([onto.code, onto.stderr]).toEqual([
+      2,
+      `faultline: ${onto.file}: overrides.rename.${a}: "${b}" is already the name of another service\n`,
+    ]);
+    const toPin = await analyzeWith({ overrides: { pin: pinned, rename: { [a]: "pinned" } } }, demo);
+    expect(toPin.stderr).toContain(`overrides.rename.${a}: "pinned" is already the name of another service`);
+    const both = await analyzeWith({ overrides: { pin: pinned, rename: { [a]: "gamma", [b]: "gamma" } } }, demo);
+    expect([both.code, both.stderr]).toEqual([
+      2,
+      `faultline: ${both.file}: overrides.rename.${a}: "gamma" is already the name of the service renamed from "${b}"\n`,
+    ]);
+    // a swap of names is fine: no two services end with one name
+    const swap = await analyzeWith({ overrides: { pin: pinned, rename: { [a]: b, [b]: a } } }, demo);
+    expect(swap.code, swap.stderr).toBe(0);
+    const files = Object.fromEntries(swap.analysis().services.map((s) => [s.name, s.files]));
+    expect(files[b]).toEqual(services[0].files);
+  });
+
+  it("a file two pins match, or a pin and the kernel, is exit 2 naming both keys and the file", async () => {
+    const two = await analyzeWith({ overrides: { pin: { alpha: ["src/orders/**"], beta: ["src/orders/order.ts"] } } });
+    expect([two.code, two.stderr]).toEqual([
+      2,
+      `faultline: ${two.file}: overrides.pin.alpha and overrides.pin.beta both match src/orders/order.ts: ` +
+        "give it one place\n",
+    ]);
+    const kernel = await analyzeWith({ overrides: { pin: { alpha: ["src/utils/db.ts"] }, kernel: ["src/utils/**"] } });
+    expect(kernel.code).toBe(2);
+    expect(kernel.stderr).toContain("overrides.pin.alpha and overrides.kernel both match src/utils/db.ts");
+  });
+
+  it("a pinned file is its pin's service even when nothing ties it to any file", async () => {
+    const r0 = buildRepo({
+      ...script(),
+      files: { ...script().files, "src/lonely.ts": "export const alone = 1;\n" },
+    });
+    const plain = await analyzeWith({}, r0);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.analysis().isolated).toContain("src/lonely.ts");
+    const pinned = await analyzeWith({ overrides: { pin: { solo: ["src/lonely.ts"] } } }, r0);
+    expect(pinned.code, pinned.stderr).toBe(0);
+    const a = pinned.analysis();
+    expect(a.services.find((s) => s.name === "solo")?.files).toEqual(["src/lonely.ts"]);
+    expect(a.isolated).not.toContain("src/lonely.ts");
+  });
+
+  it("a key given twice in the config is exit 2 with both lines (JSON would keep only the last)", async () => {
+    const file = path.join(tempDir(), "config.json");
+    writeFileSync(
+      file,
+      '{\n  "overrides": {\n    "pin": { "alpha": ["src/orders/**"] },\n    "pin": { "beta": ["src/billing/**"] }\n  }\n}\n',
+    );
+    const r = await runCli(["analyze", repo, "--config", file, "--quiet"]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `faultline: ${file}:4: key "overrides.pin" appears twice (first at line 3): JSON would keep only the last\n`,
+    ]);
   });
 });
