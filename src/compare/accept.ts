@@ -43,6 +43,19 @@ export function acceptProposal(
         `guarded there`,
     );
   }
+  // what check would guard less than the proposal says: a file two places claim, a service of no globs
+  if (raw.services.length === 0) throw new UserError(`${raw.source}: no services: nothing would be guarded`);
+  const bare = raw.services.find((s) => s.patterns.length === 0);
+  if (bare)
+    throw new UserError(`${raw.source}: service ${bare.name} lists no files or globs: nothing would be guarded there`);
+  const conflict = resolved.conflicts[0];
+  if (conflict) {
+    const more = resolved.conflicts.length > 1 ? ` (and ${resolved.conflicts.length - 1} more files)` : "";
+    throw new UserError(
+      `${raw.source}: ${conflict.file} is claimed by ${conflict.services.map(ownerOf).join(" and ")}${more}: ` +
+        "give each file one place",
+    );
+  }
   const contracts = draftContracts(model, resolved.partition);
   return {
     schema: "faultline/accepted@1",

@@ -98,6 +98,35 @@ describe("a typo cannot disarm the guard", () => {
     expect(existsSync(accepted)).toBe(false);
   });
 
+  it("accept: a file two services (or a service and the kernel) claim, or a service of no globs, is exit 2", async () => {
+    const accept = async (text: string) => {
+      const yaml = path.join(tempDir(), "p.yaml");
+      writeFileSync(yaml, text);
+      const accepted = path.join(dir, "never.json");
+      const r = await runCli([
+        ...["proposal", "accept", yaml, "--out", accepted, "--repo", repo, "--include", "src/**", "--quiet"],
+      ]);
+      expect(existsSync(accepted)).toBe(false);
+      return { ...r, yaml };
+    };
+    // billing also claims the order file: which service guards it would be the first listed, silently
+    const twice = await accept(YAML.replace("[src/billing/**]", "[src/billing/**, src/orders/order.ts]"));
+    expect([twice.code, twice.stderr]).toEqual([
+      2,
+      `faultline: ${twice.yaml}: src/orders/order.ts is claimed by service orders and service billing: give each ` +
+        "file one place\n",
+    ]);
+    // the kernel also claims the audit trail: imports into it would pass as kernel imports
+    const kernel = await accept(YAML.replace("kernel: [src/utils/**]", "kernel: [src/utils/**, src/audit/trail.ts]"));
+    expect(kernel.code).toBe(2);
+    expect(kernel.stderr).toContain("src/audit/trail.ts is claimed by");
+    const bare = await accept(YAML.replace("  audit: [src/audit/**]", "  audit: []"));
+    expect([bare.code, bare.stderr]).toEqual([
+      2,
+      `faultline: ${bare.yaml}: service audit lists no files or globs: nothing would be guarded there\n`,
+    ]);
+  });
+
   it("check: a glob whose files were deleted since acceptance is a warning; exit 0 without violations", async () => {
     const yaml = path.join(dir, "guard.yaml");
     writeFileSync(yaml, YAML);
