@@ -256,3 +256,23 @@ describe("overrides that would silently change the cut", () => {
     ]);
   });
 });
+
+describe("--include and --exclude globs", () => {
+  it("one that matches no TypeScript file is a warning naming it; none in scope at all is exit 2 naming them", async () => {
+    const out = tempDir();
+    const r = await runCli([
+      ...["analyze", repo, "--out", out, "--quiet", "--include", "src/**", "--include", "src/ordres/**"],
+      ...["--exclude", "src/nothing/**"],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.split("\n").filter((l) => l.includes(" glob "))).toEqual([
+      'warning: include glob "src/ordres/**" matches no TypeScript file of the repository (--include or the config\'s include)',
+      'warning: exclude glob "src/nothing/**" matches no TypeScript file of the repository (--exclude or the config\'s exclude)',
+    ]);
+    const none = await runCli(["analyze", repo, "--out", out, "--quiet", "--include", "src/orders"]);
+    expect([none.code, none.stderr]).toEqual([
+      2,
+      `faultline: ${repo}: no TypeScript files in scope (tsconfigs: tsconfig.json; include src/orders)\n`,
+    ]);
+  });
+});
