@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { analyzeRepo } from "../analysis/analyze.js";
 import { explainFile } from "../analysis/explain.js";
@@ -11,7 +12,12 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
   const log = stderrLog({ quiet: true }, io);
   const { analysis, model } = await analyzeRepo(repo, analyzeOptionsFrom(repo, flags), log);
   const root = path.resolve(repo);
-  const rel = path.isAbsolute(file) ? toRepoPath(root, file) : file.split(path.sep).join("/");
+  // a path from here when it names a file (`./src/x.ts` in the repo, `../repo/src/x.ts`), else from the repo root
+  const here = path.resolve(file);
+  const rel =
+    path.isAbsolute(file) || existsSync(here)
+      ? toRepoPath(root, here)
+      : path.posix.normalize(file.split(path.sep).join("/")).replace(/^\.\//, "");
   const tier = analysis.tiers.files.find((f) => f.path === rel);
   if (tier && !model.coupling.files.includes(rel)) {
     const outside =

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { requireCjs } from "../util/cjs.js";
 import { CODE_MAAT_THRESHOLDS } from "../history/cochange.js";
 import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
@@ -23,7 +24,7 @@ const compare = () => import("./compareCommands.js");
  * positional argument; both at once must agree.
  */
 function repoOf(positional: string | undefined, flags: { repo?: string }): string {
-  if (positional !== undefined && flags.repo !== undefined && positional !== flags.repo)
+  if (positional !== undefined && flags.repo !== undefined && path.resolve(positional) !== path.resolve(flags.repo))
     throw new UserError(`the repository is given twice ("${positional}" and --repo ${flags.repo}): give it once`);
   return positional ?? flags.repo ?? ".";
 }

@@ -2,7 +2,7 @@ import type { Analysis } from "../../src/analysis/types.js";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runBin, runCli, tempDir } from "../helpers/cli.js";
 import { demoRepo } from "../helpers/demo.js";
 import { buildRepo, day, TSCONFIG, type RepoScript } from "../helpers/repo.js";
 
@@ -103,6 +103,10 @@ describe("the repository: --repo DIR on every command, positional on analyze, gr
     const flag = await runCli(["graph", "--repo", repo, "--quiet"]);
     expect(positional.code, positional.stderr).toBe(0);
     expect(flag).toEqual(positional);
+    // the same folder written two ways is one repository
+    const same = runBin(["graph", ".", "--repo", repo, "--quiet"], { cwd: repo });
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toBe(positional.stdout);
     const twice = await runCli(["check", repo, "--repo", dir, "--proposal", "x.json"]);
     expect([twice.code, twice.stderr]).toEqual([
       2,
@@ -254,6 +258,21 @@ describe("overrides that would silently change the cut", () => {
       2,
       `faultline: ${file}:4: key "overrides.pin" appears twice (first at line 3): JSON would keep only the last\n`,
     ]);
+  });
+});
+
+describe("explain's file argument", () => {
+  it("is a path from the current folder when it names a file there, else from the repository", async () => {
+    const from = (cwd: string, file: string) => runBin(["explain", file, "--repo", repo, "--quiet"], { cwd });
+    const root = from(path.dirname(repo), "src/orders/order.ts");
+    expect(root.code, root.stderr).toBe(0);
+    expect(root.stdout).toMatch(/^src\/orders\/order\.ts /);
+    for (const [cwd, file] of [
+      [repo, "./src/orders/order.ts"],
+      [path.join(repo, "src"), "orders/order.ts"],
+      [path.dirname(repo), path.join(path.basename(repo), "src/orders/order.ts")],
+    ])
+      expect(from(cwd, file).stdout, `${file} from ${cwd}`).toBe(root.stdout);
   });
 });
 
