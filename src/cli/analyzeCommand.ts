@@ -3,7 +3,7 @@ import path from "node:path";
 import { analyzeOutputs, type AnalyzeOptions } from "../analysis/analyze.js";
 import type { Scope } from "../analysis/types.js";
 import { CONFIG_FILE, loadConfig } from "../config/config.js";
-import { SIGNALS, type Weights } from "../coupling/types.js";
+import { DEFAULT_WEIGHTS, SIGNALS, type Weights } from "../coupling/types.js";
 import { checkRepoDir } from "../repo/repoDir.js";
 import { UserError } from "../util/errors.js";
 import { stderrLog } from "./log.js";
@@ -38,6 +38,7 @@ export interface AnalyzeFlags extends ScopeFlags {
 
 export function parseWeights(text: string): Partial<Weights> {
   const out: Partial<Weights> = {};
+  if (!text.trim()) throw new UserError(`--weights: empty (expected ${SIGNALS.map((s) => `${s}=W`).join(",")})`);
   for (const part of text.split(",").filter(Boolean)) {
     const m = /^\s*([a-z]+)\s*=\s*([0-9.]+)\s*$/.exec(part);
     if (!m || !SIGNALS.includes(m[1] as never) || !Number.isFinite(Number(m[2]))) {
@@ -57,6 +58,14 @@ export function parseResolution(text: string | undefined): number | "auto" | und
   return r;
 }
 
+/** Weights that leave every signal at 0 couple nothing: no service could be proposed (exit 2). */
+function someWeight(weights: Partial<Weights>): Partial<Weights> {
+  const all = { ...DEFAULT_WEIGHTS, ...weights };
+  if (SIGNALS.every((s) => all[s] === 0))
+    throw new UserError(`--weights or the config's weights: every signal is 0, so nothing ties any two files`);
+  return weights;
+}
+
 /** Flags, faultline.config.json and defaults, merged: flags win over the config. */
 export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOptions {
   const config = loadConfig(checkRepoDir(repo), flags.config);
@@ -73,7 +82,7 @@ export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOp
     churn: flags.churn,
     resolution: parseResolution(flags.resolution) ?? config.resolution,
     seed: flags.seed ?? config.seed,
-    weights: { ...config.weights, ...(flags.weights ? parseWeights(flags.weights) : {}) },
+    weights: someWeight({ ...config.weights, ...(flags.weights !== undefined ? parseWeights(flags.weights) : {}) }),
     maxFileBytes: flags.maxFileSize,
     tier: flags.tier ?? config.tier,
     minCommits: flags.minCommits ?? config.minCommits,
@@ -119,15 +128,7 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Pro
   writeFileSync(path.join(out, "model.json"), JSON.stringify(modelJson) + "\n");
   const cacheDir = flags.cache === false ? undefined : usableCacheDir(root, log);
   const reportCache = cacheDir ? { dir: cacheDir, log } : undefined;
-  written.push(
-    ...writeReports(
-      analysis,
-      modelJson,
-      out,
-      path.basename(root),
-      reportCache,
-    ),
-  );
+  written.push(...writeReports(analysis, modelJson, out, path.basename(root), reportCache));
   log.finish();
   printSummary(analysis, written, io);
 }

@@ -94,6 +94,8 @@ export async function startHistory(
     since: opts.since ? anchorDate("--since", opts.since, state.headTime) : undefined,
     until: opts.until ? anchorDate("--until", opts.until, state.headTime) : undefined,
   };
+  if (window.since !== undefined && window.until !== undefined && window.since >= window.until)
+    throw new UserError(`--since ${opts.since} is not before --until ${opts.until}: no commit could be in between`);
   const range: string[] = [];
   if (window.since !== undefined) range.push(`--since=${window.since}`);
   if (window.until !== undefined) range.push(`--until=${window.until}`);

@@ -295,3 +295,21 @@ describe("--include and --exclude globs", () => {
     ]);
   });
 });
+
+describe("flag values that leave nothing to analyse", () => {
+  it("--since not before --until, empty --weights, or every weight 0 is exit 2 with one line", async () => {
+    const run = (...flags: string[]) => runCli(["analyze", repo, "--out", tempDir(), "--quiet", ...flags]);
+    expect(await run("--since", "2025-06-01", "--until", "2024-01-01")).toMatchObject({
+      code: 2,
+      stderr: "faultline: --since 2025-06-01 is not before --until 2024-01-01: no commit could be in between\n",
+    });
+    expect(await run("--weights", "")).toMatchObject({
+      code: 2,
+      stderr: "faultline: --weights: empty (expected structural=W,cochange=W,ownership=W,semantic=W)\n",
+    });
+    expect(await run("--weights", "structural=0,cochange=0,ownership=0,semantic=0")).toMatchObject({
+      code: 2,
+      stderr: "faultline: --weights or the config's weights: every signal is 0, so nothing ties any two files\n",
+    });
+  });
+});
