@@ -318,7 +318,8 @@ function checkRenames(rename: Record<string, string>, names: string[], pinned: s
   for (const key of Object.keys(rename).sort(byString)) {
     if (!names.includes(key))
       throw new UserError(
-        `${source}: overrides.rename.${key}: no service is named "${key}" (services: ${[...names].sort(byString).join(", ")})`,
+        `${source}: overrides.rename.${key}: no service is named "${key}" ` +
+          `(services: ${[...names].sort(byString).join(", ")})`,
       );
     const other = origins.get(rename[key])!.find((name) => name !== key);
     if (other !== undefined)

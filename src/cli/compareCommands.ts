@@ -94,7 +94,7 @@ function readAccepted(file: string): AcceptedProposal {
     throw new UserError(`--proposal ${file}: not an accepted proposal (make one with faultline proposal accept)`);
   const parsed = acceptedJson.safeParse(json);
   if (!parsed.success) throw schemaProblem(`--proposal ${file}`, parsed.error);
-  return parsed.data as AcceptedProposal;
+  return parsed.data;
 }
 
 function readBaseline(file: string | undefined): Set<string> {

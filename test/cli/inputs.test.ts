@@ -211,7 +211,8 @@ describe("overrides that would silently change the cut", () => {
     const both = await analyzeWith({ overrides: { pin: pinned, rename: { [a]: "gamma", [b]: "gamma" } } }, demo);
     expect([both.code, both.stderr]).toEqual([
       2,
-      `faultline: ${both.file}: overrides.rename.${a}: "gamma" is already the name of the service renamed from "${b}"\n`,
+      `faultline: ${both.file}: overrides.rename.${a}: "gamma" is already the name of the service renamed ` +
+        `from "${b}"\n`,
     ]);
     // a swap of names is fine: no two services end with one name
     const swap = await analyzeWith({ overrides: { pin: pinned, rename: { [a]: b, [b]: a } } }, demo);
@@ -251,7 +252,8 @@ describe("overrides that would silently change the cut", () => {
     const file = path.join(tempDir(), "config.json");
     writeFileSync(
       file,
-      '{\n  "overrides": {\n    "pin": { "alpha": ["src/orders/**"] },\n    "pin": { "beta": ["src/billing/**"] }\n  }\n}\n',
+      '{\n  "overrides": {\n    "pin": { "alpha": ["src/orders/**"] },\n' +
+        '    "pin": { "beta": ["src/billing/**"] }\n  }\n}\n',
     );
     const r = await runCli(["analyze", repo, "--config", file, "--quiet"]);
     expect([r.code, r.stderr]).toEqual([
@@ -262,7 +264,7 @@ describe("overrides that would silently change the cut", () => {
 });
 
 describe("explain's file argument", () => {
-  it("is a path from the current folder when it names a file there, else from the repository", async () => {
+  it("is a path from the current folder when it names a file there, else from the repository", () => {
     const from = (cwd: string, file: string) => runBin(["explain", file, "--repo", repo, "--quiet"], { cwd });
     const root = from(path.dirname(repo), "src/orders/order.ts");
     expect(root.code, root.stderr).toBe(0);
@@ -277,7 +279,7 @@ describe("explain's file argument", () => {
 });
 
 describe("--include and --exclude globs", () => {
-  it("one that matches no TypeScript file is a warning naming it; none in scope at all is exit 2 naming them", async () => {
+  it("one that matches no file is a warning naming it; none in scope at all is exit 2 naming them", async () => {
     const out = tempDir();
     const r = await runCli([
       ...["analyze", repo, "--out", out, "--quiet", "--include", "src/**", "--include", "src/ordres/**"],
@@ -285,8 +287,10 @@ describe("--include and --exclude globs", () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.split("\n").filter((l) => l.includes(" glob "))).toEqual([
-      'warning: include glob "src/ordres/**" matches no TypeScript file of the repository (--include or the config\'s include)',
-      'warning: exclude glob "src/nothing/**" matches no TypeScript file of the repository (--exclude or the config\'s exclude)',
+      'warning: include glob "src/ordres/**" matches no TypeScript file of the repository ' +
+        "(--include or the config's include)",
+      'warning: exclude glob "src/nothing/**" matches no TypeScript file of the repository ' +
+        "(--exclude or the config's exclude)",
     ]);
     const none = await runCli(["analyze", repo, "--out", out, "--quiet", "--include", "src/orders"]);
     expect([none.code, none.stderr]).toEqual([

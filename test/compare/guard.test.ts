@@ -98,7 +98,7 @@ describe("a typo cannot disarm the guard", () => {
     expect(existsSync(accepted)).toBe(false);
   });
 
-  it("accept: a file two services (or a service and the kernel) claim, or a service of no globs, is exit 2", async () => {
+  it("accept: a file two services (or a service and the kernel) claim, or a service of no globs: exit 2", async () => {
     const accept = async (text: string) => {
       const yaml = path.join(tempDir(), "p.yaml");
       writeFileSync(yaml, text);
