@@ -39,14 +39,29 @@ type HistoryFlags = import("./historyCommand.js").HistoryFlags;
 
 const REPO_FLAG = ["--repo <dir>", "the repository folder (default .)"] as const;
 
+/** Commander's usage error ("error: ...", a suggestion on the next line) as faultline's one line. */
+export function oneLineUsageError(text: string): string {
+  const lines = text
+    .trim()
+    .replace(/^error: /, "")
+    .split("\n")
+    .map((l) => l.trim().replace(/^\(Did you mean (.*)\)$/, "(did you mean $1)"))
+    .filter(Boolean);
+  return `faultline: ${lines.join(" ")} (see --help)`;
+}
+
 /** The CLI as a commander program; every command writes through `io` and sets `exit.code`. */
 export function buildProgram(io: Io, exit: { code: number }): Command {
   const program = new Command("faultline")
     .description("Find where a TypeScript monolith should be cut into services.")
     .version("0.1.0")
-    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      // a usage error on one line, like every other: `faultline: unknown option '--teir' (did you mean --tier?)`
+      outputError: (text, write) => write(`${oneLineUsageError(text)}\n`),
+    })
     .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
       "after",
       [

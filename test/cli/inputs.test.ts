@@ -317,3 +317,16 @@ describe("flag values that leave nothing to analyse", () => {
     });
   });
 });
+
+describe("usage errors", () => {
+  it("are one line naming the option or command, with commander's suggestion, exit 2", async () => {
+    expect(await runCli(["analyze", repo, "--teir", "server"])).toMatchObject({
+      code: 2,
+      stderr: "faultline: unknown option '--teir' (did you mean --tier?) (see --help)\n",
+    });
+    expect(await runCli(["anlyze", repo])).toMatchObject({
+      code: 2,
+      stderr: "faultline: unknown command 'anlyze' (did you mean analyze?) (see --help)\n",
+    });
+  });
+});
