@@ -317,7 +317,7 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
   for (const a of model.data?.access ?? []) {
     const entity = index.get(a.entity);
     const writer = index.get(a.file);
-    if (a.write && entity !== undefined && writer !== undefined)
+    if (a.writes && entity !== undefined && writer !== undefined)
       getOrInsert(writers, entity, () => new Set()).add(writer);
   }
   const users = new Map<number, number>();

@@ -11,12 +11,11 @@ export interface Entity {
   how: string;
 }
 
-/** A file's use of an entity: a write (create, save, update, upsert, destroy, delete) or a read. */
+/** A file's use of an entity: write calls (create, save, update, upsert, destroy, delete), or 0 for a read. */
 export interface DataAccess {
   file: string;
   entity: string;
-  write: boolean;
-  /** how many write calls the file makes on it */
+  /** how many write calls the file makes on it: 0 when it only reads it */
   writes: number;
 }
 
@@ -54,8 +53,8 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
   const access = new Map<string, DataAccess>();
   const note = (file: string, entity: string, write: boolean) => {
     const k = `${file}\0${entity}`;
-    const had = access.get(k) ?? { file, entity, write: false, writes: 0 };
-    access.set(k, { ...had, write: had.write || write, writes: had.writes + (write ? 1 : 0) });
+    const had = access.get(k) ?? { file, entity, writes: 0 };
+    access.set(k, { ...had, writes: had.writes + (write ? 1 : 0) });
   };
   for (const r of records) {
     const named = new Map<string, string>(); // local name -> entity key

@@ -28,8 +28,8 @@ export function dataOwnership(
     const s = serviceOf.get(a.file);
     if (s === undefined) continue;
     getOrInsert(readers, a.entity, () => new Set()).add(s);
-    const counts = getOrInsert(a.write ? writers : readCounts, a.entity, () => new Map<string, number>());
-    counts.set(s, (counts.get(s) ?? 0) + (a.write ? a.writes : 1));
+    const counts = getOrInsert(a.writes ? writers : readCounts, a.entity, () => new Map<string, number>());
+    counts.set(s, (counts.get(s) ?? 0) + (a.writes || 1));
   }
   const entities: EntityUse[] = [];
   for (const e of data?.entities ?? []) {
