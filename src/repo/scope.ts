@@ -1,14 +1,12 @@
 import path from "node:path";
-import type picomatchModule from "picomatch";
-import { requireCjs } from "../util/cjs.js";
 import { UserError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
 import { DEFAULT_TEST_GLOBS } from "./defaults.js";
 import { checkRepoDir } from "./repoDir.js";
-import { initialTsconfigs, isDeclarationFile, selectScopeFiles, TS_EXT } from "./scopeFiles.js";
+import { initialTsconfigs, isDeclarationFile, selectScopeFiles, TS_EXT, warnUnmatchedGlobs } from "./scopeFiles.js";
 import { loadTsconfigs, visibleParseHost } from "./tsconfigs.js";
 import { withDefaultsOf, BUNDLED_TS_MAJOR, typescriptMajorFor } from "./typescriptVersion.js";
-import type { RepoScope, ScopeFile, Tsconfig } from "./types.js";
+import type { RepoScope, Tsconfig } from "./types.js";
 import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
 import { findWorkspaces } from "./workspaces.js";
 
@@ -48,38 +46,17 @@ export function discoverRepo(
     tsconfigs = [implicitTsconfig(root, visibleList)];
   }
 
-  const files: ScopeFile[] = selectScopeFiles(root, tsconfigs, visible, opts, (t) => !!t.options.allowJs);
-  const own = {
-    include: opts.include ?? [],
-    exclude: (opts.exclude ?? []).filter((g) => !DEFAULT_TEST_GLOBS.includes(g)),
-  };
+  const { files, unmatched } = selectScopeFiles(root, tsconfigs, visible, opts, (t) => !!t.options.allowJs);
   if (files.length === 0) {
-    const globs = [...own.include.map((g) => `include ${g}`), ...own.exclude.map((g) => `exclude ${g}`)];
+    const own = (opts.exclude ?? []).filter((g) => !DEFAULT_TEST_GLOBS.includes(g));
+    const globs = [...(opts.include ?? []).map((g) => `include ${g}`), ...own.map((g) => `exclude ${g}`)];
     throw new UserError(
       `${rootArg}: no TypeScript files in scope (tsconfigs: ${tsconfigs.map((t) => t.path).join(", ")}` +
         `${globs.length ? `; ${globs.join(", ")}` : ""})`,
     );
   }
-  if (own.include.length || own.exclude.length)
-    warnUnmatchedGlobs(
-      own,
-      selectScopeFiles(root, tsconfigs, visible, {}, (t) => !!t.options.allowJs),
-      log,
-    );
+  warnUnmatchedGlobs(unmatched, opts, log);
   return { root, isGit, tsconfigs, workspaces: findWorkspaces(root, visibleList, log), files, visible };
-}
-
-/** A glob that selects nothing is a typo that silently narrows (include) or widens (exclude) the scope. */
-function warnUnmatchedGlobs(globs: { include: string[]; exclude: string[] }, all: { path: string }[], log: Log): void {
-  const picomatch = requireCjs("picomatch") as typeof picomatchModule;
-  for (const key of ["include", "exclude"] as const)
-    for (const glob of globs[key]) {
-      const match = picomatch(glob, { dot: true });
-      if (!all.some((f) => match(f.path)))
-        log.warn(
-          `${key} glob "${glob}" matches no TypeScript file of the repository (--${key} or the config's ${key})`,
-        );
-    }
 }
 
 function implicitTsconfig(root: string, visible: string[]): Tsconfig {

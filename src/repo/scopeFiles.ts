@@ -6,6 +6,8 @@ import { UserError } from "../util/errors.js";
 import { byString } from "../util/order.js";
 import { toRepoPath } from "../util/paths.js";
 import { getOrInsert } from "../util/maps.js";
+import type { Log } from "../util/log.js";
+import { DEFAULT_TEST_GLOBS } from "./defaults.js";
 
 /**
  * Which files are analysed, given the file lists of the tsconfigs: shared
@@ -79,7 +81,9 @@ export function compareOwnership(a: FileListing, b: FileListing): number {
 /**
  * The analysed files, sorted by path, each with its owning tsconfig: listed by a tsconfig,
  * visible, not a declaration file, inside --include and outside --exclude, TypeScript (or
- * JavaScript when the owner allows it).
+ * JavaScript when the owner allows it). `unmatched`: the --include and --exclude globs (the default
+ * test globs aside) that no such file matches before either applies: a typo that silently narrows
+ * or widens the scope.
  */
 export function selectScopeFiles<T extends FileListing>(
   root: string,
@@ -87,7 +91,7 @@ export function selectScopeFiles<T extends FileListing>(
   visible: Set<string>,
   opts: { include?: string[]; exclude?: string[] },
   allowJs: (t: T) => boolean,
-): { path: string; abs: string; tsconfig: T }[] {
+): { files: { path: string; abs: string; tsconfig: T }[]; unmatched: string[] } {
   const owners = new Map<string, T[]>();
   for (const t of listings) {
     for (const f of t.fileNames) {
@@ -97,16 +101,29 @@ export function selectScopeFiles<T extends FileListing>(
   const picomatch = () => requireCjs("picomatch") as typeof picomatchModule;
   const include = opts.include?.length ? picomatch()(opts.include, { dot: true }) : () => true;
   const exclude = opts.exclude?.length ? picomatch()(opts.exclude, { dot: true }) : () => false;
+  // each glob the user gave (not the default test globs), on its own, tried until a file matches it
+  const pending = [...(opts.include ?? []), ...(opts.exclude ?? [])]
+    .filter((glob) => !DEFAULT_TEST_GLOBS.includes(glob))
+    .map((glob) => ({ glob, match: picomatch()(glob, { dot: true }) }));
   const files: { path: string; abs: string; tsconfig: T }[] = [];
   const under = root.endsWith(path.sep) ? root : root + path.sep;
   for (const [abs, list] of owners) {
     // the readers give normalised absolute paths: below the root, relative is a slice
     const rel = abs.startsWith(under) ? abs.slice(under.length).split(path.sep).join("/") : toRepoPath(root, abs);
     if (rel.startsWith("..") || !visible.has(rel) || isDeclarationFile(rel)) continue;
-    if (!include(rel) || exclude(rel)) continue;
     const owner = list.length > 1 ? list.sort(compareOwnership)[0] : list[0];
     if (!TS_EXT.test(rel) && !(JS_EXT.test(rel) && allowJs(owner))) continue;
+    for (let k = pending.length - 1; k >= 0; k--) if (pending[k].match(rel)) pending.splice(k, 1);
+    if (!include(rel) || exclude(rel)) continue;
     files.push({ path: rel, abs, tsconfig: owner });
   }
-  return files.sort((a, b) => byString(a.path, b.path));
+  return { files: files.sort((a, b) => byString(a.path, b.path)), unmatched: pending.map((p) => p.glob) };
+}
+
+/** Warns about each --include or --exclude glob no file matched. */
+export function warnUnmatchedGlobs(unmatched: string[], opts: { include?: string[] }, log: Log): void {
+  for (const glob of unmatched) {
+    const key = opts.include?.includes(glob) ? "include" : "exclude";
+    log.warn(`${key} glob "${glob}" matches no TypeScript file of the repository (--${key} or the config's ${key})`);
+  }
 }

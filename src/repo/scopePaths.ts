@@ -1,7 +1,7 @@
 import type { Log } from "../util/log.js";
 import { readConfigListings } from "./configFiles.js";
 import { checkRepoDir } from "./repoDir.js";
-import { initialTsconfigs, selectScopeFiles } from "./scopeFiles.js";
+import { initialTsconfigs, selectScopeFiles, warnUnmatchedGlobs } from "./scopeFiles.js";
 import type { ScopeOptions } from "./scope.js";
 import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
 
@@ -27,9 +27,10 @@ export async function scopePaths(
   const warnings: string[] = [];
   const listings = readConfigListings(root, initialTsconfigs(root, opts.tsconfigs, visible), visible, warnings);
   if (listings?.length) {
-    const files = selectScopeFiles(root, listings, new Set(visible), opts, (t) => t.allowJs);
+    const { files, unmatched } = selectScopeFiles(root, listings, new Set(visible), opts, (t) => t.allowJs);
     if (files.length) {
       for (const w of warnings) log.warn(w);
+      warnUnmatchedGlobs(unmatched, opts, log);
       return files.map((f) => f.path);
     }
   }

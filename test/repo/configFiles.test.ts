@@ -46,7 +46,7 @@ function compare(root: string) {
     expect(mine.allowJs, ref.path).toBe(!!ref.options.allowJs);
     expect(counted(mine.fileNames, mine.allowJs), ref.path).toEqual(counted(ref.fileNames, !!ref.options.allowJs));
   }
-  const scope = selectScopeFiles(root, fast, new Set(visible), {}, (t) => t.allowJs).map((f) => f.path);
+  const scope = selectScopeFiles(root, fast, new Set(visible), {}, (t) => t.allowJs).files.map((f) => f.path);
   expect(scope).toEqual(discoverRepo(root, {}, quiet).files.map((f) => f.path));
   return "same";
 }
