@@ -132,10 +132,20 @@ export function isDomainHub(file: number, hints: DomainHints, path: string): boo
   const own = ownNounOf(path);
   if (own !== undefined && hints.entityNouns.has(own)) return true;
   const noun = hints.nouns[file];
-  if (noun === undefined) return false;
-  let carriers = 0;
-  for (const n of hints.nouns) if (n === noun) carriers++;
-  return carriers >= DOMAIN_NOUN_FILES;
+  return noun !== undefined && carriersOf(hints.nouns).get(noun)!.length >= DOMAIN_NOUN_FILES;
+}
+
+const carrierIndex = new WeakMap<(string | undefined)[], Map<string, number[]>>();
+
+/** Per noun, the files carrying it: built once per nouns array, which hubs and owners ask often. */
+function carriersOf(nouns: (string | undefined)[]): Map<string, number[]> {
+  let index = carrierIndex.get(nouns);
+  if (!index) {
+    index = new Map();
+    for (const [i, n] of nouns.entries()) if (n !== undefined) getOrInsert(index, n, () => []).push(i);
+    carrierIndex.set(nouns, index);
+  }
+  return index;
 }
 
 /** Each write call a service's files make on an entity pulls the entity toward it this much. */
@@ -193,11 +203,11 @@ function namesakeModule(hub: number, labels: Int32Array, nouns: (string | undefi
   if (noun === undefined) return undefined;
   const count = new Map<number, number>();
   let all = 0;
-  nouns.forEach((n, i) => {
-    if (n !== noun || i === hub || labels[i] < 0) return;
+  for (const i of carriersOf(nouns).get(noun)!) {
+    if (i === hub || labels[i] < 0) continue;
     all++;
     count.set(labels[i], (count.get(labels[i]) ?? 0) + 1);
-  });
+  }
   const best = argmax(count);
   return best !== undefined && count.get(best)! >= 2 && count.get(best)! * 2 >= all ? best : undefined;
 }
