@@ -8,6 +8,7 @@ import { acceptedJson, readProposal, schemaProblem } from "../compare/proposalFi
 import { ownerOf, resolveProposal } from "../compare/resolveProposal.js";
 import { fromModelJson, toModelJson } from "../metrics/modelJson.js";
 import { comparisonToMarkdown } from "../report/compareFormats.js";
+import { readAnalysis } from "../report/savedAnalysis.js";
 import { UserError } from "../util/errors.js";
 import { readUserJson, schemaOf } from "../util/jsonFile.js";
 import { analyzeOptionsFrom, withRecordedScope, type AnalyzeFlags } from "./analyzeCommand.js";
@@ -15,7 +16,6 @@ import { checkOutFile } from "./outputs.js";
 import { checkRepoDir } from "../repo/repoDir.js";
 import { stderrLog } from "./log.js";
 import type { Io } from "./io.js";
-import { readAnalysis } from "./reportCommand.js";
 
 export interface CompareFlags extends AnalyzeFlags {
   format: string;
