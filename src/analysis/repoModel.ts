@@ -15,6 +15,7 @@ import { isGitWorkTree } from "../repo/visibleFiles.js";
 import { classifyTiers, tsconfigRuntimes } from "../tiers/classify.js";
 import { isServerPackage } from "../tiers/packages.js";
 import type { TierChoice, TierMap } from "../tiers/types.js";
+import { findPlatform, type PlatformPackage } from "../tiers/platform.js";
 import type { Log } from "../util/log.js";
 import type { AnalyzeOptions } from "./options.js";
 
@@ -33,6 +34,8 @@ export interface PreparedRepo {
   chosen: ModuleRecord[];
   /** the models of the repo's schema.prisma files */
   prisma: { schema: string; models: string[] }[];
+  /** the workspace packages the others build on (framework code: kernel, never a service) */
+  platform: PlatformPackage[];
 }
 
 export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<PreparedRepo> {
@@ -79,7 +82,8 @@ export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log):
       .filter((f) => f.endsWith(".prisma") && !f.split("/").includes("node_modules"))
       .sort()
       .map((schema) => ({ schema, models: prismaModels(readFileSync(path.join(root, schema), "utf8")) }));
-    return { root, weights, cacheDir, pending, scopeFiles, records, imports, tiers, chosen, prisma };
+    const platform = findPlatform(root, scope.workspaces);
+    return { root, weights, cacheDir, pending, scopeFiles, records, imports, tiers, chosen, prisma, platform };
   } catch (e) {
     pending?.abandon(); // a bad --include or tsconfig: stop git and remove its temp file
     throw e;
@@ -92,7 +96,7 @@ export async function finishModel(p: PreparedRepo, log: Log): Promise<RepoModel>
   log.progress("coupling", "combining signals");
   const coupling = buildCouplingGraph(p.chosen, p.imports, history, p.weights);
   const data = readDataModel(p.records, p.prisma);
-  return { imports: p.imports, records: p.records, coupling, history, tiers: p.tiers, data };
+  return { imports: p.imports, records: p.records, coupling, history, tiers: p.tiers, data, platform: p.platform };
 }
 
 /**

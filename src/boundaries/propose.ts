@@ -23,6 +23,7 @@ import { dissolveLayers } from "./layers.js";
 import { mergeTiny, placeFanOutHubs } from "./placement.js";
 import { chooseResolution } from "./resolution.js";
 import { groupModules } from "./services.js";
+import { platformFiles, type PlatformPackage } from "../tiers/platform.js";
 
 export type { DomainHints } from "./hubs.js";
 
@@ -46,6 +47,8 @@ export interface BoundaryOptions {
   /** smaller clusters merge into their strongest neighbour */
   minServiceSize: number;
   overrides?: Overrides;
+  /** workspace packages the others build on: their files are the kernel's */
+  platform?: PlatformPackage[];
 }
 
 export interface ProposedModule {
@@ -105,12 +108,14 @@ export function proposeBoundaries(
   const forcedKernel = opts.overrides?.kernel?.length ? picomatch(opts.overrides.kernel) : () => false;
   const pins = Object.entries(opts.overrides?.pin ?? {}).map(([name, globs]) => ({ name, match: picomatch(globs) }));
   const pinOf = (f: string) => pins.find((p) => p.match(f))?.name;
+  const platform = platformFiles(cg.files, opts.platform ?? []);
 
   const active = new Uint8Array(n);
   let isolated: number[] = [];
   let kernel: { file: number; why: string }[] = [];
   for (let i = 0; i < n; i++) {
     if (forcedKernel(cg.files[i])) kernel.push({ file: i, why: "forced into the kernel by faultline.config.json" });
+    else if (platform.has(i) && !pinOf(cg.files[i])) kernel.push({ file: i, why: platform.get(i)! });
     else if (degree[i] === 0 && !pinOf(cg.files[i])) isolated.push(i);
     else active[i] = 1;
   }

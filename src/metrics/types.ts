@@ -15,6 +15,8 @@ export interface RepoModel {
   tiers?: TierMap;
   /** the entities and who reads and writes them (absent in a model read back from model.json) */
   data?: DataModel;
+  /** the workspace packages the others build on (absent in a model read back from model.json) */
+  platform?: { name: string; dir: string; why: string }[];
 }
 
 /** The shared kernel where a service id is expected (a contract's `requires[].service`). */

@@ -136,11 +136,20 @@ export interface PackageKind {
   why: string;
 }
 
-export function packageKind(name: string, m: PackageManifest): PackageKind {
-  // an optional peer dependency (a dev server a framework can start) says nothing about the package
+/** The peer dependencies a package requires: an optional one (a dev server a framework can start) says nothing. */
+function requiredPeers(m: PackageManifest): string[] {
   const optional = (m.peerDependenciesMeta ?? {}) as Record<string, { optional?: boolean } | undefined>;
-  const peers = Object.keys(m.peerDependencies ?? {}).filter((d) => !optional[d]?.optional);
-  const runtime = [...Object.keys(m.dependencies ?? {}), ...peers];
+  return Object.keys(m.peerDependencies ?? {}).filter((d) => !optional[d]?.optional);
+}
+
+/** What a package needs at run time: its dependencies and required peers. */
+export function runtimeDependencies(m: PackageManifest): string[] {
+  return [...new Set([...Object.keys(m.dependencies ?? {}), ...requiredPeers(m)])];
+}
+
+export function packageKind(name: string, m: PackageManifest): PackageKind {
+  const peers = requiredPeers(m);
+  const runtime = runtimeDependencies(m);
   const all = [...runtime, ...Object.keys(m.devDependencies ?? {})];
   if (/(^|[/@-])(tests?|testing|test-utils|e2e)($|[/-])/.test(name))
     return { tier: "tooling", why: `package ${name} is a test package` };

@@ -1,0 +1,69 @@
+import path from "node:path";
+import type { WorkspacePackage } from "../repo/types.js";
+import { byString } from "../util/order.js";
+import { runtimeDependencies } from "./packages.js";
+
+/** A workspace package the others build on: framework code, in the kernel, never a service. */
+export interface PlatformPackage {
+  name: string;
+  /** repo-relative folder */
+  dir: string;
+  why: string;
+}
+
+/** Fewer dependents than this say "a library two packages share", not "what everything is built on". */
+const MIN_DEPENDENTS = 3;
+
+/**
+ * The platform of a workspace: a package that half of the other workspace packages or more
+ * depend on at run time (dependencies and required peers), and every workspace package it builds
+ * on itself. Medusa's modules are built with `@medusajs/framework`, which builds on its utilities,
+ * module loader and workflow engine: that is the toolkit every service uses, not a business
+ * capability a team would extract.
+ */
+export function findPlatform(root: string, workspaces: WorkspacePackage[]): PlatformPackage[] {
+  const byName = new Map(workspaces.map((w) => [w.name, w]));
+  const uses = new Map(
+    workspaces.map((w) => [w.name, runtimeDependencies(w.manifest).filter((d) => d !== w.name && byName.has(d))]),
+  );
+  const dependents = new Map<string, number>();
+  for (const deps of uses.values()) for (const d of deps) dependents.set(d, (dependents.get(d) ?? 0) + 1);
+  const others = workspaces.length - 1;
+  const bases = [...dependents]
+    .filter(([, n]) => n >= MIN_DEPENDENTS && n * 2 >= others)
+    .map(([name]) => name)
+    .sort(byString);
+  const out = new Map<string, string>();
+  for (const base of bases) {
+    const share = `${dependents.get(base)} of the ${others} other workspace packages depend on ${base}`;
+    out.set(base, `platform: ${share}`);
+    // what the base builds on, breadth first: the first base to reach a package explains it
+    const queue = [...uses.get(base)!];
+    for (let dep = queue.shift(); dep !== undefined; dep = queue.shift()) {
+      if (out.has(dep)) continue;
+      out.set(dep, `platform: ${base} builds on ${dep} (${share})`);
+      queue.push(...uses.get(dep)!);
+    }
+  }
+  return [...out]
+    .map(([name, why]) => ({ name, dir: toRepoDir(root, byName.get(name)!.dir), why }))
+    .sort((a, b) => byString(a.dir, b.dir));
+}
+
+/**
+ * The platform package holding each file, by file; none when the platform would be half of the
+ * files or more: then the analysed code is the framework itself, and its own seams are the question.
+ */
+export function platformFiles(files: string[], platform: PlatformPackage[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (platform.length === 0) return out;
+  files.forEach((f, i) => {
+    const pkg = platform.find((p) => p.dir === "" || f.startsWith(`${p.dir}/`));
+    if (pkg) out.set(i, pkg.why);
+  });
+  return out.size * 2 >= files.length ? new Map<number, string>() : out;
+}
+
+function toRepoDir(root: string, dir: string): string {
+  return path.relative(root, dir).split(path.sep).join("/");
+}
