@@ -6,6 +6,7 @@ import { compareProposals } from "../compare/compare.js";
 import { exportProposalYaml } from "../compare/exportProposal.js";
 import { acceptedJson, readProposal, schemaProblem } from "../compare/proposalFile.js";
 import { ownerOf, resolveProposal } from "../compare/resolveProposal.js";
+import { checkSameRepository } from "../compare/sameRepository.js";
 import { fromModelJson, toModelJson } from "../metrics/modelJson.js";
 import { comparisonToMarkdown } from "../report/compareFormats.js";
 import { readAnalysis } from "../report/savedAnalysis.js";
@@ -55,6 +56,7 @@ export async function runCompare(files: string[], repo: string, flags: CompareFl
     throw new UserError("compare needs at least two proposals (analysis.json, proposal.json or YAML)");
   const raws = files.map(readProposal);
   const log = stderrLog(flags, io);
+  checkSameRepository(raws, checkRepoDir(repo));
   const model = await buildRepoModel(repo, analyzeOptionsFrom(repo, flags), log);
   const head = model.history?.head ?? "";
   const analysed = model.coupling.files;
@@ -74,6 +76,7 @@ export async function runProposalAccept(file: string, repo: string, flags: Accep
   const raw = readProposal(file);
   const log = stderrLog(flags, io);
   const root = checkRepoDir(repo);
+  checkSameRepository([raw], root);
   // an analysis.json brings the scope it was made with, as accepted.json brings it to check
   const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, raw.scope);
   const model = await buildRepoModel(repo, options, log);

@@ -37,41 +37,34 @@ export async function readRepoState(root: string, partial: boolean): Promise<Rep
   return { head: head?.[0], headTime: Number(head?.[1] ?? 0), shallow: flags[1] === "true", partial };
 }
 
+/** A git command's output (trimmed), run synchronously; undefined when git fails. */
+function gitSync(root: string, args: string[]): string | undefined {
+  try {
+    return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Whether the repository is a partial (blobless) clone. Asked synchronously, before the log is
  * spawned: rename detection in a partial clone makes git fetch blobs from the remote, which is
  * a write into the analysed repository, so the log must know before it starts.
  */
 export function isPartialClone(root: string): boolean {
-  try {
-    const out = execFileSync(
-      "git",
-      ["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"],
-      {
-        cwd: root,
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "ignore"],
-      },
-    );
-    return out.trim() !== "";
-  } catch {
-    return false; // exit 1: no such key; or not a repository, which the state queries report
-  }
+  // exit 1 (undefined): no such key; or not a repository, which the state queries report
+  const out = gitSync(root, ["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"]);
+  return !!out;
 }
 
 /** HEAD's sha, asked synchronously (a few milliseconds); undefined without commits or repository. */
 export function headSha(root: string): string | undefined {
-  try {
-    return (
-      execFileSync("git", ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
-        cwd: root,
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "ignore"],
-      }).trim() || undefined
-    );
-  } catch {
-    return undefined;
-  }
+  return gitSync(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]) || undefined;
+}
+
+/** Whether the repository holds this commit (a full or abbreviated sha). */
+export function hasCommit(root: string, sha: string): boolean {
+  return gitSync(root, ["cat-file", "-e", `${sha}^{commit}`]) !== undefined;
 }
 
 export async function countCommits(root: string): Promise<number> {

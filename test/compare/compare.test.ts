@@ -5,7 +5,7 @@ import type { Analysis } from "../../src/analysis/types.js";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseJson, readJson, runCli, tempDir } from "../helpers/cli.js";
+import { analyzeInto, parseJson, readJson, runCli, tempDir } from "../helpers/cli.js";
 import { buildRepo, day, git, TSCONFIG, type RepoScript } from "../helpers/repo.js";
 
 // A small layered app with two domains (orders, billing) across routes/services/models, and a
@@ -167,7 +167,8 @@ describe("faultline compare", () => {
 
   it("warns when a proposal was made at another commit", async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, "old.yaml"), "head: 0123456789abcdef\n" + YAML);
+    const older = git(repo, ["rev-parse", "HEAD~2"]).trim();
+    writeFileSync(path.join(dir, "old.yaml"), `head: ${older}\n` + YAML);
     const r = await runCli([
       "compare",
       path.join(dir, "old.yaml"),
@@ -178,7 +179,52 @@ describe("faultline compare", () => {
       "json",
     ]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/made at 0123456789ab, the repo is at [0-9a-f]{12}/);
+    expect(r.stderr).toContain(`made at ${older.slice(0, 12)}, the repo is at `);
+  });
+
+  it("refuses a proposal from another repository in one line; a clone behind, or YAML by hand, is read", async () => {
+    // another repository: another history and other files
+    const catalog = "src/catalog/item.ts";
+    const { out: otherOut, analysis: other } = await analyzeInto(
+      buildRepo({
+        files: {
+          "tsconfig.json": TSCONFIG,
+          [catalog]: "export const item = 1;\n",
+          "src/cart/cart.ts": 'import { item } from "../catalog/item";\nexport const cart = [item];\n',
+          "src/cart/line.ts": 'import { cart } from "./cart";\nexport const line = cart[0];\n',
+        },
+        commits: [
+          { author: "Eve <eve@x.test>", date: day(3), touch: [catalog, "src/cart/cart.ts", "src/cart/line.ts"] },
+        ],
+      }),
+    );
+    expect(other.services.length + other.kernel.files.length).toBeGreaterThan(0);
+    const mine = path.join(out, "analysis.json");
+    const theirs = path.join(otherOut, "analysis.json");
+    const r = await runCli(["compare", mine, theirs, "--repo", repo, "--quiet"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    // none of its paths is in this repository
+    const paths = other.services.reduce((n, sv) => n + sv.files.length, other.kernel.files.length);
+    expect(r.stderr).toBe(
+      `faultline: ${theirs}: made from another repository: its commit ${other.repo.head.slice(0, 12)} is not in ` +
+        `${repo} (--repo), and ${paths} of its ${paths} paths are not there either\n`,
+    );
+    const accepted = path.join(tempDir(), "a.json");
+    const accept = await runCli(["proposal", "accept", theirs, "--repo", repo, "--out", accepted]);
+    expect([accept.code, accept.stderr]).toEqual([2, r.stderr]);
+    // the same code one commit on, in a clone that has not fetched that commit: compared, with a warning
+    const ahead = script();
+    ahead.commits.push({ author: "Eve <eve@x.test>", date: day(20), touch: ["src/utils/db.ts"] });
+    const { out: aheadOut, analysis: later } = await analyzeInto(buildRepo(ahead));
+    const behind = await runCli(["compare", mine, path.join(aheadOut, "analysis.json"), "--repo", repo, "--quiet"]);
+    expect(behind.code, behind.stderr).toBe(0);
+    expect(behind.stderr).toContain(`made at ${later.repo.head.slice(0, 12)}, the repo is at `);
+    // YAML written by hand names no commit: it is scored against the repository as it is
+    const yaml = path.join(tempDir(), "mine.yaml");
+    writeFileSync(yaml, YAML);
+    const ok = await runCli(["compare", yaml, mine, "--repo", repo, "--quiet", "--format", "json"]);
+    expect(ok.code, ok.stderr).toBe(0);
   });
 });
 
