@@ -1,5 +1,7 @@
 import type { Analysis, ServiceAnalysis } from "../analysis/types.js";
 import { plural } from "../util/plural.js";
+import { getOrInsert } from "../util/maps.js";
+import { byString } from "../util/order.js";
 import { KERNEL } from "../metrics/types.js";
 import { mermaidText } from "./graphFormats.js";
 import { GLOBAL_METRIC_NOTES } from "../metrics/notes.js";
@@ -229,12 +231,54 @@ function cyclesSection(a: Analysis, name: (id: string) => string): string[] {
 function kernelSection(a: Analysis, limit: number): string[] {
   const out = ["## Shared kernel", ""];
   if (a.kernel.files.length === 0) return [...out, "No infrastructure file is imported from most services.", ""];
-  out.push("Infrastructure most services import (configuration, logging, errors, framework glue):", "");
+  const rows = kernelRows(a.kernel.files);
+  const platform = rows.some((r) => r.platform) ? ", and the platform packages the services are built with" : "";
+  out.push(`Infrastructure most services import (configuration, logging, errors, framework glue)${platform}:`, "");
   out.push("| file | why |", "|---|---|");
-  for (const k of a.kernel.files.slice(0, limit)) out.push(`| ${md(k.path)} | ${md(k.why)} |`);
-  if (a.kernel.files.length > limit) out.push("", `and ${a.kernel.files.length - limit} more in analysis.json.`);
+  for (const r of rows.slice(0, limit)) out.push(`| ${md(r.path)} | ${md(r.why)} |`);
+  if (rows.length > limit) {
+    const more = rows.slice(limit).reduce((n, r) => n + r.files, 0);
+    out.push("", `and ${more} more in analysis.json.`);
+  }
   out.push("");
   return out;
+}
+
+interface KernelRow {
+  path: string;
+  why: string;
+  files: number;
+  platform: boolean;
+}
+
+/**
+ * The kernel's rows: a platform package (files sharing one `platform:` reason) as one row, its
+ * folder and file count, first; then every other file.
+ */
+function kernelRows(files: Analysis["kernel"]["files"]): KernelRow[] {
+  const platform = new Map<string, string[]>();
+  const rest: KernelRow[] = [];
+  for (const k of files)
+    if (k.why.startsWith("platform:")) getOrInsert(platform, k.why, () => []).push(k.path);
+    else rest.push({ path: k.path, why: k.why, files: 1, platform: false });
+  const packages = [...platform].map(([why, paths]) => ({
+    path: paths.length > 1 ? `${commonFolder(paths)}/ (${paths.length} files)` : paths[0],
+    why,
+    files: paths.length,
+    platform: true,
+  }));
+  return [...packages.sort((x, y) => byString(x.path, y.path)), ...rest];
+}
+
+function commonFolder(paths: string[]): string {
+  let parts = paths[0].split("/").slice(0, -1);
+  for (const p of paths) {
+    const q = p.split("/");
+    let n = 0;
+    while (n < parts.length && parts[n] === q[n]) n++;
+    parts = parts.slice(0, n);
+  }
+  return parts.join("/");
 }
 
 function tiersSection(a: Analysis, name: (id: string) => string, limit: number): string[] {

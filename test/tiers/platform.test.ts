@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeInto } from "../helpers/cli.js";
 import { buildRepo, day, type CommitStep } from "../helpers/repo.js";
@@ -120,7 +122,7 @@ const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 describe("analyze on a workspace with a platform", () => {
   it("puts the framework and what it builds on in the kernel, and picks a business service", async () => {
     const repo = buildRepo(monorepo());
-    const { analysis } = await analyzeInto(repo, ["--no-cache", "--min-commits", "10"]);
+    const { analysis, out } = await analyzeInto(repo, ["--no-cache", "--min-commits", "10"]);
     const inServices = analysis.services.flatMap((s) => s.files);
     expect(inServices.filter((f) => f.startsWith("core/"))).toEqual([]);
     const platform = analysis.kernel.files.filter((k) => k.path.startsWith("core/"));
@@ -136,5 +138,13 @@ describe("analyze on a workspace with a platform", () => {
     });
     const first = analysis.services.find((s) => s.id === analysis.extractionOrder[0])!;
     expect(first.files.every((f) => f.startsWith("modules/"))).toBe(true);
+    // report.md gives each platform package one row, its folder and file count, before the other kernel files
+    const kernel = readFileSync(path.join(out, "report.md"), "utf8").split("## Shared kernel")[1].split("\n## ")[0];
+    const rows = kernel.split("\n").filter((l) => l.startsWith("| core/"));
+    expect(rows).toEqual([
+      `| core/framework/src/ (3 files) | platform: ${base} |`,
+      `| core/utils/src/ (3 files) | ${utils} |`,
+    ]);
+    expect(kernel).toMatch(/framework glue\), and the platform packages the services are built with:/);
   });
 });
