@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import type { SimpleGit } from "simple-git";
 import { requireCjs } from "../util/cjs.js";
+import { gitRefusal } from "../repo/gitRefusal.js";
 import { UserError } from "../util/errors.js";
 
 /** simple-git, loaded on first use (the history log is already running by then), through its CommonJS build. */
@@ -26,7 +27,12 @@ export async function readRepoState(root: string, partial: boolean): Promise<Rep
   const [flags, head] = await Promise.all([
     git.raw(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"]).then(
       (out) => out.trim().split("\n"),
-      () => [],
+      (e: Error) => {
+        // a repository git refuses to read (another user's) is not "not a git repository"
+        const refusal = gitRefusal(e.message, root);
+        if (refusal) throw refusal;
+        return [];
+      },
     ),
     git.raw(["log", "-1", "--format=%H %ct", "HEAD"]).then(
       (out) => out.trim().split(" "),

@@ -5,6 +5,7 @@ import type ignoreModule from "ignore";
 import type { Ignore } from "ignore";
 import { requireCjs } from "../util/cjs.js";
 import { byString } from "../util/order.js";
+import { gitRefusal } from "./gitRefusal.js";
 
 /**
  * The repo's files as a user sees them: tracked plus untracked-but-not-ignored, repo-relative.
@@ -15,15 +16,19 @@ export function listVisibleFiles(root: string, isGit: boolean): string[] {
   return isGit ? gitFiles(root) : walkWithGitignore(root);
 }
 
+/** Whether `root` is in a git work tree; git's refusal to read one that is there (gitRefusal) is thrown. */
 export function isGitWorkTree(root: string): boolean {
   try {
     const out = execFileSync("git", ["rev-parse", "--is-inside-work-tree"], {
       cwd: root,
       encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
+      stdio: ["ignore", "pipe", "pipe"],
     });
     return out.trim() === "true";
-  } catch {
+  } catch (e) {
+    // with encoding utf8, the error carries git's stderr as a string (absent when git did not run)
+    const refusal = gitRefusal((e as { stderr?: string }).stderr ?? "", root);
+    if (refusal) throw refusal;
     return false;
   }
 }
