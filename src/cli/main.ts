@@ -248,12 +248,26 @@ function addHistory(program: Command, io: Io): void {
     );
 }
 
+/**
+ * A command group named alone (`faultline`, `faultline proposal`) asks for its help: commander
+ * would print it on stderr and fail; it is `--help` (stdout, exit 0) instead, for every group.
+ */
+function helpForBareGroup(program: Command, args: string[]): string[] {
+  let command = program;
+  for (const arg of args) {
+    const sub = command.commands.find((c) => c.name() === arg);
+    if (!sub) return args;
+    command = sub;
+  }
+  return command.commands.length ? [...args, "--help"] : args;
+}
+
 /** Runs the CLI on `argv` (node, script, args...); returns the exit code. Never exits the process. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const exit = { code: 0 };
   const program = buildProgram(io, exit);
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync([...argv.slice(0, 2), ...helpForBareGroup(program, argv.slice(2))]);
     return exit.code;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -330,3 +330,19 @@ describe("usage errors", () => {
     });
   });
 });
+
+describe("a command group named alone", () => {
+  it("prints its help on stdout with exit 0, as --help does (faultline, faultline proposal)", async () => {
+    for (const group of [[], ["proposal"]]) {
+      const help = await runCli([...group, "--help"]);
+      expect(help).toMatchObject({ code: 0, stderr: "" });
+      expect(help.stdout).toContain(`Usage: ${["faultline", ...group].join(" ")} [options] [command]`);
+      expect(await runCli(group)).toEqual(help);
+    }
+    // a subcommand it does not have is still a usage error
+    expect(await runCli(["proposal", "exprot"])).toMatchObject({
+      code: 2,
+      stderr: "faultline: unknown command 'exprot' (did you mean export?) (see --help)\n",
+    });
+  });
+});
