@@ -189,6 +189,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
     first.why.splice(1, 0, start.why);
   }
 
+  const skipped = records.filter((r) => r.skipped).length;
   const analysis: Analysis = {
     schema: "faultline/analysis@1",
     repo: {
@@ -196,6 +197,8 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
       headDate: history?.headDate ?? "",
       files: records.length,
       commits: history?.commits ?? 0,
+      // only when some were: an analysis that skipped nothing stays byte-identical
+      ...(skipped ? { skipped } : {}),
     },
     settings: {
       seed,

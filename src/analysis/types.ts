@@ -25,7 +25,14 @@ export interface ClientSummary {
 /** faultline/analysis@1: the versioned result between analysis and the reports. */
 export interface Analysis {
   schema: "faultline/analysis@1";
-  repo: { head: string; headDate: string; files: number; commits: number };
+  repo: {
+    head: string;
+    headDate: string;
+    files: number;
+    commits: number;
+    /** of `files`, those left unread (unreadable, or over --max-file-size): absent when none */
+    skipped?: number;
+  };
   settings: {
     seed: number;
     /** the module level's resolution and the rule that chose it */

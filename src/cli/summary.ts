@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Analysis } from "../analysis/types.js";
 import { noServicesReason } from "../report/markdown.js";
+import { plural } from "../util/plural.js";
 import type { Io } from "./io.js";
 
 /** The terminal summary: services with modules, pain, cost and rank; the pick; the shared data; the paths written. */
@@ -19,6 +20,13 @@ export function printSummary(a: Analysis, written: string[], io: Io): void {
     bold(`${services.length} candidate services`) +
       ` (${modules} modules) from ${scope} and ${a.repo.commits} commits; kernel ${a.kernel.files.length} files`,
   );
+  // files the analysis could not read are in no service: the warnings name them, the summary counts them
+  const skipped = a.repo.skipped ?? 0;
+  if (skipped)
+    lines.push(
+      `${plural(skipped, "file")} skipped (unreadable, or over --max-file-size): each is named in a warning and is ` +
+        "in no service",
+    );
   if (services.length === 0) lines.push(noServicesReason(a));
   else {
     const rows = [["rank", "service", "modules", "files", "lines", "pain", "cost"]];

@@ -116,7 +116,7 @@ describe("the repository: --repo DIR on every command, positional on analyze, gr
 });
 
 describe("a file that cannot be read", () => {
-  it("is skipped with a warning naming it, and the analysis goes on (a dangling symlink)", async () => {
+  it("is skipped with a warning naming it, counted in the summary; the analysis goes on (a broken link)", async () => {
     const r0 = buildRepo(script());
     symlinkSync(path.join(r0, "no-such-target.ts"), path.join(r0, "src/orders/broken.ts"));
     const out = tempDir();
@@ -127,6 +127,14 @@ describe("a file that cannot be read", () => {
     );
     const analysis = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")) as Analysis;
     expect(analysis.services.flatMap((s) => s.files)).not.toContain("src/orders/broken.ts");
+    // the summary says so too: the warnings scroll by, and stderr may go elsewhere
+    expect(analysis.repo.skipped).toBe(1);
+    expect(r.stdout.split("\n")[1]).toBe(
+      "1 file skipped (unreadable, or over --max-file-size): each is named in a warning and is in no service",
+    );
+    // an analysis that skipped nothing records nothing, and says nothing
+    const clean = await runCli(["analyze", repo, "--out", tempDir(), "--quiet"]);
+    expect(clean.stdout).not.toContain("skipped");
   });
 });
 
