@@ -113,6 +113,9 @@ export function readEvidence(
       kind === SyntaxKind.TypeAliasDeclaration ||
       ts.isTypeNode(node);
     if (!typeHere && valueUse && kind === SyntaxKind.Identifier) valueUse(node as ts.Identifier);
+    // below a type there are no calls, no browser globals and no values: only `import("./x")` types,
+    // which only `alsoVisit` looks for
+    if (typeHere && !alsoVisit) return;
     ts.forEachChild(node, typeHere ? visitType : visitValue);
   };
   // one closure per side, not one per node
