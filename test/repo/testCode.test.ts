@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { analyzeInto } from "../helpers/cli.js";
+import { buildRepo, day, TSCONFIG } from "../helpers/repo.js";
+
+/** An order service and a payment service, with the test code a NestJS back end keeps beside them. */
+function repo(): string {
+  const service = (name: string, other: string) =>
+    `import { ${other}Total } from "../${other}/${other}.service";\n` +
+    `export const ${name}Total = () => ${other}Total.length + 1;\n`;
+  const uses = (what: string, from: string) => `import { ${what} } from "${from}";\nexport const t = ${what};\n`;
+  const files: Record<string, string> = {
+    "tsconfig.json": TSCONFIG,
+    "src/order/order.service.ts": service("order", "payment"),
+    "src/order/order.controller.ts": uses("orderTotal", "./order.service"),
+    "src/payment/payment.service.ts": `export const paymentTotal = () => 2;\n`,
+    "src/payment/payment.controller.ts": uses("paymentTotal", "./payment.service"),
+    // test code: a spec, a test double, test helpers beside the code and in a folder of their own
+    "src/order/order.service.spec.ts": uses("orderTotal", "./order.service"),
+    "src/payment/payment.service.mock.ts": uses("paymentTotal", "./payment.service"),
+    "src/order/order-calculator-test-utils.ts": uses("orderTotal", "./order.service"),
+    "src/test-utils/db.ts": uses("paymentTotal", "../payment/payment.service"),
+  };
+  return buildRepo({ files, commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }] });
+}
+
+const placed = (a: Awaited<ReturnType<typeof analyzeInto>>["analysis"]) =>
+  [...a.services.flatMap((s) => s.files), ...a.kernel.files.map((k) => k.path), ...a.isolated].sort();
+
+describe("test code", () => {
+  it("is left out by default: specs, test doubles (*.mock.ts), helpers (*test-utils.ts, test-utils/)", async () => {
+    const dir = repo();
+    const { analysis } = await analyzeInto(dir, ["--no-cache"]);
+    expect(analysis.repo.files).toBe(4);
+    expect(placed(analysis)).toEqual([
+      "src/order/order.controller.ts",
+      "src/order/order.service.ts",
+      "src/payment/payment.controller.ts",
+      "src/payment/payment.service.ts",
+    ]);
+    // --include-tests takes them all in
+    const all = await analyzeInto(dir, ["--no-cache", "--include-tests"]);
+    expect(all.analysis.repo.files).toBe(8);
+  });
+});
