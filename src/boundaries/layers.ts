@@ -15,10 +15,11 @@ export const LAYER_MAX_DOMAIN_SHARE = 0.4;
  * four or more domains, none on 40% of them (`queues/tasks/`: CleanupDeletedTeamTask,
  * CleanupExpiredAttachmentsTask, RollupDocumentInsightsTask, ...): the files are alike by role,
  * tied by a base class and the sweeps that change every task, but each serves another domain.
- * Each member naming a domain joins the cluster holding most files of its noun elsewhere (on a
- * tie, the one it is most tied to), else the cluster of its strongest tie outside its own, counting
- * only files that stay where they are (members of two layers never draw each other); the rest (the
- * base class) stay. Returns the labels and the clusters dissolved, by folder.
+ * Each member naming a domain joins the cluster holding most files of its noun (on a tie, the one
+ * it is most tied to; its own, where its domain's files stay beside it, keeps it), else the cluster
+ * of its strongest tie outside its own, counting only files that stay where they are (members of
+ * two layers never draw each other); the rest (the base class) stay. Returns the labels and the
+ * clusters dissolved, by folder.
  */
 export function dissolveLayers(
   labels: Int32Array,
@@ -54,9 +55,12 @@ export function dissolveLayers(
     for (const i of layer.members) {
       const own = ties.get(i) ?? new Map<number, number>();
       const elsewhere = ([c]: [number, number]) => c !== layer.l;
-      const byNoun = [...(nounIn.get(nouns[i]!) ?? [])].filter(elsewhere);
+      // its domain's files may be among those that stay in its own cluster (`DocumentInsight.ts` with the
+      // tasks): then it stays too; only its strongest tie is looked for elsewhere, since the base class
+      // that stays ties every member to the cluster
+      const byNoun = [...(nounIn.get(nouns[i]!) ?? [])];
       const target = strongest(byNoun, (c) => own.get(c) ?? 0) ?? strongest([...own].filter(elsewhere), () => 0);
-      if (target === undefined) continue;
+      if (target === undefined || target === layer.l) continue;
       out[i] = target;
       moved++;
     }

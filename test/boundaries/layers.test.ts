@@ -49,6 +49,35 @@ describe("layer-shaped clusters", () => {
     expect(out.dissolved).toEqual([{ folder: "server/queues/tasks", moved: 4 }]);
   });
 
+  it("keep a member whose domain's files stay in the same cluster", () => {
+    // the insight model and policy clustered with the tasks: the insight task stays with them
+    const { cg, labels } = layered([
+      "CleanupDeletedTeamTask",
+      "CleanupDemotedUserTask",
+      "CleanupExpiredAttachmentsTask",
+      "CleanupOldRevisionsTask",
+      "CleanupOldInsightsTask",
+    ]);
+    const files = [...cg.files, "server/models/Insight.ts", "server/policies/insight.ts"];
+    const insight = cg.files.length - 1;
+    const edges = [
+      ...cg.edges,
+      { a: files.length - 2, b: files.length - 1, weight: 1, signals: zero },
+      { a: files.length - 2, b: insight, weight: 0.3, signals: zero },
+    ];
+    const withInsight = { ...cg, files, edges };
+    const { nouns } = domainNames(files);
+    const out = dissolveLayers(
+      Int32Array.from([...labels, 4, 4]),
+      withInsight,
+      nouns,
+      new Uint8Array(files.length).fill(1),
+    );
+    // by hand: team, user, attachment and revision tasks go to their domains; the insight task stays
+    expect([...out.labels.slice(9, 14)]).toEqual([0, 1, 2, 3, 4]);
+    expect(out.dissolved).toEqual([{ folder: "server/queues/tasks", moved: 4 }]);
+  });
+
   it("are kept when one domain holds 40% of the folder's files", () => {
     // four domains named, but three of the seven files (43%) say team
     const out = dissolved([
