@@ -63,14 +63,28 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
   if (x.runnerUp && !x.kernel) {
     const r = x.runnerUp;
     out.push("", `runner-up: ${name(r.service)} (${r.weight.toFixed(2)})`);
-    out.push(
-      r.gap > 0
-        ? `to move it there, its ties to ${name(r.service)} would have to grow by more than ${r.gap.toFixed(2)} (or ` +
-            `fewer ties to ${name(x.service!)}), or pin it in faultline.config.json: {"overrides": {"pin": ` +
-            `{"${name(r.service)}": ["${rel}"]}}}`
-        : `its ties to ${name(r.service)} are as strong; the clustering chose by the files around it. Pin it to ` +
-            `decide: {"overrides": {"pin": {"${name(r.service)}": ["${rel}"]}}}`,
-    );
+    out.push(runnerUpAdvice(rel, name(x.service!), name(r.service), r.gap));
   }
   io.out(out.join("\n") + "\n");
+}
+
+/**
+ * What it would take to move the file to the runner-up. A file can sit against its ties: a rule
+ * placed it (a domain file with its owner, a layer's member with its domain, a small cluster with
+ * its neighbour, a module with its service), and the advice says so rather than "as strong".
+ */
+export function runnerUpAdvice(file: string, here: string, runnerUp: string, gap: number): string {
+  const pin = `{"overrides": {"pin": {"${runnerUp}": ["${file}"]}}}`;
+  if (gap > 0.005)
+    return (
+      `to move it there, its ties to ${runnerUp} would have to grow by more than ${gap.toFixed(2)} (or fewer ` +
+      `ties to ${here}), or pin it in faultline.config.json: ${pin}`
+    );
+  if (gap < -0.005)
+    return (
+      `its ties to ${runnerUp} are stronger, by ${(-gap).toFixed(2)}: a placement rule put it in ${here}, not its ` +
+      `ties (a domain file with its owner, a layer's member with its domain, a small cluster with its neighbour, ` +
+      `a module with its service). Pin it to decide: ${pin}`
+    );
+  return `its ties to ${runnerUp} are as strong; the clustering chose by the files around it. Pin it to decide: ${pin}`;
 }
