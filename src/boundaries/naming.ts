@@ -2,6 +2,7 @@ import path from "node:path";
 import { nounOf, ownNounOf } from "../coupling/names.js";
 import { withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
+import { commonFolder } from "../util/paths.js";
 
 /** Words of a path: folders and file name, split at camelCase, dashes, dots and underscores. */
 export function pathWords(path: string): string[] {
@@ -147,6 +148,7 @@ export function nameByNouns(
     new Set(taken),
   );
   const used = new Set(taken);
+  const scopeRoot = commonFolder(groups.flat().map((i) => files[i]));
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].length - groups[a].length || a - b);
   const names = new Array<string>(groups.length);
   for (const i of order) {
@@ -165,6 +167,7 @@ export function nameByNouns(
       const folder = sharedFolderNoun(
         groups[i].map((f) => files[f]),
         elsewhere,
+        scopeRoot,
       );
       if (folder !== undefined && !UNFIT_NAMES.has(folder)) ranked = [folder, ...ranked.filter((n) => n !== folder)];
     }
@@ -244,7 +247,11 @@ export function nameServices(
  * The noun of the deepest folder that holds at least half of the files, if any; a top-level folder
  * (`packages/`, `src/`, `server/`) says where code lives, not what it does.
  */
-function sharedFolderNoun(paths: string[], elsewhere: (noun: string) => boolean): string | undefined {
+function sharedFolderNoun(
+  paths: string[],
+  elsewhere: (noun: string) => boolean,
+  scopeRoot: string,
+): string | undefined {
   const counts = new Map<string, number>();
   for (const p of paths) {
     const parts = p.split("/").slice(0, -1);
@@ -253,7 +260,10 @@ function sharedFolderNoun(paths: string[], elsewhere: (noun: string) => boolean)
       counts.set(dir, (counts.get(dir) ?? 0) + 1);
     }
   }
-  const qualifies = (dir: string) => (counts.get(dir) ?? 0) * 2 >= paths.length && dir.includes("/");
+  // a folder every analysed file is in (`packages/hoppscotch-backend/src/` given with --include) says
+  // where the code lives, like `src/`, and names nothing
+  const qualifies = (dir: string) =>
+    (counts.get(dir) ?? 0) * 2 >= paths.length && dir.includes("/") && !`${scopeRoot}/`.startsWith(`${dir}/`);
   let dir = [...counts.keys()]
     .filter(qualifies)
     .sort((a, b) => b.split("/").length - a.split("/").length || byString(a, b))[0];

@@ -5,6 +5,7 @@ import { byString } from "../util/order.js";
 import { KERNEL } from "../metrics/types.js";
 import { mermaidText } from "./graphFormats.js";
 import { GLOBAL_METRIC_NOTES } from "../metrics/notes.js";
+import { commonFolder } from "../util/paths.js";
 
 /**
  * Text from the analysed repo (file, author, symbol and service names) made inert in
@@ -268,17 +269,6 @@ function kernelRows(files: Analysis["kernel"]["files"]): KernelRow[] {
     platform: true,
   }));
   return [...packages.sort((x, y) => byString(x.path, y.path)), ...rest];
-}
-
-function commonFolder(paths: string[]): string {
-  let parts = paths[0].split("/").slice(0, -1);
-  for (const p of paths) {
-    const q = p.split("/");
-    let n = 0;
-    while (n < parts.length && parts[n] === q[n]) n++;
-    parts = parts.slice(0, n);
-  }
-  return parts.join("/");
 }
 
 function tiersSection(a: Analysis, name: (id: string) => string, limit: number): string[] {

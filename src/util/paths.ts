@@ -15,3 +15,16 @@ export function isInside(root: string, abs: string): boolean {
 export function withoutExtension(p: string): string {
   return p.replace(/(\.d)?\.[cm]?[jt]sx?$/, "");
 }
+
+/** The deepest folder holding every repo-relative path ("" when they share none). */
+export function commonFolder(paths: string[]): string {
+  if (paths.length === 0) return "";
+  let parts = paths[0].split("/").slice(0, -1);
+  for (const p of paths) {
+    const q = p.split("/");
+    let n = 0;
+    while (n < parts.length && parts[n] === q[n]) n++;
+    parts = parts.slice(0, n);
+  }
+  return parts.join("/");
+}

@@ -79,6 +79,32 @@ describe("service names", () => {
     expect(name).not.toBe("packages");
   });
 
+  it("never take the folder every analysed file is in: a back end given with --include names nothing", () => {
+    // guards and controllers of four domains, and an orders module; all of it in packages/shop-backend/src/
+    const root = "packages/shop-backend/src";
+    const files = [
+      `${root}/admin/guards/rest-admin.guard.ts`,
+      `${root}/auth/guards/jwt-auth.guard.ts`,
+      `${root}/health/health.controller.ts`,
+      `${root}/team/guards/rest-team-member.guard.ts`,
+      `${root}/types/RESTError.ts`,
+      `${root}/order/order.service.ts`,
+      `${root}/order/order.controller.ts`,
+      `${root}/order/order.model.ts`,
+    ];
+    const [mixed, orders] = nameByNouns(
+      [
+        [0, 1, 2, 3, 4],
+        [5, 6, 7],
+      ],
+      files,
+      files.map(nounOf),
+      new Set(),
+    );
+    expect(orders).toBe("order");
+    expect(mixed).not.toMatch(/shop|backend/);
+  });
+
   it("qualify a taken noun by the next one rather than name a group by a noun on one file", () => {
     const calculators = [
       "src/app/portfolio/calculator/portfolio-calculator.ts",
