@@ -93,3 +93,75 @@ export function placeFanOutHubs(
   }
   return { moved, glue, tiedTo: new Map([...strongest].map(([i, s]) => [i, s.file])) };
 }
+
+/**
+ * A unit: the files of one folder that share the name before their kind (`portfolio.module.ts`,
+ * `portfolio.service.ts`, `portfolio.controller.ts`), which a framework such as NestJS keeps
+ * together and a team changes together. Keyed by folder and stem; only units of two files or more.
+ */
+export function unitsOf(files: string[]): number[][] {
+  const units = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    const slash = f.lastIndexOf("/");
+    const base = f.slice(slash + 1);
+    const parts = base.split(".");
+    // `x.kind.ts`: a stem and a kind before the extension
+    if (parts.length < 3 || parts[0] === "") return;
+    getOrInsert(units, unitName(f), () => []).push(i);
+  });
+  return [...units.values()].filter((u) => u.length >= 2);
+}
+
+/**
+ * Files of one unit go where most of the unit is: to that module, or to the kernel (label -1) when
+ * half of it or more is there (`prisma.module.ts` beside the kernel's `prisma.service.ts`). Between
+ * modules holding as many of its files, the one the unit is most tied to (ghostfolio's
+ * `portfolio.module.ts`, `.service.ts` and `.controller.ts` in three modules). `fixed` files (the
+ * kernel's own, pinned ones) never move but count. Returns the files moved, to a module or (label
+ * -1) to the kernel.
+ */
+export function keepUnitsTogether(
+  labels: Int32Array,
+  cg: CouplingGraph,
+  placed: (i: number) => boolean,
+  fixed: (i: number) => boolean,
+): { moved: number[] } {
+  const moved: number[] = [];
+  const units = unitsOf(cg.files)
+    .map((u) => u.filter(placed))
+    .filter((u) => u.length >= 2);
+  const unitOf = new Map<number, number>();
+  units.forEach((u, k) => u.forEach((i) => unitOf.set(i, k)));
+  // each unit's tie weight to each label, from the files it holds
+  const ties = units.map(() => new Map<number, number>());
+  for (const e of cg.edges)
+    for (const [from, to] of [
+      [e.a, e.b],
+      [e.b, e.a],
+    ]) {
+      const k = unitOf.get(from);
+      if (k !== undefined && placed(to)) ties[k].set(labels[to], (ties[k].get(labels[to]) ?? 0) + e.weight);
+    }
+  units.forEach((members, k) => {
+    const count = new Map<number, number>();
+    for (const i of members) count.set(labels[i], (count.get(labels[i]) ?? 0) + 1);
+    if (count.size < 2) return;
+    const most = Math.max(...count.values());
+    const tied = [...count].filter(([, c]) => c === most).map(([l]) => l);
+    const home = tied.includes(-1)
+      ? -1
+      : tied.sort((a, b) => (ties[k].get(b) ?? 0) - (ties[k].get(a) ?? 0) || a - b)[0];
+    for (const i of members) {
+      if (labels[i] === home || fixed(i)) continue;
+      labels[i] = home;
+      moved.push(i);
+    }
+  });
+  return { moved: moved.sort((a, b) => a - b) };
+}
+
+/** A unit's folder and stem: `src/app/portfolio/portfolio` for `src/app/portfolio/portfolio.service.ts`. */
+export function unitName(file: string): string {
+  const slash = file.lastIndexOf("/");
+  return file.slice(0, slash + 1) + file.slice(slash + 1).split(".")[0];
+}

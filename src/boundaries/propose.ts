@@ -20,7 +20,7 @@ import { ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { dissolveLayers } from "./layers.js";
-import { mergeTiny, placeFanOutHubs } from "./placement.js";
+import { keepUnitsTogether, mergeTiny, placeFanOutHubs, unitName } from "./placement.js";
 import { chooseResolution } from "./resolution.js";
 import { groupModules } from "./services.js";
 import { platformFiles, type PlatformPackage } from "../tiers/platform.js";
@@ -113,12 +113,15 @@ export function proposeBoundaries(
   const active = new Uint8Array(n);
   let isolated: number[] = [];
   let kernel: { file: number; why: string }[] = [];
+  /** kernel files no later rule moves: forced, the platform, the entry point */
+  const kernelFixed = new Set<number>();
   for (let i = 0; i < n; i++) {
     if (forcedKernel(cg.files[i])) kernel.push({ file: i, why: "forced into the kernel by faultline.config.json" });
     else if (platform.has(i) && !pinOf(cg.files[i])) kernel.push({ file: i, why: platform.get(i)! });
     else if (degree[i] === 0 && !pinOf(cg.files[i])) isolated.push(i);
     else active[i] = 1;
   }
+  for (const k of kernel) kernelFixed.add(k.file);
 
   let g = toGraphology(cg, active);
   let { resolution, rule, runs } = chooseResolution(g, n, opts, active);
@@ -180,6 +183,7 @@ export function proposeBoundaries(
     active[i] = 0;
     labels[i] = -1;
     kernel.push({ file: i, why: "framework glue: the process's entry point, which no file imports" });
+    kernelFixed.add(i);
   }
   // shared infrastructure (a base class, a validator, an e-mail layout): kernel, before the modules'
   // ties are summed into services, so that it ties no module to the others
@@ -211,6 +215,33 @@ export function proposeBoundaries(
   const placed = Uint8Array.from(active, (a, i) => (a || domainHubSet.has(i) ? 1 : 0));
   const remerged = mergeTiny(labels, cg, opts.minServiceSize, placed);
   labels = remerged.map((l, i) => (l < 0 ? labels[i] : l));
+  // the files of one unit (`x.module.ts`, `x.service.ts`, `x.controller.ts` in one folder) go where
+  // most of the unit is, a module or the kernel; pinned files, forced ones and the platform stay
+  const inKernel = new Set(kernel.map((k) => k.file));
+  const inModule = (i: number) => labels[i] >= 0 && (active[i] === 1 || domainHubSet.has(i));
+  const unitMoves = keepUnitsTogether(
+    labels,
+    cg,
+    (i) => inModule(i) || inKernel.has(i),
+    (i) => kernelFixed.has(i) || pinOf(cg.files[i]) !== undefined,
+  );
+  for (const i of unitMoves.moved) {
+    const unit = `${unitName(cg.files[i])}.*`;
+    if (inKernel.has(i)) {
+      kernel.splice(
+        kernel.findIndex((k) => k.file === i),
+        1,
+      );
+      active[i] = 1;
+    } else if (labels[i] < 0) {
+      active[i] = 0;
+      domainHubSet.delete(i);
+      kernel.push({ file: i, why: `framework glue: half of its unit (${unit}) or more is in the kernel` });
+    }
+    const own = owned.find((o) => o.file === i);
+    if (own && labels[i] < 0) owned.splice(owned.indexOf(own), 1);
+    else if (own) own.why = `with most of its unit (${unit})`;
+  }
   // files left alone after merging (no neighbour in any cluster) are isolated too
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubSet.has(i)) isolated.push(i);
 
@@ -228,9 +259,11 @@ export function proposeBoundaries(
   isolated = isolated.filter((i) => !isPinned(i));
   const modules = [...clusters.values()].filter((m) => m.length > 0);
   const grouping = groupModules(modules, cg);
+  // shared infrastructure still in the kernel (a unit's majority may have taken some back)
+  const stillShared = shared.filter((i) => kernel.some((k) => k.file === i));
   // the kernel holds what two services or more share: infrastructure that one service alone
   // imports goes back to it, to the module importing it most
-  for (const [file, k] of soleServiceImporters(shared, modules, grouping.service, cg.files, imports)) {
+  for (const [file, k] of soleServiceImporters(stillShared, modules, grouping.service, cg.files, imports)) {
     modules[k].push(file);
     kernel.splice(
       kernel.findIndex((x) => x.file === file),

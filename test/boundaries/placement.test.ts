@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placeFanOutHubs } from "../../src/boundaries/placement.js";
+import { keepUnitsTogether, placeFanOutHubs, unitsOf } from "../../src/boundaries/placement.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
 import type { ImportGraph } from "../../src/graph/types.js";
 
@@ -83,5 +83,63 @@ describe("fan-out hubs", () => {
     expect(again.moved).toEqual([0]);
     expect(l[0]).toBe(2);
     expect(again.tiedTo.get(0)).toBe(2);
+  });
+});
+
+describe("units (x.module.ts, x.service.ts, x.controller.ts in one folder)", () => {
+  const weights = { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 };
+  const files = [
+    "src/order/order.module.ts", // 0
+    "src/order/order.service.ts", // 1
+    "src/order/order.controller.ts", // 2
+    "src/prisma/prisma.module.ts", // 3
+    "src/prisma/prisma.service.ts", // 4
+    "src/user/user.module.ts", // 5
+    "src/user/user.service.ts", // 6
+    "src/user/user.controller.ts", // 7
+    "src/order/order.ts", // 8: no kind, no unit's
+    "src/cart/cart.service.ts", // 9: alone, no unit
+    "src/user/helpers/user.service.ts", // 10: another folder, another unit (alone)
+  ];
+
+  it("are the files of one folder sharing the name before their kind", () => {
+    expect(unitsOf(files)).toEqual([
+      [0, 1, 2],
+      [3, 4],
+      [5, 6, 7],
+    ]);
+  });
+
+  it("go where most of the unit is, to the kernel on half, and between modules to the one most tied", () => {
+    // order: two of three in module 1; prisma: one of two in the kernel (-1); user: one each in
+    // modules 2, 3 and 4, the unit tied most to module 4 (through the controller's tie to 8)
+    const labels = Int32Array.from([0, 1, 1, 0, -1, 2, 3, 4, 4, 0, 0]);
+    const edges = [
+      { a: 5, b: 9, weight: 0.2 },
+      { a: 6, b: 10, weight: 0.3 },
+      { a: 7, b: 8, weight: 0.9 },
+    ].map((e) => ({ ...e, signals: zero }));
+    const cg: CouplingGraph = { files, edges, weights };
+    const { moved } = keepUnitsTogether(
+      labels,
+      cg,
+      () => true,
+      () => false,
+    );
+    expect(moved).toEqual([0, 3, 5, 6]);
+    expect([...labels]).toEqual([1, 1, 1, -1, -1, 4, 4, 4, 4, 0, 0]);
+  });
+
+  it("never move a fixed file (pinned, forced into the kernel), though it counts", () => {
+    const labels = Int32Array.from([0, 1, 1, 0, -1, 2, 2, 3, 4, 0, 0]);
+    const cg: CouplingGraph = { files, edges: [], weights };
+    const { moved } = keepUnitsTogether(
+      labels,
+      cg,
+      () => true,
+      (i) => i === 0 || i === 3,
+    );
+    expect(moved).toEqual([7]);
+    expect([...labels.slice(0, 8)]).toEqual([0, 1, 1, 0, -1, 2, 2, 2]);
   });
 });
