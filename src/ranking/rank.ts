@@ -130,8 +130,9 @@ function painReasons(f: PainFactors, medians: { revisions: number; fixes: number
 function costReasons(f: CostFactors, ctx: RankContext, name: (id: string) => string): string[] {
   const why: string[] = [];
   why.push(
-    `its boundary: ${plural(f.importsIn, "import")} from other services, ${f.importsOut} into them; ` +
-      `${plural(f.cochangeLeaving, "shared commit")} with their files`,
+    `its boundary: other services import from it ${plural(f.importsIn, "time")}, it imports from them ` +
+      `${plural(f.importsOut, "time")}; ${plural(f.cochangeLeaving, "co-change")} with their files (a file of ` +
+      `each changed in one commit, counted per pair of files)`,
   );
   if (f.dataNotOwned.length)
     why.push(

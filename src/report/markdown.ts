@@ -131,7 +131,7 @@ function pickSection(a: Analysis, name: (id: string) => string): string[] {
       `- owns ${plural(data.owns.length, "entity")}: ${data.owns
         .slice(0, 6)
         .map((d) => `${md(d.entity)}${d.readBy.length ? ` (read by ${d.readBy.map(name).map(md).join(", ")})` : ""}`)
-        .join("; ")}`,
+        .join("; ")}${data.owns.length > 6 ? `; and ${data.owns.length - 6} more` : ""}`,
     );
   out.push("");
   return out;

@@ -1,5 +1,5 @@
 import type { Analysis } from "../../src/analysis/types.js";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readJson, runCli, tempDir } from "../helpers/cli.js";
@@ -51,6 +51,28 @@ describe("report.md", () => {
     const r = await runCli(["report", path.join(out, "analysis.json"), "--out", again]);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(path.join(again, "report.md"), "utf8").replace(/^# .*\n/, "")).toBe(md.replace(/^# .*\n/, ""));
+  });
+
+  it("says how many entities of the first pick it leaves out of its line, and reads its boundary both ways", async () => {
+    const repo = await demoRepo();
+    const out = tempDir();
+    expect((await runCli(["analyze", repo, "--out", out, "--quiet"])).code).toBe(0);
+    const file = path.join(out, "analysis.json");
+    const a = readJson<Analysis>(file);
+    const first = a.services.find((s) => s.id === a.extractionOrder[0])!;
+    // eight entities owned, as a bigger first pick has: six are named, then the count of the rest
+    first.contract.data.owns = ["A", "B", "C", "D", "E", "F", "G", "H"].map((entity) => ({
+      entity,
+      file: `src/models/${entity}.ts`,
+      readBy: [],
+    }));
+    writeFileSync(file, JSON.stringify(a));
+    expect((await runCli(["report", file])).code).toBe(0);
+    const md = readFileSync(path.join(out, "report.md"), "utf8");
+    expect(md).toContain("- owns 8 entities: A; B; C; D; E; F; and 2 more\n");
+    const { importsIn, importsOut } = first.costFactors;
+    expect(md).toContain(`its boundary: other services import from it ${importsIn} time`);
+    expect(md).toContain(`it imports from them ${importsOut} time`);
   });
 
   it("keeps hostile file and author names inert: no HTML, no broken table, no broken Mermaid", async () => {
