@@ -53,7 +53,7 @@ describe("report.md", () => {
     expect(readFileSync(path.join(again, "report.md"), "utf8").replace(/^# .*\n/, "")).toBe(md.replace(/^# .*\n/, ""));
   });
 
-  it("says how many entities of the first pick it leaves out of its line, and reads its boundary both ways", async () => {
+  it("counts the entities of the first pick its line leaves out, and reads its boundary both ways", async () => {
     const repo = await demoRepo();
     const out = tempDir();
     expect((await runCli(["analyze", repo, "--out", out, "--quiet"])).code).toBe(0);
