@@ -234,7 +234,10 @@ function kernelSection(a: Analysis, limit: number): string[] {
   if (a.kernel.files.length === 0) return [...out, "No infrastructure file is imported from most services.", ""];
   const rows = kernelRows(a.kernel.files);
   const platform = rows.some((r) => r.platform) ? ", and the platform packages the services are built with" : "";
-  out.push(`Infrastructure most services import (configuration, logging, errors, framework glue)${platform}:`, "");
+  out.push(
+    `Infrastructure two services or more import (configuration, logging, errors, framework glue)${platform}:`,
+    "",
+  );
   out.push("| file | why |", "|---|---|");
   for (const r of rows.slice(0, limit)) out.push(`| ${md(r.path)} | ${md(r.why)} |`);
   if (rows.length > limit) {
