@@ -75,7 +75,7 @@ function renderWithLimit(a: Analysis, opts: MarkdownOptions, limit: number): str
   out.push(...cyclesSection(a, name));
   out.push(...kernelSection(a, limit));
   out.push(...tiersSection(a, name, limit));
-  out.push(...hiddenSection(a, Math.min(limit, 15)));
+  out.push(...hiddenSection(a, name, Math.min(limit, 15)));
   out.push(
     `Each service's modules, contract (symbols and data), hotspots, co-change across its boundary, owners and files: ` +
       `\`${opts.servicesPath ?? SERVICES_FILE}\` in the report's folder.`,
@@ -306,17 +306,39 @@ function tiersSection(a: Analysis, name: (id: string) => string, limit: number):
   return out;
 }
 
-function hiddenSection(a: Analysis, limit: number): string[] {
+/**
+ * Pairs that change together with no import between them, those that cross a boundary of the cut
+ * first: each would be a change across two services. Pairs inside one service, or of the kernel's
+ * barrels (every new domain registers in each), follow.
+ */
+function hiddenSection(a: Analysis, name: (id: string) => string, limit: number): string[] {
   if (a.hiddenCoupling.length === 0) return [];
+  const serviceOf = new Map<string, string>();
+  for (const s of a.services) for (const f of s.files) serviceOf.set(f, s.id);
+  for (const k of a.kernel.files) serviceOf.set(k.path, KERNEL);
+  const where = (f: string) => serviceOf.get(f);
+  const crosses = (h: Analysis["hiddenCoupling"][number]) =>
+    where(h.a) !== undefined &&
+    where(h.b) !== undefined &&
+    where(h.a) !== where(h.b) &&
+    where(h.a) !== KERNEL &&
+    where(h.b) !== KERNEL;
+  const pairs = [...a.hiddenCoupling.filter(crosses), ...a.hiddenCoupling.filter((h) => !crosses(h))];
+  const across = pairs.filter(crosses).length;
   const out = ["## Hidden coupling", ""];
   out.push(
-    "File pairs that change together (3 or more shared commits, degree 30% or more) without any import between them:",
+    "File pairs that change together (3 or more shared commits, degree 30% or more) without any import between " +
+      (across ? `them; the ${plural(across, "pair")} across two services first:` : "them, none across two services:"),
     "",
   );
-  out.push("| file | file | shared commits | degree |", "|---|---|---:|---:|");
-  for (const h of a.hiddenCoupling.slice(0, limit))
-    out.push(`| ${md(h.a)} | ${md(h.b)} | ${h.shared} | ${h.degree}% |`);
-  if (a.hiddenCoupling.length > limit) out.push("", `and ${a.hiddenCoupling.length - limit} more in analysis.json.`);
+  out.push("| file | service | file | service | shared commits | degree |", "|---|---|---|---|---:|---:|");
+  const cell = (f: string) => {
+    const s = where(f);
+    return s === undefined ? "" : md(name(s));
+  };
+  for (const h of pairs.slice(0, limit))
+    out.push(`| ${md(h.a)} | ${cell(h.a)} | ${md(h.b)} | ${cell(h.b)} | ${h.shared} | ${h.degree}% |`);
+  if (pairs.length > limit) out.push("", `and ${pairs.length - limit} more in analysis.json.`);
   out.push("");
   return out;
 }

@@ -75,6 +75,36 @@ describe("report.md", () => {
     expect(md).toContain(`it imports from them ${importsOut} time`);
   });
 
+  it("lists hidden coupling across two services first, each file with its service", async () => {
+    const repo = await demoRepo();
+    const out = tempDir();
+    expect((await runCli(["analyze", repo, "--out", out, "--quiet"])).code).toBe(0);
+    const file = path.join(out, "analysis.json");
+    const a = readJson<Analysis>(file);
+    const serviceOf = (f: string) => a.services.find((s) => s.files.includes(f));
+    const inside = a.hiddenCoupling.filter((h) => serviceOf(h.a) && serviceOf(h.a) === serviceOf(h.b));
+    expect(inside.length).toBeGreaterThan(1);
+    // move the last such pair's second file to another service: that pair now crosses, and leads
+    const moved = inside[inside.length - 1];
+    const from = serviceOf(moved.b)!;
+    const to = a.services.find((s) => s !== from)!;
+    from.files = from.files.filter((f) => f !== moved.b);
+    to.files.push(moved.b);
+    writeFileSync(file, JSON.stringify(a));
+    expect((await runCli(["report", file])).code).toBe(0);
+    const section = readFileSync(path.join(out, "report.md"), "utf8").split("## Hidden coupling")[1];
+    // by hand from the edited cut: the pairs whose files now sit in two services, in analysis.json's order
+    const across = a.hiddenCoupling.filter(
+      (h) => serviceOf(h.a) && serviceOf(h.b) && serviceOf(h.a) !== serviceOf(h.b),
+    );
+    expect(across.length).toBeGreaterThan(0);
+    expect(section).toContain(`between them; the ${across.length} pair${across.length > 1 ? "s" : ""} across two`);
+    const rows = section.split("\n").filter((l) => /^\| [^-]/.test(l) && !l.startsWith("| file"));
+    expect(rows.slice(0, across.length).map((r) => cells(r).map((c) => c.trim()))).toEqual(
+      across.map((h) => [h.a, serviceOf(h.a)!.name, h.b, serviceOf(h.b)!.name, String(h.shared), `${h.degree}%`]),
+    );
+  });
+
   it("keeps hostile file and author names inert: no HTML, no broken table, no broken Mermaid", async () => {
     const repo = buildRepo(xssRepoScript());
     const out = tempDir();
