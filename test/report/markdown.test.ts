@@ -25,6 +25,15 @@ function tables(md: string): string[][] {
   return out;
 }
 
+/** The demo analysed into a fresh folder: the folder, its analysis.json and the analysis read back. */
+async function demoAnalysis(): Promise<{ out: string; file: string; a: Analysis }> {
+  const repo = await demoRepo();
+  const out = tempDir();
+  expect((await runCli(["analyze", repo, "--out", out, "--quiet"])).code).toBe(0);
+  const file = path.join(out, "analysis.json");
+  return { out, file, a: readJson<Analysis>(file) };
+}
+
 describe("report.md", () => {
   it("leads with the recommendation, draws services in Mermaid, lists every service", async () => {
     const repo = await demoRepo();
@@ -54,11 +63,7 @@ describe("report.md", () => {
   });
 
   it("counts the entities of the first pick its line leaves out, and reads its boundary both ways", async () => {
-    const repo = await demoRepo();
-    const out = tempDir();
-    expect((await runCli(["analyze", repo, "--out", out, "--quiet"])).code).toBe(0);
-    const file = path.join(out, "analysis.json");
-    const a = readJson<Analysis>(file);
+    const { out, file, a } = await demoAnalysis();
     const first = a.services.find((s) => s.id === a.extractionOrder[0])!;
     // eight entities owned, as a bigger first pick has: six are named, then the count of the rest
     first.contract.data.owns = ["A", "B", "C", "D", "E", "F", "G", "H"].map((entity) => ({
@@ -76,11 +81,7 @@ describe("report.md", () => {
   });
 
   it("lists hidden coupling across two services first, each file with its service", async () => {
-    const repo = await demoRepo();
-    const out = tempDir();
-    expect((await runCli(["analyze", repo, "--out", out, "--quiet"])).code).toBe(0);
-    const file = path.join(out, "analysis.json");
-    const a = readJson<Analysis>(file);
+    const { out, file, a } = await demoAnalysis();
     const serviceOf = (f: string) => a.services.find((s) => s.files.includes(f));
     const inside = a.hiddenCoupling.filter((h) => serviceOf(h.a) && serviceOf(h.a) === serviceOf(h.b));
     expect(inside.length).toBeGreaterThan(1);
