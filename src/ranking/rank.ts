@@ -46,6 +46,8 @@ export interface RankContext {
   pick: boolean;
   /** services with no dominant domain: ranked after every other */
   last?: Set<string>;
+  /** services owning data most others read, with that entity: never the first pick while another qualifies */
+  core?: Map<string, string>;
 }
 
 /**
@@ -66,6 +68,11 @@ export function rankServices(
   const priority = new Map(ids.map((id) => [id, p.get(id)! / (1 + c.get(id)!)]));
   const late = (id: string) => (ctx.last?.has(id) ? 1 : 0);
   const order = [...ids].sort((a, b) => late(a) - late(b) || priority.get(b)! - priority.get(a)! || byString(a, b));
+  // the core everyone reads is not cut out first: the best service that is not core leads
+  const isCore = (id: string) => ctx.core?.has(id) ?? false;
+  const lead = order.findIndex((id) => !isCore(id) && !late(id));
+  const passed = lead > 0 ? order.slice(0, lead) : [];
+  if (lead > 0) order.unshift(...order.splice(lead, 1));
   const median = (rows: Map<string, Record<string, number>>, key: string) => {
     const v = ids.map((id) => rows.get(id)![key]).sort((a, b) => a - b);
     return v[Math.floor((v.length - 1) / 2)] ?? 0;
@@ -77,11 +84,20 @@ export function rankServices(
     const why = [...painReasons(pain.get(id)!, medians), ...costReasons(cost.get(id)!, ctx, name)];
     if (ctx.last?.has(id))
       why.unshift("no dominant domain: most of its files name no business noun (ranked after the domains)");
+    if (isCore(id) && (passed.includes(id) || (ctx.pick && i === 0)))
+      why.unshift(
+        `core: it owns ${ctx.core!.get(id)!}; cut out first, every one of them would read it across the network`,
+      );
     if (ctx.pick && i === 0 && order.length > 1) {
-      const second = order[1];
+      const second = order.find((other) => other !== id && !passed.includes(other)) ?? order[1];
+      const over = passed.length
+        ? `, the highest of the services that are not core (${passed
+            .map((x) => `${name(x)} at ${round(priority.get(x)!, 3)}`)
+            .join(", ")} ${passed.length > 1 ? "own" : "owns"} data most services read); it beats`
+        : " beats";
       why.unshift(
         `extract first: priority ${round(priority.get(id)!, 3)} (pain ${round(p.get(id)!, 2)} / (1 + cost ` +
-          `${round(c.get(id)!, 2)})) beats ${name(second)} at ${round(priority.get(second)!, 3)} ` +
+          `${round(c.get(id)!, 2)}))${over} ${name(second)} at ${round(priority.get(second)!, 3)} ` +
           `(pain ${round(p.get(second)!, 2)}, cost ${round(c.get(second)!, 2)})`,
       );
     }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { rankServices } from "../../src/ranking/rank.js";
+import type { CostFactors, PainFactors } from "../../src/ranking/types.js";
+
+const pain = (revisions: number): PainFactors => ({
+  recentRevisions: revisions,
+  revisions,
+  hotspots: [],
+  fixCommits: revisions,
+  fragmentation: 0.5,
+  authors: 2,
+});
+const cost = (imports: number): CostFactors => ({
+  importsIn: imports,
+  importsOut: imports,
+  cochangeLeaving: imports,
+  dataNotOwned: [],
+  cycleWith: [],
+  kernelImports: 0,
+});
+
+/**
+ * Three services: document hurts most (40 revisions, 40 fixes) at a cost twice the median; share
+ * half as much at the median cost; pin least. By hand, each factor over its median (share's; no
+ * hotspots, no data or cycles: 0), the mean of four: document's pain (2 + 0 + 2 + 1) / 4 = 1.25
+ * and cost (2 + 2 + 0 + 0) / 4 = 1, priority 1.25 / 2 = 0.625; share 0.75 / 1.5 = 0.5; pin
+ * (0.5 + 0 + 0.5 + 1) / 4 = 0.5 over 1 + 0.25, 0.4.
+ */
+function rank(core?: Map<string, string>) {
+  const ids = ["document", "share", "pin"];
+  const p = new Map([
+    ["document", pain(40)],
+    ["share", pain(20)],
+    ["pin", pain(10)],
+  ]);
+  const c = new Map([
+    ["document", cost(20)],
+    ["share", cost(10)],
+    ["pin", cost(5)],
+  ]);
+  const names = new Map(ids.map((id) => [id, id]));
+  return rankServices(ids, p, c, { names, giantCycle: new Set(), pick: true, core });
+}
+
+describe("the ranking", () => {
+  it("puts the highest priority first: pain over one plus cost", () => {
+    const r = rank();
+    expect([...r].sort((a, b) => a[1].rank - b[1].rank).map(([id]) => id)).toEqual(["document", "share", "pin"]);
+    expect(r.get("document")!.priority).toBeCloseTo(0.625, 4);
+  });
+
+  it("never picks first a service owning data most others read, and says why", () => {
+    const r = rank(new Map([["document", "Document, which 2 of the 2 other services read"]]));
+    expect([...r].sort((a, b) => a[1].rank - b[1].rank).map(([id]) => id)).toEqual(["share", "document", "pin"]);
+    expect(r.get("share")!.why[0]).toBe(
+      "extract first: priority 0.5 (pain 0.75 / (1 + cost 0.5)), the highest of the services that are not core " +
+        "(document at 0.625 owns data most services read); it beats pin at 0.4 (pain 0.5, cost 0.25)",
+    );
+    expect(r.get("document")!.why[0]).toBe(
+      "core: it owns Document, which 2 of the 2 other services read; cut out first, every one of them would read " +
+        "it across the network",
+    );
+  });
+
+  it("picks a core service when every service is core", () => {
+    const all = new Map(["document", "share", "pin"].map((id) => [id, "X, which 2 of the 2 other services read"]));
+    const r = rank(all);
+    expect(r.get("document")!.rank).toBe(1);
+  });
+});
