@@ -120,7 +120,12 @@ class App {
       "aside",
       { class: "left", attrs: { "aria-label": "Services" } },
       h("h2", null, "Services"),
-      h("p", { class: "hint" }, "Ranked by priority = pain / (1 + cost): rank 1 is the one to extract first."),
+      h(
+        "p",
+        { class: "hint" },
+        "Ranked by priority = pain / (1 + cost): rank 1 is the one to extract first, never a service owning " +
+          "data most others read while another remains.",
+      ),
       h(
         "table",
         { class: "services", testid: "services-table" },
