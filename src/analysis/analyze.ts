@@ -349,7 +349,22 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
   const nouns = domainNames(files).nouns.map((n) => (n !== undefined && ofProduct(n) ? undefined : n));
   const entityNames = (model.data?.entities ?? []).map((e) => e.name);
   const entityNouns = new Set(entityNames.flatMap((name) => ownNounOf(`${name}.ts`) ?? []));
-  return { nouns, entityFiles, writers, users, domainWords: domainWords(files, entityNames, ofProduct), entityNouns };
+  // an entity file's own entity, by name: the first (by name) when a file declares several
+  const entityNounOf = new Map<number, string>();
+  for (const e of [...(model.data?.entities ?? [])].sort((a, b) => byString(a.name, b.name))) {
+    const i = e.file === undefined ? undefined : index.get(e.file);
+    const noun = ownNounOf(`${e.name}.ts`);
+    if (i !== undefined && noun !== undefined && !entityNounOf.has(i)) entityNounOf.set(i, noun);
+  }
+  return {
+    nouns,
+    entityFiles,
+    writers,
+    users,
+    domainWords: domainWords(files, entityNames, ofProduct),
+    entityNouns,
+    entityNounOf,
+  };
 }
 
 /**
@@ -394,6 +409,7 @@ function proposalKey(cg: CouplingGraph, imports: ImportGraph, hints: DomainHints
       [...hints.users],
       [...hints.domainWords],
       [...hints.entityNouns],
+      [...hints.entityNounOf],
     ]),
   );
   h.update(JSON.stringify(cg.files));

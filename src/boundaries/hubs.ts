@@ -18,6 +18,8 @@ export interface DomainHints {
   domainWords: Set<string>;
   /** the noun of every entity's name, files or not (`team` for a Prisma model Team) */
   entityNouns: Set<string>;
+  /** per entity file: the noun of its entity's own name (`order-address` for `OrderAddress` in `address.ts`) */
+  entityNounOf: Map<number, string>;
 }
 
 export interface Hub {
@@ -163,9 +165,9 @@ export function ownerOf(
   hints: DomainHints,
   adjacency: { other: number; edge: number }[][],
 ): { label: number; why: string } | undefined {
-  const named = namesakeModule(hub, labels, hints.nouns);
+  const named = namesakeModule(hub, labels, hints);
   if (named !== undefined)
-    return { label: named, why: `most files named for it (${hints.nouns[hub]}) are in this module` };
+    return { label: named, why: `most files named for it (${namesakeNoun(hub, hints)}) are in this module` };
   const pull = new Map<number, number>();
   const reads = new Map<number, number>();
   for (const { other, edge } of adjacency[hub]) {
@@ -198,12 +200,12 @@ export function ownerOf(
  * and `routes/api/userMemberships/*` for `models/UserMembership.ts`), when it holds at least half of
  * them and two or more: an entity belongs with its own policy, presenter and routes.
  */
-function namesakeModule(hub: number, labels: Int32Array, nouns: (string | undefined)[]): number | undefined {
-  const noun = nouns[hub];
+function namesakeModule(hub: number, labels: Int32Array, hints: DomainHints): number | undefined {
+  const noun = namesakeNoun(hub, hints);
   if (noun === undefined) return undefined;
   const count = new Map<number, number>();
   let all = 0;
-  for (const i of carriersOf(nouns).get(noun)!) {
+  for (const i of carriersOf(hints.nouns).get(noun) ?? []) {
     if (i === hub || labels[i] < 0) continue;
     all++;
     count.set(labels[i], (count.get(labels[i]) ?? 0) + 1);
@@ -218,7 +220,15 @@ function namesakeModule(hub: number, labels: Int32Array, nouns: (string | undefi
  * modules, but it is home.
  */
 export function entityAtHome(file: number, labels: Int32Array, hints: DomainHints): boolean {
-  return hints.entityFiles.has(file) && labels[file] >= 0 && namesakeModule(file, labels, hints.nouns) === labels[file];
+  return hints.entityFiles.has(file) && labels[file] >= 0 && namesakeModule(file, labels, hints) === labels[file];
+}
+
+/**
+ * The noun a hub's namesakes carry: its entity's name, else its file's. Medusa's order module keeps
+ * `OrderLineItem` in `models/line-item.ts`: named for its file, it would follow the cart's line items.
+ */
+function namesakeNoun(hub: number, hints: DomainHints): string | undefined {
+  return hints.entityNounOf.get(hub) ?? hints.nouns[hub];
 }
 
 function argmax(m: Map<number, number>): number | undefined {

@@ -56,6 +56,7 @@ describe("shared infrastructure", () => {
       users: new Map(),
       domainWords: words,
       entityNouns: new Set<string>(),
+      entityNounOf: new Map<number, string>(),
     };
     const found = sharedInfrastructure(labels, imports, cg, hints, () => false);
     // by hand: BaseRoute and CacheHelper (3 importers each, no domain word); orderFormatter says

@@ -40,6 +40,7 @@ const hints: DomainHints = {
   users: new Map(),
   domainWords: new Set(["user", "shipment", "tag"]),
   entityNouns: new Set(["user", "tag"]),
+  entityNounOf: new Map(),
 };
 
 describe("the owner of an entity many modules use", () => {
@@ -47,6 +48,14 @@ describe("the owner of an entity many modules use", () => {
     const owner = ownerOf(0, labels, cg, hints, adjacencyOf(cg));
     expect(owner?.label).toBe(0);
     expect(owner?.why).toBe("most files named for it (user) are in this module");
+  });
+
+  it("is found by its entity's name where that says more than its file's (OrderAddress in address.ts)", () => {
+    // file 0 declares AccountUser: no other file says "account-user", so the files named "user" are
+    // another entity's, and its co-change with module 1 decides
+    const named: DomainHints = { ...hints, entityNounOf: new Map([[0, "account-user"]]) };
+    expect(ownerOf(0, labels, cg, named, adjacencyOf(cg))?.label).toBe(1);
+    expect(entityAtHome(0, Int32Array.from([0, 0, 0, 1, 1, -1, 0]), named)).toBe(false);
   });
 
   it("is the module it changes with when fewer than two other files carry its noun", () => {
