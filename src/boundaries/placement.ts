@@ -38,6 +38,33 @@ export function mergeTiny(labels: Int32Array, cg: CouplingGraph, minSize: number
   return out;
 }
 
+/**
+ * Each file of a cluster smaller than minSize joins the cluster of at least minSize files its own
+ * ties pull most: what the kernel leaves of a cluster is often two files that were together only
+ * through what left (outline's `ArchivableModel` and `IntegrationAuthentication`, both tied to a base
+ * class the kernel took), and each belongs with its own neighbours. A file tied to no such cluster
+ * stays; mergeTiny then takes what is left.
+ */
+export function scatterTiny(labels: Int32Array, cg: CouplingGraph, minSize: number, active: Uint8Array): Int32Array {
+  const out = Int32Array.from(labels);
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < out.length; i++) if (active[i] && out[i] >= 0) sizes.set(out[i], (sizes.get(out[i]) ?? 0) + 1);
+  const tiny = (l: number) => l >= 0 && (sizes.get(l) ?? 0) < minSize;
+  const ties = new Map<number, Map<number, number>>();
+  for (const e of cg.edges) {
+    if (!active[e.a] || !active[e.b]) continue;
+    if (tiny(out[e.a]) && out[e.b] >= 0 && !tiny(out[e.b])) addTie(ties, e.a, out[e.b], e.weight);
+    if (tiny(out[e.b]) && out[e.a] >= 0 && !tiny(out[e.a])) addTie(ties, e.b, out[e.a], e.weight);
+  }
+  for (const [file, t] of ties) {
+    let target = -1;
+    let best = 0;
+    for (const [l, w] of t) if (w > best || (w === best && l < target)) [target, best] = [l, w];
+    if (target >= 0) out[file] = target;
+  }
+  return mergeTiny(out, cg, minSize, active);
+}
+
 function addTie(ties: Map<number, Map<number, number>>, from: number, to: number, w: number): void {
   const m = getOrInsert(ties, from, () => new Map());
   m.set(to, (m.get(to) ?? 0) + w);

@@ -20,7 +20,7 @@ import { ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { dissolveLayers } from "./layers.js";
-import { keepUnitsTogether, mergeTiny, placeFanOutHubs, unitName } from "./placement.js";
+import { keepUnitsTogether, mergeTiny, placeFanOutHubs, scatterTiny, unitName } from "./placement.js";
 import { chooseResolution } from "./resolution.js";
 import { groupModules } from "./services.js";
 import { platformFiles, type PlatformPackage } from "../tiers/platform.js";
@@ -210,10 +210,11 @@ export function proposeBoundaries(
       (i) => pinned(i) || !placedByShared(i),
       () => false,
     );
-  // what the kernel took can leave a cluster too small to be a module: it joins its neighbour, and
-  // stays as it is when it has none; the entities placed with their owners count as its neighbours
+  // what the kernel took can leave a cluster too small to be a module: each of its files joins the
+  // module its own ties pull most, and stays when it has none; the entities placed with their owners
+  // count as neighbours
   const placed = Uint8Array.from(active, (a, i) => (a || domainHubSet.has(i) ? 1 : 0));
-  const remerged = mergeTiny(labels, cg, opts.minServiceSize, placed);
+  const remerged = scatterTiny(labels, cg, opts.minServiceSize, placed);
   labels = remerged.map((l, i) => (l < 0 ? labels[i] : l));
   // the files of one unit (`x.module.ts`, `x.service.ts`, `x.controller.ts` in one folder) go where
   // most of the unit is, a module or the kernel; pinned files, forced ones and the platform stay

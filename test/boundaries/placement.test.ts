@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keepUnitsTogether, placeFanOutHubs, unitsOf } from "../../src/boundaries/placement.js";
+import { keepUnitsTogether, mergeTiny, placeFanOutHubs, scatterTiny, unitsOf } from "../../src/boundaries/placement.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
 import type { ImportGraph } from "../../src/graph/types.js";
 
@@ -141,5 +141,34 @@ describe("units (x.module.ts, x.service.ts, x.controller.ts in one folder)", () 
     );
     expect(moved).toEqual([7]);
     expect([...labels.slice(0, 8)]).toEqual([0, 1, 1, 0, -1, 2, 2, 2]);
+  });
+});
+
+describe("a cluster the kernel leaves too small", () => {
+  // two modules of three (0: document, 1: integration) and what the kernel left of a third: an
+  // archivable base class tied to the document model, and an integration's credentials tied to it
+  const files = ["Document", "Revision", "Star", "Integration", "IntegrationHelper", "IntegrationPolicy"]
+    .map((f) => `server/models/${f}.ts`)
+    .concat(["server/models/base/ArchivableModel.ts", "server/models/IntegrationAuthentication.ts"]);
+  const labels = Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2]);
+  const edges = [
+    { a: 0, b: 1, weight: 1 },
+    { a: 0, b: 2, weight: 1 },
+    { a: 3, b: 4, weight: 1 },
+    { a: 3, b: 5, weight: 1 },
+    { a: 6, b: 0, weight: 0.69 },
+    { a: 7, b: 3, weight: 0.9 },
+    { a: 6, b: 7, weight: 0.1 },
+  ].map((e) => ({ ...e, signals: zero }));
+  const cg: CouplingGraph = { files, edges, weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 } };
+  const active = new Uint8Array(files.length).fill(1);
+
+  it("is scattered: each file joins the module its own ties pull most", () => {
+    expect([...scatterTiny(labels, cg, 3, active)]).toEqual([0, 0, 0, 1, 1, 1, 0, 1]);
+  });
+
+  it("would join one module whole, the one its files together are most tied to", () => {
+    // 0.9 to integration against 0.69 to document: both files to integration
+    expect([...mergeTiny(labels, cg, 3, active)]).toEqual([0, 0, 0, 1, 1, 1, 1, 1]);
   });
 });
