@@ -55,7 +55,7 @@ function outputsKey(p: PreparedRepo, opts: AnalyzeOptions): string {
   const { cache: _cache, ...settings } = opts;
   void _cache;
   h.update(JSON.stringify({ settings, weights: p.weights, grid: RESOLUTION_GRID, slack: STABILITY_SLACK }));
-  h.update(JSON.stringify(p.platform));
+  h.update(JSON.stringify([p.platform, p.packages]));
   for (const r of p.records) h.update(JSON.stringify(r));
   return h.digest("hex");
 }
@@ -104,6 +104,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
     minServiceSize: 3,
     overrides: opts.overrides,
     platform: model.platform ?? [],
+    packages: model.packages ?? [],
   } as const;
   // Clustering is a pure function of the coupling graph, the imports and the options: a rerun
   // on unchanged code and history reuses it.

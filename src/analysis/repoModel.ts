@@ -16,6 +16,7 @@ import { classifyTiers, tsconfigRuntimes } from "../tiers/classify.js";
 import { isServerPackage } from "../tiers/packages.js";
 import type { TierChoice, TierMap } from "../tiers/types.js";
 import { findPlatform, type PlatformPackage } from "../tiers/platform.js";
+import { toRepoPath } from "../util/paths.js";
 import type { Log } from "../util/log.js";
 import type { AnalyzeOptions } from "./options.js";
 
@@ -36,6 +37,8 @@ export interface PreparedRepo {
   prisma: { schema: string; models: string[] }[];
   /** the workspace packages the others build on (framework code: kernel, never a service) */
   platform: PlatformPackage[];
+  /** every workspace package's folder, repo-relative */
+  packages: string[];
 }
 
 export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<PreparedRepo> {
@@ -82,8 +85,22 @@ export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log):
       .filter((f) => f.endsWith(".prisma") && !f.split("/").includes("node_modules"))
       .sort()
       .map((schema) => ({ schema, models: prismaModels(readFileSync(path.join(root, schema), "utf8")) }));
-    const platform = findPlatform(root, scope.workspaces);
-    return { root, weights, cacheDir, pending, scopeFiles, records, imports, tiers, chosen, prisma, platform };
+    const platform = findPlatform(root, scope.workspaces, (dir) => runsCode(records, dir));
+    const packages = scope.workspaces.map((w) => toRepoPath(root, w.dir)).sort();
+    return {
+      root,
+      weights,
+      cacheDir,
+      pending,
+      scopeFiles,
+      records,
+      imports,
+      tiers,
+      chosen,
+      prisma,
+      platform,
+      packages,
+    };
   } catch (e) {
     pending?.abandon(); // a bad --include or tsconfig: stop git and remove its temp file
     throw e;
@@ -96,7 +113,16 @@ export async function finishModel(p: PreparedRepo, log: Log): Promise<RepoModel>
   log.progress("coupling", "combining signals");
   const coupling = buildCouplingGraph(p.chosen, p.imports, history, p.weights);
   const data = readDataModel(p.records, p.prisma);
-  return { imports: p.imports, records: p.records, coupling, history, tiers: p.tiers, data, platform: p.platform };
+  return {
+    imports: p.imports,
+    records: p.records,
+    coupling,
+    history,
+    tiers: p.tiers,
+    data,
+    platform: p.platform,
+    packages: p.packages,
+  };
 }
 
 /**
@@ -119,4 +145,12 @@ function chooseFiles(records: ModuleRecord[], tiers: TierMap, choice: TierChoice
     return choice === "all" ? t !== "tooling" : t === choice;
   };
   return records.filter((r) => !r.skipped && (includeGenerated || !r.generated) && wanted(r.path));
+}
+
+/** Whether any analysed file of the folder declares a value (a function, class, constant, enum), not types alone. */
+function runsCode(records: ModuleRecord[], dir: string): boolean {
+  const inside = records.filter((r) => r.path.startsWith(`${dir}/`));
+  return (
+    inside.length === 0 || inside.some((r) => r.exports.own.some((e) => e.kind !== "interface" && e.kind !== "type"))
+  );
 }

@@ -192,3 +192,40 @@ export function unitName(file: string): string {
   const slash = file.lastIndexOf("/");
   return file.slice(0, slash + 1) + file.slice(slash + 1).split(".")[0];
 }
+
+/**
+ * The files of each workspace package (`packages`: folders) that sit outside the module holding more
+ * than half of the package's files in modules move to it; a package spread over modules (one of
+ * links between every domain, one of every domain's workflows) has no such module and stays as it is.
+ * Files `fixed(path)` (pinned) stay. Returns the files moved.
+ */
+export function packageStrays(
+  labels: Int32Array,
+  files: string[],
+  packages: string[],
+  inModule: (i: number) => boolean,
+  fixed: (file: string) => boolean,
+): number[] {
+  if (packages.length === 0) return [];
+  // deepest package first: a file belongs to the innermost package holding it
+  const dirs = [...packages].sort((a, b) => b.length - a.length);
+  const members = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    const dir = dirs.find((d) => f.startsWith(`${d}/`));
+    if (dir !== undefined && inModule(i)) getOrInsert(members, dir, () => []).push(i);
+  });
+  const moved: number[] = [];
+  for (const dir of [...members.keys()].sort()) {
+    const inside = members.get(dir)!;
+    const count = new Map<number, number>();
+    for (const i of inside) count.set(labels[i], (count.get(labels[i]) ?? 0) + 1);
+    const [home, most] = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (most * 2 <= inside.length) continue;
+    for (const i of inside)
+      if (labels[i] !== home && !fixed(files[i])) {
+        labels[i] = home;
+        moved.push(i);
+      }
+  }
+  return moved.sort((a, b) => a - b);
+}

@@ -20,7 +20,7 @@ import { ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { dissolveLayers } from "./layers.js";
-import { keepUnitsTogether, mergeTiny, placeFanOutHubs, scatterTiny, unitName } from "./placement.js";
+import { keepUnitsTogether, mergeTiny, packageStrays, placeFanOutHubs, scatterTiny, unitName } from "./placement.js";
 import { chooseResolution } from "./resolution.js";
 import { groupModules } from "./services.js";
 import { platformFiles, type PlatformPackage } from "../tiers/platform.js";
@@ -49,6 +49,8 @@ export interface BoundaryOptions {
   overrides?: Overrides;
   /** workspace packages the others build on: their files are the kernel's */
   platform?: PlatformPackage[];
+  /** every workspace package's folder: a package most of which one module holds brings its strays there */
+  packages?: string[];
 }
 
 export interface ProposedModule {
@@ -242,6 +244,12 @@ export function proposeBoundaries(
     const own = owned.find((o) => o.file === i);
     if (own && labels[i] < 0) owned.splice(owned.indexOf(own), 1);
     else if (own) own.why = `with most of its unit (${unit})`;
+  }
+  // a workspace package more than half of which one module holds brings its other files there: a
+  // package is code a team already keeps apart (medusa's order module, whose line items sat with the cart's)
+  for (const i of packageStrays(labels, cg.files, opts.packages ?? [], inModule, (f) => pinOf(f) !== undefined)) {
+    const own = owned.find((o) => o.file === i);
+    if (own) own.why = "with most of its workspace package";
   }
   // files left alone after merging (no neighbour in any cluster) are isolated too
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubSet.has(i)) isolated.push(i);

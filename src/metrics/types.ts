@@ -17,6 +17,8 @@ export interface RepoModel {
   data?: DataModel;
   /** the workspace packages the others build on (absent in a model read back from model.json) */
   platform?: { name: string; dir: string; why: string }[];
+  /** every workspace package's folder (absent in a model read back from model.json) */
+  packages?: string[];
 }
 
 /** The shared kernel where a service id is expected (a contract's `requires[].service`). */

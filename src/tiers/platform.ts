@@ -17,11 +17,16 @@ const MIN_DEPENDENTS = 3;
 /**
  * The platform of a workspace: a package that half of the other workspace packages or more
  * depend on at run time (dependencies and required peers), and every workspace package it builds
- * on itself. Medusa's modules are built with `@medusajs/framework`, which builds on its utilities,
- * module loader and workflow engine: that is the toolkit every service uses, not a business
- * capability a team would extract.
+ * on itself, except packages that declare only types (`runsCode` false for their folder). Medusa's
+ * modules are built with `@medusajs/framework`, which builds on its utilities, module loader and
+ * workflow engine: that is the toolkit every service uses, not a business capability a team would
+ * extract.
  */
-export function findPlatform(root: string, workspaces: WorkspacePackage[]): PlatformPackage[] {
+export function findPlatform(
+  root: string,
+  workspaces: WorkspacePackage[],
+  runsCode: (dir: string) => boolean = () => true,
+): PlatformPackage[] {
   const byName = new Map(workspaces.map((w) => [w.name, w]));
   const uses = new Map(
     workspaces.map((w) => [w.name, runtimeDependencies(w.manifest).filter((d) => d !== w.name && byName.has(d))]),
@@ -45,8 +50,11 @@ export function findPlatform(root: string, workspaces: WorkspacePackage[]): Plat
       queue.push(...uses.get(dep)!);
     }
   }
+  // a package of types alone (medusa's `@medusajs/types`) runs nothing: each of its files describes a
+  // domain's data, the published language of that domain, and goes where the domain is
   return [...out]
     .map(([name, why]) => ({ name, dir: toRepoDir(root, byName.get(name)!.dir), why }))
+    .filter((p) => runsCode(p.dir))
     .sort((a, b) => byString(a.dir, b.dir));
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { keepUnitsTogether, mergeTiny, placeFanOutHubs, scatterTiny, unitsOf } from "../../src/boundaries/placement.js";
+import {
+  keepUnitsTogether,
+  mergeTiny,
+  packageStrays,
+  placeFanOutHubs,
+  scatterTiny,
+  unitsOf,
+} from "../../src/boundaries/placement.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
 import type { ImportGraph } from "../../src/graph/types.js";
 
@@ -170,5 +177,37 @@ describe("a cluster the kernel leaves too small", () => {
   it("would join one module whole, the one its files together are most tied to", () => {
     // 0.9 to integration against 0.69 to document: both files to integration
     expect([...mergeTiny(labels, cg, 3, active)]).toEqual([0, 0, 0, 1, 1, 1, 1, 1]);
+  });
+});
+
+describe("workspace packages", () => {
+  const files = [
+    "packages/order/src/order.ts", // 0
+    "packages/order/src/order-service.ts", // 1
+    "packages/order/src/return.ts", // 2
+    "packages/order/src/line-item.ts", // 3: with the cart's look-alike
+    "packages/cart/src/line-item.ts", // 4
+    "packages/cart/src/cart.ts", // 5
+    "packages/links/src/order-cart.ts", // 6
+    "packages/links/src/order-product.ts", // 7
+    "packages/links/src/cart-product.ts", // 8
+    "packages/links/src/product-price.ts", // 9
+    "packages/order/plugins/tax/src/tax.ts", // 10: a package of its own inside order's folder
+    "packages/order/src/pinned.ts", // 11
+  ];
+  const packages = ["packages/order", "packages/cart", "packages/links", "packages/order/plugins/tax"];
+
+  it("bring their strays to the module holding more than half of them; a spread package stays", () => {
+    // order: 3 of 5 in module 0 (the pinned file counts but stays); links: two modules, two each
+    const labels = Int32Array.from([0, 0, 0, 1, 1, 1, 0, 0, 1, 2, 1, 1]);
+    const moved = packageStrays(
+      labels,
+      files,
+      packages,
+      () => true,
+      (f) => f.endsWith("pinned.ts"),
+    );
+    expect(moved).toEqual([3]);
+    expect([...labels]).toEqual([0, 0, 0, 0, 1, 1, 0, 0, 1, 2, 1, 1]);
   });
 });

@@ -41,6 +41,23 @@ describe("the platform of a workspace", () => {
     ]);
   });
 
+  it("leaves out a package of types alone: it runs nothing, each file describes a domain", () => {
+    const framework = { peerDependencies: { "@acme/framework": "*" } };
+    const found = findPlatform(
+      "/repo",
+      [
+        pkg("core/framework", "@acme/framework", { dependencies: { "@acme/types": "*", "@acme/utils": "*" } }),
+        pkg("core/types", "@acme/types"),
+        pkg("core/utils", "@acme/utils"),
+        pkg("modules/orders", "@acme/orders", framework),
+        pkg("modules/customers", "@acme/customers", framework),
+        pkg("modules/payments", "@acme/payments", framework),
+      ],
+      (dir) => dir !== "core/types",
+    );
+    expect(found.map((p) => p.name)).toEqual(["@acme/framework", "@acme/utils"]);
+  });
+
   it("is nothing when no package has three dependents and half of the others", () => {
     const lib = { dependencies: { "@acme/lib": "*" } };
     const names = ["a", "b", "c", "d", "e", "f", "g"];
@@ -74,6 +91,9 @@ function monorepo() {
       compilerOptions: { strict: true, module: "esnext", moduleResolution: "bundler", baseUrl: "." },
       include: ["core", "modules"],
     }),
+    "core/types/package.json": json({ name: "@acme/types", main: "src/index.ts" }),
+    "core/types/src/index.ts": `export * from "./order";\n`,
+    "core/types/src/order.ts": `export interface OrderDTO {\n  id: string;\n  total: number;\n}\n`,
     "core/utils/package.json": json({ name: "@acme/utils", main: "src/index.ts" }),
     "core/utils/src/index.ts": `export * from "./strings";\nexport * from "./numbers";\n`,
     "core/utils/src/strings.ts": `export const upper = (s: string) => s.toUpperCase();\n`,
@@ -81,7 +101,7 @@ function monorepo() {
     "core/framework/package.json": json({
       name: "@acme/framework",
       main: "src/index.ts",
-      dependencies: { "@acme/utils": "*", koa: "2" },
+      dependencies: { "@acme/utils": "*", "@acme/types": "*", koa: "2" },
     }),
     "core/framework/src/index.ts": `export * from "./module";\nexport * from "./router";\n`,
     "core/framework/src/module.ts":
@@ -97,7 +117,10 @@ function monorepo() {
       peerDependencies: { "@acme/framework": "*" },
     });
     files[`modules/${d}/src/index.ts`] = `export * from "./${d}-service";\nexport * from "./${d}-routes";\n`;
-    files[`modules/${d}/src/${d}-model.ts`] = `export interface ${cap(d)} {\n  id: string;\n}\n`;
+    files[`modules/${d}/src/${d}-model.ts`] =
+      d === "order"
+        ? `import type { OrderDTO } from "@acme/types";\nexport interface Order extends OrderDTO {\n  id: string;\n}\n`
+        : `export interface ${cap(d)} {\n  id: string;\n}\n`;
     files[`modules/${d}/src/${d}-service.ts`] =
       `import { defineModule } from "@acme/framework";\nimport type { ${cap(d)} } from "./${d}-model";\n` +
       `export const ${d}Module = defineModule("${d}");\nexport const list${cap(d)} = (): ${cap(d)}[] => [];\n`;
@@ -124,9 +147,15 @@ describe("analyze on a workspace with a platform", () => {
     const repo = buildRepo(monorepo());
     const { analysis, out } = await analyzeInto(repo, ["--no-cache", "--min-commits", "10"]);
     const inServices = analysis.services.flatMap((s) => s.files);
-    expect(inServices.filter((f) => f.startsWith("core/"))).toEqual([]);
-    const platform = analysis.kernel.files.filter((k) => k.path.startsWith("core/"));
-    const base = "4 of the 5 other workspace packages depend on @acme/framework";
+    // the types package runs nothing: no platform, its order types go with orders
+    expect(inServices.filter((f) => f.startsWith("core/")).sort()).toEqual([
+      "core/types/src/index.ts",
+      "core/types/src/order.ts",
+    ]);
+    const orderTypes = analysis.services.find((s) => s.files.includes("core/types/src/order.ts"))!;
+    expect(orderTypes.files).toContain("modules/order/src/order-model.ts");
+    const platform = analysis.kernel.files.filter((k) => k.path.startsWith("core/") && k.why.startsWith("platform"));
+    const base = "4 of the 6 other workspace packages depend on @acme/framework";
     const utils = `platform: @acme/framework builds on @acme/utils (${base})`;
     expect(Object.fromEntries(platform.map((k) => [k.path, k.why]))).toEqual({
       "core/framework/src/index.ts": `platform: ${base}`,
@@ -137,7 +166,8 @@ describe("analyze on a workspace with a platform", () => {
       "core/utils/src/strings.ts": utils,
     });
     const first = analysis.services.find((s) => s.id === analysis.extractionOrder[0])!;
-    expect(first.files.every((f) => f.startsWith("modules/"))).toBe(true);
+    expect(first.files.filter((f) => /^core\/(framework|utils)\//.test(f))).toEqual([]);
+    expect(first.files.some((f) => f.startsWith("modules/"))).toBe(true);
     // report.md gives each platform package one row, its folder and file count, before the other kernel files
     const kernel = readFileSync(path.join(out, "report.md"), "utf8").split("## Shared kernel")[1].split("\n## ")[0];
     const rows = kernel.split("\n").filter((l) => l.startsWith("| core/"));
