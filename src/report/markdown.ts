@@ -231,7 +231,7 @@ function cyclesSection(a: Analysis, name: (id: string) => string): string[] {
 
 function kernelSection(a: Analysis, limit: number): string[] {
   const out = ["## Shared kernel", ""];
-  if (a.kernel.files.length === 0) return [...out, "No infrastructure file is imported from most services.", ""];
+  if (a.kernel.files.length === 0) return [...out, "No infrastructure file is shared by services.", ""];
   const rows = kernelRows(a.kernel.files);
   const platform = rows.some((r) => r.platform) ? ", and the platform packages the services are built with" : "";
   out.push(

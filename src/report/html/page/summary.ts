@@ -100,8 +100,9 @@ function kernelCard(ctx: SummaryContext): HTMLElement {
       "p",
       { class: "small clamp", title: files.map((f) => f.path).join("\n") },
       files.length
-        ? `infrastructure most services import: ${names.join(", ")}${files.length > names.length ? ", \u2026" : ""}`
-        : "no file is imported by most services",
+        ? `infrastructure two services or more import: ${names.join(", ")}` +
+            (files.length > names.length ? ", \u2026" : "")
+        : "no infrastructure file shared by services",
     ),
     files.length
       ? h(
