@@ -1,6 +1,7 @@
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
 import { getOrInsert } from "../util/maps.js";
+import { byString } from "../util/order.js";
 import { crossClusterImports } from "./hubs.js";
 
 /** Clusters smaller than minSize join the cluster they are most strongly tied to. */
@@ -194,21 +195,22 @@ export function unitName(file: string): string {
 }
 
 /**
- * The files of each workspace package (`packages`: folders) that sit outside the module holding more
- * than half of the package's files in modules move to it; a package spread over modules (one of
- * links between every domain, one of every domain's workflows) has no such module and stays as it is.
- * Files `fixed(path)` (pinned) stay. Returns the files moved.
+ * The files of each folder kept together (`folders`: workspace packages, feature folders) that sit
+ * outside the module holding more than half of the folder's files in modules move to it; a folder
+ * spread over modules (one of links between every domain, one of every domain's workflows) has no
+ * such module and stays as it is. A file belongs to the deepest such folder holding it. Files
+ * `fixed(path)` (pinned) stay. Returns the files moved.
  */
-export function packageStrays(
+export function folderStrays(
   labels: Int32Array,
   files: string[],
-  packages: string[],
+  folders: string[],
   inModule: (i: number) => boolean,
   fixed: (file: string) => boolean,
 ): number[] {
-  if (packages.length === 0) return [];
-  // deepest package first: a file belongs to the innermost package holding it
-  const dirs = [...packages].sort((a, b) => b.length - a.length);
+  if (folders.length === 0) return [];
+  // deepest folder first: a file belongs to the innermost folder holding it
+  const dirs = [...new Set(folders)].sort((a, b) => b.length - a.length || byString(a, b));
   const members = new Map<string, number[]>();
   files.forEach((f, i) => {
     const dir = dirs.find((d) => f.startsWith(`${d}/`));
@@ -228,4 +230,20 @@ export function packageStrays(
       }
   }
   return moved.sort((a, b) => a - b);
+}
+
+/**
+ * Feature folders: a folder named as the unit inside it (`team/` holding `team.module.ts`,
+ * `team.service.ts`), the layout NestJS and Angular give a feature, guards and decorators in
+ * subfolders included.
+ */
+export function featureFolders(files: string[]): string[] {
+  const out = new Set<string>();
+  for (const unit of unitsOf(files)) {
+    const name = unitName(files[unit[0]]);
+    const slash = name.lastIndexOf("/");
+    const dir = name.slice(0, slash);
+    if (dir !== "" && dir.slice(dir.lastIndexOf("/") + 1) === name.slice(slash + 1)) out.add(dir);
+  }
+  return [...out].sort();
 }

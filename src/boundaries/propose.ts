@@ -20,7 +20,15 @@ import { ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { dissolveLayers } from "./layers.js";
-import { keepUnitsTogether, mergeTiny, packageStrays, placeFanOutHubs, scatterTiny, unitName } from "./placement.js";
+import {
+  featureFolders,
+  folderStrays,
+  keepUnitsTogether,
+  mergeTiny,
+  placeFanOutHubs,
+  scatterTiny,
+  unitName,
+} from "./placement.js";
 import { chooseResolution } from "./resolution.js";
 import { groupModules } from "./services.js";
 import { platformFiles, type PlatformPackage } from "../tiers/platform.js";
@@ -245,11 +253,14 @@ export function proposeBoundaries(
     if (own && labels[i] < 0) owned.splice(owned.indexOf(own), 1);
     else if (own) own.why = `with most of its unit (${unit})`;
   }
-  // a workspace package more than half of which one module holds brings its other files there: a
-  // package is code a team already keeps apart (medusa's order module, whose line items sat with the cart's)
-  for (const i of packageStrays(labels, cg.files, opts.packages ?? [], inModule, (f) => pinOf(f) !== undefined)) {
+  // a workspace package or a feature folder (`team/` of `team.module.ts`) more than half of which one
+  // module holds brings its other files there: code a team already keeps apart (medusa's order line
+  // items sat with the cart's look-alikes, hoppscotch's `team/guards/rest-team-member.guard.ts` with
+  // the other REST guards)
+  const together = [...(opts.packages ?? []), ...featureFolders(cg.files)];
+  for (const i of folderStrays(labels, cg.files, together, inModule, (f) => pinOf(f) !== undefined)) {
     const own = owned.find((o) => o.file === i);
-    if (own) own.why = "with most of its workspace package";
+    if (own) own.why = "with most of its package or feature folder";
   }
   // files left alone after merging (no neighbour in any cluster) are isolated too
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubSet.has(i)) isolated.push(i);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  featureFolders,
   keepUnitsTogether,
   mergeTiny,
-  packageStrays,
+  folderStrays,
   placeFanOutHubs,
   scatterTiny,
   unitsOf,
@@ -200,7 +201,7 @@ describe("workspace packages", () => {
   it("bring their strays to the module holding more than half of them; a spread package stays", () => {
     // order: 3 of 5 in module 0 (the pinned file counts but stays); links: two modules, two each
     const labels = Int32Array.from([0, 0, 0, 1, 1, 1, 0, 0, 1, 2, 1, 1]);
-    const moved = packageStrays(
+    const moved = folderStrays(
       labels,
       files,
       packages,
@@ -209,5 +210,35 @@ describe("workspace packages", () => {
     );
     expect(moved).toEqual([3]);
     expect([...labels]).toEqual([0, 0, 0, 0, 1, 1, 0, 0, 1, 2, 1, 1]);
+  });
+});
+
+describe("feature folders", () => {
+  it("are folders named as the unit inside them, whose subfolders' files (guards, decorators) they hold", () => {
+    const files = [
+      "src/team/team.module.ts",
+      "src/team/team.service.ts",
+      "src/team/guards/rest-team-member.guard.ts",
+      "src/admin/admin.module.ts",
+      "src/admin/admin.resolver.ts",
+      "src/admin/guards/rest-admin.guard.ts",
+      "src/auth/guards/jwt-auth.guard.ts", // auth/ holds no auth unit: no feature folder
+      "src/infra/mailer.module.ts", // a unit named otherwise than its folder
+      "src/infra/mailer.service.ts",
+      "src/app.module.ts", // a unit at the top: no folder of its own
+      "src/app.controller.ts",
+    ];
+    expect(featureFolders(files)).toEqual(["src/admin", "src/team"]);
+    // the REST guards sat together, away from their features: each goes home
+    const labels = Int32Array.from([0, 0, 2, 1, 1, 2, 2, 3, 3, 4, 4]);
+    const moved = folderStrays(
+      labels,
+      files,
+      featureFolders(files),
+      () => true,
+      () => false,
+    );
+    expect(moved).toEqual([2, 5]);
+    expect([...labels]).toEqual([0, 0, 0, 1, 1, 1, 2, 3, 3, 4, 4]);
   });
 });
