@@ -215,19 +215,14 @@ describe("workspace packages", () => {
 
 describe("feature folders", () => {
   it("are folders named as the unit inside them, whose subfolders' files (guards, decorators) they hold", () => {
+    // auth/ holds no auth unit, infra/ a unit named otherwise, app.* sits at the top: no feature folders
     const files = [
-      "src/team/team.module.ts",
-      "src/team/team.service.ts",
-      "src/team/guards/rest-team-member.guard.ts",
-      "src/admin/admin.module.ts",
-      "src/admin/admin.resolver.ts",
-      "src/admin/guards/rest-admin.guard.ts",
-      "src/auth/guards/jwt-auth.guard.ts", // auth/ holds no auth unit: no feature folder
-      "src/infra/mailer.module.ts", // a unit named otherwise than its folder
-      "src/infra/mailer.service.ts",
-      "src/app.module.ts", // a unit at the top: no folder of its own
-      "src/app.controller.ts",
-    ];
+      ["team", "team.module", "team.service", "guards/rest-team-member.guard"],
+      ["admin", "admin.module", "admin.resolver", "guards/rest-admin.guard"],
+      ["auth", "guards/jwt-auth.guard"],
+      ["infra", "mailer.module", "mailer.service"],
+      [".", "app.module", "app.controller"],
+    ].flatMap(([dir, ...names]) => names.map((n) => (dir === "." ? `src/${n}.ts` : `src/${dir}/${n}.ts`)));
     expect(featureFolders(files)).toEqual(["src/admin", "src/team"]);
     // the REST guards sat together, away from their features: each goes home
     const labels = Int32Array.from([0, 0, 2, 1, 1, 2, 2, 3, 3, 4, 4]);
