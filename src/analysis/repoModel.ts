@@ -147,9 +147,13 @@ function chooseFiles(records: ModuleRecord[], tiers: TierMap, choice: TierChoice
   return records.filter((r) => !r.skipped && (includeGenerated || !r.generated) && wanted(r.path));
 }
 
-/** Whether any analysed file of the folder declares a value (a function, class, constant, enum), not types alone. */
+/**
+ * Whether the folder's code runs: one of its parsed files declares a value (a function, class,
+ * constant, enum), not types alone. A folder with no parsed file is taken to run code, since
+ * nothing says otherwise.
+ */
 function runsCode(records: ModuleRecord[], dir: string): boolean {
-  const inside = records.filter((r) => r.path.startsWith(`${dir}/`));
+  const inside = records.filter((r) => !r.skipped && r.path.startsWith(`${dir}/`));
   return (
     inside.length === 0 || inside.some((r) => r.exports.own.some((e) => e.kind !== "interface" && e.kind !== "type"))
   );

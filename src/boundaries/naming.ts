@@ -148,7 +148,7 @@ export function nameByNouns(
     new Set(taken),
   );
   const used = new Set(taken);
-  const scopeRoot = commonFolder(groups.flat().map((i) => files[i]));
+  const scopeRoot = commonFolder(files);
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].length - groups[a].length || a - b);
   const names = new Array<string>(groups.length);
   for (const i of order) {

@@ -235,15 +235,18 @@ export function folderStrays(
 /**
  * Feature folders: a folder named as the unit inside it (`team/` holding `team.module.ts`,
  * `team.service.ts`), the layout NestJS and Angular give a feature, guards and decorators in
- * subfolders included.
+ * subfolders included; a folder holding another feature folder is none.
  */
 export function featureFolders(files: string[]): string[] {
-  const out = new Set<string>();
+  const found = new Set<string>();
   for (const unit of unitsOf(files)) {
     const name = unitName(files[unit[0]]);
     const slash = name.lastIndexOf("/");
+    if (slash < 0) continue;
     const dir = name.slice(0, slash);
-    if (dir !== "" && dir.slice(dir.lastIndexOf("/") + 1) === name.slice(slash + 1)) out.add(dir);
+    if (dir.slice(dir.lastIndexOf("/") + 1) === name.slice(slash + 1)) found.add(dir);
   }
-  return [...out].sort();
+  // one holding other features is the application (ghostfolio's `app/` of `app.module.ts`), not a feature
+  const all = [...found];
+  return all.filter((d) => !all.some((e) => e !== d && e.startsWith(`${d}/`))).sort();
 }

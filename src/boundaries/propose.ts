@@ -2,6 +2,7 @@ import picomatch from "picomatch";
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
 import { UserError } from "../util/errors.js";
+import { commonFolder } from "../util/paths.js";
 import { getOrInsert } from "../util/maps.js";
 import { plural } from "../util/plural.js";
 import { byString } from "../util/order.js";
@@ -186,6 +187,7 @@ export function proposeBoundaries(
   for (const g of glue) {
     active[g.file] = 0;
     kernel.push({ file: g.file, why: `framework glue: imports from ${g.clusters} modules and names no domain` });
+    kernelFixed.add(g.file);
   }
   // the process's entry point (`main.ts` that nothing imports) starts the whole monolith: glue too
   for (const i of entryPoints(cg.files, imports)) {
@@ -257,10 +259,21 @@ export function proposeBoundaries(
   // module holds brings its other files there: code a team already keeps apart (medusa's order line
   // items sat with the cart's look-alikes, hoppscotch's `team/guards/rest-team-member.guard.ts` with
   // the other REST guards)
-  const together = [...(opts.packages ?? []), ...featureFolders(cg.files)];
-  for (const i of folderStrays(labels, cg.files, together, inModule, (f) => pinOf(f) !== undefined)) {
+  // (a folder holding every analysed file is the whole back end, not one team's code)
+  const scopeRoot = `${commonFolder(cg.files)}/`;
+  const together = [...(opts.packages ?? []), ...featureFolders(cg.files)].filter(
+    (d) => !scopeRoot.startsWith(`${d}/`),
+  );
+  const folderMoves = folderStrays(labels, cg.files, together, inModule, (f) => pinOf(f) !== undefined);
+  for (const i of folderMoves) {
     const own = owned.find((o) => o.file === i);
     if (own) own.why = "with most of its package or feature folder";
+  }
+  // what the units and folders took can leave a module too small: it joins its neighbour
+  if (unitMoves.moved.length || folderMoves.length) {
+    const inModules = Uint8Array.from(labels, (_, i) => (inModule(i) ? 1 : 0));
+    const merged = mergeTiny(labels, cg, opts.minServiceSize, inModules);
+    labels = merged.map((l, i) => (l < 0 ? labels[i] : l));
   }
   // files left alone after merging (no neighbour in any cluster) are isolated too
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubSet.has(i)) isolated.push(i);

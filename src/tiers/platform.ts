@@ -1,6 +1,6 @@
-import path from "node:path";
 import type { WorkspacePackage } from "../repo/types.js";
 import { byString } from "../util/order.js";
+import { toRepoPath } from "../util/paths.js";
 import { runtimeDependencies } from "./packages.js";
 
 /** A workspace package the others build on: framework code, in the kernel, never a service. */
@@ -53,7 +53,7 @@ export function findPlatform(
   // a package of types alone (medusa's `@medusajs/types`) runs nothing: each of its files describes a
   // domain's data, the published language of that domain, and goes where the domain is
   return [...out]
-    .map(([name, why]) => ({ name, dir: toRepoDir(root, byName.get(name)!.dir), why }))
+    .map(([name, why]) => ({ name, dir: toRepoPath(root, byName.get(name)!.dir), why }))
     .filter((p) => runsCode(p.dir))
     .sort((a, b) => byString(a.dir, b.dir));
 }
@@ -65,13 +65,11 @@ export function findPlatform(
 export function platformFiles(files: string[], platform: PlatformPackage[]): Map<number, string> {
   const out = new Map<number, string>();
   if (platform.length === 0) return out;
+  // the innermost package holding a file is the one it belongs to
+  const inner = [...platform].sort((a, b) => b.dir.length - a.dir.length);
   files.forEach((f, i) => {
-    const pkg = platform.find((p) => p.dir === "" || f.startsWith(`${p.dir}/`));
+    const pkg = inner.find((p) => f.startsWith(`${p.dir}/`));
     if (pkg) out.set(i, pkg.why);
   });
   return out.size * 2 >= files.length ? new Map<number, string>() : out;
-}
-
-function toRepoDir(root: string, dir: string): string {
-  return path.relative(root, dir).split(path.sep).join("/");
 }

@@ -224,6 +224,12 @@ describe("feature folders", () => {
       [".", "app.module", "app.controller"],
     ].flatMap(([dir, ...names]) => names.map((n) => (dir === "." ? `src/${n}.ts` : `src/${dir}/${n}.ts`)));
     expect(featureFolders(files)).toEqual(["src/admin", "src/team"]);
+    // a folder holding other features is the application; a unit at the root has no folder
+    const app = ["src/app/app.module.ts", "src/app/app.controller.ts", "team.module.ts", "team.service.ts"];
+    expect(featureFolders([...files.map((f) => f.replace("src/", "src/app/")), ...app])).toEqual([
+      "src/app/admin",
+      "src/app/team",
+    ]);
     // the REST guards sat together, away from their features: each goes home
     const labels = Int32Array.from([0, 0, 2, 1, 1, 2, 2, 3, 3, 4, 4]);
     const moved = folderStrays(

@@ -77,6 +77,13 @@ describe("the platform of a workspace", () => {
     const few = ["core/framework/a.ts", "core/frameworks/b.ts", "modules/x.ts"];
     // core/frameworks/ is another folder, not inside core/framework/
     expect([...platformFiles(few, platform)]).toEqual([[0, "platform"]]);
+    // a package inside another gives its own files its own reason
+    const nested = [...platform, { name: "@acme/cli", dir: "core/framework/cli", why: "cli" }];
+    const files = ["core/framework/cli/run.ts", "core/framework/a.ts", "modules/x.ts", "modules/y.ts", "modules/z.ts"];
+    expect([...platformFiles(files, nested)]).toEqual([
+      [0, "cli"],
+      [1, "platform"],
+    ]);
   });
 });
 
