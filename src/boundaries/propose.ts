@@ -184,13 +184,17 @@ export function proposeBoundaries(
   // an entity with the files named for it stays, whatever its associations import
   const home = (i: number) => entityAtHome(i, labels, hints);
   const { glue, tiedTo } = placeFanOutHubs(labels, cg, imports, (i) => pinned(i) || home(i), isGlue);
+  // the glue the entry point imports (`app.module.ts`, the root of the app) stays in the kernel; a
+  // feature's own module that wires many others (`ai.module.ts`) may rejoin its unit below
+  const entries = entryPoints(cg.files, imports);
+  const rootGlue = importedBy(entries, cg.files, imports);
   for (const g of glue) {
     active[g.file] = 0;
     kernel.push({ file: g.file, why: `framework glue: imports from ${g.clusters} modules and names no domain` });
-    kernelFixed.add(g.file);
+    if (rootGlue.has(g.file)) kernelFixed.add(g.file);
   }
   // the process's entry point (`main.ts` that nothing imports) starts the whole monolith: glue too
-  for (const i of entryPoints(cg.files, imports)) {
+  for (const i of entries) {
     if (!active[i] || labels[i] < 0 || pinned(i)) continue;
     active[i] = 0;
     labels[i] = -1;
@@ -374,6 +378,18 @@ function entryPoints(files: string[], imports: ImportGraph): number[] {
   const imported = new Set(imports.edges.map((e) => e.to));
   return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || TOP_INDEX.test(f)) && !imported.has(f) ? [i] : []));
 }
+/** The files the given files import. */
+function importedBy(from: number[], files: string[], imports: ImportGraph): Set<number> {
+  const wanted = new Set(from.map((i) => files[i]));
+  const index = new Map(files.map((f, i) => [f, i]));
+  const out = new Set<number>();
+  for (const e of imports.edges) {
+    const to = index.get(e.to);
+    if (wanted.has(e.from) && to !== undefined) out.add(to);
+  }
+  return out;
+}
+
 const ENTRY_POINT = /(^|\/)(main|server|bootstrap)\.[cm]?[jt]sx?$/;
 const TOP_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
 
