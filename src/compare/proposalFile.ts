@@ -10,6 +10,7 @@ import {
   type YAMLError,
 } from "yaml";
 import { z } from "zod";
+import { TIER_CHOICES } from "../config/config.js";
 import { UserError } from "../util/errors.js";
 import { schemaOf } from "../util/jsonFile.js";
 import type { Scope } from "../analysis/types.js";
@@ -52,7 +53,7 @@ const scopeJson = z
     tsconfigs: z.array(z.string()),
     include: z.array(z.string()),
     exclude: z.array(z.string()),
-    tier: z.enum(["server", "client", "all"]),
+    tier: z.enum(TIER_CHOICES),
   })
   .strict();
 

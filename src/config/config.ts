@@ -25,6 +25,9 @@ const overridesSchema = z
   .partial()
   .strict();
 
+/** What `--tier` and the config's `tier` choose: server files, client files, or every tier but tooling. */
+export const TIER_CHOICES = ["server", "client", "all"] as const;
+
 const configSchema = z
   .object({
     include: z.array(z.string()),
@@ -32,7 +35,7 @@ const configSchema = z
     includeTests: z.boolean(),
     weights: weightsSchema,
     resolution: z.union([z.number().positive(), z.literal("auto")]),
-    tier: z.enum(["server", "client", "all"]),
+    tier: z.enum(TIER_CHOICES),
     seed: z.number().int(),
     maxChangeset: z.number().int().positive(),
     minCommits: z.number().int().nonnegative(),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { TIER_CHOICES } from "../config/config.js";
+import { TIERS } from "../tiers/types.js";
 
 // The shapes of a saved analysis.json and model.json, key by key, as the reports read them: a
 // file from another version of faultline, or one edited by hand, is then one line naming the key
@@ -8,13 +10,13 @@ import { z } from "zod";
 const num = z.number();
 const str = z.string();
 const strings = z.array(str);
-const tier = z.enum(["server", "client", "shared", "tooling"]);
+const tier = z.enum(TIERS);
 
 const scope = z.object({
   tsconfigs: strings,
   include: strings,
   exclude: strings,
-  tier: z.enum(["server", "client", "all"]),
+  tier: z.enum(TIER_CHOICES),
 });
 
 const serviceMetrics = z.object({
@@ -101,7 +103,7 @@ export const savedAnalysis = z.object({
     includeTests: z.boolean(),
     history: z.boolean(),
     minCommits: num.optional(),
-    tier: z.enum(["server", "client", "all"]).optional(),
+    tier: z.enum(TIER_CHOICES).optional(),
     scope: scope.optional(),
   }),
   tiers: z

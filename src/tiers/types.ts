@@ -1,9 +1,11 @@
+import type { TIER_CHOICES } from "../config/config.js";
+
 /** Where a file runs: services are made of server-side code; the front end is their client. */
-export type Tier = "server" | "client" | "shared" | "tooling";
-export const TIERS: Tier[] = ["server", "client", "shared", "tooling"];
+export const TIERS = ["server", "client", "shared", "tooling"] as const;
+export type Tier = (typeof TIERS)[number];
 
 /** Which files candidate services are made of (`--tier`): server-side code, the front end, or everything. */
-export type TierChoice = "server" | "client" | "all";
+export type TierChoice = (typeof TIER_CHOICES)[number];
 
 export interface FileTier {
   path: string;
