@@ -144,9 +144,9 @@ export function unitsOf(files: string[]): number[][] {
  * Files of one unit go where most of the unit is: to that module, or to the kernel (label -1) when
  * half of it or more is there (`prisma.module.ts` beside the kernel's `prisma.service.ts`). Between
  * modules holding as many of its files, the one the unit is most tied to (ghostfolio's
- * `portfolio.module.ts`, `.service.ts` and `.controller.ts` in three modules). `fixed` files (the
- * kernel's own, pinned ones) never move but count. Returns the files moved, to a module or (label
- * -1) to the kernel.
+ * `portfolio.module.ts`, `.service.ts` and `.controller.ts` in three modules). `fixed` files (pinned,
+ * forced into the kernel, the platform, the entry point and the glue it imports) never move but
+ * count. Returns the files moved, to a module or (label -1) to the kernel.
  */
 export function keepUnitsTogether(
   labels: Int32Array,

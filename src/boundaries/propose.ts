@@ -124,7 +124,7 @@ export function proposeBoundaries(
   const active = new Uint8Array(n);
   let isolated: number[] = [];
   let kernel: { file: number; why: string }[] = [];
-  /** kernel files no later rule moves: forced, the platform, the entry point */
+  /** kernel files no later rule moves: forced, the platform, the entry point and the glue it imports */
   const kernelFixed = new Set<number>();
   for (let i = 0; i < n; i++) {
     if (forcedKernel(cg.files[i])) kernel.push({ file: i, why: "forced into the kernel by faultline.config.json" });
@@ -233,7 +233,8 @@ export function proposeBoundaries(
   const remerged = scatterTiny(labels, cg, opts.minServiceSize, placed);
   labels = remerged.map((l, i) => (l < 0 ? labels[i] : l));
   // the files of one unit (`x.module.ts`, `x.service.ts`, `x.controller.ts` in one folder) go where
-  // most of the unit is, a module or the kernel; pinned files, forced ones and the platform stay
+  // most of the unit is, a module or the kernel; pinned files and kernelFixed (forced, platform, entry
+  // point, root glue) stay
   const inKernel = new Set(kernel.map((k) => k.file));
   const inModule = (i: number) => labels[i] >= 0 && (active[i] === 1 || domainHubSet.has(i));
   const unitMoves = keepUnitsTogether(
@@ -262,8 +263,7 @@ export function proposeBoundaries(
   // a workspace package or a feature folder (`team/` of `team.module.ts`) more than half of which one
   // module holds brings its other files there: code a team already keeps apart (medusa's order line
   // items sat with the cart's look-alikes, hoppscotch's `team/guards/rest-team-member.guard.ts` with
-  // the other REST guards)
-  // (a folder holding every analysed file is the whole back end, not one team's code)
+  // the other REST guards); a folder holding every analysed file is the whole back end, no team's code
   const scopeRoot = `${commonFolder(cg.files)}/`;
   const together = [...(opts.packages ?? []), ...featureFolders(cg.files)].filter(
     (d) => !scopeRoot.startsWith(`${d}/`),

@@ -6,6 +6,7 @@ import { KERNEL } from "../metrics/types.js";
 import { mermaidText } from "./graphFormats.js";
 import { GLOBAL_METRIC_NOTES } from "../metrics/notes.js";
 import { commonFolder } from "../util/paths.js";
+import { PLATFORM_REASON } from "../tiers/platform.js";
 
 /**
  * Text from the analysed repo (file, author, symbol and service names) made inert in
@@ -263,7 +264,7 @@ function kernelRows(files: Analysis["kernel"]["files"]): KernelRow[] {
   const platform = new Map<string, string[]>();
   const rest: KernelRow[] = [];
   for (const k of files)
-    if (k.why.startsWith("platform:")) getOrInsert(platform, k.why, () => []).push(k.path);
+    if (k.why.startsWith(PLATFORM_REASON)) getOrInsert(platform, k.why, () => []).push(k.path);
     else rest.push({ path: k.path, why: k.why, files: 1, platform: false });
   const packages = [...platform].map(([why, paths]) => ({
     path: paths.length > 1 ? `${commonFolder(paths)}/ (${paths.length} files)` : paths[0],

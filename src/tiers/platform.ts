@@ -11,6 +11,9 @@ export interface PlatformPackage {
   why: string;
 }
 
+/** How a platform file's kernel reason starts: the reports group the kernel's platform files by it. */
+export const PLATFORM_REASON = "platform: ";
+
 /** Fewer dependents than this say "a library two packages share", not "what everything is built on". */
 const MIN_DEPENDENTS = 3;
 
@@ -41,12 +44,12 @@ export function findPlatform(
   const out = new Map<string, string>();
   for (const base of bases) {
     const share = `${dependents.get(base)} of the ${others} other workspace packages depend on ${base}`;
-    out.set(base, `platform: ${share}`);
+    out.set(base, `${PLATFORM_REASON}${share}`);
     // what the base builds on, breadth first: the first base to reach a package explains it
     const queue = [...uses.get(base)!];
     for (let dep = queue.shift(); dep !== undefined; dep = queue.shift()) {
       if (out.has(dep)) continue;
-      out.set(dep, `platform: ${base} builds on ${dep} (${share})`);
+      out.set(dep, `${PLATFORM_REASON}${base} builds on ${dep} (${share})`);
       queue.push(...uses.get(dep)!);
     }
   }
