@@ -198,15 +198,15 @@ export function unitName(file: string): string {
  * The files of each folder kept together (`folders`: workspace packages, feature folders) that sit
  * outside the module holding more than half of the folder's files in modules move to it; a folder
  * spread over modules (one of links between every domain, one of every domain's workflows) has no
- * such module and stays as it is. A file belongs to the deepest such folder holding it. Files
- * `fixed(path)` (pinned) stay. Returns the files moved.
+ * such module and stays as it is. A file belongs to the deepest such folder holding it. `fixed`
+ * files (pinned) stay. Returns the files moved.
  */
 export function folderStrays(
   labels: Int32Array,
   files: string[],
   folders: string[],
   inModule: (i: number) => boolean,
-  fixed: (file: string) => boolean,
+  fixed: (i: number) => boolean,
 ): number[] {
   if (folders.length === 0) return [];
   // deepest folder first: a file belongs to the innermost folder holding it
@@ -224,7 +224,7 @@ export function folderStrays(
     const [home, most] = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
     if (most * 2 <= inside.length) continue;
     for (const i of inside)
-      if (labels[i] !== home && !fixed(files[i])) {
+      if (labels[i] !== home && !fixed(i)) {
         labels[i] = home;
         moved.push(i);
       }

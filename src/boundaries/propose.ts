@@ -232,53 +232,13 @@ export function proposeBoundaries(
   const placed = Uint8Array.from(active, (a, i) => (a || domainHubSet.has(i) ? 1 : 0));
   const remerged = scatterTiny(labels, cg, opts.minServiceSize, placed);
   labels = remerged.map((l, i) => (l < 0 ? labels[i] : l));
-  // the files of one unit (`x.module.ts`, `x.service.ts`, `x.controller.ts` in one folder) go where
-  // most of the unit is, a module or the kernel; pinned files and kernelFixed (forced, platform, entry
-  // point, root glue) stay
-  const inKernel = new Set(kernel.map((k) => k.file));
-  const inModule = (i: number) => labels[i] >= 0 && (active[i] === 1 || domainHubSet.has(i));
-  const unitMoves = keepUnitsTogether(
-    labels,
+  // code a team keeps together (a unit, a feature folder, a workspace package) stays together
+  labels = keepTogether(
+    { labels, active, kernel, owned, domainHubs: domainHubSet },
     cg,
-    (i) => inModule(i) || inKernel.has(i),
+    opts,
     (i) => kernelFixed.has(i) || pinOf(cg.files[i]) !== undefined,
   );
-  for (const i of unitMoves.moved) {
-    const unit = `${unitName(cg.files[i])}.*`;
-    if (inKernel.has(i)) {
-      kernel.splice(
-        kernel.findIndex((k) => k.file === i),
-        1,
-      );
-      active[i] = 1;
-    } else if (labels[i] < 0) {
-      active[i] = 0;
-      domainHubSet.delete(i);
-      kernel.push({ file: i, why: `framework glue: half of its unit (${unit}) or more is in the kernel` });
-    }
-    const own = owned.find((o) => o.file === i);
-    if (own && labels[i] < 0) owned.splice(owned.indexOf(own), 1);
-    else if (own) own.why = `with most of its unit (${unit})`;
-  }
-  // a workspace package or a feature folder (`team/` of `team.module.ts`) more than half of which one
-  // module holds brings its other files there: code a team already keeps apart (medusa's order line
-  // items sat with the cart's look-alikes, hoppscotch's `team/guards/rest-team-member.guard.ts` with
-  // the other REST guards); a folder holding every analysed file is the whole back end, no team's code
-  const scopeRoot = `${commonFolder(cg.files)}/`;
-  const together = [...(opts.packages ?? []), ...featureFolders(cg.files)].filter(
-    (d) => !scopeRoot.startsWith(`${d}/`),
-  );
-  const folderMoves = folderStrays(labels, cg.files, together, inModule, (f) => pinOf(f) !== undefined);
-  for (const i of folderMoves) {
-    const own = owned.find((o) => o.file === i);
-    if (own) own.why = "with most of its package or feature folder";
-  }
-  // what the units and folders took can leave a module too small: it joins its neighbour
-  if (unitMoves.moved.length || folderMoves.length) {
-    const inModules = Uint8Array.from(labels, (_, i) => (inModule(i) ? 1 : 0));
-    const merged = mergeTiny(labels, cg, opts.minServiceSize, inModules);
-    labels = merged.map((l, i) => (l < 0 ? labels[i] : l));
-  }
   // files left alone after merging (no neighbour in any cluster) are isolated too
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubSet.has(i)) isolated.push(i);
 
@@ -361,6 +321,75 @@ export function proposeBoundaries(
     resolutionRule: rule,
     serviceRule: layerNote(layers.dissolved) + grouping.rule,
   };
+}
+
+/** Where the files stand once clustered: the steps after clustering read and change it. */
+interface Placement {
+  /** per file, its module; -1 for none (kernel, isolated, not yet placed) */
+  labels: Int32Array;
+  /** files in play (taken out: kernel and isolated files, hubs until placed) */
+  active: Uint8Array;
+  kernel: { file: number; why: string }[];
+  /** domain files placed with their owner, and why */
+  owned: { file: number; why: string }[];
+  /** domain hubs: placed though not active */
+  domainHubs: Set<number>;
+}
+
+/**
+ * Code a team keeps together stays together. The files of one unit (`x.module.ts`, `x.service.ts`,
+ * `x.controller.ts` in one folder) go where most of the unit is, a module or the kernel. Then a
+ * workspace package or a feature folder (`team/` of `team.module.ts`) more than half of which one
+ * module holds brings its other files there (medusa's order line items sat with the cart's
+ * look-alikes, hoppscotch's `team/guards/rest-team-member.guard.ts` with the other REST guards); a
+ * folder holding every analysed file is the whole back end, no team's code. `fixed` files (pinned,
+ * forced, platform, entry point, root glue) stay. A module these moves leave too small joins its
+ * neighbour. Returns the labels; the kernel, owned and the rest of `p` are updated in place.
+ */
+function keepTogether(
+  p: Placement,
+  cg: CouplingGraph,
+  opts: Pick<BoundaryOptions, "packages" | "minServiceSize">,
+  fixed: (i: number) => boolean,
+): Int32Array {
+  const { labels, active, kernel, owned, domainHubs } = p;
+  const inKernel = new Set(kernel.map((k) => k.file));
+  const inModule = (i: number) => labels[i] >= 0 && (active[i] === 1 || domainHubs.has(i));
+  const ownedWhy = (i: number, why: string) => {
+    const own = owned.find((o) => o.file === i);
+    if (own && labels[i] < 0) owned.splice(owned.indexOf(own), 1);
+    else if (own) own.why = why;
+  };
+  const units = keepUnitsTogether(labels, cg, (i) => inModule(i) || inKernel.has(i), fixed).moved;
+  for (const i of units) {
+    const unit = `${unitName(cg.files[i])}.*`;
+    if (inKernel.has(i)) {
+      kernel.splice(
+        kernel.findIndex((k) => k.file === i),
+        1,
+      );
+      active[i] = 1;
+    } else if (labels[i] < 0) {
+      active[i] = 0;
+      domainHubs.delete(i);
+      kernel.push({ file: i, why: `framework glue: half of its unit (${unit}) or more is in the kernel` });
+    }
+    ownedWhy(i, `with most of its unit (${unit})`);
+  }
+  const scopeRoot = `${commonFolder(cg.files)}/`;
+  const together = [...(opts.packages ?? []), ...featureFolders(cg.files)].filter(
+    (d) => !scopeRoot.startsWith(`${d}/`),
+  );
+  const folders = folderStrays(labels, cg.files, together, inModule, fixed);
+  for (const i of folders) ownedWhy(i, "with most of its package or feature folder");
+  if (units.length === 0 && folders.length === 0) return labels;
+  const merged = mergeTiny(
+    labels,
+    cg,
+    opts.minServiceSize,
+    Uint8Array.from(labels, (_, i) => (inModule(i) ? 1 : 0)),
+  );
+  return merged.map((l, i) => (l < 0 ? labels[i] : l));
 }
 
 /** The layer-shaped clusters dissolved, for the rule that `analysis.json` records. */

@@ -206,7 +206,7 @@ describe("workspace packages", () => {
       files,
       packages,
       () => true,
-      (f) => f.endsWith("pinned.ts"),
+      (i) => files[i].endsWith("pinned.ts"),
     );
     expect(moved).toEqual([3]);
     expect([...labels]).toEqual([0, 0, 0, 0, 1, 1, 0, 0, 1, 2, 1, 1]);
