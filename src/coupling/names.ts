@@ -19,7 +19,7 @@ export interface DomainNames {
 /** Names that say what a file is or does, never what it is about: the folder above then speaks. */
 const GENERIC = new Set(
   (
-    "index main app server client api lib libs src core common shared types type typings interfaces interface " +
+    "index main app server client api lib libs src core common shared types type typings interfaces interface env " +
     "utils util helpers helper constants config configs schema schemas model models service services controller " +
     "controllers module modules route routes router handler handlers middleware middlewares validation validators " +
     "validator resolvers resolver query queries mutation mutations steps step workflows workflow entities entity " +

@@ -26,6 +26,9 @@ describe("the noun a file's name carries", () => {
       // "mock" is no role (test mocks are out of scope): hoppscotch's mock servers are a feature of
       // their own; "server", an agent noun after the first word, ends the phrase as usual
       ["src/mock-server/mock-server.controller.ts", "mock"],
+      // `env.ts` holds configuration in every package that has one: the folder speaks, or nothing does
+      ["server/env.ts", undefined],
+      ["plugins/slack/server/env.ts", "slack"],
     ];
     expect(cases.map(([f]) => nounOf(f))).toEqual(cases.map(([, n]) => n));
   });
