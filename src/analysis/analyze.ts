@@ -105,6 +105,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
     overrides: opts.overrides,
     platform: model.platform ?? [],
     packages: model.packages ?? [],
+    clientFiles: clientFilesOf(model),
   } as const;
   // Clustering is a pure function of the coupling graph, the imports and the options: a rerun
   // on unchanged code and history reuses it.
@@ -396,6 +397,12 @@ export function scopeOf(root: string, opts: AnalyzeOptions): Scope {
     exclude: opts.exclude ?? [],
     tier: opts.tier ?? "server",
   };
+}
+
+/** The analysed files that run in a browser (`--tier client` or `all`): no process starts there. */
+function clientFilesOf(model: RepoModel): string[] {
+  const tierOf = new Map((model.tiers?.files ?? []).map((f) => [f.path, f.tier]));
+  return model.coupling.files.filter((f) => tierOf.get(f) === "client");
 }
 
 function proposalKey(cg: CouplingGraph, imports: ImportGraph, hints: DomainHints, options: object): string {

@@ -66,6 +66,37 @@ export function scatterTiny(labels: Int32Array, cg: CouplingGraph, minSize: numb
   return mergeTiny(out, cg, minSize, active);
 }
 
+/**
+ * The files of modules smaller than minSize that no tie binds to any other module, only to the kernel:
+ * what is left of infrastructure once the kernel took its neighbours (the demo's error handler, tied
+ * only to the glue that mounts it and the utilities it uses). Alone, each would be a service of one file.
+ */
+export function strandedFiles(
+  labels: Int32Array,
+  cg: CouplingGraph,
+  minSize: number,
+  inModule: (i: number) => boolean,
+  inKernel: (i: number) => boolean,
+): number[] {
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < labels.length; i++) if (inModule(i)) getOrInsert(members, labels[i], () => []).push(i);
+  const bound = new Set<number>();
+  const toKernel = new Set<number>();
+  for (const e of cg.edges) {
+    const [a, b] = [inModule(e.a), inModule(e.b)];
+    if (a && b && labels[e.a] !== labels[e.b]) {
+      bound.add(labels[e.a]);
+      bound.add(labels[e.b]);
+    }
+    if (a && inKernel(e.b)) toKernel.add(labels[e.a]);
+    if (b && inKernel(e.a)) toKernel.add(labels[e.b]);
+  }
+  return [...members]
+    .filter(([l, files]) => files.length < minSize && !bound.has(l) && toKernel.has(l))
+    .flatMap(([, files]) => files)
+    .sort((a, b) => a - b);
+}
+
 function addTie(ties: Map<number, Map<number, number>>, from: number, to: number, w: number): void {
   const m = getOrInsert(ties, from, () => new Map());
   m.set(to, (m.get(to) ?? 0) + w);

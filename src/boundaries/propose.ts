@@ -17,7 +17,7 @@ import {
   soleServiceImporters,
   type DomainHints,
 } from "./hubs.js";
-import { ownNounOf } from "../coupling/names.js";
+import { namesDomainWord, ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { dissolveLayers } from "./layers.js";
@@ -28,7 +28,9 @@ import {
   mergeTiny,
   placeFanOutHubs,
   scatterTiny,
+  strandedFiles,
   unitName,
+  unitsOf,
 } from "./placement.js";
 import { chooseResolution } from "./resolution.js";
 import { groupModules } from "./services.js";
@@ -60,6 +62,8 @@ export interface BoundaryOptions {
   platform?: PlatformPackage[];
   /** every workspace package's folder: a package most of which one module holds brings its strays there */
   packages?: string[];
+  /** files that run in a browser: no process starts there, so none of them is start-up code */
+  clientFiles?: string[];
 }
 
 export interface ProposedModule {
@@ -201,6 +205,27 @@ export function proposeBoundaries(
     kernel.push({ file: i, why: "framework glue: the process's entry point, which no file imports" });
     kernelFixed.add(i);
   }
+  // the start-up the entry point loads (outline's main.ts, its process roles, the error handlers)
+  const feature = new Set([...unitsOf(cg.files).flat(), ...inFolders(cg.files, featureFolders(cg.files))]);
+  // the glue mounts the features; the start-up runs the process and goes no further than the glue
+  const glueSet = new Set(glue.map((g) => g.file));
+  const client = new Set(opts.clientFiles ?? []);
+  const endsStartUp = (i: number) =>
+    client.has(cg.files[i]) ||
+    glueSet.has(i) ||
+    hints.entityFiles.has(i) ||
+    pinned(i) ||
+    feature.has(i) ||
+    hints.nouns[i] !== undefined ||
+    namesDomainWord(cg.files[i], hints.domainWords);
+  const processes = entries.filter((i) => !client.has(cg.files[i]));
+  for (const i of startUp(processes, cg.files, imports, endsStartUp)) {
+    if (!active[i] && labels[i] < 0) continue;
+    active[i] = 0;
+    labels[i] = -1;
+    kernel.push({ file: i, why: "start-up: only the process's start-up code imports it, and it names no domain" });
+    kernelFixed.add(i);
+  }
   // shared infrastructure (a base class, a validator, an e-mail layout): kernel, before the modules'
   // ties are summed into services, so that it ties no module to the others
   const shared: number[] = [];
@@ -239,6 +264,24 @@ export function proposeBoundaries(
     opts,
     (i) => kernelFixed.has(i) || pinOf(cg.files[i]) !== undefined,
   );
+  // a module too small to stand and tied to no other module is infrastructure the kernel left
+  const inModule = (i: number) => labels[i] >= 0 && (active[i] === 1 || domainHubSet.has(i));
+  const kernelNow = new Set(kernel.map((k) => k.file));
+  const stranded = strandedFiles(
+    labels,
+    cg,
+    opts.minServiceSize,
+    (f) => inModule(f) && !pinOf(cg.files[f]),
+    (f) => kernelNow.has(f),
+  );
+  for (const i of stranded) {
+    active[i] = 0;
+    labels[i] = -1;
+    domainHubSet.delete(i);
+    const own = owned.findIndex((o) => o.file === i);
+    if (own >= 0) owned.splice(own, 1);
+    kernel.push({ file: i, why: "tied to no module: what is left of infrastructure the kernel took" });
+  }
   // files left alone after merging (no neighbour in any cluster) are isolated too
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubSet.has(i)) isolated.push(i);
 
@@ -406,6 +449,39 @@ function layerNote(dissolved: { folder: string; moved: number }[]): string {
 function entryPoints(files: string[], imports: ImportGraph): number[] {
   const imported = new Set(imports.edges.map((e) => e.to));
   return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || TOP_INDEX.test(f)) && !imported.has(f) ? [i] : []));
+}
+/**
+ * The process's start-up: from the entry points, the files that only start-up code imports (`main.ts`,
+ * the process roles it starts, its error handler). A file `ends` says is no start-up ends it: one
+ * naming a domain (`services/collaboration.ts`), a feature's (`team.module.ts`), the glue that mounts
+ * the features.
+ */
+function startUp(entries: number[], files: string[], imports: ImportGraph, ends: (i: number) => boolean): number[] {
+  const index = new Map(files.map((f, i) => [f, i]));
+  const importers = new Map<number, number[]>();
+  for (const e of imports.edges) {
+    const from = index.get(e.from);
+    const to = index.get(e.to);
+    if (from !== undefined && to !== undefined && from !== to) getOrInsert(importers, to, () => []).push(from);
+  }
+  const inStartUp = new Set(entries);
+  const out: number[] = [];
+  for (let grew = true; grew;) {
+    grew = false;
+    for (let i = 0; i < files.length; i++) {
+      if (inStartUp.has(i) || ends(i)) continue;
+      const by = importers.get(i);
+      if (!by?.length || !by.every((j) => inStartUp.has(j))) continue;
+      inStartUp.add(i);
+      out.push(i);
+      grew = true;
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+/** The files inside any of the folders. */
+function inFolders(files: string[], folders: string[]): number[] {
+  return files.flatMap((f, i) => (folders.some((d) => f.startsWith(`${d}/`)) ? [i] : []));
 }
 /** The files the given files import. */
 function importedBy(from: number[], files: string[], imports: ImportGraph): Set<number> {

@@ -65,3 +65,65 @@ describe("framework glue", () => {
     expect(ai.files).toContain("src/ai/ai.service.ts");
   });
 });
+
+const DOMAINS = ["order", "payment", "invoice", "shipment", "customer", "product"];
+
+/**
+ * A Koa-style back end: `src/index.ts` starts `main.ts`, which installs an error handler and starts
+ * two process roles; the web role mounts the routes of every domain through `routes/index.ts`, the
+ * worker role the queue processor of every domain. Each domain is a model, a route and a processor.
+ */
+function koaRepo(): string {
+  const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+  const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
+  for (const d of DOMAINS) {
+    files[`src/models/${cap(d)}.ts`] = `export class ${cap(d)} {\n  id = "${d}";\n}\n`;
+    files[`src/routes/${d}s.ts`] =
+      `import { ${cap(d)} } from "../models/${cap(d)}";\nexport const ${d}Routes = () => new ${cap(d)}();\n`;
+    files[`src/processors/${cap(d)}Processor.ts`] =
+      `import { ${cap(d)} } from "../models/${cap(d)}";\nexport const process${cap(d)} = () => new ${cap(d)}();\n`;
+  }
+  files["src/routes/index.ts"] =
+    DOMAINS.map((d) => `import { ${d}Routes } from "./${d}s";\n`).join("") +
+    `export const routes = [${DOMAINS.map((d) => `${d}Routes`).join(", ")}];\n`;
+  files["src/processors/index.ts"] =
+    DOMAINS.map((d) => `import { process${cap(d)} } from "./${cap(d)}Processor";\n`).join("") +
+    `export const processors = [${DOMAINS.map((d) => `process${cap(d)}`).join(", ")}];\n`;
+  files["src/roles/web.ts"] = `import { routes } from "../routes";\nexport const web = () => routes.length;\n`;
+  files["src/roles/worker.ts"] =
+    `import { processors } from "../processors";\nexport const worker = () => processors.length;\n`;
+  files["src/onerror.ts"] = `export const onerror = (e: unknown) => String(e);\n`;
+  files["src/main.ts"] =
+    `import { onerror } from "./onerror";\nimport { web } from "./roles/web";\n` +
+    `import { worker } from "./roles/worker";\n` +
+    `export const start = () => [onerror, web(), worker()];\n`;
+  files["src/index.ts"] = `export const boot = () => import("./main").then((m) => m.start());\n`;
+  const author = "Ada <ada@x.test>";
+  const commits: CommitStep[] = [{ author, date: day(0), touch: Object.keys(files) }];
+  DOMAINS.forEach((d, k) => {
+    for (let n = 0; n < 3; n++)
+      commits.push({
+        author,
+        date: day(1 + k * 3 + n),
+        touch: [`src/models/${cap(d)}.ts`, `src/routes/${d}s.ts`, `src/processors/${cap(d)}Processor.ts`],
+      });
+  });
+  commits.push({ author, date: day(40), touch: ["src/main.ts", "src/roles/web.ts", "src/roles/worker.ts"] });
+  return buildRepo({ files, commits });
+}
+
+describe("start-up code", () => {
+  it("is the kernel's down to the glue that mounts the features, which stay in their services", async () => {
+    const { analysis } = await analyzeInto(koaRepo(), ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    expect(kernel.get("src/index.ts")).toMatch(/entry point/);
+    for (const f of ["src/main.ts", "src/onerror.ts", "src/roles/web.ts", "src/roles/worker.ts"])
+      expect(kernel.get(f), f).toMatch(/^start-up/);
+    const services = analysis.services.map((s) => s.files);
+    for (const d of DOMAINS) {
+      const own = services.find((files) => files.includes(`src/routes/${d}s.ts`));
+      expect(own, d).toBeDefined();
+      expect(own).toContain(`src/processors/${d[0].toUpperCase() + d.slice(1)}Processor.ts`);
+    }
+  });
+});

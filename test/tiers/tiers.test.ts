@@ -180,18 +180,43 @@ describe("tiers", () => {
     for (const f of Object.keys(script.files))
       if (!f.startsWith("apps/web/") && f !== "tsconfig.json") delete script.files[f];
     script.files["package.json"] = JSON.stringify({ name: "web", dependencies: { react: "18", "react-dom": "18" } });
-    script.files["apps/web/src/App.tsx"] = `export function App() {\n  return <div />;\n}\n`;
+    // a front end of three features, each a list, its items and their store, that the root component shows
+    const features = ["orders", "users", "products"];
+    for (const f of features) {
+      script.files[`apps/web/src/${f}/store.ts`] = `export const ${f} = () => ["${f}"];\n`;
+      script.files[`apps/web/src/${f}/Item.tsx`] =
+        `import { ${f} } from "./store";\nexport const Item = () => <li>{${f}()[0]}</li>;\n`;
+      script.files[`apps/web/src/${f}/List.tsx`] =
+        `import { ${f} } from "./store";\nimport { Item } from "./Item";\n` +
+        `export const List = () => <ul>{${f}().length}<Item /></ul>;\n`;
+    }
+    script.files["apps/web/src/App.tsx"] =
+      features.map((f) => `import { List as ${f} } from "./${f}/List";\n`).join("") +
+      `export function App() {\n  return <div>{[${features.join(", ")}].length}</div>;\n}\n`;
     script.files["apps/web/src/api.ts"] = `export async function fetchOrders() {\n  return [];\n}\n`;
     script.commits = script.commits.map((c) => ({ ...c, touch: Object.keys(script.files) }));
+    features.forEach((f, k) =>
+      [1, 2, 3].forEach((n) =>
+        script.commits.push({
+          author: "Ada <ada@x.test>",
+          date: day(50 + k * 3 + n),
+          touch: ["store.ts", "Item.tsx", "List.tsx"].map((x) => `apps/web/src/${f}/${x}`),
+        }),
+      ),
+    );
     const repo = buildRepo(script);
     const r = await analyzeInto(repo, ["--no-cache"]);
     expect(r.analysis.services).toEqual([]);
-    expect(r.stdout).toMatch(/No services: found only client code \(4 files: 3 client, 0 shared, 1 tooling\)/);
+    expect(r.stdout).toMatch(/No services: found only client code \(13 files: 12 client, 0 shared, 1 tooling\)/);
     expect(r.stdout).toMatch(/--tier client/);
     const { readFileSync } = await import("node:fs");
     const md = readFileSync(`${r.out}/report.md`, "utf8");
     expect(md).toMatch(/No services: found only client code/);
     const cut = await analyzeInto(repo, ["--tier", "client", "--no-cache"]);
-    expect(cut.analysis.services.length).toBeGreaterThanOrEqual(1);
+    // the root component mounting every feature is glue; each feature is a service of its own
+    const serviceOf = (f: string) => cut.analysis.services.find((s) => s.files.includes(f))?.name;
+    for (const f of ["orders", "users", "products"])
+      expect(serviceOf(`apps/web/src/${f}/List.tsx`), f).toBe(serviceOf(`apps/web/src/${f}/store.ts`));
+    expect(new Set(["orders", "users", "products"].map((f) => serviceOf(`apps/web/src/${f}/store.ts`))).size).toBe(3);
   });
 });
