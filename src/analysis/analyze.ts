@@ -358,6 +358,13 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
     const noun = ownNounOf(`${e.name}.ts`);
     if (i !== undefined && noun !== undefined && !entityNounOf.has(i)) entityNounOf.set(i, noun);
   }
+  const typeFiles = new Set<number>();
+  for (const r of model.records) {
+    const i = index.get(r.path);
+    const own = r.exports.own;
+    if (i !== undefined && own.length && own.every((e) => e.kind === "interface" || e.kind === "type"))
+      typeFiles.add(i);
+  }
   return {
     nouns,
     entityFiles,
@@ -366,6 +373,7 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
     domainWords: domainWords(files, entityNames, ofProduct),
     entityNouns,
     entityNounOf,
+    typeFiles,
   };
 }
 
@@ -418,6 +426,7 @@ function proposalKey(cg: CouplingGraph, imports: ImportGraph, hints: DomainHints
       [...hints.domainWords],
       [...hints.entityNouns],
       [...hints.entityNounOf],
+      [...hints.typeFiles],
     ]),
   );
   h.update(JSON.stringify(cg.files));

@@ -20,6 +20,8 @@ export interface DomainHints {
   entityNouns: Set<string>;
   /** per entity file: the noun of its entity's own name (`order-address` for `OrderAddress` in `address.ts`) */
   entityNounOf: Map<number, string>;
+  /** files that declare types alone (interfaces and type aliases): descriptions of data, not code */
+  typeFiles: Set<number>;
 }
 
 export interface Hub {

@@ -264,6 +264,40 @@ export function folderStrays(
 }
 
 /**
+ * Sub-projects: three or more sibling folders holding a file at the same path two folders deep or
+ * more (outline's `plugins/slack/`, `plugins/github/`, ... each with `server/index.ts`): code kept
+ * apart in one layout, as packages are. A path one deep (`routes/api/users/index.ts`) is any
+ * folder's barrel and says nothing; a folder most of whose files declare types alone (medusa's
+ * `types/src/http/order/`) describes a domain's data in a layer of such descriptions, and is none.
+ */
+export function subProjects(files: string[], typeFiles: Set<number> = new Set()): string[] {
+  /** per parent folder and path below its child: the children holding it */
+  const holders = new Map<string, Set<string>>();
+  for (const f of files) {
+    const parts = f.split("/");
+    for (let d = 1; d + 3 <= parts.length; d++) {
+      const key = `${parts.slice(0, d).join("/")}\0${parts.slice(d + 1).join("/")}`;
+      getOrInsert(holders, key, () => new Set()).add(parts[d]);
+    }
+  }
+  const found = new Set<string>();
+  for (const [key, children] of holders) {
+    if (children.size < 3) continue;
+    const parent = key.slice(0, key.indexOf("\0"));
+    for (const c of children) found.add(`${parent}/${c}`);
+  }
+  const types = new Map<string, [number, number]>();
+  files.forEach((f, i) => {
+    for (const d of found)
+      if (f.startsWith(`${d}/`)) {
+        const [t, n] = types.get(d) ?? [0, 0];
+        types.set(d, [t + (typeFiles.has(i) ? 1 : 0), n + 1]);
+      }
+  });
+  return [...found].filter((d) => types.get(d)![0] * 2 < types.get(d)![1]).sort();
+}
+
+/**
  * Feature folders: a folder named as the unit inside it (`team/` holding `team.module.ts`,
  * `team.service.ts`), the layout NestJS and Angular give a feature, guards and decorators in
  * subfolders included; a folder holding another feature folder is none.

@@ -29,6 +29,7 @@ import {
   placeFanOutHubs,
   scatterTiny,
   strandedFiles,
+  subProjects,
   unitName,
   unitsOf,
 } from "./placement.js";
@@ -262,6 +263,7 @@ export function proposeBoundaries(
     { labels, active, kernel, owned, domainHubs: domainHubSet },
     cg,
     opts,
+    hints.typeFiles,
     (i) => kernelFixed.has(i) || pinOf(cg.files[i]) !== undefined,
   );
   // a module too small to stand and tied to no other module is infrastructure the kernel left
@@ -393,6 +395,7 @@ function keepTogether(
   p: Placement,
   cg: CouplingGraph,
   opts: Pick<BoundaryOptions, "packages" | "minServiceSize">,
+  typeFiles: Set<number>,
   fixed: (i: number) => boolean,
 ): Int32Array {
   const { labels, active, kernel, owned, domainHubs } = p;
@@ -420,7 +423,7 @@ function keepTogether(
     ownedWhy(i, `with most of its unit (${unit})`);
   }
   const scopeRoot = `${commonFolder(cg.files)}/`;
-  const together = [...(opts.packages ?? []), ...featureFolders(cg.files)].filter(
+  const together = [...(opts.packages ?? []), ...subProjects(cg.files, typeFiles), ...featureFolders(cg.files)].filter(
     (d) => !scopeRoot.startsWith(`${d}/`),
   );
   const folders = folderStrays(labels, cg.files, together, inModule, fixed);

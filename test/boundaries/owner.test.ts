@@ -41,6 +41,7 @@ const hints: DomainHints = {
   domainWords: new Set(["user", "shipment", "tag"]),
   entityNouns: new Set(["user", "tag"]),
   entityNounOf: new Map(),
+  typeFiles: new Set<number>(),
 };
 
 describe("the owner of an entity many modules use", () => {

@@ -6,6 +6,7 @@ import {
   folderStrays,
   placeFanOutHubs,
   scatterTiny,
+  subProjects,
   unitsOf,
 } from "../../src/boundaries/placement.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
@@ -241,5 +242,59 @@ describe("feature folders", () => {
     );
     expect(moved).toEqual([2, 5]);
     expect([...labels]).toEqual([0, 0, 0, 1, 1, 1, 2, 3, 3, 4, 4]);
+  });
+});
+
+describe("sub-projects", () => {
+  it("are sibling folders, three or more, holding a file at one path two folders deep or more", () => {
+    // [file, module]: three plugins with server/index.ts, whose registrations sat together in module 3
+    const placed: [string, number][] = [
+      ["plugins/slack/server/index.ts", 3],
+      ["plugins/slack/server/api/hooks.ts", 0],
+      ["plugins/slack/server/slack.ts", 0],
+      ["plugins/github/server/index.ts", 3],
+      ["plugins/github/server/github.ts", 1],
+      ["plugins/github/server/api.ts", 1],
+      ["plugins/notion/server/index.ts", 3],
+      ["plugins/notion/server/notion.ts", 3],
+      // `docs` has no server/index.ts, `wiki` only a client: no sub-projects
+      ["plugins/docs/README.ts", 4],
+      ["plugins/wiki/client/index.tsx", 4],
+      // folders sharing only a barrel one deep (index.ts, schema.ts) are any layer's subfolders
+      ["server/routes/api/users/index.ts", 5],
+      ["server/routes/api/users/schema.ts", 6],
+      ["server/routes/api/teams/index.ts", 5],
+      ["server/routes/api/teams/schema.ts", 6],
+      ["server/routes/api/pins/index.ts", 5],
+      ["server/routes/api/pins/schema.ts", 6],
+      // two siblings are not enough
+      ["apps/web/src/main.ts", 7],
+      ["apps/api/src/main.ts", 8],
+    ];
+    const files = placed.map(([f]) => f);
+    expect(subProjects(files)).toEqual(["plugins/github", "plugins/notion", "plugins/slack"]);
+    // each registration goes home to its plugin; notion's module is its own already
+    const labels = Int32Array.from(placed.map(([, m]) => m));
+    expect(
+      folderStrays(
+        labels,
+        files,
+        subProjects(files),
+        () => true,
+        () => false,
+      ),
+    ).toEqual([0, 3]);
+    expect([...labels.slice(0, 8)]).toEqual([0, 0, 0, 1, 1, 1, 3, 3]);
+  });
+
+  it("leave out folders most of whose files declare types alone: a layer of data descriptions", () => {
+    const http = ["order", "product", "cart"].flatMap((d) => [
+      `types/http/${d}/admin/entities.ts`,
+      `types/http/${d}/admin/payloads.ts`,
+    ]);
+    expect(subProjects(http)).toEqual(["types/http/cart", "types/http/order", "types/http/product"]);
+    // cart's folder also holds a helper that runs code: two of its three files declare types alone
+    const files = [...http, "types/http/cart/admin/format.ts"];
+    expect(subProjects(files, new Set(http.map((_, i) => i)))).toEqual([]);
   });
 });
