@@ -1,7 +1,7 @@
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
+import { isGenericName } from "../coupling/names.js";
 import { getOrInsert } from "../util/maps.js";
-import { byString } from "../util/order.js";
 import { crossClusterImports } from "./hubs.js";
 
 /** Clusters smaller than minSize join the cluster they are most strongly tied to. */
@@ -67,9 +67,10 @@ export function scatterTiny(labels: Int32Array, cg: CouplingGraph, minSize: numb
 }
 
 /**
- * The files of modules smaller than minSize that no tie binds to any other module, only to the kernel:
- * what is left of infrastructure once the kernel took its neighbours (the demo's error handler, tied
- * only to the glue that mounts it and the utilities it uses). Alone, each would be a service of one file.
+ * The files of modules smaller than minSize that no tie binds to any other module, only to the kernel,
+ * and none of which names a domain: what is left of infrastructure once the kernel took its neighbours
+ * (the demo's error handler, tied only to the glue that mounts it and the utilities it uses). Alone,
+ * each would be a service of one file.
  */
 export function strandedFiles(
   labels: Int32Array,
@@ -77,6 +78,7 @@ export function strandedFiles(
   minSize: number,
   inModule: (i: number) => boolean,
   inKernel: (i: number) => boolean,
+  namesDomain: (i: number) => boolean,
 ): number[] {
   const members = new Map<number, number[]>();
   for (let i = 0; i < labels.length; i++) if (inModule(i)) getOrInsert(members, labels[i], () => []).push(i);
@@ -92,7 +94,7 @@ export function strandedFiles(
     if (b && inKernel(e.a)) toKernel.add(labels[e.b]);
   }
   return [...members]
-    .filter(([l, files]) => files.length < minSize && !bound.has(l) && toKernel.has(l))
+    .filter(([l, files]) => files.length < minSize && !bound.has(l) && toKernel.has(l) && !files.some(namesDomain))
     .flatMap(([, files]) => files)
     .sort((a, b) => a - b);
 }
@@ -240,11 +242,11 @@ export function folderStrays(
   fixed: (i: number) => boolean,
 ): number[] {
   if (folders.length === 0) return [];
-  // deepest folder first: a file belongs to the innermost folder holding it
-  const dirs = [...new Set(folders)].sort((a, b) => b.length - a.length || byString(a, b));
+  // a file belongs to the innermost folder holding it
+  const dirs = new Set(folders);
   const members = new Map<string, number[]>();
   files.forEach((f, i) => {
-    const dir = dirs.find((d) => f.startsWith(`${d}/`));
+    const dir = foldersOf(f).find((d) => dirs.has(d));
     if (dir !== undefined && inModule(i)) getOrInsert(members, dir, () => []).push(i);
   });
   const moved: number[] = [];
@@ -267,7 +269,8 @@ export function folderStrays(
  * Sub-projects: three or more sibling folders holding a file at the same path two folders deep or
  * more (outline's `plugins/slack/`, `plugins/github/`, ... each with `server/index.ts`): code kept
  * apart in one layout, as packages are. A path one deep (`routes/api/users/index.ts`) is any
- * folder's barrel and says nothing; a folder most of whose files declare types alone (medusa's
+ * folder's barrel and says nothing; siblings named for what their files are (`controllers/`,
+ * `services/`) are layers; a folder half or more of whose files declare types alone (medusa's
  * `types/src/http/order/`) describes a domain's data in a layer of such descriptions, and is none.
  */
 export function subProjects(files: string[], typeFiles: Set<number> = new Set()): string[] {
@@ -282,19 +285,27 @@ export function subProjects(files: string[], typeFiles: Set<number> = new Set())
   }
   const found = new Set<string>();
   for (const [key, children] of holders) {
-    if (children.size < 3) continue;
+    // layer folders side by side (`controllers/users/`, `services/users/`) are no sub-projects
+    if (children.size < 3 || [...children].some(isGenericName)) continue;
     const parent = key.slice(0, key.indexOf("\0"));
     for (const c of children) found.add(`${parent}/${c}`);
   }
   const types = new Map<string, [number, number]>();
   files.forEach((f, i) => {
-    for (const d of found)
-      if (f.startsWith(`${d}/`)) {
+    for (const d of foldersOf(f))
+      if (found.has(d)) {
         const [t, n] = types.get(d) ?? [0, 0];
         types.set(d, [t + (typeFiles.has(i) ? 1 : 0), n + 1]);
       }
   });
   return [...found].filter((d) => types.get(d)![0] * 2 < types.get(d)![1]).sort();
+}
+
+/** The folders holding a file, innermost first: `a/b/c.ts` is in `a/b` and `a`. */
+function foldersOf(file: string): string[] {
+  const out: string[] = [];
+  for (let k = file.lastIndexOf("/"); k > 0; k = file.lastIndexOf("/", k - 1)) out.push(file.slice(0, k));
+  return out;
 }
 
 /**

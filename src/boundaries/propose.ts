@@ -199,8 +199,10 @@ export function proposeBoundaries(
     if (rootGlue.has(g.file)) kernelFixed.add(g.file);
   }
   // the process's entry point (`main.ts` that nothing imports) starts the whole monolith: glue too
+  const processes: number[] = [];
   for (const i of entries) {
     if (!active[i] || labels[i] < 0 || pinned(i)) continue;
+    processes.push(i);
     active[i] = 0;
     labels[i] = -1;
     kernel.push({ file: i, why: "framework glue: the process's entry point, which no file imports" });
@@ -208,19 +210,18 @@ export function proposeBoundaries(
   }
   // the start-up the entry point loads (outline's main.ts, its process roles, the error handlers)
   const feature = new Set([...unitsOf(cg.files).flat(), ...inFolders(cg.files, featureFolders(cg.files))]);
-  // the glue mounts the features; the start-up runs the process and goes no further than the glue
-  const glueSet = new Set(glue.map((g) => g.file));
-  const client = new Set(opts.clientFiles ?? []);
-  const endsStartUp = (i: number) =>
-    client.has(cg.files[i]) ||
-    glueSet.has(i) ||
+  /** an entity, a file named for a business noun, part of a unit or a feature folder */
+  const namesDomain = (i: number) =>
     hints.entityFiles.has(i) ||
-    pinned(i) ||
     feature.has(i) ||
     hints.nouns[i] !== undefined ||
     namesDomainWord(cg.files[i], hints.domainWords);
-  const processes = entries.filter((i) => !client.has(cg.files[i]));
-  for (const i of startUp(processes, cg.files, imports, endsStartUp)) {
+  // the glue mounts the features; the start-up runs the process and goes no further than the glue
+  const glueSet = new Set(glue.map((g) => g.file));
+  const client = new Set(opts.clientFiles ?? []);
+  const endsStartUp = (i: number) => client.has(cg.files[i]) || glueSet.has(i) || pinned(i) || namesDomain(i);
+  const started = processes.filter((i) => !client.has(cg.files[i]));
+  for (const i of startUp(started, cg.files, imports, endsStartUp)) {
     if (!active[i] && labels[i] < 0) continue;
     active[i] = 0;
     labels[i] = -1;
@@ -275,6 +276,7 @@ export function proposeBoundaries(
     opts.minServiceSize,
     (f) => inModule(f) && !pinOf(cg.files[f]),
     (f) => kernelNow.has(f),
+    namesDomain,
   );
   for (const i of stranded) {
     active[i] = 0;
@@ -461,26 +463,26 @@ function entryPoints(files: string[], imports: ImportGraph): number[] {
  */
 function startUp(entries: number[], files: string[], imports: ImportGraph, ends: (i: number) => boolean): number[] {
   const index = new Map(files.map((f, i) => [f, i]));
-  const importers = new Map<number, number[]>();
+  const importers = new Map<number, Set<number>>();
+  const importees = new Map<number, Set<number>>();
   for (const e of imports.edges) {
     const from = index.get(e.from);
     const to = index.get(e.to);
-    if (from !== undefined && to !== undefined && from !== to) getOrInsert(importers, to, () => []).push(from);
+    if (from === undefined || to === undefined || from === to) continue;
+    getOrInsert(importers, to, () => new Set()).add(from);
+    getOrInsert(importees, from, () => new Set()).add(to);
   }
   const inStartUp = new Set(entries);
-  const out: number[] = [];
-  for (let grew = true; grew;) {
-    grew = false;
-    for (let i = 0; i < files.length; i++) {
-      if (inStartUp.has(i) || ends(i)) continue;
-      const by = importers.get(i);
-      if (!by?.length || !by.every((j) => inStartUp.has(j))) continue;
-      inStartUp.add(i);
-      out.push(i);
-      grew = true;
-    }
+  // each file joins once all its importers have; only the files a newcomer imports need a look
+  const queue = entries.flatMap((i) => [...(importees.get(i) ?? [])]);
+  while (queue.length) {
+    const i = queue.pop()!;
+    if (inStartUp.has(i) || ![...importers.get(i)!].every((j) => inStartUp.has(j)) || ends(i)) continue;
+    inStartUp.add(i);
+    queue.push(...(importees.get(i) ?? []));
   }
-  return out.sort((a, b) => a - b);
+  const seeds = new Set(entries);
+  return [...inStartUp].filter((i) => !seeds.has(i)).sort((a, b) => a - b);
 }
 /** The files inside any of the folders. */
 function inFolders(files: string[], folders: string[]): number[] {

@@ -28,6 +28,11 @@ const GENERIC = new Set(
     "polyfills polyfill shims shim"
   ).split(" "),
 );
+/** A folder or file name that says what its files are or do (`services`, `models`, `utils`), never what about. */
+export function isGenericName(name: string): boolean {
+  return GENERIC.has(name.toLowerCase());
+}
+
 /**
  * Leading words that are verbs, adjectives or participles: the noun comes after them
  * (`createOrder`, `currentRate`, `activeOrders`, `placedOrder`); an adjective alone names nothing.

@@ -6,6 +6,7 @@ import {
   folderStrays,
   placeFanOutHubs,
   scatterTiny,
+  strandedFiles,
   subProjects,
   unitsOf,
 } from "../../src/boundaries/placement.js";
@@ -182,6 +183,44 @@ describe("a cluster the kernel leaves too small", () => {
   });
 });
 
+describe("a module the kernel leaves stranded", () => {
+  // a module of three (0), the kernel's logger (-1), and two small modules tied to the logger alone:
+  // 1 the error handler and its formatter, 2 a billing route and its service
+  const files = [
+    "src/routes/orders.ts",
+    "src/services/orders.ts",
+    "src/models/Order.ts",
+    "src/utils/logger.ts",
+    "src/middleware/errorHandler.ts",
+    "src/middleware/errorFormat.ts",
+    "src/routes/billing.ts",
+    "src/services/billing.ts",
+  ];
+  const labels = Int32Array.from([0, 0, 0, -1, 1, 1, 2, 2]);
+  const edges = [
+    [0, 1],
+    [1, 2],
+    [4, 3],
+    [4, 5],
+    [6, 3],
+    [6, 7],
+  ].map(([a, b]) => ({ a, b, weight: 1, signals: zero }));
+  const cg: CouplingGraph = { files, edges, weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 } };
+  const inModule = (i: number) => labels[i] >= 0;
+  const inKernel = (i: number) => i === 3;
+
+  it("is the kernel's when it is tied to the kernel alone and none of its files names a domain", () => {
+    const billing = (i: number) => files[i].includes("billing") || files[i].includes("Order");
+    expect(strandedFiles(labels, cg, 3, inModule, inKernel, billing)).toEqual([4, 5]);
+    // with no domain word anywhere, the billing pair is stranded too
+    expect(strandedFiles(labels, cg, 3, inModule, inKernel, () => false)).toEqual([4, 5, 6, 7]);
+    // tied to another module, it is not stranded
+    const tied = { ...cg, edges: [...edges, { a: 7, b: 2, weight: 0.1, signals: zero }] };
+    expect(strandedFiles(labels, tied, 3, inModule, inKernel, billing)).toEqual([4, 5]);
+    expect(strandedFiles(labels, tied, 3, inModule, inKernel, () => false)).toEqual([4, 5]);
+  });
+});
+
 describe("workspace packages", () => {
   const files = [
     "packages/order/src/order.ts", // 0
@@ -287,7 +326,14 @@ describe("sub-projects", () => {
     expect([...labels.slice(0, 8)]).toEqual([0, 0, 0, 1, 1, 1, 3, 3]);
   });
 
-  it("leave out folders most of whose files declare types alone: a layer of data descriptions", () => {
+  it("are never layer folders side by side, each with the same domains below it", () => {
+    const files = ["controllers", "services", "models"].flatMap((layer) =>
+      ["users", "orders"].flatMap((d) => [`src/${layer}/${d}/index.ts`, `src/${layer}/${d}/${d}.ts`]),
+    );
+    expect(subProjects(files)).toEqual([]);
+  });
+
+  it("leave out folders half or more of whose files declare types alone: a layer of data descriptions", () => {
     const http = ["order", "product", "cart"].flatMap((d) => [
       `types/http/${d}/admin/entities.ts`,
       `types/http/${d}/admin/payloads.ts`,
