@@ -30,7 +30,7 @@ import { round } from "../util/round.js";
 import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
 import type { AnalyzeOptions } from "./options.js";
-import { buildRepoModel, finishModel, prepareRepo, type PreparedRepo } from "./repoModel.js";
+import { buildRepoModel, declaresValues, finishModel, prepareRepo, type PreparedRepo } from "./repoModel.js";
 import { tierSummary } from "./tierSummary.js";
 import type { Analysis, Scope, ServiceAnalysis, Tie } from "./types.js";
 
@@ -361,9 +361,7 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
   const typeFiles = new Set<number>();
   for (const r of model.records) {
     const i = index.get(r.path);
-    const own = r.exports.own;
-    if (i !== undefined && own.length && own.every((e) => e.kind === "interface" || e.kind === "type"))
-      typeFiles.add(i);
+    if (i !== undefined && r.exports.own.length && !declaresValues(r)) typeFiles.add(i);
   }
   return {
     nouns,

@@ -154,7 +154,10 @@ function chooseFiles(records: ModuleRecord[], tiers: TierMap, choice: TierChoice
  */
 function runsCode(records: ModuleRecord[], dir: string): boolean {
   const inside = records.filter((r) => !r.skipped && r.path.startsWith(`${dir}/`));
-  return (
-    inside.length === 0 || inside.some((r) => r.exports.own.some((e) => e.kind !== "interface" && e.kind !== "type"))
-  );
+  return inside.length === 0 || inside.some(declaresValues);
+}
+
+/** A file declaring a value of its own (a function, class, constant, enum), not types alone. */
+export function declaresValues(r: ModuleRecord): boolean {
+  return r.exports.own.some((e) => e.kind !== "interface" && e.kind !== "type");
 }

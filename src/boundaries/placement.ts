@@ -2,6 +2,7 @@ import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
 import { isGenericName } from "../coupling/names.js";
 import { getOrInsert } from "../util/maps.js";
+import { foldersOf } from "../util/paths.js";
 import { crossClusterImports } from "./hubs.js";
 
 /** Clusters smaller than minSize join the cluster they are most strongly tied to. */
@@ -299,13 +300,6 @@ export function subProjects(files: string[], typeFiles: Set<number> = new Set())
       }
   });
   return [...found].filter((d) => types.get(d)![0] * 2 < types.get(d)![1]).sort();
-}
-
-/** The folders holding a file, innermost first: `a/b/c.ts` is in `a/b` and `a`. */
-function foldersOf(file: string): string[] {
-  const out: string[] = [];
-  for (let k = file.lastIndexOf("/"); k > 0; k = file.lastIndexOf("/", k - 1)) out.push(file.slice(0, k));
-  return out;
 }
 
 /**

@@ -2,7 +2,7 @@ import picomatch from "picomatch";
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
 import { UserError } from "../util/errors.js";
-import { commonFolder } from "../util/paths.js";
+import { commonFolder, foldersOf } from "../util/paths.js";
 import { getOrInsert } from "../util/maps.js";
 import { plural } from "../util/plural.js";
 import { byString } from "../util/order.js";
@@ -191,8 +191,9 @@ export function proposeBoundaries(
   const { glue, tiedTo } = placeFanOutHubs(labels, cg, imports, (i) => pinned(i) || home(i), isGlue);
   // the glue the entry point imports (`app.module.ts`, the root of the app) stays in the kernel; a
   // feature's own module that wires many others (`ai.module.ts`) may rejoin its unit below
+  const links = importLinks(cg.files, imports);
   const entries = entryPoints(cg.files, imports);
-  const rootGlue = importedBy(entries, cg.files, imports);
+  const rootGlue = new Set(entries.flatMap((i) => links.importees[i]));
   for (const g of glue) {
     active[g.file] = 0;
     kernel.push({ file: g.file, why: `framework glue: imports from ${g.clusters} modules and names no domain` });
@@ -209,7 +210,8 @@ export function proposeBoundaries(
     kernelFixed.add(i);
   }
   // the start-up the entry point loads (outline's main.ts, its process roles, the error handlers)
-  const feature = new Set([...unitsOf(cg.files).flat(), ...inFolders(cg.files, featureFolders(cg.files))]);
+  const features = featureFolders(cg.files);
+  const feature = new Set([...unitsOf(cg.files).flat(), ...inFolders(cg.files, features)]);
   /** an entity, a file named for a business noun, part of a unit or a feature folder */
   const namesDomain = (i: number) =>
     hints.entityFiles.has(i) ||
@@ -221,7 +223,7 @@ export function proposeBoundaries(
   const client = new Set(opts.clientFiles ?? []);
   const endsStartUp = (i: number) => client.has(cg.files[i]) || glueSet.has(i) || pinned(i) || namesDomain(i);
   const started = processes.filter((i) => !client.has(cg.files[i]));
-  for (const i of startUp(started, cg.files, imports, endsStartUp)) {
+  for (const i of startUp(started, links, endsStartUp)) {
     if (!active[i] && labels[i] < 0) continue;
     active[i] = 0;
     labels[i] = -1;
@@ -264,7 +266,7 @@ export function proposeBoundaries(
     { labels, active, kernel, owned, domainHubs: domainHubSet },
     cg,
     opts,
-    hints.typeFiles,
+    [...subProjects(cg.files, hints.typeFiles), ...features],
     (i) => kernelFixed.has(i) || pinOf(cg.files[i]) !== undefined,
   );
   // a module too small to stand and tied to no other module is infrastructure the kernel left
@@ -397,7 +399,8 @@ function keepTogether(
   p: Placement,
   cg: CouplingGraph,
   opts: Pick<BoundaryOptions, "packages" | "minServiceSize">,
-  typeFiles: Set<number>,
+  /** sub-projects and feature folders, held together as packages are */
+  folders: string[],
   fixed: (i: number) => boolean,
 ): Int32Array {
   const { labels, active, kernel, owned, domainHubs } = p;
@@ -425,12 +428,10 @@ function keepTogether(
     ownedWhy(i, `with most of its unit (${unit})`);
   }
   const scopeRoot = `${commonFolder(cg.files)}/`;
-  const together = [...(opts.packages ?? []), ...subProjects(cg.files, typeFiles), ...featureFolders(cg.files)].filter(
-    (d) => !scopeRoot.startsWith(`${d}/`),
-  );
-  const folders = folderStrays(labels, cg.files, together, inModule, fixed);
-  for (const i of folders) ownedWhy(i, "with most of its package or feature folder");
-  if (units.length === 0 && folders.length === 0) return labels;
+  const together = [...(opts.packages ?? []), ...folders].filter((d) => !scopeRoot.startsWith(`${d}/`));
+  const strays = folderStrays(labels, cg.files, together, inModule, fixed);
+  for (const i of strays) ownedWhy(i, "with most of its package or feature folder");
+  if (units.length === 0 && strays.length === 0) return labels;
   const merged = mergeTiny(
     labels,
     cg,
@@ -455,49 +456,50 @@ function entryPoints(files: string[], imports: ImportGraph): number[] {
   const imported = new Set(imports.edges.map((e) => e.to));
   return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || TOP_INDEX.test(f)) && !imported.has(f) ? [i] : []));
 }
+
+/** The import graph by coupling-graph index, both ways: who imports each file, and what each imports. */
+interface ImportLinks {
+  importers: number[][];
+  importees: number[][];
+}
+
+function importLinks(files: string[], imports: ImportGraph): ImportLinks {
+  const index = new Map(files.map((f, i) => [f, i]));
+  const links: ImportLinks = { importers: files.map(() => []), importees: files.map(() => []) };
+  for (const e of imports.edges) {
+    const from = index.get(e.from);
+    const to = index.get(e.to);
+    if (from === undefined || to === undefined || from === to) continue;
+    links.importers[to].push(from);
+    links.importees[from].push(to);
+  }
+  return links;
+}
+
 /**
  * The process's start-up: from the entry points, the files that only start-up code imports (`main.ts`,
  * the process roles it starts, its error handler). A file `ends` says is no start-up ends it: one
  * naming a domain (`services/collaboration.ts`), a feature's (`team.module.ts`), the glue that mounts
  * the features.
  */
-function startUp(entries: number[], files: string[], imports: ImportGraph, ends: (i: number) => boolean): number[] {
-  const index = new Map(files.map((f, i) => [f, i]));
-  const importers = new Map<number, Set<number>>();
-  const importees = new Map<number, Set<number>>();
-  for (const e of imports.edges) {
-    const from = index.get(e.from);
-    const to = index.get(e.to);
-    if (from === undefined || to === undefined || from === to) continue;
-    getOrInsert(importers, to, () => new Set()).add(from);
-    getOrInsert(importees, from, () => new Set()).add(to);
-  }
+function startUp(entries: number[], links: ImportLinks, ends: (i: number) => boolean): number[] {
   const inStartUp = new Set(entries);
   // each file joins once all its importers have; only the files a newcomer imports need a look
-  const queue = entries.flatMap((i) => [...(importees.get(i) ?? [])]);
+  const queue = entries.flatMap((i) => links.importees[i]);
   while (queue.length) {
     const i = queue.pop()!;
-    if (inStartUp.has(i) || ![...importers.get(i)!].every((j) => inStartUp.has(j)) || ends(i)) continue;
+    if (inStartUp.has(i) || !links.importers[i].every((j) => inStartUp.has(j)) || ends(i)) continue;
     inStartUp.add(i);
-    queue.push(...(importees.get(i) ?? []));
+    queue.push(...links.importees[i]);
   }
   const seeds = new Set(entries);
   return [...inStartUp].filter((i) => !seeds.has(i)).sort((a, b) => a - b);
 }
+
 /** The files inside any of the folders. */
 function inFolders(files: string[], folders: string[]): number[] {
-  return files.flatMap((f, i) => (folders.some((d) => f.startsWith(`${d}/`)) ? [i] : []));
-}
-/** The files the given files import. */
-function importedBy(from: number[], files: string[], imports: ImportGraph): Set<number> {
-  const wanted = new Set(from.map((i) => files[i]));
-  const index = new Map(files.map((f, i) => [f, i]));
-  const out = new Set<number>();
-  for (const e of imports.edges) {
-    const to = index.get(e.to);
-    if (wanted.has(e.from) && to !== undefined) out.add(to);
-  }
-  return out;
+  const set = new Set(folders);
+  return files.flatMap((f, i) => (foldersOf(f).some((d) => set.has(d)) ? [i] : []));
 }
 
 const ENTRY_POINT = /(^|\/)(main|server|bootstrap)\.[cm]?[jt]sx?$/;

@@ -28,3 +28,10 @@ export function commonFolder(paths: string[]): string {
   }
   return parts.join("/");
 }
+
+/** The folders holding a repo-relative path, innermost first: `a/b/c.ts` is in `a/b` and `a`. */
+export function foldersOf(file: string): string[] {
+  const out: string[] = [];
+  for (let k = file.lastIndexOf("/"); k > 0; k = file.lastIndexOf("/", k - 1)) out.push(file.slice(0, k));
+  return out;
+}
