@@ -317,15 +317,13 @@ function hiddenSection(a: Analysis, name: (id: string) => string, limit: number)
   const serviceOf = new Map<string, string>();
   for (const s of a.services) for (const f of s.files) serviceOf.set(f, s.id);
   for (const k of a.kernel.files) serviceOf.set(k.path, KERNEL);
-  const where = (f: string) => serviceOf.get(f);
-  const crosses = (h: Analysis["hiddenCoupling"][number]) =>
-    where(h.a) !== undefined &&
-    where(h.b) !== undefined &&
-    where(h.a) !== where(h.b) &&
-    where(h.a) !== KERNEL &&
-    where(h.b) !== KERNEL;
-  const pairs = [...a.hiddenCoupling.filter(crosses), ...a.hiddenCoupling.filter((h) => !crosses(h))];
-  const across = pairs.filter(crosses).length;
+  const crosses = (h: Analysis["hiddenCoupling"][number]) => {
+    const [x, y] = [serviceOf.get(h.a), serviceOf.get(h.b)];
+    return x !== undefined && y !== undefined && x !== y && x !== KERNEL && y !== KERNEL;
+  };
+  const crossing = a.hiddenCoupling.filter(crosses);
+  const pairs = [...crossing, ...a.hiddenCoupling.filter((h) => !crosses(h))];
+  const across = crossing.length;
   const out = ["## Hidden coupling", ""];
   out.push(
     "File pairs that change together (3 or more shared commits, degree 30% or more) without any import between " +
@@ -334,7 +332,7 @@ function hiddenSection(a: Analysis, name: (id: string) => string, limit: number)
   );
   out.push("| file | service | file | service | shared commits | degree |", "|---|---|---|---|---:|---:|");
   const cell = (f: string) => {
-    const s = where(f);
+    const s = serviceOf.get(f);
     return s === undefined ? "" : md(name(s));
   };
   for (const h of pairs.slice(0, limit))
