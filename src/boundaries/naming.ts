@@ -198,6 +198,7 @@ function qualify(noun: string, next: string): string {
  * the service is mostly about (its noun: `models/Document.ts` names "document"); else the entity
  * most files use, in a module at least half the size of the largest; else their largest
  * module. Names are unique; a service whose candidate names are all taken is named by nameByNouns.
+ * `given`: a name a service takes first (identity and access), unless pinned files hold it.
  */
 export function nameServices(
   services: number[][][],
@@ -205,11 +206,18 @@ export function nameServices(
   files: string[],
   hints: { nouns: (string | undefined)[]; entityFiles: Set<number>; users: Map<number, number> },
   taken: Set<string>,
+  given: (string | undefined)[] = [],
 ): string[] {
   const used = new Set(taken);
   const order = services.map((_, i) => i).sort((a, b) => size(services[b]) - size(services[a]) || a - b);
   const names = new Array<string>(services.length);
+  for (const [i, name] of given.entries())
+    if (name !== undefined && !used.has(name)) {
+      names[i] = name;
+      used.add(name);
+    }
   for (const i of order) {
+    if (names[i] !== undefined) continue;
     // an entity names the service when its module is a real part of it, not a satellite of the largest
     const largestModule = Math.max(...services[i].map((m) => m.length));
     const entities = services[i]

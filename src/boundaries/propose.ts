@@ -17,7 +17,7 @@ import {
   soleServiceImporters,
   type DomainHints,
 } from "./hubs.js";
-import { namesDomainWord, ownNounOf } from "../coupling/names.js";
+import { namesDomainWord, namesIdentity, ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { dissolveLayers } from "./layers.js";
@@ -304,7 +304,9 @@ export function proposeBoundaries(
   kernel = kernel.filter((k) => !isPinned(k.file));
   isolated = isolated.filter((i) => !isPinned(i));
   const modules = [...clusters.values()].filter((m) => m.length > 0);
-  const grouping = groupModules(modules, cg);
+  // provisional names, before shared infrastructure goes back to the modules importing it
+  const identity = nameByNouns(modules, cg.files, hints.nouns, new Set()).map(namesIdentity);
+  const grouping = groupModules(modules, cg, identity);
   // shared infrastructure still in the kernel (a unit's majority may have taken some back)
   const stillShared = shared.filter((i) => kernel.some((k) => k.file === i));
   // the kernel holds what two services or more share: infrastructure that one service alone
@@ -320,11 +322,13 @@ export function proposeBoundaries(
   modules.forEach((m, k) => getOrInsert(groups, grouping.service[k], () => []).push(m));
 
   const generated = [...groups.values()];
+  // the modules of identity and access, gathered, are named for that subdomain
+  const given = [...groups.keys()].map((g) => (g === grouping.identity ? "identity" : undefined));
   // modules are named against each other (a word every module shares names none of them)
   const allNames = nameByNouns(modules, cg.files, hints.nouns, new Set());
   const nameOfModule = new Map(modules.map((m, k) => [m, allNames[k]]));
   const moduleNames = generated.map((ms) => ms.map((m) => nameOfModule.get(m)!));
-  const serviceNames = nameServices(generated, moduleNames, cg.files, hints, new Set(pinnedTo.keys()));
+  const serviceNames = nameServices(generated, moduleNames, cg.files, hints, new Set(pinnedTo.keys()), given);
   const rename = opts.overrides?.rename ?? {};
   checkRenames(rename, serviceNames, [...pinnedTo.keys()], opts.overrides?.source ?? "faultline.config.json");
   const services = [

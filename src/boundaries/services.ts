@@ -14,15 +14,24 @@ export const SERVICE_MIN_SHARE = 0.03;
 export const SERVICE_MAX_SHARE = 0.25;
 
 /**
- * Services from modules, in two steps, each merge the strongest available:
+ * Services from modules, in three steps, each merge the strongest available:
  * 1. a module that does a clear majority of its business with one other module joins that module's
  *    service (a satellite joins its planet), as long as it is not the bigger of the two;
  * 2. then the smallest service below SERVICE_MIN_SHARE of the files joins the service it is
  *    most tied to (ties divided by the geometric mean of both sides' totals, so that the services
- *    everyone uses do not absorb them all), until none is that small.
- * No merge makes a service larger than SERVICE_MAX_SHARE of the files. Returns each module's service.
+ *    everyone uses do not absorb them all), until none is that small;
+ * 3. the modules named for identity and access (`identity`: users, authentication, API keys, OAuth)
+ *    move to the service of the biggest of them, a generic subdomain one team owns whatever
+ *    else their ties say; what they leave behind that is too small joins as in step 2.
+ * No merge makes a service larger than SERVICE_MAX_SHARE of the files (identity and access
+ * included: past that share it is the repository's business, not a generic subdomain).
+ * Returns each module's service, and the identity and access service when the modules moved.
  */
-export function groupModules(modules: number[][], cg: CouplingGraph): { service: number[]; rule: string } {
+export function groupModules(
+  modules: number[][],
+  cg: CouplingGraph,
+  identity: boolean[],
+): { service: number[]; rule: string; identity?: number } {
   const ties = new Ties(modules, cg);
   const total = modules.reduce((s, m) => s + m.length, 0);
   const cap = SERVICE_MAX_SHARE * total;
@@ -43,8 +52,33 @@ export function groupModules(modules: number[][], cg: CouplingGraph): { service:
     ties.merge(best.from, best.to);
     satellites++;
   }
-  const floor = SERVICE_MIN_SHARE * total;
-  let small = 0;
+  let small = joinSmall(ties, SERVICE_MIN_SHARE * total, cap);
+  const named = modules.map((_, k) => k).filter((k) => identity[k]);
+  const gathered = named.length >= 2 && ties.gather(named, cap);
+  if (gathered) small += joinSmall(ties, SERVICE_MIN_SHARE * total, cap);
+  const identityRule = gathered
+    ? `; the ${named.length} modules named for identity and access moved to one service`
+    : "";
+  const service = ties.assignment();
+  return {
+    service,
+    ...(gathered ? { identity: service[named[0]] } : {}),
+    rule:
+      `${plural(satellites, "satellite module")} joined the module they do ` +
+      `${Math.round(SATELLITE_SHARE * 100)}% or more of their business with; ` +
+      `then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
+      `the files joined the one they are most tied to (ties relative to both sides' totals)${identityRule}; ` +
+      `none over ${SERVICE_MAX_SHARE * 100}% of the files`,
+  };
+}
+
+/**
+ * The smallest service under `floor` files joins the one it is most tied to (ties relative to
+ * both sides' totals) that stays within `cap`, until none is that small or none can join.
+ * Returns how many joined.
+ */
+function joinSmall(ties: Ties, floor: number, cap: number): number {
+  let joined = 0;
   for (;;) {
     const candidates = ties
       .groups()
@@ -58,22 +92,13 @@ export function groupModules(modules: number[][], cg: CouplingGraph): { service:
         if (ties.size(g) + ties.size(to) > cap) continue;
         ties.merge(g, to);
         merged = true;
-        small++;
+        joined++;
         break;
       }
       if (merged) break;
     }
-    if (!merged) break;
+    if (!merged) return joined;
   }
-  return {
-    service: ties.assignment(),
-    rule:
-      `${plural(satellites, "satellite module")} joined the module they do ` +
-      `${Math.round(SATELLITE_SHARE * 100)}% or more of their business with; ` +
-      `then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
-      `the files joined the one they are most tied to (ties relative to both sides' totals); none over ` +
-      `${SERVICE_MAX_SHARE * 100}% of the files`,
-  };
 }
 
 /** The tie weight between groups of modules, kept as modules merge. */
@@ -83,9 +108,11 @@ class Ties {
   private readonly groupSize: Map<number, number>;
   private readonly between = new Map<number, number>();
   private readonly k: number;
+  private readonly moduleSize: number[];
 
   constructor(modules: number[][], cg: CouplingGraph) {
     const k = (this.k = modules.length);
+    this.moduleSize = modules.map((m) => m.length);
     this.group = modules.map((_, j) => j);
     this.groupSize = new Map(modules.map((m, j) => [j, m.length]));
     const moduleOf = new Int32Array(cg.files.length).fill(-1);
@@ -132,6 +159,27 @@ class Ties {
     for (let j = 0; j < this.group.length; j++) if (this.group[j] === from) this.group[j] = to;
     this.groupSize.set(to, this.size(to) + this.size(from));
     this.groupSize.delete(from);
+  }
+
+  /**
+   * The modules move, out of whatever groups they are in, to the group of the biggest of them
+   * (the first on a tie), unless that group would grow past `cap` files; a group they leave
+   * empty is gone. Returns whether they moved.
+   */
+  gather(members: number[], cap: number): boolean {
+    const biggest = members.reduce((a, b) => (this.moduleSize[b] > this.moduleSize[a] ? b : a));
+    const to = this.group[biggest];
+    const moving = members.filter((j) => this.group[j] !== to);
+    if (this.size(to) + moving.reduce((s, j) => s + this.moduleSize[j], 0) > cap) return false;
+    for (const j of moving) {
+      const from = this.group[j];
+      this.group[j] = to;
+      this.groupSize.set(to, this.size(to) + this.moduleSize[j]);
+      const left = this.size(from) - this.moduleSize[j];
+      if (left > 0) this.groupSize.set(from, left);
+      else this.groupSize.delete(from);
+    }
+    return true;
   }
 
   assignment(): number[] {

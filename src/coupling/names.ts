@@ -34,6 +34,31 @@ export function isGenericName(name: string): boolean {
 }
 
 /**
+ * Identity and access is a generic subdomain of every business application: users, their
+ * authentication, sessions, roles and permissions, API keys and access tokens, OAuth, passkeys.
+ * A word of these anywhere in a name says so (`authentication-oauth`, `oauth-client`); the
+ * broader ones only as the name's head noun (`user`, `access`, not `user-history`, `access-request`).
+ */
+const IDENTITY_WORDS = new Set(
+  (
+    "auth authentication authorization oauth passkey sso saml mfa otp login logout signin signup password " +
+    "credential impersonation identity jwt"
+  ).split(" "),
+);
+const IDENTITY_HEADS = new Set("user session access role permission".split(" "));
+const IDENTITY_PHRASES = new Set(["api-key", "access-token", "refresh-token"]);
+
+/** Whether a kebab-case domain name (`api-key`, `user`, `oauth-client`) names identity and access. */
+export function namesIdentity(name: string): boolean {
+  const words = name.split("-");
+  return (
+    words.some((w) => IDENTITY_WORDS.has(w)) ||
+    IDENTITY_HEADS.has(words[words.length - 1]) ||
+    IDENTITY_PHRASES.has(words.slice(-2).join("-"))
+  );
+}
+
+/**
  * Leading words that are verbs, adjectives or participles: the noun comes after them
  * (`createOrder`, `currentRate`, `activeOrders`, `placedOrder`); an adjective alone names nothing.
  */

@@ -3,6 +3,7 @@ import { groupModules } from "../../src/boundaries/services.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
 
 const zero = { structural: 0, cochange: 0, ownership: 0, semantic: 0 };
+const none = [false, false, false, false];
 
 /**
  * Modules A (files 0-3), B (4-13), C (14-23) and D (24-63, tied to none: it keeps every merge
@@ -25,12 +26,25 @@ describe("modules grouped into services", () => {
   it("a module doing a clear majority of its business with another joins it as a satellite", () => {
     // A does 60% of its business with B; B and C are bigger than A, so neither is its satellite
     const { modules, cg } = threeModules(0.6, 0.4);
-    expect(groupModules(modules, cg).service).toEqual([1, 1, 2, 3]);
+    expect(groupModules(modules, cg, none).service).toEqual([1, 1, 2, 3]);
   });
 
   it("one whose ties barely lean to one side (52% against 48%) stays a service of its own", () => {
     // A holds 4 of 64 files, above the 3% floor, so nothing else merges it
     const { modules, cg } = threeModules(0.52, 0.48);
-    expect(groupModules(modules, cg).service).toEqual([0, 1, 2, 3]);
+    expect(groupModules(modules, cg, none).service).toEqual([0, 1, 2, 3]);
+  });
+
+  it("modules named for identity and access move to the service of the biggest of them, whatever their ties", () => {
+    // A (4 files) is B's satellite by its ties; A and C are identity modules, C the bigger
+    const { modules, cg } = threeModules(0.6, 0.4);
+    expect(groupModules(modules, cg, [true, false, false, false]).service).toEqual([1, 1, 2, 3]);
+    expect(groupModules(modules, cg, [true, false, true, false]).service).toEqual([2, 1, 2, 3]);
+  });
+
+  it("identity modules stay apart when together they would pass a quarter of the files", () => {
+    // B and C hold 20 of 64 files, past the 16 a service may hold
+    const { modules, cg } = threeModules(0.52, 0.48);
+    expect(groupModules(modules, cg, [false, true, true, false]).service).toEqual([0, 1, 2, 3]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nounOf } from "../../src/coupling/names.js";
+import { namesIdentity, nounOf } from "../../src/coupling/names.js";
 
 describe("the noun a file's name carries", () => {
   it("reads past leading verbs, qualifiers and participles to the noun, up to the first role word", () => {
@@ -31,5 +31,14 @@ describe("the noun a file's name carries", () => {
       ["plugins/slack/server/env.ts", "slack"],
     ];
     expect(cases.map(([f]) => nounOf(f))).toEqual(cases.map(([, n]) => n));
+  });
+});
+
+describe("names of identity and access", () => {
+  it("a word of authentication anywhere, the broader words only as the head noun", () => {
+    const identity = ["user", "auth", "api-key", "access-token", "oauth-client", "authentication-oauth", "access"];
+    const other = ["user-history", "user-collection", "access-request", "team", "account", "token-price", "keyword"];
+    expect(identity.filter(namesIdentity)).toEqual(identity);
+    expect(other.filter(namesIdentity)).toEqual([]);
   });
 });
