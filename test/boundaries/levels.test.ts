@@ -18,7 +18,8 @@ import { buildRepo, day, rng, TSCONFIG, type CommitStep, type RepoScript } from 
 const DOMAINS = ["order", "product", "invoice", "user", "shipment"];
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
-function layered(): { script: RepoScript; truth: Record<string, string> } {
+function layered(domains = DOMAINS): { script: RepoScript; truth: Record<string, string> } {
+  const DOMAINS = domains;
   const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
   const truth: Record<string, string> = {};
   const infra =
@@ -94,20 +95,13 @@ function layered(): { script: RepoScript; truth: Record<string, string> } {
   const r = rng(11);
   const of = (d: string) => Object.keys(truth).filter((f) => truth[f] === d);
   const commits: CommitStep[] = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
-  const people: Record<string, string> = {
-    order: "Ola <ola@x.test>",
-    product: "Pat <pat@x.test>",
-    invoice: "Ivy <ivy@x.test>",
-    user: "Uma <uma@x.test>",
-    shipment: "Sam <sam@x.test>",
-    checkout: "Cas <cas@x.test>",
-  };
+  const people = (d: string) => `${cap(d)} <${d}@x.test>`;
   for (let i = 1; i <= 108; i++) {
-    const d = [...DOMAINS, "checkout"][i % 6];
+    const d = [...DOMAINS, "checkout"][i % (DOMAINS.length + 1)];
     const touch = of(d).filter(() => r() < 0.7);
     if (touch.length < 2) touch.push(...of(d).slice(0, 2));
     if (i % 9 === 0) touch.push(of(DOMAINS[(i + 1) % DOMAINS.length])[0]);
-    commits.push({ author: people[d], date: day(i * 3), touch: [...new Set(touch)], message: `feat: ${d} ${i}` });
+    commits.push({ author: people(d), date: day(i * 3), touch: [...new Set(touch)], message: `feat: ${d} ${i}` });
   }
   return { script: { files, commits }, truth };
 }
@@ -180,5 +174,25 @@ describe("services and modules on a layered back end", () => {
     const named = Object.fromEntries(analysis.services.map((s) => [s.name, s.files]));
     for (const d of DOMAINS) expect(named[d], d).toContain(`src/models/${cap(d)}.ts`);
     for (const s of analysis.services) expect(s.name).not.toMatch(/^(policies|presenters|models|commands|routes)$/);
+  });
+});
+
+describe("identity and access on a layered back end", () => {
+  // the five domains and three more, one of them API keys: users and API keys are identity and access
+  const domains = [...DOMAINS, "apiKey", "cart", "review"];
+  let gathered: Analysis;
+  beforeAll(async () => {
+    gathered = (await analyzeInto(buildRepo(layered(domains).script), ["--no-cache"])).analysis;
+  });
+
+  it("gathers the modules of users and API keys into one service named identity; the others stay apart", () => {
+    const serviceOf = (d: string) => gathered.services.find((s) => s.files.includes(`src/models/${cap(d)}.ts`))!;
+    const identity = serviceOf("user");
+    expect(identity.name).toBe("identity");
+    expect(identity.files).toContain("src/models/ApiKey.ts");
+    expect(identity.modules.map((m) => m.name).sort()).toEqual(["api-key", "user"]);
+    const others = domains.filter((d) => d !== "user" && d !== "apiKey").map((d) => serviceOf(d).id);
+    expect(new Set(others).size).toBe(others.length);
+    expect(others).not.toContain(identity.id);
   });
 });
