@@ -198,7 +198,8 @@ function qualify(noun: string, next: string): string {
  * the service is mostly about (its noun: `models/Document.ts` names "document"); else the entity
  * most files use, in a module at least half the size of the largest; else their largest
  * module. Names are unique; a service whose candidate names are all taken is named by nameByNouns.
- * `given`: a name a service takes first (identity and access), unless pinned files hold it.
+ * `gathered`: a service of modules gathered from across the cut (identity and access), which no
+ * largest module speaks for: it is named after the entity the most files use (`User`).
  */
 export function nameServices(
   services: number[][][],
@@ -206,20 +207,14 @@ export function nameServices(
   files: string[],
   hints: { nouns: (string | undefined)[]; entityFiles: Set<number>; users: Map<number, number> },
   taken: Set<string>,
-  given: (string | undefined)[] = [],
+  gathered: boolean[] = [],
 ): string[] {
   const used = new Set(taken);
   const order = services.map((_, i) => i).sort((a, b) => size(services[b]) - size(services[a]) || a - b);
   const names = new Array<string>(services.length);
-  for (const [i, name] of given.entries())
-    if (name !== undefined && !used.has(name)) {
-      names[i] = name;
-      used.add(name);
-    }
   for (const i of order) {
-    if (names[i] !== undefined) continue;
     // an entity names the service when its module is a real part of it, not a satellite of the largest
-    const largestModule = Math.max(...services[i].map((m) => m.length));
+    const largestModule = gathered[i] ? 0 : Math.max(...services[i].map((m) => m.length));
     const entities = services[i]
       .flatMap((m, j) => (m.length * 2 >= largestModule ? m.map((f) => ({ f, module: j })) : []))
       .filter(({ f }) => hints.entityFiles.has(f))

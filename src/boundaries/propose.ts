@@ -322,13 +322,12 @@ export function proposeBoundaries(
   modules.forEach((m, k) => getOrInsert(groups, grouping.service[k], () => []).push(m));
 
   const generated = [...groups.values()];
-  // the modules of identity and access, gathered, are named for that subdomain
-  const given = [...groups.keys()].map((g) => (g === grouping.identity ? "identity" : undefined));
+  const gathered = [...groups.keys()].map((g) => g === grouping.identity);
   // modules are named against each other (a word every module shares names none of them)
   const allNames = nameByNouns(modules, cg.files, hints.nouns, new Set());
   const nameOfModule = new Map(modules.map((m, k) => [m, allNames[k]]));
   const moduleNames = generated.map((ms) => ms.map((m) => nameOfModule.get(m)!));
-  const serviceNames = nameServices(generated, moduleNames, cg.files, hints, new Set(pinnedTo.keys()), given);
+  const serviceNames = nameServices(generated, moduleNames, cg.files, hints, new Set(pinnedTo.keys()), gathered);
   const rename = opts.overrides?.rename ?? {};
   checkRenames(rename, serviceNames, [...pinnedTo.keys()], opts.overrides?.source ?? "faultline.config.json");
   const services = [
