@@ -363,6 +363,12 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
     const i = index.get(r.path);
     if (i !== undefined && r.exports.own.length && !declaresValues(r)) typeFiles.add(i);
   }
+  const productNamed = new Set(
+    files.flatMap((f, i) => {
+      const own = ownNounOf(f);
+      return own !== undefined && ofProduct(own) ? [i] : [];
+    }),
+  );
   return {
     nouns,
     entityFiles,
@@ -372,6 +378,7 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
     entityNouns,
     entityNounOf,
     typeFiles,
+    productNamed,
   };
 }
 
@@ -425,6 +432,7 @@ function proposalKey(cg: CouplingGraph, imports: ImportGraph, hints: DomainHints
       [...hints.entityNouns],
       [...hints.entityNounOf],
       [...hints.typeFiles],
+      [...hints.productNamed],
     ]),
   );
   h.update(JSON.stringify(cg.files));

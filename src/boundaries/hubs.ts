@@ -22,6 +22,8 @@ export interface DomainHints {
   entityNounOf: Map<number, string>;
   /** files that declare types alone (interfaces and type aliases): descriptions of data, not code */
   typeFiles: Set<number>;
+  /** files whose own name is the product's (`vendure-config.ts`, `ghostfolio.service.ts`): no domain */
+  productNamed: Set<number>;
 }
 
 export interface Hub {

@@ -185,7 +185,7 @@ export function proposeBoundaries(
   // strongest tie.
   const moduleCount = new Set(labels.filter((l) => l >= 0)).size;
   const isGlue = (i: number, reached: number) =>
-    !hints.entityFiles.has(i) && !ownNounOf(cg.files[i]) && reached * 3 >= moduleCount;
+    !hints.entityFiles.has(i) && (!ownNounOf(cg.files[i]) || hints.productNamed.has(i)) && reached * 3 >= moduleCount;
   // an entity with the files named for it stays, whatever its associations import
   const home = (i: number) => entityAtHome(i, labels, hints);
   const { glue, tiedTo } = placeFanOutHubs(labels, cg, imports, (i) => pinned(i) || home(i), isGlue);

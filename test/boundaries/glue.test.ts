@@ -9,7 +9,7 @@ const FEATURES = ["order", "payment", "invoice", "shipment", "customer", "produc
  * imports every feature's module and the entry point imports the root; an `ai` feature whose own
  * module wires four other features' modules beside its service and controller.
  */
-function nestRepo(): string {
+function nestRepo(product?: string): string {
   const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
   const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
   for (const f of FEATURES) {
@@ -40,6 +40,13 @@ function nestRepo(): string {
     all.map((f) => `import { ${cap(f)}Module } from "./${f}/${f}.module";\n`).join("") +
     `export class AppModule {\n  static parts = [${all.map((f) => `${cap(f)}Module`).join(", ")}];\n}\n`;
   files["src/main.ts"] = `import { AppModule } from "./app.module";\nexport const app = AppModule;\n`;
+  // the product's configuration, named for the product, importing every feature's service
+  if (product) {
+    files["package.json"] = JSON.stringify({ name: product, private: true });
+    files[`src/config/${product}-config.ts`] =
+      FEATURES.map((f) => `import { ${cap(f)}Service } from "../${f}/${f}.service";\n`).join("") +
+      `export const config = { services: [${FEATURES.map((f) => `${cap(f)}Service`).join(", ")}] };\n`;
+  }
   const author = "Ada <ada@x.test>";
   const commits: CommitStep[] = [{ author, date: day(0), touch: Object.keys(files) }];
   // each feature (ai included) changes on its own, its three files together
@@ -63,6 +70,12 @@ describe("framework glue", () => {
     const ai = analysis.services.find((s) => s.files.includes("src/ai/ai.controller.ts"))!;
     expect(ai.files).toContain("src/ai/ai.module.ts");
     expect(ai.files).toContain("src/ai/ai.service.ts");
+  });
+
+  it("is a file named for the product itself, which names no domain of it", async () => {
+    const { analysis } = await analyzeInto(nestRepo("shop"), ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    expect(kernel.get("src/config/shop-config.ts")).toMatch(/^framework glue/);
   });
 });
 

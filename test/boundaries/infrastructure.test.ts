@@ -58,6 +58,7 @@ describe("shared infrastructure", () => {
       entityNouns: new Set<string>(),
       entityNounOf: new Map<number, string>(),
       typeFiles: new Set<number>(),
+      productNamed: new Set<number>(),
     };
     const found = sharedInfrastructure(labels, imports, cg, hints, () => false);
     // by hand: BaseRoute and CacheHelper (3 importers each, no domain word); orderFormatter says

@@ -42,6 +42,7 @@ const hints: DomainHints = {
   entityNouns: new Set(["user", "tag"]),
   entityNounOf: new Map(),
   typeFiles: new Set<number>(),
+  productNamed: new Set<number>(),
 };
 
 describe("the owner of an entity many modules use", () => {
