@@ -1,10 +1,8 @@
 // Business-domain labels for vendure's core package (packages/core/src/**), derived from the repository's own naming.
 // Usage: node bench/labels/vendure-core.mjs /path/to/vendure
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename } from "node:path";
 import picomatch from "picomatch";
+import { writeLabels } from "./driver.mjs";
 
 const NAME = "vendure-core";
 const repo = process.argv[2];
@@ -139,29 +137,4 @@ function moduleOf(f) {
   return null;
 }
 
-// ---- common driver: list files, label them, write <NAME>.{contexts,modules}.json next to this script ----
-const [inScope, excluded] = [picomatch(SCOPE), picomatch(EXCLUDE)];
-const listed = execFileSync("git", ["-C", repo, "ls-files", "-z"], { encoding: "utf8", maxBuffer: 1 << 28 });
-const files = listed.split("\0").filter((f) => inScope(f) && !excluded(f));
-const contextOf = {};
-for (const [, ctx, mods] of CONTEXTS.matchAll(/^(\S+): (.+)$/gm)) for (const m of mods.split(" ")) contextOf[m] = ctx;
-const out = { contexts: {}, modules: {} };
-for (const f of files) {
-  const m = moduleOf(f);
-  if (!m) continue;
-  if (!contextOf[m]) throw new Error(`module ${m} has no context`);
-  (out.modules[m] ??= []).push(f);
-  (out.contexts[contextOf[m]] ??= []).push(f);
-}
-const here = dirname(fileURLToPath(import.meta.url));
-for (const [kind, groups] of Object.entries(out)) {
-  const keys = Object.keys(groups).sort();
-  const json = Object.fromEntries(keys.map((k) => [k, groups[k].sort()]));
-  writeFileSync(join(here, `${NAME}.${kind}.json`), JSON.stringify(json, null, 2) + "\n");
-}
-const n = Object.values(out.modules).flat().length;
-const [nc, nm] = [Object.keys(out.contexts).length, Object.keys(out.modules).length];
-console.error(
-  `contexts: ${n} files in ${nc} domains; modules: ${n} files in ${nm} domains; ` +
-    `${files.length - n} files in scope unlabelled (of ${files.length})`,
-);
+writeLabels({ name: NAME, repo, scope: SCOPE, exclude: EXCLUDE, contexts: CONTEXTS, moduleOf });
