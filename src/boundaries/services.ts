@@ -17,9 +17,9 @@ export const SERVICE_MAX_SHARE = 0.25;
  * Services from modules, in three steps, each merge the strongest available:
  * 1. a module that does a clear majority of its business with one other module joins that module's
  *    service (a satellite joins its planet), as long as it is not the bigger of the two;
- * 2. then the smallest service below SERVICE_MIN_SHARE of the files joins the service it is
- *    most tied to (ties divided by the geometric mean of both sides' totals, so that the services
- *    everyone uses do not absorb them all), until none is that small;
+ * 2. then, while a service is below SERVICE_MIN_SHARE of the files, the small service and the one
+ *    it is most tied to against what both sides' sizes predict merge (tie weight over the product of
+ *    both sides' totals, so that the services everyone uses do not absorb them all);
  * 3. the modules named for identity and access (`identity`: users, authentication, API keys, OAuth)
  *    move to the service of the biggest of them, a generic subdomain one team owns whatever
  *    else their ties say; what they leave behind that is too small joins as in step 2.
@@ -67,37 +67,34 @@ export function groupModules(
       `${plural(satellites, "satellite module")} joined the module they do ` +
       `${Math.round(SATELLITE_SHARE * 100)}% or more of their business with; ` +
       `then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
-      `the files joined the one they are most tied to (ties relative to both sides' totals)${identityRule}; ` +
+      `the files joined the one they are most tied to (ties against what both sides' totals predict)${identityRule}; ` +
       `none over ${SERVICE_MAX_SHARE * 100}% of the files`,
   };
 }
 
 /**
- * The smallest service under `floor` files joins the one it is most tied to (ties relative to
- * both sides' totals) that stays within `cap`, until none is that small or none can join.
- * Returns how many joined.
+ * While a service is under `floor` files, the pair of a small service and any other (within `cap`)
+ * whose tie is the strongest against what their sizes predict merges: tie weight divided by the
+ * product of both sides' totals (association strength, the observed-over-expected of modularity's
+ * null model). A module tied to the hub everyone uses (outline's documents, vendure's orders) by
+ * the hub's sheer size joins a partner its ties single out instead. Returns how many joined.
  */
 function joinSmall(ties: Ties, floor: number, cap: number): number {
   let joined = 0;
   for (;;) {
-    const candidates = ties
-      .groups()
-      .filter((g) => ties.size(g) < floor)
-      .sort((a, b) => ties.size(a) - ties.size(b) || a - b);
-    let merged = false;
     const all = ties.outgoing(true);
-    for (const g of candidates) {
-      const out = all.get(g) ?? new Map<number, number>();
-      for (const [to] of [...out].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
+    let best: { from: number; to: number; strength: number } | undefined;
+    for (const g of ties.groups()) {
+      if (ties.size(g) >= floor) continue;
+      for (const [to, strength] of all.get(g) ?? new Map<number, number>()) {
         if (ties.size(g) + ties.size(to) > cap) continue;
-        ties.merge(g, to);
-        merged = true;
-        joined++;
-        break;
+        if (!best || strength > best.strength || (strength === best.strength && to < best.to))
+          best = { from: g, to, strength };
       }
-      if (merged) break;
     }
-    if (!merged) return joined;
+    if (!best) return joined;
+    ties.merge(best.from, best.to);
+    joined++;
   }
 }
 
@@ -136,7 +133,7 @@ class Ties {
 
   /**
    * Per group, its tie weight to each other group, in one pass over the module pairs;
-   * `normalised`: divided by the geometric mean of both groups' totals.
+   * `normalised`: divided by the product of both groups' totals (association strength).
    */
   outgoing(normalised = false): Map<number, Map<number, number>> {
     const out = new Map<number, Map<number, number>>();
@@ -151,7 +148,7 @@ class Ties {
     }
     if (normalised)
       for (const [g, ties] of out)
-        for (const [h, w] of ties) ties.set(h, w / Math.sqrt((totals.get(g) ?? 1) * (totals.get(h) ?? 1)));
+        for (const [h, w] of ties) ties.set(h, w / ((totals.get(g) ?? 1) * (totals.get(h) ?? 1)));
     return out;
   }
 

@@ -48,3 +48,24 @@ describe("modules grouped into services", () => {
     expect(groupModules(modules, cg, [false, true, true, false]).service).toEqual([0, 1, 2, 3]);
   });
 });
+
+describe("a small module", () => {
+  // S (files 0-1) is under the 3% floor of 100 files. Its ties: hub H 5, partner P 3, Y 3 (45% at
+  // most to one side: no satellite). H is tied to X1 12 and X2 13 (total 30), P to X2 12 (total
+  // 15), Y to X1 20 (total 23). Against what the totals predict (w / (11 · total)): H 0.0152,
+  // P 0.0182, Y 0.0119; divided by the geometric mean instead, H would win (0.275 against 0.302·0.91).
+  const files = Array.from({ length: 100 }, (_, i) => `src/f${i}.ts`);
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+  const [S, H, P, X1, X2, Y] = [range(0, 2), range(2, 22), range(22, 32), range(32, 57), range(57, 82), range(82, 100)];
+  const tie = (a: number[], b: number[], weight: number) => ({ a: a[0], b: b[0], weight, signals: zero });
+  const cg: CouplingGraph = {
+    files,
+    edges: [tie(S, H, 5), tie(S, P, 3), tie(S, Y, 3), tie(H, X1, 12), tie(H, X2, 13), tie(P, X2, 12), tie(Y, X1, 20)],
+    weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 },
+  };
+
+  it("joins the partner its ties single out, not the hub everyone is tied to by its size", () => {
+    const { service } = groupModules([S, H, P, X1, X2, Y], cg, [false, false, false, false, false, false]);
+    expect(service).toEqual([2, 1, 2, 3, 4, 5]);
+  });
+});
