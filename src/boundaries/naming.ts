@@ -1,5 +1,5 @@
 import path from "node:path";
-import { nounOf, ownNounOf } from "../coupling/names.js";
+import { namesIdentity, nounOf, ownNounOf } from "../coupling/names.js";
 import { withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
 import { commonFolder } from "../util/paths.js";
@@ -199,7 +199,8 @@ function qualify(noun: string, next: string): string {
  * most files use, in a module at least half the size of the largest; else their largest
  * module. Names are unique; a service whose candidate names are all taken is named by nameByNouns.
  * `gathered`: a service of modules gathered from across the cut (identity and access), which no
- * largest module speaks for: it is named after the entity the most files use (`User`).
+ * largest module speaks for: it is named after the entity named for identity that the most files
+ * use (`User`), else the entity the most files use (vendure's Channel sits beside its roles).
  */
 export function nameServices(
   services: number[][][],
@@ -228,7 +229,9 @@ export function nameServices(
     // the largest module's own entity first (the one it is named after, else the most used), then any
     const isLargest = (e: { module: number }) => services[i][e.module].length === largestModule;
     const isNamesake = (e: { module: number; noun: string }) => e.noun === moduleNames[i][e.module];
-    const central = entities.filter(isLargest).sort((a, b) => Number(isNamesake(b)) - Number(isNamesake(a)));
+    const central = gathered[i]
+      ? entities.filter((e) => namesIdentity(e.noun))
+      : entities.filter(isLargest).sort((a, b) => Number(isNamesake(b)) - Number(isNamesake(a)));
     const largest = services[i]
       .map((m, j) => ({ size: m.length, name: moduleNames[i][j] }))
       .sort((a, b) => b.size - a.size || byString(a.name, b.name))

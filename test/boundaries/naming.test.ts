@@ -252,6 +252,35 @@ describe("service names", () => {
     expect(nameServices(modules, [["auth", "view"]], files, hints, new Set())).toEqual(["auth"]);
   });
 
+  it("name the identity and access service after its most used identity entity, not another it holds", () => {
+    // vendure's core: roles and sessions gathered as identity and access, with the Channel entity
+    // in the roles' module; Channel is read by more files (40) than User (25) or Role (15)
+    const files = [
+      "src/entity/channel/channel.entity.ts",
+      "src/entity/user/user.entity.ts",
+      "src/entity/role/role.entity.ts",
+      "src/service/services/role.service.ts",
+      "src/entity/session/session.entity.ts",
+      "src/service/services/session.service.ts",
+    ];
+    const users = new Map([
+      [0, 40],
+      [1, 25],
+      [2, 15],
+      [4, 10],
+    ]);
+    const hints = { nouns: files.map(nounOf), entityFiles: new Set([0, 1, 2, 4]), users };
+    const modules = [
+      [
+        [0, 1, 2, 3],
+        [4, 5],
+      ],
+    ];
+    expect(nameServices(modules, [["role", "session"]], files, hints, new Set(), [true])).toEqual(["user"]);
+    // not gathered, the largest module's own entity names it
+    expect(nameServices(modules, [["role", "session"]], files, hints, new Set(), [false])).toEqual(["role"]);
+  });
+
   it("name a group by its folder's parent when the folder is named after another group's domain", () => {
     // outline: e-mail templates beside the document templates (models/Template.ts, ...); by hand,
     // no noun is on a quarter of the e-mails, `emails/templates/` holds them, and "template" is the
