@@ -71,7 +71,8 @@ export async function analyzeOutputs(
 ): Promise<{ analysis: Analysis; modelJson: ModelJson }> {
   const prepared = await prepareRepo(repo, opts, log);
   const store = new CacheStore<{ analysis: Analysis; modelJson: ModelJson }>(prepared.cacheDir, "outputs", log);
-  const key = outputsKey(prepared, opts);
+  // without a cache nothing is looked up: the key (every record serialised) is not worth making
+  const key = prepared.cacheDir ? outputsKey(prepared, opts) : "";
   const hit = store.get(key);
   if (hit) {
     prepared.pending?.abandon();
@@ -116,7 +117,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   );
   const ofProduct = productNoun(repo);
   const hints = domainHints(model, ofProduct);
-  const key = proposalKey(coupling, imports, hints, boundaryOptions);
+  const key = cache.dir ? proposalKey(coupling, imports, hints, boundaryOptions) : "";
   let proposal = cache.get(key);
   if (!proposal) {
     proposal = proposeBoundaries(coupling, imports, hints, { ...boundaryOptions });

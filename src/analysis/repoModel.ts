@@ -11,7 +11,7 @@ import type { ChangeHistory } from "../history/types.js";
 import type { RepoModel } from "../metrics/types.js";
 import { DEFAULT_TEST_GLOBS } from "../repo/defaults.js";
 import { checkRepoDir } from "../repo/repoDir.js";
-import { isGitWorkTree } from "../repo/visibleFiles.js";
+import { gitFilesAsync, isGitWorkTree } from "../repo/visibleFiles.js";
 import { classifyTiers, tsconfigRuntimes } from "../tiers/classify.js";
 import { isServerPackage } from "../tiers/packages.js";
 import type { TierChoice, TierMap } from "../tiers/types.js";
@@ -45,26 +45,32 @@ export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log):
   const root = checkRepoDir(repo);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
   const cacheDir = opts.cache === false ? undefined : usableCacheDir(root, log);
-  let pending: PendingHistory | undefined;
+  let started: Promise<PendingHistory> | undefined;
+  let gitFiles: Promise<string[] | undefined> | undefined;
   if (opts.history === false) {
     // imports only
   } else if (isGitWorkTree(root)) {
-    pending = await startHistory(root, opts, log, cacheDir);
+    started = startHistory(root, opts, log, cacheDir);
+    started.catch(() => undefined); // awaited below; only keeps Node from calling it unhandled meanwhile
+    gitFiles = gitFilesAsync(root); // the scope's file list, ready when it is needed
   } else {
     log.warn(
       `${repo} is not a git repository: no history, so services are proposed from the import graph alone (co-change ` +
         `and ownership signals are off)`,
     );
   }
+  // TypeScript (parsing, resolution) loads while git answers the state queries and runs the log
+  const loading = Promise.all([import("../repo/scope.js"), import("../graph/build.js")]);
+  loading.catch(() => undefined); // as above: a history error is reported first
+  const pending = await started;
   try {
-    // TypeScript (parsing, resolution) loads while git log already runs
-    const [{ discoverRepo }, { buildModules }] = await Promise.all([
-      import("../repo/scope.js"),
-      import("../graph/build.js"),
-    ]);
+    const [{ discoverRepo }, { buildModules }] = await loading;
     log.progress("repo", "finding tsconfigs and files");
     const exclude = [...(opts.exclude ?? []), ...(opts.includeTests ? [] : DEFAULT_TEST_GLOBS)];
-    const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log);
+    // undefined when git failed to list: discoverRepo asks again and reports why
+    const visible = await gitFiles;
+    const listed = visible && { isGit: true, visible };
+    const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log, listed);
     const records = buildModules(scope, log, {
       maxFileBytes: opts.maxFileBytes,
       cacheDir,

@@ -1,52 +1,68 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseTree, type Node as JsonNode } from "jsonc-parser";
-import { z } from "zod";
+import type * as jsoncModule from "jsonc-parser";
+import type { Node as JsonNode } from "jsonc-parser";
+import type * as zodModule from "zod";
+import { requireCjs } from "../util/cjs.js";
 import { UserError } from "../util/errors.js";
 import { readUserJson } from "../util/jsonFile.js";
 import { didYouMean } from "../util/suggest.js";
 
-const weightsSchema = z
-  .object({
-    structural: z.number().min(0),
-    cochange: z.number().min(0),
-    ownership: z.number().min(0),
-    semantic: z.number().min(0),
-  })
-  .partial()
-  .strict();
-
-const overridesSchema = z
-  .object({
-    pin: z.record(z.string(), z.array(z.string())),
-    kernel: z.array(z.string()),
-    rename: z.record(z.string(), z.string()),
-  })
-  .partial()
-  .strict();
-
 /** What `--tier` and the config's `tier` choose: server files, client files, or every tier but tooling. */
 export const TIER_CHOICES = ["server", "client", "all"] as const;
 
-const configSchema = z
-  .object({
-    include: z.array(z.string()),
-    exclude: z.array(z.string()),
-    includeTests: z.boolean(),
-    weights: weightsSchema,
-    resolution: z.union([z.number().positive(), z.literal("auto")]),
-    tier: z.enum(TIER_CHOICES),
-    seed: z.number().int(),
-    maxChangeset: z.number().int().positive(),
-    minCommits: z.number().int().nonnegative(),
-    excludeAuthors: z.array(z.string()),
-    overrides: overridesSchema,
-  })
-  .partial()
-  .strict();
+function makeSchemas(z: typeof zodModule.z) {
+  const weights = z
+    .object({
+      structural: z.number().min(0),
+      cochange: z.number().min(0),
+      ownership: z.number().min(0),
+      semantic: z.number().min(0),
+    })
+    .partial()
+    .strict();
+
+  const overrides = z
+    .object({
+      pin: z.record(z.string(), z.array(z.string())),
+      kernel: z.array(z.string()),
+      rename: z.record(z.string(), z.string()),
+    })
+    .partial()
+    .strict();
+
+  const config = z
+    .object({
+      include: z.array(z.string()),
+      exclude: z.array(z.string()),
+      includeTests: z.boolean(),
+      weights,
+      resolution: z.union([z.number().positive(), z.literal("auto")]),
+      tier: z.enum(TIER_CHOICES),
+      seed: z.number().int(),
+      maxChangeset: z.number().int().positive(),
+      minCommits: z.number().int().nonnegative(),
+      excludeAuthors: z.array(z.string()),
+      overrides,
+    })
+    .partial()
+    .strict();
+  return { weights, overrides, config };
+}
+
+type Schemas = ReturnType<typeof makeSchemas>;
+let schemas: Schemas | undefined;
+
+/**
+ * zod and the schemas, made when a config file is first read: most repos have none, and loading
+ * zod (with jsonc-parser) was some 0.1 s of every analyze's start-up.
+ */
+function configSchemas(): Schemas {
+  return (schemas ??= makeSchemas((requireCjs("zod") as typeof zodModule).z));
+}
 
 /** faultline.config.json: team settings every command reads (README "Configuration"). */
-export type FaultlineConfig = z.infer<typeof configSchema>;
+export type FaultlineConfig = zodModule.z.infer<Schemas["config"]>;
 
 export const CONFIG_FILE = "faultline.config.json";
 
@@ -70,7 +86,7 @@ export function loadConfig(root: string, explicit?: string): FaultlineConfig {
       `${shown}:${twice.line}: key "${twice.path}" appears twice (first at line ${twice.first}): JSON would keep ` +
         "only the last",
     );
-  const parsed = configSchema.safeParse(json);
+  const parsed = configSchemas().config.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const keys = issue.path.map(String);
@@ -78,7 +94,7 @@ export function loadConfig(root: string, explicit?: string): FaultlineConfig {
     const line = lineOfKey(text, unknown === undefined ? keys : [...keys, unknown]);
     const where = `${shown}${line ? `:${line}` : ""}`;
     if (unknown !== undefined) {
-      const expected = KEYS[keys.join(".")] ?? [];
+      const expected = allowedKeys()[keys.join(".")] ?? [];
       const hint = expected.length ? ` (expected ${expected.join(", ")}${didYouMean(unknown, expected)})` : "";
       throw new UserError(`${where}: unknown key "${[...keys, unknown].join(".")}"${hint}`);
     }
@@ -88,11 +104,14 @@ export function loadConfig(root: string, explicit?: string): FaultlineConfig {
 }
 
 /** The keys allowed in each object of the config, for the message about an unknown one. */
-const KEYS: Record<string, string[]> = {
-  "": Object.keys(configSchema.shape),
-  weights: Object.keys(weightsSchema.shape),
-  overrides: Object.keys(overridesSchema.shape),
-};
+function allowedKeys(): Record<string, string[]> {
+  const { config, weights, overrides } = configSchemas();
+  return {
+    "": Object.keys(config.shape),
+    weights: Object.keys(weights.shape),
+    overrides: Object.keys(overrides.shape),
+  };
+}
 
 /**
  * The line of a key in JSON text, found by looking for each key of its path in turn: it points
@@ -136,5 +155,5 @@ function duplicateKey(text: string): { path: string; line: number; first: number
     }
     return undefined;
   };
-  return visit(parseTree(text), []);
+  return visit((requireCjs("jsonc-parser") as typeof jsoncModule).parseTree(text), []);
 }
