@@ -34,7 +34,7 @@ const WRITE = new RegExp(`^(?:${WRITE_VERBS.split(" ").join("|")}|bulkCreate|fin
  * entity class or model (sequelize-typescript, TypeORM, MikroORM, `model.define`), a model of a
  * schema.prisma; a write is a create/save/update/upsert/destroy/delete call on the model
  * (`Document.create`), on an instance whose declared type or finder names it (`document.save()`),
- * on its repository (`Repository<Order>`), or on the Prisma client (`prisma.order.update`); a
+ * on its repository (`Repository<Order>`, `getRepository(Order)`), or on the Prisma client (`prisma.order.update`); a
  * file that imports an entity or queries it reads it.
  */
 export function readDataModel(records: ModuleRecord[], prisma: { schema: string; models: string[] }[]): DataModel {

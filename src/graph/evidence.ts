@@ -178,7 +178,7 @@ function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set
       // the method first: most calls are neither a definition nor a data call, and need no receiver
       const define = method === "define";
       if (!define && !isDataMethod(method)) return;
-      const receiver = receiverChain(call.expression.expression);
+      const receiver = receiverChain(call.expression.expression) ?? repositoryOf(call.expression.expression);
       if (define && receiver?.length === 1 && DEFINERS.has(receiver[0])) {
         const name = modelName(call.arguments[0]);
         if (name) data.entities.push({ name, how: "model.define" });
@@ -208,6 +208,17 @@ function receiverChain(e: ts.Expression): string[] | undefined {
   else if (cur.kind === ts.SyntaxKind.ThisKeyword) out.unshift("this");
   else return undefined;
   return out.slice(-3);
+}
+
+/**
+ * The entity a repository is asked for (TypeORM's `dataSource.getRepository(Order)`, vendure's
+ * `connection.getRepository(ctx, Order)`): its last argument, when that is a name.
+ */
+function repositoryOf(e: ts.Expression): string[] | undefined {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return undefined;
+  if (e.expression.name.text !== "getRepository") return undefined;
+  const last = e.arguments[e.arguments.length - 1];
+  return last && ts.isIdentifier(last) ? [last.text] : undefined;
 }
 
 function calleeName(e: ts.Expression): string | undefined {

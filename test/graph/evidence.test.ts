@@ -37,11 +37,18 @@ describe("data evidence read from the syntax", () => {
       `  await this.orders.save(document);`,
       `  await prisma.order.update({});`,
       `  [1, 2].find((x) => x > 1);`, // an array literal: no receiver name
+      `  await this.connection.getRepository(ctx, OrderLine).save(line);`, // the repository of OrderLine
+      `  await dataSource.getRepository(Refund).delete({});`,
+      `  await this.connection.getRepository(ctx, entityType).save(x);`, // a variable: its name, no entity known
+      `  await this.connection.getRepository().find();`, // no argument: no receiver
       `}`,
     ].join("\n");
     const { data } = parse(text);
     expect(data.calls).toEqual([
       { receiver: ["Order"], method: "findByPk" },
+      { receiver: ["OrderLine"], method: "save" },
+      { receiver: ["Refund"], method: "delete" },
+      { receiver: ["entityType"], method: "save" },
       { receiver: ["prisma", "order"], method: "update" },
       { receiver: ["this", "orders"], method: "save" },
     ]);
