@@ -59,10 +59,13 @@ export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log):
         `and ownership signals are off)`,
     );
   }
-  // TypeScript (parsing, resolution) loads while git answers the state queries and runs the log
+  // TypeScript (parsing, resolution) loads while git log runs. Without a cache the log is already
+  // running, and TypeScript also overlaps git's state queries; with one the log waits for them (the
+  // cache key needs the state), and loading TypeScript meanwhile would block the main thread first
+  const cachedStart = cacheDir ? await started : undefined;
   const loading = Promise.all([import("../repo/scope.js"), import("../graph/build.js")]);
   loading.catch(() => undefined); // as above: a history error is reported first
-  const pending = await started;
+  const pending = cachedStart ?? (await started);
   try {
     const [{ discoverRepo }, { buildModules }] = await loading;
     log.progress("repo", "finding tsconfigs and files");

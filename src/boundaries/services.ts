@@ -18,8 +18,8 @@ export const SERVICE_MAX_SHARE = 0.25;
  * 1. a module that does a clear majority of its business with one other module joins that module's
  *    service (a satellite joins its planet), as long as it is not the bigger of the two;
  * 2. then, while a service is below SERVICE_MIN_SHARE of the files, the small service and the one
- *    it is most tied to against what both sides' sizes predict merge (tie weight over the product of
- *    both sides' totals, so that the services everyone uses do not absorb them all);
+ *    it is most tied to against what both sides' tie totals predict merge (tie weight over the
+ *    product of both totals, so that the services everyone uses do not absorb them all);
  * 3. the modules named for identity and access (`identity`: users, authentication, API keys, OAuth)
  *    move to the service of the biggest of them, a generic subdomain one team owns whatever
  *    else their ties say; what they leave behind that is too small joins as in step 2.
@@ -74,10 +74,11 @@ export function groupModules(
 
 /**
  * While a service is under `floor` files, the pair of a small service and any other (within `cap`)
- * whose tie is the strongest against what their sizes predict merges: tie weight divided by the
- * product of both sides' totals (association strength, the observed-over-expected of modularity's
- * null model). A module tied to the hub everyone uses (outline's documents, vendure's orders) by
- * the hub's sheer size joins a partner its ties single out instead. Returns how many joined.
+ * whose tie is the strongest against what their tie totals predict merges: tie weight divided by the
+ * product of both totals (association strength, the observed-over-expected of modularity's null
+ * model), the strongest pair first. The hub everyone uses (outline's documents, vendure's orders) is
+ * tied to a small module by its sheer size, which the product discounts: the module joins the partner
+ * its ties single out. Returns how many joined.
  */
 function joinSmall(ties: Ties, floor: number, cap: number): number {
   let joined = 0;
@@ -88,8 +89,9 @@ function joinSmall(ties: Ties, floor: number, cap: number): number {
       if (ties.size(g) >= floor) continue;
       for (const [to, strength] of all.get(g) ?? new Map<number, number>()) {
         if (ties.size(g) + ties.size(to) > cap) continue;
-        if (!best || strength > best.strength || (strength === best.strength && to < best.to))
-          best = { from: g, to, strength };
+        // equal strengths: the lowest partner, then the lowest small service
+        const tie = best && strength === best.strength && (to < best.to || (to === best.to && g < best.from));
+        if (!best || strength > best.strength || tie) best = { from: g, to, strength };
       }
     }
     if (!best) return joined;

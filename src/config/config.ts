@@ -55,7 +55,7 @@ let schemas: Schemas | undefined;
 
 /**
  * zod and the schemas, made when a config file is first read: most repos have none, and loading
- * zod (with jsonc-parser) was some 0.1 s of every analyze's start-up.
+ * zod (with jsonc-parser) takes some 0.1 s of start-up.
  */
 function configSchemas(): Schemas {
   return (schemas ??= makeSchemas((requireCjs("zod") as typeof zodModule).z));

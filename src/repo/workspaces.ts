@@ -53,7 +53,7 @@ function workspacePatterns(root: string, log: Log): string[] {
     /* no pnpm workspace */
   }
   if (text !== undefined) {
-    // loaded only for a pnpm workspace: as an ES import, yaml cost every run's start-up some 60 ms
+    // loaded only for a pnpm workspace: loading yaml takes some 60 ms of start-up
     const yaml = requireCjs("yaml") as typeof yamlModule;
     try {
       const doc = yaml.parse(text) as { packages?: unknown } | null;

@@ -53,7 +53,8 @@ describe("a small module", () => {
   // S (files 0-1) is under the 3% floor of 100 files. Its ties: hub H 5, partner P 3, Y 3 (45% at
   // most to one side: no satellite). H is tied to X1 12 and X2 13 (total 30), P to X2 12 (total
   // 15), Y to X1 20 (total 23). Against what the totals predict (w / (11 · total)): H 0.0152,
-  // P 0.0182, Y 0.0119; divided by the geometric mean instead, H would win (0.275 against 0.302·0.91).
+  // P 0.0182, Y 0.0119; divided by the geometric mean (w / √(11 · total)), H would win: 0.275 against
+  // P 0.234 and Y 0.189.
   const files = Array.from({ length: 100 }, (_, i) => `src/f${i}.ts`);
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
   const [S, H, P, X1, X2, Y] = [range(0, 2), range(2, 22), range(22, 32), range(32, 57), range(57, 82), range(82, 100)];
@@ -67,5 +68,39 @@ describe("a small module", () => {
   it("joins the partner its ties single out, not the hub everyone is tied to by its size", () => {
     const { service } = groupModules([S, H, P, X1, X2, Y], cg, [false, false, false, false, false, false]);
     expect(service).toEqual([2, 1, 2, 3, 4, 5]);
+  });
+
+  it("merges the strongest pair of all first, not the smallest service first", () => {
+    // 100 files, floor 3: A (1 file) and B (2) are small. Ties: A-B 1, A-D 1.1, B-C 6, B-E 5, C-X1 4,
+    // D-X2 10.8, E-X3 20 (no satellites: A 52% to D, B 50% to C, the rest bigger or past the cap).
+    // Totals: A 2.1, B 12, C 10, D 11.9, E 25. By hand: B-C 6 / (12 · 10) = 0.050 beats A-D 1.1 /
+    // (2.1 · 11.9) = 0.044 and A-B 0.040, so B joins C; then A-(B+C) 1 / (2.1 · 10) = 0.048 beats A-D,
+    // and A joins them. Smallest first, A would have joined D (0.044 against 0.040) before B moved.
+    const many = Array.from({ length: 100 }, (_, i) => `src/m${i}.ts`);
+    const [A, B, C, D, E, X1, X2, X3] = [
+      range(0, 1),
+      range(1, 3),
+      range(3, 13),
+      range(13, 23),
+      range(23, 33),
+      range(33, 58),
+      range(58, 83),
+      range(83, 100),
+    ];
+    const graph: CouplingGraph = {
+      files: many,
+      edges: [
+        tie(A, B, 1),
+        tie(A, D, 1.1),
+        tie(B, C, 6),
+        tie(B, E, 5),
+        tie(C, X1, 4),
+        tie(D, X2, 10.8),
+        tie(E, X3, 20),
+      ],
+      weights: cg.weights,
+    };
+    const { service } = groupModules([A, B, C, D, E, X1, X2, X3], graph, Array<boolean>(8).fill(false));
+    expect(service).toEqual([2, 2, 2, 3, 4, 5, 6, 7]);
   });
 });
