@@ -48,15 +48,20 @@ const LS_FILES = [
   "--deleted",
 ];
 
+/** The list from git; git's refusal to list (a corrupt `.git/index`, another owner) is one line for the user. */
 function gitFiles(root: string): string[] {
-  return parseLsFiles(
-    execFileSync("git", LS_FILES, {
+  let out: string;
+  try {
+    out = execFileSync("git", LS_FILES, {
       cwd: root,
       encoding: "utf8",
       maxBuffer: 1 << 30,
       stdio: ["ignore", "pipe", "pipe"],
-    }),
-  );
+    });
+  } catch (e) {
+    throw gitRefusal((e as { stderr?: string }).stderr ?? "", root) ?? e;
+  }
+  return parseLsFiles(out);
 }
 
 /**

@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gitRefusal } from "../../src/repo/gitRefusal.js";
 import { runBin, tempDir } from "../helpers/cli.js";
@@ -43,5 +45,22 @@ describe("a repository git refuses to read (owned by another user)", () => {
     );
     expect(gitRefusal("fatal: not a git repository (or any of the parent directories): .git\n", dir)).toBeUndefined();
     expect(gitRefusal("", dir)).toBeUndefined();
+  });
+});
+
+describe("a repository whose index git cannot read", () => {
+  it("is exit 2 with git's reason and the folder, not an internal error", () => {
+    const broken = buildRepo({
+      files: { "tsconfig.json": TSCONFIG, "src/a.ts": "export const a = 1;\n" },
+      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: ["tsconfig.json", "src/a.ts"] }],
+    });
+    writeFileSync(path.join(broken, ".git", "index"), "garbage\n");
+    const reason = spawnSync("git", ["ls-files"], { cwd: broken, encoding: "utf8" }).stderr.trim();
+    expect(reason).toMatch(/^fatal: .*index/);
+    const line = `faultline: ${broken}: git refuses to read it: ${reason.slice("fatal: ".length)}\n`;
+    for (const command of [["analyze", "--out", tempDir()], ["history"], ["graph"]]) {
+      const r = runBin([command[0], broken, ...command.slice(1), "--quiet"]);
+      expect([r.code, r.stderr], command[0]).toEqual([2, line]);
+    }
   });
 });
