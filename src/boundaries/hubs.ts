@@ -227,6 +227,40 @@ export function entityAtHome(file: number, labels: Int32Array, hints: DomainHint
   return hints.entityFiles.has(file) && labels[file] >= 0 && namesakeModule(file, labels, hints) === labels[file];
 }
 
+/** Writer files of one module needed before an entity follows them: one file writing it proves little. */
+export const MIN_WRITERS = 2;
+
+/**
+ * Entities that their own module never writes while another module does most of the writing (two
+ * files or more, over half of the files writing it) go to that module: an entity belongs with the
+ * code that changes its data (vendure's OrderLine, tied most to the money columns it declares, goes
+ * to the order services that write it). An entity at home with the files named for it, and a `fixed` one,
+ * stay. Returns the moves; `labels` is left as it is.
+ */
+export function entitiesToWriters(
+  labels: Int32Array,
+  hints: DomainHints,
+  fixed: (i: number) => boolean,
+): { file: number; to: number; writers: number }[] {
+  const moves: { file: number; to: number; writers: number }[] = [];
+  for (const [entity, writers] of [...hints.writers].sort((a, b) => a[0] - b[0])) {
+    const here = labels[entity];
+    if (here < 0 || fixed(entity) || entityAtHome(entity, labels, hints)) continue;
+    const count = new Map<number, number>();
+    let all = 0;
+    for (const w of writers) {
+      if (w === entity || labels[w] < 0) continue;
+      count.set(labels[w], (count.get(labels[w]) ?? 0) + 1);
+      all++;
+    }
+    if (count.has(here)) continue;
+    const top = argmax(count);
+    const n = top === undefined ? 0 : count.get(top)!;
+    if (top !== undefined && n >= MIN_WRITERS && n * 2 > all) moves.push({ file: entity, to: top, writers: n });
+  }
+  return moves;
+}
+
 /**
  * The noun a hub's namesakes carry: its entity's name, else its file's. Medusa's order module keeps
  * `OrderLineItem` in `models/line-item.ts`: named for its file, it would follow the cart's line items.

@@ -10,6 +10,7 @@ import { confidenceOf, consensusPartition } from "./consensus.js";
 import {
   adjacencyOf,
   entityAtHome,
+  entitiesToWriters,
   findHubs,
   isDomainHub,
   ownerOf,
@@ -291,6 +292,13 @@ export function proposeBoundaries(
   // files left alone after merging (no neighbour in any cluster) are isolated too
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubSet.has(i)) isolated.push(i);
 
+  // an entity its module never writes goes to the module that does most of the writing (domain hubs
+  // were placed by their writers already)
+  const settled = (i: number) => !inModule(i) || domainHubSet.has(i) || pinOf(cg.files[i]) !== undefined;
+  for (const move of entitiesToWriters(labels, hints, settled)) {
+    labels[move.file] = move.to;
+    owned.push({ file: move.file, why: `written by ${move.writers} files of this module, by none of its own` });
+  }
   // modules: the clusters, minus pinned files, which form modules of their own
   const clusters = new Map<number, number[]>();
   const pinnedTo = new Map<string, number[]>();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { adjacencyOf, entityAtHome, isDomainHub, ownerOf, type DomainHints } from "../../src/boundaries/hubs.js";
+import {
+  adjacencyOf,
+  entitiesToWriters,
+  entityAtHome,
+  isDomainHub,
+  ownerOf,
+  type DomainHints,
+} from "../../src/boundaries/hubs.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
 
 const signals = (s: Partial<Record<"structural" | "cochange" | "ownership" | "semantic", number>>) => ({
@@ -86,5 +93,53 @@ describe("a hub that is domain data", () => {
     expect(isDomainHub(1, prisma, "src/prisma/prisma.service.ts")).toBe(false);
     // a file of the team folder whose own name says no entity is no domain hub by the folder's name
     expect(isDomainHub(2, prisma, "src/team/guards/gql-team-member.guard.ts")).toBe(false);
+  });
+});
+
+describe("an entity its own module never writes", () => {
+  // vendure's OrderLine (file 0) sat with the money columns it declares (module 0, file 1); the
+  // order services (module 1: files 2, 3) write it, and one stock file (module 2: file 4)
+  const files = [
+    "src/entity/order-line.entity.ts",
+    "src/entity/money.decorator.ts",
+    "src/service/order.service.ts",
+    "src/service/order-modifier.ts",
+    "src/service/stock-movement.service.ts",
+  ];
+  const labels = Int32Array.from([0, 0, 1, 1, 2]);
+  const base: DomainHints = {
+    ...hints,
+    nouns: [undefined, undefined, "order", "order", "stock-movement"],
+    entityFiles: new Set([0]),
+    writers: new Map([[0, new Set([2, 3, 4])]]),
+    domainWords: new Set(["order", "stock-movement"]),
+    entityNouns: new Set(["order-line"]),
+  };
+  const none = () => false;
+
+  it("goes to the module that writes it most, from two files and over half of its writers", () => {
+    expect(files.length).toBe(labels.length);
+    expect(entitiesToWriters(labels, base, none)).toEqual([{ file: 0, to: 1, writers: 2 }]);
+  });
+
+  it("stays when its module writes it too, when one file writes it, when no module holds most writers", () => {
+    const ownWriter = { ...base, writers: new Map([[0, new Set([1, 2, 3])]]) };
+    expect(entitiesToWriters(labels, ownWriter, none)).toEqual([]);
+    const oneFile = { ...base, writers: new Map([[0, new Set([2])]]) };
+    expect(entitiesToWriters(labels, oneFile, none)).toEqual([]);
+    // two writers in module 1, two in module 2: no majority
+    const split = { ...base, writers: new Map([[0, new Set([2, 3, 4, 5])]]) };
+    expect(entitiesToWriters(Int32Array.from([0, 0, 1, 1, 2, 2]), split, none)).toEqual([]);
+    expect(entitiesToWriters(labels, base, (i) => i === 0)).toEqual([]);
+  });
+
+  it("stays at home with the files named for it", () => {
+    // module 0 holds two more files named for the entity's noun, order-line
+    const home: DomainHints = {
+      ...base,
+      nouns: ["order-line", "order-line", "order", "order", "stock-movement", "order-line"],
+      entityNounOf: new Map([[0, "order-line"]]),
+    };
+    expect(entitiesToWriters(Int32Array.from([0, 0, 1, 1, 2, 0]), home, none)).toEqual([]);
   });
 });
