@@ -43,3 +43,9 @@ export function contextsOf(contexts) {
   for (const [, ctx, mods] of contexts.matchAll(/^(\S+): (.+)$/gm)) for (const m of mods.split(" ")) contextOf[m] = ctx;
   return contextOf;
 }
+
+/** Table rows split on whitespace, from a template literal of the label scripts; "# ..." is a comment. */
+export function rows(text) {
+  const lines = text.split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim());
+  return lines.filter(Boolean).map((l) => l.split(/\s+/));
+}

@@ -2,18 +2,12 @@
 // Usage: node bench/labels/ghostfolio-api.mjs /path/to/ghostfolio
 import { basename } from "node:path";
 import picomatch from "picomatch";
-import { writeLabels } from "./driver.mjs";
+import { rows, writeLabels } from "./driver.mjs";
 
 const NAME = "ghostfolio-api";
 const repo = process.argv[2];
 const SCOPE = ["apps/api/src/**/*.ts"];
 const EXCLUDE = ["**/*.{test,spec}.ts", "**/{*.d.ts,*.mock.ts,*test-utils*,__mocks__/**,migrations/**}"];
-// Table rows split on whitespace; "# ..." is a comment.
-const rows = (text) => {
-  const lines = text.split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim());
-  return lines.filter(Boolean).map((l) => l.split(/\s+/));
-};
-
 // Contexts (team-sized), "name: modules", each followed by an indented line saying why they belong together.
 const CONTEXTS = `
 portfolio-analytics: portfolio rule ai

@@ -3,19 +3,13 @@
 // Usage: node bench/labels/hoppscotch-backend.mjs /path/to/hoppscotch
 import { basename } from "node:path";
 import picomatch from "picomatch";
-import { writeLabels } from "./driver.mjs";
+import { rows, writeLabels } from "./driver.mjs";
 
 const NAME = "hoppscotch-backend";
 const repo = process.argv[2];
 const SRC = "packages/hoppscotch-backend/src/";
 const SCOPE = [`${SRC}**/*.ts`];
 const EXCLUDE = ["**/*.{test,spec}.ts", "**/{*.d.ts,__mocks__/**,migrations/**}"];
-// Table rows split on whitespace; "# ..." is a comment.
-const rows = (text) => {
-  const lines = text.split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim());
-  return lines.filter(Boolean).map((l) => l.split(/\s+/));
-};
-
 // Contexts (team-sized), "name: modules", each followed by an indented line saying why they belong together.
 const CONTEXTS = `
 request-collections: team-collection team-request user-collection user-request user-history sort

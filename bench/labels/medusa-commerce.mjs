@@ -1,18 +1,12 @@
 // Business-domain labels for medusa's commerce back end: data modules (packages/modules/*/src), workflows
 // (packages/core/core-flows/src) and HTTP routes (packages/medusa/src/api), derived from the repository's own naming.
 // Usage: node bench/labels/medusa-commerce.mjs /path/to/medusa
-import { contextsOf, writeLabels } from "./driver.mjs";
+import { contextsOf, rows, writeLabels } from "./driver.mjs";
 
 const NAME = "medusa-commerce";
 const repo = process.argv[2];
 const SCOPE = ["packages/modules/*/src/**/*.ts", "packages/{core/core-flows/src,medusa/src/api}/**/*.ts"];
 const EXCLUDE = ["**/*.{test,spec,d}.ts", "**/{__tests__,__fixtures__,__mocks__,migrations,migration}/**"];
-// Table rows split on whitespace; "# ..." is a comment.
-const rows = (text) => {
-  const lines = text.split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim());
-  return lines.filter(Boolean).map((l) => l.split(/\s+/));
-};
-
 // Contexts (team-sized), "name: modules", each followed by an indented line saying why they belong together.
 const CONTEXTS = `
 catalog: product product-variant product-category product-collection product-tag product-type

@@ -3,19 +3,13 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import picomatch from "picomatch";
-import { writeLabels } from "./driver.mjs";
+import { rows, writeLabels } from "./driver.mjs";
 
 const NAME = "outline-server";
 const repo = process.argv[2];
 const SCOPE = ["server/**/*.{ts,tsx}"];
 // server/scripts/ holds one-off data-migration (backfill) scripts, so it is left out like migrations.
 const EXCLUDE = ["**/*.{test,spec}.*", "**/{*.d.ts,__mocks__/**}", "server/{test,typings,migrations,scripts}/**"];
-// Table rows split on whitespace; "# ..." is a comment.
-const rows = (text) => {
-  const lines = text.split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim());
-  return lines.filter(Boolean).map((l) => l.split(/\s+/));
-};
-
 // Contexts (team-sized), "name: modules", each followed by an indented line saying why they belong together.
 const CONTEXTS = `
 knowledge-base: document collection revision template collaboration relationship star pin

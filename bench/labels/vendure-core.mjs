@@ -2,7 +2,7 @@
 // Usage: node bench/labels/vendure-core.mjs /path/to/vendure
 import { basename } from "node:path";
 import picomatch from "picomatch";
-import { writeLabels } from "./driver.mjs";
+import { rows, writeLabels } from "./driver.mjs";
 
 const NAME = "vendure-core";
 const repo = process.argv[2];
@@ -14,12 +14,6 @@ const EXCLUDE = [
   "**/{*.d.ts,*.mock.ts,*test-fixtures*,*generated*}",
   "**/{test,testing,__mocks__,mock-data,migrations}/**",
 ];
-// Table rows split on whitespace; "# ..." is a comment.
-const rows = (text) => {
-  const lines = text.split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim());
-  return lines.filter(Boolean).map((l) => l.split(/\s+/));
-};
-
 // Contexts (team-sized), "name: modules", each followed by an indented line saying why they belong together.
 const CONTEXTS = `
 catalog: product product-variant product-option-group product-option facet facet-value collection import
