@@ -62,10 +62,10 @@ export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log):
   // TypeScript (parsing, resolution) loads while git log runs. Without a cache the log is already
   // running, and TypeScript also overlaps git's state queries; with one the log waits for them (the
   // cache key needs the state), and loading TypeScript meanwhile would block the main thread first
-  const cachedStart = cacheDir ? await started : undefined;
+  if (cacheDir) await started;
   const loading = Promise.all([import("../repo/scope.js"), import("../graph/build.js")]);
   loading.catch(() => undefined); // as above: a history error is reported first
-  const pending = cachedStart ?? (await started);
+  const pending = await started;
   try {
     const [{ discoverRepo }, { buildModules }] = await loading;
     log.progress("repo", "finding tsconfigs and files");
