@@ -245,7 +245,7 @@ export function entitiesToWriters(
   const moves: { file: number; to: number; writers: number }[] = [];
   for (const [entity, writers] of [...hints.writers].sort((a, b) => a[0] - b[0])) {
     const here = labels[entity];
-    if (here < 0 || fixed(entity) || entityAtHome(entity, labels, hints)) continue;
+    if (here < 0 || fixed(entity)) continue;
     const count = new Map<number, number>();
     let all = 0;
     for (const w of writers) {
@@ -256,7 +256,9 @@ export function entitiesToWriters(
     if (count.has(here)) continue;
     const top = argmax(count);
     const n = top === undefined ? 0 : count.get(top)!;
-    if (top !== undefined && n >= MIN_WRITERS && n * 2 > all) moves.push({ file: entity, to: top, writers: n });
+    // the namesakes last: most entities are written where they sit, or not at all
+    if (top === undefined || n < MIN_WRITERS || n * 2 <= all || entityAtHome(entity, labels, hints)) continue;
+    moves.push({ file: entity, to: top, writers: n });
   }
   return moves;
 }
