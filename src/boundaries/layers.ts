@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { CouplingGraph } from "../coupling/types.js";
 import { getOrInsert } from "../util/maps.js";
+import { roleOf } from "../coupling/names.js";
 
 /** A layer-shaped cluster's folder holds at least this share of its files... */
 export const LAYER_FOLDER_SHARE = 0.5;
@@ -18,25 +19,30 @@ export const LAYER_MAX_DOMAIN_SHARE = 0.4;
  * Each member naming a domain joins the cluster holding most files of its noun (on a tie, the one
  * it is most tied to; its own, where its domain's files stay beside it, keeps it), else the cluster
  * of its strongest tie outside its own, counting only files that stay where they are (members of
- * two layers never draw each other); the rest (the base class) stay. Returns the labels and the
- * clusters dissolved, by folder.
+ * two layers never draw each other); the rest (the base class) stay. A cluster no folder dominates is
+ * layer-shaped when half of its files or more end in one role word and those files are each tied most
+ * to a different cluster outside it (layerRole). Returns the labels and the clusters dissolved, each
+ * by its folder (`server/queues/tasks/`) or role (`*-strategy`).
  */
 export function dissolveLayers(
   labels: Int32Array,
   cg: CouplingGraph,
   nouns: (string | undefined)[],
   active: Uint8Array,
-): { labels: Int32Array; dissolved: { folder: string; moved: number }[] } {
+): { labels: Int32Array; dissolved: { layer: string; moved: number }[] } {
   const out = Int32Array.from(labels);
   const members = new Map<number, number[]>();
   for (let i = 0; i < out.length; i++) if (active[i] && out[i] >= 0) getOrInsert(members, out[i], () => []).push(i);
+  const allTies = tiesByFile(cg, out, active, new Set());
   const layers = [...members]
     .sort((a, b) => a[0] - b[0])
     .flatMap(([l, files]) => {
-      const layer = layerFolder(files, cg.files, nouns);
+      // a folder holding half of the cluster decides; else a role word its files share across folders
+      const major = foldersHoldingHalf(files, cg.files);
+      const layer = major.length ? layerFolder(major, nouns) : layerRole(l, files, cg.files, allTies);
       return layer ? [{ l, ...layer }] : [];
     });
-  const dissolved: { folder: string; moved: number }[] = [];
+  const dissolved: { layer: string; moved: number }[] = [];
   if (layers.length === 0) return { labels: out, dissolved };
   // files of each noun per cluster, those that stay where they are: a member of a layer-shaped
   // cluster moves, and draws no other member to where it was
@@ -64,27 +70,64 @@ export function dissolveLayers(
       out[i] = target;
       moved++;
     }
-    if (moved) dissolved.push({ folder: layer.folder, moved });
+    if (moved) dissolved.push({ layer: layer.layer, moved });
   }
   return { labels: out, dissolved };
 }
 
-/** The folder that makes a cluster layer-shaped, with its members that name a domain; undefined if none. */
-function layerFolder(
-  files: number[],
-  paths: string[],
-  nouns: (string | undefined)[],
-): { folder: string; members: number[] } | undefined {
+/** The folders that hold half of a cluster's files or more, each with its files. */
+function foldersHoldingHalf(files: number[], paths: string[]): [string, number[]][] {
   const byFolder = new Map<string, number[]>();
   for (const i of files) getOrInsert(byFolder, path.posix.dirname(paths[i]), () => []).push(i);
-  for (const [folder, inFolder] of byFolder) {
-    if (inFolder.length < LAYER_FOLDER_SHARE * files.length) continue;
+  return [...byFolder].filter(([, inFolder]) => inFolder.length >= LAYER_FOLDER_SHARE * files.length);
+}
+
+/** Of the folders holding half of a cluster, the one that makes it layer-shaped, with its members naming a domain. */
+function layerFolder(
+  major: [string, number[]][],
+  nouns: (string | undefined)[],
+): { layer: string; members: number[] } | undefined {
+  for (const [folder, inFolder] of major) {
     const named = inFolder.filter((i) => nouns[i] !== undefined);
     const count = new Map<string, number>();
     for (const i of named) count.set(nouns[i]!, (count.get(nouns[i]!) ?? 0) + 1);
     const top = Math.max(0, ...count.values());
     if (count.size >= LAYER_MIN_DOMAINS && top < LAYER_MAX_DOMAIN_SHARE * inFolder.length)
-      return { folder, members: named };
+      return { layer: `${folder}/`, members: named };
+  }
+  return undefined;
+}
+
+/**
+ * The role word that makes a cluster no folder dominates layer-shaped, with its members: half of its
+ * files or more end in one role word (vendure's `*-strategy.ts` across config/auth/, config/order/,
+ * config/tax/, ...) and those files are each tied most, outside the cluster, to a different one: four
+ * or more clusters, none drawing 40% of them.
+ */
+function layerRole(
+  l: number,
+  files: number[],
+  paths: string[],
+  ties: Map<number, Map<number, number>>,
+): { layer: string; members: number[] } | undefined {
+  const byRole = new Map<string, number[]>();
+  for (const i of files) {
+    const role = roleOf(paths[i]);
+    if (role) getOrInsert(byRole, role, () => []).push(i);
+  }
+  for (const [role, members] of [...byRole].sort((a, b) => b[1].length - a[1].length)) {
+    if (members.length < LAYER_FOLDER_SHARE * files.length) continue;
+    const drawn = new Map<number, number>();
+    for (const i of members) {
+      const to = strongest(
+        [...(ties.get(i) ?? [])].filter(([c]) => c !== l),
+        () => 0,
+      );
+      if (to !== undefined) drawn.set(to, (drawn.get(to) ?? 0) + 1);
+    }
+    const top = Math.max(0, ...drawn.values());
+    if (drawn.size >= LAYER_MIN_DOMAINS && top < LAYER_MAX_DOMAIN_SHARE * members.length)
+      return { layer: `*-${role}`, members };
   }
   return undefined;
 }

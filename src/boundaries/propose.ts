@@ -453,10 +453,10 @@ function keepTogether(
 }
 
 /** The layer-shaped clusters dissolved, for the rule that `analysis.json` records. */
-function layerNote(dissolved: { folder: string; moved: number }[]): string {
+function layerNote(dissolved: { layer: string; moved: number }[]): string {
   if (dissolved.length === 0) return "";
-  const each = dissolved.map((d) => `${d.folder}/ (${plural(d.moved, "file")})`).join(", ");
-  return `layer-shaped clusters dissolved into the domains their files name: ${each}; then `;
+  const each = dissolved.map((d) => `${d.layer} (${plural(d.moved, "file")})`).join(", ");
+  return `layer-shaped clusters dissolved into the domains their files name or are tied to most: ${each}; then `;
 }
 
 /**

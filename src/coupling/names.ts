@@ -117,6 +117,16 @@ const ROLES = new Set(
 );
 
 /**
+ * The role word a file's own name ends in (`default-tax-line-calculation-strategy.ts`: strategy,
+ * `order.resolver.ts`: resolver), or undefined when its last word says no role.
+ */
+export function roleOf(file: string): string | undefined {
+  const words = nameWords(withoutExtension(path.posix.basename(file)));
+  const last = words[words.length - 1];
+  return words.length >= 2 && last !== undefined && ROLES.has(last) ? last : undefined;
+}
+
+/**
  * The noun phrase a path names, kebab-case: the words of its file name after any leading
  * qualifier (`createOrder`, `currentRate`) and before the first role word or participle
  * (`documentCreator`, `CollectionCreatedEmail`, `portfolio.service`), the last made singular;

@@ -46,7 +46,7 @@ describe("layer-shaped clusters", () => {
     // by hand: team, user, attachment and revision, each a domain with a model and a policy
     expect([...out.labels.slice(9)]).toEqual([0, 1, 2, 3]);
     expect(out.labels[8]).toBe(4); // BaseTask names no domain
-    expect(out.dissolved).toEqual([{ folder: "server/queues/tasks", moved: 4 }]);
+    expect(out.dissolved).toEqual([{ layer: "server/queues/tasks/", moved: 4 }]);
   });
 
   it("keep a member whose domain's files stay in the same cluster", () => {
@@ -75,7 +75,7 @@ describe("layer-shaped clusters", () => {
     );
     // by hand: team, user, attachment and revision tasks go to their domains; the insight task stays
     expect([...out.labels.slice(9, 14)]).toEqual([0, 1, 2, 3, 4]);
-    expect(out.dissolved).toEqual([{ folder: "server/queues/tasks", moved: 4 }]);
+    expect(out.dissolved).toEqual([{ layer: "server/queues/tasks/", moved: 4 }]);
   });
 
   it("are kept when one domain holds 40% of the folder's files", () => {
@@ -102,4 +102,45 @@ describe("layer-shaped clusters", () => {
     expect([...out.labels]).toEqual([...out.before]);
     expect(out.dissolved).toEqual([]);
   });
+
+  it("are dissolved by a role word: files named for one role across folders, each tied most to another domain", () => {
+    const out = strategies([0, 1, 2, 3]);
+    // no folder holds half of the cluster (one strategy per config folder) and the strategies name no
+    // domain; by hand: 4 of 5 files end in "strategy", each tied outside the cluster (0.3) most to
+    // another of four domains, none drawing 40%: each joins its domain, the config they share stays
+    expect([...out.labels.slice(8)]).toEqual([4, 0, 1, 2, 3]);
+    expect(out.dissolved).toEqual([{ layer: "*-strategy", moved: 4 }]);
+  });
+
+  it("are kept by a role word when its files are tied outside to fewer than four domains", () => {
+    // the rules of one feature, each tied to the same two domains: alike by role, one purpose
+    const out = strategies([0, 0, 1, 1]);
+    expect([...out.labels]).toEqual([...out.before]);
+    expect(out.dissolved).toEqual([]);
+  });
 });
+
+/**
+ * Four domains (clusters 0 to 3, a model and a policy each) and a cluster of four config strategies,
+ * one per folder, with the config they all implement (tie 0.8); strategy k is also tied (0.3) to the
+ * model of domain `domains[k]`.
+ */
+function strategies(domains: number[]) {
+  const names = ["Team", "User", "Attachment", "Revision"];
+  const roles = ["auth/password-hashing", "order/stock-allocation", "tax/line-calculation", "catalog/stock-display"];
+  const files = [
+    ...names.flatMap((d) => [`src/models/${d}.ts`, `src/policies/${d.toLowerCase()}.ts`]),
+    "src/config/config-definitions.ts",
+    ...roles.map((r) => `src/config/${r}-strategy.ts`),
+  ];
+  const config = names.length * 2;
+  const edges = [
+    ...names.map((_, d) => ({ a: 2 * d, b: 2 * d + 1, weight: 1 })),
+    ...roles.map((_, k) => ({ a: config, b: config + 1 + k, weight: 0.8 })),
+    ...roles.map((_, k) => ({ a: 2 * domains[k], b: config + 1 + k, weight: 0.3 })),
+  ].map((e) => ({ ...e, signals: zero }));
+  const before = Int32Array.from(files.map((_, i) => (i < config ? Math.floor(i / 2) : 4)));
+  const cg: CouplingGraph = { files, edges, weights };
+  const { nouns } = domainNames(files);
+  return { before, ...dissolveLayers(before, cg, nouns, new Uint8Array(files.length).fill(1)) };
+}
