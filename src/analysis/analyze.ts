@@ -344,10 +344,13 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
     if (a.writes && entity !== undefined && writer !== undefined)
       getOrInsert(writers, entity, () => new Set()).add(writer);
   }
-  const users = new Map<number, number>();
+  const users = new Map<number, number[]>();
   for (const a of model.data?.access ?? []) {
     const entity = index.get(a.entity);
-    if (entity !== undefined) users.set(entity, (users.get(entity) ?? 0) + 1);
+    const user = index.get(a.file);
+    if (entity === undefined || user === undefined) continue;
+    const list = getOrInsert(users, entity, () => []);
+    if (!list.includes(user)) list.push(user);
   }
   const nouns = domainNames(files).nouns.map((n) => (n !== undefined && ofProduct(n) ? undefined : n));
   const entityNames = (model.data?.entities ?? []).map((e) => e.name);

@@ -12,8 +12,8 @@ export interface DomainHints {
   entityFiles: Set<number>;
   /** per entity file: the files that write it (create, save, update, destroy ... calls) */
   writers: Map<number, Set<number>>;
-  /** per entity file: how many files read or write it */
-  users: Map<number, number>;
+  /** per entity file: the files that read or write it */
+  users: Map<number, number[]>;
   /** the words that say a domain: entity names' words and words many files' names carry (coupling/names.ts) */
   domainWords: Set<string>;
   /** the noun of every entity's name, files or not (`team` for a Prisma model Team) */

@@ -206,7 +206,7 @@ export function nameServices(
   services: number[][][],
   moduleNames: string[][],
   files: string[],
-  hints: { nouns: (string | undefined)[]; entityFiles: Set<number>; users: Map<number, number> },
+  hints: { nouns: (string | undefined)[]; entityFiles: Set<number>; users: Map<number, number[]> },
   taken: Set<string>,
   gathered: boolean[] = [],
 ): string[] {
@@ -216,16 +216,22 @@ export function nameServices(
   for (const i of order) {
     // an entity names the service when its module is a real part of it, not a satellite of the largest
     const largestModule = gathered[i] ? 0 : Math.max(...services[i].map((m) => m.length));
+    const inService = new Set(services[i].flat());
+    const usersOf = (f: number) => hints.users.get(f)?.length ?? 0;
     const entities = services[i]
       .flatMap((m, j) => (m.length * 2 >= largestModule ? m.map((f) => ({ f, module: j })) : []))
-      .filter(({ f }) => hints.entityFiles.has(f))
+      // an entity no other file of the service uses says nothing of what the service does (vendure's
+      // OrderLineReference beside the id strategies, read by the order and payment services)
+      .filter(
+        ({ f }) => hints.entityFiles.has(f) && (hints.users.get(f) ?? []).some((u) => u !== f && inService.has(u)),
+      )
       // by its own name: a base class (`mikro-orm/base-entity.ts`) names no domain, nor does its folder
       .map((e) => {
         const own = ownNounOf(files[e.f]);
         return { ...e, noun: own && (hints.nouns[e.f] ?? own) };
       })
       .filter((e): e is typeof e & { noun: string } => e.noun !== undefined && !UNFIT_NAMES.has(e.noun))
-      .sort((a, b) => (hints.users.get(b.f) ?? 0) - (hints.users.get(a.f) ?? 0) || a.f - b.f);
+      .sort((a, b) => usersOf(b.f) - usersOf(a.f) || a.f - b.f);
     // the largest module's own entity first (the one it is named after, else the most used), then any
     const isLargest = (e: { module: number }) => services[i][e.module].length === largestModule;
     const isNamesake = (e: { module: number; noun: string }) => e.noun === moduleNames[i][e.module];

@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import { nameByNouns, nameGroups, nameServices } from "../../src/boundaries/naming.js";
 import { nounOf } from "../../src/coupling/names.js";
 
+/** `count` files using an entity: `first`, a file of the service, and others beyond the fixture's files. */
+function usedBy(count: number, first: number): number[] {
+  return [first, ...Array.from({ length: count - 1 }, (_, k) => 1000 + k)];
+}
+
 describe("service names", () => {
   it("take the word that sets a group apart, skipping glue words, verb prefixes and framework words", () => {
     const names = nameGroups([
@@ -171,7 +176,7 @@ describe("service names", () => {
     ];
     const nouns = files.map(nounOf);
     expect(nouns[0]).toBe("mikro-orm"); // the folder's noun, climbing from base-entity.ts
-    const hints = { nouns, entityFiles: new Set([0]), users: new Map([[0, 9]]) };
+    const hints = { nouns, entityFiles: new Set([0]), users: new Map([[0, [1, 2, 3]]]) };
     const [name] = nameServices([[[0, 1, 2, 3]]], [["workflow"]], files, hints, new Set());
     expect(name).toBe("workflow");
   });
@@ -181,7 +186,7 @@ describe("service names", () => {
     // (2 of 3 files, taken) and figma (1 of 3, a quarter or more): figma, not integration-2
     const nouns = ["integration", "github", "github", "github", "integration", "integration", "figma"];
     const files = nouns.map((n, i) => `src/${n}/${i}.ts`);
-    const hints = { nouns, entityFiles: new Set<number>(), users: new Map<number, number>() };
+    const hints = { nouns, entityFiles: new Set<number>(), users: new Map<number, number[]>() };
     const services = [[[0, 1, 2, 3]], [[4, 5, 6]]];
     const names = nameServices(services, [["integration"], ["integration"]], files, hints, new Set());
     expect(names).toEqual(["integration", "figma"]);
@@ -203,8 +208,8 @@ describe("service names", () => {
       nouns,
       entityFiles: new Set([0, 4]),
       users: new Map([
-        [0, 5],
-        [4, 40],
+        [0, usedBy(5, 1)],
+        [4, usedBy(40, 5)],
       ]),
     };
     const modules = [
@@ -223,13 +228,41 @@ describe("service names", () => {
       nouns: nouns.map((n, i) => (i === 3 ? "notification-setting" : n)),
       entityFiles: new Set([0, 3, 4]),
       users: new Map([
-        [0, 5],
-        [3, 9],
-        [4, 40],
+        [0, usedBy(5, 1)],
+        [3, usedBy(9, 1)],
+        [4, usedBy(40, 5)],
       ]),
     };
     expect(nameServices(modules, [["notification", "group"]], files, two, new Set())).toEqual(["notification"]);
   });
+  it("name a service by an entity only when another file of the service uses it", () => {
+    // vendure's core: the transactions (3 files here) beside the id strategies (2), whose module
+    // holds OrderLineReference, read by the order services alone; by hand: the entity's module is
+    // half the largest, but no file of this service uses the entity, so the largest module names it
+    const files = [
+      "src/connection/transaction-wrapper.ts",
+      "src/connection/transaction-subscriber.ts",
+      "src/api/decorators/transaction.decorator.ts",
+      "src/config/entity/uuid-id-strategy.ts",
+      "src/entity/order-line-reference/order-line-reference.entity.ts",
+    ];
+    const modules = [
+      [
+        [0, 1, 2],
+        [3, 4],
+      ],
+    ];
+    const readByOthers = { nouns: files.map(nounOf), entityFiles: new Set([4]), users: new Map([[4, [1000, 1001]]]) };
+    expect(nameServices(modules, [["transaction", "order-line-reference"]], files, readByOthers, new Set())).toEqual([
+      "transaction",
+    ]);
+    // with an id strategy of the service using it, the entity names the service
+    const used = { ...readByOthers, users: new Map([[4, [3, 1000, 1001]]]) };
+    expect(nameServices(modules, [["transaction", "order-line-reference"]], files, used, new Set())).toEqual([
+      "order-line-reference",
+    ]);
+  });
+
   it("name a service after its largest module when no module half its size holds an entity", () => {
     // outline's server: sign-in (5 files here, no entity) beside views (2 files, the View entity);
     // by hand: the views are under half the sign-in module, so the service is auth, not view
@@ -242,7 +275,7 @@ describe("service names", () => {
       "server/models/View.ts",
       "server/presenters/view.ts",
     ];
-    const hints = { nouns: files.map(nounOf), entityFiles: new Set([5]), users: new Map([[5, 12]]) };
+    const hints = { nouns: files.map(nounOf), entityFiles: new Set([5]), users: new Map([[5, usedBy(12, 6)]]) };
     const modules = [
       [
         [0, 1, 2, 3, 4],
@@ -264,10 +297,10 @@ describe("service names", () => {
       "src/service/services/session.service.ts",
     ];
     const users = new Map([
-      [0, 40],
-      [1, 25],
-      [2, 15],
-      [4, 10],
+      [0, usedBy(40, 3)],
+      [1, usedBy(25, 3)],
+      [2, usedBy(15, 3)],
+      [4, usedBy(10, 5)],
     ]);
     const hints = { nouns: files.map(nounOf), entityFiles: new Set([0, 1, 2, 4]), users };
     const modules = [
