@@ -151,6 +151,20 @@ describe("report.html overview", () => {
     }
   });
 
+  it("opens a file from a service's panel in the service view: the file view, focused on it", async () => {
+    const { page, trouble } = await open(browser, await render(demo.analysis, demo.model, 0));
+    expect(await report(page, (r) => r.view())).toBe("services");
+    const s = demo.analysis.services[0];
+    // a service in focus draws its dependencies; opening a file then swaps the graph under them
+    await page.locator(`[data-testid=service-row][data-service-id="${s.id}"]`).click();
+    const file = [...s.files].sort()[0];
+    await page.getByTestId("panel-files").locator(`[data-testid=file-link][data-path="${file}"]`).click();
+    await expect.poll(() => report(page, (r) => r.view())).toBe("files");
+    expect(await page.getByTestId("panel-title").textContent()).toBe(file.split("/").pop());
+    expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  });
+
   it("shows kernel use as a badge on each service node, with no kernel node or kernel edge", async () => {
     const { page, trouble } = await open(browser, await render(demo.analysis, demo.model, 0));
     const a = demo.analysis;

@@ -476,12 +476,20 @@ export class GraphView {
     return f !== null && this.serviceGraph.hasNode(f) ? f : null;
   }
 
+  /**
+   * Whether the renderer holds the file graph. The reducers ask this, not `view`: switching views sets
+   * sigma's settings before its graph, and a render in between reduces the old graph's items.
+   */
+  private drawsFiles(): boolean {
+    return this.renderer ? this.renderer.getGraph() === this.fileGraph : this.view === "files";
+  }
+
   private reduceNode(
     node: string,
     data: NodeAttrs,
   ): Partial<NodeAttrs> & { highlighted?: boolean; forceLabel?: boolean; hidden?: boolean } {
     const out: Partial<NodeAttrs> & { highlighted?: boolean; forceLabel?: boolean } = { ...data, zIndex: 1 };
-    if (this.view === "files") {
+    if (this.drawsFiles()) {
       if (this.selectedService !== null && data.group !== this.selectedService) {
         out.color = DIMMED_COLOR;
         out.label = "";
@@ -508,7 +516,7 @@ export class GraphView {
   }
 
   private reduceEdge(edge: string, data: Record<string, unknown>): Record<string, unknown> {
-    if (this.view === "services") {
+    if (!this.drawsFiles()) {
       const focus = this.focus();
       if (focus === null) return this.strongest.has(edge) ? data : { ...data, hidden: true };
       const l = this.links.get(edge);
