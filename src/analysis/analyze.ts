@@ -158,8 +158,12 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
 
   const ties = topTies(coupling, 3);
   const crossing = crossingCochange(model, partition, 10);
+  const placedWhy = new Map(proposal.owned.map((o) => [o.file, o.why]));
   const services: ServiceAnalysis[] = proposal.services.map((s, k) => {
     const filesOf = partition.services[k].files;
+    const placed = s.members
+      .filter((i) => placedWhy.has(i))
+      .sort((a, b) => byString(coupling.files[a], coupling.files[b]));
     const r = ranked.get(s.id)!;
     const modules = s.modules.map((m) => ({ id: m.id, name: m.name, files: m.members.map((i) => coupling.files[i]) }));
     return {
@@ -169,6 +173,9 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
       modules,
       confidence: Object.fromEntries(s.members.map((i) => [coupling.files[i], round(proposal.confidence[i], 4)])),
       ties: Object.fromEntries(s.members.map((i) => [coupling.files[i], ties[i]])),
+      ...(placed.length
+        ? { placed: Object.fromEntries(placed.map((i) => [coupling.files[i], placedWhy.get(i)!])) }
+        : {}),
       stability: round(s.stability, 4),
       metrics: card.services[s.id],
       painFactors: pain.get(s.id)!,

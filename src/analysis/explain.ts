@@ -9,6 +9,8 @@ export interface Explanation {
   kernel?: string;
   isolated?: boolean;
   confidence?: number;
+  /** the rule that placed it, when a rule rather than the clustering did (a domain file with its owner) */
+  placed?: string;
   ties: { with: string; service: string; weight: number; signals: Record<Signal, number>; sameRole?: string }[];
   /** total tie weight per service, strongest first */
   pull: { service: string; weight: number }[];
@@ -49,6 +51,7 @@ export function explainFile(file: string, analysis: Analysis, cg: CouplingGraph)
     kernel: analysis.kernel.files.find((k) => k.path === file)?.why,
     isolated: analysis.isolated.includes(file),
     confidence: svc?.confidence[file],
+    placed: svc?.placed?.[file],
     ties,
     pull,
     runnerUp: other ? { service: other.service, weight: other.weight, gap: ownWeight - other.weight } : undefined,

@@ -100,6 +100,11 @@ export interface ServiceAnalysis {
   modules: ModuleAnalysis[];
   confidence: Record<string, number>;
   ties: Record<string, Tie[]>;
+  /**
+   * files a placement rule put here rather than the clustering, each with the rule: a domain file
+   * with the module owning its data, an entity with its writers, a file with most of its unit or folder
+   */
+  placed?: Record<string, string>;
   stability: number;
   metrics: ServiceMetrics;
   painFactors: PainFactors;

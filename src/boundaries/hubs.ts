@@ -2,6 +2,7 @@ import { contributions } from "../coupling/buildCoupling.js";
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
 import { namesDomainWord, ownNounOf } from "../coupling/names.js";
+import { plural } from "../util/plural.js";
 import { getOrInsert } from "../util/maps.js";
 
 /** What the boundaries stage knows of the business, besides the coupling graph. */
@@ -193,8 +194,8 @@ export function ownerOf(
   if (best === undefined) return undefined;
   const w = writes.get(best) ?? 0;
   const why = pull.size
-    ? `changes with, is named like${w ? ` and is written by (${w} files)` : ""} this module's files more than any ` +
-      `other's`
+    ? `changes with, is named like${w ? " and is written by" : ""} this module's files more than any other's` +
+      (w ? ` (${plural(w, "writer")} here)` : "")
     : "imported by this service most (nothing else ties it)";
   return { label: best, why };
 }

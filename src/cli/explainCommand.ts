@@ -42,6 +42,11 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
   if (x.kernel) out.push(`${rel} is in the shared kernel: ${x.kernel}`);
   else if (x.isolated)
     out.push(`${rel} is isolated: no import, co-change or ownership ties to any other analysed file`);
+  else if (x.placed)
+    out.push(
+      `${rel} sits in ${name(x.service!)}${module ? `, module ${module.name}` : ""}, placed by a rule rather ` +
+        `than the clustering: ${x.placed}`,
+    );
   else
     out.push(
       `${rel} sits in ${name(x.service!)}${module ? `, module ${module.name}` : ""} (confidence ` +
@@ -63,7 +68,7 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
   if (x.runnerUp && !x.kernel) {
     const r = x.runnerUp;
     out.push("", `runner-up: ${name(r.service)} (${r.weight.toFixed(2)})`);
-    out.push(runnerUpAdvice(rel, name(x.service!), name(r.service), r.gap));
+    out.push(runnerUpAdvice(rel, name(x.service!), name(r.service), r.gap, x.placed));
   }
   io.out(out.join("\n") + "\n");
 }
@@ -71,14 +76,20 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
 /**
  * What it would take to move the file to the runner-up. A file can sit against its ties: a rule
  * placed it (a domain file with its owner, a layer's member with its domain, a small cluster with
- * its neighbour, a module with its service), and the advice says so rather than "as strong".
+ * its neighbour, a module with its service), and the advice says so rather than "as strong",
+ * naming the rule when analysis.json records it (`placed`).
  */
-export function runnerUpAdvice(file: string, here: string, runnerUp: string, gap: number): string {
+export function runnerUpAdvice(file: string, here: string, runnerUp: string, gap: number, rule?: string): string {
   const pin = `{"overrides": {"pin": {"${runnerUp}": ["${file}"]}}}`;
   if (gap > 0.005)
     return (
       `to move it there, its ties to ${runnerUp} would have to grow by more than ${gap.toFixed(2)} (or fewer ` +
       `ties to ${here}), or pin it in faultline.config.json: ${pin}`
+    );
+  if (gap < -0.005 && rule)
+    return (
+      `its ties to ${runnerUp} are stronger, by ${(-gap).toFixed(2)}: a placement rule put it in ${here}, not its ` +
+      `ties (${rule}). Pin it to decide: ${pin}`
     );
   if (gap < -0.005)
     return (

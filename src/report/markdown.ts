@@ -415,7 +415,12 @@ function serviceSection(s: ServiceAnalysis, name: (id: string) => string): strin
     );
   out.push(`<details><summary>${s.files.length} files</summary>`, "");
   for (const mod of s.modules) {
-    for (const f of mod.files) out.push(`- ${md(f)} (${md(mod.name)}, confidence ${fixed(s.confidence[f] ?? 0)})`);
+    for (const f of mod.files) {
+      // a file a rule placed (a domain file with its owner) has no clustering confidence to speak of
+      const placed = s.placed?.[f];
+      const how = placed ? `placed: ${md(placed)}` : `confidence ${fixed(s.confidence[f] ?? 0)}`;
+      out.push(`- ${md(f)} (${md(mod.name)}, ${how})`);
+    }
   }
   out.push("", "</details>", "");
   return out;

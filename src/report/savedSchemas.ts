@@ -55,6 +55,7 @@ const service = z.object({
     str,
     z.array(z.object({ with: str, weight: num, signals: z.record(str, num), sameRole: str.optional() })),
   ),
+  placed: z.record(str, str).optional(),
   stability: num,
   metrics: serviceMetrics,
   painFactors: z.object({

@@ -375,6 +375,15 @@ describe("report.html overview", () => {
         s.contract.data.requires.map((r) => [r.entity, name(r.owner), r.write ? "reads and writes" : "reads"]),
       );
     }
+
+    // a file a rule placed (User, every domain's read, with its owner): its panel gives the rule
+    const holder = a.services.find((s) => s.placed?.["src/users/User.ts"])!;
+    await page.locator(`[data-testid=service-row][data-service-id="${holder.id}"]`).click();
+    await page.getByTestId("panel-files").locator('[data-testid=file-link][data-path="src/users/User.ts"]').click();
+    expect(await page.getByTestId("panel-placed").textContent()).toBe(
+      `placed in ${holder.name} by a rule rather than the clustering: ${holder.placed!["src/users/User.ts"]}`,
+    );
+    expect(await page.getByText(/^confidence /).count()).toBe(0);
     expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
     await page.close();
   });

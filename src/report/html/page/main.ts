@@ -1158,7 +1158,16 @@ class App {
     if (loc !== undefined) out.push(h("p", { class: "small" }, `${loc} lines`));
     if (original) {
       const confidence = original.confidence[path];
-      if (confidence !== undefined)
+      const placed = original.placed?.[path];
+      if (placed)
+        out.push(
+          h(
+            "p",
+            { class: "small", testid: "panel-placed" },
+            `placed in ${original.name} by a rule rather than the clustering: ${placed}`,
+          ),
+        );
+      else if (confidence !== undefined)
         out.push(
           h(
             "p",
