@@ -16,6 +16,7 @@ import { classifyTiers, tsconfigRuntimes } from "../tiers/classify.js";
 import { isServerPackage } from "../tiers/packages.js";
 import type { TierChoice, TierMap } from "../tiers/types.js";
 import { findPlatform, type PlatformPackage } from "../tiers/platform.js";
+import { assertTypeScript } from "../util/cjs.js";
 import { toRepoPath } from "../util/paths.js";
 import type { Log } from "../util/log.js";
 import type { AnalyzeOptions } from "./options.js";
@@ -63,6 +64,7 @@ export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log):
   // running, and TypeScript also overlaps git's state queries; with one the log waits for them (the
   // cache key needs the state), and loading TypeScript meanwhile would block the main thread first
   if (cacheDir) await started;
+  assertTypeScript(); // compare and check come here without the CLI's check
   const loading = Promise.all([import("../repo/scope.js"), import("../graph/build.js")]);
   loading.catch(() => undefined); // as above: a history error is reported first
   const pending = await started;

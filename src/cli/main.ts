@@ -1,5 +1,5 @@
 import path from "node:path";
-import { requireCjs } from "../util/cjs.js";
+import { assertTypeScript, requireCjs } from "../util/cjs.js";
 import { CODE_MAAT_THRESHOLDS } from "../history/cochange.js";
 import { DEFAULT_EXCLUDED_AUTHORS, DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
 import { UserError } from "../util/errors.js";
@@ -11,10 +11,11 @@ type Command = import("commander").Command;
 
 // Each command loads its own modules when it runs: `--help` or `history` need not load the
 // HTML renderer, YAML, zod or ts-morph's Project layer.
-const analyzeCommand = () => import("./analyzeCommand.js");
-const explainCommand = () => import("./explainCommand.js");
-const contractCommand = () => import("./contractCommand.js");
-const graphCommand = () => import("./graphCommand.js");
+// (those that parse code first check that TypeScript is installed: run.ts says so in one line)
+const analyzeCommand = () => (assertTypeScript(), import("./analyzeCommand.js"));
+const explainCommand = () => (assertTypeScript(), import("./explainCommand.js"));
+const contractCommand = () => (assertTypeScript(), import("./contractCommand.js"));
+const graphCommand = () => (assertTypeScript(), import("./graphCommand.js"));
 const historyCommand = () => import("./historyCommand.js");
 const reportCommand = () => import("./reportCommand.js");
 const compare = () => import("./compareCommands.js");

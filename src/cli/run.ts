@@ -13,7 +13,17 @@ main(process.argv).then(
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`faultline: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.stderr.write(
+      `faultline: ${missingModule(e) ?? `internal error: ${e instanceof Error ? e.stack : String(e)}`}\n`,
+    );
     process.exitCode = 70;
   },
 );
+
+/** A file of faultline's own install that is missing: one line saying so, not a stack trace. */
+function missingModule(e: unknown): string | undefined {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== "MODULE_NOT_FOUND" && code !== "ERR_MODULE_NOT_FOUND") return undefined;
+  const first = (e as Error).message.split("\n")[0];
+  return `incomplete installation: ${first} (reinstall faultline: npm ci)`;
+}

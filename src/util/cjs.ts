@@ -6,3 +6,12 @@ import { createRequire } from "node:module";
  * 3 on the 2-core machine). Callers load them when first needed.
  */
 export const requireCjs = createRequire(import.meta.url);
+
+/**
+ * Throws Node's own "Cannot find module" error when TypeScript's file (the one util/typescript.cts
+ * requires) is missing from the install, before an ES import of a module needing it fails inside
+ * Node's loader, which reports such a failure a second time, uncaught, with its stack.
+ */
+export function assertTypeScript(): void {
+  requireCjs.resolve("@ts-morph/common/dist/typescript.js");
+}
