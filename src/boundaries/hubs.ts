@@ -205,7 +205,7 @@ export function ownerOf(
  * and `routes/api/userMemberships/*` for `models/UserMembership.ts`), when it holds at least half of
  * them and two or more: an entity belongs with its own policy, presenter and routes.
  */
-function namesakeModule(hub: number, labels: Int32Array, hints: DomainHints): number | undefined {
+export function namesakeModule(hub: number, labels: Int32Array, hints: DomainHints): number | undefined {
   const noun = namesakeNoun(hub, hints);
   if (noun === undefined) return undefined;
   const count = new Map<number, number>();

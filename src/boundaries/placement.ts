@@ -111,11 +111,13 @@ export const FAN_OUT_CLUSTERS = 4;
 /**
  * Fan-out hubs go where they belong, not where they import most: a file that imports from
  * FAN_OUT_CLUSTERS or more other clusters (an orchestrator importing thirteen rule classes, a
- * barrel of every model) moves to the cluster of its strongest single tie, which its own domain
- * gives it (its controller, the files it changes with, its name). One the caller calls glue (from
- * its name and how many clusters it reaches: `app.ts` mounting every route) leaves every cluster
- * (label -1) for the caller to put in the kernel. Returns the files moved, the glue, and each hub's
- * strongest tie.
+ * barrel of every model) moves to the cluster its own name places it in (`namesake`: the one holding
+ * the files named for its noun, as `order.service.ts` goes with the order resolvers and entities),
+ * else to the cluster of its strongest single tie, which its own domain gives it (its controller, the
+ * files it changes with). A single tie alone can mislead: the file it is tied to most may be a hub
+ * itself, sitting for now with another domain. One the caller calls glue (from its name and how many
+ * clusters it reaches: `app.ts` mounting every route) leaves every cluster (label -1) for the caller to
+ * put in the kernel. Returns the files moved, the glue, and each hub's strongest tie.
  */
 export function placeFanOutHubs(
   labels: Int32Array,
@@ -123,6 +125,7 @@ export function placeFanOutHubs(
   imports: ImportGraph,
   fixed: (file: number) => boolean,
   isGlue: (file: number, clusters: number) => boolean,
+  namesake: (file: number) => number | undefined = () => undefined,
 ): { moved: number[]; glue: { file: number; clusters: number }[]; tiedTo: Map<number, number> } {
   const targets = new Map<number, Set<number>>();
   for (const [from, to] of crossClusterImports(labels, imports, cg.files))
@@ -147,9 +150,9 @@ export function placeFanOutHubs(
       labels[i] = -1;
       continue;
     }
-    const best = strongest.get(i);
-    if (best && best.label !== labels[i]) {
-      labels[i] = best.label;
+    const to = namesake(i) ?? strongest.get(i)?.label;
+    if (to !== undefined && to !== labels[i]) {
+      labels[i] = to;
       moved.push(i);
     }
   }

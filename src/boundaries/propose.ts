@@ -10,6 +10,7 @@ import { confidenceOf, consensusPartition } from "./consensus.js";
 import {
   adjacencyOf,
   entityAtHome,
+  namesakeModule,
   entitiesToWriters,
   findHubs,
   isDomainHub,
@@ -18,7 +19,7 @@ import {
   soleServiceImporters,
   type DomainHints,
 } from "./hubs.js";
-import { namesDomainWord, namesIdentity, ownNounOf } from "../coupling/names.js";
+import { namedForNounAlone, namesDomainWord, namesIdentity, ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { dissolveLayers } from "./layers.js";
@@ -189,7 +190,11 @@ export function proposeBoundaries(
     !hints.entityFiles.has(i) && (!ownNounOf(cg.files[i]) || hints.productNamed.has(i)) && reached * 3 >= moduleCount;
   // an entity with the files named for it stays, whatever its associations import
   const home = (i: number) => entityAtHome(i, labels, hints);
-  const { glue, tiedTo } = placeFanOutHubs(labels, cg, imports, (i) => pinned(i) || home(i), isGlue);
+  // a hub named for its noun alone (`order.service.ts`, not `CommentCreatedNotificationsTask.ts`) goes
+  // with the files named for it
+  const namesake = (i: number) =>
+    namedForNounAlone(cg.files[i], hints.nouns[i]) ? namesakeModule(i, labels, hints) : undefined;
+  const { glue, tiedTo } = placeFanOutHubs(labels, cg, imports, (i) => pinned(i) || home(i), isGlue, namesake);
   // the glue the entry point imports (`app.module.ts`, the root of the app) stays in the kernel; a
   // feature's own module that wires many others (`ai.module.ts`) may rejoin its unit below
   const links = importLinks(cg.files, imports);
@@ -255,6 +260,7 @@ export function proposeBoundaries(
       imports,
       (i) => pinned(i) || !placedByShared(i),
       () => false,
+      namesake,
     );
   // what the kernel took can leave a cluster too small to be a module: each of its files joins the
   // module its own ties pull most, and stays when it has none; the entities placed with their owners

@@ -146,6 +146,20 @@ export function nounOf(file: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a file's own name, before its kind, is its noun and nothing more: `order.service.ts` and
+ * `orders.controller.ts` for "order", not `CommentCreatedNotificationsTask.ts` (a task about
+ * comments, for notifications) nor `documentImporter.ts` for "comment" and "document".
+ */
+export function namedForNounAlone(file: string, noun: string | undefined): boolean {
+  if (noun === undefined) return false;
+  const base = withoutExtension(path.posix.basename(file));
+  const words = nameWords(base.includes(".") ? base.slice(0, base.indexOf(".")) : base);
+  if (words.length === 0) return false;
+  words[words.length - 1] = singular(words[words.length - 1]);
+  return words.join("-") === noun;
+}
+
 /** The noun of the file's own name, never its folders' (`mikro-orm/base-entity.ts` has none). */
 export function ownNounOf(file: string): string | undefined {
   return nounOf(path.posix.basename(file));

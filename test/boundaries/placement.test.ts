@@ -67,6 +67,32 @@ describe("fan-out hubs", () => {
     expect(glue.labels[0]).toBe(-1);
   });
 
+  it("go with the files named for them before their strongest single tie, when the caller knows those", () => {
+    // vendure's order.service.ts (0) imports from four clusters; its strongest single tie is the order
+    // modifier (1), which sits for now with the stock movements (cluster 1); the order resolvers and
+    // entity (2, 3), named for it, are in cluster 2
+    const files = ["order.service", "order-modifier", "order.resolver", "order.entity", "payment", "tax", "stock"];
+    const l = Int32Array.from([0, 1, 2, 2, 3, 4, 1]);
+    const weights = [1.26, 1.17, 1.08, 0.5, 0.4, 0.3];
+    const g: CouplingGraph = {
+      files,
+      edges: weights.map((weight, k) => ({ a: 0, b: k + 1, weight, signals: zero })),
+      weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 },
+    };
+    const hubImports = importsOf(
+      "order.service",
+      [1, 2, 4, 5].map((b) => files[b]),
+    );
+    const never = () => false;
+    const byTie = Int32Array.from(l);
+    placeFanOutHubs(byTie, g, hubImports, never, never);
+    expect(byTie[0]).toBe(1);
+    const byName = Int32Array.from(l);
+    const placed = placeFanOutHubs(byName, g, hubImports, never, never, (i) => (i === 0 ? 2 : undefined));
+    expect(placed.moved).toEqual([0]);
+    expect(byName[0]).toBe(2);
+  });
+
   it("are placed again by the ties they have left once their strongest tie went to the kernel", () => {
     // a task (0) sits with the cron route (6) that runs it and imports from clusters 1 to 5; its
     // strongest tie is its base class (1, 0.9), then the user model (2, 0.6)

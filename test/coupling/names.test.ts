@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namesIdentity, nounOf } from "../../src/coupling/names.js";
+import { namedForNounAlone, namesIdentity, nounOf } from "../../src/coupling/names.js";
 
 describe("the noun a file's name carries", () => {
   it("reads past leading verbs, qualifiers and participles to the noun, up to the first role word", () => {
@@ -40,5 +40,29 @@ describe("names of identity and access", () => {
     const other = ["user-history", "user-collection", "access-request", "team", "account", "token-price", "keyword"];
     expect(identity.filter(namesIdentity)).toEqual(identity);
     expect(other.filter(namesIdentity)).toEqual([]);
+  });
+});
+
+describe("a file named for its noun alone", () => {
+  it("is one whose own name before its kind is the noun, singular or plural", () => {
+    for (const file of [
+      "packages/core/src/service/services/order.service.ts",
+      "apps/api/src/app/portfolio/portfolio.service.ts",
+      "src/api/orders.controller.ts",
+      "server/models/Document.ts",
+    ])
+      expect(namedForNounAlone(file, nounOf(file)), file).toBe(true);
+  });
+
+  it("is not one whose name says more than its noun: what it does to it, or for what", () => {
+    for (const file of [
+      "server/queues/tasks/CommentCreatedNotificationsTask.ts",
+      "server/commands/documentImporter.ts",
+      "server/emails/templates/DocumentMentionedEmail.tsx",
+    ]) {
+      expect(nounOf(file), file).toBeDefined();
+      expect(namedForNounAlone(file, nounOf(file)), file).toBe(false);
+    }
+    expect(namedForNounAlone("src/index.ts", undefined)).toBe(false);
   });
 });
