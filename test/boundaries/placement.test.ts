@@ -25,6 +25,24 @@ const importsOf = (from: string, to: string[]): ImportGraph => ({
   unresolved: [],
 });
 
+const never = () => false;
+
+/** File 0 tied to each other file by the given weights, importing the files `imported`. */
+function star(files: string[], weights: number[], imported: number[]) {
+  const g: CouplingGraph = {
+    files,
+    edges: weights.map((weight, k) => ({ a: 0, b: k + 1, weight, signals: zero })),
+    weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 },
+  };
+  return {
+    g,
+    hubImports: importsOf(
+      files[0],
+      imported.map((b) => files[b]),
+    ),
+  };
+}
+
 describe("fan-out hubs", () => {
   it("go to the cluster of their strongest single tie, not where their many weak imports point", () => {
     // 0 is an orchestrator in cluster A (with 1, its route); it imports 2..5 (cluster B) and one
@@ -73,17 +91,7 @@ describe("fan-out hubs", () => {
     // entity (2, 3), named for it, are in cluster 2
     const files = ["order.service", "order-modifier", "order.resolver", "order.entity", "payment", "tax", "stock"];
     const l = Int32Array.from([0, 1, 2, 2, 3, 4, 1]);
-    const weights = [1.26, 1.17, 1.08, 0.5, 0.4, 0.3];
-    const g: CouplingGraph = {
-      files,
-      edges: weights.map((weight, k) => ({ a: 0, b: k + 1, weight, signals: zero })),
-      weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 },
-    };
-    const hubImports = importsOf(
-      "order.service",
-      [1, 2, 4, 5].map((b) => files[b]),
-    );
-    const never = () => false;
+    const { g, hubImports } = star(files, [1.26, 1.17, 1.08, 0.5, 0.4, 0.3], [1, 2, 4, 5]);
     const byTie = Int32Array.from(l);
     placeFanOutHubs(byTie, g, hubImports, never, never);
     expect(byTie[0]).toBe(1);
@@ -98,17 +106,7 @@ describe("fan-out hubs", () => {
     // strongest tie is its base class (1, 0.9), then the user model (2, 0.6)
     const files = ["task", "BaseTask", "User", "order", "product", "share", "cron"];
     const l = Int32Array.from([6, 1, 2, 3, 4, 5, 6]);
-    const weights = [0.9, 0.6, 0.3, 0.3, 0.2, 0.1];
-    const g: CouplingGraph = {
-      files,
-      edges: weights.map((weight, k) => ({ a: 0, b: k + 1, weight, signals: zero })),
-      weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 },
-    };
-    const taskImports = importsOf(
-      "task",
-      [1, 2, 3, 4, 5].map((b) => files[b]),
-    );
-    const never = () => false;
+    const { g, hubImports: taskImports } = star(files, [0.9, 0.6, 0.3, 0.3, 0.2, 0.1], [1, 2, 3, 4, 5]);
     const first = placeFanOutHubs(l, g, taskImports, never, never);
     expect(first.tiedTo.get(0)).toBe(1);
     expect(l[0]).toBe(1);
