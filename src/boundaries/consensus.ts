@@ -45,25 +45,28 @@ export function consensusPartition(
 }
 
 /**
- * Per file: the share of runs in which it lands with the majority of its final service
- * (the label most of the service's files carry in that run).
+ * Per file: the share of runs in which it lands with the majority of its kin, the files of its final
+ * module that the kept run (`kept`) clustered with it. The rules that merge clusters into modules
+ * (satellites, tiny clusters, layers) then do not count against a file whose own cluster every run
+ * finds: a module made of two stable clusters is two groups of confident files. A file with no kin (a
+ * rule moved it alone into its module) has confidence 0: no run put it there.
  */
-export function confidenceOf(final: Int32Array, runs: Int32Array[]): Float64Array {
+export function confidenceOf(final: Int32Array, kept: Int32Array, runs: Int32Array[]): Float64Array {
   const conf = new Float64Array(final.length);
-  const members = new Map<number, number[]>();
+  const kin = new Map<string, number[]>();
   final.forEach((l, i) => {
-    if (l < 0) return;
-    getOrInsert(members, l, () => []).push(i);
+    if (l >= 0) getOrInsert(kin, `${l} ${kept[i]}`, () => []).push(i);
   });
-  for (const run of runs) {
-    for (const files of members.values()) {
+  for (const files of kin.values()) {
+    if (files.length < 2) continue;
+    for (const run of runs) {
       const counts = new Map<number, number>();
       for (const i of files) counts.set(run[i], (counts.get(run[i]) ?? 0) + 1);
       let major = -1;
       let most = 0;
       for (const [label, c] of counts) if (c > most || (c === most && label < major)) [major, most] = [label, c];
-      for (const i of files) if (run[i] === major && major >= 0) conf[i] += 1 / runs.length;
+      for (const i of files) if (run[i] === major && major >= 0) conf[i]++;
     }
   }
-  return conf;
+  return conf.map((hits) => hits / runs.length);
 }

@@ -22,14 +22,14 @@ export const LAYER_MAX_DOMAIN_SHARE = 0.4;
  * two layers never draw each other); the rest (the base class) stay. A cluster no folder dominates is
  * layer-shaped when half of its files or more end in one role word and those files are each tied most
  * to a different cluster outside it (layerRole). Returns the labels and the clusters dissolved, each
- * by its folder (`server/queues/tasks/`) or role (`*-strategy`).
+ * by its folder (`server/queues/tasks/`) or role (`*-strategy`), with the files moved.
  */
 export function dissolveLayers(
   labels: Int32Array,
   cg: CouplingGraph,
   nouns: (string | undefined)[],
   active: Uint8Array,
-): { labels: Int32Array; dissolved: { layer: string; moved: number }[] } {
+): { labels: Int32Array; dissolved: { layer: string; moved: number[] }[] } {
   const out = Int32Array.from(labels);
   const members = new Map<number, number[]>();
   for (let i = 0; i < out.length; i++) if (active[i] && out[i] >= 0) getOrInsert(members, out[i], () => []).push(i);
@@ -42,7 +42,7 @@ export function dissolveLayers(
       const layer = major.length ? layerFolder(major, nouns) : layerRole(l, files, cg.files, allTies);
       return layer ? [{ l, ...layer }] : [];
     });
-  const dissolved: { layer: string; moved: number }[] = [];
+  const dissolved: { layer: string; moved: number[] }[] = [];
   if (layers.length === 0) return { labels: out, dissolved };
   // files of each noun per cluster, those that stay where they are: a member of a layer-shaped
   // cluster moves, and draws no other member to where it was
@@ -57,7 +57,7 @@ export function dissolveLayers(
     }
   const ties = tiesByFile(cg, out, active, moving);
   for (const layer of layers) {
-    let moved = 0;
+    const moved: number[] = [];
     for (const i of layer.members) {
       const own = ties.get(i) ?? new Map<number, number>();
       const elsewhere = ([c]: [number, number]) => c !== layer.l;
@@ -68,9 +68,9 @@ export function dissolveLayers(
       const target = strongest(byNoun, (c) => own.get(c) ?? 0) ?? strongest([...own].filter(elsewhere), () => 0);
       if (target === undefined || target === layer.l) continue;
       out[i] = target;
-      moved++;
+      moved.push(i);
     }
-    if (moved) dissolved.push({ layer: layer.layer, moved });
+    if (moved.length) dissolved.push({ layer: layer.layer, moved });
   }
   return { labels: out, dissolved };
 }

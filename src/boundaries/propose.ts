@@ -91,7 +91,10 @@ export interface Proposal {
   assignment: Int32Array;
   confidence: Float64Array;
   kernel: { file: number; why: string }[];
-  /** domain files that many services use, each placed with the service that owns it */
+  /**
+   * files a rule placed rather than the clustering, each with the rule: a domain file with its owner,
+   * a layer's member with its domain, a fan-out hub, a unit's file with its unit, ...
+   */
   owned: { file: number; why: string }[];
   /** files with no coupling at all: nothing to place them by */
   isolated: number[];
@@ -170,6 +173,13 @@ export function proposeBoundaries(
   let labels = mergeTiny(layers.labels, cg, opts.minServiceSize, active);
   const adjacency = adjacencyOf(cg);
   const owned: { file: number; why: string }[] = [];
+  for (const d of layers.dissolved)
+    for (const file of d.moved)
+      owned.push({ file, why: `a member of the layer ${d.layer}, with the domain it names or is tied to most` });
+  labels.forEach((l, i) => {
+    if (l >= 0 && l !== layers.labels[i])
+      recordPlaced(owned, i, "its cluster was too small to stand: with the module its ties pull most");
+  });
   for (const h of domainHubs) {
     const owner = ownerOf(h, labels, cg, hints, adjacency);
     if (!owner) {
@@ -194,7 +204,14 @@ export function proposeBoundaries(
   // with the files named for it
   const namesake = (i: number) =>
     namedForNounAlone(cg.files[i], hints.nouns[i]) ? namesakeModule(i, labels, hints) : undefined;
-  const { glue, tiedTo } = placeFanOutHubs(labels, cg, imports, (i) => pinned(i) || home(i), isGlue, namesake);
+  const fanOut = placeFanOutHubs(labels, cg, imports, (i) => pinned(i) || home(i), isGlue, namesake);
+  const { glue, tiedTo } = fanOut;
+  const hubWhy = (i: number) =>
+    namesake(i) === labels[i]
+      ? "a fan-out hub (it imports from four modules or more), with the files named for its noun"
+      : `a fan-out hub (it imports from four modules or more), with its strongest single tie, ` +
+        `${cg.files[tiedTo.get(i) ?? i].split("/").pop()}`;
+  for (const i of fanOut.moved) recordPlaced(owned, i, hubWhy(i));
   // the glue the entry point imports (`app.module.ts`, the root of the app) stays in the kernel; a
   // feature's own module that wires many others (`ai.module.ts`) may rejoin its unit below
   const links = importLinks(cg.files, imports);
@@ -253,8 +270,8 @@ export function proposeBoundaries(
   // again by the ties it has left
   const sharedSet = new Set(shared);
   const placedByShared = (i: number) => sharedSet.has(tiedTo.get(i) ?? -1);
-  if (shared.length)
-    placeFanOutHubs(
+  if (shared.length) {
+    const again = placeFanOutHubs(
       labels,
       cg,
       imports,
@@ -262,11 +279,21 @@ export function proposeBoundaries(
       () => false,
       namesake,
     );
+    for (const i of again.moved) recordPlaced(owned, i, hubWhy(i));
+  }
   // what the kernel took can leave a cluster too small to be a module: each of its files joins the
   // module its own ties pull most, and stays when it has none; the entities placed with their owners
   // count as neighbours
   const placed = Uint8Array.from(active, (a, i) => (a || domainHubSet.has(i) ? 1 : 0));
   const remerged = scatterTiny(labels, cg, opts.minServiceSize, placed);
+  remerged.forEach((l, i) => {
+    if (l >= 0 && l !== labels[i])
+      recordPlaced(
+        owned,
+        i,
+        "left in a cluster too small to stand once the kernel took its neighbours: with the module its ties pull most",
+      );
+  });
   labels = remerged.map((l, i) => (l < 0 ? labels[i] : l));
   // code a team keeps together (a unit, a feature folder, a workspace package) stays together
   labels = keepTogether(
@@ -327,6 +354,7 @@ export function proposeBoundaries(
   // imports goes back to it, to the module importing it most
   for (const [file, k] of soleServiceImporters(stillShared, modules, grouping.service, cg.files, imports)) {
     modules[k].push(file);
+    recordPlaced(owned, file, "infrastructure that only this service imports: with the module importing it most");
     kernel.splice(
       kernel.findIndex((x) => x.file === file),
       1,
@@ -362,7 +390,7 @@ export function proposeBoundaries(
       moduleIndex++;
     }),
   );
-  const confidence = confidenceOf(moduleOf, consensus.runs);
+  const confidence = confidenceOf(moduleOf, consensus.labels, consensus.runs);
   const ids = uniqueIds(services.map((s) => s.name));
   return {
     services: services.map((s, k) => {
@@ -426,7 +454,7 @@ function keepTogether(
   const ownedWhy = (i: number, why: string) => {
     const own = owned.find((o) => o.file === i);
     if (own && labels[i] < 0) owned.splice(owned.indexOf(own), 1);
-    else if (own) own.why = why;
+    else if (labels[i] >= 0) recordPlaced(owned, i, why);
   };
   const units = keepUnitsTogether(labels, cg, (i) => inModule(i) || inKernel.has(i), fixed).moved;
   for (const i of units) {
@@ -455,13 +483,28 @@ function keepTogether(
     opts.minServiceSize,
     Uint8Array.from(labels, (_, i) => (inModule(i) ? 1 : 0)),
   );
+  merged.forEach((l, i) => {
+    if (l >= 0 && l !== labels[i])
+      recordPlaced(
+        owned,
+        i,
+        "left in a cluster too small to stand once its unit or folder moved: with the module its ties pull most",
+      );
+  });
   return merged.map((l, i) => (l < 0 ? labels[i] : l));
 }
 
+/** Records why a rule placed a file, in place of an earlier rule's reason. */
+function recordPlaced(owned: { file: number; why: string }[], file: number, why: string): void {
+  const own = owned.find((o) => o.file === file);
+  if (own) own.why = why;
+  else owned.push({ file, why });
+}
+
 /** The layer-shaped clusters dissolved, for the rule that `analysis.json` records. */
-function layerNote(dissolved: { layer: string; moved: number }[]): string {
+function layerNote(dissolved: { layer: string; moved: number[] }[]): string {
   if (dissolved.length === 0) return "";
-  const each = dissolved.map((d) => `${d.layer} (${plural(d.moved, "file")})`).join(", ");
+  const each = dissolved.map((d) => `${d.layer} (${plural(d.moved.length, "file")})`).join(", ");
   return `layer-shaped clusters dissolved into the domains their files name or are tied to most: ${each}; then `;
 }
 

@@ -46,7 +46,7 @@ describe("layer-shaped clusters", () => {
     // by hand: team, user, attachment and revision, each a domain with a model and a policy
     expect([...out.labels.slice(9)]).toEqual([0, 1, 2, 3]);
     expect(out.labels[8]).toBe(4); // BaseTask names no domain
-    expect(out.dissolved).toEqual([{ layer: "server/queues/tasks/", moved: 4 }]);
+    expect(out.dissolved).toEqual([{ layer: "server/queues/tasks/", moved: [9, 10, 11, 12] }]);
   });
 
   it("keep a member whose domain's files stay in the same cluster", () => {
@@ -75,7 +75,7 @@ describe("layer-shaped clusters", () => {
     );
     // by hand: team, user, attachment and revision tasks go to their domains; the insight task stays
     expect([...out.labels.slice(9, 14)]).toEqual([0, 1, 2, 3, 4]);
-    expect(out.dissolved).toEqual([{ layer: "server/queues/tasks/", moved: 4 }]);
+    expect(out.dissolved).toEqual([{ layer: "server/queues/tasks/", moved: [9, 10, 11, 12] }]);
   });
 
   it("are kept when one domain holds 40% of the folder's files", () => {
@@ -109,7 +109,7 @@ describe("layer-shaped clusters", () => {
     // domain; by hand: 4 of 5 files end in "strategy", each tied outside the cluster (0.3) most to
     // another of four domains, none drawing 40%: each joins its domain, the config they share stays
     expect([...out.labels.slice(8)]).toEqual([4, 0, 1, 2, 3]);
-    expect(out.dissolved).toEqual([{ layer: "*-strategy", moved: 4 }]);
+    expect(out.dissolved).toEqual([{ layer: "*-strategy", moved: [9, 10, 11, 12] }]);
   });
 
   it("are kept by a role word when its files are tied outside to fewer than four domains", () => {
