@@ -14,6 +14,7 @@ import { DEFAULT_MAX_CHANGESET, DEFAULT_MIN_COMMITS } from "../history/defaults.
 import { mailmapOf } from "../history/readHistory.js";
 import { fromModelJson, toModelJson, type ModelJson } from "../metrics/modelJson.js";
 import { scorePartition } from "../metrics/scorecard.js";
+import type { ModuleRecord } from "../graph/types.js";
 import type { RepoModel, ServicePartition } from "../metrics/types.js";
 import { draftContracts } from "../ranking/contracts.js";
 import { dataOwnership } from "../ranking/data.js";
@@ -201,6 +202,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   }
 
   const skipped = records.filter((r) => r.skipped).length;
+  const generated = generatedLeftOut(records, model, opts);
   const analysis: Analysis = {
     schema: "faultline/analysis@1",
     repo: {
@@ -210,6 +212,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
       commits: history?.commits ?? 0,
       // only when some were: an analysis that skipped nothing stays byte-identical
       ...(skipped ? { skipped } : {}),
+      ...(generated ? { generated } : {}),
     },
     settings: {
       seed,
@@ -242,6 +245,18 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
     hiddenCoupling: hiddenCoupling(model),
   };
   return { analysis, model, modelJson };
+}
+
+/**
+ * Files of the analysed tier whose first comment marks them generated (`@generated`, "do not edit"):
+ * left out of every service unless --include-tests takes them in.
+ */
+function generatedLeftOut(records: ModuleRecord[], model: RepoModel, opts: AnalyzeOptions): number {
+  if (opts.includeTests) return 0;
+  const choice = opts.tier ?? "server";
+  const tierOf = new Map((model.tiers?.files ?? []).map((f) => [f.path, f.tier]));
+  const inTier = (p: string) => (choice === "all" ? tierOf.get(p) !== "tooling" : tierOf.get(p) === choice);
+  return records.filter((r) => !r.skipped && r.generated && inTier(r.path)).length;
 }
 
 /**

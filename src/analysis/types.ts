@@ -32,6 +32,8 @@ export interface Analysis {
     commits: number;
     /** of `files`, those left unread (unreadable, or over --max-file-size): absent when none */
     skipped?: number;
+    /** of the analysed tier's files, those marked generated and so left out of every service: absent when none */
+    generated?: number;
   };
   settings: {
     seed: number;

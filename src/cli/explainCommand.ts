@@ -19,6 +19,14 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
       ? toRepoPath(root, here)
       : path.posix.normalize(file.split(path.sep).join("/")).replace(/^\.\//, "");
   const tier = analysis.tiers.files.find((f) => f.path === rel);
+  const record = model.records.find((r) => r.path === rel);
+  if (tier && record?.generated && !model.coupling.files.includes(rel)) {
+    io.out(
+      `${rel} is in no service: its first comment marks it generated (@generated, "do not edit", ...), and ` +
+        `generated files are left out like tests (--include-tests takes them in)\ntier: ${tier.tier} (${tier.why})\n`,
+    );
+    return;
+  }
   if (tier && !model.coupling.files.includes(rel)) {
     const outside =
       tier.tier === "tooling"

@@ -27,6 +27,12 @@ export function printSummary(a: Analysis, written: string[], io: Io): void {
       `${plural(skipped, "file")} skipped (unreadable, or over --max-file-size): each is named in a warning and is ` +
         "in no service",
     );
+  const generated = a.repo.generated ?? 0;
+  if (generated)
+    lines.push(
+      `${plural(generated, "generated file")} left out of every service (a first comment such as @generated or ` +
+        `"do not edit" marks them; --include-tests takes them in)`,
+    );
   if (services.length === 0) lines.push(noServicesReason(a));
   else {
     const rows = [["rank", "service", "modules", "files", "lines", "pain", "cost"]];

@@ -102,7 +102,11 @@ function summaryLine(a: Analysis): string {
     `${plural(a.services.length, "candidate service")} (${plural(modules, "module")}) from ${tierNote} and ` +
     `${plural(a.repo.commits, "commit")}` +
     (a.repo.head ? ` at \`${a.repo.head.slice(0, 12)}\` (${a.repo.headDate.slice(0, 10)})` : "") +
-    `; the shared kernel holds ${plural(a.kernel.files.length, "file")}.`
+    `; the shared kernel holds ${plural(a.kernel.files.length, "file")}.` +
+    (a.repo.generated
+      ? ` ${plural(a.repo.generated, "generated file")}, marked so in a first comment, ` +
+        `${a.repo.generated === 1 ? "is" : "are"} left out of every service.`
+      : "")
   );
 }
 

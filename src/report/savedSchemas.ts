@@ -88,7 +88,14 @@ const service = z.object({
 /** faultline/analysis@1 (src/analysis/types.ts). */
 export const savedAnalysis = z.object({
   schema: z.literal("faultline/analysis@1"),
-  repo: z.object({ head: str, headDate: str, files: num, commits: num, skipped: num.optional() }),
+  repo: z.object({
+    head: str,
+    headDate: str,
+    files: num,
+    commits: num,
+    skipped: num.optional(),
+    generated: num.optional(),
+  }),
   settings: z.object({
     seed: num,
     resolution: num,
