@@ -56,8 +56,16 @@ export async function runCompare(files: string[], repo: string, flags: CompareFl
     throw new UserError("compare needs at least two proposals (analysis.json, proposal.json or YAML)");
   const raws = files.map(readProposal);
   const log = stderrLog(flags, io);
-  checkSameRepository(raws, checkRepoDir(repo));
-  const model = await buildRepoModel(repo, analyzeOptionsFrom(repo, flags), log);
+  const root = checkRepoDir(repo);
+  checkSameRepository(raws, root);
+  // the code scored is the scope the first analysis or accepted proposal was made with, as accept and
+  // check read it; a scope flag replaces its part
+  const recorded = raws.find((r) => r.scope)?.scope;
+  const model = await buildRepoModel(
+    repo,
+    withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, recorded),
+    log,
+  );
   const head = model.history?.head ?? "";
   const analysed = model.coupling.files;
   const resolved = raws.map((r) => resolveProposal(r, analysed));

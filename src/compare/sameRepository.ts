@@ -21,7 +21,19 @@ function absentPaths(p: RawProposal, root: string): { absent: number; all: numbe
  */
 export function checkSameRepository(proposals: RawProposal[], root: string): void {
   const head = headSha(root);
-  if (!head) return; // no git, or no commits: nothing tells repositories apart
+  if (!head) {
+    // no git, or no commits: only the paths tell, and a folder holding few of them is the wrong one
+    // (run from elsewhere than the repository, without --repo)
+    for (const p of proposals) {
+      const { absent, all } = absentPaths(p, root);
+      if (all > 0 && absent * 2 > all)
+        throw new UserError(
+          `${p.source}: ${absent} of its ${all} paths are not in ${root}: give the repository it was made of ` +
+            `with --repo (the default is the current folder)`,
+        );
+    }
+    return;
+  }
   for (const p of proposals) {
     if (!p.head || !/^[0-9a-f]{4,64}$/i.test(p.head) || head.startsWith(p.head) || hasCommit(root, p.head)) continue;
     const { absent, all } = absentPaths(p, root);

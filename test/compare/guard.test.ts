@@ -1,5 +1,6 @@
 import type { AcceptedProposal } from "../../src/compare/accept.js";
 import type { CheckResult } from "../../src/compare/check.js";
+import type { Comparison } from "../../src/compare/compare.js";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +71,41 @@ describe("the scope travels from analyze and accept to check", () => {
     const wider = await runCli(["check", repo, "--proposal", accepted, "--include", "**", "--format", "json"]);
     expect(wider.code, wider.stderr).toBe(0);
     expect(parseJson<CheckResult>(wider.stdout).unassigned).toEqual([...unassigned, "web/app.ts", "web/view.ts"]);
+  });
+});
+
+describe("compare and the recorded scope", () => {
+  it("scores the code the analysis was made of, unless a flag says otherwise", async () => {
+    const { out } = await analyzeInto(repo, ["--include", "src/**"]);
+    const analysis = path.join(out, "analysis.json");
+    const yaml = path.join(dir, "scoped.yaml");
+    writeFileSync(yaml, YAML);
+    const unassigned = async (extra: string[]) => {
+      const r = await runCli(["compare", analysis, yaml, "--repo", repo, "--format", "json", "--quiet", ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+      return parseJson<Comparison>(r.stdout).proposals.map((p) => p.unassigned);
+    };
+    // by hand: the YAML claims every file under src/; web/ is out of the recorded scope
+    expect((await unassigned([]))[1]).toEqual([]);
+    expect((await unassigned(["--include", "**"]))[1]).toEqual(["web/app.ts", "web/view.ts"]);
+  });
+
+  it("refuses, in one line, a folder that holds few of the proposal's paths", async () => {
+    const { out } = await analyzeInto(repo, ["--include", "src/**"]);
+    const elsewhere = tempDir();
+    const r = await runCli([
+      "compare",
+      path.join(out, "analysis.json"),
+      path.join(out, "analysis.json"),
+      "--repo",
+      elsewhere,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")).toHaveLength(2);
+    expect(r.stderr).toMatch(/^faultline: .*analysis\.json: \d+ of its \d+ paths are not in /);
+    expect(r.stderr).toContain(
+      ": give the repository it was made of with --repo (the default is the current folder)\n",
+    );
   });
 });
 
