@@ -64,6 +64,7 @@ module.exports = {
         pathNot: [
           "^src/report/html/",
           "^src/util/order\\.ts$",
+          "^src/util/plural\\.ts$",
           "^src/metrics/",
           "^src/analysis/types\\.ts$",
           "^src/ranking/types\\.ts$",

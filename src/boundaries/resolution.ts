@@ -80,10 +80,8 @@ export function pickCut(all: CutStats[], size: number, atLeast = 0): { r: number
         keep: notGiant,
         says: `none over ${FALLBACK_SERVICE_SHARE * 100}% of the files (no cut kept to ${MAX_SERVICE_SHARE * 100}%)`,
       };
-  const again = atLeast
-    ? `, chosen again once the kernel was out and no coarser than the first choice, ${atLeast}`
-    : "";
-  const grid = `resolutions ${cuts.map((c) => c.r).join(", ")}${again}`;
+  const again = atLeast ? ` (chosen again without the kernel, none coarser than the first choice, ${atLeast})` : "";
+  const grid = `resolutions tried: ${cuts.map((c) => c.r).join(", ")}${again}`;
   const candidates = cuts.filter((c) => c.services >= 2 && bound.keep(c));
   if (candidates.length === 0) {
     const r = atLeast || 1;

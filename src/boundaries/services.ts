@@ -64,8 +64,8 @@ export function groupModules(
     service,
     ...(gathered ? { identity: service[named[0]] } : {}),
     rule:
-      `${plural(satellites, "satellite module")} joined the module they do ` +
-      `${Math.round(SATELLITE_SHARE * 100)}% or more of their business with; ` +
+      `${plural(satellites, "satellite module")} joined the module ${satellites === 1 ? "it does" : "they do"} ` +
+      `${Math.round(SATELLITE_SHARE * 100)}% or more of ${satellites === 1 ? "its" : "their"} business with; ` +
       `then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
       `the files joined the one they are most tied to (ties against what both sides' totals predict)${identityRule}; ` +
       `none over ${SERVICE_MAX_SHARE * 100}% of the files`,

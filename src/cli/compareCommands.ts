@@ -1,3 +1,4 @@
+import { plural } from "../util/plural.js";
 import { writeFileSync } from "node:fs";
 import { buildRepoModel, scopeOf } from "../analysis/analyze.js";
 import { acceptProposal, type AcceptedProposal } from "../compare/accept.js";
@@ -45,7 +46,8 @@ function warnProblems(log: ReturnType<typeof stderrLog>, p: ReturnType<typeof re
     log.warn(`${p.source}: ${c.file} is claimed by ${c.services.join(" and ")} (kept in ${c.services[0]})`);
   if (p.unassigned.length)
     log.warn(
-      `${p.source}: ${p.unassigned.length} analysed files belong to no service (e.g. ` +
+      `${p.source}: ${plural(p.unassigned.length, "analysed file")} ` +
+        `${p.unassigned.length === 1 ? "belongs" : "belong"} to no service (e.g. ` +
         `${p.unassigned.slice(0, 3).join(", ")}): they form the "(unassigned)" group`,
     );
 }

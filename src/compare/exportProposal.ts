@@ -1,3 +1,4 @@
+import { plural } from "../util/plural.js";
 import path from "node:path";
 import { stringify } from "yaml";
 import type { Analysis } from "../analysis/types.js";
@@ -46,7 +47,8 @@ export function exportProposalYaml(a: Analysis): string {
     "#   faultline compare analysis.json this.yaml",
     "# Globs are matched with picomatch against repo-relative paths. `kernel` lists the shared kernel.",
     a.isolated.length
-      ? `# ${a.isolated.length} isolated files belong to no service: ` +
+      ? `# ${plural(a.isolated.length, "isolated file")} ${a.isolated.length === 1 ? "belongs" : "belong"} ` +
+        "to no service: " +
         `${a.isolated.slice(0, 5).join(", ")}${a.isolated.length > 5 ? ", ..." : ""}`
       : undefined,
   ].filter(Boolean);

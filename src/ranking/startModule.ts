@@ -57,7 +57,7 @@ export function startModule(
   return {
     id: best.id,
     why:
-      `start with its ${best.name} module: ${round(own.get(best.id) ?? 0, 1)} recency-weighted commits of its own ` +
-      `for ${plural(crossing.get(best.id) ?? 0, "import")} across its boundary (kernel aside)`,
+      `start with its ${best.name} module: commits of its own weighing ${round(own.get(best.id) ?? 0, 1)} (by ` +
+      `recency) for ${plural(crossing.get(best.id) ?? 0, "import")} across its boundary (kernel aside)`,
   };
 }

@@ -61,7 +61,7 @@ function renderWithLimit(a: Analysis, opts: MarkdownOptions, limit: number): str
   out.push(summaryLine(a), "");
   if (services.length === 0) {
     out.push("## No services", "", md(noServicesReason(a)), "");
-    return out.join("\n") + method(a);
+    return out.join("\n") + "\n" + method(a);
   }
   out.push(...pickSection(a, name));
   out.push(...sharedDataSection(a, name, limit));
@@ -82,7 +82,7 @@ function renderWithLimit(a: Analysis, opts: MarkdownOptions, limit: number): str
       `\`${opts.servicesPath ?? SERVICES_FILE}\` in the report's folder.`,
     "",
   );
-  return out.join("\n") + method(a);
+  return out.join("\n") + "\n" + method(a);
 }
 
 const nameOf = (a: Analysis) => {
@@ -284,7 +284,8 @@ function tiersSection(a: Analysis, name: (id: string) => string, limit: number):
   if (a.client && a.client.files > 0) {
     out.push("## Front end", "");
     out.push(
-      `${plural(a.client.files, "client file")} belong to no service: the front end is a client of the services. ` +
+      `${plural(a.client.files, "client file")} ${a.client.files === 1 ? "belongs" : "belong"} to no service: ` +
+        "the front end is a client of the services. " +
         "Its largest areas and the services their imports reach:",
       "",
       "| area | files | uses |",
@@ -305,7 +306,8 @@ function tiersSection(a: Analysis, name: (id: string) => string, limit: number):
     );
   if (a.tiers.counts.tooling)
     out.push(
-      `${plural(a.tiers.counts.tooling, "tooling file")} (build, dev and test tooling, docs sites) are left out.`,
+      `${plural(a.tiers.counts.tooling, "tooling file")} (build, dev and test tooling, docs sites) ` +
+        `${a.tiers.counts.tooling === 1 ? "is" : "are"} left out.`,
       "",
     );
   return out;

@@ -164,7 +164,7 @@ describe("the auto rule on given cuts (pickCut)", () => {
     expect(pickCut(cuts, 300).r).toBe(1);
     const again = pickCut(cuts, 300, 2);
     expect(again.r).toBe(2);
-    expect(again.rule).toMatch(/no coarser than the first choice, 2/);
+    expect(again.rule).toMatch(/none coarser than the first choice, 2\)/);
     // and when nothing at or above the floor qualifies, it keeps the first choice
     expect(pickCut([cut(1, 1, 0.7), cut(2, 1, 0.5, 1, 300)], 300, 2).r).toBe(2);
   });

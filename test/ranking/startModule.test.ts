@@ -50,7 +50,7 @@ describe("the module to start with", () => {
     expect(startModule(modules, partition, edges, history)).toEqual({
       id: "api",
       why:
-        "start with its api module: 3 recency-weighted commits of its own for 1 import across its boundary " +
+        "start with its api module: commits of its own weighing 3 (by recency) for 1 import across its boundary " +
         "(kernel aside)",
     });
   });

@@ -7,6 +7,7 @@ import { h, replace } from "./dom.js";
 import { basename, DIMMED_COLOR, EDGE_COLOR } from "./format.js";
 import { KERNEL, type WhatIf } from "./whatif.js";
 import { byString } from "../../../util/order.js";
+import { plural } from "../../../util/plural.js";
 
 export type View = "files" | "services";
 
@@ -584,7 +585,9 @@ export class GraphView {
       h("strong", null, s.name),
       h("span", null, `${s.files.length} files \u00b7 kernel imports ${this.kernelImports(id)}`),
       deps.length
-        ? deps.map((d) => h("span", null, `${this.whatIf.groupName(d.other)}: ${d.out} import(s) out, ${d.in} in`))
+        ? deps.map((d) =>
+            h("span", null, `${this.whatIf.groupName(d.other)}: ${plural(d.out, "import")} out, ${d.in} in`),
+          )
         : h("span", null, "no import to or from another service"),
     );
     const a = this.serviceGraph.getNodeAttributes(id) as NodeAttrs;

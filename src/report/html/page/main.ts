@@ -21,6 +21,7 @@ import { DEFAULT_LINKS_PER_SERVICE, GraphView, type View } from "./graph.js";
 import { summaryBand } from "./summary.js";
 import { ISOLATED, KERNEL, WhatIf } from "./whatif.js";
 import { byString } from "../../../util/order.js";
+import { plural } from "../../../util/plural.js";
 
 type Selection = { kind: "none" } | { kind: "service"; id: string } | { kind: "file"; path: string } | { kind: "data" };
 
@@ -517,7 +518,7 @@ class App {
           "span",
           { class: "small" },
           this.whatIf.edited
-            ? `${this.whatIf.edits.length} edit(s), ${this.whatIf.services.length} services`
+            ? `${plural(this.whatIf.edits.length, "edit")}, ${plural(this.whatIf.services.length, "service")}`
             : `resolution ${this.payload.analysis.settings.resolution}, seed ${this.payload.analysis.settings.seed}`,
         ),
       ),
@@ -772,7 +773,7 @@ class App {
         h(
           "details",
           { testid: "panel-provides", attrs: { open: c.provides.length <= 12 } },
-          h("summary", null, `Provides ${c.provides.length} symbol(s)`),
+          h("summary", null, `Provides ${plural(c.provides.length, "symbol")}`),
           c.provides.length
             ? h(
                 "table",
@@ -809,7 +810,7 @@ class App {
         h(
           "details",
           { testid: "panel-requires", attrs: { open: c.requires.length <= 12 } },
-          h("summary", null, `Requires ${c.requires.length} symbol(s)`),
+          h("summary", null, `Requires ${plural(c.requires.length, "symbol")}`),
           c.requires.length
             ? h(
                 "table",
