@@ -1,49 +1,77 @@
 import type { GlobalMetrics } from "./types.js";
 
-/** How to read each global metric of a cut: what it measures, which way is better, a typical range. */
+/**
+ * How to read each global metric of a cut: what it measures, which way is better, and a typical
+ * range. report.md, the terminal and report.html all read these, so that they agree. The ranges are
+ * rough guides (the demo and the benchmark back ends, and each measure's use in the literature),
+ * said as such: a reader needs to know whether 0.46 is good, not a verdict.
+ */
 export interface MetricNote {
   key: keyof GlobalMetrics;
   label: string;
+  /** a few words, for a card */
+  short: string;
+  /** what it measures, in a sentence */
   means: string;
   better: "higher" | "lower";
-  /** which way is better and the values seen on real monoliths */
-  reading: string;
+  /** the values usually seen, for a card */
+  typical: string;
+  /** its bounds and how to read a value */
+  range: string;
 }
 
 export const GLOBAL_METRIC_NOTES: MetricNote[] = [
   {
     key: "modularity",
     label: "Modularity",
-    means: "Newman modularity of the services on the coupling graph (ties inside services beyond chance)",
+    short: "coupling kept inside services, beyond chance",
+    means:
+      "how much more coupling weight (imports, co-change, shared authors) stays inside services than a random " +
+      "cut of the same sizes would keep (Newman; kernel and isolated files apart)",
     better: "higher",
-    reading: "higher is better; 0.3 to 0.7 on real back ends, near 0 for a random cut",
+    typical: "0.3\u20130.7",
+    range: "from \u22120.5 to 1; 0.3\u20130.7 on real back ends, over 0.4 a clear cut, near 0 a random one",
   },
   {
     key: "turboMQ",
     label: "TurboMQ",
-    means: "modularisation quality over import edges (inside / (inside + half of crossing)), per service",
+    short: "imports inside vs. across, per service",
+    means:
+      "per service, its internal import edges against those crossing its border (Mitchell & Mancoridis's MQ), " +
+      "averaged over the services",
     better: "higher",
-    reading: "higher is better, from 0 to 1; 0.4 to 0.8 is usual",
+    typical: "0.4\u20130.8",
+    range: "from 0 to 1; 0.4\u20130.8 is usual for a monolith's first cut",
   },
   {
     key: "crossEdgeShare",
     label: "Cross-edge share",
-    means: "import edges between services as a share of all import edges among service files",
+    short: "imports that cross a service border",
+    means:
+      "share of the import edges among service files that go from one service to another: each becomes a " +
+      "remote call or a shared library",
     better: "lower",
-    reading: "lower is better; 0.1 to 0.4 is usual, over 0.5 means most imports cross a boundary",
+    typical: "0.3\u20130.5",
+    range: "from 0 to 1; under 0.3 is clean, 0.3\u20130.5 usual in a monolith, over 0.5 most imports cross a border",
   },
   {
     key: "ifn",
     label: "IFN",
-    means: "interface number: files per service that other services import",
+    short: "files per service that others import",
+    means: "interface number: mean count of files per service that other services import (its interface to keep)",
     better: "lower",
-    reading: "lower is better; a few per service is usual, tens mean wide interfaces",
+    typical: "5\u201325",
+    range: "from 0 up, growing with service size; under 10 is a narrow interface, over 25 a wide one",
   },
   {
     key: "ned",
     label: "NED",
-    means: "non-extreme distribution: share of files in services outside 5 to 100 files",
+    short: "files in too small or too big services",
+    means:
+      "share of the service files in services outside the 5..100-file band: too small to stand alone or too " +
+      "big to be one service",
     better: "lower",
-    reading: "lower is better, from 0 to 1; 0 when every service has 5 to 100 files",
+    typical: "0\u20130.2",
+    range: "from 0 to 1; 0 is ideal, under 0.2 fine",
   },
 ];

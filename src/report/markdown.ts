@@ -218,7 +218,8 @@ function servicesTable(services: ServiceAnalysis[]): string[] {
 
 function globalMetrics(a: Analysis): string[] {
   const out = ["Global metrics of the cut:", ""];
-  for (const n of GLOBAL_METRIC_NOTES) out.push(`- ${n.label} **${a.metrics[n.key]}**: ${n.means}; ${n.reading}.`);
+  for (const n of GLOBAL_METRIC_NOTES)
+    out.push(`- ${n.label} **${a.metrics[n.key]}**: ${n.means}; ${n.better} is better, ${n.range}.`);
   return out;
 }
 

@@ -51,6 +51,11 @@ describe("report.md", () => {
       expect(detail).toContain(`## ${s.rank}. ${s.name}`);
     }
     expect(md).toContain("`services.md`");
+    // each global metric read as report.html reads it (the same range), and the settings set apart
+    const { GLOBAL_METRICS } = await import("../../src/report/html/page/format.js");
+    for (const m of GLOBAL_METRICS)
+      expect(md).toContain(`- ${m.label} **${a.metrics[m.key]}**: ${m.help}; ${m.better} is better, ${m.range}.`);
+    expect(md).toContain("\n\n## Settings and method\n");
     for (const t of [...tables(md), ...tables(detail)]) {
       const width = cells(t[0]).length;
       for (const row of t) expect(cells(row).length, row).toBe(width);

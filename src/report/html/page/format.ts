@@ -1,4 +1,5 @@
 import type { GlobalMetrics, ServiceMetrics } from "../../../metrics/types.js";
+import { GLOBAL_METRIC_NOTES } from "../../../metrics/notes.js";
 
 /** Colour-blind-aware categorical colours (Okabe-Ito, then Tableau's), then golden-angle hues. */
 const PALETTE = [
@@ -72,66 +73,17 @@ export interface MetricInfo<K extends string> {
   better?: "higher" | "lower";
 }
 
-/**
- * The global metrics with what each measures, which way is better and a typical range. The
- * ranges are rough guides (the demo, ghostfolio and outline, and each measure's use in the
- * literature), said as such: a reader needs to know whether 0.46 is good, not a verdict.
- */
-export const GLOBAL_METRICS: (MetricInfo<keyof GlobalMetrics> & { short: string; typical: string; range: string })[] = [
-  {
-    key: "modularity",
-    label: "Modularity",
-    short: "coupling kept inside services, beyond chance",
-    help:
-      "how much more coupling weight (imports, co-change, shared authors) stays inside services than a random " +
-      "cut of the same sizes would keep (Newman; kernel and isolated files apart)",
-    better: "higher",
-    typical: "0.4\u20130.7",
-    range: "from \u22120.5 to 1; 0.4\u20130.7 is a clear cut, under 0.3 a weak one",
-  },
-  {
-    key: "turboMQ",
-    label: "TurboMQ",
-    short: "imports inside vs. across, per service",
-    help:
-      "per service, its internal import edges against those crossing its border (Mitchell & Mancoridis's MQ), " +
-      "averaged over the services",
-    better: "higher",
-    typical: "0.4\u20130.7",
-    range: "from 0 to 1; 0.4\u20130.7 is usual for a monolith's first cut, over 0.7 a clean one",
-  },
-  {
-    key: "crossEdgeShare",
-    label: "Cross-edge share",
-    short: "imports that cross a service border",
-    help:
-      "share of the import edges among service files that go from one service to another: each becomes a " +
-      "remote call or a shared library",
-    better: "lower",
-    typical: "0.3\u20130.5",
-    range: "from 0 to 1; under 0.3 is clean, 0.3\u20130.5 usual in a monolith, over 0.5 tangled",
-  },
-  {
-    key: "ifn",
-    label: "IFN",
-    short: "files per service that others import",
-    help: "interface number: mean count of files per service that other services import (its interface to keep)",
-    better: "lower",
-    typical: "5\u201325",
-    range: "from 0 up, growing with service size; under 10 is a narrow interface, over 25 a wide one",
-  },
-  {
-    key: "ned",
-    label: "NED",
-    short: "files in too small or too big services",
-    help:
-      "share of the service files in services outside the 5..100-file band: too small to stand alone or too " +
-      "big to be one service",
-    better: "lower",
-    typical: "0\u20130.2",
-    range: "from 0 to 1; 0 is ideal, under 0.2 fine",
-  },
-];
+/** The global metrics with what each measures, which way is better and a typical range (metrics/notes.ts). */
+export const GLOBAL_METRICS: (MetricInfo<keyof GlobalMetrics> & { short: string; typical: string; range: string })[] =
+  GLOBAL_METRIC_NOTES.map((n) => ({
+    key: n.key,
+    label: n.label,
+    short: n.short,
+    help: n.means,
+    better: n.better,
+    typical: n.typical,
+    range: n.range,
+  }));
 
 /** "higher is better" / "lower is better" with an arrow, for the inline explanation lines. */
 export function betterText(better: "higher" | "lower" | undefined): string {
