@@ -240,6 +240,13 @@ describe("report.html", () => {
     expect(merged.services.find((s) => s.name === first.name)!.files).toEqual([...first.files, ...second.files].sort());
     expect(await shownValues(page, "metric-")).toEqual(scoreInNode(demo.model, merged).global);
     expect(await page.getByTestId("service-row").count()).toBe(demo.analysis.services.length + 1);
+    // after the merge the two choices are two services again, and one service into itself is refused aloud
+    const choice = (testid: string) => page.getByTestId(testid).inputValue();
+    expect(await choice("merge-from")).not.toBe(await choice("merge-into"));
+    await page.getByTestId("merge-into").selectOption(await choice("merge-from"));
+    await page.getByTestId("merge-button").click();
+    expect(await page.getByTestId("status").textContent()).toBe("Pick two different services to merge.");
+    expect(await page.evaluate(() => document.documentElement.dataset.edits)).toBe("1");
     expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
     await page.close();
   });

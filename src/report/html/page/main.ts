@@ -373,11 +373,16 @@ class App {
               testid: "merge-button",
               attrs: { type: "button" },
               on: {
-                click: () =>
+                click: () => {
+                  if (this.mergeFrom.value === this.mergeInto.value) {
+                    this.status.textContent = "Pick two different services to merge.";
+                    return;
+                  }
                   this.afterEdit(
                     this.whatIf.merge(this.mergeFrom.value, this.mergeInto.value),
                     `Merged into ${this.whatIf.groupName(this.mergeInto.value)}.`,
-                  ),
+                  );
+                },
               },
             },
             "Merge",
@@ -458,8 +463,9 @@ class App {
       replace(this.mergeInto, options());
       if (this.whatIf.service(keep[0])) this.mergeFrom.value = keep[0];
       if (this.whatIf.service(keep[1])) this.mergeInto.value = keep[1];
-      else if (this.mergeInto.options.length > 1 && this.mergeInto.value === this.mergeFrom.value)
-        this.mergeInto.selectedIndex = 1;
+      // never a service into itself: the first other one
+      if (this.mergeInto.value === this.mergeFrom.value)
+        this.mergeInto.value = this.whatIf.services.find((s) => s.id !== this.mergeFrom.value)?.id ?? "";
       replace(
         this.editsEl,
         this.whatIf.edits.length
