@@ -26,6 +26,15 @@ export function sha1(text: string): string {
   return createHash("sha1").update(text).digest("hex");
 }
 
+/** Per run (its log), the cache folders already said to be another build's. */
+const foreignWarned = new WeakMap<Log, Set<string>>();
+
+function getOrInsertWeak<K extends object, V>(m: WeakMap<K, V>, k: K, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
+}
+
 /**
  * A content-addressed store shared by the stages: one file per namespace (parse, history),
  * v8-serialised, read whole at start and written whole at the end when something changed.
@@ -50,7 +59,10 @@ export class CacheStore<T> {
         entries: Map<string, T>;
       };
       if (data?.version !== CACHE_WRITER || data.namespace !== namespace || !(data.entries instanceof Map)) {
-        log.warn(`cache ${this.file} was written by another faultline build: ignored and rebuilt`);
+        // after an upgrade every namespace is foreign: one line per folder and run says it
+        const warned = getOrInsertWeak(foreignWarned, log, () => new Set<string>());
+        if (!warned.has(dir)) log.warn(`cache ${dir} was written by another faultline build: ignored and rebuilt`);
+        warned.add(dir);
         return;
       }
       this.entries = data.entries;
