@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Analysis } from "../analysis/types.js";
-import { noServicesReason } from "../report/markdown.js";
+import { isolatedLine, noServicesReason } from "../report/markdown.js";
 import { plural } from "../util/plural.js";
 import type { Io } from "./io.js";
 
@@ -33,6 +33,7 @@ export function printSummary(a: Analysis, written: string[], io: Io): void {
       `${plural(generated, "generated file")} left out of every service (a first comment such as @generated or ` +
         `"do not edit" marks them; --include-tests takes them in)`,
     );
+  if (a.isolated.length) lines.push(isolatedLine(a.isolated));
   if (services.length === 0) lines.push(noServicesReason(a));
   else {
     const rows = [["rank", "service", "modules", "files", "lines", "pain", "cost"]];

@@ -106,7 +106,17 @@ function summaryLine(a: Analysis): string {
     (a.repo.generated
       ? ` ${plural(a.repo.generated, "generated file")}, marked so in a first comment, ` +
         `${a.repo.generated === 1 ? "is" : "are"} left out of every service.`
-      : "")
+      : "") +
+    (a.isolated.length ? ` ${md(isolatedLine(a.isolated))}.` : "")
+  );
+}
+
+/** The files tied to no other analysed file, which no service holds: how many, and the first few. */
+export function isolatedLine(isolated: string[]): string {
+  const few = isolated.slice(0, 3).join(", ") + (isolated.length > 3 ? ", ..." : "");
+  return (
+    `${plural(isolated.length, "isolated file")} (no import, co-change or shared author with any other analysed ` +
+    `file) ${isolated.length === 1 ? "is" : "are"} in no service: ${few}`
   );
 }
 

@@ -249,6 +249,10 @@ describe("overrides that would silently change the cut", () => {
     const plain = await analyzeWith({}, r0);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.analysis().isolated).toContain("src/lonely.ts");
+    // the summary names it, not only analysis.json
+    const line = plain.stdout.split("\n").find((l) => l.includes("isolated file"));
+    expect(line).toMatch(/\(no import, co-change or shared author with any other analysed file\)/);
+    expect(line).toMatch(/in no service: .*src\/lonely\.ts/);
     const pinned = await analyzeWith({ overrides: { pin: { solo: ["src/lonely.ts"] } } }, r0);
     expect(pinned.code, pinned.stderr).toBe(0);
     const a = pinned.analysis();
