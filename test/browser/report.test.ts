@@ -219,6 +219,24 @@ describe("report.html", () => {
     await page.close();
   });
 
+  it("lists each search hit on a file by its own name first, then its folder, whole on screen", async () => {
+    const { page, trouble } = await open(browser, demoHtml);
+    await page.getByTestId("search").fill("src/");
+    const hits = page.getByTestId("search-result");
+    expect(await hits.count()).toBeGreaterThan(1);
+    for (const hit of await hits.all()) {
+      const path = (await hit.getAttribute("title"))!;
+      if (!path.includes("/")) continue; // a service
+      const base = hit.locator(".base");
+      expect(await base.textContent()).toBe(path.slice(path.lastIndexOf("/") + 1));
+      // not cut off: its box ends inside the result's
+      const [b, r] = [(await base.boundingBox())!, (await hit.boundingBox())!];
+      expect(b.x + b.width).toBeLessThanOrEqual(r.x + r.width);
+    }
+    expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  });
+
   it("exports a valid proposal.json, as analysed and after merging two services", async () => {
     const { page, trouble } = await open(browser, demoHtml);
     const untouched = await exportProposal(page);

@@ -313,8 +313,21 @@ class App {
             { attrs: { role: "option" } },
             h(
               "button",
-              { testid: "search-result", attrs: { type: "button" }, on: { click: () => pick(hit.sel) } },
-              h("span", { class: "path" }, hit.text),
+              {
+                testid: "search-result",
+                title: hit.text,
+                attrs: { type: "button" },
+                on: { click: () => pick(hit.sel) },
+              },
+              // a file's own name first: deep paths share their long start, which would hide it
+              hit.sel.kind === "file"
+                ? h(
+                    "span",
+                    { class: "path" },
+                    h("span", { class: "base" }, basename(hit.text)),
+                    h("span", { class: "dir" }, ` ${hit.text.slice(0, hit.text.length - basename(hit.text).length)}`),
+                  )
+                : h("span", { class: "path" }, hit.text),
               h("span", { class: "note" }, note),
             ),
           ),
