@@ -354,11 +354,15 @@ describe("report.html overview", () => {
       .evaluateAll((els) => els.map((e) => [...e.querySelectorAll("td")].map((td) => td.textContent)));
     expect(rows).toEqual(a.data.entities.slice(0, 3).map((e) => [e.name, name(e.owner), `read by ${e.readBy.length}`]));
     expect(await onFirstScreen(page, "hot-spot")).toBe(true);
+    // by hand: User, Product and Order are read by other domains, Invoice and Shipment by none
+    expect(await page.getByTestId("show-data").textContent()).toBe("All 5 entities, 3 shared");
     await page.getByTestId("show-data").click();
     expect(await page.getByTestId("panel-title").textContent()).toBe("Shared data");
     expect(
       await page.getByTestId("entity-row").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.entity)),
     ).toEqual(a.data.entities.map((e) => e.key));
+    const invoice = page.locator('[data-testid=entity-row][data-entity$="Invoice.ts"] td');
+    expect(await invoice.nth(2).textContent()).toBe("no other service");
 
     // each service's data: what it owns and whose data it reads
     for (const s of a.services) {

@@ -145,7 +145,9 @@ function dataCard(ctx: SummaryContext): HTMLElement {
     h(
       "button",
       { class: "link more", testid: "show-data", attrs: { type: "button" }, on: { click: () => ctx.onData() } },
-      entities.length > HOT_SPOTS ? `All ${entities.length} entities` : "Details",
+      entities.length > HOT_SPOTS
+        ? `All ${entities.length} entities, ${entities.filter((e) => e.readBy.length > 0).length} shared`
+        : "Details",
     ),
   );
 }
