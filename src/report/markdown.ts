@@ -201,7 +201,8 @@ function serviceDiagram(a: Analysis, shown: ServiceAnalysis[], maxEdges: number)
     : "";
   lines.push(
     "",
-    `The ${plural(edges.length, "strongest dependency")} of ${weights.size} between services (symbols imported) ` +
+    `The ${plural(edges.length, "strongest dependency")} of ${weights.size} between services (one per service ` +
+      `importing another's symbols, each direction apart; report.html counts pairs) ` +
       `${edges.length === 1 ? "is" : "are"} drawn.${kernelNote}`,
   );
   return lines;

@@ -232,7 +232,11 @@ class App {
         this.legend,
         h("span", { class: "kernel-badge sample" }, "K n"),
         " kernel imports \u00b7 ",
-        h("span", { testid: "links-drawn" }, k < all ? `${k} of ${all} dependencies` : `all ${all} dependencies`),
+        h(
+          "span",
+          { testid: "links-drawn", title: "a pair of services counts once, whichever way its imports go" },
+          k < all ? `${k} of ${all} dependencies (service pairs)` : `all ${all} dependencies (service pairs)`,
+        ),
       );
       this.legend.title =
         "Node size: files. Badge K n: import edges from the service into the shared kernel (the kernel is not " +
