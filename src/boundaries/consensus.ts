@@ -46,10 +46,10 @@ export function consensusPartition(
 
 /**
  * Per file: the share of runs in which it lands with the majority of its kin, the files of its final
- * module that the kept run (`kept`) clustered with it. The rules that merge clusters into modules
- * (satellites, tiny clusters, layers) then do not count against a file whose own cluster every run
- * finds: a module made of two stable clusters is two groups of confident files. A file with no kin (a
- * rule moved it alone into its module) has confidence 0: no run put it there.
+ * module that the kept run (`kept`) clustered with it. The rules that join clusters into one module
+ * (clusters too small to stand, units, feature folders) then do not count against a file whose own
+ * cluster every run finds: a module made of two stable clusters is two groups of confident files. A
+ * file with no kin (a rule moved it alone into its module) has confidence 0: no run put it there.
  */
 export function confidenceOf(final: Int32Array, kept: Int32Array, runs: Int32Array[]): Float64Array {
   const conf = new Float64Array(final.length);

@@ -206,12 +206,18 @@ export function proposeBoundaries(
     namedForNounAlone(cg.files[i], hints.nouns[i]) ? namesakeModule(i, labels, hints) : undefined;
   const fanOut = placeFanOutHubs(labels, cg, imports, (i) => pinned(i) || home(i), isGlue, namesake);
   const { glue, tiedTo } = fanOut;
-  const hubWhy = (i: number) =>
-    namesake(i) === labels[i]
-      ? "a fan-out hub (it imports from four modules or more), with the files named for its noun"
-      : `a fan-out hub (it imports from four modules or more), with its strongest single tie, ` +
-        `${cg.files[tiedTo.get(i) ?? i].split("/").pop()}`;
-  for (const i of fanOut.moved) recordPlaced(owned, i, hubWhy(i));
+  // the reason names its tie once every file is placed (the tie may move on)
+  const hubTie = new Map<number, number>();
+  const placeHub = (i: number, tie: number | undefined) => {
+    if (namesake(i) === labels[i] || tie === undefined) {
+      hubTie.delete(i);
+      recordPlaced(owned, i, `${FAN_OUT_HUB}, with the files named for its noun`);
+    } else {
+      hubTie.set(i, tie);
+      recordPlaced(owned, i, FAN_OUT_HUB);
+    }
+  };
+  for (const i of fanOut.moved) placeHub(i, tiedTo.get(i));
   // the glue the entry point imports (`app.module.ts`, the root of the app) stays in the kernel; a
   // feature's own module that wires many others (`ai.module.ts`) may rejoin its unit below
   const links = importLinks(cg.files, imports);
@@ -279,7 +285,9 @@ export function proposeBoundaries(
       () => false,
       namesake,
     );
-    for (const i of again.moved) recordPlaced(owned, i, hubWhy(i));
+    // placed again, moved or not: its tie now is the one left
+    for (const i of new Set([...again.moved, ...[...hubTie.keys()].filter(placedByShared)]))
+      placeHub(i, again.tiedTo.get(i));
   }
   // what the kernel took can leave a cluster too small to be a module: each of its files joins the
   // module its own ties pull most, and stays when it has none; the entities placed with their owners
@@ -330,7 +338,7 @@ export function proposeBoundaries(
   const settled = (i: number) => !inModule(i) || domainHubSet.has(i) || pinOf(cg.files[i]) !== undefined;
   for (const move of entitiesToWriters(labels, hints, settled)) {
     labels[move.file] = move.to;
-    owned.push({ file: move.file, why: `written by ${move.writers} files of this module, by none of its own` });
+    recordPlaced(owned, move.file, `written by ${move.writers} files of this module, by none of its own`);
   }
   // modules: the clusters, minus pinned files, which form modules of their own
   const clusters = new Map<number, number[]>();
@@ -392,6 +400,20 @@ export function proposeBoundaries(
   );
   const confidence = confidenceOf(moduleOf, consensus.labels, consensus.runs);
   const ids = uniqueIds(services.map((s) => s.name));
+  // a pinned file is where its pin says, whatever a rule did before; a hub's reason names its tie,
+  // and says so when a later rule took the tie elsewhere
+  const placedBy = owned.filter((o) => !isPinned(o.file));
+  for (const o of placedBy) {
+    const tie = hubTie.get(o.file);
+    if (o.why !== FAN_OUT_HUB || tie === undefined) continue;
+    const where = assignment[tie] < 0 ? "the kernel" : ids[assignment[tie]];
+    o.why =
+      assignment[tie] === assignment[o.file]
+        ? `${FAN_OUT_HUB}, with its strongest single tie, ${cg.files[tie]}`
+        : `${FAN_OUT_HUB}, with the cluster of its strongest single tie, ${cg.files[tie]}, which a later rule ` +
+          `moved to ${where}`;
+  }
+  const placedSet = new Set(placedBy.map((o) => o.file));
   return {
     services: services.map((s, k) => {
       const members = s.modules.flat().sort((a, b) => a - b);
@@ -400,7 +422,7 @@ export function proposeBoundaries(
         id: ids[k],
         name: s.name,
         members,
-        stability: members.reduce((sum, i) => sum + confidence[i], 0) / members.length,
+        stability: stabilityOf(members, confidence, placedSet),
         modules: s.modules
           .map((m, j) => ({ id: moduleIds[j], name: s.moduleNames[j], members: [...m].sort((a, b) => a - b) }))
           .sort((a, b) => byString(a.id, b.id)),
@@ -409,7 +431,7 @@ export function proposeBoundaries(
     assignment,
     confidence,
     kernel: kernel.sort((a, b) => a.file - b.file),
-    owned: owned.sort((a, b) => a.file - b.file),
+    owned: placedBy.sort((a, b) => a.file - b.file),
     isolated: isolated.sort((a, b) => a - b),
     resolution,
     resolutionRule: rule,
@@ -492,6 +514,17 @@ function keepTogether(
       );
   });
   return merged.map((l, i) => (l < 0 ? labels[i] : l));
+}
+
+const FAN_OUT_HUB = "a fan-out hub (it imports from four modules or more)";
+
+/**
+ * A service's stability: the mean confidence of the files the clustering placed (a file a rule
+ * placed has no clustering confidence to speak of); 1 when rules placed every one.
+ */
+function stabilityOf(members: number[], confidence: Float64Array, placed: Set<number>): number {
+  const clustered = members.filter((i) => !placed.has(i));
+  return clustered.length ? clustered.reduce((sum, i) => sum + confidence[i], 0) / clustered.length : 1;
 }
 
 /** Records why a rule placed a file, in place of an earlier rule's reason. */

@@ -66,7 +66,10 @@ describe("files a rule placed", () => {
     // four other clusters, so it moves to the cluster of its strongest single tie, b0
     expect(p.assignment[hub]).toBe(p.assignment[b0]);
     expect(p.owned).toEqual([
-      { file: hub, why: "a fan-out hub (it imports from four modules or more), with its strongest single tie, b0.ts" },
+      {
+        file: hub,
+        why: "a fan-out hub (it imports from four modules or more), with its strongest single tie, src/b/b0.ts",
+      },
     ]);
     // no run put it with b's files: its confidence says so, and `placed` says why it is there
     expect(p.confidence[hub]).toBe(0);
