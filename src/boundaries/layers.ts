@@ -127,9 +127,21 @@ function layerRole(
     }
     const top = Math.max(0, ...drawn.values());
     if (drawn.size >= LAYER_MIN_DOMAINS && top < LAYER_MAX_DOMAIN_SHARE * members.length)
-      return { layer: `*-${role}`, members };
+      return {
+        layer: roleLabel(
+          members.map((i) => paths[i]),
+          role,
+        ),
+        members,
+      };
   }
   return undefined;
+}
+
+/** The role as its files spell it: `*.resolver` for `order.resolver.ts`, `*-strategy` for `tax-strategy.ts`. */
+function roleLabel(files: string[], role: string): string {
+  const dotted = files.filter((f) => path.posix.basename(f).toLowerCase().includes(`.${role}.`)).length;
+  return dotted * 2 > files.length ? `*.${role}` : `*-${role}`;
 }
 
 /** Per active file, its tie weight to each cluster, through the files that stay where they are. */

@@ -113,7 +113,7 @@ function summaryLine(a: Analysis): string {
 
 /** The files tied to no other analysed file, which no service holds: how many, and the first few. */
 export function isolatedLine(isolated: string[]): string {
-  const few = isolated.slice(0, 3).join(", ") + (isolated.length > 3 ? ", ..." : "");
+  const few = isolated.slice(0, 3).join(", ") + (isolated.length > 3 ? ` and ${isolated.length - 3} more` : "");
   return (
     `${plural(isolated.length, "isolated file")} (no import, co-change or shared author with any other analysed ` +
     `file) ${isolated.length === 1 ? "is" : "are"} in no service: ${few}`

@@ -51,10 +51,12 @@ describe("report.md", () => {
       expect(detail).toContain(`## ${s.rank}. ${s.name}`);
     }
     expect(md).toContain("`services.md`");
-    // each global metric read as report.html reads it (the same range), and the settings set apart
-    const { GLOBAL_METRICS } = await import("../../src/report/html/page/format.js");
-    for (const m of GLOBAL_METRICS)
-      expect(md).toContain(`- ${m.label} **${a.metrics[m.key]}**: ${m.help}; ${m.better} is better, ${m.range}.`);
+    // a global metric with what it measures, which way is better and its usual range (the card's)
+    expect(md).toContain(
+      `- Cross-edge share **${a.metrics.crossEdgeShare}**: share of the import edges among service files that go ` +
+        "from one service to another: each becomes a remote call or a shared library; lower is better, from 0 to 1; " +
+        "under 0.3 is clean, 0.3\u20130.5 usual in a monolith, over 0.5 most imports cross a border.",
+    );
     expect(md).toContain("\n\n## Settings and method\n");
     for (const t of [...tables(md), ...tables(detail)]) {
       const width = cells(t[0]).length;

@@ -391,6 +391,10 @@ class App {
               attrs: { type: "button" },
               on: {
                 click: () => {
+                  if (this.whatIf.services.length < 2) {
+                    this.status.textContent = "One service is left: nothing to merge it into.";
+                    return;
+                  }
                   if (this.mergeFrom.value === this.mergeInto.value) {
                     this.status.textContent = "Pick two different services to merge.";
                     return;
