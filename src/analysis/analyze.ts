@@ -435,6 +435,8 @@ export function scopeOf(root: string, opts: AnalyzeOptions): Scope {
     include: opts.include ?? [],
     exclude: opts.exclude ?? [],
     tier: opts.tier ?? "server",
+    // only when set: a scope without tests stays byte-identical
+    ...(opts.includeTests ? { includeTests: true as const } : {}),
   };
 }
 

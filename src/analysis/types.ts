@@ -14,6 +14,8 @@ export interface Scope {
   include: string[];
   exclude: string[];
   tier: TierChoice;
+  /** tests and generated files analysed too (--include-tests): absent when not */
+  includeTests?: true;
 }
 
 /** The front end when services are made of server code: its size, and what each area of it uses. */

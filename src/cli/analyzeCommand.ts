@@ -97,13 +97,14 @@ export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOp
  */
 export function withRecordedScope(
   opts: AnalyzeOptions,
-  flags: ScopeFlags & { tier?: TierChoice },
+  flags: ScopeFlags & { tier?: TierChoice; includeTests?: boolean },
   root: string,
   recorded: Scope | undefined,
 ): AnalyzeOptions {
   if (!recorded) return opts;
   return {
     ...opts,
+    includeTests: flags.includeTests ?? !!recorded.includeTests,
     tsconfigs:
       flags.tsconfig ?? (recorded.tsconfigs.length ? recorded.tsconfigs.map((t) => path.resolve(root, t)) : undefined),
     include: flags.include ?? recorded.include,

@@ -62,7 +62,14 @@ export async function runCompare(files: string[], repo: string, flags: CompareFl
   checkSameRepository(raws, root);
   // the code scored is the scope the first analysis or accepted proposal was made with, as accept and
   // check read it; a scope flag replaces its part
-  const recorded = raws.find((r) => r.scope)?.scope;
+  const scoped = raws.filter((r) => r.scope);
+  const recorded = scoped[0]?.scope;
+  const other = scoped.find((r) => JSON.stringify(r.scope) !== JSON.stringify(recorded));
+  if (other)
+    log.warn(
+      `${other.source} was made with another scope than ${scoped[0].source}: all are scored in the scope of ` +
+        `${scoped[0].source} (scope flags choose another)`,
+    );
   const model = await buildRepoModel(
     repo,
     withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, recorded),

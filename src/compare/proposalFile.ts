@@ -54,6 +54,7 @@ const scopeJson = z
     include: z.array(z.string()),
     exclude: z.array(z.string()),
     tier: z.enum(TIER_CHOICES),
+    includeTests: z.literal(true).optional(),
   })
   .strict();
 

@@ -17,6 +17,7 @@ const scope = z.object({
   include: strings,
   exclude: strings,
   tier: z.enum(TIER_CHOICES),
+  includeTests: z.literal(true).optional(),
 });
 
 const serviceMetrics = z.object({

@@ -90,6 +90,26 @@ describe("compare and the recorded scope", () => {
     expect((await unassigned(["--include", "**"]))[1]).toEqual(["web/app.ts", "web/view.ts"]);
   });
 
+  it("takes tests in when the analysis did, and warns when two proposals were made in other scopes", async () => {
+    const withSpec = script();
+    withSpec.files["src/orders/order.spec.ts"] = 'import { total } from "./order";\nexport const t = total();\n';
+    withSpec.commits[0].touch = [...(withSpec.commits[0].touch ?? []), "src/orders/order.spec.ts"];
+    const r0 = buildRepo(withSpec);
+    const tested = await analyzeInto(r0, ["--include", "src/**", "--include-tests"]);
+    expect(tested.analysis.settings.scope).toEqual({ ...SRC_SCOPE, includeTests: true });
+    expect(tested.analysis.services.flatMap((s) => s.files)).toContain("src/orders/order.spec.ts");
+    const file = path.join(tested.out, "analysis.json");
+    // by hand: the spec file is in one of the analysis' services; scored without tests, its path would
+    // match no analysed file
+    const self = await runCli(["compare", file, file, "--repo", r0, "--format", "json", "--quiet"]);
+    expect(self.code, self.stderr).toBe(0);
+    expect(parseJson<Comparison>(self.stdout).proposals[0].emptyPatterns).toEqual([]);
+    const plain = await analyzeInto(r0, ["--include", "src/**"]);
+    const both = await runCli(["compare", path.join(plain.out, "analysis.json"), file, "--repo", r0, "--quiet"]);
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stderr).toContain(`${file} was made with another scope than `);
+  });
+
   it("refuses, in one line, a folder that holds few of the proposal's paths", async () => {
     const { out } = await analyzeInto(repo, ["--include", "src/**"]);
     const elsewhere = tempDir();
