@@ -146,15 +146,19 @@ export function nounOf(file: string): string | undefined {
   return undefined;
 }
 
+/** The framework kinds a file's name may end in after its noun (`OrderService.ts`, `order.service.ts`). */
+const KINDS = new Set("service controller resolver module repository entity model".split(" "));
+
 /**
- * Whether a file's own name, before its kind, is its noun and nothing more: `order.service.ts` and
- * `orders.controller.ts` for "order", not `CommentCreatedNotificationsTask.ts` (a task about
- * comments, for notifications) nor `documentImporter.ts` for "comment" and "document".
+ * Whether a file's own name, before its kind, is its noun and nothing more: `order.service.ts`,
+ * `OrderService.ts` and `orders.controller.ts` for "order", not `CommentCreatedNotificationsTask.ts` (a
+ * task about comments, for notifications) nor `documentImporter.ts` for "comment" and "document".
  */
 export function namedForNounAlone(file: string, noun: string | undefined): boolean {
   if (noun === undefined) return false;
   const base = withoutExtension(path.posix.basename(file));
   const words = nameWords(base.includes(".") ? base.slice(0, base.indexOf(".")) : base);
+  if (words.length >= 2 && KINDS.has(words[words.length - 1])) words.pop();
   if (words.length === 0) return false;
   words[words.length - 1] = singular(words[words.length - 1]);
   return words.join("-") === noun;

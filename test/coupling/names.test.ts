@@ -49,6 +49,7 @@ describe("a file named for its noun alone", () => {
       "packages/core/src/service/services/order.service.ts",
       "apps/api/src/app/portfolio/portfolio.service.ts",
       "src/api/orders.controller.ts",
+      "src/services/OrderService.ts",
       "server/models/Document.ts",
     ])
       expect(namedForNounAlone(file, nounOf(file)), file).toBe(true);
