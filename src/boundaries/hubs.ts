@@ -175,6 +175,8 @@ export function ownerOf(
     return { label: named, why: `most files named for it (${namesakeNoun(hub, hints)}) are in this module` };
   const pull = new Map<number, number>();
   const reads = new Map<number, number>();
+  // per module, what its pull is made of, for the reason
+  const parts = new Map<number, { cochange: number; ownership: number; semantic: number }>();
   for (const { other, edge } of adjacency[hub]) {
     const l = labels[other];
     if (l < 0) continue;
@@ -182,6 +184,10 @@ export function ownerOf(
     const business = c.cochange + c.ownership + c.semantic;
     if (business > 0) pull.set(l, (pull.get(l) ?? 0) + business);
     reads.set(l, (reads.get(l) ?? 0) + c.structural);
+    const p = getOrInsert(parts, l, () => ({ cochange: 0, ownership: 0, semantic: 0 }));
+    p.cochange += c.cochange;
+    p.ownership += c.ownership;
+    p.semantic += c.semantic;
   }
   const writes = new Map<number, number>();
   for (const w of hints.writers.get(hub) ?? []) {
@@ -194,10 +200,25 @@ export function ownerOf(
   if (best === undefined) return undefined;
   const w = writes.get(best) ?? 0;
   const why = pull.size
-    ? `changes with, is named like${w ? " and is written by" : ""} this module's files more than any other's` +
-      (w ? ` (${plural(w, "writer")} here)` : "")
+    ? `this module's files pull it most, by ${pullParts(parts.get(best), w)}`
     : "imported by this service most (nothing else ties it)";
   return { label: best, why };
+}
+
+/** What a module's pull on a domain hub is made of, largest share first: "co-change 55%, shared authors 30%, ...". */
+function pullParts(p: { cochange: number; ownership: number; semantic: number } | undefined, writers: number): string {
+  const shares: [string, number][] = [
+    ["co-change", p?.cochange ?? 0],
+    ["shared authors", p?.ownership ?? 0],
+    ["names", p?.semantic ?? 0],
+    [`writes (${plural(writers, "file")})`, writers * WRITE_PULL],
+  ];
+  const total = shares.reduce((s, [, v]) => s + v, 0);
+  return shares
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${Math.round((100 * v) / total)}%`)
+    .join(", ");
 }
 
 /**

@@ -22,16 +22,23 @@ describe("files a rule placed", () => {
   // by hand: User is read by the four other domains, so it is a domain file every service uses,
   // placed with its owner; src/users/service.ts alone writes it (`user.save()` in createUser).
   // Order is read by two domains only: the clustering places it, as every other file
-  const owner =
-    "changes with, is named like and is written by this module's files more than any other's (1 writer here)";
+  // the reason analysis.json gives, which explain and services.md must repeat
+  const ownerOf = () => analysis.services.find((s) => s.placed?.["src/users/User.ts"])?.placed?.["src/users/User.ts"];
 
-  it("are listed in analysis.json with the rule, and only they", () => {
+  it("are listed in analysis.json with the rule and what its pull is made of, and only they", () => {
     const placed = analysis.services.flatMap((s) => Object.entries(s.placed ?? {}).map(([f, why]) => [s.id, f, why]));
     const userService = analysis.services.find((s) => s.files.includes("src/users/User.ts"))!;
-    expect(placed).toEqual([[userService.id, "src/users/User.ts", owner]]);
+    expect(placed.map(([id, f]) => [id, f])).toEqual([[userService.id, "src/users/User.ts"]]);
+    const owner = placed[0][2];
+    // the signals that pull it, as shares that add up to 100%, its one writer among them
+    expect(owner).toMatch(/^this module's files pull it most, by /);
+    expect(owner).toContain("writes (1 file) ");
+    const shares = [...owner.matchAll(/ (\d+)%/g)].map((m) => Number(m[1]));
+    expect(Math.abs(shares.reduce((s, v) => s + v, 0) - 100)).toBeLessThanOrEqual(shares.length);
   });
 
   it("are explained by their rule, not by a clustering confidence", async () => {
+    const owner = ownerOf()!;
     const r = await runCli(["explain", "src/users/User.ts", "--repo", repo, "--quiet"]);
     expect(r.code, r.stderr).toBe(0);
     const first = r.stdout.split("\n")[0];
@@ -43,7 +50,7 @@ describe("files a rule placed", () => {
 
   it("say so in services.md", () => {
     const detail = readFileSync(path.join(out, "services.md"), "utf8");
-    expect(detail).toContain(`- src/users/User.ts (user, placed: ${owner})`);
+    expect(detail).toContain(`- src/users/User.ts (user, placed: ${ownerOf()!})`);
     expect(detail).toMatch(/- src\/orders\/Order\.ts \(order, confidence \d\.\d\d\)/);
   });
 });
