@@ -19,7 +19,7 @@ function absentPaths(p: RawProposal, root: string): { absent: number; all: numbe
  * tell: a clone that has not fetched it lacks it too. So it takes both: the commit is missing,
  * and most of its paths are not in the work tree. A hand-written proposal records no commit.
  */
-export function checkSameRepository(proposals: RawProposal[], root: string): void {
+export function checkSameRepository(proposals: RawProposal[], root: string, repoGiven = true): void {
   const head = headSha(root);
   if (!head) {
     // no git, or no commits: only the paths tell, and a folder holding few of them is the wrong one
@@ -28,8 +28,10 @@ export function checkSameRepository(proposals: RawProposal[], root: string): voi
       const { absent, all } = absentPaths(p, root);
       if (all > 0 && absent * 2 > all)
         throw new UserError(
-          `${p.source}: ${absent} of its ${all} paths are not in ${root}: give the repository it was made of ` +
-            `with --repo (the default is the current folder)`,
+          `${p.source}: ${absent} of its ${all} paths are not in ${root}: ` +
+            (repoGiven
+              ? "is --repo the repository it was made of?"
+              : "give the repository it was made of with --repo (the default is the current folder)"),
         );
     }
     return;

@@ -4,7 +4,7 @@ import type { Comparison } from "../../src/compare/compare.js";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyzeInto, parseJson, readJson, runCli, tempDir } from "../helpers/cli.js";
+import { analyzeInto, parseJson, readJson, runBin, runCli, tempDir } from "../helpers/cli.js";
 import { buildRepo, day, git, type RepoScript } from "../helpers/repo.js";
 
 // Two domains and an audit file under src/, a kernel, and a front end under web/ that the
@@ -123,8 +123,14 @@ describe("compare and the recorded scope", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")).toHaveLength(2);
     expect(r.stderr).toMatch(/^faultline: .*analysis\.json: \d+ of its \d+ paths are not in /);
-    expect(r.stderr).toContain(
-      ": give the repository it was made of with --repo (the default is the current folder)\n",
+    expect(r.stderr).toContain(": is --repo the repository it was made of?\n");
+    // run from that folder without --repo: the current folder is the default, and the line says so
+    const here = runBin(["compare", path.join(out, "analysis.json"), path.join(out, "analysis.json")], {
+      cwd: elsewhere,
+    });
+    expect(here.code).toBe(2);
+    expect(here.stderr).toMatch(
+      /: give the repository it was made of with --repo \(the default is the current folder\)\n$/,
     );
   });
 });
