@@ -217,9 +217,7 @@ describe("report.html overview", () => {
       return want.length;
     };
     const label = (k: number) =>
-      k < links.size
-        ? `${k} of ${links.size} dependencies (service pairs)`
-        : `all ${links.size} dependencies (service pairs)`;
+      k < links.size ? `${k} of ${links.size} dependencies` : `all ${links.size} dependencies`;
     // by default each service's two strongest
     const two = await expectDrawn(2);
     expect(await page.getByTestId("links-drawn").textContent()).toBe(label(two));
@@ -234,7 +232,7 @@ describe("report.html overview", () => {
     expect(await expectDrawn(3)).toBeGreaterThanOrEqual(two);
     await page.getByTestId("links-per-service").selectOption("all");
     expect(await expectDrawn(Infinity)).toBe(links.size);
-    expect(await page.getByTestId("links-drawn").textContent()).toBe(`all ${links.size} dependencies (service pairs)`);
+    expect(await page.getByTestId("links-drawn").textContent()).toBe(`all ${links.size} dependencies`);
     await page.getByTestId("links-per-service").selectOption("1");
     await expectDrawn(1);
 

@@ -1,7 +1,11 @@
 import type { GlobalMetrics, ServiceMetrics } from "../../../metrics/types.js";
 import { GLOBAL_METRIC_NOTES } from "../../../metrics/notes.js";
 
-/** Colour-blind-aware categorical colours (Okabe-Ito, then Tableau's), then golden-angle hues. */
+/**
+ * Categorical colours: Okabe-Ito's colour-blind-aware eight, then twelve more chosen to stay apart from
+ * them and each other (no second blue, pink or orange beside the first: the report often has 15 to 20
+ * services), then golden-angle hues.
+ */
 const PALETTE = [
   "#0072b2",
   "#e69f00",
@@ -11,18 +15,18 @@ const PALETTE = [
   "#56b4e9",
   "#8c6d31",
   "#7b4fa0",
-  "#4e79a7",
-  "#f28e2b",
-  "#59a14f",
-  "#b07aa1",
   "#e15759",
   "#76b7b2",
-  "#9c755f",
   "#edc948",
-  "#3b6e8f",
-  "#a0522d",
-  "#2e8b57",
-  "#c71585",
+  "#000075",
+  "#808000",
+  "#800000",
+  "#f032e6",
+  "#469990",
+  "#c0c000",
+  "#33a02c",
+  "#fb9a99",
+  "#6b6ecf",
 ];
 export const KERNEL_COLOR = "#3d4451";
 export const ISOLATED_COLOR = "#b8bec8";

@@ -234,8 +234,8 @@ class App {
         " kernel imports \u00b7 ",
         h(
           "span",
-          { testid: "links-drawn", title: "a pair of services counts once, whichever way its imports go" },
-          k < all ? `${k} of ${all} dependencies (service pairs)` : `all ${all} dependencies (service pairs)`,
+          { testid: "links-drawn", title: "pairs of services: a pair counts once, whichever way its imports go" },
+          k < all ? `${k} of ${all} dependencies` : `all ${all} dependencies`,
         ),
       );
       this.legend.title =
