@@ -135,6 +135,11 @@ describe("report.html", () => {
   it("shows a service's panel when it is clicked in the table or in the graph", async () => {
     const { page, trouble } = await open(browser, demoHtml);
     const [first, second] = byRank(demo.analysis);
+    // pain and cost as the terminal prints them: two decimals, always
+    for (const s of demo.analysis.services) {
+      const cells = await page.locator(`[data-testid=service-row][data-service-id="${s.id}"] td`).allTextContents();
+      expect(cells.slice(-2), s.id).toEqual([s.pain.toFixed(2), s.cost.toFixed(2)]);
+    }
     await page.locator(`[data-testid=service-row][data-service-id="${first.id}"]`).click();
     expect(await page.getByTestId("panel-title").textContent()).toBe(first.name);
     expect(await page.getByTestId("panel-files").locator("li").allTextContents()).toEqual([...first.files].sort());

@@ -55,6 +55,11 @@ export function fmt(x: number, digits = 4): string {
   return String(Number(x.toFixed(digits)));
 }
 
+/** A score as the terminal and report.md print it: two decimals, always (2.30, not 2.3). */
+export function fixed2(x: number): string {
+  return Number.isFinite(x) ? x.toFixed(2) : String(x);
+}
+
 export function signed(x: number): string {
   const s = fmt(Math.abs(x));
   return x > 0 ? `+${s}` : x < 0 ? `\u2212${s}` : "\u00b10";

@@ -8,6 +8,7 @@ import { cyclesOf, entitiesOf, hotSpots, modulesOf, serviceDataOf, startWithOf }
 import {
   basename,
   betterText,
+  fixed2,
   fmt,
   GLOBAL_METRICS,
   ISOLATED_COLOR,
@@ -601,8 +602,8 @@ class App {
           a ? String(a.rank) : "",
           s.name,
           files,
-          stale ? "\u2014" : fmt(a?.pain ?? 0, 2),
-          stale ? "\u2014" : fmt(a?.cost ?? 0, 2),
+          stale ? "\u2014" : fixed2(a?.pain ?? 0),
+          stale ? "\u2014" : fixed2(a?.cost ?? 0),
           stale ? "edited: pain and cost come from analyze; run faultline compare on the exported proposal" : undefined,
         ),
       );
@@ -739,21 +740,21 @@ class App {
           ? h(
               "span",
               { class: "badge", title: "how painful it is to live with (1 = the median service)" },
-              `pain ${fmt(a.pain, 2)}`,
+              `pain ${fixed2(a.pain)}`,
             )
           : null,
         a && !stale
           ? h(
               "span",
               { class: "badge", title: "how costly it is to cut out (1 = the median service)" },
-              `cost ${fmt(a.cost, 2)}`,
+              `cost ${fixed2(a.cost)}`,
             )
           : null,
         a && !stale
           ? h(
               "span",
               { class: "badge", title: "mean share of clustering runs that keep its files together" },
-              `stability ${fmt(a.stability, 2)}`,
+              `stability ${fixed2(a.stability)}`,
             )
           : null,
         stale ? h("span", { class: "badge warn" }, "edited") : null,

@@ -3,7 +3,7 @@
 import type { Analysis, ServiceAnalysis } from "../../../analysis/types.js";
 import { h, swatch } from "./dom.js";
 import { entitiesOf, extractionNoteOf, hotSpots, startWithOf, tierCountsOf, type DataEntity } from "./extras.js";
-import { basename, fmt, KERNEL_COLOR } from "./format.js";
+import { basename, fixed2, KERNEL_COLOR } from "./format.js";
 
 export interface SummaryContext {
   analysis: Analysis;
@@ -64,7 +64,7 @@ function pickCard(ctx: SummaryContext): HTMLElement {
       h(
         "span",
         { class: "small" },
-        ` rank ${first.rank} \u00b7 pain ${fmt(first.pain, 2)} \u00b7 cost ${fmt(first.cost, 2)} \u00b7 ` +
+        ` rank ${first.rank} \u00b7 pain ${fixed2(first.pain)} \u00b7 cost ${fixed2(first.cost)} \u00b7 ` +
           `${first.files.length} files`,
       ),
     ),
