@@ -159,7 +159,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
 
   const ties = topTies(coupling, 3);
   const crossing = crossingCochange(model, partition, 10);
-  const placedWhy = new Map(proposal.owned.map((o) => [o.file, o.why]));
+  const placedWhy = new Map(proposal.placed.map((o) => [o.file, o.why]));
   const services: ServiceAnalysis[] = proposal.services.map((s, k) => {
     const filesOf = partition.services[k].files;
     const placed = s.members

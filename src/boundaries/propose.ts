@@ -95,7 +95,7 @@ export interface Proposal {
    * files a rule placed rather than the clustering, each with the rule: a domain file with its owner,
    * a layer's member with its domain, a fan-out hub, a unit's file with its unit, ...
    */
-  owned: { file: number; why: string }[];
+  placed: { file: number; why: string }[];
   /** files with no coupling at all: nothing to place them by */
   isolated: number[];
   resolution: number;
@@ -172,14 +172,12 @@ export function proposeBoundaries(
   const layers = dissolveLayers(consensus.labels, cg, hints.nouns, active);
   let labels = mergeTiny(layers.labels, cg, opts.minServiceSize, active);
   const adjacency = adjacencyOf(cg);
-  const owned: { file: number; why: string }[] = [];
+  // per file a rule placed rather than the clustering, the last such rule
+  const placed = new Map<number, string>();
   for (const d of layers.dissolved)
     for (const file of d.moved)
-      owned.push({ file, why: `a member of the layer ${d.layer}, with the domain it names or is tied to most` });
-  labels.forEach((l, i) => {
-    if (l >= 0 && l !== layers.labels[i])
-      recordPlaced(owned, i, "its cluster was too small to stand: with the module its ties pull most");
-  });
+      placed.set(file, `a member of the layer ${d.layer}, with the domain it names or is tied to most`);
+  recordMoves(placed, layers.labels, labels, "its cluster was too small to stand: with the module its ties pull most");
   for (const h of domainHubs) {
     const owner = ownerOf(h, labels, cg, hints, adjacency);
     if (!owner) {
@@ -187,7 +185,7 @@ export function proposeBoundaries(
       continue;
     }
     labels[h] = owner.label;
-    owned.push({ file: h, why: owner.why });
+    placed.set(h, owner.why);
   }
   const domainHubSet = new Set(domainHubs);
   const pinned = (i: number) => pinOf(cg.files[i]) !== undefined || domainHubSet.has(i);
@@ -209,13 +207,10 @@ export function proposeBoundaries(
   // the reason names its tie once every file is placed (the tie may move on)
   const hubTie = new Map<number, number>();
   const placeHub = (i: number, tie: number | undefined) => {
-    if (namesake(i) === labels[i] || tie === undefined) {
-      hubTie.delete(i);
-      recordPlaced(owned, i, `${FAN_OUT_HUB}, with the files named for its noun`);
-    } else {
-      hubTie.set(i, tie);
-      recordPlaced(owned, i, FAN_OUT_HUB);
-    }
+    const byName = namesake(i) === labels[i];
+    if (byName || tie === undefined) hubTie.delete(i);
+    else hubTie.set(i, tie);
+    placed.set(i, byName ? `${FAN_OUT_HUB}, with the files named for its noun` : FAN_OUT_HUB);
   };
   for (const i of fanOut.moved) placeHub(i, tiedTo.get(i));
   // the glue the entry point imports (`app.module.ts`, the root of the app) stays in the kernel; a
@@ -285,27 +280,25 @@ export function proposeBoundaries(
       () => false,
       namesake,
     );
-    // placed again, moved or not: its tie now is the one left
+    // placed again, moved or not: its tie now is the one left (the first, when none is)
     for (const i of new Set([...again.moved, ...[...hubTie.keys()].filter(placedByShared)]))
-      placeHub(i, again.tiedTo.get(i));
+      placeHub(i, again.tiedTo.get(i) ?? hubTie.get(i));
   }
   // what the kernel took can leave a cluster too small to be a module: each of its files joins the
   // module its own ties pull most, and stays when it has none; the entities placed with their owners
   // count as neighbours
-  const placed = Uint8Array.from(active, (a, i) => (a || domainHubSet.has(i) ? 1 : 0));
-  const remerged = scatterTiny(labels, cg, opts.minServiceSize, placed);
-  remerged.forEach((l, i) => {
-    if (l >= 0 && l !== labels[i])
-      recordPlaced(
-        owned,
-        i,
-        "left in a cluster too small to stand once the kernel took its neighbours: with the module its ties pull most",
-      );
-  });
+  const inPlay = Uint8Array.from(active, (a, i) => (a || domainHubSet.has(i) ? 1 : 0));
+  const remerged = scatterTiny(labels, cg, opts.minServiceSize, inPlay);
+  recordMoves(
+    placed,
+    labels,
+    remerged,
+    "left in a cluster too small to stand once the kernel took its neighbours: with the module its ties pull most",
+  );
   labels = remerged.map((l, i) => (l < 0 ? labels[i] : l));
   // code a team keeps together (a unit, a feature folder, a workspace package) stays together
   labels = keepTogether(
-    { labels, active, kernel, owned, domainHubs: domainHubSet },
+    { labels, active, kernel, placed, domainHubs: domainHubSet },
     cg,
     opts,
     [...subProjects(cg.files, hints.typeFiles), ...features],
@@ -326,8 +319,7 @@ export function proposeBoundaries(
     active[i] = 0;
     labels[i] = -1;
     domainHubSet.delete(i);
-    const own = owned.findIndex((o) => o.file === i);
-    if (own >= 0) owned.splice(own, 1);
+    placed.delete(i);
     kernel.push({ file: i, why: "tied to no module: what is left of infrastructure the kernel took" });
   }
   // files left alone after merging (no neighbour in any cluster) are isolated too
@@ -338,7 +330,7 @@ export function proposeBoundaries(
   const settled = (i: number) => !inModule(i) || domainHubSet.has(i) || pinOf(cg.files[i]) !== undefined;
   for (const move of entitiesToWriters(labels, hints, settled)) {
     labels[move.file] = move.to;
-    recordPlaced(owned, move.file, `written by ${move.writers} files of this module, by none of its own`);
+    placed.set(move.file, `written by ${move.writers} files of this module, by none of its own`);
   }
   // modules: the clusters, minus pinned files, which form modules of their own
   const clusters = new Map<number, number[]>();
@@ -362,7 +354,7 @@ export function proposeBoundaries(
   // imports goes back to it, to the module importing it most
   for (const [file, k] of soleServiceImporters(stillShared, modules, grouping.service, cg.files, imports)) {
     modules[k].push(file);
-    recordPlaced(owned, file, "infrastructure that only this service imports: with the module importing it most");
+    placed.set(file, "infrastructure that only this service imports: with the module importing it most");
     kernel.splice(
       kernel.findIndex((x) => x.file === file),
       1,
@@ -402,18 +394,18 @@ export function proposeBoundaries(
   const ids = uniqueIds(services.map((s) => s.name));
   // a pinned file is where its pin says, whatever a rule did before; a hub's reason names its tie,
   // and says so when a later rule took the tie elsewhere
-  const placedBy = owned.filter((o) => !isPinned(o.file));
-  for (const o of placedBy) {
-    const tie = hubTie.get(o.file);
-    if (o.why !== FAN_OUT_HUB || tie === undefined) continue;
+  for (const file of placed.keys()) if (isPinned(file)) placed.delete(file);
+  for (const [file, tie] of hubTie) {
+    if (placed.get(file) !== FAN_OUT_HUB) continue;
     const where = assignment[tie] < 0 ? "the kernel" : ids[assignment[tie]];
-    o.why =
-      assignment[tie] === assignment[o.file]
+    placed.set(
+      file,
+      assignment[tie] === assignment[file]
         ? `${FAN_OUT_HUB}, with its strongest single tie, ${cg.files[tie]}`
         : `${FAN_OUT_HUB}, with the cluster of its strongest single tie, ${cg.files[tie]}, which a later rule ` +
-          `moved to ${where}`;
+            `moved to ${where}`,
+    );
   }
-  const placedSet = new Set(placedBy.map((o) => o.file));
   return {
     services: services.map((s, k) => {
       const members = s.modules.flat().sort((a, b) => a - b);
@@ -422,7 +414,7 @@ export function proposeBoundaries(
         id: ids[k],
         name: s.name,
         members,
-        stability: stabilityOf(members, confidence, placedSet),
+        stability: stabilityOf(members, confidence, placed),
         modules: s.modules
           .map((m, j) => ({ id: moduleIds[j], name: s.moduleNames[j], members: [...m].sort((a, b) => a - b) }))
           .sort((a, b) => byString(a.id, b.id)),
@@ -431,7 +423,7 @@ export function proposeBoundaries(
     assignment,
     confidence,
     kernel: kernel.sort((a, b) => a.file - b.file),
-    owned: placedBy.sort((a, b) => a.file - b.file),
+    placed: [...placed].map(([file, why]) => ({ file, why })).sort((a, b) => a.file - b.file),
     isolated: isolated.sort((a, b) => a - b),
     resolution,
     resolutionRule: rule,
@@ -446,8 +438,8 @@ interface Placement {
   /** files in play (taken out: kernel and isolated files, hubs until placed) */
   active: Uint8Array;
   kernel: { file: number; why: string }[];
-  /** domain files placed with their owner, and why */
-  owned: { file: number; why: string }[];
+  /** per file a rule placed rather than the clustering, the rule */
+  placed: Map<number, string>;
   /** domain hubs: placed though not active */
   domainHubs: Set<number>;
 }
@@ -460,7 +452,7 @@ interface Placement {
  * look-alikes, hoppscotch's `team/guards/rest-team-member.guard.ts` with the other REST guards); a
  * folder holding every analysed file is the whole back end, no team's code. `fixed` files (pinned,
  * forced, platform, entry point, root glue) stay. A module these moves leave too small joins its
- * neighbour. Returns the labels; the kernel, owned and the rest of `p` are updated in place.
+ * neighbour. Returns the labels; the kernel, placed and the rest of `p` are updated in place.
  */
 function keepTogether(
   p: Placement,
@@ -470,14 +462,10 @@ function keepTogether(
   folders: string[],
   fixed: (i: number) => boolean,
 ): Int32Array {
-  const { labels, active, kernel, owned, domainHubs } = p;
+  const { labels, active, kernel, placed, domainHubs } = p;
   const inKernel = new Set(kernel.map((k) => k.file));
   const inModule = (i: number) => labels[i] >= 0 && (active[i] === 1 || domainHubs.has(i));
-  const ownedWhy = (i: number, why: string) => {
-    const own = owned.find((o) => o.file === i);
-    if (own && labels[i] < 0) owned.splice(owned.indexOf(own), 1);
-    else if (labels[i] >= 0) recordPlaced(owned, i, why);
-  };
+  const placedWhy = (i: number, why: string) => (labels[i] < 0 ? placed.delete(i) : placed.set(i, why));
   const units = keepUnitsTogether(labels, cg, (i) => inModule(i) || inKernel.has(i), fixed).moved;
   for (const i of units) {
     const unit = `${unitName(cg.files[i])}.*`;
@@ -492,12 +480,12 @@ function keepTogether(
       domainHubs.delete(i);
       kernel.push({ file: i, why: `framework glue: half of its unit (${unit}) or more is in the kernel` });
     }
-    ownedWhy(i, `with most of its unit (${unit})`);
+    placedWhy(i, `with most of its unit (${unit})`);
   }
   const scopeRoot = `${commonFolder(cg.files)}/`;
   const together = [...(opts.packages ?? []), ...folders].filter((d) => !scopeRoot.startsWith(`${d}/`));
   const strays = folderStrays(labels, cg.files, together, inModule, fixed);
-  for (const i of strays) ownedWhy(i, "with most of its package or feature folder");
+  for (const i of strays) placedWhy(i, "with most of its package or feature folder");
   if (units.length === 0 && strays.length === 0) return labels;
   const merged = mergeTiny(
     labels,
@@ -505,14 +493,12 @@ function keepTogether(
     opts.minServiceSize,
     Uint8Array.from(labels, (_, i) => (inModule(i) ? 1 : 0)),
   );
-  merged.forEach((l, i) => {
-    if (l >= 0 && l !== labels[i])
-      recordPlaced(
-        owned,
-        i,
-        "left in a cluster too small to stand once its unit or folder moved: with the module its ties pull most",
-      );
-  });
+  recordMoves(
+    placed,
+    labels,
+    merged,
+    "left in a cluster too small to stand once its unit or folder moved: with the module its ties pull most",
+  );
   return merged.map((l, i) => (l < 0 ? labels[i] : l));
 }
 
@@ -522,16 +508,16 @@ const FAN_OUT_HUB = "a fan-out hub (it imports from four modules or more)";
  * A service's stability: the mean confidence of the files the clustering placed (a file a rule
  * placed has no clustering confidence to speak of); 1 when rules placed every one.
  */
-function stabilityOf(members: number[], confidence: Float64Array, placed: Set<number>): number {
+function stabilityOf(members: number[], confidence: Float64Array, placed: Map<number, string>): number {
   const clustered = members.filter((i) => !placed.has(i));
   return clustered.length ? clustered.reduce((sum, i) => sum + confidence[i], 0) / clustered.length : 1;
 }
 
-/** Records why a rule placed a file, in place of an earlier rule's reason. */
-function recordPlaced(owned: { file: number; why: string }[], file: number, why: string): void {
-  const own = owned.find((o) => o.file === file);
-  if (own) own.why = why;
-  else owned.push({ file, why });
+/** Records `why` for each file a relabelling (`before` to `after`) moved into another module. */
+function recordMoves(placed: Map<number, string>, before: Int32Array, after: Int32Array, why: string): void {
+  after.forEach((l, i) => {
+    if (l >= 0 && l !== before[i]) placed.set(i, why);
+  });
 }
 
 /** The layer-shaped clusters dissolved, for the rule that `analysis.json` records. */

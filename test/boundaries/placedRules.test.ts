@@ -65,7 +65,7 @@ describe("files a rule placed", () => {
     // by hand: the clustering puts the orchestrator with domain a (1.4 against 0.9); it imports from
     // four other clusters, so it moves to the cluster of its strongest single tie, b0
     expect(p.assignment[hub]).toBe(p.assignment[b0]);
-    expect(p.owned).toEqual([
+    expect(p.placed).toEqual([
       {
         file: hub,
         why: "a fan-out hub (it imports from four modules or more), with its strongest single tie, src/b/b0.ts",
