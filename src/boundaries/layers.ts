@@ -33,13 +33,15 @@ export function dissolveLayers(
   const out = Int32Array.from(labels);
   const members = new Map<number, number[]>();
   for (let i = 0; i < out.length; i++) if (active[i] && out[i] >= 0) getOrInsert(members, out[i], () => []).push(i);
-  const allTies = tiesByFile(cg, out, active, new Set());
+  // every file's ties, for the role test: a pass over the edges, made once and only when asked
+  let allTies: Map<number, Map<number, number>> | undefined;
+  const tiesOf = () => (allTies ??= tiesByFile(cg, out, active, new Set()));
   const layers = [...members]
     .sort((a, b) => a[0] - b[0])
     .flatMap(([l, files]) => {
       // a folder holding half of the cluster decides; else a role word its files share across folders
       const major = foldersHoldingHalf(files, cg.files);
-      const layer = major.length ? layerFolder(major, nouns) : layerRole(l, files, cg.files, allTies);
+      const layer = major.length ? layerFolder(major, nouns) : layerRole(l, files, cg.files, tiesOf);
       return layer ? [{ l, ...layer }] : [];
     });
   const dissolved: { layer: string; moved: number[] }[] = [];
@@ -108,7 +110,7 @@ function layerRole(
   l: number,
   files: number[],
   paths: string[],
-  ties: Map<number, Map<number, number>>,
+  tiesOf: () => Map<number, Map<number, number>>,
 ): { layer: string; members: number[] } | undefined {
   const byRole = new Map<string, number[]>();
   for (const i of files) {
@@ -118,6 +120,7 @@ function layerRole(
   for (const [role, members] of [...byRole].sort((a, b) => b[1].length - a[1].length)) {
     if (members.length < LAYER_FOLDER_SHARE * files.length) continue;
     const drawn = new Map<number, number>();
+    const ties = tiesOf();
     for (const i of members) {
       const to = strongest(
         [...(ties.get(i) ?? [])].filter(([c]) => c !== l),

@@ -21,10 +21,13 @@ import type { Io } from "./io.js";
 
 export interface CompareFlags extends AnalyzeFlags {
   format: string;
+  /** --repo, when given (the repository otherwise defaults to the current folder) */
+  repo?: string;
 }
 
 export interface AcceptFlags extends AnalyzeFlags {
   out: string;
+  repo?: string;
 }
 
 export interface CheckFlags extends AnalyzeFlags {
@@ -59,7 +62,7 @@ export async function runCompare(files: string[], repo: string, flags: CompareFl
   const raws = files.map(readProposal);
   const log = stderrLog(flags, io);
   const root = checkRepoDir(repo);
-  checkSameRepository(raws, root, (flags as { repo?: string }).repo !== undefined);
+  checkSameRepository(raws, root, flags.repo !== undefined);
   // the code scored is the scope the first analysis or accepted proposal was made with, as accept and
   // check read it; a scope flag replaces its part
   const scoped = raws.filter((r) => r.scope);
@@ -93,7 +96,7 @@ export async function runProposalAccept(file: string, repo: string, flags: Accep
   const raw = readProposal(file);
   const log = stderrLog(flags, io);
   const root = checkRepoDir(repo);
-  checkSameRepository([raw], root, (flags as { repo?: string }).repo !== undefined);
+  checkSameRepository([raw], root, flags.repo !== undefined);
   // an analysis.json brings the scope it was made with, as accepted.json brings it to check
   const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, raw.scope);
   const model = await buildRepoModel(repo, options, log);

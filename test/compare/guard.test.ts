@@ -112,22 +112,15 @@ describe("compare and the recorded scope", () => {
 
   it("refuses, in one line, a folder that holds few of the proposal's paths", async () => {
     const { out } = await analyzeInto(repo, ["--include", "src/**"]);
+    const file = path.join(out, "analysis.json");
     const elsewhere = tempDir();
-    const r = await runCli([
-      "compare",
-      path.join(out, "analysis.json"),
-      path.join(out, "analysis.json"),
-      "--repo",
-      elsewhere,
-    ]);
+    const r = await runCli(["compare", file, file, "--repo", elsewhere]);
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")).toHaveLength(2);
     expect(r.stderr).toMatch(/^faultline: .*analysis\.json: \d+ of its \d+ paths are not in /);
     expect(r.stderr).toContain(": is --repo the repository it was made of?\n");
     // run from that folder without --repo: the current folder is the default, and the line says so
-    const here = runBin(["compare", path.join(out, "analysis.json"), path.join(out, "analysis.json")], {
-      cwd: elsewhere,
-    });
+    const here = runBin(["compare", file, file], { cwd: elsewhere });
     expect(here.code).toBe(2);
     expect(here.stderr).toMatch(
       /: give the repository it was made of with --repo \(the default is the current folder\)\n$/,
