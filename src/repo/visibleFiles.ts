@@ -48,16 +48,14 @@ const LS_FILES = [
   "--deleted",
 ];
 
+/** How both callers run it: in the repository, a file list as large as git gives. */
+const lsOptions = (root: string) => ({ cwd: root, encoding: "utf8" as const, maxBuffer: 1 << 30 });
+
 /** The list from git; git's refusal to list (a corrupt `.git/index`, another owner) is one line for the user. */
 function gitFiles(root: string): string[] {
   let out: string;
   try {
-    out = execFileSync("git", LS_FILES, {
-      cwd: root,
-      encoding: "utf8",
-      maxBuffer: 1 << 30,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    out = execFileSync("git", LS_FILES, { ...lsOptions(root), stdio: ["ignore", "pipe", "pipe"] });
   } catch (e) {
     throw gitRefusal((e as { stderr?: string }).stderr ?? "", root) ?? e;
   }
@@ -70,9 +68,7 @@ function gitFiles(root: string): string[] {
  */
 export function gitFilesAsync(root: string): Promise<string[] | undefined> {
   return new Promise((resolve) =>
-    execFile("git", LS_FILES, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 }, (err, out) =>
-      resolve(err ? undefined : parseLsFiles(out)),
-    ),
+    execFile("git", LS_FILES, lsOptions(root), (err, out) => resolve(err ? undefined : parseLsFiles(out))),
   );
 }
 
