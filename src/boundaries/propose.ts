@@ -19,7 +19,7 @@ import {
   soleServiceImporters,
   type DomainHints,
 } from "./hubs.js";
-import { namedForNounAlone, namesDomainWord, namesIdentity, ownNounOf } from "../coupling/names.js";
+import { namedForNounAlone, namesDomainWord, ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
 import { dissolveLayers } from "./layers.js";
@@ -346,8 +346,10 @@ export function proposeBoundaries(
   isolated = isolated.filter((i) => !isPinned(i));
   const modules = [...clusters.values()].filter((m) => m.length > 0);
   // provisional names, before shared infrastructure goes back to the modules importing it
-  const identity = nameByNouns(modules, cg.files, hints.nouns, new Set()).map(namesIdentity);
-  const grouping = groupModules(modules, cg, identity);
+  const grouping = groupModules(modules, cg, {
+    names: nameByNouns(modules, cg.files, hints.nouns, new Set()),
+    ownsData: modules.map((m) => m.some((i) => hints.entityFiles.has(i))),
+  });
   // shared infrastructure still in the kernel (a unit's majority may have taken some back)
   const stillShared = shared.filter((i) => kernel.some((k) => k.file === i));
   // the kernel holds what two services or more share: infrastructure that one service alone

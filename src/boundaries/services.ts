@@ -1,3 +1,4 @@
+import { namesIdentity } from "../coupling/names.js";
 import { getOrInsert } from "../util/maps.js";
 import { plural } from "../util/plural.js";
 import type { CouplingGraph } from "../coupling/types.js";
@@ -16,7 +17,10 @@ export const SERVICE_MAX_SHARE = 0.25;
 /**
  * Services from modules, in three steps, each merge the strongest available:
  * 1. a module that does a clear majority of its business with one other module joins that module's
- *    service (a satellite joins its planet), as long as it is not the bigger of the two;
+ *    service (a satellite joins its planet), as long as it is not the bigger of the two, and unless
+ *    it owns data (an entity) and its name does not make it a part of the other (`order-exchange` of
+ *    `order`): a module owning data is a context of its own that the other talks to (vendure's
+ *    payments, 59% of whose ties are to the orders), and joins another only by the floor below;
  * 2. then, while a service is below SERVICE_MIN_SHARE of the files, the small service and the one
  *    it is most tied to against what both sides' tie totals predict merge (tie weight over the
  *    product of both totals, so that the services everyone uses do not absorb them all);
@@ -25,13 +29,16 @@ export const SERVICE_MAX_SHARE = 0.25;
  *    else their ties say; what they leave behind that is too small joins as in step 2.
  * No merge makes a service larger than SERVICE_MAX_SHARE of the files (identity and access
  * included: past that share it is the repository's business, not a generic subdomain).
+ * `about` gives each module's name and whether it owns data (holds an entity); a group of modules goes by
+ * the name of the module the others joined, and owns data when one of them does.
  * Returns each module's service, and the identity and access service when the modules moved.
  */
 export function groupModules(
   modules: number[][],
   cg: CouplingGraph,
-  identity: boolean[],
+  about: { names: string[]; ownsData: boolean[] },
 ): { service: number[]; rule: string; identity?: number } {
+  const { names, ownsData } = about;
   const ties = new Ties(modules, cg);
   const total = modules.reduce((s, m) => s + m.length, 0);
   const cap = SERVICE_MAX_SHARE * total;
@@ -46,6 +53,7 @@ export function groupModules(
       if (to === undefined || sum === 0) continue;
       const share = out.get(to)! / sum;
       if (share < SATELLITE_SHARE || ties.size(g) > ties.size(to) || ties.size(g) + ties.size(to) > cap) continue;
+      if (ties.members(g).some((j) => ownsData[j]) && !isPartOf(names[g], names[to])) continue;
       if (!best || share > best.share || (share === best.share && g < best.from)) best = { from: g, to, share };
     }
     if (!best) break;
@@ -53,7 +61,7 @@ export function groupModules(
     satellites++;
   }
   let small = joinSmall(ties, SERVICE_MIN_SHARE * total, cap);
-  const named = modules.map((_, k) => k).filter((k) => identity[k]);
+  const named = modules.map((_, k) => k).filter((k) => namesIdentity(names[k]));
   const gathered = named.length >= 2 && ties.gather(named, cap);
   if (gathered) small += joinSmall(ties, SERVICE_MIN_SHARE * total, cap);
   const identityRule = gathered
@@ -65,7 +73,8 @@ export function groupModules(
     ...(gathered ? { identity: service[named[0]] } : {}),
     rule:
       `${plural(satellites, "satellite module")} joined the module ${satellites === 1 ? "it does" : "they do"} ` +
-      `${Math.round(SATELLITE_SHARE * 100)}% or more of ${satellites === 1 ? "its" : "their"} business with; ` +
+      `${Math.round(SATELLITE_SHARE * 100)}% or more of ${satellites === 1 ? "its" : "their"} business with ` +
+      `(one owning data only when named as a part of it); ` +
       `then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
       `the files joined the one they are most tied to (ties against what both sides' totals predict)${identityRule}; ` +
       `none over ${SERVICE_MAX_SHARE * 100}% of the files`,
@@ -123,6 +132,11 @@ class Ties {
       this.between.set(a * k + b, (this.between.get(a * k + b) ?? 0) + e.weight);
       this.between.set(b * k + a, (this.between.get(b * k + a) ?? 0) + e.weight);
     }
+  }
+
+  /** The modules in group `g`. */
+  members(g: number): number[] {
+    return this.group.flatMap((h, j) => (h === g ? [j] : []));
   }
 
   groups(): number[] {
@@ -184,6 +198,11 @@ class Ties {
   assignment(): number[] {
     return [...this.group];
   }
+}
+
+/** Whether a module's name makes it a part of another's: `order-exchange` or `return-order` of `order`. */
+export function isPartOf(name: string, of: string): boolean {
+  return name.startsWith(`${of}-`) || name.endsWith(`-${of}`);
 }
 
 function strongest(m: Map<number, number>): number | undefined {

@@ -3,7 +3,13 @@ import { groupModules } from "../../src/boundaries/services.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
 
 const zero = { structural: 0, cochange: 0, ownership: 0, semantic: 0 };
-const none = [false, false, false, false];
+/** Four modules with names of no identity, owning no data. */
+const plain = { names: ["a", "b", "c", "d"], ownsData: [false, false, false, false] };
+/** Eight or six such modules. */
+const plainOf = (n: number) => ({
+  names: Array.from({ length: n }, (_, k) => `m${k}`),
+  ownsData: Array<boolean>(n).fill(false),
+});
 
 /**
  * Modules A (files 0-3), B (4-13), C (14-23) and D (24-63, tied to none: it keeps every merge
@@ -26,26 +32,45 @@ describe("modules grouped into services", () => {
   it("a module doing a clear majority of its business with another joins it as a satellite", () => {
     // A does 60% of its business with B; B and C are bigger than A, so neither is its satellite
     const { modules, cg } = threeModules(0.6, 0.4);
-    expect(groupModules(modules, cg, none).service).toEqual([1, 1, 2, 3]);
+    expect(groupModules(modules, cg, plain).service).toEqual([1, 1, 2, 3]);
+  });
+
+  it("one that owns data stays a service of its own, unless its name makes it a part of the other", () => {
+    // A (4 files, above the 3% floor) owns an entity and does 60% of its business with B
+    const { modules, cg } = threeModules(0.6, 0.4);
+    const owning = [true, false, false, false];
+    expect(groupModules(modules, cg, { names: ["payment", "order", "c", "d"], ownsData: owning }).service).toEqual([
+      0, 1, 2, 3,
+    ]);
+    expect(
+      groupModules(modules, cg, { names: ["order-exchange", "order", "c", "d"], ownsData: owning }).service,
+    ).toEqual([1, 1, 2, 3]);
+    // B owning data says nothing of A
+    expect(
+      groupModules(modules, cg, { names: ["payment", "order", "c", "d"], ownsData: [false, true, false, false] })
+        .service,
+    ).toEqual([1, 1, 2, 3]);
   });
 
   it("one whose ties barely lean to one side (52% against 48%) stays a service of its own", () => {
     // A holds 4 of 64 files, above the 3% floor, so nothing else merges it
     const { modules, cg } = threeModules(0.52, 0.48);
-    expect(groupModules(modules, cg, none).service).toEqual([0, 1, 2, 3]);
+    expect(groupModules(modules, cg, plain).service).toEqual([0, 1, 2, 3]);
   });
 
   it("modules named for identity and access move to the service of the biggest of them, whatever their ties", () => {
     // A (4 files) is B's satellite by its ties; A and C are identity modules, C the bigger
     const { modules, cg } = threeModules(0.6, 0.4);
-    expect(groupModules(modules, cg, [true, false, false, false]).service).toEqual([1, 1, 2, 3]);
-    expect(groupModules(modules, cg, [true, false, true, false]).service).toEqual([2, 1, 2, 3]);
+    const named = (names: string[]) => ({ names, ownsData: plain.ownsData });
+    expect(groupModules(modules, cg, named(["user", "b", "c", "d"])).service).toEqual([1, 1, 2, 3]);
+    expect(groupModules(modules, cg, named(["user", "b", "api-key", "d"])).service).toEqual([2, 1, 2, 3]);
   });
 
   it("identity modules stay apart when together they would pass a quarter of the files", () => {
     // B and C hold 20 of 64 files, past the 16 a service may hold
     const { modules, cg } = threeModules(0.52, 0.48);
-    expect(groupModules(modules, cg, [false, true, true, false]).service).toEqual([0, 1, 2, 3]);
+    const names = ["a", "oauth", "session", "d"];
+    expect(groupModules(modules, cg, { names, ownsData: plain.ownsData }).service).toEqual([0, 1, 2, 3]);
   });
 });
 
@@ -66,7 +91,7 @@ describe("a small module", () => {
   };
 
   it("joins the partner its ties single out, not the hub everyone is tied to by its size", () => {
-    const { service } = groupModules([S, H, P, X1, X2, Y], cg, [false, false, false, false, false, false]);
+    const { service } = groupModules([S, H, P, X1, X2, Y], cg, plainOf(6));
     expect(service).toEqual([2, 1, 2, 3, 4, 5]);
   });
 
@@ -100,7 +125,7 @@ describe("a small module", () => {
       ],
       weights: cg.weights,
     };
-    const { service } = groupModules([A, B, C, D, E, X1, X2, X3], graph, Array<boolean>(8).fill(false));
+    const { service } = groupModules([A, B, C, D, E, X1, X2, X3], graph, plainOf(8));
     expect(service).toEqual([2, 2, 2, 3, 4, 5, 6, 7]);
   });
 });
