@@ -48,6 +48,9 @@ export function oneLineUsageError(text: string): string {
     .split("\n")
     .map((l) => l.trim().replace(/^\(Did you mean (.*)\)$/, "(did you mean $1)"))
     .filter(Boolean);
+  // `--include src/**` unquoted: the shell hands over every file it matches, the first as the glob
+  if (/^too many arguments/.test(lines[0] ?? ""))
+    lines.push("(a glob the shell expanded? quote it: --include 'src/**')");
   return `faultline: ${lines.join(" ")} (see --help)`;
 }
 

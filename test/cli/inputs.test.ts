@@ -341,6 +341,16 @@ describe("usage errors", () => {
       stderr: "faultline: unknown command 'anlyze' (did you mean analyze?) (see --help)\n",
     });
   });
+
+  it("say that a glob may have been expanded by the shell when arguments are left over", async () => {
+    // what `--include src/*.ts` unquoted becomes in a shell: the matches, the first one as the glob
+    expect(await runCli(["analyze", repo, "--include", "src/a.ts", "src/b.ts", "src/c.ts"])).toMatchObject({
+      code: 2,
+      stderr:
+        "faultline: too many arguments for 'analyze'. Expected 1 argument but got 3. " +
+        "(a glob the shell expanded? quote it: --include 'src/**') (see --help)\n",
+    });
+  });
 });
 
 describe("a command group named alone", () => {
