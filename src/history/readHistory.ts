@@ -7,6 +7,7 @@ import type { Log } from "../util/log.js";
 import { byString } from "../util/order.js";
 import { round } from "../util/round.js";
 import { availableParallelism } from "node:os";
+import { AuthorIdentities } from "./authors.js";
 import { BothEndsRun } from "./bothEnds.js";
 import { GitLogRun, LOG_FORMAT, type RawCommit } from "./gitLog.js";
 import { countCommits, headSha, isAncestor, isPartialClone, readRepoState, type RepoState } from "./repoState.js";
@@ -299,8 +300,7 @@ class Aggregator {
   private readonly gone: string[] = [];
   private readonly movedFrom: string[] = [];
   private readonly movedTo: number[] = [];
-  private readonly authorIndex = new Map<string, number>();
-  private readonly authors: string[] = [];
+  private readonly identities = new AuthorIdentities();
   private readonly excludedIdentity = new Map<string, boolean>();
   private readonly changesets: Changeset[] = [];
   private large = 0;
@@ -375,12 +375,7 @@ class Aggregator {
       this.large++;
       return;
     }
-    let author = this.authorIndex.get(c.author);
-    if (author === undefined) {
-      author = this.authors.length;
-      this.authors.push(c.author);
-      this.authorIndex.set(c.author, author);
-    }
+    const author = this.identities.indexOf(c.author, c.email);
     for (const i of touched) {
       this.revisions[i]++;
       if (c.time < this.first[i]) this.first[i] = c.time;
@@ -401,17 +396,25 @@ class Aggregator {
     const order: number[] = [];
     const newIndex = new Int32Array(this.paths.length);
     for (let i = 0; i < this.paths.length; i++) if (this.revisions[i] > 0) newIndex[i] = order.push(i) - 1;
-    const files: FileHistory[] = order.map((i) => {
-      const counts = [...this.byAuthor[i]!.entries()];
+    // authors by person: the names one address joined count as one
+    const { names: authors, of: person } = this.identities.resolve();
+    const byAuthor = order.map((i) => {
+      const counts = new Map<number, number>();
+      for (const [a, n] of this.byAuthor[i]!) counts.set(person[a], (counts.get(person[a]) ?? 0) + n);
+      return counts;
+    });
+    for (const c of this.changesets) c.author = person[c.author];
+    const files: FileHistory[] = order.map((i, k) => {
+      const counts = [...byAuthor[k].entries()];
       const total = this.revisions[i];
       // main author: most revisions; ties go to the name first in string order
-      counts.sort((a, b) => b[1] - a[1] || byString(this.authors[a[0]], this.authors[b[0]]));
+      counts.sort((a, b) => b[1] - a[1] || byString(authors[a[0]], authors[b[0]]));
       const fragmentation = 1 - counts.reduce((s, [, n]) => s + (n / total) ** 2, 0);
       const f: FileHistory = {
         path: this.paths[i],
         revisions: total,
         authors: counts.length,
-        mainAuthor: this.authors[counts[0][0]],
+        mainAuthor: authors[counts[0][0]],
         mainAuthorShare: round(counts[0][1] / total, 4),
         fragmentation: round(fragmentation, 4),
         firstChanged: iso(this.first[i]),
@@ -434,8 +437,8 @@ class Aggregator {
       commits: this.changesets.length,
       skipped: { merges: this.merges, large: this.large, authors: this.excludedCommits },
       files,
-      authors: this.authors,
-      authorRevisions: order.map((i) => this.byAuthor[i]!),
+      authors,
+      authorRevisions: byAuthor,
       changesets,
     };
   }

@@ -247,6 +247,41 @@ describe("faultline history", () => {
     expect(withBots.files.find((f) => f.path === "src/a.ts")?.revisions).toBe(4);
   });
 
+  it("without a .mailmap, names sharing an e-mail address are one author; an empty address joins nobody", async () => {
+    const files: Record<string, string> = { "tsconfig.json": TSCONFIG, "src/a.ts": "export const a = 1;\n" };
+    files["src/b.ts"] = "export const b = 1;\n";
+    const script: RepoScript = {
+      files,
+      commits: [
+        { author: "Thomas <t@shop.test>", date: day(0), touch: ["src/a.ts", "src/b.ts"] },
+        // the same person under a full name; then under another address, which joins that one too
+        { author: "Thomas Kaul <T@shop.test>", date: day(1), touch: ["src/a.ts"] },
+        { author: "Thomas Kaul <thomas@home.test>", date: day(2), touch: ["src/a.ts"] },
+        { author: "Thomas Kaul <t@shop.test>", date: day(2), touch: ["src/b.ts"] },
+        { author: "tk <thomas@home.test>", date: day(3), touch: ["src/a.ts"] },
+        { author: "Bob <bob@shop.test>", date: day(4), touch: ["src/a.ts"] },
+        // two people committing without an address
+        { author: "Cy <>", date: day(5), touch: ["src/b.ts"] },
+        { author: "Di <>", date: day(6), touch: ["src/b.ts"] },
+      ],
+    };
+    const { json } = await history(buildRepo(script));
+    // a: Thomas 4 of 5 revisions (under three names), Bob 1; the name he used most names him
+    expect(json.files.find((f: { path: string }) => f.path === "src/a.ts")).toMatchObject({
+      revisions: 5,
+      authors: 2,
+      mainAuthor: "Thomas Kaul",
+      mainAuthorShare: 0.8,
+      fragmentation: 0.32,
+    });
+    // b: Thomas twice, Cy and Di once each
+    expect(json.files.find((f: { path: string }) => f.path === "src/b.ts")).toMatchObject({
+      revisions: 4,
+      authors: 3,
+      mainAuthor: "Thomas Kaul",
+    });
+  });
+
   it("--churn counts lines added and removed per file, through a rename with an edit", async () => {
     const lines = (xs: string[]) => xs.map((x) => `${x}\n`).join("");
     const a0 = Array.from({ length: 10 }, (_, i) => `export const a${i} = ${i};`);

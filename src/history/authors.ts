@@ -1,0 +1,73 @@
+/**
+ * The people behind the commits. One person often commits under two names with one e-mail address
+ * ("Thomas" and "Thomas Kaul", a GitHub login and a full name), which `.mailmap` would join but
+ * few repositories keep one: names that share an address are one author, and so are addresses
+ * that share a name. An empty address joins nothing (several people commit without one).
+ */
+export class AuthorIdentities {
+  private readonly byName = new Map<string, number>();
+  private readonly byEmail = new Map<string, number>();
+  /** union-find over the numbers handed out: each points at the one it was joined to */
+  private readonly parent: number[] = [];
+  /** commits per name, in order of first appearance */
+  private readonly commits = new Map<string, number>();
+
+  /** The author's number, stable while reading; `resolve` turns them into the final ones. */
+  indexOf(name: string, email: string): number {
+    const known = this.byName.get(name);
+    const address = email.trim().toLowerCase();
+    const sameAddress = address ? this.byEmail.get(address) : undefined;
+    let id: number;
+    this.commits.set(name, (this.commits.get(name) ?? 0) + 1);
+    if (known === undefined && sameAddress === undefined) {
+      id = this.parent.push(this.parent.length) - 1;
+    } else if (known === undefined || sameAddress === undefined || known === sameAddress) {
+      id = (known ?? sameAddress)!;
+    } else {
+      id = this.join(known, sameAddress);
+    }
+    if (known === undefined) this.byName.set(name, id);
+    if (address && sameAddress === undefined) this.byEmail.set(address, id);
+    return id;
+  }
+
+  /**
+   * The final numbering: one number per person, in order of first appearance, named by the name
+   * they committed under most (on a tie the newest, since history is read newest first); `of[i]` is
+   * the final number of the number `indexOf` handed out as i.
+   */
+  resolve(): { names: string[]; of: Int32Array } {
+    const named = new Map<number, { name: string; commits: number }>();
+    for (const [name, commits] of this.commits) {
+      const root = this.find(this.byName.get(name)!);
+      const best = named.get(root);
+      if (!best || commits > best.commits) named.set(root, { name, commits });
+    }
+    const of = new Int32Array(this.parent.length);
+    const final = new Map<number, number>();
+    const names: string[] = [];
+    for (let i = 0; i < this.parent.length; i++) {
+      const root = this.find(i);
+      let n = final.get(root);
+      if (n === undefined) {
+        n = names.push(named.get(root)!.name) - 1;
+        final.set(root, n);
+      }
+      of[i] = n;
+    }
+    return { names, of };
+  }
+
+  /** Joins two people into the one seen first; returns it. */
+  private join(a: number, b: number): number {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    const keep = Math.min(ra, rb);
+    this.parent[Math.max(ra, rb)] = keep;
+    return keep;
+  }
+
+  private find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
+    return i;
+  }
+}
