@@ -4,6 +4,7 @@ import Sigma from "sigma";
 import { drawDiscNodeHover, drawDiscNodeLabel, type NodeLabelDrawingFunction } from "sigma/rendering";
 import { serviceRadius, type PagePayload } from "../payload.js";
 import { h, replace } from "./dom.js";
+import { LABEL_HEIGHT, placeLabels, type Box } from "./labels.js";
 import { basename, DIMMED_COLOR, EDGE_COLOR } from "./format.js";
 import { KERNEL, type WhatIf } from "./whatif.js";
 import { byString } from "../../../util/order.js";
@@ -58,36 +59,34 @@ function labelThreshold(nodes: number): number {
 
 const total = (l: ServiceLink) => l.ab + l.ba;
 
+/** Where a service's name sits, from its disc's centre (viewport pixels): placed before each frame. */
+type LabelOffset = { dx: number; dy: number };
+
 /**
- * A service's name centred under its disc, on a white halo: services sit close in a coupling map,
- * and a name beside its disc runs into the neighbour's (sigma's default) where one under it mostly
- * does not, and stays legible where it crosses a line.
+ * A service's name on a white halo, where placeLabels put it (under its disc unless that covers a
+ * neighbour), so that it stays legible where it crosses a line; centred under the disc until placed.
  */
-const drawServiceLabel: NodeLabelDrawingFunction = (ctx, data, settings) => {
+function drawServiceLabel(
+  ctx: CanvasRenderingContext2D,
+  data: Parameters<NodeLabelDrawingFunction>[1],
+  settings: Parameters<NodeLabelDrawingFunction>[2],
+  at: LabelOffset | undefined,
+): void {
   if (!data.label) return;
   ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
-  ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  const y = data.y + data.size + 3;
+  ctx.textAlign = at ? "start" : "center";
+  const x = at ? data.x + at.dx + 2 : data.x;
+  const y = at ? data.y + at.dy + 1 : data.y + data.size + 3;
   ctx.lineJoin = "round";
   ctx.lineWidth = 3.5;
   ctx.strokeStyle = "rgba(255, 255, 255, 0.92)";
-  ctx.strokeText(data.label, data.x, y);
+  ctx.strokeText(data.label, x, y);
   ctx.fillStyle = "#1f2430";
-  ctx.fillText(data.label, data.x, y);
+  ctx.fillText(data.label, x, y);
   ctx.textAlign = "start";
   ctx.textBaseline = "alphabetic";
-};
-
-/** The hovered or selected service: a ring around its disc, and its name in bold. */
-const drawServiceHover: NodeLabelDrawingFunction = (ctx, data, settings) => {
-  ctx.beginPath();
-  ctx.arc(data.x, data.y, data.size + 2, 0, Math.PI * 2);
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = "#1f2430";
-  ctx.stroke();
-  drawServiceLabel(ctx, data, { ...settings, labelWeight: "600" });
-};
+}
 
 export class GraphView {
   view: View;
@@ -109,6 +108,20 @@ export class GraphView {
   private readonly overlay = h("div", { class: "overlay", attrs: { "aria-hidden": "true" } });
   private readonly card = h("div", { class: "node-card", testid: "node-card", attrs: { hidden: true } });
   private badges = new Map<string, HTMLElement>();
+  /** each service name's place, by name (labels are service names, unique), and its width */
+  private labelAt = new Map<string, LabelOffset>();
+  private readonly labelWidth = new Map<string, number>();
+  /** the name beside each disc, and the hovered or selected one: a ring around its disc, its name in bold */
+  private readonly drawLabel: NodeLabelDrawingFunction = (ctx, data, settings) =>
+    drawServiceLabel(ctx, data, settings, this.labelAt.get(data.label ?? ""));
+  private readonly drawHover: NodeLabelDrawingFunction = (ctx, data, settings) => {
+    ctx.beginPath();
+    ctx.arc(data.x, data.y, data.size + 2, 0, Math.PI * 2);
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = "#1f2430";
+    ctx.stroke();
+    drawServiceLabel(ctx, data, { ...settings, labelWeight: "600" }, this.labelAt.get(data.label ?? ""));
+  };
   /** coupling edges drawn in the file view, of how many */
   edgesDrawn = { drawn: 0, total: 0 };
   /** milliseconds from navigation start to the first frame drawn (for reports and benchmarks) */
@@ -202,6 +215,7 @@ export class GraphView {
       this.card.hidden = true;
       r.scheduleRefresh();
     });
+    r.on("beforeRender", () => this.placeServiceLabels());
     r.on("afterRender", () => this.placeBadges());
     // sigma sizes its canvases once: follow the container when the panels around it change height
     let size = `${container.clientWidth}x${container.clientHeight}`;
@@ -217,6 +231,8 @@ export class GraphView {
       container.dataset.rendered = "true";
     });
     this.renderBadges();
+    // the first frame was drawn before the names were placed around the discs and badges
+    if (this.view === "services") r.refresh();
     // the first frame may already be drawn by the constructor
     requestAnimationFrame(() => {
       if (this.firstFrameMs === null) {
@@ -252,8 +268,8 @@ export class GraphView {
           renderEdgeLabels: true,
           itemSizesReference: "positions" as const,
           zoomToSizeRatioFunction: (ratio: number) => ratio,
-          defaultDrawNodeLabel: drawServiceLabel,
-          defaultDrawNodeHover: drawServiceHover,
+          defaultDrawNodeLabel: this.drawLabel,
+          defaultDrawNodeHover: this.drawHover,
         };
   }
 
@@ -559,6 +575,76 @@ export class GraphView {
     });
     replace(this.overlay, badges);
     this.placeBadges();
+  }
+
+  /** The viewport box of a badge at the top right of a disc (where placeBadges puts it). */
+  private badgeBox(id: string, p: { x: number; y: number }, r: number): Box | null {
+    const badge = this.badges.get(id);
+    if (!badge) return null;
+    const k = r * 0.72;
+    return { x: p.x + k - 6, y: p.y - k - 12, w: badge.offsetWidth, h: badge.offsetHeight };
+  }
+
+  /** Each service's name on the side of its disc that covers no neighbour, for the frame about to be drawn. */
+  private placeServiceLabels(): void {
+    if (!this.renderer || this.view !== "services") return;
+    const r = this.renderer;
+    const font = `${r.getSetting("labelWeight")} ${r.getSetting("labelSize")}px ${r.getSetting("labelFont")}`;
+    const measure = document.createElement("canvas").getContext("2d");
+    const discs: Parameters<typeof placeLabels>[0] = [];
+    const badges: Box[] = [];
+    this.serviceGraph.forEachNode((id, attrs) => {
+      const a = attrs as NodeAttrs;
+      const p = r.graphToViewport({ x: a.x, y: a.y });
+      const radius = r.scaleSize(a.size);
+      let w = this.labelWidth.get(a.label);
+      if (w === undefined && measure) {
+        measure.font = font;
+        w = measure.measureText(a.label).width + 4;
+        this.labelWidth.set(a.label, w);
+      }
+      discs.push({ label: a.label, x: p.x, y: p.y, r: radius, w: w ?? a.label.length * 7 });
+      const badge = this.badgeBox(id, p, radius);
+      if (badge) badges.push(badge);
+    });
+    const { width, height } = r.getDimensions();
+    const boxes = placeLabels(discs, badges, { w: width, h: height });
+    this.labelAt = new Map(
+      discs.map((d) => {
+        const b = boxes.get(d.label)!;
+        return [d.label, { dx: b.x - d.x, dy: b.y - d.y }];
+      }),
+    );
+  }
+
+  /** Each service's disc in viewport pixels: centre and radius (for tests). */
+  discs(): { label: string; x: number; y: number; r: number }[] {
+    if (!this.renderer || this.view !== "services") return [];
+    const r = this.renderer;
+    const out: { label: string; x: number; y: number; r: number }[] = [];
+    this.serviceGraph.forEachNode((_, attrs) => {
+      const a = attrs as NodeAttrs;
+      out.push({ label: a.label, ...r.graphToViewport({ x: a.x, y: a.y }), r: r.scaleSize(a.size) });
+    });
+    return out;
+  }
+
+  /** Each service name's box in viewport pixels, as drawn (for tests). */
+  labelBoxes(): { label: string; box: Box }[] {
+    if (!this.renderer || this.view !== "services") return [];
+    const r = this.renderer;
+    const out: { label: string; box: Box }[] = [];
+    this.serviceGraph.forEachNode((_, attrs) => {
+      const a = attrs as NodeAttrs;
+      const at = this.labelAt.get(a.label);
+      const p = r.graphToViewport({ x: a.x, y: a.y });
+      if (at)
+        out.push({
+          label: a.label,
+          box: { x: p.x + at.dx, y: p.y + at.dy, w: this.labelWidth.get(a.label) ?? 0, h: LABEL_HEIGHT },
+        });
+    });
+    return out;
   }
 
   /** Each badge at the top right of its node, wherever the camera is. */

@@ -1353,6 +1353,9 @@ class App {
       drawnLinks: () => this.graph.drawnLinks(),
       allLinks: () => this.graph.allLinks(),
       renderedLinks: () => this.graph.renderedLinks(),
+      /** the service view's discs and its names' boxes, in viewport pixels */
+      discs: () => this.graph.discs(),
+      labelBoxes: () => this.graph.labelBoxes(),
       proposal: () => this.whatIf.proposal(this.payload.title),
       scorecard: () => this.whatIf.score(),
     };
