@@ -181,7 +181,7 @@ function addReport(program: Command, io: Io): void {
   program
     .command("report")
     .description("re-render report.md and report.html from a saved analysis.json (and model.json beside it)")
-    .argument("<analysis>", "path to analysis.json")
+    .argument("<analysis>", "path to analysis.json, or the folder analyze wrote it to")
     .option("--out <dir>", "where to write (default: the folder of analysis.json)")
     .action(async (file: string, flags: { out?: string }) => (await reportCommand()).runReport(file, flags, io));
 }

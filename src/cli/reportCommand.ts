@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { readAnalysis, readModelBeside } from "../report/savedAnalysis.js";
 import { writeReports } from "../report/writeReports.js";
@@ -6,8 +6,11 @@ import type { Io } from "./io.js";
 import { stderrLog } from "./log.js";
 import { checkOutDir } from "./outputs.js";
 
-export function runReport(analysisFile: string, flags: { out?: string }, io: Io): void {
+export function runReport(given: string, flags: { out?: string }, io: Io): void {
   if (flags.out) checkOutDir(`--out ${flags.out}`, flags.out);
+  // analyze's output folder stands for the analysis.json in it
+  const inFolder = path.join(given, "analysis.json");
+  const analysisFile = existsSync(given) && statSync(given).isDirectory() && existsSync(inFolder) ? inFolder : given;
   const analysis = readAnalysis(analysisFile);
   // warnings only: report has no progress to show
   const model = readModelBeside(analysisFile, analysis, stderrLog({ quiet: true }, io));

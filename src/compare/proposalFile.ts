@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import {
   LineCounter,
   parseDocument,
@@ -120,6 +120,8 @@ const yamlProposal = z
  */
 export function readProposal(file: string): RawProposal {
   if (!existsSync(file)) throw new UserError(`${file}: file not found`);
+  if (statSync(file).isDirectory())
+    throw new UserError(`${file}: a folder, not a proposal (analysis.json, proposal.json or YAML)`);
   const text = readFileSync(file, "utf8");
   if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return fromJson(file, text);
   return fromYaml(file, text);

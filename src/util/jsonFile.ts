@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { UserError } from "./errors.js";
 
 /**
@@ -7,6 +7,7 @@ import { UserError } from "./errors.js";
  */
 export function readUserJson(file: string, label = file): unknown {
   if (!existsSync(file)) throw new UserError(`${label}: file not found`);
+  if (statSync(file).isDirectory()) throw new UserError(`${label}: a folder, not a JSON file`);
   try {
     return JSON.parse(readFileSync(file, "utf8")) as unknown;
   } catch (e) {

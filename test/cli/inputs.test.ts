@@ -136,6 +136,22 @@ describe("a file that cannot be read", () => {
     const clean = await runCli(["analyze", repo, "--out", tempDir(), "--quiet"]);
     expect(clean.stdout).not.toContain("skipped");
   });
+
+  it("a folder given for a proposal or an analysis is one line naming it, exit 2", async () => {
+    const folder = tempDir();
+    expect(await runCli(["compare", folder, proposal, "--repo", repo, "--quiet"])).toMatchObject({
+      code: 2,
+      stderr: `faultline: ${folder}: a folder, not a proposal (analysis.json, proposal.json or YAML)\n`,
+    });
+    expect(await runCli(["proposal", "export", folder])).toMatchObject({
+      code: 2,
+      stderr: `faultline: ${folder}: a folder, not a JSON file\n`,
+    });
+    expect(await runCli(["check", repo, "--proposal", folder])).toMatchObject({
+      code: 2,
+      stderr: `faultline: --proposal ${folder}: a folder, not a JSON file\n`,
+    });
+  });
 });
 
 describe("a cache folder that cannot be made", () => {

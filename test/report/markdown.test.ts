@@ -67,6 +67,12 @@ describe("report.md", () => {
     const r = await runCli(["report", path.join(out, "analysis.json"), "--out", again]);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(path.join(again, "report.md"), "utf8").replace(/^# .*\n/, "")).toBe(md.replace(/^# .*\n/, ""));
+    // and from the folder analyze wrote to
+    const fromFolder = tempDir();
+    expect((await runCli(["report", out, "--out", fromFolder])).code).toBe(0);
+    expect(readFileSync(path.join(fromFolder, "report.md"), "utf8")).toBe(
+      readFileSync(path.join(again, "report.md"), "utf8"),
+    );
   });
 
   it("counts the entities of the first pick its line leaves out, and reads its boundary both ways", async () => {
@@ -144,5 +150,11 @@ describe("report.md", () => {
     const missing = await runCli(["report", "/nope/analysis.json"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("/nope/analysis.json");
+    // a folder with no analysis.json in it
+    const empty = tempDir();
+    expect(await runCli(["report", empty])).toMatchObject({
+      code: 2,
+      stderr: `faultline: ${empty}: a folder, not a JSON file\n`,
+    });
   });
 });
