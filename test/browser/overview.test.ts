@@ -32,8 +32,8 @@ interface Box {
 
 interface Report {
   view(): string;
-  discs(): { label: string; x: number; y: number; r: number }[];
-  labelBoxes(): { label: string; box: Box }[];
+  discs(): { id: string; label: string; x: number; y: number; r: number }[];
+  labelBoxes(): { id: string; label: string; box: Box }[];
   nodeCount(): number;
   nodePosition(key: string): { x: number; y: number } | null;
   drawnLinks(): { a: string; b: string; ab: number; ba: number }[];
@@ -210,41 +210,46 @@ describe("report.html overview", () => {
   });
 
   it("puts each service's name where it covers no other disc, name or kernel badge", async () => {
-    // 1024 x 700: the demo's names centred under their discs would run into a neighbour
+    // 1024 x 700: the demo's names centred under their discs would run into a neighbour. Opened on
+    // the service view, and on the file view then switched (the names placed for the new graph)
     const viewport = { width: 1024, height: 700 };
-    const { page, trouble } = await open(browser, await render(demo.analysis, demo.model, 0), viewport);
-    const discs = await report(page, (r) => r.discs());
-    const labels = await report(page, (r) => r.labelBoxes());
-    expect(labels.map((l) => l.label).sort()).toEqual(demo.analysis.services.map((s) => s.name).sort());
-    const graph = (await page.getByTestId("graph").boundingBox())!;
-    const badges: Box[] = [];
-    for (const b of await page.getByTestId("kernel-badge").all()) {
-      const box = (await b.boundingBox())!;
-      badges.push({ x: box.x - graph.x, y: box.y - graph.y, w: box.width, h: box.height });
+    for (const opensOn of [0, Infinity]) {
+      const { page, trouble } = await open(browser, await render(demo.analysis, demo.model, opensOn), viewport);
+      if (opensOn) await page.getByTestId("view-services").click();
+      await expect.poll(() => report(page, (r) => r.labelBoxes().length)).toBe(demo.analysis.services.length);
+      const discs = await report(page, (r) => r.discs());
+      const labels = await report(page, (r) => r.labelBoxes());
+      expect(labels.map((l) => l.label).sort()).toEqual(demo.analysis.services.map((s) => s.name).sort());
+      const graph = (await page.getByTestId("graph").boundingBox())!;
+      const badges: Box[] = [];
+      for (const b of await page.getByTestId("kernel-badge").all()) {
+        const box = (await b.boundingBox())!;
+        badges.push({ x: box.x - graph.x, y: box.y - graph.y, w: box.width, h: box.height });
+      }
+      expect(badges.length).toBeGreaterThan(0);
+      const overlaps = (a: Box, b: Box) =>
+        Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
+      const covers = (b: Box, d: { x: number; y: number; r: number }) =>
+        Math.hypot(Math.max(b.x, Math.min(d.x, b.x + b.w)) - d.x, Math.max(b.y, Math.min(d.y, b.y + b.h)) - d.y) < d.r;
+      const collisions = (placed: { id: string; box: Box }[]) =>
+        placed.flatMap(({ id, box }, i) => [
+          ...placed
+            .slice(i + 1)
+            .filter((o) => overlaps(box, o.box))
+            .map((o) => `${id} on name ${o.id}`),
+          ...discs.filter((d) => covers(box, d)).map((d) => `${id} on disc ${d.id}`),
+          ...badges.filter((b) => overlaps(box, b)).map(() => `${id} on a badge`),
+        ]);
+      // each name centred under its disc, as wide as drawn: what the placement avoids
+      const under = labels.map(({ id, box }) => {
+        const d = discs.find((x) => x.id === id)!;
+        return { id, box: { x: d.x - box.w / 2, y: d.y + d.r + 3, w: box.w, h: box.h } };
+      });
+      expect(collisions(under).length, `opens on ${opensOn ? "files" : "services"}`).toBeGreaterThan(0);
+      expect(collisions(labels), `opens on ${opensOn ? "files" : "services"}`).toEqual([]);
+      expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
+      await page.close();
     }
-    expect(badges.length).toBeGreaterThan(0);
-    const overlaps = (a: Box, b: Box) =>
-      Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
-    const covers = (b: Box, d: { x: number; y: number; r: number }) =>
-      Math.hypot(Math.max(b.x, Math.min(d.x, b.x + b.w)) - d.x, Math.max(b.y, Math.min(d.y, b.y + b.h)) - d.y) < d.r;
-    const collisions = (placed: { label: string; box: Box }[]) =>
-      placed.flatMap(({ label, box }, i) => [
-        ...placed
-          .slice(i + 1)
-          .filter((o) => overlaps(box, o.box))
-          .map((o) => `${label} on name ${o.label}`),
-        ...discs.filter((d) => d.label !== label && covers(box, d)).map((d) => `${label} on disc ${d.label}`),
-        ...badges.filter((b) => overlaps(box, b)).map(() => `${label} on a badge`),
-      ]);
-    // each name centred under its disc, as wide as drawn: what the placement avoids
-    const under = labels.map(({ label, box }) => {
-      const d = discs.find((x) => x.label === label)!;
-      return { label, box: { x: d.x - box.w / 2, y: d.y + d.r + 3, w: box.w, h: box.h } };
-    });
-    expect(collisions(under).length).toBeGreaterThan(0);
-    expect(collisions(labels)).toEqual([]);
-    expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
-    await page.close();
   });
 
   it("draws each service's strongest dependencies by default, fewer or more after the control", async () => {

@@ -62,6 +62,15 @@ const total = (l: ServiceLink) => l.ab + l.ba;
 /** Where a service's name sits, from its disc's centre (viewport pixels): placed before each frame. */
 type LabelOffset = { dx: number; dy: number };
 
+/** The node a label drawing is for: sigma passes its key beside the display data. */
+const keyOf = (data: object): string => (data as { key?: string }).key ?? "";
+
+/** A kernel badge's top-left corner: at the top right of its disc (viewport pixels). */
+function badgeCorner(p: { x: number; y: number }, radius: number): { x: number; y: number } {
+  const k = radius * 0.72;
+  return { x: p.x + k - 6, y: p.y - k - 12 };
+}
+
 /**
  * A service's name on a white halo, where placeLabels put it (under its disc unless that covers a
  * neighbour), so that it stays legible where it crosses a line; centred under the disc until placed.
@@ -108,19 +117,23 @@ export class GraphView {
   private readonly overlay = h("div", { class: "overlay", attrs: { "aria-hidden": "true" } });
   private readonly card = h("div", { class: "node-card", testid: "node-card", attrs: { hidden: true } });
   private badges = new Map<string, HTMLElement>();
-  /** each service name's place, by name (labels are service names, unique), and its width */
+  /** each service name's place, by node, and the width of each name as drawn in bold (the wider) */
   private labelAt = new Map<string, LabelOffset>();
   private readonly labelWidth = new Map<string, number>();
+  private measure: CanvasRenderingContext2D | null = null;
+  private labelsPlaced = false;
+  /** each kernel badge's size, read once when the badges are made */
+  private badgeSize = new Map<string, { w: number; h: number }>();
   /** the name beside each disc, and the hovered or selected one: a ring around its disc, its name in bold */
   private readonly drawLabel: NodeLabelDrawingFunction = (ctx, data, settings) =>
-    drawServiceLabel(ctx, data, settings, this.labelAt.get(data.label ?? ""));
+    drawServiceLabel(ctx, data, settings, this.labelOf(keyOf(data)));
   private readonly drawHover: NodeLabelDrawingFunction = (ctx, data, settings) => {
     ctx.beginPath();
     ctx.arc(data.x, data.y, data.size + 2, 0, Math.PI * 2);
     ctx.lineWidth = 3;
     ctx.strokeStyle = "#1f2430";
     ctx.stroke();
-    drawServiceLabel(ctx, data, { ...settings, labelWeight: "600" }, this.labelAt.get(data.label ?? ""));
+    drawServiceLabel(ctx, data, { ...settings, labelWeight: "600" }, this.labelOf(keyOf(data)));
   };
   /** coupling edges drawn in the file view, of how many */
   edgesDrawn = { drawn: 0, total: 0 };
@@ -215,7 +228,8 @@ export class GraphView {
       this.card.hidden = true;
       r.scheduleRefresh();
     });
-    r.on("beforeRender", () => this.placeServiceLabels());
+    // each frame places the names again, once sigma has its camera matrix (at the first name drawn)
+    r.on("beforeRender", () => (this.labelsPlaced = false));
     r.on("afterRender", () => this.placeBadges());
     // sigma sizes its canvases once: follow the container when the panels around it change height
     let size = `${container.clientWidth}x${container.clientHeight}`;
@@ -288,9 +302,10 @@ export class GraphView {
     this.renderer.setSetting("zoomToSizeRatioFunction", settings.zoomToSizeRatioFunction);
     this.renderer.setSetting("defaultDrawNodeLabel", settings.defaultDrawNodeLabel);
     this.renderer.setSetting("defaultDrawNodeHover", settings.defaultDrawNodeHover);
+    // the badges first: the frame setGraph draws places the names around them
+    this.renderBadges();
     this.renderer.setGraph(this.graphOf(view));
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    this.renderBadges();
   }
 
   select(service: string | null, file: string | null): void {
@@ -324,8 +339,8 @@ export class GraphView {
       if (attrs.group !== group) this.fileGraph.mergeNodeAttributes(node, { group, color: this.colorOf(group) });
     });
     this.serviceGraph = this.buildServiceGraph();
-    if (this.renderer && this.view === "services") this.renderer.setGraph(this.serviceGraph);
     this.renderBadges();
+    if (this.renderer && this.view === "services") this.renderer.setGraph(this.serviceGraph);
   }
 
   /** How many dependencies each service shows (Infinity: all of them). */
@@ -574,74 +589,86 @@ export class GraphView {
       badges.push(b);
     });
     replace(this.overlay, badges);
+    this.badgeSize = new Map([...this.badges].map(([id, b]) => [id, { w: b.offsetWidth, h: b.offsetHeight }]));
     this.placeBadges();
   }
 
-  /** The viewport box of a badge at the top right of a disc (where placeBadges puts it). */
-  private badgeBox(id: string, p: { x: number; y: number }, r: number): Box | null {
-    const badge = this.badges.get(id);
-    if (!badge) return null;
-    const k = r * 0.72;
-    return { x: p.x + k - 6, y: p.y - k - 12, w: badge.offsetWidth, h: badge.offsetHeight };
+  /**
+   * Where a node's name goes in the frame being drawn: the names are placed at the first one drawn,
+   * when sigma's camera matrix and sizes are the frame's own (they are not yet at "beforeRender").
+   */
+  private labelOf(id: string): LabelOffset | undefined {
+    if (!this.labelsPlaced) {
+      this.placeServiceLabels();
+      this.labelsPlaced = true;
+    }
+    return this.labelAt.get(id);
   }
 
-  /** Each service's name on the side of its disc that covers no neighbour, for the frame about to be drawn. */
+  /** Each service's name on the side of its disc that covers no neighbour, for the frame being drawn. */
   private placeServiceLabels(): void {
     if (!this.renderer || this.view !== "services") return;
     const r = this.renderer;
-    const font = `${r.getSetting("labelWeight")} ${r.getSetting("labelSize")}px ${r.getSetting("labelFont")}`;
-    const measure = document.createElement("canvas").getContext("2d");
     const discs: Parameters<typeof placeLabels>[0] = [];
     const badges: Box[] = [];
     this.serviceGraph.forEachNode((id, attrs) => {
       const a = attrs as NodeAttrs;
       const p = r.graphToViewport({ x: a.x, y: a.y });
       const radius = r.scaleSize(a.size);
-      let w = this.labelWidth.get(a.label);
-      if (w === undefined && measure) {
-        measure.font = font;
-        w = measure.measureText(a.label).width + 4;
-        this.labelWidth.set(a.label, w);
-      }
-      discs.push({ label: a.label, x: p.x, y: p.y, r: radius, w: w ?? a.label.length * 7 });
-      const badge = this.badgeBox(id, p, radius);
-      if (badge) badges.push(badge);
+      discs.push({ id, x: p.x, y: p.y, r: radius, w: this.widthOf(a.label) });
+      const size = this.badgeSize.get(id);
+      if (size) badges.push({ ...badgeCorner(p, radius), ...size });
     });
     const { width, height } = r.getDimensions();
     const boxes = placeLabels(discs, badges, { w: width, h: height });
     this.labelAt = new Map(
-      discs.map((d) => {
-        const b = boxes.get(d.label)!;
-        return [d.label, { dx: b.x - d.x, dy: b.y - d.y }];
+      discs.flatMap((d) => {
+        const b = boxes.get(d.id);
+        return b ? [[d.id, { dx: b.x - d.x, dy: b.y - d.y }] as const] : [];
       }),
     );
   }
 
+  /** A name's width on its halo, in bold (the hovered name's weight, the wider). */
+  private widthOf(label: string): number {
+    if (!label) return 0;
+    let w = this.labelWidth.get(label);
+    if (w !== undefined) return w;
+    const r = this.renderer!;
+    this.measure ??= document.createElement("canvas").getContext("2d");
+    if (!this.measure) return label.length * 7;
+    this.measure.font = `600 ${r.getSetting("labelSize")}px ${r.getSetting("labelFont")}`;
+    w = this.measure.measureText(label).width + 4;
+    this.labelWidth.set(label, w);
+    return w;
+  }
+
   /** Each service's disc in viewport pixels: centre and radius (for tests). */
-  discs(): { label: string; x: number; y: number; r: number }[] {
+  discs(): { id: string; label: string; x: number; y: number; r: number }[] {
     if (!this.renderer || this.view !== "services") return [];
     const r = this.renderer;
-    const out: { label: string; x: number; y: number; r: number }[] = [];
-    this.serviceGraph.forEachNode((_, attrs) => {
+    const out: { id: string; label: string; x: number; y: number; r: number }[] = [];
+    this.serviceGraph.forEachNode((id, attrs) => {
       const a = attrs as NodeAttrs;
-      out.push({ label: a.label, ...r.graphToViewport({ x: a.x, y: a.y }), r: r.scaleSize(a.size) });
+      out.push({ id, label: a.label, ...r.graphToViewport({ x: a.x, y: a.y }), r: r.scaleSize(a.size) });
     });
     return out;
   }
 
   /** Each service name's box in viewport pixels, as drawn (for tests). */
-  labelBoxes(): { label: string; box: Box }[] {
+  labelBoxes(): { id: string; label: string; box: Box }[] {
     if (!this.renderer || this.view !== "services") return [];
     const r = this.renderer;
-    const out: { label: string; box: Box }[] = [];
-    this.serviceGraph.forEachNode((_, attrs) => {
+    const out: { id: string; label: string; box: Box }[] = [];
+    this.serviceGraph.forEachNode((id, attrs) => {
       const a = attrs as NodeAttrs;
-      const at = this.labelAt.get(a.label);
+      const at = this.labelAt.get(id);
       const p = r.graphToViewport({ x: a.x, y: a.y });
       if (at)
         out.push({
+          id,
           label: a.label,
-          box: { x: p.x + at.dx, y: p.y + at.dy, w: this.labelWidth.get(a.label) ?? 0, h: LABEL_HEIGHT },
+          box: { x: p.x + at.dx, y: p.y + at.dy, w: this.widthOf(a.label), h: LABEL_HEIGHT },
         });
     });
     return out;
@@ -654,9 +681,8 @@ export class GraphView {
     for (const [id, badge] of this.badges) {
       if (!this.serviceGraph.hasNode(id)) continue;
       const a = this.serviceGraph.getNodeAttributes(id) as NodeAttrs;
-      const p = this.renderer.graphToViewport({ x: a.x, y: a.y });
-      const r = this.renderer.scaleSize(a.size) * 0.72;
-      badge.style.transform = `translate(${Math.round(p.x + r - 6)}px, ${Math.round(p.y - r - 12)}px)`;
+      const at = badgeCorner(this.renderer.graphToViewport({ x: a.x, y: a.y }), this.renderer.scaleSize(a.size));
+      badge.style.transform = `translate(${Math.round(at.x)}px, ${Math.round(at.y)}px)`;
       badge.classList.toggle("dim", focus !== null && id !== focus && !this.serviceGraph.hasEdge(id, focus));
     }
   }

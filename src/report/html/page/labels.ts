@@ -11,11 +11,12 @@ export interface Box {
 
 /** A service node as drawn: its name's width, its disc's centre and radius (viewport pixels). */
 export interface LabelledDisc {
-  label: string;
+  /** the node's key */
+  id: string;
   x: number;
   y: number;
   r: number;
-  /** the name's width in pixels, halo included */
+  /** the name's width in pixels, halo included; 0: no name (the disc is still in the way of others) */
   w: number;
 }
 
@@ -50,14 +51,15 @@ export function touchesDisc(b: Box, d: { x: number; y: number; r: number }): boo
 }
 
 /**
- * Each name's box, by name: discs are placed biggest first, each name on the first side of its disc
+ * Each name's box, by node: discs are placed biggest first (then by key), each name on the first side of its disc
  * that covers no other disc, badge, name already placed or the view's edge; where every side covers
  * something, on the side covering least (area, a covered disc counting as the box's whole area).
  */
 export function placeLabels(discs: LabelledDisc[], badges: Box[], view: { w: number; h: number }): Map<string, Box> {
   const placed = new Map<string, Box>();
-  const order = [...discs].sort((a, b) => b.r - a.r || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const order = [...discs].sort((a, b) => b.r - a.r || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const d of order) {
+    if (!d.w) continue;
     let best: { box: Box; cost: number } | undefined;
     for (const box of candidateBoxes(d)) {
       let cost = 0;
@@ -68,7 +70,7 @@ export function placeLabels(discs: LabelledDisc[], badges: Box[], view: { w: num
       if (!best || cost < best.cost) best = { box, cost };
       if (cost === 0) break;
     }
-    placed.set(d.label, best!.box);
+    placed.set(d.id, best!.box);
   }
   return placed;
 }
