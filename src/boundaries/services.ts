@@ -53,7 +53,9 @@ export function groupModules(
       if (to === undefined || sum === 0) continue;
       const share = out.get(to)! / sum;
       if (share < SATELLITE_SHARE || ties.size(g) > ties.size(to) || ties.size(g) + ties.size(to) > cap) continue;
-      if (ties.members(g).some((j) => ownsData[j]) && !isPartOf(names[g], names[to])) continue;
+      // named as a part of any module of the other service (`order` may already have joined `cart`)
+      const part = ties.members(to).some((j) => isPartOf(names[g], names[j]));
+      if (ties.members(g).some((j) => ownsData[j]) && !part) continue;
       if (!best || share > best.share || (share === best.share && g < best.from)) best = { from: g, to, share };
     }
     if (!best) break;

@@ -58,6 +58,27 @@ describe("modules grouped into services", () => {
     expect(groupModules(modules, cg, plain).service).toEqual([0, 1, 2, 3]);
   });
 
+  it("one named as a part of a module that already joined another service joins that service", () => {
+    // A order-exchange (files 0-3, owns data), B cart (4-13), C order (14-23), D (24-123, tied to none).
+    // Ties: A-B 0.6, A-C 0.4, B-C 1. C does 1 / 1.4 = 71% of its business with B and joins it first (B
+    // does 62% with C); then A does all of its business with cart + order, and is named for order.
+    const files = Array.from({ length: 124 }, (_, i) => `src/f${i}.ts`);
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+    const edges = [
+      { a: 0, b: 4, weight: 0.6 },
+      { a: 0, b: 14, weight: 0.4 },
+      { a: 4, b: 14, weight: 1 },
+    ].map((e) => ({ ...e, signals: zero }));
+    const cg: CouplingGraph = { files, edges, weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 } };
+    const modules = [range(0, 4), range(4, 14), range(14, 24), range(24, 124)];
+    const about = { names: ["order-exchange", "cart", "order", "d"], ownsData: [true, false, false, false] };
+    expect(groupModules(modules, cg, about).service).toEqual([1, 1, 1, 3]);
+    // named for no module of that service, it stays
+    expect(groupModules(modules, cg, { ...about, names: ["refund", "cart", "order", "d"] }).service).toEqual([
+      0, 1, 1, 3,
+    ]);
+  });
+
   it("modules named for identity and access move to the service of the biggest of them, whatever their ties", () => {
     // A (4 files) is B's satellite by its ties; A and C are identity modules, C the bigger
     const { modules, cg } = threeModules(0.6, 0.4);
