@@ -2,7 +2,10 @@
  * The people behind the commits. One person often commits under two names with one e-mail address
  * ("Thomas" and "Thomas Kaul", a GitHub login and a full name), which `.mailmap` would join but
  * few repositories keep one: names that share an address are one author, and so are addresses
- * that share a name. An empty address joins nothing (several people commit without one).
+ * that share a name. An address that is no one's joins nothing: an empty one, one of the example or
+ * local domains a fresh git install or a tutorial suggests (`you@example.com`, `root@localhost`), or a
+ * shared no-reply box (`noreply@github.com`; GitHub's per-user `123+login@users.noreply.github.com` is
+ * one person's).
  */
 export class AuthorIdentities {
   private readonly byName = new Map<string, number>();
@@ -15,7 +18,8 @@ export class AuthorIdentities {
   /** The author's number, stable while reading; `resolve` turns them into the final ones. */
   indexOf(name: string, email: string): number {
     const known = this.byName.get(name);
-    const address = email.trim().toLowerCase();
+    const trimmed = email.trim().toLowerCase();
+    const address = personal(trimmed) ? trimmed : "";
     const sameAddress = address ? this.byEmail.get(address) : undefined;
     let id: number;
     this.commits.set(name, (this.commits.get(name) ?? 0) + 1);
@@ -70,4 +74,16 @@ export class AuthorIdentities {
     while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
     return i;
   }
+}
+
+/** Domains no one's address is at: the examples of RFC 2606 and a machine's own name. */
+const NOBODY_DOMAIN = /^(example\.(com|org|net)|localhost(\.localdomain)?|\(none\)|none)$/;
+/** Mailboxes that several people share, or none reads. */
+const SHARED_BOX = /^(noreply|no-reply|root|nobody|unknown)$/;
+
+/** Whether an address is one person's, so that the names using it are that person's. */
+function personal(address: string): boolean {
+  const at = address.lastIndexOf("@");
+  if (at <= 0) return false;
+  return !NOBODY_DOMAIN.test(address.slice(at + 1)) && !SHARED_BOX.test(address.slice(0, at));
 }

@@ -247,9 +247,10 @@ describe("faultline history", () => {
     expect(withBots.files.find((f) => f.path === "src/a.ts")?.revisions).toBe(4);
   });
 
-  it("without a .mailmap, names sharing an e-mail address are one author; an empty address joins nobody", async () => {
+  it("without .mailmap, names sharing an address are one author; an empty or placeholder one joins none", async () => {
     const files: Record<string, string> = { "tsconfig.json": TSCONFIG, "src/a.ts": "export const a = 1;\n" };
     files["src/b.ts"] = "export const b = 1;\n";
+    files["src/c.ts"] = "export const c = 1;\n";
     const script: RepoScript = {
       files,
       commits: [
@@ -260,9 +261,14 @@ describe("faultline history", () => {
         { author: "Thomas Kaul <t@shop.test>", date: day(2), touch: ["src/b.ts"] },
         { author: "tk <thomas@home.test>", date: day(3), touch: ["src/a.ts"] },
         { author: "Bob <bob@shop.test>", date: day(4), touch: ["src/a.ts"] },
-        // two people committing without an address
+        // two people committing without an address, two with a placeholder one
         { author: "Cy <>", date: day(5), touch: ["src/b.ts"] },
         { author: "Di <>", date: day(6), touch: ["src/b.ts"] },
+        { author: "Ed <you@example.com>", date: day(7), touch: ["src/b.ts"] },
+        { author: "Flo <you@example.com>", date: day(8), touch: ["src/b.ts"] },
+        // one person, two names used once each: the newest names him
+        { author: "Gus <gus@shop.test>", date: day(9), touch: ["src/c.ts"] },
+        { author: "Gustav <gus@shop.test>", date: day(10), touch: ["src/c.ts"] },
       ],
     };
     const { json } = await history(buildRepo(script));
@@ -274,11 +280,16 @@ describe("faultline history", () => {
       mainAuthorShare: 0.8,
       fragmentation: 0.32,
     });
-    // b: Thomas twice, Cy and Di once each
+    // b: Thomas twice, Cy, Di, Ed and Flo once each
     expect(json.files.find((f: { path: string }) => f.path === "src/b.ts")).toMatchObject({
-      revisions: 4,
-      authors: 3,
+      revisions: 6,
+      authors: 5,
       mainAuthor: "Thomas Kaul",
+    });
+    expect(json.files.find((f: { path: string }) => f.path === "src/c.ts")).toMatchObject({
+      revisions: 2,
+      authors: 1,
+      mainAuthor: "Gustav",
     });
   });
 
