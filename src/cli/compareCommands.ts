@@ -12,7 +12,7 @@ import { fromModelJson, toModelJson } from "../metrics/modelJson.js";
 import { comparisonToMarkdown } from "../report/compareFormats.js";
 import { readAnalysis } from "../report/savedAnalysis.js";
 import { UserError } from "../util/errors.js";
-import { readUserJson, schemaOf } from "../util/jsonFile.js";
+import { analysisFileOf, readUserJson, schemaOf } from "../util/jsonFile.js";
 import { analyzeOptionsFrom, withRecordedScope, type AnalyzeFlags } from "./analyzeCommand.js";
 import { checkOutFile } from "./outputs.js";
 import { checkRepoDir } from "../repo/repoDir.js";
@@ -88,7 +88,7 @@ export async function runCompare(files: string[], repo: string, flags: CompareFl
 }
 
 export function runProposalExport(file: string, io: Io): void {
-  io.out(exportProposalYaml(readAnalysis(file)));
+  io.out(exportProposalYaml(readAnalysis(analysisFileOf(file))));
 }
 
 export async function runProposalAccept(file: string, repo: string, flags: AcceptFlags, io: Io): Promise<void> {

@@ -40,6 +40,9 @@ type HistoryFlags = import("./historyCommand.js").HistoryFlags;
 
 const REPO_FLAG = ["--repo <dir>", "the repository folder (default .)"] as const;
 
+/** The commands that take --include and --exclude. */
+const GLOB_COMMANDS = new Set(["analyze", "explain", "contract", "compare", "accept", "check", "graph", "history"]);
+
 /** Commander's usage error ("error: ...", a suggestion on the next line) as faultline's one line. */
 export function oneLineUsageError(text: string): string {
   const lines = text
@@ -49,8 +52,9 @@ export function oneLineUsageError(text: string): string {
     .map((l) => l.trim().replace(/^\(Did you mean (.*)\)$/, "(did you mean $1)"))
     .filter(Boolean);
   // `--include src/**` unquoted: the shell hands over every file it matches, the first as the glob
-  if (/^too many arguments/.test(lines[0] ?? ""))
-    lines.push("(a glob the shell expanded? quote it: --include 'src/**')");
+  const command = /^too many arguments for '([\w-]+)'/.exec(lines[0] ?? "")?.[1];
+  if (command && GLOB_COMMANDS.has(command))
+    lines.push("(a glob the shell expanded? quote it, e.g. --include 'src/**')");
   return `faultline: ${lines.join(" ")} (see --help)`;
 }
 
@@ -131,7 +135,7 @@ function addCompare(program: Command, io: Io, exit: { code: number }): void {
       .description(
         "score proposals side by side (analysis.json, proposal.json, YAML): metrics, MoJoFM, ARI, moved files",
       )
-      .argument("<proposals...>", "two or more proposal files"),
+      .argument("<proposals...>", "two or more proposal files (analyze's output folder stands for its analysis.json)"),
   )
     .option(...REPO_FLAG)
     .addOption(new Option("--format <format>", "output format").choices(["md", "json"]).default("md"))
@@ -145,7 +149,7 @@ function addCompare(program: Command, io: Io, exit: { code: number }): void {
   proposal
     .command("export")
     .description("write analysis.json's services as an editable YAML proposal (globs collapsed by folder) to stdout")
-    .argument("<analysis>", "path to analysis.json")
+    .argument("<analysis>", "path to analysis.json, or the folder analyze wrote it to")
     .action(async (file: string) => (await compare()).runProposalExport(file, io));
   addAnalysisFlags(
     proposal

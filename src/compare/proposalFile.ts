@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import {
   LineCounter,
   parseDocument,
@@ -12,7 +12,7 @@ import {
 import { z } from "zod";
 import { TIER_CHOICES } from "../config/config.js";
 import { UserError } from "../util/errors.js";
-import { schemaOf } from "../util/jsonFile.js";
+import { analysisFileOf, schemaOf } from "../util/jsonFile.js";
 import type { Scope } from "../analysis/types.js";
 import { didYouMean } from "../util/suggest.js";
 
@@ -118,10 +118,10 @@ const yamlProposal = z
  * Reads analysis.json, proposal.json (faultline/proposal@1) or a hand-written YAML proposal.
  * Errors name the file and, for YAML, the line and column of the offending key.
  */
-export function readProposal(file: string): RawProposal {
-  if (!existsSync(file)) throw new UserError(`${file}: file not found`);
-  if (statSync(file).isDirectory())
-    throw new UserError(`${file}: a folder, not a proposal (analysis.json, proposal.json or YAML)`);
+export function readProposal(given: string): RawProposal {
+  if (!existsSync(given)) throw new UserError(`${given}: file not found`);
+  // the folder analyze wrote to stands for its analysis.json
+  const file = analysisFileOf(given);
   const text = readFileSync(file, "utf8");
   if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return fromJson(file, text);
   return fromYaml(file, text);

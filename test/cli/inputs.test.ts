@@ -137,20 +137,37 @@ describe("a file that cannot be read", () => {
     expect(clean.stdout).not.toContain("skipped");
   });
 
-  it("a folder given for a proposal or an analysis is one line naming it, exit 2", async () => {
+  it("a folder stands for the analysis.json in it; one without, or given for a file, is one line", async () => {
     const folder = tempDir();
+    const none = `faultline: ${folder}: a folder with no analysis.json in it\n`;
     expect(await runCli(["compare", folder, proposal, "--repo", repo, "--quiet"])).toMatchObject({
       code: 2,
-      stderr: `faultline: ${folder}: a folder, not a proposal (analysis.json, proposal.json or YAML)\n`,
+      stderr: none,
     });
-    expect(await runCli(["proposal", "export", folder])).toMatchObject({
-      code: 2,
-      stderr: `faultline: ${folder}: a folder, not a JSON file\n`,
-    });
+    expect(await runCli(["proposal", "export", folder])).toMatchObject({ code: 2, stderr: none });
     expect(await runCli(["check", repo, "--proposal", folder])).toMatchObject({
       code: 2,
       stderr: `faultline: --proposal ${folder}: a folder, not a JSON file\n`,
     });
+    // analyze's output folder: compare and proposal export read its analysis.json
+    const out = tempDir();
+    expect((await runCli(["analyze", repo, "--out", out, "--quiet"])).code).toBe(0);
+    const byFolder = await runCli(["compare", out, proposal, "--repo", repo, "--quiet", "--format", "json"]);
+    const byFile = await runCli([
+      "compare",
+      path.join(out, "analysis.json"),
+      proposal,
+      "--repo",
+      repo,
+      "--quiet",
+      "--format",
+      "json",
+    ]);
+    expect(byFolder.code, byFolder.stderr).toBe(0);
+    expect(byFolder.stdout).toBe(byFile.stdout);
+    expect((await runCli(["proposal", "export", out])).stdout).toBe(
+      (await runCli(["proposal", "export", path.join(out, "analysis.json")])).stdout,
+    );
   });
 });
 
@@ -364,7 +381,12 @@ describe("usage errors", () => {
       code: 2,
       stderr:
         "faultline: too many arguments for 'analyze'. Expected 1 argument but got 3. " +
-        "(a glob the shell expanded? quote it: --include 'src/**') (see --help)\n",
+        "(a glob the shell expanded? quote it, e.g. --include 'src/**') (see --help)\n",
+    });
+    // report takes no glob: no such hint
+    expect(await runCli(["report", "a.json", "b.json"])).toMatchObject({
+      code: 2,
+      stderr: "faultline: too many arguments for 'report'. Expected 1 argument but got 2. (see --help)\n",
     });
   });
 });

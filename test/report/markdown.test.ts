@@ -154,7 +154,7 @@ describe("report.md", () => {
     const empty = tempDir();
     expect(await runCli(["report", empty])).toMatchObject({
       code: 2,
-      stderr: `faultline: ${empty}: a folder, not a JSON file\n`,
+      stderr: `faultline: ${empty}: a folder with no analysis.json in it\n`,
     });
   });
 });
