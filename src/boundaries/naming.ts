@@ -194,10 +194,12 @@ function qualify(noun: string, next: string): string {
 }
 
 /**
- * Names services after the domain they own: the entity of their largest module, which says what
- * the service is mostly about (its noun: `models/Document.ts` names "document"); else the entity
- * most files use, in a module at least half the size of the largest; else their largest
- * module. Names are unique; a service whose candidate names are all taken is named by nameByNouns.
+ * Names services after the domain they own: a module named by the head of their largest module's
+ * phrase, at least half its size (`product` beside `product-option`: what the two share); else the
+ * entity of their largest module, which says what the service is mostly about (its noun:
+ * `models/Document.ts` names "document"); else the entity most files use, in a module at least half
+ * the size of the largest; else their largest module. Names are unique; a service whose candidate
+ * names are all taken is named by nameByNouns.
  * `gathered`: a service of modules gathered from across the cut (identity and access), which no
  * largest module speaks for: it is named after the entity named for identity that the most files
  * use (`User`), else the entity the most files use (vendure's Channel sits beside its roles).
@@ -242,7 +244,13 @@ export function nameServices(
       .map((m, j) => ({ size: m.length, name: moduleNames[i][j] }))
       .sort((a, b) => b.size - a.size || byString(a.name, b.name))
       .map((m) => m.name);
-    const candidates = [...central, ...entities].map((e) => e.noun);
+    // a module named by the head of the largest one's phrase (`product` beside `product-option`), at least
+    // half its size, names what the two share
+    const head = services[i]
+      .map((m, j) => ({ size: m.length, name: moduleNames[i][j] }))
+      .filter((m) => !gathered[i] && m.size * 2 >= largestModule && largest[0].startsWith(`${m.name}-`))
+      .map((m) => m.name);
+    const candidates = [...head, ...[...central, ...entities].map((e) => e.noun)];
     // all taken: its nouns against the names given so far (a taken noun qualified by the next)
     const name =
       [...candidates, ...largest].find((n) => !used.has(n)) ??

@@ -235,6 +235,37 @@ describe("service names", () => {
     };
     expect(nameServices(modules, [["notification", "group"]], files, two, new Set())).toEqual(["notification"]);
   });
+  it("name a service by the head its largest module shares with another at least half its size", () => {
+    // vendure's catalog: product options (4 files here, the largest) beside products (2) and facets (1)
+    const files = [
+      "src/entity/product-option/product-option.entity.ts",
+      "src/service/services/product-option.service.ts",
+      "src/api/resolvers/admin/product-option.resolver.ts",
+      "src/event-bus/events/product-option-event.ts",
+      "src/entity/product/product.entity.ts",
+      "src/service/services/product.service.ts",
+      "src/entity/facet/facet.entity.ts",
+    ];
+    const hints = {
+      nouns: files.map(nounOf),
+      entityFiles: new Set([0, 4, 6]),
+      users: new Map([
+        [0, [1, 2]],
+        [4, [5, 1]],
+        [6, [5]],
+      ]),
+    };
+    const modules = [[[0, 1, 2, 3], [4, 5], [6]]];
+    expect(nameServices(modules, [["product-option", "product", "facet"]], files, hints, new Set())).toEqual([
+      "product",
+    ]);
+    // a head module under half the largest names nothing: the largest module's entity does
+    const small = [[[0, 1, 2, 3], [4], [5, 6]]];
+    expect(nameServices(small, [["product-option", "product", "facet"]], files, hints, new Set())).toEqual([
+      "product-option",
+    ]);
+  });
+
   it("name a service by an entity only when another file of the service uses it", () => {
     // vendure's core: the transactions (3 files here) beside the id strategies (2), whose module
     // holds OrderLineReference, read by the order services alone; by hand: the entity's module is
