@@ -19,7 +19,8 @@ import type { RepoModel, ServicePartition } from "../metrics/types.js";
 import { draftContracts } from "../ranking/contracts.js";
 import { dataOwnership } from "../ranking/data.js";
 import { costFactors, hiddenCoupling, painFactors } from "../ranking/painCost.js";
-import type { Contract, CostFactors } from "../ranking/types.js";
+import type { CostFactors } from "../ranking/types.js";
+import { coreServices } from "../ranking/core.js";
 import { rankServices } from "../ranking/rank.js";
 import { startModule } from "../ranking/startModule.js";
 import { initialTsconfigs } from "../repo/scopeFiles.js";
@@ -279,21 +280,6 @@ function hasDomain(files: string[], ofProduct: (noun: string) => boolean): boole
  */
 function namesDomain(files: string[], domainNoun: Map<string, string | undefined>): boolean {
   return files.filter((f) => domainNoun.get(f) !== undefined).length * 2 >= files.length;
-}
-
-/**
- * The services that own data most of the others read (outline's Document, User, Team), each with
- * the entity that makes it so: extracting one first would put every other service's reads on the
- * network.
- */
-function coreServices(ids: string[], contracts: Map<string, Contract>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const id of ids) {
-    const widest = [...contracts.get(id)!.data.owns].sort((a, b) => b.readBy.length - a.readBy.length)[0];
-    if (widest && widest.readBy.length * 2 > ids.length - 1)
-      out.set(id, `${widest.entity}, which ${widest.readBy.length} of the ${ids.length - 1} other services read`);
-  }
-  return out;
 }
 
 /** Too little history to say which service hurts most: the reason, or undefined when there is enough. */

@@ -38,6 +38,19 @@ export const costOf = (f: CostFactors) => ({
   cycles: f.cycleWith.length,
 });
 
+/** Why a service is core: the whole reason, and whether most services read its data or import its code. */
+export interface CoreReason {
+  /** "it owns Document, which 13 of the 13 other services read; cut out first, ..." */
+  why: string;
+  kind: "data" | "code";
+}
+
+/** The first pick's line on the core services passed over, by kind (one service, several). */
+const PASSED: Record<CoreReason["kind"], [string, string]> = {
+  data: ["owns data most services read", "own data most services read"],
+  code: ["is imported by most services", "are imported by most services"],
+};
+
 export interface RankContext {
   names: Map<string, string>;
   /** services in the import cycle that most services form (its members get one line, not a list) */
@@ -46,8 +59,8 @@ export interface RankContext {
   pick: boolean;
   /** services with no dominant domain: ranked after every other */
   last?: Set<string>;
-  /** services owning data most others read, with that entity: never the first pick while another qualifies */
-  core?: Map<string, string>;
+  /** services most others depend on, and why: never the first pick while another qualifies */
+  core?: Map<string, CoreReason>;
 }
 
 /**
@@ -84,21 +97,25 @@ export function rankServices(
     const why = [...painReasons(pain.get(id)!, medians), ...costReasons(cost.get(id)!, ctx, name)];
     if (ctx.last?.has(id))
       why.unshift("no dominant domain: most of its files name no business noun (ranked after the domains)");
-    if (isCore(id) && (passed.includes(id) || (ctx.pick && i === 0)))
-      why.unshift(
-        `core: it owns ${ctx.core!.get(id)!}; cut out first, every one of them would read it across the network`,
-      );
+    if (isCore(id) && (passed.includes(id) || (ctx.pick && i === 0))) why.unshift(`core: ${ctx.core!.get(id)!.why}`);
     if (ctx.pick && i === 0 && order.length > 1) {
-      const second = order.find((other) => other !== id && !passed.includes(other)) ?? order[1];
-      const over = passed.length
-        ? `, the highest of the services that are not core (${passed
-            .map((x) => `${name(x)} at ${round(priority.get(x)!, 3)}`)
-            .join(", ")} ${passed.length > 1 ? "own" : "owns"} data most services read); it beats`
-        : " beats";
+      // the next service it is weighed against: one that is not core (all others core: none)
+      const second = order.find((other) => other !== id && !passed.includes(other));
+      const core = passed.length
+        ? `, the highest of the services that are not core (${passedOver(
+            passed,
+            ctx.core!,
+            (x) => `${name(x)} at ${round(priority.get(x)!, 3)}`,
+          )})`
+        : "";
+      const beats =
+        second === undefined
+          ? ""
+          : `${core ? "; it" : ""} beats ${name(second)} at ${round(priority.get(second)!, 3)} ` +
+            `(pain ${round(p.get(second)!, 2)}, cost ${round(c.get(second)!, 2)})`;
       why.unshift(
         `extract first: priority ${round(priority.get(id)!, 3)} (pain ${round(p.get(id)!, 2)} / (1 + cost ` +
-          `${round(c.get(id)!, 2)}))${over} ${name(second)} at ${round(priority.get(second)!, 3)} ` +
-          `(pain ${round(p.get(second)!, 2)}, cost ${round(c.get(second)!, 2)})`,
+          `${round(c.get(id)!, 2)}))${core}${beats}`,
       );
     }
     out.set(id, {
@@ -110,6 +127,15 @@ export function rankServices(
     });
   });
   return out;
+}
+
+/** "document at 1.087, attachment at 1.015 own data most services read; share at 0.788 is imported by ..." */
+function passedOver(passed: string[], core: Map<string, CoreReason>, label: (id: string) => string): string {
+  return (["data", "code"] as const)
+    .map((kind) => passed.filter((id) => core.get(id)!.kind === kind))
+    .filter((ids) => ids.length)
+    .map((ids) => `${ids.map(label).join(", ")} ${PASSED[core.get(ids[0])!.kind][ids.length > 1 ? 1 : 0]}`)
+    .join("; ");
 }
 
 function scoreRows(ids: string[], rows: Map<string, Record<string, number>>): Map<string, number> {

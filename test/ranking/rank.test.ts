@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankServices } from "../../src/ranking/rank.js";
+import { rankServices, type CoreReason } from "../../src/ranking/rank.js";
 import type { CostFactors, PainFactors } from "../../src/ranking/types.js";
 
 const pain = (revisions: number): PainFactors => ({
@@ -26,7 +26,7 @@ const cost = (imports: number): CostFactors => ({
  * and cost (2 + 2 + 0 + 0) / 4 = 1, priority 1.25 / 2 = 0.625; share 0.75 / 1.5 = 0.5; pin
  * (0.5 + 0 + 0.5 + 1) / 4 = 0.5 over 1 + 0.25, 0.4.
  */
-function rank(core?: Map<string, string>) {
+function rank(core?: Map<string, CoreReason>) {
   const ids = ["document", "share", "pin"];
   const p = new Map([
     ["document", pain(40)],
@@ -50,20 +50,36 @@ describe("the ranking", () => {
   });
 
   it("never picks first a service owning data most others read, and says why", () => {
-    const r = rank(new Map([["document", "Document, which 2 of the 2 other services read"]]));
+    const why =
+      "it owns Document, which 2 of the 2 other services read; cut out first, every one of them would read it";
+    const r = rank(new Map([["document", { kind: "data", why }]]));
     expect([...r].sort((a, b) => a[1].rank - b[1].rank).map(([id]) => id)).toEqual(["share", "document", "pin"]);
     expect(r.get("share")!.why[0]).toBe(
       "extract first: priority 0.5 (pain 0.75 / (1 + cost 0.5)), the highest of the services that are not core " +
         "(document at 0.625 owns data most services read); it beats pin at 0.4 (pain 0.5, cost 0.25)",
     );
-    expect(r.get("document")!.why[0]).toBe(
-      "core: it owns Document, which 2 of the 2 other services read; cut out first, every one of them would read " +
-        "it across the network",
+    expect(r.get("document")!.why[0]).toBe(`core: ${why}`);
+  });
+
+  it("passes over services most others import as it does those owning data, naming each kind", () => {
+    const r = rank(
+      new Map<string, CoreReason>([
+        ["document", { kind: "data", why: "it owns Document, which 2 of the 2 other services read" }],
+        ["share", { kind: "code", why: "2 of the 2 other services import it" }],
+      ]),
     );
+    expect([...r].sort((a, b) => a[1].rank - b[1].rank).map(([id]) => id)).toEqual(["pin", "document", "share"]);
+    expect(r.get("pin")!.why[0]).toBe(
+      "extract first: priority 0.4 (pain 0.5 / (1 + cost 0.25)), the highest of the services that are not core " +
+        "(document at 0.625 owns data most services read; share at 0.5 is imported by most services)",
+    );
+    expect(r.get("share")!.why[0]).toBe("core: 2 of the 2 other services import it");
   });
 
   it("picks a core service when every service is core", () => {
-    const all = new Map(["document", "share", "pin"].map((id) => [id, "X, which 2 of the 2 other services read"]));
+    const all = new Map(
+      ["document", "share", "pin"].map((id): [string, CoreReason] => [id, { kind: "data", why: "it owns X" }]),
+    );
     const r = rank(all);
     expect(r.get("document")!.rank).toBe(1);
   });
