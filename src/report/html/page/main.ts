@@ -125,8 +125,8 @@ class App {
       h(
         "p",
         { class: "hint" },
-        "Ranked by priority = pain / (1 + cost): rank 1 is the one to extract first, never a service owning " +
-          "data most others read while another remains.",
+        "Ranked by priority = pain / (1 + cost): rank 1 is the one to extract first, never a core service " +
+          "(most others read its data or import its code) while another remains.",
       ),
       h(
         "table",
