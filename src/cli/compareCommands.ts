@@ -47,6 +47,10 @@ function warnProblems(log: ReturnType<typeof stderrLog>, p: ReturnType<typeof re
     log.warn(`${e.where}: "${e.pattern}" (${ownerOf(e.service)}) matches no analysed file`);
   for (const c of p.conflicts)
     log.warn(`${p.source}: ${c.file} is claimed by ${c.services.join(" and ")} (kept in ${c.services[0]})`);
+  // a service of no globs (`b: []`), or whose globs match only files others claimed, holds nothing
+  for (const s of p.partition.services)
+    if (!s.files.length && !p.emptyPatterns.some((e) => e.service === s.name))
+      log.warn(`${p.source}: service "${s.name}" holds no analysed file (no globs, or only files others claim)`);
   if (p.unassigned.length)
     log.warn(
       `${p.source}: ${plural(p.unassigned.length, "analysed file")} ` +

@@ -40,6 +40,16 @@ type HistoryFlags = import("./historyCommand.js").HistoryFlags;
 
 const REPO_FLAG = ["--repo <dir>", "the repository folder (default .)"] as const;
 
+/**
+ * An error as one line: a parser's message may quote the input, line breaks, control characters
+ * (a binary file read as JSON) and all.
+ */
+export function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u001f\u007f-\u009f]+/g;
+  return message.replace(control, " ").replace(/ {2,}/g, " ").trim();
+}
+
 /** The commands that take --include and --exclude. */
 const GLOB_COMMANDS = new Set(["analyze", "explain", "contract", "compare", "accept", "check", "graph", "history"]);
 
@@ -283,7 +293,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UserError) {
-      io.err(`faultline: ${e.message}\n`);
+      io.err(`faultline: ${oneLine(e.message)}\n`);
       return e.exitCode;
     }
     throw e;

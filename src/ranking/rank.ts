@@ -45,10 +45,10 @@ export interface CoreReason {
   kind: "data" | "code";
 }
 
-/** The first pick's line on the core services passed over, by kind (one service, several). */
-const PASSED: Record<CoreReason["kind"], [string, string]> = {
-  data: ["owns data most services read", "own data most services read"],
-  code: ["is imported by most services", "are imported by most services"],
+/** The first pick's line on the core services passed over, by kind. */
+const PASSED: Record<CoreReason["kind"], string> = {
+  data: "data most services read",
+  code: "imported by most services",
 };
 
 export interface RankContext {
@@ -99,10 +99,10 @@ export function rankServices(
       why.unshift("no dominant domain: most of its files name no business noun (ranked after the domains)");
     if (isCore(id) && (passed.includes(id) || (ctx.pick && i === 0))) why.unshift(`core: ${ctx.core!.get(id)!.why}`);
     if (ctx.pick && i === 0 && order.length > 1) {
-      // the next service it is weighed against: one that is not core (all others core: none)
-      const second = order.find((other) => other !== id && !passed.includes(other));
+      // the next service it is weighed against: the best other that is neither core nor without a domain
+      const second = order.find((other) => other !== id && !isCore(other) && !late(other));
       const core = passed.length
-        ? `, the highest of the services that are not core (${passedOver(
+        ? `, the highest once the core is passed over (${passedOver(
             passed,
             ctx.core!,
             (x) => `${name(x)} at ${round(priority.get(x)!, 3)}`,
@@ -129,12 +129,12 @@ export function rankServices(
   return out;
 }
 
-/** "document at 1.087, attachment at 1.015 own data most services read; share at 0.788 is imported by ..." */
+/** "document at 1.087, attachment at 1.015: data most services read; share at 0.788: imported by most services" */
 function passedOver(passed: string[], core: Map<string, CoreReason>, label: (id: string) => string): string {
   return (["data", "code"] as const)
-    .map((kind) => passed.filter((id) => core.get(id)!.kind === kind))
-    .filter((ids) => ids.length)
-    .map((ids) => `${ids.map(label).join(", ")} ${PASSED[core.get(ids[0])!.kind][ids.length > 1 ? 1 : 0]}`)
+    .map((kind) => ({ kind, ids: passed.filter((id) => core.get(id)!.kind === kind) }))
+    .filter(({ ids }) => ids.length)
+    .map(({ kind, ids }) => `${ids.map(label).join(", ")}: ${PASSED[kind]}`)
     .join("; ");
 }
 

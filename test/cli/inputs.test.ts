@@ -80,6 +80,27 @@ describe("mistakes in YAML proposals and faultline.config.json name their place"
     ]);
   });
 
+  it("a service with no globs is a warning naming it, as a glob matching nothing is", async () => {
+    const yaml = path.join(dir, "empty-service.yaml");
+    writeFileSync(yaml, "name: x\nservices:\n  orders: [src/orders/**]\n  billing: []\n");
+    const r = await runCli(["compare", yaml, proposal, "--repo", repo, "--quiet"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `warning: ${yaml}: service "billing" holds no analysed file (no globs, or only files others claim)\n`,
+    );
+  });
+
+  it("a file that is not JSON is one line, whatever the parser quotes of it", async () => {
+    const bad = path.join(dir, "bad.json");
+    writeFileSync(bad, "not json {\n\u0007\u0000 more\n");
+    const r = await runCli(["report", bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")).toHaveLength(2);
+    expect(r.stderr).toMatch(new RegExp(`^faultline: ${bad.replace(/[/.]/g, "\\$&")}: not valid JSON \\(.*\\)\n$`));
+    // eslint-disable-next-line no-control-regex
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+  });
+
   it("config: an unknown key and a wrong value each name the key and its line", async () => {
     const config = path.join(dir, "config.json");
     writeFileSync(config, '{\n  "include": ["src/**"],\n  "overides": { "kernel": [] }\n}\n');

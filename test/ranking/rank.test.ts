@@ -55,8 +55,8 @@ describe("the ranking", () => {
     const r = rank(new Map([["document", { kind: "data", why }]]));
     expect([...r].sort((a, b) => a[1].rank - b[1].rank).map(([id]) => id)).toEqual(["share", "document", "pin"]);
     expect(r.get("share")!.why[0]).toBe(
-      "extract first: priority 0.5 (pain 0.75 / (1 + cost 0.5)), the highest of the services that are not core " +
-        "(document at 0.625 owns data most services read); it beats pin at 0.4 (pain 0.5, cost 0.25)",
+      "extract first: priority 0.5 (pain 0.75 / (1 + cost 0.5)), the highest once the core is passed over " +
+        "(document at 0.625: data most services read); it beats pin at 0.4 (pain 0.5, cost 0.25)",
     );
     expect(r.get("document")!.why[0]).toBe(`core: ${why}`);
   });
@@ -70,10 +70,27 @@ describe("the ranking", () => {
     );
     expect([...r].sort((a, b) => a[1].rank - b[1].rank).map(([id]) => id)).toEqual(["pin", "document", "share"]);
     expect(r.get("pin")!.why[0]).toBe(
-      "extract first: priority 0.4 (pain 0.5 / (1 + cost 0.25)), the highest of the services that are not core " +
-        "(document at 0.625 owns data most services read; share at 0.5 is imported by most services)",
+      "extract first: priority 0.4 (pain 0.5 / (1 + cost 0.25)), the highest once the core is passed over " +
+        "(document at 0.625: data most services read; share at 0.5: imported by most services)",
     );
     expect(r.get("share")!.why[0]).toBe("core: 2 of the 2 other services import it");
+  });
+
+  it("weighs the pick against the best other service that is not core, not a core one ranked below it", () => {
+    // share is core; document, not core, leads and is weighed against pin, not share
+    const code = { kind: "code", why: "2 of the 2 other services import it" } as const;
+    const r = rank(new Map<string, CoreReason>([["share", code]]));
+    expect(r.get("document")!.why[0]).toBe(
+      "extract first: priority 0.625 (pain 1.25 / (1 + cost 1)) beats pin at 0.4 (pain 0.5, cost 0.25)",
+    );
+    // pin core too: no service to weigh it against
+    const both = rank(
+      new Map<string, CoreReason>([
+        ["share", code],
+        ["pin", code],
+      ]),
+    );
+    expect(both.get("document")!.why[0]).toBe("extract first: priority 0.625 (pain 1.25 / (1 + cost 1))");
   });
 
   it("picks a core service when every service is core", () => {

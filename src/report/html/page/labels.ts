@@ -1,5 +1,5 @@
 // Where each service's name goes in the service view: under its disc where there is room, else
-// above, right or left, whichever covers least of the other discs, badges and names.
+// above, right, left or at a corner, whichever covers least of the other discs, badges and names.
 
 /** A rectangle in viewport pixels. */
 export interface Box {
@@ -25,14 +25,22 @@ export const LABEL_HEIGHT = 15;
 /** Room between a disc and its name. */
 const GAP = 3;
 
-/** A name's box on each side of its disc, in the order they are preferred: under it first. */
+/**
+ * A name's box on each side of its disc, in the order they are preferred: under it, above, right,
+ * left, then at the four corners (touching the disc's bounding square there).
+ */
 export function candidateBoxes(d: LabelledDisc): Box[] {
   const h = LABEL_HEIGHT;
+  const k = d.r * Math.SQRT1_2;
   return [
     { x: d.x - d.w / 2, y: d.y + d.r + GAP, w: d.w, h },
     { x: d.x - d.w / 2, y: d.y - d.r - GAP - h, w: d.w, h },
     { x: d.x + d.r + GAP + 1, y: d.y - h / 2, w: d.w, h },
     { x: d.x - d.r - GAP - 1 - d.w, y: d.y - h / 2, w: d.w, h },
+    { x: d.x + k, y: d.y + k + GAP, w: d.w, h },
+    { x: d.x - k - d.w, y: d.y + k + GAP, w: d.w, h },
+    { x: d.x + k, y: d.y - k - GAP - h, w: d.w, h },
+    { x: d.x - k - d.w, y: d.y - k - GAP - h, w: d.w, h },
   ];
 }
 
