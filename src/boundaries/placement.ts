@@ -117,7 +117,8 @@ export const FAN_OUT_CLUSTERS = 4;
  * files it changes with). A single tie alone can mislead: the file it is tied to most may be a hub
  * itself, sitting for now with another domain. One the caller calls glue (from its name and how many
  * clusters it reaches: `app.ts` mounting every route) leaves every cluster (label -1) for the caller to
- * put in the kernel. Returns the files moved, the glue, and each hub's strongest tie.
+ * put in the kernel. Returns the files moved, the glue, each hub's strongest tie, and the hubs their
+ * name placed.
  */
 export function placeFanOutHubs(
   labels: Int32Array,
@@ -126,7 +127,7 @@ export function placeFanOutHubs(
   fixed: (file: number) => boolean,
   isGlue: (file: number, clusters: number) => boolean,
   namesake: (file: number) => number | undefined = () => undefined,
-): { moved: number[]; glue: { file: number; clusters: number }[]; tiedTo: Map<number, number> } {
+): { moved: number[]; glue: { file: number; clusters: number }[]; tiedTo: Map<number, number>; byName: Set<number> } {
   const targets = new Map<number, Set<number>>();
   for (const [from, to] of crossClusterImports(labels, imports, cg.files))
     getOrInsert(targets, from, () => new Set()).add(labels[to]);
@@ -144,19 +145,22 @@ export function placeFanOutHubs(
   }
   const moved: number[] = [];
   const glue: { file: number; clusters: number }[] = [];
+  const byName = new Set<number>();
   for (const i of [...hubs].sort((a, b) => a - b)) {
     if (isGlue(i, targets.get(i)!.size)) {
       glue.push({ file: i, clusters: targets.get(i)!.size });
       labels[i] = -1;
       continue;
     }
-    const to = namesake(i) ?? strongest.get(i)?.label;
+    const named = namesake(i);
+    if (named !== undefined) byName.add(i);
+    const to = named ?? strongest.get(i)?.label;
     if (to !== undefined && to !== labels[i]) {
       labels[i] = to;
       moved.push(i);
     }
   }
-  return { moved, glue, tiedTo: new Map([...strongest].map(([i, s]) => [i, s.file])) };
+  return { moved, glue, tiedTo: new Map([...strongest].map(([i, s]) => [i, s.file])), byName };
 }
 
 /**

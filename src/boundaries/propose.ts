@@ -206,13 +206,12 @@ export function proposeBoundaries(
   const { glue, tiedTo } = fanOut;
   // the reason names its tie once every file is placed (the tie may move on)
   const hubTie = new Map<number, number>();
-  const placeHub = (i: number, tie: number | undefined) => {
-    const byName = namesake(i) === labels[i];
+  const placeHub = (i: number, tie: number | undefined, byName: boolean) => {
     if (byName || tie === undefined) hubTie.delete(i);
     else hubTie.set(i, tie);
     placed.set(i, byName ? `${FAN_OUT_HUB}, with the files named for its noun` : FAN_OUT_HUB);
   };
-  for (const i of fanOut.moved) placeHub(i, tiedTo.get(i));
+  for (const i of fanOut.moved) placeHub(i, tiedTo.get(i), fanOut.byName.has(i));
   // the glue the entry point imports (`app.module.ts`, the root of the app) stays in the kernel; a
   // feature's own module that wires many others (`ai.module.ts`) may rejoin its unit below
   const links = importLinks(cg.files, imports);
@@ -282,7 +281,7 @@ export function proposeBoundaries(
     );
     // placed again, moved or not: its tie now is the one left (the first, when none is)
     for (const i of new Set([...again.moved, ...[...hubTie.keys()].filter(placedByShared)]))
-      placeHub(i, again.tiedTo.get(i) ?? hubTie.get(i));
+      placeHub(i, again.tiedTo.get(i) ?? hubTie.get(i), again.byName.has(i));
   }
   // what the kernel took can leave a cluster too small to be a module: each of its files joins the
   // module its own ties pull most, and stays when it has none; the entities placed with their owners
@@ -504,6 +503,7 @@ function keepTogether(
   return merged.map((l, i) => (l < 0 ? labels[i] : l));
 }
 
+/** The rule's reason; "four" is FAN_OUT_CLUSTERS. */
 const FAN_OUT_HUB = "a fan-out hub (it imports from four modules or more)";
 
 /**
