@@ -240,14 +240,13 @@ export function nameServices(
     const central = gathered[i]
       ? entities.filter((e) => namesIdentity(e.noun))
       : entities.filter(isLargest).sort((a, b) => Number(isNamesake(b)) - Number(isNamesake(a)));
-    const largest = services[i]
+    const bySize = services[i]
       .map((m, j) => ({ size: m.length, name: moduleNames[i][j] }))
-      .sort((a, b) => b.size - a.size || byString(a.name, b.name))
-      .map((m) => m.name);
+      .sort((a, b) => b.size - a.size || byString(a.name, b.name));
+    const largest = bySize.map((m) => m.name);
     // a module named by the head of the largest one's phrase (`product` beside `product-option`), at least
     // half its size, names what the two share
-    const head = services[i]
-      .map((m, j) => ({ size: m.length, name: moduleNames[i][j] }))
+    const head = bySize
       .filter((m) => !gathered[i] && m.size * 2 >= largestModule && largest[0].startsWith(`${m.name}-`))
       .map((m) => m.name);
     const candidates = [...head, ...[...central, ...entities].map((e) => e.noun)];

@@ -53,9 +53,10 @@ export function groupModules(
       if (to === undefined || sum === 0) continue;
       const share = out.get(to)! / sum;
       if (share < SATELLITE_SHARE || ties.size(g) > ties.size(to) || ties.size(g) + ties.size(to) > cap) continue;
-      // named as a part of any module of the other service (`order` may already have joined `cart`)
-      const part = ties.members(to).some((j) => isPartOf(names[g], names[j]));
-      if (ties.members(g).some((j) => ownsData[j]) && !part) continue;
+      // one owning data joins only when named as a part of a module of the other service (`order` may
+      // already have joined `cart`); members() scans the modules, a few dozen
+      const owning = ties.members(g).some((j) => ownsData[j]);
+      if (owning && !ties.members(to).some((j) => isPartOf(names[g], names[j]))) continue;
       if (!best || share > best.share || (share === best.share && g < best.from)) best = { from: g, to, share };
     }
     if (!best) break;
@@ -203,7 +204,7 @@ class Ties {
 }
 
 /** Whether a module's name makes it a part of another's: `order-exchange` or `return-order` of `order`. */
-export function isPartOf(name: string, of: string): boolean {
+function isPartOf(name: string, of: string): boolean {
   return name.startsWith(`${of}-`) || name.endsWith(`-${of}`);
 }
 

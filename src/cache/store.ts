@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import path from "node:path";
 import v8 from "node:v8";
 import type { Log } from "../util/log.js";
+import { getOrInsert } from "../util/maps.js";
 
 /** Bumped when a cached shape changes. */
 export const CACHE_VERSION = 8;
@@ -29,12 +30,6 @@ export function sha1(text: string): string {
 /** Per run (its log), the cache folders already said to be another build's. */
 const foreignWarned = new WeakMap<Log, Set<string>>();
 
-function getOrInsertWeak<K extends object, V>(m: WeakMap<K, V>, k: K, make: () => V): V {
-  let v = m.get(k);
-  if (v === undefined) m.set(k, (v = make()));
-  return v;
-}
-
 /**
  * A content-addressed store shared by the stages: one file per namespace (parse, history),
  * v8-serialised, read whole at start and written whole at the end when something changed.
@@ -60,7 +55,7 @@ export class CacheStore<T> {
       };
       if (data?.version !== CACHE_WRITER || data.namespace !== namespace || !(data.entries instanceof Map)) {
         // after an upgrade every namespace is foreign: one line per folder and run says it
-        const warned = getOrInsertWeak(foreignWarned, log, () => new Set<string>());
+        const warned = getOrInsert(foreignWarned, log, () => new Set<string>());
         if (!warned.has(dir)) log.warn(`cache ${dir} was written by another faultline build: ignored and rebuilt`);
         warned.add(dir);
         return;

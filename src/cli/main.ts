@@ -44,7 +44,7 @@ const REPO_FLAG = ["--repo <dir>", "the repository folder (default .)"] as const
  * An error as one line: a parser's message may quote the input, line breaks, control characters
  * (a binary file read as JSON) and all.
  */
-export function oneLine(message: string): string {
+function oneLine(message: string): string {
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u001f\u007f-\u009f]+/g;
   return message.replace(control, " ").replace(/ {2,}/g, " ").trim();

@@ -1,3 +1,5 @@
+import { addTo } from "../util/maps.js";
+
 /**
  * The people behind the commits. One person often commits under two names with one e-mail address
  * ("Thomas" and "Thomas Kaul", a GitHub login and a full name), which `.mailmap` would join but
@@ -22,7 +24,7 @@ export class AuthorIdentities {
     const address = personal(trimmed) ? trimmed : "";
     const sameAddress = address ? this.byEmail.get(address) : undefined;
     let id: number;
-    this.commits.set(name, (this.commits.get(name) ?? 0) + 1);
+    addTo(this.commits, name);
     if (known === undefined && sameAddress === undefined) {
       id = this.parent.push(this.parent.length) - 1;
     } else if (known === undefined || sameAddress === undefined || known === sameAddress) {

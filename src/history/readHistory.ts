@@ -13,7 +13,7 @@ import { GitLogRun, LOG_FORMAT, type RawCommit } from "./gitLog.js";
 import { countCommits, headSha, isAncestor, isPartialClone, readRepoState, type RepoState } from "./repoState.js";
 import { anchorDate } from "./timeAnchor.js";
 import type { ChangeHistory, Changeset, FileHistory } from "./types.js";
-import { getOrInsert } from "../util/maps.js";
+import { addTo, getOrInsert } from "../util/maps.js";
 
 export interface HistoryOptions {
   since?: string;
@@ -400,7 +400,7 @@ class Aggregator {
     const { names: authors, of: person } = this.identities.resolve();
     const byAuthor = order.map((i) => {
       const counts = new Map<number, number>();
-      for (const [a, n] of this.byAuthor[i]!) counts.set(person[a], (counts.get(person[a]) ?? 0) + n);
+      for (const [a, n] of this.byAuthor[i]!) addTo(counts, person[a], n);
       return counts;
     });
     for (const c of this.changesets) c.author = person[c.author];

@@ -1,5 +1,9 @@
-/** The value at `key`, made by `make` and stored first when there is none. */
-export function getOrInsert<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+/** The value at `key`, made by `make` and stored first when there is none (a Map or a WeakMap). */
+export function getOrInsert<K, V>(
+  map: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  make: () => V,
+): V {
   let value = map.get(key);
   if (value === undefined) map.set(key, (value = make()));
   return value;

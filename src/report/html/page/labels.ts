@@ -1,6 +1,8 @@
 // Where each service's name goes in the service view: under its disc where there is room, else
 // above, right, left or at a corner, whichever covers least of the other discs, badges and names.
 
+import { byString } from "../../../util/order.js";
+
 /** A rectangle in viewport pixels. */
 export interface Box {
   x: number;
@@ -29,7 +31,7 @@ const GAP = 3;
  * A name's box on each side of its disc, in the order they are preferred: under it, above, right,
  * left, then at the four corners (touching the disc's bounding square there).
  */
-export function candidateBoxes(d: LabelledDisc): Box[] {
+function candidateBoxes(d: LabelledDisc): Box[] {
   const h = LABEL_HEIGHT;
   const k = d.r * Math.SQRT1_2;
   return [
@@ -45,14 +47,14 @@ export function candidateBoxes(d: LabelledDisc): Box[] {
 }
 
 /** The area two boxes share. */
-export function overlap(a: Box, b: Box): number {
+function overlap(a: Box, b: Box): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
   return w > 0 && h > 0 ? w * h : 0;
 }
 
 /** Whether a box touches a disc: the box's point nearest the centre lies inside it. */
-export function touchesDisc(b: Box, d: { x: number; y: number; r: number }): boolean {
+function touchesDisc(b: Box, d: { x: number; y: number; r: number }): boolean {
   const nx = Math.max(b.x, Math.min(d.x, b.x + b.w));
   const ny = Math.max(b.y, Math.min(d.y, b.y + b.h));
   return Math.hypot(nx - d.x, ny - d.y) < d.r;
@@ -65,7 +67,7 @@ export function touchesDisc(b: Box, d: { x: number; y: number; r: number }): boo
  */
 export function placeLabels(discs: LabelledDisc[], badges: Box[], view: { w: number; h: number }): Map<string, Box> {
   const placed = new Map<string, Box>();
-  const order = [...discs].sort((a, b) => b.r - a.r || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const order = [...discs].sort((a, b) => b.r - a.r || byString(a.id, b.id));
   for (const d of order) {
     if (!d.w) continue;
     let best: { box: Box; cost: number } | undefined;
