@@ -50,11 +50,8 @@ function oneLine(message: string): string {
   return message.replace(control, " ").replace(/ {2,}/g, " ").trim();
 }
 
-/** The commands that take --include and --exclude. */
-const GLOB_COMMANDS = new Set(["analyze", "explain", "contract", "compare", "accept", "check", "graph", "history"]);
-
 /** Commander's usage error ("error: ...", a suggestion on the next line) as faultline's one line. */
-export function oneLineUsageError(text: string): string {
+function oneLineUsageError(text: string, takesGlobs: (command: string) => boolean): string {
   const lines = text
     .trim()
     .replace(/^error: /, "")
@@ -63,9 +60,14 @@ export function oneLineUsageError(text: string): string {
     .filter(Boolean);
   // `--include src/**` unquoted: the shell hands over every file it matches, the first as the glob
   const command = /^too many arguments for '([\w-]+)'/.exec(lines[0] ?? "")?.[1];
-  if (command && GLOB_COMMANDS.has(command))
-    lines.push("(a glob the shell expanded? quote it, e.g. --include 'src/**')");
+  if (command && takesGlobs(command)) lines.push("(a glob the shell expanded? quote it, e.g. --include 'src/**')");
   return `faultline: ${lines.join(" ")} (see --help)`;
+}
+
+/** Whether the command of that name (at any depth) takes the option. */
+function hasOption(program: Command, name: string, flag: string): boolean {
+  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  return all(program).some((c) => c.name() === name && c.options.some((o) => o.long === flag));
 }
 
 /** The CLI as a commander program; every command writes through `io` and sets `exit.code`. */
@@ -77,7 +79,8 @@ export function buildProgram(io: Io, exit: { code: number }): Command {
       writeOut: (text) => io.out(text),
       writeErr: (text) => io.err(text),
       // a usage error on one line, like every other: `faultline: unknown option '--teir' (did you mean --tier?)`
-      outputError: (text, write) => write(`${oneLineUsageError(text)}\n`),
+      outputError: (text, write) =>
+        write(`${oneLineUsageError(text, (name) => hasOption(program, name, "--include"))}\n`),
     })
     .exitOverride()
     .addHelpText(
