@@ -1,6 +1,6 @@
 import { namesIdentity } from "../coupling/names.js";
 import { getOrInsert } from "../util/maps.js";
-import { plural } from "../util/plural.js";
+import { plural, verb } from "../util/plural.js";
 import type { CouplingGraph } from "../coupling/types.js";
 
 /**
@@ -75,8 +75,8 @@ export function groupModules(
     service,
     ...(gathered ? { identity: service[named[0]] } : {}),
     rule:
-      `${plural(satellites, "satellite module")} joined the module ${satellites === 1 ? "it does" : "they do"} ` +
-      `${Math.round(SATELLITE_SHARE * 100)}% or more of ${satellites === 1 ? "its" : "their"} business with ` +
+      `${plural(satellites, "satellite module")} joined the module ${verb(satellites, "it does", "they do")} ` +
+      `${Math.round(SATELLITE_SHARE * 100)}% or more of ${verb(satellites, "its", "their")} business with ` +
       `(one owning data only when named as a part of it); ` +
       `then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
       `the files joined the one they are most tied to (ties against what both sides' totals predict)${identityRule}; ` +

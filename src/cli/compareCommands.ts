@@ -1,4 +1,4 @@
-import { plural } from "../util/plural.js";
+import { plural, verb } from "../util/plural.js";
 import { writeFileSync } from "node:fs";
 import { buildRepoModel, scopeOf } from "../analysis/analyze.js";
 import { acceptProposal, type AcceptedProposal } from "../compare/accept.js";
@@ -54,7 +54,7 @@ function warnProblems(log: ReturnType<typeof stderrLog>, p: ReturnType<typeof re
   if (p.unassigned.length)
     log.warn(
       `${p.source}: ${plural(p.unassigned.length, "analysed file")} ` +
-        `${p.unassigned.length === 1 ? "belongs" : "belong"} to no service (e.g. ` +
+        `${verb(p.unassigned.length, "belongs", "belong")} to no service (e.g. ` +
         `${p.unassigned.slice(0, 3).join(", ")}): they form the "(unassigned)" group`,
     );
 }

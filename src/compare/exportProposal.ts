@@ -1,4 +1,4 @@
-import { plural } from "../util/plural.js";
+import { plural, verb } from "../util/plural.js";
 import path from "node:path";
 import { stringify } from "yaml";
 import type { Analysis } from "../analysis/types.js";
@@ -47,7 +47,7 @@ export function exportProposalYaml(a: Analysis): string {
     "#   faultline compare analysis.json this.yaml",
     "# Globs are matched with picomatch against repo-relative paths. `kernel` lists the shared kernel.",
     a.isolated.length
-      ? `# ${plural(a.isolated.length, "isolated file")} ${a.isolated.length === 1 ? "belongs" : "belong"} ` +
+      ? `# ${plural(a.isolated.length, "isolated file")} ${verb(a.isolated.length, "belongs", "belong")} ` +
         "to no service: " +
         `${a.isolated.slice(0, 5).join(", ")}${a.isolated.length > 5 ? ", ..." : ""}`
       : undefined,

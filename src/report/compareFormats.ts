@@ -1,4 +1,4 @@
-import { plural } from "../util/plural.js";
+import { plural, verb } from "../util/plural.js";
 import { changeFiles, type Comparison, type ServiceChange } from "../compare/compare.js";
 import type { GlobalMetrics } from "../metrics/types.js";
 import { ownerOf } from "../compare/resolveProposal.js";
@@ -49,7 +49,7 @@ export function comparisonToMarkdown(c: Comparison): string {
       if (p.unassigned.length) {
         out.push(
           `- ${md(p.source)}: ${plural(p.unassigned.length, "analysed file")} ` +
-            `${p.unassigned.length === 1 ? "belongs" : "belong"} to no service, e.g. ` +
+            `${verb(p.unassigned.length, "belongs", "belong")} to no service, e.g. ` +
             `${p.unassigned.slice(0, 5).map(md).join(", ")}`,
         );
       }

@@ -1,5 +1,5 @@
 import type { Analysis, ServiceAnalysis } from "../analysis/types.js";
-import { plural } from "../util/plural.js";
+import { plural, verb } from "../util/plural.js";
 import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
 import { KERNEL } from "../metrics/types.js";
@@ -105,7 +105,7 @@ function summaryLine(a: Analysis): string {
     `; the shared kernel holds ${plural(a.kernel.files.length, "file")}.` +
     (a.repo.generated
       ? ` ${plural(a.repo.generated, "generated file")}, marked so in a first comment, ` +
-        `${a.repo.generated === 1 ? "is" : "are"} left out of every service.`
+        `${verb(a.repo.generated, "is", "are")} left out of every service.`
       : "") +
     (a.isolated.length ? ` ${md(isolatedLine(a.isolated))}.` : "")
   );
@@ -116,7 +116,7 @@ export function isolatedLine(isolated: string[]): string {
   const few = isolated.slice(0, 3).join(", ") + (isolated.length > 3 ? ` and ${isolated.length - 3} more` : "");
   return (
     `${plural(isolated.length, "isolated file")} (no import, co-change or shared author with any other analysed ` +
-    `file) ${isolated.length === 1 ? "is" : "are"} in no service: ${few}`
+    `file) ${verb(isolated.length, "is", "are")} in no service: ${few}`
   );
 }
 
@@ -203,7 +203,7 @@ function serviceDiagram(a: Analysis, shown: ServiceAnalysis[], maxEdges: number)
     "",
     `The ${plural(edges.length, "strongest dependency")} of ${weights.size} between services (one per service ` +
       `importing another's symbols, each direction apart; report.html counts pairs) ` +
-      `${edges.length === 1 ? "is" : "are"} drawn.${kernelNote}`,
+      `${verb(edges.length, "is", "are")} drawn.${kernelNote}`,
   );
   return lines;
 }
@@ -296,7 +296,7 @@ function tiersSection(a: Analysis, name: (id: string) => string, limit: number):
   if (a.client && a.client.files > 0) {
     out.push("## Front end", "");
     out.push(
-      `${plural(a.client.files, "client file")} ${a.client.files === 1 ? "belongs" : "belong"} to no service: ` +
+      `${plural(a.client.files, "client file")} ${verb(a.client.files, "belongs", "belong")} to no service: ` +
         "the front end is a client of the services. " +
         "Its largest areas and the services their imports reach:",
       "",
@@ -319,7 +319,7 @@ function tiersSection(a: Analysis, name: (id: string) => string, limit: number):
   if (a.tiers.counts.tooling)
     out.push(
       `${plural(a.tiers.counts.tooling, "tooling file")} (build, dev and test tooling, docs sites) ` +
-        `${a.tiers.counts.tooling === 1 ? "is" : "are"} left out.`,
+        `${verb(a.tiers.counts.tooling, "is", "are")} left out.`,
       "",
     );
   return out;

@@ -1014,7 +1014,7 @@ class App {
       h(
         "details",
         { testid: "panel-data-owns", attrs: { open: data.owns.length <= 12 } },
-        h("summary", null, `Owns ${data.owns.length} entit${data.owns.length === 1 ? "y" : "ies"}`),
+        h("summary", null, `Owns ${plural(data.owns.length, "entity")}`),
         data.owns.length
           ? h(
               "table",
@@ -1038,7 +1038,7 @@ class App {
       h(
         "details",
         { testid: "panel-data-requires", attrs: { open: data.requires.length <= 12 } },
-        h("summary", null, `Reads ${data.requires.length} entit${data.requires.length === 1 ? "y" : "ies"} of others`),
+        h("summary", null, `Reads ${plural(data.requires.length, "entity")} of others`),
         data.requires.length
           ? h(
               "table",

@@ -4,6 +4,7 @@ import type { Analysis, ServiceAnalysis } from "../../../analysis/types.js";
 import { h, swatch } from "./dom.js";
 import { entitiesOf, extractionNoteOf, hotSpots, startWithOf, tierCountsOf, type DataEntity } from "./extras.js";
 import { basename, fixed2, KERNEL_COLOR } from "./format.js";
+import { plural } from "../../../util/plural.js";
 
 export interface SummaryContext {
   analysis: Analysis;
@@ -170,7 +171,7 @@ function hotSpotRow(ctx: SummaryContext, e: DataEntity): HTMLElement {
       "td",
       {
         class: "num",
-        title: `read by ${readers} service${readers === 1 ? "" : "s"}: ${who}`,
+        title: `read by ${plural(readers, "service")}: ${who}`,
       },
       `read by ${readers}`,
     ),
