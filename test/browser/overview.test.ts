@@ -362,8 +362,8 @@ describe("report.html overview", () => {
       expect(rows[0].text).toContain(owner);
 
       // every global metric: what it measures, which way is better and a typical range, on screen
-      const { GLOBAL_METRICS } = await import("../../src/report/html/page/format.js");
-      for (const m of GLOBAL_METRICS) {
+      const { GLOBAL_METRIC_NOTES } = await import("../../src/metrics/notes.js");
+      for (const m of GLOBAL_METRIC_NOTES) {
         expect(await onFirstScreen(page, `explain-${m.key}`), m.key).toBe(true);
         const line = await page.getByTestId(`explain-${m.key}`).textContent();
         expect(line).toContain(m.short);
@@ -377,7 +377,7 @@ describe("report.html overview", () => {
           String(a.metrics[m.key]),
         );
         const row = page.getByTestId(`whatif-metric-${m.key}`).locator("xpath=..");
-        expect(await row.getAttribute("title")).toContain(m.help);
+        expect(await row.getAttribute("title")).toContain(m.means);
       }
 
       // the kernel's files are one click away

@@ -1,5 +1,4 @@
-import type { GlobalMetrics, ServiceMetrics } from "../../../metrics/types.js";
-import { GLOBAL_METRIC_NOTES } from "../../../metrics/notes.js";
+import type { ServiceMetrics } from "../../../metrics/types.js";
 
 /**
  * Categorical colours: Okabe-Ito's colour-blind-aware eight, then twelve more chosen to stay apart from
@@ -81,18 +80,6 @@ export interface MetricInfo<K extends string> {
   /** which way is better, when there is one */
   better?: "higher" | "lower";
 }
-
-/** The global metrics with what each measures, which way is better and a typical range (metrics/notes.ts). */
-export const GLOBAL_METRICS: (MetricInfo<keyof GlobalMetrics> & { short: string; typical: string; range: string })[] =
-  GLOBAL_METRIC_NOTES.map((n) => ({
-    key: n.key,
-    label: n.label,
-    short: n.short,
-    help: n.means,
-    better: n.better,
-    typical: n.typical,
-    range: n.range,
-  }));
 
 /** "higher is better" / "lower is better" with an arrow, for the inline explanation lines. */
 export function betterText(better: "higher" | "lower" | undefined): string {

@@ -1,6 +1,7 @@
 // report.html's page script: bundled by scripts/build-report-page.mjs (esbuild) with graphology,
 // sigma and faultline's own metric code, and inlined into every report by render.ts.
 import type { ServiceAnalysis } from "../../../analysis/types.js";
+import { GLOBAL_METRIC_NOTES } from "../../../metrics/notes.js";
 import type { GlobalMetrics, ServiceMetrics } from "../../../metrics/types.js";
 import { PAYLOAD_ELEMENT_ID, type PagePayload } from "../payload.js";
 import { append, h, replace, swatch } from "./dom.js";
@@ -10,7 +11,6 @@ import {
   betterText,
   fixed2,
   fmt,
-  GLOBAL_METRICS,
   ISOLATED_COLOR,
   KERNEL_COLOR,
   percent,
@@ -504,7 +504,7 @@ class App {
     const base = this.payload.analysis.metrics;
     replace(
       this.metricsEl,
-      GLOBAL_METRICS.map((m) => {
+      GLOBAL_METRIC_NOTES.map((m) => {
         const delta = g[m.key] - base[m.key];
         const better = m.better === "higher" ? delta > 0 : m.better === "lower" ? delta < 0 : false;
         const tipId = `tip-${m.key}`;
@@ -532,7 +532,7 @@ class App {
             "span",
             { class: "tip", testid: `tip-${m.key}`, attrs: { id: tipId, role: "tooltip" } },
             h("strong", null, `${m.label}: `),
-            `${m.help}.`,
+            `${m.means}.`,
             h("br"),
             `${betterText(m.better)}: ${m.range}.`,
           ),
@@ -559,12 +559,12 @@ class App {
     const base = this.payload.analysis.metrics;
     replace(
       this.scoreBody,
-      GLOBAL_METRICS.map((m) => {
+      GLOBAL_METRIC_NOTES.map((m) => {
         const delta = g[m.key] - base[m.key];
         const better = m.better === "higher" ? delta > 0 : delta < 0;
         return h(
           "tr",
-          { title: `${m.label}: ${m.help}. ${betterText(m.better)}: ${m.range}.` },
+          { title: `${m.label}: ${m.means}. ${betterText(m.better)}: ${m.range}.` },
           h(
             "th",
             { attrs: { scope: "row" } },
