@@ -94,16 +94,14 @@ export function runnerUpAdvice(file: string, here: string, runnerUp: string, gap
       `to move it there, its ties to ${runnerUp} would have to grow by more than ${gap.toFixed(2)} (or fewer ` +
       `ties to ${here}), or pin it in faultline.config.json: ${pin}`
     );
-  if (gap < -0.005 && rule)
-    return (
-      `its ties to ${runnerUp} are stronger, by ${(-gap).toFixed(2)}: a placement rule put it in ${here}, not its ` +
-      `ties (${rule}). Pin it to decide: ${pin}`
-    );
+  const rules =
+    rule ??
+    "a domain file with its owner, a layer's member with its domain, a small cluster with its neighbour, " +
+      "a module with its service";
   if (gap < -0.005)
     return (
       `its ties to ${runnerUp} are stronger, by ${(-gap).toFixed(2)}: a placement rule put it in ${here}, not its ` +
-      `ties (a domain file with its owner, a layer's member with its domain, a small cluster with its neighbour, ` +
-      `a module with its service). Pin it to decide: ${pin}`
+      `ties (${rules}). Pin it to decide: ${pin}`
     );
   return `its ties to ${runnerUp} are as strong; the clustering chose by the files around it. Pin it to decide: ${pin}`;
 }

@@ -19,7 +19,7 @@ function absentPaths(p: RawProposal, root: string): { absent: number; all: numbe
  * tell: a clone that has not fetched it lacks it too. So it takes both: the commit is missing,
  * and most of its paths are not in the work tree. A hand-written proposal records no commit.
  */
-export function checkSameRepository(proposals: RawProposal[], root: string, repoGiven = true): void {
+export function checkSameRepository(proposals: RawProposal[], root: string, repoGiven: boolean): void {
   const head = headSha(root);
   if (!head) {
     // no git, or no commits: only the paths tell, and a folder holding few of them is the wrong one
