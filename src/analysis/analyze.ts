@@ -32,7 +32,14 @@ import { round } from "../util/round.js";
 import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
 import type { AnalyzeOptions } from "./options.js";
-import { buildRepoModel, declaresValues, finishModel, prepareRepo, type PreparedRepo } from "./repoModel.js";
+import {
+  buildRepoModel,
+  declaresValues,
+  finishModel,
+  inChosenTier,
+  prepareRepo,
+  type PreparedRepo,
+} from "./repoModel.js";
 import { tierSummary } from "./tierSummary.js";
 import type { Analysis, Scope, ServiceAnalysis, Tie } from "./types.js";
 
@@ -254,9 +261,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
  */
 function generatedLeftOut(records: ModuleRecord[], model: RepoModel, opts: AnalyzeOptions): number {
   if (opts.includeTests) return 0;
-  const choice = opts.tier ?? "server";
-  const tierOf = new Map((model.tiers?.files ?? []).map((f) => [f.path, f.tier]));
-  const inTier = (p: string) => (choice === "all" ? tierOf.get(p) !== "tooling" : tierOf.get(p) === choice);
+  const inTier = inChosenTier(model.tiers?.files ?? [], opts.tier ?? "server");
   return records.filter((r) => !r.skipped && r.generated && inTier(r.path)).length;
 }
 

@@ -150,12 +150,17 @@ export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Lo
  * skipped for its size.
  */
 function chooseFiles(records: ModuleRecord[], tiers: TierMap, choice: TierChoice, includeGenerated: boolean) {
-  const tierOf = new Map(tiers.files.map((f) => [f.path, f.tier]));
-  const wanted = (path: string) => {
+  const wanted = inChosenTier(tiers.files, choice);
+  return records.filter((r) => !r.skipped && (includeGenerated || !r.generated) && wanted(r.path));
+}
+
+/** Whether a file is of the chosen tier (`all`: every tier but tooling). */
+export function inChosenTier(files: TierMap["files"], choice: TierChoice): (path: string) => boolean {
+  const tierOf = new Map(files.map((f) => [f.path, f.tier]));
+  return (path) => {
     const t = tierOf.get(path);
     return choice === "all" ? t !== "tooling" : t === choice;
   };
-  return records.filter((r) => !r.skipped && (includeGenerated || !r.generated) && wanted(r.path));
 }
 
 /**

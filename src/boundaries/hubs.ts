@@ -3,7 +3,7 @@ import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
 import { namesDomainWord, ownNounOf } from "../coupling/names.js";
 import { plural } from "../util/plural.js";
-import { getOrInsert } from "../util/maps.js";
+import { addTo, getOrInsert } from "../util/maps.js";
 
 /** What the boundaries stage knows of the business, besides the coupling graph. */
 export interface DomainHints {
@@ -182,8 +182,8 @@ export function ownerOf(
     if (l < 0) continue;
     const c = contributions(cg.edges[edge], cg.weights);
     const business = c.cochange + c.ownership + c.semantic;
-    if (business > 0) pull.set(l, (pull.get(l) ?? 0) + business);
-    reads.set(l, (reads.get(l) ?? 0) + c.structural);
+    if (business > 0) addTo(pull, l, business);
+    addTo(reads, l, c.structural);
     const p = getOrInsert(parts, l, () => ({ cochange: 0, ownership: 0, semantic: 0 }));
     p.cochange += c.cochange;
     p.ownership += c.ownership;
@@ -193,8 +193,8 @@ export function ownerOf(
   for (const w of hints.writers.get(hub) ?? []) {
     const l = labels[w];
     if (l < 0) continue;
-    writes.set(l, (writes.get(l) ?? 0) + 1);
-    pull.set(l, (pull.get(l) ?? 0) + WRITE_PULL);
+    addTo(writes, l);
+    addTo(pull, l, WRITE_PULL);
   }
   const best = argmax(pull) ?? argmax(reads);
   if (best === undefined) return undefined;
