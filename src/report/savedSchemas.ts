@@ -90,6 +90,7 @@ const service = z.object({
 export const savedAnalysis = z.object({
   schema: z.literal("faultline/analysis@1"),
   repo: z.object({
+    name: str.optional(),
     head: str,
     headDate: str,
     files: num,

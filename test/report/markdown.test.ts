@@ -62,11 +62,13 @@ describe("report.md", () => {
       const width = cells(t[0]).length;
       for (const row of t) expect(cells(row).length, row).toBe(width);
     }
-    // `faultline report` re-renders the same Markdown from the saved analysis
+    // `faultline report` re-renders the same Markdown from the saved analysis, titled by the folder analysed
+    expect(md.split("\n")[0]).toBe(`# faultline report: ${path.basename(repo)}`);
     const again = tempDir();
     const r = await runCli(["report", path.join(out, "analysis.json"), "--out", again]);
     expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(path.join(again, "report.md"), "utf8").replace(/^# .*\n/, "")).toBe(md.replace(/^# .*\n/, ""));
+    expect(readFileSync(path.join(again, "report.md"), "utf8")).toBe(md);
+    expect(readFileSync(path.join(again, "services.md"), "utf8")).toBe(detail);
     // and from the folder analyze wrote to
     const fromFolder = tempDir();
     expect((await runCli(["report", out, "--out", fromFolder])).code).toBe(0);
