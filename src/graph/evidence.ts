@@ -178,7 +178,7 @@ function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set
       // the method first: most calls are neither a definition nor a data call, and need no receiver
       const define = method === "define";
       if (!define && !isDataMethod(method)) return;
-      const receiver = receiverChain(call.expression.expression) ?? repositoryOf(call.expression.expression);
+      const receiver = repositoryOf(call.expression.expression) ?? receiverChain(call.expression.expression);
       if (define && receiver?.length === 1 && DEFINERS.has(receiver[0])) {
         const name = modelName(call.arguments[0]);
         if (name) data.entities.push({ name, how: "model.define" });
@@ -196,13 +196,18 @@ function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set
   }
 }
 
-/** `a.b.c` -> ["a", "b", "c"]; `this.repo` -> ["this", "repo"]; the last three names at most; else undefined. */
+/**
+ * `a.b.c` -> ["a", "b", "c"]; `this.repo` -> ["this", "repo"]; the last three names at most; else undefined.
+ * A call inside the chain is passed through (`this.prisma.txClient().order` -> ["prisma", "txClient",
+ * "order"]: a transaction's client), one that is the receiver itself is not (`getRepository()` names none).
+ */
 function receiverChain(e: ts.Expression): string[] | undefined {
   const out: string[] = [];
   let cur: ts.Expression = e;
   while (ts.isPropertyAccessExpression(cur)) {
     out.unshift(cur.name.text);
     cur = cur.expression;
+    if (ts.isCallExpression(cur)) cur = cur.expression;
   }
   if (ts.isIdentifier(cur)) out.unshift(cur.text);
   else if (cur.kind === ts.SyntaxKind.ThisKeyword) out.unshift("this");

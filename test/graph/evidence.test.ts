@@ -36,6 +36,7 @@ describe("data evidence read from the syntax", () => {
       `  await Order.findByPk("1");`,
       `  await this.orders.save(document);`,
       `  await prisma.order.update({});`,
+      `  await this.prismaService.txClient().space.update({});`, // a transaction's client, got by a call
       `  [1, 2].find((x) => x > 1);`, // an array literal: no receiver name
       `  await this.connection.getRepository(ctx, OrderLine).save(line);`, // the repository of OrderLine
       `  await dataSource.getRepository(Refund).delete({});`,
@@ -50,6 +51,7 @@ describe("data evidence read from the syntax", () => {
       { receiver: ["Refund"], method: "delete" },
       { receiver: ["entityType"], method: "save" },
       { receiver: ["prisma", "order"], method: "update" },
+      { receiver: ["prismaService", "txClient", "space"], method: "update" },
       { receiver: ["this", "orders"], method: "save" },
     ]);
     expect(data.typed).toEqual([

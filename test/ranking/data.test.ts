@@ -51,4 +51,29 @@ describe("who owns a Prisma model", () => {
     // nobody writes Tag: the service reading it owns it
     expect(entities.find((e) => e.name === "Tag")!.owner).toBe("admin");
   });
+
+  it("counts the writes made inside a transaction, through the client a call returns", () => {
+    const schema = prismaModels("model Space {\n  id String @id\n}\n");
+    const records = [
+      // the space service writes only through its transaction's client: two write calls
+      record("src/space/space.service.ts", [
+        "export class SpaceService {",
+        "  create() { return this.prismaService.txClient().space.create({}); }",
+        "  rename() { return this.prismaService.txClient().space.update({}); }",
+        "}",
+      ]),
+      // the trash empties a space once, on the client itself
+      record("src/trash/trash.service.ts", ["export const purge = () => this.prisma.space.delete({});"]),
+    ];
+    const data = readDataModel(records, [{ schema: "prisma/schema.prisma", models: schema }]);
+    const { entities } = dataOwnership(data, {
+      services: [
+        { id: "space", name: "space", files: ["src/space/space.service.ts"] },
+        { id: "trash", name: "trash", files: ["src/trash/trash.service.ts"] },
+      ],
+      kernel: [],
+    });
+    // hand-counted: space 2 write calls, trash 1
+    expect(entities.find((e) => e.name === "Space")).toMatchObject({ owner: "space", writtenBy: ["trash"] });
+  });
 });
