@@ -15,9 +15,18 @@ function record(path: string, lines: string[]): ModuleRecord {
   return { ...facts, path, tsconfig: "tsconfig.json", imports: [] };
 }
 
+/** The entities of a schema.prisma's models, owned among services given as id -> files. */
+function ownedEntities(models: string[], records: ModuleRecord[], services: Record<string, string[]>) {
+  const schema = prismaModels(models.map((m) => `model ${m} {\n  id String @id\n}\n`).join(""));
+  const data = readDataModel(records, [{ schema: "prisma/schema.prisma", models: schema }]);
+  return dataOwnership(data, {
+    services: Object.entries(services).map(([id, files]) => ({ id, name: id, files })),
+    kernel: [],
+  }).entities;
+}
+
 describe("who owns a Prisma model", () => {
   it("is the service making the most write calls on it, not the one with the most files touching it once", () => {
-    const schema = prismaModels("model Order {\n  id String @id\n}\nmodel Tag {\n  id String @id\n}\n");
     const records = [
       // the activities service implements the order's create, update and delete: four write calls
       record("src/activities/activities.service.ts", [
@@ -36,13 +45,9 @@ describe("who owns a Prisma model", () => {
         "export const tags = () => prisma.tag.findMany({});",
       ]),
     ];
-    const data = readDataModel(records, [{ schema: "prisma/schema.prisma", models: schema }]);
-    const { entities } = dataOwnership(data, {
-      services: [
-        { id: "activities", name: "activities", files: ["src/activities/activities.service.ts"] },
-        { id: "admin", name: "admin", files: ["src/demo/demo.service.ts", "src/admin/admin.service.ts"] },
-      ],
-      kernel: [],
+    const entities = ownedEntities(["Order", "Tag"], records, {
+      activities: ["src/activities/activities.service.ts"],
+      admin: ["src/demo/demo.service.ts", "src/admin/admin.service.ts"],
     });
     const order = entities.find((e) => e.name === "Order")!;
     // hand-counted: activities 4 write calls in 1 file, admin 2 write calls in 2 files
@@ -53,7 +58,6 @@ describe("who owns a Prisma model", () => {
   });
 
   it("counts the writes made inside a transaction, through the client a call returns", () => {
-    const schema = prismaModels("model Space {\n  id String @id\n}\n");
     const records = [
       // the space service writes only through its transaction's client: two write calls
       record("src/space/space.service.ts", [
@@ -65,13 +69,9 @@ describe("who owns a Prisma model", () => {
       // the trash empties a space once, on the client itself
       record("src/trash/trash.service.ts", ["export const purge = () => this.prisma.space.delete({});"]),
     ];
-    const data = readDataModel(records, [{ schema: "prisma/schema.prisma", models: schema }]);
-    const { entities } = dataOwnership(data, {
-      services: [
-        { id: "space", name: "space", files: ["src/space/space.service.ts"] },
-        { id: "trash", name: "trash", files: ["src/trash/trash.service.ts"] },
-      ],
-      kernel: [],
+    const entities = ownedEntities(["Space"], records, {
+      space: ["src/space/space.service.ts"],
+      trash: ["src/trash/trash.service.ts"],
     });
     // hand-counted: space 2 write calls, trash 1
     expect(entities.find((e) => e.name === "Space")).toMatchObject({ owner: "space", writtenBy: ["trash"] });
