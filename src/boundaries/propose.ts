@@ -1,4 +1,5 @@
 import picomatch from "picomatch";
+import path from "node:path";
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
 import { UserError } from "../util/errors.js";
@@ -531,11 +532,16 @@ function layerNote(dissolved: { layer: string; moved: number[] }[]): string {
 
 /**
  * Files named for starting a process (`main.ts`, `server.ts`, `bootstrap.ts`, or the `index.ts` of a
- * top-level folder: outline's `server/index.ts`) that no analysed file imports.
+ * top-level folder, outline's `server/index.ts`, or of the folder every analysed file is in, teable's
+ * `apps/nestjs-backend/src/index.ts` given with `--include 'apps/nestjs-backend/src/**'`) that no
+ * analysed file imports.
  */
 function entryPoints(files: string[], imports: ImportGraph): number[] {
   const imported = new Set(imports.edges.map((e) => e.to));
-  return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || TOP_INDEX.test(f)) && !imported.has(f) ? [i] : []));
+  const root = commonFolder(files);
+  const rootIndex = (f: string) => root !== "" && path.posix.dirname(f) === root && INDEX.test(f);
+  const named = (f: string) => ENTRY_POINT.test(f) || TOP_INDEX.test(f) || rootIndex(f);
+  return files.flatMap((f, i) => (named(f) && !imported.has(f) ? [i] : []));
 }
 
 /** The import graph by coupling-graph index, both ways: who imports each file, and what each imports. */
@@ -585,6 +591,7 @@ function inFolders(files: string[], folders: string[]): number[] {
 
 const ENTRY_POINT = /(^|\/)(main|server|bootstrap)\.[cm]?[jt]sx?$/;
 const TOP_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
+const INDEX = /(^|\/)index\.[cm]?[jt]sx?$/;
 
 /**
  * Every rename names a generated service (a pinned one is named by its pin), and no two services

@@ -82,35 +82,37 @@ describe("framework glue", () => {
 const DOMAINS = ["order", "payment", "invoice", "shipment", "customer", "product"];
 
 /**
- * A Koa-style back end: `src/index.ts` starts `main.ts`, which installs an error handler and starts
+ * A Koa-style back end under `root`: its `index.ts` starts `main.ts`, which installs an error handler and starts
  * two process roles; the web role mounts the routes of every domain through `routes/index.ts`, the
  * worker role the queue processor of every domain. Each domain is a model, a route and a processor.
  */
-function koaRepo(): string {
+function koaRepo(root = "src"): string {
   const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
-  const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
+  const files: Record<string, string> = {
+    "tsconfig.json": root === "src" ? TSCONFIG : TSCONFIG.replace('["src"]', JSON.stringify([root])),
+  };
   for (const d of DOMAINS) {
-    files[`src/models/${cap(d)}.ts`] = `export class ${cap(d)} {\n  id = "${d}";\n}\n`;
-    files[`src/routes/${d}s.ts`] =
+    files[`${root}/models/${cap(d)}.ts`] = `export class ${cap(d)} {\n  id = "${d}";\n}\n`;
+    files[`${root}/routes/${d}s.ts`] =
       `import { ${cap(d)} } from "../models/${cap(d)}";\nexport const ${d}Routes = () => new ${cap(d)}();\n`;
-    files[`src/processors/${cap(d)}Processor.ts`] =
+    files[`${root}/processors/${cap(d)}Processor.ts`] =
       `import { ${cap(d)} } from "../models/${cap(d)}";\nexport const process${cap(d)} = () => new ${cap(d)}();\n`;
   }
-  files["src/routes/index.ts"] =
+  files[`${root}/routes/index.ts`] =
     DOMAINS.map((d) => `import { ${d}Routes } from "./${d}s";\n`).join("") +
     `export const routes = [${DOMAINS.map((d) => `${d}Routes`).join(", ")}];\n`;
-  files["src/processors/index.ts"] =
+  files[`${root}/processors/index.ts`] =
     DOMAINS.map((d) => `import { process${cap(d)} } from "./${cap(d)}Processor";\n`).join("") +
     `export const processors = [${DOMAINS.map((d) => `process${cap(d)}`).join(", ")}];\n`;
-  files["src/roles/web.ts"] = `import { routes } from "../routes";\nexport const web = () => routes.length;\n`;
-  files["src/roles/worker.ts"] =
+  files[`${root}/roles/web.ts`] = `import { routes } from "../routes";\nexport const web = () => routes.length;\n`;
+  files[`${root}/roles/worker.ts`] =
     `import { processors } from "../processors";\nexport const worker = () => processors.length;\n`;
-  files["src/onerror.ts"] = `export const onerror = (e: unknown) => String(e);\n`;
-  files["src/main.ts"] =
+  files[`${root}/onerror.ts`] = `export const onerror = (e: unknown) => String(e);\n`;
+  files[`${root}/main.ts`] =
     `import { onerror } from "./onerror";\nimport { web } from "./roles/web";\n` +
     `import { worker } from "./roles/worker";\n` +
     `export const start = () => [onerror, web(), worker()];\n`;
-  files["src/index.ts"] = `export const boot = () => import("./main").then((m) => m.start());\n`;
+  files[`${root}/index.ts`] = `export const boot = () => import("./main").then((m) => m.start());\n`;
   const author = "Ada <ada@x.test>";
   const commits: CommitStep[] = [{ author, date: day(0), touch: Object.keys(files) }];
   DOMAINS.forEach((d, k) => {
@@ -118,10 +120,14 @@ function koaRepo(): string {
       commits.push({
         author,
         date: day(1 + k * 3 + n),
-        touch: [`src/models/${cap(d)}.ts`, `src/routes/${d}s.ts`, `src/processors/${cap(d)}Processor.ts`],
+        touch: [`${root}/models/${cap(d)}.ts`, `${root}/routes/${d}s.ts`, `${root}/processors/${cap(d)}Processor.ts`],
       });
   });
-  commits.push({ author, date: day(40), touch: ["src/main.ts", "src/roles/web.ts", "src/roles/worker.ts"] });
+  commits.push({
+    author,
+    date: day(40),
+    touch: [`${root}/main.ts`, `${root}/roles/web.ts`, `${root}/roles/worker.ts`],
+  });
   return buildRepo({ files, commits });
 }
 
@@ -138,5 +144,14 @@ describe("start-up code", () => {
       expect(own, d).toBeDefined();
       expect(own).toContain(`src/processors/${d[0].toUpperCase() + d.slice(1)}Processor.ts`);
     }
+  });
+
+  it("starts at the index of the folder every analysed file is in (a workspace app given with --include)", async () => {
+    const root = "apps/api/src";
+    const { analysis } = await analyzeInto(koaRepo(root), ["--no-cache", "--include", `${root}/**`]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    expect(kernel.get(`${root}/index.ts`)).toMatch(/entry point/);
+    for (const f of ["main.ts", "onerror.ts", "roles/web.ts", "roles/worker.ts"])
+      expect(kernel.get(`${root}/${f}`), f).toMatch(/^start-up/);
   });
 });
