@@ -2,7 +2,9 @@
 
 /** Tests, stories, mocks, fixtures and generated files: left out by `analyze` unless --include-tests. */
 export const DEFAULT_TEST_GLOBS = [
-  "**/*.{test,spec,stories,story,e2e-spec,cy}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
+  "**/*.{test,spec,stories,story,e2e,cy}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
+  // end-to-end suites by variant (`orders.e2e-spec.ts`, `billing.e2e-ee.ts`)
+  "**/*.e2e-*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
   // test doubles and helpers beside the code they stand in for (`user.service.mock.ts`, `calculator-test-utils.ts`)
   "**/*.{mock,mocks}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
   "**/*test-utils.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",

@@ -19,6 +19,10 @@ function repo(): string {
     "src/payment/payment.service.mock.ts": uses("paymentTotal", "./payment.service"),
     "src/order/order-calculator-test-utils.ts": uses("orderTotal", "./order.service"),
     "src/test-utils/db.ts": uses("paymentTotal", "../payment/payment.service"),
+    // end-to-end suites beside the code: plain, and by variant (NestJS's e2e-spec, an edition's e2e-ee)
+    "src/order/order.e2e.ts": uses("orderTotal", "./order.service"),
+    "src/order/order.e2e-spec.ts": uses("orderTotal", "./order.service"),
+    "src/payment/payment.e2e-ee.ts": uses("paymentTotal", "./payment.service"),
   };
   return buildRepo({ files, commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }] });
 }
@@ -27,7 +31,7 @@ const placed = (a: Awaited<ReturnType<typeof analyzeInto>>["analysis"]) =>
   [...a.services.flatMap((s) => s.files), ...a.kernel.files.map((k) => k.path), ...a.isolated].sort();
 
 describe("test code", () => {
-  it("is left out by default: specs, test doubles (*.mock.ts), helpers (*test-utils.ts, test-utils/)", async () => {
+  it("is left out by default: specs, e2e suites, test doubles (*.mock.ts), test helpers", async () => {
     const dir = repo();
     const { analysis } = await analyzeInto(dir, ["--no-cache"]);
     expect(analysis.repo.files).toBe(4);
@@ -39,6 +43,6 @@ describe("test code", () => {
     ]);
     // --include-tests takes them all in
     const all = await analyzeInto(dir, ["--no-cache", "--include-tests"]);
-    expect(all.analysis.repo.files).toBe(8);
+    expect(all.analysis.repo.files).toBe(11);
   });
 });
