@@ -39,13 +39,16 @@ export function exportProposalYaml(a: Analysis): string {
   const doc: Record<string, unknown> = {
     name: `faultline ${a.repo.head ? a.repo.head.slice(0, 12) : "analysis"}`,
     head: a.repo.head || undefined,
+    // the files the analysis was made of, so that accept and check guard the same ones
+    scope: a.settings.scope,
     services,
   };
   if (a.kernel.files.length) doc.kernel = collapseGlobs(owner, "k");
   const header = [
     "# A faultline proposal: edit the services (name: [globs or files]) and compare it with",
     "#   faultline compare analysis.json this.yaml",
-    "# Globs are matched with picomatch against repo-relative paths. `kernel` lists the shared kernel.",
+    "# Globs are matched with picomatch against repo-relative paths. `kernel` lists the shared kernel;",
+    "# `scope` the files analysed (include, exclude, tsconfigs, tier), which accept and check keep.",
     a.isolated.length
       ? `# ${plural(a.isolated.length, "isolated file")} ${verb(a.isolated.length, "belongs", "belong")} ` +
         "to no service: " +

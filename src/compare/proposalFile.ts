@@ -105,14 +105,37 @@ export function schemaProblem(file: string, error: z.ZodError): UserError {
   return new UserError(`${file}: ${key}${i.message}${keys}`);
 }
 
+/** A YAML proposal's scope: the files it was made for, each key as analyze's flag would give it. */
+const yamlScope = z
+  .object({
+    tsconfigs: z.array(z.string()).optional(),
+    include: z.array(z.string()).optional(),
+    exclude: z.array(z.string()).optional(),
+    tier: z.enum(TIER_CHOICES).optional(),
+    includeTests: z.boolean().optional(),
+  })
+  .strict();
+
 const yamlProposal = z
   .object({
     name: z.string().optional(),
     head: z.string().optional(),
+    scope: yamlScope.optional(),
     services: z.record(z.string().min(1), z.union([z.array(z.string()), z.string()])),
     kernel: z.array(z.string()).optional(),
   })
   .strict();
+
+/** A YAML scope with analyze's defaults where a key is left out (tsconfigs found, every file, server tier). */
+function scopeOfYaml(s: z.infer<typeof yamlScope>): Scope {
+  return {
+    tsconfigs: s.tsconfigs ?? [],
+    include: s.include ?? [],
+    exclude: s.exclude ?? [],
+    tier: s.tier ?? "server",
+    ...(s.includeTests ? { includeTests: true as const } : {}),
+  };
+}
 
 /**
  * Reads analysis.json, proposal.json (faultline/proposal@1) or a hand-written YAML proposal.
@@ -185,7 +208,7 @@ function ofFiles(
   };
 }
 
-const YAML_KEYS = ["name", "head", "services", "kernel"];
+const YAML_KEYS = ["name", "head", "scope", "services", "kernel"];
 
 /**
  * A YAML syntax error as one line: `file:line:column: message`, the message without the
@@ -254,5 +277,6 @@ function fromYaml(file: string, text: string): RawProposal {
     services,
     kernel: p.kernel ?? [],
     kernelWhere: (p.kernel ?? []).map((_, k) => at(kernelItems[k])),
+    ...(p.scope ? { scope: scopeOfYaml(p.scope) } : {}),
   };
 }

@@ -242,6 +242,32 @@ describe("faultline proposal export / accept, and check", () => {
     expect(c.moves[0].moved).toBe(0);
   });
 
+  it("exports the analysis's scope, which accept and check then keep (no flag repeated)", async () => {
+    const scoped = script();
+    // a seed script the analysis was told to leave out
+    scoped.files["src/scripts/seed.ts"] =
+      'import { Order } from "../models/Order";\nexport const seed = new Order();\n';
+    scoped.commits[0].touch = Object.keys(scoped.files);
+    const dir = buildRepo(scoped);
+    const { out: scopedOut } = await analyzeInto(dir, ["--exclude", "src/scripts/**"]);
+    const exported = await runCli(["proposal", "export", scopedOut]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const yamlFile = path.join(tempDir(), "p.yaml");
+    writeFileSync(yamlFile, exported.stdout);
+    const accepted = path.join(tempDir(), "accepted.json");
+    const acc = await runCli(["proposal", "accept", yamlFile, "--out", accepted, "--repo", dir, "--quiet"]);
+    expect([acc.code, acc.stderr]).toEqual([0, ""]);
+    expect(readJson<AcceptedProposal>(accepted).scope).toMatchObject({ exclude: ["src/scripts/**"] });
+    // the seed script is out of scope, not a file that belongs to no service
+    const checked = await runCli(["check", dir, "--proposal", accepted]);
+    expect([checked.code, checked.stderr]).toEqual([0, ""]);
+    // a misspelt scope key is exit 2 at its line, never a scope silently widened
+    writeFileSync(yamlFile, exported.stdout.replace("  exclude:", "  exlude:"));
+    const typo = await runCli(["proposal", "accept", yamlFile, "--out", accepted, "--repo", dir, "--quiet"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(new RegExp(`^faultline: ${yamlFile.replace(/[/.]/g, "\\$&")}:\\d+:\\d+: .*exlude`));
+  });
+
   it("check fails on a new cross-service import, and passes with a baseline that records it", async () => {
     const dir = tempDir();
     const yamlFile = path.join(dir, "a.yaml");
