@@ -97,7 +97,7 @@ export function rankServices(
     const why = [...painReasons(pain.get(id)!, medians), ...costReasons(cost.get(id)!, ctx, name)];
     if (ctx.last?.has(id))
       why.unshift("no dominant domain: most of its files name no business noun (ranked after the domains)");
-    if (isCore(id) && (passed.includes(id) || (ctx.pick && i === 0))) why.unshift(`core: ${ctx.core!.get(id)!.why}`);
+    if (isCore(id)) why.unshift(`core: ${ctx.core!.get(id)!.why}`);
     if (ctx.pick && i === 0 && order.length > 1) {
       // the next service it is weighed against: the best other that is neither core nor without a domain
       const second = order.find((other) => other !== id && !isCore(other) && !late(other));
@@ -108,11 +108,21 @@ export function rankServices(
             (x) => `${name(x)} at ${round(priority.get(x)!, 3)}`,
           )})`
         : "";
+      // the core ranked between the two, so that the margin reads as what it is
+      const below = second === undefined ? [] : order.slice(1, order.indexOf(second));
+      const between = below.filter((x) => isCore(x) && !passed.includes(x));
       const beats =
         second === undefined
           ? ""
           : `${core ? "; it" : ""} beats ${name(second)} at ${round(priority.get(second)!, 3)} ` +
-            `(pain ${round(p.get(second)!, 2)}, cost ${round(c.get(second)!, 2)})`;
+            `(pain ${round(p.get(second)!, 2)}, cost ${round(c.get(second)!, 2)})` +
+            (between.length
+              ? `, the next that is not core (between them, ${passedOver(
+                  between,
+                  ctx.core!,
+                  (x) => `${name(x)} at ${round(priority.get(x)!, 3)}`,
+                )})`
+              : "");
       why.unshift(
         `extract first: priority ${round(priority.get(id)!, 3)} (pain ${round(p.get(id)!, 2)} / (1 + cost ` +
           `${round(c.get(id)!, 2)}))${core}${beats}`,

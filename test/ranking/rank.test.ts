@@ -80,9 +80,12 @@ describe("the ranking", () => {
     // share is core; document, not core, leads and is weighed against pin, not share
     const code = { kind: "code", why: "2 of the 2 other services import it" } as const;
     const r = rank(new Map<string, CoreReason>([["share", code]]));
+    // share, core, ranks between them: the line names it, and share's reasons say why it is core
     expect(r.get("document")!.why[0]).toBe(
-      "extract first: priority 0.625 (pain 1.25 / (1 + cost 1)) beats pin at 0.4 (pain 0.5, cost 0.25)",
+      "extract first: priority 0.625 (pain 1.25 / (1 + cost 1)) beats pin at 0.4 (pain 0.5, cost 0.25), " +
+        "the next that is not core (between them, share at 0.5: imported by most services)",
     );
+    expect(r.get("share")!.why[0]).toBe("core: 2 of the 2 other services import it");
     // pin core too: no service to weigh it against
     const both = rank(
       new Map<string, CoreReason>([
