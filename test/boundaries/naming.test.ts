@@ -27,6 +27,20 @@ describe("service names", () => {
     expect(names).toEqual(["fear", "portfolio", "price"]);
   });
 
+  it("never take a container folder or a use-case role for a name (features/, usecases/, *.usecase.ts)", () => {
+    const names = nameGroups([
+      [
+        "src/features/subscriber/usecases/update-subscriber.usecase.ts",
+        "src/features/subscriber/usecases/delete-subscriber.usecase.ts",
+        "src/features/subscriber/subscriber.controller.ts",
+      ],
+      ["src/billing/invoice.ts", "src/billing/payment.ts"],
+    ]);
+    // group 0: features, subscriber and usecase (usecases folds into it) score 1 x ln 2, update and
+    // delete 1/3 x ln 2; by name features and usecase would come first and win, both unfit
+    expect(names).toEqual(["subscriber", "billing"]);
+  });
+
   it("join the two best words when each already names a bigger group", () => {
     const names = nameGroups([
       ["src/user/a.ts", "src/user/b.ts", "src/user/c.ts", "src/user/d.ts"],
