@@ -75,7 +75,7 @@ describe("mistakes in YAML proposals and faultline.config.json name their place"
     const r = await runCli(["compare", yaml, yaml, "--repo", repo, "--quiet"]);
     expect([r.code, r.stderr]).toEqual([
       2,
-      `faultline: ${yaml}:2:1: unknown key "servcies" (expected name, head, services, kernel; did you mean ` +
+      `faultline: ${yaml}:2:1: unknown key "servcies" (expected name, head, scope, services, kernel; did you mean ` +
         `"services"?)\n`,
     ]);
   });

@@ -140,7 +140,9 @@ describe("faultline compare", () => {
     writeFileSync(bad, "name: x\nservices:\n  a: [src/**]\ncolour: blue\n");
     const r = await runCli(["compare", bad, bad, "--repo", repo, "--quiet"]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`faultline: ${bad}:4:1: unknown key "colour" (expected name, head, services, kernel)`);
+    expect(r.stderr.trim()).toBe(
+      `faultline: ${bad}:4:1: unknown key "colour" (expected name, head, scope, services, kernel)`,
+    );
     writeFileSync(bad, "name: x\nservices:\n  a: [src/**\n");
     const syntax = await runCli(["compare", bad, bad, "--repo", repo, "--quiet"]);
     expect(syntax.code).toBe(2);
