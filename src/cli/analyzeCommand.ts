@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { analyzeOutputs, type AnalyzeOptions } from "../analysis/analyze.js";
+import { analyzeOutputs, scopeOf, type AnalyzeOptions } from "../analysis/analyze.js";
 import type { Scope } from "../analysis/types.js";
 import { CONFIG_FILE, loadConfig } from "../config/config.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type Weights } from "../coupling/types.js";
@@ -10,6 +10,8 @@ import { stderrLog } from "./log.js";
 import type { ScopeFlags } from "./flags.js";
 import { usableCacheDir } from "../cache/store.js";
 import { writeReports } from "../report/writeReports.js";
+import { readAnalysis } from "../report/savedAnalysis.js";
+import type { Log } from "../util/log.js";
 import { checkOutDir } from "./outputs.js";
 import { printSummary } from "./summary.js";
 import type { Io } from "./io.js";
@@ -113,9 +115,46 @@ export function withRecordedScope(
   };
 }
 
+/** The folder analyze writes to without --out. */
+export function defaultOutDir(root: string): string {
+  return path.join(root, ".faultline");
+}
+
+/**
+ * explain's and contract's options: analyze's, in the scope of the analysis in analyze's default folder
+ * (`<repo>/.faultline/analysis.json`) where no scope flag says otherwise, so that they speak of the
+ * services its report shows; a warning names that scope when flags and config alone would give another.
+ */
+export function optionsInReportedScope(repo: string, flags: AnalyzeFlags, log: Log): AnalyzeOptions {
+  const root = path.resolve(repo);
+  const opts = analyzeOptionsFrom(repo, flags);
+  const file = path.join(defaultOutDir(root), "analysis.json");
+  let recorded: Scope | undefined;
+  try {
+    recorded = existsSync(file) ? readAnalysis(file).settings.scope : undefined;
+  } catch {
+    // an unreadable or older analysis records no scope to follow: flags and config decide
+    recorded = undefined;
+  }
+  const scoped = withRecordedScope(opts, flags, root, recorded);
+  const scope = scopeOf(root, scoped);
+  if (JSON.stringify(scope) !== JSON.stringify(scopeOf(root, opts))) {
+    const parts = [
+      ...scope.include.map((g) => `--include '${g}'`),
+      ...scope.exclude.map((g) => `--exclude '${g}'`),
+      ...scope.tsconfigs.map((t) => `--tsconfig ${t}`),
+      `--tier ${scope.tier}`,
+      ...(scope.includeTests ? ["--include-tests"] : []),
+    ];
+    const shown = path.relative(process.cwd(), file) || file;
+    log.warn(`analysing in the scope ${shown} was made with (${parts.join(" ")}); scope flags choose another`);
+  }
+  return scoped;
+}
+
 export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {
   const root = checkRepoDir(repo);
-  const out = path.resolve(flags.out ?? path.join(root, ".faultline"));
+  const out = path.resolve(flags.out ?? defaultOutDir(root));
   checkOutDir(flags.out ? `--out ${flags.out}` : out, out);
   const options = analyzeOptionsFrom(repo, flags);
   const log = stderrLog(flags, io);
