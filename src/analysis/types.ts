@@ -28,8 +28,6 @@ export interface ClientSummary {
 export interface Analysis {
   schema: "faultline/analysis@1";
   repo: {
-    /** the analysed folder's name, which titles the reports (set by the analyze command, not cached) */
-    name?: string;
     head: string;
     headDate: string;
     files: number;

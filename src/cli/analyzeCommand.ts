@@ -158,10 +158,10 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Pro
   checkOutDir(flags.out ? `--out ${flags.out}` : out, out);
   const options = analyzeOptionsFrom(repo, flags);
   const log = stderrLog(flags, io);
-  const analysed = await analyzeOutputs(repo, options, log);
-  // the folder's name titles the reports; `report` re-renders them from analysis.json alone
-  const analysis = { ...analysed.analysis, repo: { name: path.basename(root), ...analysed.analysis.repo } };
-  const { modelJson } = analysed;
+  const { analysis, modelJson: model } = await analyzeOutputs(repo, options, log);
+  // the folder's name titles the reports, and `report` renders them again from analysis.json and model.json
+  const { schema, ...rest } = model;
+  const modelJson = { schema, title: path.basename(root), ...rest };
   log.progress("write", "reports");
   mkdirSync(out, { recursive: true });
   if (!flags.out) writeFileSync(path.join(out, ".gitignore"), "*\n");
@@ -171,7 +171,7 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Pro
   writeFileSync(path.join(out, "model.json"), JSON.stringify(modelJson) + "\n");
   const cacheDir = flags.cache === false ? undefined : usableCacheDir(root, log);
   const reportCache = cacheDir ? { dir: cacheDir, log } : undefined;
-  written.push(...writeReports(analysis, modelJson, out, analysis.repo.name, reportCache));
+  written.push(...writeReports(analysis, modelJson, out, modelJson.title, reportCache));
   log.finish();
   printSummary(analysis, written, io);
 }

@@ -10,6 +10,11 @@ import type { RepoModel } from "./types.js";
  */
 export interface ModelJson {
   schema: "faultline/model@1";
+  /**
+   * the analysed folder's name, which titles the reports `report` renders again (set by the analyze
+   * command; not in analysis.json, which is the same for a copy of the repository anywhere)
+   */
+  title?: string;
   /** path and lines of each analysed file */
   files: { path: string; loc: number }[];
   /** import edges through barrels: [from index, to index, symbols] */

@@ -90,7 +90,6 @@ const service = z.object({
 export const savedAnalysis = z.object({
   schema: z.literal("faultline/analysis@1"),
   repo: z.object({
-    name: str.optional(),
     head: str,
     headDate: str,
     files: num,
@@ -158,6 +157,7 @@ const index = z.number().int().nonnegative();
 /** faultline/model@1 (src/metrics/modelJson.ts); file indexes are checked against `files` apart. */
 export const savedModel = z.object({
   schema: z.literal("faultline/model@1"),
+  title: str.optional(),
   files: z.array(z.object({ path: str, loc: num })),
   imports: z.array(z.tuple([index, index, strings])),
   coupling: z.object({ weights: z.record(str, num), edges: z.array(z.tuple([index, index, num])) }),
