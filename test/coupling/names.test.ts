@@ -29,6 +29,9 @@ describe("the noun a file's name carries", () => {
       // `env.ts` holds configuration in every package that has one: the folder speaks, or nothing does
       ["server/env.ts", undefined],
       ["plugins/slack/server/env.ts", "slack"],
+      // a use case is a role, as a command is: the folder of use cases says nothing, the one above it does
+      ["src/app/events/usecases/trigger-event/trigger-event.usecase.ts", "trigger-event"],
+      ["src/app/subscribers/usecases/index.ts", "subscriber"],
     ];
     expect(cases.map(([f]) => nounOf(f))).toEqual(cases.map(([, n]) => n));
   });
