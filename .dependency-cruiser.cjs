@@ -66,6 +66,7 @@ module.exports = {
           "^src/util/order\\.ts$",
           "^src/util/plural\\.ts$",
           "^src/metrics/",
+          "^src/report/dataNotes\\.ts$",
           "^src/analysis/types\\.ts$",
           "^src/ranking/types\\.ts$",
           "^src/coupling/types\\.ts$",

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Analysis } from "../analysis/types.js";
 import { isolatedLine, noServicesReason } from "../report/markdown.js";
 import { plural } from "../util/plural.js";
+import { NO_ENTITY_FOUND, NO_ENTITY_SHARED } from "../report/dataNotes.js";
 import type { Io } from "./io.js";
 
 /** The terminal summary: services with modules, pain, cost and rank; the pick; the shared data; the paths written. */
@@ -60,14 +61,16 @@ export function printSummary(a: Analysis, written: string[], io: Io): void {
       for (const w of first.why.slice(0, 5)) lines.push(`  - ${w}`);
     } else lines.push(bold("No first pick: ") + (a.extractionNote ?? "").replace(/^no first pick: /, ""));
     const hot = a.data.entities.filter((e) => e.readBy.length > 0).slice(0, 3);
-    if (hot.length) {
-      const name = (id: string | null) => (id ? (services.find((s) => s.id === id)?.name ?? id) : "no service");
-      lines.push("");
-      lines.push(
-        bold("Shared data: ") +
-          hot.map((e) => `${e.name} (owned by ${name(e.owner)}, used by ${e.readBy.length} more)`).join("; "),
-      );
-    }
+    const name = (id: string | null) => (id ? (services.find((s) => s.id === id)?.name ?? id) : "no service");
+    lines.push("");
+    lines.push(
+      bold("Shared data: ") +
+        (hot.length
+          ? hot.map((e) => `${e.name} (owned by ${name(e.owner)}, used by ${e.readBy.length} more)`).join("; ")
+          : a.data.entities.length
+            ? NO_ENTITY_SHARED
+            : NO_ENTITY_FOUND),
+    );
   }
   lines.push("");
   for (const f of written) {

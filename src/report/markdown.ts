@@ -6,6 +6,7 @@ import { KERNEL } from "../metrics/types.js";
 import { mermaidText } from "./graphFormats.js";
 import { GLOBAL_METRIC_NOTES } from "../metrics/notes.js";
 import { commonFolder } from "../util/paths.js";
+import { asSentence, NO_ENTITY_FOUND, NO_ENTITY_SHARED } from "./dataNotes.js";
 import { PLATFORM_REASON } from "../tiers/platform.js";
 
 /**
@@ -154,7 +155,10 @@ function pickSection(a: Analysis, name: (id: string) => string): string[] {
 
 function sharedDataSection(a: Analysis, name: (id: string) => string, limit: number): string[] {
   const hot = a.data.entities.filter((e) => e.readBy.length > 0);
-  if (hot.length === 0) return [];
+  if (hot.length === 0) {
+    const none = a.data.entities.length ? NO_ENTITY_SHARED : NO_ENTITY_FOUND;
+    return ["## Shared data", "", asSentence(none), ""];
+  }
   const out = ["## Shared data", "", "Entities other services read or write, the most shared first:", ""];
   out.push("| entity | owned by | read by | also written by |", "|---|---|---|---|");
   for (const e of hot.slice(0, Math.min(limit, 15))) {

@@ -160,3 +160,52 @@ describe("report.md", () => {
     });
   });
 });
+
+/**
+ * Orders and billing, each a model, a service and a route, changed apart: with `entities` each model
+ * is a TypeORM entity that only its own service's files use.
+ */
+function twoDomains(entities: boolean): string {
+  const decorator = entities ? "@Entity() " : "";
+  const files: Record<string, string> = {
+    "tsconfig.json": JSON.stringify({ compilerOptions: { experimentalDecorators: true }, include: ["src"] }),
+    "src/entity.ts": "export function Entity() { return (c: unknown) => c; }\n",
+  };
+  const touch: Record<string, string[]> = {};
+  for (const d of ["order", "invoice"]) {
+    const cls = d[0].toUpperCase() + d.slice(1);
+    files[`src/${d}s/${d}.model.ts`] = `import { Entity } from "../entity";\n${decorator}export class ${cls} {}\n`;
+    files[`src/${d}s/${d}.service.ts`] =
+      `import { ${cls} } from "./${d}.model";\nexport const make${cls} = () => new ${cls}();\n`;
+    files[`src/${d}s/${d}.route.ts`] = `import { make${cls} } from "./${d}.service";\nexport const r = make${cls};\n`;
+    touch[d] = [`src/${d}s/${d}.model.ts`, `src/${d}s/${d}.service.ts`, `src/${d}s/${d}.route.ts`];
+  }
+  const commits = [{ author: "Ada <ada@x.test>", date: "2024-01-01T10:00:00Z", touch: Object.keys(files) }];
+  for (let i = 1; i < 9; i++)
+    commits.push({
+      author: "Ada <ada@x.test>",
+      date: `2024-01-${String(i + 1).padStart(2, "0")}T10:00:00Z`,
+      touch: touch[i % 2 ? "order" : "invoice"],
+    });
+  return buildRepo({ files, commits });
+}
+
+describe("shared data, when there is none", () => {
+  it("says no entity was found, or that none is read outside its owner, instead of saying nothing", async () => {
+    for (const [entities, line] of [
+      [false, "no data entity found (ORM entity classes, model definitions, Prisma models)"],
+      [true, "no entity is read by a service other than its owner"],
+    ] as const) {
+      const out = tempDir();
+      const r = await runCli(["analyze", twoDomains(entities), "--out", out]);
+      expect(r.code, r.stderr).toBe(0);
+      const a = readJson<Analysis>(path.join(out, "analysis.json"));
+      // the premise, from analysis.json: entities found or not, none read by another service
+      expect(a.data.entities.length > 0).toBe(entities);
+      expect(a.data.entities.every((e) => e.readBy.length === 0)).toBe(true);
+      expect(r.stdout).toContain(`Shared data: ${line}\n`);
+      const md = readFileSync(path.join(out, "report.md"), "utf8");
+      expect(md).toContain(`## Shared data\n\n${line[0].toUpperCase()}${line.slice(1)}.\n`);
+    }
+  });
+});

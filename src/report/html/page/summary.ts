@@ -5,6 +5,7 @@ import { h, swatch } from "./dom.js";
 import { entitiesOf, extractionNoteOf, hotSpots, startWithOf, tierCountsOf, type DataEntity } from "./extras.js";
 import { basename, fixed2, KERNEL_COLOR } from "./format.js";
 import { plural } from "../../../util/plural.js";
+import { asSentence, NO_ENTITY_FOUND, NO_ENTITY_SHARED } from "../../dataNotes.js";
 
 export interface SummaryContext {
   analysis: Analysis;
@@ -127,7 +128,7 @@ function dataCard(ctx: SummaryContext): HTMLElement {
         "p",
         { class: "small" },
         present
-          ? "No data entity found (ORM entity classes, model definitions, Prisma models)."
+          ? asSentence(entitiesOf(a).length ? NO_ENTITY_SHARED : NO_ENTITY_FOUND)
           : "Not in this analysis: a newer faultline analyze lists the entities services share.",
       ),
     );
