@@ -121,7 +121,10 @@ const yamlProposal = z
     name: z.string().optional(),
     head: z.string().optional(),
     scope: yamlScope.optional(),
-    services: z.record(z.string().min(1), z.union([z.array(z.string()), z.string()])),
+    services: z.record(
+      z.string().min(1),
+      z.union([z.array(z.string()), z.string()], { error: "expected a glob or a list of globs and files" }),
+    ),
     kernel: z.array(z.string()).optional(),
   })
   .strict();

@@ -50,9 +50,12 @@ export function discoverRepo(
   if (files.length === 0) {
     const own = (opts.exclude ?? []).filter((g) => !DEFAULT_TEST_GLOBS.includes(g));
     const globs = [...(opts.include ?? []).map((g) => `include ${g}`), ...own.map((g) => `exclude ${g}`)];
+    // the globs are the likelier cause; of many tsconfigs, a few say where the files were looked for
+    const shown = tsconfigs.slice(0, 3).map((t) => t.path);
+    const more = tsconfigs.length > shown.length ? ` and ${tsconfigs.length - shown.length} more` : "";
     throw new UserError(
-      `${rootArg}: no TypeScript files in scope (tsconfigs: ${tsconfigs.map((t) => t.path).join(", ")}` +
-        `${globs.length ? `; ${globs.join(", ")}` : ""})`,
+      `${rootArg}: no TypeScript files in scope (${globs.length ? `${globs.join(", ")}; ` : ""}tsconfigs: ` +
+        `${shown.join(", ")}${more})`,
     );
   }
   warnUnmatchedGlobs(unmatched, opts, log);

@@ -80,6 +80,16 @@ describe("mistakes in YAML proposals and faultline.config.json name their place"
     ]);
   });
 
+  it("a service given a number instead of globs says what it expects, at its place", async () => {
+    const yaml = path.join(dir, "number.yaml");
+    writeFileSync(yaml, "name: x\nservices:\n  orders: 5\n");
+    const r = await runCli(["compare", yaml, yaml, "--repo", repo, "--quiet"]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `faultline: ${yaml}:3:11: "services.orders": expected a glob or a list of globs and files\n`,
+    ]);
+  });
+
   it("a service with no globs is a warning naming it, as a glob matching nothing is", async () => {
     const yaml = path.join(dir, "empty-service.yaml");
     writeFileSync(yaml, "name: x\nservices:\n  orders: [src/orders/**]\n  billing: []\n");
@@ -361,7 +371,7 @@ describe("--include and --exclude globs", () => {
     const none = await runCli(["analyze", repo, "--out", out, "--quiet", "--include", "src/orders"]);
     expect([none.code, none.stderr]).toEqual([
       2,
-      `faultline: ${repo}: no TypeScript files in scope (tsconfigs: tsconfig.json; include src/orders)\n`,
+      `faultline: ${repo}: no TypeScript files in scope (include src/orders; tsconfigs: tsconfig.json)\n`,
     ]);
   });
 });
