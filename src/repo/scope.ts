@@ -4,7 +4,7 @@ import type { Log } from "../util/log.js";
 import { DEFAULT_TEST_GLOBS } from "./defaults.js";
 import { checkRepoDir } from "./repoDir.js";
 import { initialTsconfigs, isDeclarationFile, selectScopeFiles, TS_EXT, warnUnmatchedGlobs } from "./scopeFiles.js";
-import { loadTsconfigs, visibleParseHost } from "./tsconfigs.js";
+import { loadTsconfigs, visibleParseHost, warnOnce } from "./tsconfigs.js";
 import { withDefaultsOf, BUNDLED_TS_MAJOR, typescriptMajorFor } from "./typescriptVersion.js";
 import type { RepoScope, Tsconfig } from "./types.js";
 import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
@@ -33,12 +33,12 @@ export function discoverRepo(
   const visibleList = listed?.visible ?? listVisibleFiles(root, isGit);
   const visible = new Set(visibleList);
 
-  let tsconfigs = loadTsconfigs(
+  const loaded = loadTsconfigs(
     root,
     initialTsconfigs(root, opts.tsconfigs, visibleList),
     visibleParseHost(root, visibleList),
-    log,
   );
+  let tsconfigs = loaded.tsconfigs;
   if (tsconfigs.length === 0) {
     const hasTs = visibleList.some((p) => TS_EXT.test(p) && !isDeclarationFile(p));
     if (!hasTs) throw new UserError(`${rootArg}: no TypeScript files and no tsconfig.json found`);
@@ -47,6 +47,9 @@ export function discoverRepo(
   }
 
   const { files, unmatched } = selectScopeFiles(root, tsconfigs, visible, opts, (t) => !!t.options.allowJs);
+  // what TypeScript said of a config matters where it owns analysed files (all of them, when none is: they may say why)
+  const used = new Set(files.map((f) => f.tsconfig.path));
+  warnOnce(loaded.warnings, (t) => files.length === 0 || used.has(t), log);
   if (files.length === 0) {
     const own = (opts.exclude ?? []).filter((g) => !DEFAULT_TEST_GLOBS.includes(g));
     const globs = [...(opts.include ?? []).map((g) => `include ${g}`), ...own.map((g) => `exclude ${g}`)];

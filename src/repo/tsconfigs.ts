@@ -82,27 +82,51 @@ export function visibleParseHost(root: string, visible: string[]): ts.ParseConfi
   };
 }
 
+/** What TypeScript said of a tsconfig it read (an `extends` not installed): given if the config is used. */
+export interface TsconfigWarning {
+  /** the tsconfig (repo-relative) whose parse it came from */
+  tsconfig: string;
+  /** one warning per key, however many tsconfigs share the base it is about */
+  key: string;
+  text: string;
+}
+
 /**
  * Reads and fully parses tsconfigs (extends, include/exclude, references), following project
  * references to configs not found by name. A tsconfig that is not JSON, or whose `extends`
- * loops, is an error naming the file; an `extends` that is not installed is warned about once.
+ * loops, is an error naming the file; what else TypeScript says (an `extends` that is not installed)
+ * comes back as warnings, for the caller to give once for the configs that own analysed files.
  */
-export function loadTsconfigs(root: string, initial: string[], host: ts.ParseConfigHost, log: Log): Tsconfig[] {
+export function loadTsconfigs(
+  root: string,
+  initial: string[],
+  host: ts.ParseConfigHost,
+): { tsconfigs: Tsconfig[]; warnings: TsconfigWarning[] } {
   const queue = initial.map((p) => path.resolve(root, p));
   const seen = new Set<string>();
   const out: Tsconfig[] = [];
-  const warned = new Set<string>();
+  const warnings: TsconfigWarning[] = [];
   // a monorepo's tsconfigs mostly extend one base: TypeScript parses it once with this
   const extended = new Map<string, ts.ExtendedConfigCacheEntry>();
   while (queue.length) {
     const abs = queue.shift()!;
     if (seen.has(abs)) continue;
     seen.add(abs);
-    const cfg = parseTsconfig(root, abs, host, extended, log, warned);
+    const cfg = parseTsconfig(root, abs, host, extended, warnings);
     out.push(cfg);
     for (const ref of cfg.references) queue.push(ref);
   }
-  return out.sort((a, b) => byString(a.path, b.path));
+  return { tsconfigs: out.sort((a, b) => byString(a.path, b.path)), warnings };
+}
+
+/** Each warning once, of those whose tsconfig `used` says is used, in the order they were found. */
+export function warnOnce(warnings: TsconfigWarning[], used: (tsconfig: string) => boolean, log: Log): void {
+  const given = new Set<string>();
+  for (const w of warnings) {
+    if (!used(w.tsconfig) || given.has(w.key)) continue;
+    given.add(w.key);
+    log.warn(w.text);
+  }
 }
 
 function parseTsconfig(
@@ -110,8 +134,7 @@ function parseTsconfig(
   abs: string,
   host: ts.ParseConfigHost,
   extended: Map<string, ts.ExtendedConfigCacheEntry>,
-  log: Log,
-  warned: Set<string>,
+  warnings: TsconfigWarning[],
 ): Tsconfig {
   const rel = toRepoPath(root, abs);
   if (!existsSync(abs)) throw new UserError(`${rel}: tsconfig not found`);
@@ -133,11 +156,9 @@ function parseTsconfig(
     if (HARMLESS.has(d.code)) continue;
     if (d.code === CIRCULARITY) throw new UserError(`${rel}: ${message(d)}`);
     const key = d.code === FILE_NOT_FOUND ? message(d) : `${rel}:${d.code}`;
-    if (warned.has(key)) continue;
-    warned.add(key);
     const where = d.file ? `${toRepoPath(root, d.file.fileName)}:${position(d)}` : rel;
     const hint = d.code === FILE_NOT_FOUND ? NOT_INSTALLED_HINT : "";
-    log.warn(`${where}: ${message(d)}${hint}`);
+    warnings.push({ tsconfig: rel, key, text: `${where}: ${message(d)}${hint}` });
   }
   const dir = path.dirname(abs);
   const major = typescriptMajorFor(dir, root);

@@ -437,3 +437,30 @@ describe("a command group named alone", () => {
     });
   });
 });
+
+describe("what TypeScript says of a tsconfig", () => {
+  it("is warned about for the configs that own analysed files, not for packages --include leaves out", async () => {
+    const vue = '{ "extends": "@faultline-test/vue-missing/tsconfig.json", "include": ["src"] }';
+    const files: Record<string, string> = {
+      "apps/api/tsconfig.json": TSCONFIG,
+      "apps/api/src/order.ts": "export const order = 1;\n",
+      "apps/api/src/checkout.ts": 'import { order } from "./order";\nexport const checkout = order;\n',
+      "packages/vue/tsconfig.json": vue,
+      "packages/vue/src/widget.ts": "export const widget = 1;\n",
+    };
+    const dir = buildRepo({
+      files,
+      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
+    });
+    // by hand: the extends string starts at line 1, column 14
+    const warning =
+      "warning: packages/vue/tsconfig.json:1:14: File '@faultline-test/vue-missing/tsconfig.json' not found. " +
+      "(not installed? continuing with the rest of the config)";
+    const all = await runCli(["analyze", dir, "--out", tempDir(), "--quiet"]);
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stderr.split("\n")).toContain(warning);
+    const api = await runCli(["analyze", dir, "--out", tempDir(), "--quiet", "--include", "apps/api/**"]);
+    expect(api.code, api.stderr).toBe(0);
+    expect(api.stderr).not.toContain("vue-missing");
+  });
+});
