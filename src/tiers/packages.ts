@@ -16,6 +16,7 @@ const FRAMEWORKS = [
   "restify",
   "apollo-server*",
   "@apollo/server",
+  "@trpc/server",
   "graphql-yoga",
   "@koa/*",
   "koa-*",
@@ -44,6 +45,7 @@ const DATA_CLIENTS = [
   "kafkajs",
   "amqplib",
   "nodemailer",
+  "@prisma/client",
 ];
 const SERVER = [...FRAMEWORKS, ...DATA_CLIENTS];
 const CLIENT = [
@@ -123,7 +125,10 @@ function matcher(list: string[]): (name: string) => boolean {
   return (name) => exact.has(name) || prefixes.some((p) => name.startsWith(p));
 }
 
-export const isServerPackage = matcher(SERVER);
+/** a scope's `server` package: the server half of a library with a client half (`@trpc/server`, `@apollo/server`) */
+const SCOPED_SERVER = /^@[^/]+\/server$/;
+const isListedServerPackage = matcher(SERVER);
+export const isServerPackage = (name: string) => isListedServerPackage(name) || SCOPED_SERVER.test(name);
 const isServerFramework = matcher(FRAMEWORKS);
 export const isClientPackage = matcher(CLIENT);
 export const isUiPackage = matcher(UI);
