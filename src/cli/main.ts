@@ -200,6 +200,8 @@ function addReport(program: Command, io: Io): void {
     .description("re-render report.md and report.html from a saved analysis.json (and model.json beside it)")
     .argument("<analysis>", "path to analysis.json, or the folder analyze wrote it to")
     .option("--out <dir>", "where to write (default: the folder of analysis.json)")
+    // report shows no progress; --quiet is taken as every other command takes it, so scripts can pass it to all
+    .option("--quiet", "no progress on stderr (report shows none)")
     .action(async (file: string, flags: { out?: string }) => (await reportCommand()).runReport(file, flags, io));
 }
 
