@@ -143,7 +143,16 @@ export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise
   const accepted = readAccepted(flags.proposal);
   const baseline = readBaseline(flags.baseline);
   const log = stderrLog({ quiet: true }, io);
-  const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, checkRepoDir(repo), accepted.scope);
+  const root = checkRepoDir(repo);
+  // before its scope is applied: another repository's scope may hold no file here, which says less
+  const madeAt = {
+    source: flags.proposal,
+    head: accepted.head,
+    services: accepted.services.map((s) => ({ patterns: s.globs })),
+    kernel: accepted.kernel.globs,
+  };
+  checkSameRepository([madeAt], root, true);
+  const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, accepted.scope);
   const model = await buildRepoModel(repo, { ...options, history: false }, log);
   const result = checkImports(accepted, model.imports, model.coupling.files, baseline);
   if (flags.writeBaseline) {

@@ -6,7 +6,10 @@ import { UserError } from "../util/errors.js";
 import type { RawProposal } from "./proposalFile.js";
 
 /** A proposal's files and globs whose fixed part (the file, or the folder a glob starts from) is not in `root`. */
-function absentPaths(p: RawProposal, root: string): { absent: number; all: number } {
+/** What a proposal says of where it was made: its commit, and the paths its globs start from. */
+export type MadeAt = Pick<RawProposal, "source" | "head" | "kernel"> & { services: { patterns: string[] }[] };
+
+function absentPaths(p: MadeAt, root: string): { absent: number; all: number } {
   const patterns = [...p.services.flatMap((s) => s.patterns), ...p.kernel];
   const absent = patterns.filter((pattern) => !existsSync(path.join(root, picomatch.scan(pattern).base)));
   return { absent: absent.length, all: patterns.length };
@@ -19,7 +22,7 @@ function absentPaths(p: RawProposal, root: string): { absent: number; all: numbe
  * tell: a clone that has not fetched it lacks it too. So it takes both: the commit is missing,
  * and most of its paths are not in the work tree. A hand-written proposal records no commit.
  */
-export function checkSameRepository(proposals: RawProposal[], root: string, repoGiven: boolean): void {
+export function checkSameRepository(proposals: MadeAt[], root: string, repoGiven: boolean): void {
   const head = headSha(root);
   if (!head) {
     // no git, or no commits: only the paths tell, and a folder holding few of them is the wrong one

@@ -187,19 +187,16 @@ describe("faultline compare", () => {
   it("refuses a proposal from another repository in one line; a clone behind, or YAML by hand, is read", async () => {
     // another repository: another history and other files
     const catalog = "src/catalog/item.ts";
-    const { out: otherOut, analysis: other } = await analyzeInto(
-      buildRepo({
-        files: {
-          "tsconfig.json": TSCONFIG,
-          [catalog]: "export const item = 1;\n",
-          "src/cart/cart.ts": 'import { item } from "../catalog/item";\nexport const cart = [item];\n',
-          "src/cart/line.ts": 'import { cart } from "./cart";\nexport const line = cart[0];\n',
-        },
-        commits: [
-          { author: "Eve <eve@x.test>", date: day(3), touch: [catalog, "src/cart/cart.ts", "src/cart/line.ts"] },
-        ],
-      }),
-    );
+    const otherRepo = buildRepo({
+      files: {
+        "tsconfig.json": TSCONFIG,
+        [catalog]: "export const item = 1;\n",
+        "src/cart/cart.ts": 'import { item } from "../catalog/item";\nexport const cart = [item];\n',
+        "src/cart/line.ts": 'import { cart } from "./cart";\nexport const line = cart[0];\n',
+      },
+      commits: [{ author: "Eve <eve@x.test>", date: day(3), touch: [catalog, "src/cart/cart.ts", "src/cart/line.ts"] }],
+    });
+    const { out: otherOut, analysis: other } = await analyzeInto(otherRepo);
     expect(other.services.length + other.kernel.files.length).toBeGreaterThan(0);
     const mine = path.join(out, "analysis.json");
     const theirs = path.join(otherOut, "analysis.json");
@@ -215,6 +212,18 @@ describe("faultline compare", () => {
     const accepted = path.join(tempDir(), "a.json");
     const accept = await runCli(["proposal", "accept", theirs, "--repo", repo, "--out", accepted]);
     expect([accept.code, accept.stderr]).toEqual([2, r.stderr]);
+    // accepted in its own repository, then checked here: refused the same way, before its scope is applied
+    const acceptedThere = path.join(tempDir(), "theirs.json");
+    const there = await runCli(["proposal", "accept", theirs, "--repo", otherRepo, "--out", acceptedThere]);
+    expect(there.code, there.stderr).toBe(0);
+    const frozen = readJson<AcceptedProposal>(acceptedThere);
+    const globs = frozen.services.reduce((n, sv) => n + sv.globs.length, frozen.kernel.globs.length);
+    const check = await runCli(["check", repo, "--proposal", acceptedThere]);
+    expect([check.code, check.stderr]).toEqual([
+      2,
+      `faultline: ${acceptedThere}: made from another repository: its commit ${other.repo.head.slice(0, 12)} is ` +
+        `not in ${repo} (--repo), and ${globs} of its ${globs} paths are not there either\n`,
+    ]);
     // the same code one commit on, in a clone that has not fetched that commit: compared, with a warning
     const ahead = script();
     ahead.commits.push({ author: "Eve <eve@x.test>", date: day(20), touch: ["src/utils/db.ts"] });
