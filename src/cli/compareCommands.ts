@@ -46,7 +46,7 @@ function warnProblems(log: ReturnType<typeof stderrLog>, p: ReturnType<typeof re
   for (const e of p.emptyPatterns)
     log.warn(`${e.where}: "${e.pattern}" (${ownerOf(e.service)}) matches no analysed file`);
   for (const c of p.conflicts)
-    log.warn(`${p.source}: ${c.file} is claimed by ${c.services.join(" and ")} (kept in ${c.services[0]})`);
+    log.warn(`${c.where}: ${c.file} is claimed by ${c.services.join(" and ")} (kept in ${c.services[0]})`);
   // a service of no globs (`b: []`), or whose globs match only files others claimed, holds nothing
   for (const s of p.partition.services)
     if (!s.files.length && !p.emptyPatterns.some((e) => e.service === s.name))

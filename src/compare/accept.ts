@@ -47,12 +47,12 @@ export function acceptProposal(
   if (raw.services.length === 0) throw new UserError(`${raw.source}: no services: nothing would be guarded`);
   const bare = raw.services.find((s) => s.patterns.length === 0);
   if (bare)
-    throw new UserError(`${raw.source}: service ${bare.name} lists no files or globs: nothing would be guarded there`);
+    throw new UserError(`${bare.at}: service ${bare.name} lists no files or globs: nothing would be guarded there`);
   const conflict = resolved.conflicts[0];
   if (conflict) {
     const more = resolved.conflicts.length > 1 ? ` (and ${resolved.conflicts.length - 1} more files)` : "";
     throw new UserError(
-      `${raw.source}: ${conflict.file} is claimed by ${conflict.services.map(ownerOf).join(" and ")}${more}: ` +
+      `${conflict.where}: ${conflict.file} is claimed by ${conflict.services.map(ownerOf).join(" and ")}${more}: ` +
         "give each file one place",
     );
   }

@@ -22,7 +22,8 @@ export interface RawProposal {
   head?: string;
   /** the file it came from, for messages */
   source: string;
-  services: { name: string; patterns: string[]; where: string[]; contract?: unknown }[];
+  /** `where`: each pattern's place (`file:line:column` in YAML, else the file); `at`: the service's own */
+  services: { name: string; patterns: string[]; where: string[]; at: string; contract?: unknown }[];
   kernel: string[];
   kernelWhere: string[];
   /** the scope an analysis.json or accepted.json was made with (absent in older files) */
@@ -183,7 +184,7 @@ function fromJson(file: string, text: string): RawProposal {
     source: file,
     services: p.services.map((s) => {
       const patterns = [...s.files, ...(s.globs ?? [])];
-      return { name: s.name, patterns, where: patterns.map(() => file), contract: s.contract };
+      return { name: s.name, patterns, where: patterns.map(() => file), at: file, contract: s.contract };
     }),
     kernel: p.kernel ?? [],
     kernelWhere: (p.kernel ?? []).map(() => file),
@@ -204,6 +205,7 @@ function ofFiles(
       name: s.name,
       patterns: s.files,
       where: s.files.map(() => file),
+      at: file,
       contract: s.contract,
     })),
     kernel,
@@ -269,7 +271,7 @@ function fromYaml(file: string, text: string): RawProposal {
     const patterns = Array.isArray(v) ? v : [v];
     const seq = doc.getIn(["services", name], true) as YamlNode | undefined;
     const items = seq && "items" in seq ? (seq.items as YamlNode[]) : [];
-    return { name, patterns, where: patterns.map((_, k) => at(items[k] ?? seq)) };
+    return { name, patterns, where: patterns.map((_, k) => at(items[k] ?? seq)), at: at(seq) };
   });
   const kernelSeq = doc.getIn(["kernel"], true) as YamlNode | undefined;
   const kernelItems = kernelSeq && "items" in kernelSeq ? (kernelSeq.items as YamlNode[]) : [];

@@ -15,8 +15,8 @@ export interface ResolvedProposal {
   /** analysed files no service claims: reported, and a group of their own in the agreement */
   unassigned: string[];
   emptyPatterns: { service: string; pattern: string; where: string }[];
-  /** files claimed by two services (the first listed keeps them) */
-  conflicts: { file: string; services: string[] }[];
+  /** files two places claim (the first listed keeps them), with the place of the second claim */
+  conflicts: { file: string; services: string[]; where: string }[];
   /** file -> label over every analysed file (kernel and unassigned are labels too) */
   labels: Map<string, string>;
 }
@@ -38,24 +38,28 @@ export function patternMatcher(pattern: string): (file: string) => boolean {
 export function resolveProposal(raw: RawProposal, files: string[]): ResolvedProposal {
   const emptyPatterns: ResolvedProposal["emptyPatterns"] = [];
   const claimed = new Map<string, string[]>();
+  /** where a file is claimed a second time (the first such pattern): where the proposal says it twice */
+  const again = new Map<string, string>();
+  /** each file the patterns match, with the place of the first pattern matching it */
   const matchAll = (patterns: string[], where: string[], owner: string) => {
-    const out: string[] = [];
+    const out = new Map<string, string>();
     patterns.forEach((pattern, k) => {
       const hits = files.filter(patternMatcher(pattern));
       if (hits.length === 0) emptyPatterns.push({ service: owner, pattern, where: where[k] });
-      out.push(...hits);
+      for (const f of hits) if (!out.has(f)) out.set(f, where[k]);
     });
-    return [...new Set(out)];
+    return out;
   };
-  const kernel = matchAll(raw.kernel, raw.kernelWhere, "kernel");
+  const kernel = [...matchAll(raw.kernel, raw.kernelWhere, "kernel").keys()];
   for (const f of kernel) claimed.set(f, ["kernel"]);
   const services = raw.services.map((s) => {
-    const hits = matchAll(s.patterns, s.where, s.name);
     const mine: string[] = [];
-    for (const f of hits) {
+    for (const [f, where] of matchAll(s.patterns, s.where, s.name)) {
       const owners = claimed.get(f);
-      if (owners) owners.push(s.name);
-      else {
+      if (owners) {
+        owners.push(s.name);
+        if (!again.has(f)) again.set(f, where);
+      } else {
         claimed.set(f, [s.name]);
         mine.push(f);
       }
@@ -64,7 +68,7 @@ export function resolveProposal(raw: RawProposal, files: string[]): ResolvedProp
   });
   const conflicts = [...claimed.entries()]
     .filter(([, o]) => o.length > 1)
-    .map(([file, services]) => ({ file, services }))
+    .map(([file, services]) => ({ file, services, where: again.get(file)! }))
     .sort((a, b) => byString(a.file, b.file));
   const unassigned = files.filter((f) => !claimed.has(f)).sort(byString);
   const ids = uniqueIds(services.map((s) => s.name));

@@ -164,21 +164,23 @@ describe("a typo cannot disarm the guard", () => {
       expect(existsSync(accepted)).toBe(false);
       return { ...r, yaml };
     };
-    // billing also claims the order file: which service guards it would be the first listed, silently
+    // billing also claims the order file: which service guards it would be the first listed, silently;
+    // by hand, the second claim is line 4's second glob, at column 29
     const twice = await accept(YAML.replace("[src/billing/**]", "[src/billing/**, src/orders/order.ts]"));
     expect([twice.code, twice.stderr]).toEqual([
       2,
-      `faultline: ${twice.yaml}: src/orders/order.ts is claimed by service orders and service billing: give each ` +
-        "file one place\n",
+      `faultline: ${twice.yaml}:4:29: src/orders/order.ts is claimed by service orders and service billing: give ` +
+        "each file one place\n",
     ]);
-    // the kernel also claims the audit trail: imports into it would pass as kernel imports
+    // the kernel also claims the audit trail: imports into it would pass as kernel imports; the kernel is
+    // read first, so audit's glob (line 5, column 11) is the second claim
     const kernel = await accept(YAML.replace("kernel: [src/utils/**]", "kernel: [src/utils/**, src/audit/trail.ts]"));
     expect(kernel.code).toBe(2);
-    expect(kernel.stderr).toContain("src/audit/trail.ts is claimed by");
+    expect(kernel.stderr).toContain(`${kernel.yaml}:5:11: src/audit/trail.ts is claimed by kernel and service audit`);
     const bare = await accept(YAML.replace("  audit: [src/audit/**]", "  audit: []"));
     expect([bare.code, bare.stderr]).toEqual([
       2,
-      `faultline: ${bare.yaml}: service audit lists no files or globs: nothing would be guarded there\n`,
+      `faultline: ${bare.yaml}:5:10: service audit lists no files or globs: nothing would be guarded there\n`,
     ]);
   });
 
