@@ -170,10 +170,17 @@ export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise
         `warning: --proposal ${flags.proposal}: "${g.glob}" (${ownerOf(g.service)}) matches no analysed file ` +
           `(its files deleted since acceptance?)\n`,
       );
-    for (const f of result.unassigned)
+    const stillUnclaimed = new Set(result.unassignedAtAcceptance);
+    for (const f of result.unassigned.filter((x) => !stillUnclaimed.has(x)))
       io.err(
         `warning: ${f} belongs to no service of ${accepted.name} (added since acceptance? add it to a service's ` +
           `globs)\n`,
+      );
+    if (stillUnclaimed.size)
+      io.err(
+        `warning: ${plural(stillUnclaimed.size, "file")} no glob of ${accepted.name} claimed at acceptance ` +
+          `${verb(stillUnclaimed.size, "is", "are")} still in no service, unguarded: ` +
+          `${[...stillUnclaimed].slice(0, 3).join(", ")}${stillUnclaimed.size > 3 ? ", ..." : ""}\n`,
       );
     for (const v of fresh) io.out(`${violationKey(v)}  [${v.fromService} -> ${v.toService}: not in the contract]\n`);
     const known = result.violations.length - fresh.length;

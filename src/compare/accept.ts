@@ -19,6 +19,8 @@ export interface AcceptedProposal {
     contract: { provides: ContractSymbol[]; requires: RequiredSymbol[] };
   }[];
   kernel: { globs: string[]; files: string[] };
+  /** analysed files no glob claimed at acceptance (absent when none): check counts them apart from new ones */
+  unassigned?: string[];
   /** the scope `check` reuses unless flags override it (absent in files from before it was recorded) */
   scope?: Scope;
 }
@@ -69,6 +71,7 @@ export function acceptProposal(
       contract: contracts.get(s.id)!,
     })),
     kernel: { globs: raw.kernel, files: resolved.partition.kernel },
+    ...(resolved.unassigned.length ? { unassigned: resolved.unassigned } : {}),
     scope,
   };
 }

@@ -8,7 +8,10 @@ export interface CheckResult {
   schema: "faultline/check@1";
   proposal: string;
   violations: { from: string; to: string; symbol: string; fromService: string; toService: string; baseline: boolean }[];
+  /** analysed files no glob claims, at acceptance already or added since */
   unassigned: string[];
+  /** of `unassigned`, those no glob claimed at acceptance either */
+  unassignedAtAcceptance: string[];
   /** globs that match no analysed file now: their files were deleted since acceptance (a warning) */
   emptyGlobs: { service: string; glob: string }[];
 }
@@ -74,6 +77,7 @@ export function checkImports(
     proposal: accepted.name,
     violations,
     unassigned: unassigned.sort(byString),
+    unassignedAtAcceptance: unassigned.filter((f) => accepted.unassigned?.includes(f)),
     emptyGlobs,
   };
 }

@@ -85,6 +85,7 @@ export const acceptedJson = z
         .strict(),
     ),
     kernel: z.object({ globs: z.array(z.string()), files: z.array(z.string()) }).strict(),
+    unassigned: z.array(z.string()).optional(),
     scope: scopeJson.optional(),
   })
   .strict();

@@ -184,6 +184,24 @@ describe("a typo cannot disarm the guard", () => {
     ]);
   });
 
+  it("check: files no glob claimed at acceptance are counted apart from those added since", async () => {
+    const own = buildRepo(script());
+    const yaml = path.join(tempDir(), "no-audit.yaml");
+    writeFileSync(yaml, YAML.replace("  audit: [src/audit/**]\n", ""));
+    const accepted = path.join(tempDir(), "no-audit.json");
+    const acc = await runCli(["proposal", "accept", yaml, "--out", accepted, "--repo", own, "--include", "src/**"]);
+    expect(acc.code, acc.stderr).toBe(0);
+    expect(readJson<AcceptedProposal>(accepted).unassigned).toEqual(["src/audit/trail.ts"]);
+    writeFileSync(path.join(own, "src/audit/export.ts"), 'import { trail } from "./trail";\nexport const e = trail;\n');
+    const r = await runCli(["check", own, "--proposal", accepted]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("warning:"))).toEqual([
+      "warning: src/audit/export.ts belongs to no service of guard (added since acceptance? add it to a service's " +
+        "globs)",
+      "warning: 1 file no glob of guard claimed at acceptance is still in no service, unguarded: src/audit/trail.ts",
+    ]);
+  });
+
   it("check: a glob whose files were deleted since acceptance is a warning; exit 0 without violations", async () => {
     const yaml = path.join(dir, "guard.yaml");
     writeFileSync(yaml, YAML);
