@@ -165,8 +165,25 @@ function literalType(init: ts.Expression | undefined): string {
   return "unknown";
 }
 
+/**
+ * The methods a class implements for an interface it names whose name is theirs (`implements OnModuleInit`:
+ * `onModuleInit`): a framework's lifecycle hooks, which the framework calls and no other service does.
+ */
+function hooksOf(decl: ts.ClassDeclaration): Set<string> {
+  const hooks = new Set<string>();
+  for (const clause of decl.heritageClauses ?? []) {
+    if (clause.token !== ts.SyntaxKind.ImplementsKeyword) continue;
+    for (const t of clause.types) {
+      const name = ts.isIdentifier(t.expression) ? t.expression.text : undefined;
+      if (name) hooks.add(name.charAt(0).toLowerCase() + name.slice(1));
+    }
+  }
+  return hooks;
+}
+
 function classMembers(decl: ts.ClassDeclaration, sf: ts.SourceFile): string[] {
   const out: string[] = [];
+  const hooks = hooksOf(decl);
   for (const m of decl.members) {
     const mods = ts.canHaveModifiers(m) ? (ts.getModifiers(m) ?? []) : [];
     if (
@@ -180,6 +197,7 @@ function classMembers(decl: ts.ClassDeclaration, sf: ts.SourceFile): string[] {
       continue;
     if (!m.name || ts.isPrivateIdentifier(m.name) || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) continue;
     const name = m.name.text;
+    if (ts.isMethodDeclaration(m) && hooks.has(name)) continue;
     if (ts.isMethodDeclaration(m))
       out.push(`  ${safeName(name)}${typeParams(m, sf)}(${params(m, sf)}): ${returnType(m, sf)};`);
     else if (ts.isPropertyDeclaration(m))
