@@ -45,7 +45,6 @@ const DATA_CLIENTS = [
   "kafkajs",
   "amqplib",
   "nodemailer",
-  "@prisma/client",
 ];
 const SERVER = [...FRAMEWORKS, ...DATA_CLIENTS];
 const CLIENT = [
