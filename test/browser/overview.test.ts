@@ -389,6 +389,26 @@ describe("report.html overview", () => {
     });
   }
 
+  it("says so when no entity is found, or none is read outside its owner, instead of an empty table", async () => {
+    const none = structuredClone(demo.analysis);
+    none.data = { entities: [] };
+    const own = structuredClone(demo.analysis);
+    const owner = own.services[0];
+    own.data = {
+      entities: [{ key: "x", name: "Order", file: owner.files[0], owner: owner.id, readBy: [], writtenBy: [] }],
+    };
+    for (const [a, line] of [
+      [none, "No data entity found (ORM entity classes, model definitions, Prisma models)."],
+      [own, "No entity is read by a service other than its owner."],
+    ] as const) {
+      const { page, trouble } = await open(browser, await render(a, demo.model));
+      expect(await page.getByTestId("hot-spot").count()).toBe(0);
+      expect(await page.getByTestId("hot-spots").locator("p").textContent()).toBe(line);
+      expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
+      await page.close();
+    }
+  });
+
   it("keeps each metric's value inside its cell in a narrow window (1024 x 700), the label giving way", async () => {
     const { page, trouble } = await open(browser, await render(demo.analysis, demo.model), {
       width: 1024,

@@ -119,7 +119,8 @@ function kernelCard(ctx: SummaryContext): HTMLElement {
 function dataCard(ctx: SummaryContext): HTMLElement {
   const a = ctx.analysis;
   const present = typeof (a as unknown as { data?: unknown }).data === "object";
-  const entities = hotSpots(entitiesOf(a));
+  // the hot spots: entities another service than their owner reads
+  const entities = hotSpots(entitiesOf(a)).filter((e) => e.readBy.length > 0);
   if (!entities.length)
     return card(
       "hot-spots",
