@@ -215,6 +215,7 @@ function ofFiles(
 }
 
 const YAML_KEYS = ["name", "head", "scope", "services", "kernel"];
+const SCOPE_KEYS = ["include", "exclude", "tsconfigs", "tier", "includeTests"];
 
 /**
  * A YAML syntax error as one line: `file:line:column: message`, the message without the
@@ -252,15 +253,19 @@ function fromYaml(file: string, text: string): RawProposal {
     return `${file}:${line}:${col}`;
   };
   if (doc.errors.length) throw new UserError(yamlError(file, doc, lc, doc.errors[0]));
-  // unknown keys before the shape: a misspelt `services` would otherwise be reported as missing, at line 1
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
+  // unknown keys before the shape, each at its own line: a misspelt `services` would otherwise be reported
+  // as missing, at line 1, and a misspelt scope key at the scope
+  const unknownKeys = (map: unknown, known: string[], prefix: string) => {
+    if (!isMap(map)) return;
+    for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key === undefined || YAML_KEYS.includes(key)) continue;
-      const hint = `expected ${YAML_KEYS.join(", ")}${didYouMean(key, YAML_KEYS)}`;
-      throw new UserError(`${at(pair.key)}: unknown key "${key}" (${hint})`);
+      if (key === undefined || known.includes(key)) continue;
+      const hint = `expected ${known.join(", ")}${didYouMean(key, known)}`;
+      throw new UserError(`${at(pair.key as YamlNode)}: unknown key "${prefix}${key}" (${hint})`);
     }
-  }
+  };
+  unknownKeys(doc.contents, YAML_KEYS, "");
+  unknownKeys(doc.get("scope", true), SCOPE_KEYS, "scope.");
   const parsed = yamlProposal.safeParse(doc.toJS());
   if (!parsed.success) {
     const i = parsed.error.issues[0];
