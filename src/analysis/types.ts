@@ -18,6 +18,18 @@ export interface Scope {
   includeTests?: true;
 }
 
+/**
+ * A scope as a proposal records it, each part optional: a part left out (a hand-written YAML's) is taken
+ * from the flags, then the config. An analysis or accepted file records every part.
+ */
+export interface RecordedScope {
+  tsconfigs?: string[];
+  include?: string[];
+  exclude?: string[];
+  tier?: TierChoice;
+  includeTests?: boolean;
+}
+
 /** The front end when services are made of server code: its size, and what each area of it uses. */
 export interface ClientSummary {
   files: number;

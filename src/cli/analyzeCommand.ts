@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeOutputs, scopeOf, type AnalyzeOptions } from "../analysis/analyze.js";
-import type { Scope } from "../analysis/types.js";
+import type { RecordedScope } from "../analysis/types.js";
 import { CONFIG_FILE, loadConfig } from "../config/config.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type Weights } from "../coupling/types.js";
 import { checkRepoDir } from "../repo/repoDir.js";
@@ -11,6 +11,7 @@ import type { ScopeFlags } from "./flags.js";
 import { usableCacheDir } from "../cache/store.js";
 import { writeReports } from "../report/writeReports.js";
 import { readAnalysis } from "../report/savedAnalysis.js";
+import { fullScope } from "../compare/proposalFile.js";
 import type { Log } from "../util/log.js";
 import { checkOutDir } from "./outputs.js";
 import { printSummary } from "./summary.js";
@@ -94,24 +95,25 @@ export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOp
 }
 
 /**
- * A recorded scope (accepted.json, analysis.json) in place of the flags' and config's, field by
- * field, where no scope flag is given: flags, then the recorded scope, then the config.
+ * A recorded scope (accepted.json, analysis.json, a YAML proposal's) in place of the flags' and config's,
+ * part by part: flags, then the recorded scope, then the config (a part a YAML proposal leaves out).
  */
 export function withRecordedScope(
   opts: AnalyzeOptions,
   flags: ScopeFlags & { tier?: TierChoice; includeTests?: boolean },
   root: string,
-  recorded: Scope | undefined,
+  recorded: RecordedScope | undefined,
 ): AnalyzeOptions {
   if (!recorded) return opts;
+  // no tsconfigs recorded: discovered, as analyze did
+  const tsconfigs = recorded.tsconfigs?.map((t) => path.resolve(root, t));
   return {
     ...opts,
-    includeTests: flags.includeTests ?? !!recorded.includeTests,
-    tsconfigs:
-      flags.tsconfig ?? (recorded.tsconfigs.length ? recorded.tsconfigs.map((t) => path.resolve(root, t)) : undefined),
-    include: flags.include ?? recorded.include,
-    exclude: flags.exclude ? opts.exclude : recorded.exclude,
-    tier: flags.tier ?? recorded.tier,
+    includeTests: flags.includeTests ?? recorded.includeTests ?? opts.includeTests,
+    tsconfigs: flags.tsconfig ?? (tsconfigs === undefined ? opts.tsconfigs : tsconfigs.length ? tsconfigs : undefined),
+    include: flags.include ?? recorded.include ?? opts.include,
+    exclude: flags.exclude ? opts.exclude : (recorded.exclude ?? opts.exclude),
+    tier: flags.tier ?? recorded.tier ?? opts.tier,
   };
 }
 
@@ -129,9 +131,10 @@ export function optionsInReportedScope(repo: string, flags: AnalyzeFlags, log: L
   const root = path.resolve(repo);
   const opts = analyzeOptionsFrom(repo, flags);
   const file = path.join(defaultOutDir(root), "analysis.json");
-  let recorded: Scope | undefined;
+  let recorded: RecordedScope | undefined;
   try {
-    recorded = existsSync(file) ? readAnalysis(file).settings.scope : undefined;
+    const scope = existsSync(file) ? readAnalysis(file).settings.scope : undefined;
+    recorded = scope && fullScope(scope);
   } catch {
     // an unreadable or older analysis records no scope to follow: flags and config decide
     recorded = undefined;

@@ -5,7 +5,7 @@ import { acceptProposal, type AcceptedProposal } from "../compare/accept.js";
 import { checkImports, violationKey } from "../compare/check.js";
 import { compareProposals } from "../compare/compare.js";
 import { exportProposalYaml } from "../compare/exportProposal.js";
-import { acceptedJson, readProposal, schemaProblem } from "../compare/proposalFile.js";
+import { acceptedJson, fullScope, readProposal, schemaProblem, scopesDiffer } from "../compare/proposalFile.js";
 import { ownerOf, resolveProposal } from "../compare/resolveProposal.js";
 import { checkSameRepository } from "../compare/sameRepository.js";
 import { fromModelJson, toModelJson } from "../metrics/modelJson.js";
@@ -71,7 +71,7 @@ export async function runCompare(files: string[], repo: string, flags: CompareFl
   // check read it; a scope flag replaces its part
   const scoped = raws.filter((r) => r.scope);
   const recorded = scoped[0]?.scope;
-  const other = scoped.find((r) => JSON.stringify(r.scope) !== JSON.stringify(recorded));
+  const other = scoped.find((r) => scopesDiffer(r.scope!, recorded!));
   if (other)
     log.warn(
       `${other.source} was made with another scope than ${scoped[0].source}: all are scored in the scope of ` +
@@ -152,7 +152,12 @@ export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise
     kernel: accepted.kernel.globs,
   };
   checkSameRepository([madeAt], root, true);
-  const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, accepted.scope);
+  const options = withRecordedScope(
+    analyzeOptionsFrom(repo, flags),
+    flags,
+    root,
+    accepted.scope && fullScope(accepted.scope),
+  );
   const model = await buildRepoModel(repo, { ...options, history: false }, log);
   const result = checkImports(accepted, model.imports, model.coupling.files, baseline);
   if (flags.writeBaseline) {

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { TIER_CHOICES } from "../config/config.js";
 import { UserError } from "../util/errors.js";
 import { analysisFileOf, schemaOf } from "../util/jsonFile.js";
-import type { Scope } from "../analysis/types.js";
+import type { RecordedScope, Scope } from "../analysis/types.js";
 import { didYouMean } from "../util/suggest.js";
 
 /** A proposal as written: service names to globs or files, before matching the repo. */
@@ -26,8 +26,8 @@ export interface RawProposal {
   services: { name: string; patterns: string[]; where: string[]; at: string; contract?: unknown }[];
   kernel: string[];
   kernelWhere: string[];
-  /** the scope an analysis.json or accepted.json was made with (absent in older files) */
-  scope?: Scope;
+  /** the scope an analysis.json or accepted.json was made with, every part (absent in older files), or a YAML's */
+  scope?: RecordedScope;
 }
 
 const proposalJson = z
@@ -131,15 +131,16 @@ const yamlProposal = z
   })
   .strict();
 
-/** A YAML scope with analyze's defaults where a key is left out (tsconfigs found, every file, server tier). */
-function scopeOfYaml(s: z.infer<typeof yamlScope>): Scope {
-  return {
-    tsconfigs: s.tsconfigs ?? [],
-    include: s.include ?? [],
-    exclude: s.exclude ?? [],
-    tier: s.tier ?? "server",
-    ...(s.includeTests ? { includeTests: true as const } : {}),
-  };
+/** A scope an analysis or accepted file records, every part said (no `includeTests`: without tests). */
+export function fullScope(s: Scope): RecordedScope {
+  return { ...s, includeTests: s.includeTests ?? false };
+}
+
+/** Whether two recorded scopes say different things of a part both say. */
+export function scopesDiffer(a: RecordedScope, b: RecordedScope): boolean {
+  return SCOPE_KEYS.some(
+    (k) => a[k] !== undefined && b[k] !== undefined && JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+  );
 }
 
 /**
@@ -167,14 +168,20 @@ function fromJson(file: string, text: string): RawProposal {
     const parsed = acceptedJson.safeParse(json);
     if (!parsed.success) throw schemaProblem(file, parsed.error);
     const a = parsed.data;
-    return ofFiles(file, { name: a.name, head: a.head, scope: a.scope }, a.services, a.kernel.files);
+    return ofFiles(
+      file,
+      { name: a.name, head: a.head, scope: a.scope && fullScope(a.scope) },
+      a.services,
+      a.kernel.files,
+    );
   }
   if (schema === "faultline/analysis@1") {
     const parsed = analysisJson.safeParse(json);
     if (!parsed.success) throw schemaProblem(file, parsed.error);
     const a = parsed.data;
     const kernel = a.kernel.files.map((k) => k.path);
-    return ofFiles(file, { name: file, head: a.repo?.head, scope: a.settings?.scope }, a.services, kernel);
+    const scope = a.settings?.scope;
+    return ofFiles(file, { name: file, head: a.repo?.head, scope: scope && fullScope(scope) }, a.services, kernel);
   }
   const parsed = proposalJson.safeParse(json);
   if (!parsed.success) throw schemaProblem(file, parsed.error);
@@ -195,7 +202,7 @@ function fromJson(file: string, text: string): RawProposal {
 /** A proposal whose services list their files (an analysis or an accepted proposal). */
 function ofFiles(
   file: string,
-  about: { name: string; head?: string; scope?: Scope },
+  about: { name: string; head?: string; scope?: RecordedScope },
   services: { name: string; files: string[]; contract?: unknown }[],
   kernel: string[],
 ): RawProposal {
@@ -215,7 +222,7 @@ function ofFiles(
 }
 
 const YAML_KEYS = ["name", "head", "scope", "services", "kernel"];
-const SCOPE_KEYS = ["include", "exclude", "tsconfigs", "tier", "includeTests"];
+const SCOPE_KEYS = ["include", "exclude", "tsconfigs", "tier", "includeTests"] as const;
 
 /**
  * A YAML syntax error as one line: `file:line:column: message`, the message without the
@@ -265,7 +272,7 @@ function fromYaml(file: string, text: string): RawProposal {
     }
   };
   unknownKeys(doc.contents, YAML_KEYS, "");
-  unknownKeys(doc.get("scope", true), SCOPE_KEYS, "scope.");
+  unknownKeys(doc.get("scope", true), [...SCOPE_KEYS], "scope.");
   const parsed = yamlProposal.safeParse(doc.toJS());
   if (!parsed.success) {
     const i = parsed.error.issues[0];
@@ -288,6 +295,7 @@ function fromYaml(file: string, text: string): RawProposal {
     services,
     kernel: p.kernel ?? [],
     kernelWhere: (p.kernel ?? []).map((_, k) => at(kernelItems[k])),
-    ...(p.scope ? { scope: scopeOfYaml(p.scope) } : {}),
+    // the parts it says; the others come from the flags and the config
+    ...(p.scope ? { scope: p.scope } : {}),
   };
 }

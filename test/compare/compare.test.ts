@@ -285,6 +285,27 @@ describe("faultline proposal export / accept, and check", () => {
     ]);
   });
 
+  it("takes a scope part a YAML proposal leaves out from the config, as analyze does", async () => {
+    const scoped = script();
+    scoped.files["src/scripts/seed.ts"] =
+      'import { Order } from "../models/Order";\nexport const seed = new Order();\n';
+    scoped.files["faultline.config.json"] = JSON.stringify({ exclude: ["src/scripts/**"] });
+    scoped.commits[0].touch = Object.keys(scoped.files);
+    const dir = buildRepo(scoped);
+    const yamlFile = path.join(tempDir(), "tier-only.yaml");
+    // a scope that says the tier alone: its exclude is the config's
+    writeFileSync(yamlFile, YAML.replace("services:", "scope:\n  tier: server\nservices:"));
+    const accepted = path.join(tempDir(), "accepted.json");
+    const acc = await runCli(["proposal", "accept", yamlFile, "--out", accepted, "--repo", dir, "--quiet"]);
+    expect([acc.code, acc.stderr]).toEqual([0, ""]);
+    expect(readJson<AcceptedProposal>(accepted).scope).toEqual({
+      tsconfigs: [],
+      include: [],
+      exclude: ["src/scripts/**"],
+      tier: "server",
+    });
+  });
+
   it("check fails on a new cross-service import, and passes with a baseline that records it", async () => {
     const dir = tempDir();
     const yamlFile = path.join(dir, "a.yaml");
