@@ -538,10 +538,12 @@ function layerNote(dissolved: { layer: string; moved: number[] }[]): string {
  */
 function entryPoints(files: string[], imports: ImportGraph): number[] {
   const imported = new Set(imports.edges.map((e) => e.to));
+  // an index that only re-exports is a library's barrel, which starts nothing
+  const runs = new Set(imports.edges.filter((e) => e.kinds.some((k) => k !== "reexport")).map((e) => e.from));
   const root = commonFolder(files);
   const rootIndex = (f: string) => root !== "" && path.posix.dirname(f) === root && INDEX.test(f);
-  const named = (f: string) => ENTRY_POINT.test(f) || TOP_INDEX.test(f) || rootIndex(f);
-  return files.flatMap((f, i) => (named(f) && !imported.has(f) ? [i] : []));
+  const index = (f: string) => (TOP_INDEX.test(f) || rootIndex(f)) && runs.has(f);
+  return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || index(f)) && !imported.has(f) ? [i] : []));
 }
 
 /** The import graph by coupling-graph index, both ways: who imports each file, and what each imports. */
@@ -591,7 +593,7 @@ function inFolders(files: string[], folders: string[]): number[] {
 
 const ENTRY_POINT = /(^|\/)(main|server|bootstrap)\.[cm]?[jt]sx?$/;
 const TOP_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
-const INDEX = /(^|\/)index\.[cm]?[jt]sx?$/;
+const INDEX = /\/index\.[cm]?[jt]sx?$/;
 
 /**
  * Every rename names a generated service (a pinned one is named by its pin), and no two services

@@ -146,6 +146,31 @@ describe("start-up code", () => {
     }
   });
 
+  it("does not start at an index that only re-exports: a library's barrel", async () => {
+    const root = "packages/lib/src";
+    const files: Record<string, string> = { "packages/lib/tsconfig.json": JSON.stringify({ include: ["src"] }) };
+    const touch: string[][] = [];
+    for (const d of DOMAINS.slice(0, 4)) {
+      const cls = d[0].toUpperCase() + d.slice(1);
+      files[`${root}/${d}s/${d}.ts`] = `export class ${cls} {\n  id = "${d}";\n}\n`;
+      files[`${root}/${d}s/${d}-list.ts`] =
+        `import { ${cls} } from "./${d}";\nexport const list = () => [new ${cls}()];\n`;
+      touch.push([`${root}/${d}s/${d}.ts`, `${root}/${d}s/${d}-list.ts`]);
+    }
+    files[`${root}/logger.ts`] = "export const log = (s: string) => s;\n";
+    files[`${root}/index.ts`] =
+      DOMAINS.slice(0, 4)
+        .map((d) => `export * from "./${d}s/${d}-list";\n`)
+        .join("") + 'export * from "./logger";\n';
+    const commits: CommitStep[] = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
+    for (let r = 0; r < 3; r++)
+      touch.forEach((t, k) => commits.push({ author: "Ada <ada@x.test>", date: day(1 + r * 4 + k), touch: t }));
+    const { analysis } = await analyzeInto(buildRepo({ files, commits }), ["--no-cache", "--include", `${root}/**`]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    expect(kernel.get(`${root}/index.ts`) ?? "").not.toMatch(/entry point/);
+    expect(kernel.get(`${root}/logger.ts`) ?? "").not.toMatch(/^start-up/);
+  });
+
   it("starts at the index of the folder every analysed file is in (a workspace app given with --include)", async () => {
     const root = "apps/api/src";
     const { analysis } = await analyzeInto(koaRepo(root), ["--no-cache", "--include", `${root}/**`]);
