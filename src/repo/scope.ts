@@ -49,7 +49,7 @@ export function discoverRepo(
   const { files, unmatched } = selectScopeFiles(root, tsconfigs, visible, opts, (t) => !!t.options.allowJs);
   // what TypeScript said of a config matters where it owns analysed files (all of them, when none is: they may say why)
   const used = new Set(files.map((f) => f.tsconfig.path));
-  warnOnce(loaded.warnings, (t) => files.length === 0 || used.has(t), log);
+  warnOnce(loaded, (t) => files.length === 0 || used.has(t), log);
   if (files.length === 0) {
     const own = (opts.exclude ?? []).filter((g) => !DEFAULT_TEST_GLOBS.includes(g));
     const globs = [...(opts.include ?? []).map((g) => `include ${g}`), ...own.map((g) => `exclude ${g}`)];

@@ -82,13 +82,20 @@ export function visibleParseHost(root: string, visible: string[]): ts.ParseConfi
   };
 }
 
-/** What TypeScript said of a tsconfig it read (an `extends` not installed): given if the config is used. */
+/** What TypeScript said of a tsconfig or a base it extends (an `extends` not installed). */
 export interface TsconfigWarning {
-  /** the tsconfig (repo-relative) whose parse it came from */
-  tsconfig: string;
+  /** the file it is about (absolute): the tsconfig, or a base it extends */
+  about: string;
   /** one warning per key, however many tsconfigs share the base it is about */
   key: string;
   text: string;
+}
+
+/** The tsconfigs read, what TypeScript said of them, and the files each reads (itself and its bases, absolute). */
+export interface LoadedTsconfigs {
+  tsconfigs: Tsconfig[];
+  warnings: TsconfigWarning[];
+  reads: Map<string, string[]>;
 }
 
 /**
@@ -97,33 +104,34 @@ export interface TsconfigWarning {
  * loops, is an error naming the file; what else TypeScript says (an `extends` that is not installed)
  * comes back as warnings, for the caller to give once for the configs that own analysed files.
  */
-export function loadTsconfigs(
-  root: string,
-  initial: string[],
-  host: ts.ParseConfigHost,
-): { tsconfigs: Tsconfig[]; warnings: TsconfigWarning[] } {
+export function loadTsconfigs(root: string, initial: string[], host: ts.ParseConfigHost): LoadedTsconfigs {
   const queue = initial.map((p) => path.resolve(root, p));
   const seen = new Set<string>();
   const out: Tsconfig[] = [];
   const warnings: TsconfigWarning[] = [];
+  const reads = new Map<string, string[]>();
   // a monorepo's tsconfigs mostly extend one base: TypeScript parses it once with this
   const extended = new Map<string, ts.ExtendedConfigCacheEntry>();
   while (queue.length) {
     const abs = queue.shift()!;
     if (seen.has(abs)) continue;
     seen.add(abs);
-    const cfg = parseTsconfig(root, abs, host, extended, warnings);
+    const cfg = parseTsconfig(root, abs, host, extended, warnings, reads);
     out.push(cfg);
     for (const ref of cfg.references) queue.push(ref);
   }
-  return { tsconfigs: out.sort((a, b) => byString(a.path, b.path)), warnings };
+  return { tsconfigs: out.sort((a, b) => byString(a.path, b.path)), warnings, reads };
 }
 
-/** Each warning once, of those whose tsconfig `used` says is used, in the order they were found. */
-export function warnOnce(warnings: TsconfigWarning[], used: (tsconfig: string) => boolean, log: Log): void {
+/**
+ * Each warning once, of those about a file a used tsconfig reads (itself or a base it extends: TypeScript
+ * says a shared base's problem only for the first config it parses), in the order they were found.
+ */
+export function warnOnce(loaded: LoadedTsconfigs, used: (tsconfig: string) => boolean, log: Log): void {
+  const read = new Set([...loaded.reads].flatMap(([config, files]) => (used(config) ? files : [])));
   const given = new Set<string>();
-  for (const w of warnings) {
-    if (!used(w.tsconfig) || given.has(w.key)) continue;
+  for (const w of loaded.warnings) {
+    if (!read.has(w.about) || given.has(w.key)) continue;
     given.add(w.key);
     log.warn(w.text);
   }
@@ -135,6 +143,7 @@ function parseTsconfig(
   host: ts.ParseConfigHost,
   extended: Map<string, ts.ExtendedConfigCacheEntry>,
   warnings: TsconfigWarning[],
+  reads: Map<string, string[]>,
 ): Tsconfig {
   const rel = toRepoPath(root, abs);
   if (!existsSync(abs)) throw new UserError(`${rel}: tsconfig not found`);
@@ -158,8 +167,9 @@ function parseTsconfig(
     const key = d.code === FILE_NOT_FOUND ? message(d) : `${rel}:${d.code}`;
     const where = d.file ? `${toRepoPath(root, d.file.fileName)}:${position(d)}` : rel;
     const hint = d.code === FILE_NOT_FOUND ? NOT_INSTALLED_HINT : "";
-    warnings.push({ tsconfig: rel, key, text: `${where}: ${message(d)}${hint}` });
+    warnings.push({ about: d.file ? path.resolve(d.file.fileName) : abs, key, text: `${where}: ${message(d)}${hint}` });
   }
+  reads.set(rel, [abs, ...((json as ts.TsConfigSourceFile).extendedSourceFiles ?? []).map((f) => path.resolve(f))]);
   const dir = path.dirname(abs);
   const major = typescriptMajorFor(dir, root);
   const references = (parsed.projectReferences ?? [])

@@ -463,4 +463,28 @@ describe("what TypeScript says of a tsconfig", () => {
     expect(api.code, api.stderr).toBe(0);
     expect(api.stderr).not.toContain("vue-missing");
   });
+
+  it("is warned about for a base two packages extend, whichever of them is analysed", async () => {
+    const pkg = '{ "extends": "../../tsconfig.base.json", "include": ["src"] }';
+    const files: Record<string, string> = {
+      "tsconfig.base.json": '{ "extends": "@faultline-test/base-missing/tsconfig.json" }',
+      "packages/a/tsconfig.json": pkg,
+      "packages/a/src/a.ts": "export const a = 1;\n",
+      "packages/b/tsconfig.json": pkg,
+      "packages/b/src/b.ts": "export const b = 1;\n",
+    };
+    const dir = buildRepo({
+      files,
+      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
+    });
+    // TypeScript reads the base once, for the first package, and says its problem there alone; by hand, the
+    // extends string starts at column 14
+    for (const only of ["packages/a/**", "packages/b/**"]) {
+      const r = await runCli(["analyze", dir, "--out", tempDir(), "--quiet", "--include", only]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr, only).toContain(
+        "warning: tsconfig.base.json:1:14: File '@faultline-test/base-missing/tsconfig.json' not found.",
+      );
+    }
+  });
 });

@@ -34,7 +34,7 @@ function compare(root: string) {
   const warnings: string[] = [];
   const loaded = loadTsconfigs(root, initial, visibleParseHost(root, visible));
   // every config's warnings, each once, as the scope gives them when every config owns analysed files
-  warnOnce(loaded.warnings, () => true, collecting(warnings));
+  warnOnce(loaded, () => true, collecting(warnings));
   const reference = loaded.tsconfigs;
   // what TypeScript warns about (a package `extends` it cannot find), word for word and where
   expect(fastWarnings).toEqual(warnings);
