@@ -5,10 +5,10 @@ import { hasCommit, headSha } from "../history/repoState.js";
 import { UserError } from "../util/errors.js";
 import type { RawProposal } from "./proposalFile.js";
 
-/** A proposal's files and globs whose fixed part (the file, or the folder a glob starts from) is not in `root`. */
 /** What a proposal says of where it was made: its commit, and the paths its globs start from. */
 export type MadeAt = Pick<RawProposal, "source" | "head" | "kernel"> & { services: { patterns: string[] }[] };
 
+/** A proposal's files and globs whose fixed part (the file, or the folder a glob starts from) is not in `root`. */
 function absentPaths(p: MadeAt, root: string): { absent: number; all: number } {
   const patterns = [...p.services.flatMap((s) => s.patterns), ...p.kernel];
   const absent = patterns.filter((pattern) => !existsSync(path.join(root, picomatch.scan(pattern).base)));

@@ -198,8 +198,8 @@ function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set
 
 /**
  * `a.b.c` -> ["a", "b", "c"]; `this.repo` -> ["this", "repo"]; the last three names at most; else undefined.
- * A call inside the chain is passed through (`this.prisma.txClient().order` -> ["prisma", "txClient",
- * "order"]: a transaction's client), one that is the receiver itself is not (`getRepository()` names none).
+ * A call with no arguments inside the chain is passed through (`this.prisma.txClient().order` -> ["prisma",
+ * "txClient", "order"]: a transaction's client), one that is the receiver itself is not (`getRepository()`).
  */
 function receiverChain(e: ts.Expression): string[] | undefined {
   const out: string[] = [];
@@ -207,7 +207,8 @@ function receiverChain(e: ts.Expression): string[] | undefined {
   while (ts.isPropertyAccessExpression(cur)) {
     out.unshift(cur.name.text);
     cur = cur.expression;
-    if (ts.isCallExpression(cur)) cur = cur.expression;
+    // a getter call (`txClient()`); one taking arguments may return anything
+    if (ts.isCallExpression(cur) && cur.arguments.length === 0) cur = cur.expression;
   }
   if (ts.isIdentifier(cur)) out.unshift(cur.text);
   else if (cur.kind === ts.SyntaxKind.ThisKeyword) out.unshift("this");

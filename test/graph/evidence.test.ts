@@ -37,6 +37,7 @@ describe("data evidence read from the syntax", () => {
       `  await this.orders.save(document);`,
       `  await prisma.order.update({});`,
       `  await this.prismaService.txClient().space.update({});`, // a transaction's client, got by a call
+      `  await this.pool.forTenant(id).space.update({});`, // a call taking arguments may return anything: none
       `  [1, 2].find((x) => x > 1);`, // an array literal: no receiver name
       `  await this.connection.getRepository(ctx, OrderLine).save(line);`, // the repository of OrderLine
       `  await dataSource.getRepository(Refund).delete({});`,
