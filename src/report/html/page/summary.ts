@@ -119,8 +119,9 @@ function kernelCard(ctx: SummaryContext): HTMLElement {
 function dataCard(ctx: SummaryContext): HTMLElement {
   const a = ctx.analysis;
   const present = typeof (a as unknown as { data?: unknown }).data === "object";
+  const all = entitiesOf(a);
   // the hot spots: entities another service than their owner reads
-  const entities = hotSpots(entitiesOf(a)).filter((e) => e.readBy.length > 0);
+  const entities = hotSpots(all).filter((e) => e.readBy.length > 0);
   if (!entities.length)
     return card(
       "hot-spots",
@@ -129,7 +130,7 @@ function dataCard(ctx: SummaryContext): HTMLElement {
         "p",
         { class: "small" },
         present
-          ? asSentence(entitiesOf(a).length ? NO_ENTITY_SHARED : NO_ENTITY_FOUND)
+          ? asSentence(all.length ? NO_ENTITY_SHARED : NO_ENTITY_FOUND)
           : "Not in this analysis: a newer faultline analyze lists the entities services share.",
       ),
     );
@@ -148,9 +149,7 @@ function dataCard(ctx: SummaryContext): HTMLElement {
     h(
       "button",
       { class: "link more", testid: "show-data", attrs: { type: "button" }, on: { click: () => ctx.onData() } },
-      entities.length > HOT_SPOTS
-        ? `All ${entities.length} entities, ${entities.filter((e) => e.readBy.length > 0).length} shared`
-        : "Details",
+      all.length > HOT_SPOTS ? `All ${all.length} entities, ${entities.length} shared` : "Details",
     ),
   );
 }
