@@ -174,7 +174,7 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Pro
   writeFileSync(path.join(out, "model.json"), JSON.stringify(modelJson) + "\n");
   const cacheDir = flags.cache === false ? undefined : usableCacheDir(root, log);
   const reportCache = cacheDir ? { dir: cacheDir, log } : undefined;
-  written.push(...writeReports(analysis, modelJson, out, modelJson.title, reportCache));
+  written.push(...writeReports(analysis, modelJson, out, reportCache));
   log.finish();
   printSummary(analysis, written, io);
 }

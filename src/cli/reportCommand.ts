@@ -15,5 +15,5 @@ export function runReport(given: string, flags: { out?: string }, io: Io): void 
   const model = readModelBeside(analysisFile, analysis, stderrLog({ quiet: true }, io));
   const out = path.resolve(flags.out ?? path.dirname(analysisFile));
   mkdirSync(out, { recursive: true });
-  for (const f of writeReports(analysis, model, out, model?.title)) io.out(`wrote ${f}\n`);
+  for (const f of writeReports(analysis, model, out)) io.out(`wrote ${f}\n`);
 }

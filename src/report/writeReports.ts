@@ -16,9 +16,10 @@ export function writeReports(
   analysis: Analysis,
   model: ModelJson | undefined,
   out: string,
-  title?: string,
   cache?: { dir: string; log: Log },
 ): string[] {
+  // analyze names the analysed folder in model.json; without one the reports name the commit
+  const title = model?.title;
   const md = path.join(out, "report.md");
   writeFileSync(md, renderMarkdown(analysis, { title, servicesPath: SERVICES_FILE }));
   const services = path.join(out, SERVICES_FILE);
