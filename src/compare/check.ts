@@ -50,6 +50,7 @@ export function checkImports(
       if (!files.some(patternMatcher(glob))) emptyGlobs.push({ service, glob });
     }
   const unassigned: string[] = [];
+  const unclaimedThen = new Set(accepted.unassigned);
   for (const f of files) {
     if (serviceOf.has(f)) continue;
     const hit = globs.find((g) => g.match(f));
@@ -77,7 +78,7 @@ export function checkImports(
     proposal: accepted.name,
     violations,
     unassigned: unassigned.sort(byString),
-    unassignedAtAcceptance: unassigned.filter((f) => accepted.unassigned?.includes(f)),
+    unassignedAtAcceptance: unassigned.filter((f) => unclaimedThen.has(f)),
     emptyGlobs,
   };
 }

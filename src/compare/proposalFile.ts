@@ -49,11 +49,12 @@ const proposalJson = z
   })
   .strict();
 
+// in the order the keys are listed to a user who misspells one
 const scopeJson = z
   .object({
-    tsconfigs: z.array(z.string()),
     include: z.array(z.string()),
     exclude: z.array(z.string()),
+    tsconfigs: z.array(z.string()),
     tier: z.enum(TIER_CHOICES),
     includeTests: z.literal(true).optional(),
   })
@@ -107,16 +108,8 @@ export function schemaProblem(file: string, error: z.ZodError): UserError {
   return new UserError(`${file}: ${key}${i.message}${keys}`);
 }
 
-/** A YAML proposal's scope: the files it was made for, each key as analyze's flag would give it. */
-const yamlScope = z
-  .object({
-    tsconfigs: z.array(z.string()).optional(),
-    include: z.array(z.string()).optional(),
-    exclude: z.array(z.string()).optional(),
-    tier: z.enum(TIER_CHOICES).optional(),
-    includeTests: z.boolean().optional(),
-  })
-  .strict();
+/** A YAML proposal's scope: the recorded scope's parts, each optional, `includeTests` true or false. */
+const yamlScope = scopeJson.extend({ includeTests: z.boolean() }).partial().strict();
 
 const yamlProposal = z
   .object({
@@ -222,7 +215,7 @@ function ofFiles(
 }
 
 const YAML_KEYS = ["name", "head", "scope", "services", "kernel"];
-const SCOPE_KEYS = ["include", "exclude", "tsconfigs", "tier", "includeTests"] as const;
+const SCOPE_KEYS = Object.keys(yamlScope.shape) as (keyof RecordedScope)[];
 
 /**
  * A YAML syntax error as one line: `file:line:column: message`, the message without the
@@ -272,7 +265,7 @@ function fromYaml(file: string, text: string): RawProposal {
     }
   };
   unknownKeys(doc.contents, YAML_KEYS, "");
-  unknownKeys(doc.get("scope", true), [...SCOPE_KEYS], "scope.");
+  unknownKeys(doc.get("scope", true), SCOPE_KEYS, "scope.");
   const parsed = yamlProposal.safeParse(doc.toJS());
   if (!parsed.success) {
     const i = parsed.error.issues[0];
