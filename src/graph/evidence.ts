@@ -178,7 +178,7 @@ function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set
       // the method first: most calls are neither a definition nor a data call, and need no receiver
       const define = method === "define";
       if (!define && !isDataMethod(method)) return;
-      const receiver = repositoryOf(call.expression.expression) ?? receiverChain(call.expression.expression);
+      const receiver = receiverChain(call.expression.expression) ?? repositoryOf(call.expression.expression);
       if (define && receiver?.length === 1 && DEFINERS.has(receiver[0])) {
         const name = modelName(call.arguments[0]);
         if (name) data.entities.push({ name, how: "model.define" });

@@ -101,28 +101,16 @@ export function rankServices(
     if (ctx.pick && i === 0 && order.length > 1) {
       // the next service it is weighed against: the best other that is neither core nor without a domain
       const second = order.find((other) => other !== id && !isCore(other) && !late(other));
-      const core = passed.length
-        ? `, the highest once the core is passed over (${passedOver(
-            passed,
-            ctx.core!,
-            (x) => `${name(x)} at ${round(priority.get(x)!, 3)}`,
-          )})`
-        : "";
-      // the core ranked between the two, so that the margin reads as what it is
-      const below = second === undefined ? [] : order.slice(1, order.indexOf(second));
-      const between = below.filter((x) => isCore(x) && !passed.includes(x));
+      const cores = (ids: string[]) => passedOver(ids, ctx.core!, (x) => `${name(x)} at ${round(priority.get(x)!, 3)}`);
+      const core = passed.length ? `, the highest once the core is passed over (${cores(passed)})` : "";
+      // the core ranked between the two (after the lead, those it passed over), so that the margin reads as it is
+      const between = second === undefined ? [] : order.slice(1 + passed.length, order.indexOf(second)).filter(isCore);
       const beats =
         second === undefined
           ? ""
           : `${core ? "; it" : ""} beats ${name(second)} at ${round(priority.get(second)!, 3)} ` +
             `(pain ${round(p.get(second)!, 2)}, cost ${round(c.get(second)!, 2)})` +
-            (between.length
-              ? `, the next that is not core (between them, ${passedOver(
-                  between,
-                  ctx.core!,
-                  (x) => `${name(x)} at ${round(priority.get(x)!, 3)}`,
-                )})`
-              : "");
+            (between.length ? `, the next that is not core (between them, ${cores(between)})` : "");
       why.unshift(
         `extract first: priority ${round(priority.get(id)!, 3)} (pain ${round(p.get(id)!, 2)} / (1 + cost ` +
           `${round(c.get(id)!, 2)}))${core}${beats}`,
