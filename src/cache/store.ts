@@ -99,14 +99,19 @@ export class CacheStore<T> {
   }
 }
 
+/** faultline's folder in a repo, `<repo>/.faultline/`: the cache's home, and analyze's output without --out. */
+export function faultlineDir(root: string): string {
+  return path.join(root, ".faultline");
+}
+
 /** The cache folder of a repo: `<repo>/.faultline/cache` (ignored by git through .faultline/.gitignore). */
 export function cacheDirFor(root: string): string {
-  return path.join(root, ".faultline", "cache");
+  return path.join(faultlineDir(root), "cache");
 }
 
 /** Makes sure `<repo>/.faultline/` carries its `.gitignore` of `*` before anything is written there. */
 export function ensureFaultlineDir(root: string): void {
-  const dir = path.join(root, ".faultline");
+  const dir = faultlineDir(root);
   mkdirSync(dir, { recursive: true });
   const gi = path.join(dir, ".gitignore");
   if (!existsSync(gi)) writeFileSync(gi, "*\n");

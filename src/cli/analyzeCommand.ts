@@ -8,7 +8,7 @@ import { checkRepoDir } from "../repo/repoDir.js";
 import { UserError } from "../util/errors.js";
 import { stderrLog } from "./log.js";
 import type { ScopeFlags } from "./flags.js";
-import { usableCacheDir } from "../cache/store.js";
+import { ensureFaultlineDir, faultlineDir, usableCacheDir } from "../cache/store.js";
 import { writeReports } from "../report/writeReports.js";
 import { readAnalysis } from "../report/savedAnalysis.js";
 import { fullScope } from "../compare/proposalFile.js";
@@ -117,11 +117,6 @@ export function withRecordedScope(
   };
 }
 
-/** The folder analyze writes to without --out. */
-export function defaultOutDir(root: string): string {
-  return path.join(root, ".faultline");
-}
-
 /**
  * explain's and contract's options: analyze's, in the scope of the analysis in analyze's default folder
  * (`<repo>/.faultline/analysis.json`) where no scope flag says otherwise, so that they speak of the
@@ -130,7 +125,7 @@ export function defaultOutDir(root: string): string {
 export function optionsInReportedScope(repo: string, flags: AnalyzeFlags, log: Log): AnalyzeOptions {
   const root = path.resolve(repo);
   const opts = analyzeOptionsFrom(repo, flags);
-  const file = path.join(defaultOutDir(root), "analysis.json");
+  const file = path.join(faultlineDir(root), "analysis.json");
   let recorded: RecordedScope | undefined;
   try {
     const scope = existsSync(file) ? readAnalysis(file).settings.scope : undefined;
@@ -157,7 +152,7 @@ export function optionsInReportedScope(repo: string, flags: AnalyzeFlags, log: L
 
 export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {
   const root = checkRepoDir(repo);
-  const out = path.resolve(flags.out ?? defaultOutDir(root));
+  const out = path.resolve(flags.out ?? faultlineDir(root));
   checkOutDir(flags.out ? `--out ${flags.out}` : out, out);
   const options = analyzeOptionsFrom(repo, flags);
   const log = stderrLog(flags, io);
@@ -167,7 +162,7 @@ export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Pro
   const modelJson = { schema, title: path.basename(root), ...rest };
   log.progress("write", "reports");
   mkdirSync(out, { recursive: true });
-  if (!flags.out) writeFileSync(path.join(out, ".gitignore"), "*\n");
+  if (!flags.out) ensureFaultlineDir(root);
   const written = [path.join(out, "analysis.json")];
   writeFileSync(written[0], JSON.stringify(analysis, null, 2) + "\n");
   // the metrics' input, so that report, compare and the HTML what-if re-score without re-analysing
