@@ -15,6 +15,11 @@ function record(path: string, lines: string[]): ModuleRecord {
   return { ...facts, path, tsconfig: "tsconfig.json", imports: [] };
 }
 
+/** A record of a class whose methods are given one per line. */
+function classRecord(path: string, name: string, methods: string[]): ModuleRecord {
+  return record(path, [`export class ${name} {`, ...methods.map((m) => `  ${m}`), "}"]);
+}
+
 /** The entities of a schema.prisma's models, owned among services given as id -> files. */
 function ownedEntities(models: string[], records: ModuleRecord[], services: Record<string, string[]>) {
   const schema = prismaModels(models.map((m) => `model ${m} {\n  id String @id\n}\n`).join(""));
@@ -29,14 +34,12 @@ describe("who owns a Prisma model", () => {
   it("is the service making the most write calls on it, not the one with the most files touching it once", () => {
     const records = [
       // the activities service implements the order's create, update and delete: four write calls
-      record("src/activities/activities.service.ts", [
-        "export class ActivitiesService {",
-        "  create() { return this.prisma.order.create({}); }",
-        "  update() { return this.prisma.order.update({}); }",
-        "  remove() { return this.prisma.order.delete({}); }",
-        "  bulk() { return this.prisma.order.deleteMany({}); }",
-        "  list() { return this.prisma.order.findMany({}); }",
-        "}",
+      classRecord("src/activities/activities.service.ts", "ActivitiesService", [
+        "create() { return this.prisma.order.create({}); }",
+        "update() { return this.prisma.order.update({}); }",
+        "remove() { return this.prisma.order.delete({}); }",
+        "bulk() { return this.prisma.order.deleteMany({}); }",
+        "list() { return this.prisma.order.findMany({}); }",
       ]),
       // a demo seeder and an admin screen, both in the admin service, each write an order once
       record("src/demo/demo.service.ts", ["export const seed = () => prisma.order.createMany({});"]),
@@ -60,11 +63,9 @@ describe("who owns a Prisma model", () => {
   it("counts the writes made inside a transaction, through the client a call returns", () => {
     const records = [
       // the space service writes only through its transaction's client: two write calls
-      record("src/space/space.service.ts", [
-        "export class SpaceService {",
-        "  create() { return this.prismaService.txClient().space.create({}); }",
-        "  rename() { return this.prismaService.txClient().space.update({}); }",
-        "}",
+      classRecord("src/space/space.service.ts", "SpaceService", [
+        "create() { return this.prismaService.txClient().space.create({}); }",
+        "rename() { return this.prismaService.txClient().space.update({}); }",
       ]),
       // the trash empties a space once, on the client itself
       record("src/trash/trash.service.ts", ["export const purge = () => this.prisma.space.delete({});"]),
