@@ -61,8 +61,9 @@ export interface AnalysisResult {
 function outputsKey(p: PreparedRepo, opts: AnalyzeOptions): string {
   const h = createHash("sha1");
   h.update(`${CACHE_WRITER}\0${p.pending?.state.head ?? "no history"}\0${mailmapOf(p.root)}\0`);
-  const { cache: _cache, ...settings } = opts;
-  void _cache;
+  // where the scope was recorded changes no output: explain reuses the outputs of the analyze it follows
+  const { cache: _cache, scopeFrom: _from, ...settings } = opts;
+  void [_cache, _from];
   h.update(JSON.stringify({ settings, weights: p.weights, grid: RESOLUTION_GRID, slack: STABILITY_SLACK }));
   h.update(JSON.stringify([p.platform, p.packages]));
   for (const r of p.records) h.update(JSON.stringify(r));

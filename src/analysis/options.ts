@@ -1,12 +1,15 @@
 import type { Overrides } from "../boundaries/propose.js";
 import type { Weights } from "../coupling/types.js";
 import type { HistoryOptions } from "../history/readHistory.js";
+import type { ScopeSource } from "../repo/types.js";
 import type { TierChoice } from "../tiers/types.js";
 
 /** The history settings (since, until, maxChangeset, renames, excludeAuthors, churn) and the rest. */
 export interface AnalyzeOptions extends HistoryOptions {
   tsconfigs?: string[];
   include?: string[];
+  /** the file that recorded these parts of the scope (accepted.json, a YAML proposal), for messages */
+  scopeFrom?: ScopeSource;
   exclude?: string[];
   includeTests?: boolean;
   resolution?: number | "auto";

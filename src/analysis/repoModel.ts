@@ -75,7 +75,12 @@ export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log):
     // undefined when git failed to list: discoverRepo asks again and reports why
     const visible = await gitFiles;
     const listed = visible && { isGit: true, visible };
-    const scope = discoverRepo(repo, { tsconfigs: opts.tsconfigs, include: opts.include, exclude }, log, listed);
+    const scope = discoverRepo(
+      repo,
+      { tsconfigs: opts.tsconfigs, include: opts.include, exclude, scopeFrom: opts.scopeFrom },
+      log,
+      listed,
+    );
     const records = buildModules(scope, log, {
       maxFileBytes: opts.maxFileBytes,
       cacheDir,

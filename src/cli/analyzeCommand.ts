@@ -95,26 +95,56 @@ export function analyzeOptionsFrom(repo: string, flags: AnalyzeFlags): AnalyzeOp
 }
 
 /**
+ * Where a recorded scope comes from: the file that records it (accepted.json, analysis.json, a YAML proposal),
+ * named in errors about it, and, in YAML, the place of each tsconfig it lists.
+ */
+export interface ScopeRecord {
+  scope?: RecordedScope;
+  source: string;
+  tsconfigsWhere?: string[];
+}
+
+/**
  * A recorded scope (accepted.json, analysis.json, a YAML proposal's) in place of the flags' and config's,
  * part by part: flags, then the recorded scope, then the config (a part a YAML proposal leaves out).
+ * A recorded tsconfig that is gone is an error naming the file that records it, not `--tsconfig`.
  */
 export function withRecordedScope(
   opts: AnalyzeOptions,
   flags: ScopeFlags & { tier?: TierChoice; includeTests?: boolean },
   root: string,
-  recorded: RecordedScope | undefined,
+  record: ScopeRecord,
 ): AnalyzeOptions {
+  const recorded = record.scope;
   if (!recorded) return opts;
   // no tsconfigs recorded: discovered, as analyze did
-  const tsconfigs = recorded.tsconfigs?.map((t) => path.resolve(root, t));
-  return {
+  const tsconfigs = flags.tsconfig ? undefined : recorded.tsconfigs?.map((t) => path.resolve(root, t));
+  tsconfigs?.forEach((abs, k) => {
+    if (!existsSync(abs))
+      throw new UserError(
+        `${record.tsconfigsWhere?.[k] ?? record.source}: scope.tsconfigs: ${recorded.tsconfigs![k]}: file not found ` +
+          "(--tsconfig chooses another)",
+      );
+  });
+  const include = flags.include ?? recorded.include;
+  const exclude = flags.exclude ? undefined : recorded.exclude;
+  const scoped = {
     ...opts,
     includeTests: flags.includeTests ?? recorded.includeTests ?? opts.includeTests,
     tsconfigs: flags.tsconfig ?? (tsconfigs === undefined ? opts.tsconfigs : tsconfigs.length ? tsconfigs : undefined),
-    include: flags.include ?? recorded.include ?? opts.include,
-    exclude: flags.exclude ? opts.exclude : (recorded.exclude ?? opts.exclude),
+    include: include ?? opts.include,
+    exclude: exclude ?? opts.exclude,
     tier: flags.tier ?? recorded.tier ?? opts.tier,
   };
+  // the parts that choose the files, named in errors and warnings about them as the record's
+  const parts = (
+    [
+      ["include", !flags.include && recorded.include !== undefined],
+      ["exclude", exclude !== undefined],
+      ["tsconfigs", tsconfigs !== undefined],
+    ] as const
+  ).flatMap(([part, recordedPart]) => (recordedPart ? [part] : []));
+  return parts.length ? { ...scoped, scopeFrom: { source: record.source, parts } } : scoped;
 }
 
 /**
@@ -127,6 +157,7 @@ export function optionsInReportedScope(repo: string, flags: AnalyzeFlags, log: L
   const opts = analyzeOptionsFrom(repo, flags);
   const file = path.join(faultlineDir(root), "analysis.json");
   let recorded: RecordedScope | undefined;
+  const shown = path.relative(process.cwd(), file) || file;
   try {
     const scope = existsSync(file) ? readAnalysis(file).settings.scope : undefined;
     recorded = scope && fullScope(scope);
@@ -134,7 +165,7 @@ export function optionsInReportedScope(repo: string, flags: AnalyzeFlags, log: L
     // an unreadable or older analysis records no scope to follow: flags and config decide
     recorded = undefined;
   }
-  const scoped = withRecordedScope(opts, flags, root, recorded);
+  const scoped = withRecordedScope(opts, flags, root, { scope: recorded, source: shown });
   const scope = scopeOf(root, scoped);
   if (JSON.stringify(scope) !== JSON.stringify(scopeOf(root, opts))) {
     const parts = [
@@ -144,7 +175,6 @@ export function optionsInReportedScope(repo: string, flags: AnalyzeFlags, log: L
       `--tier ${scope.tier}`,
       ...(scope.includeTests ? ["--include-tests"] : []),
     ];
-    const shown = path.relative(process.cwd(), file) || file;
     log.warn(`analysing in the scope ${shown} was made with (${parts.join(" ")}); scope flags choose another`);
   }
   return scoped;

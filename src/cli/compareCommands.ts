@@ -79,7 +79,7 @@ export async function runCompare(files: string[], repo: string, flags: CompareFl
     );
   const model = await buildRepoModel(
     repo,
-    withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, recorded),
+    withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, scoped[0] ?? raws[0]),
     log,
   );
   const head = model.history?.head ?? "";
@@ -102,7 +102,7 @@ export async function runProposalAccept(file: string, repo: string, flags: Accep
   const root = checkRepoDir(repo);
   checkSameRepository([raw], root, flags.repo !== undefined);
   // an analysis.json brings the scope it was made with, as accepted.json brings it to check
-  const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, raw.scope);
+  const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, raw);
   const model = await buildRepoModel(repo, options, log);
   const head = model.history?.head ?? "";
   const resolved = resolveProposal(raw, model.coupling.files);
@@ -152,12 +152,10 @@ export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise
     kernel: accepted.kernel.globs,
   };
   checkSameRepository([madeAt], root, true);
-  const options = withRecordedScope(
-    analyzeOptionsFrom(repo, flags),
-    flags,
-    root,
-    accepted.scope && fullScope(accepted.scope),
-  );
+  const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, {
+    scope: accepted.scope && fullScope(accepted.scope),
+    source: flags.proposal,
+  });
   const model = await buildRepoModel(repo, { ...options, history: false }, log);
   const result = checkImports(accepted, model.imports, model.coupling.files, baseline);
   if (flags.writeBaseline) {

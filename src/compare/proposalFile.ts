@@ -28,6 +28,8 @@ export interface RawProposal {
   kernelWhere: string[];
   /** the scope an analysis.json or accepted.json was made with, every part (absent in older files), or a YAML's */
   scope?: RecordedScope;
+  /** where each of the scope's tsconfigs is written (`file:line:column` in YAML; absent: the file) */
+  tsconfigsWhere?: string[];
 }
 
 const proposalJson = z
@@ -290,5 +292,8 @@ function fromYaml(file: string, text: string): RawProposal {
     kernelWhere: (p.kernel ?? []).map((_, k) => at(kernelItems[k])),
     // the parts it says; the others come from the flags and the config
     ...(p.scope ? { scope: p.scope } : {}),
+    ...(p.scope?.tsconfigs
+      ? { tsconfigsWhere: p.scope.tsconfigs.map((_, k) => at(doc.getIn(["scope", "tsconfigs", k], true) as YamlNode)) }
+      : {}),
   };
 }

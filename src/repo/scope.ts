@@ -6,7 +6,7 @@ import { checkRepoDir } from "./repoDir.js";
 import { initialTsconfigs, isDeclarationFile, selectScopeFiles, TS_EXT, warnUnmatchedGlobs } from "./scopeFiles.js";
 import { loadTsconfigs, visibleParseHost, warnOnce } from "./tsconfigs.js";
 import { withDefaultsOf, BUNDLED_TS_MAJOR, typescriptMajorFor } from "./typescriptVersion.js";
-import type { RepoScope, Tsconfig } from "./types.js";
+import type { RepoScope, ScopeSource, Tsconfig } from "./types.js";
 import { isGitWorkTree, listVisibleFiles } from "./visibleFiles.js";
 import { findWorkspaces } from "./workspaces.js";
 
@@ -15,6 +15,8 @@ export interface ScopeOptions {
   tsconfigs?: string[];
   include?: string[];
   exclude?: string[];
+  /** the file that recorded some of these parts, named in messages about them */
+  scopeFrom?: ScopeSource;
 }
 
 /**
@@ -57,8 +59,8 @@ export function discoverRepo(
     const shown = tsconfigs.slice(0, 3).map((t) => t.path);
     const more = tsconfigs.length > shown.length ? ` and ${tsconfigs.length - shown.length} more` : "";
     throw new UserError(
-      `${rootArg}: no TypeScript files in scope (${globs.length ? `${globs.join(", ")}; ` : ""}tsconfigs: ` +
-        `${shown.join(", ")}${more})`,
+      `${rootArg}: no TypeScript files in ${opts.scopeFrom ? `the scope ${opts.scopeFrom.source} records` : "scope"} ` +
+        `(${globs.length ? `${globs.join(", ")}; ` : ""}tsconfigs: ${shown.join(", ")}${more})`,
     );
   }
   warnUnmatchedGlobs(unmatched, opts, log);

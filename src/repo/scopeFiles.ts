@@ -7,6 +7,7 @@ import { byString } from "../util/order.js";
 import { toRepoPath } from "../util/paths.js";
 import { getOrInsert } from "../util/maps.js";
 import type { Log } from "../util/log.js";
+import type { ScopeSource } from "./types.js";
 import { DEFAULT_TEST_GLOBS } from "./defaults.js";
 
 /**
@@ -121,9 +122,16 @@ export function selectScopeFiles<T extends FileListing>(
 }
 
 /** Warns about each --include or --exclude glob no file matched. */
-export function warnUnmatchedGlobs(unmatched: string[], opts: { include?: string[] }, log: Log): void {
+export function warnUnmatchedGlobs(
+  unmatched: string[],
+  opts: { include?: string[]; scopeFrom?: ScopeSource },
+  log: Log,
+): void {
   for (const glob of unmatched) {
     const key = opts.include?.includes(glob) ? "include" : "exclude";
-    log.warn(`${key} glob "${glob}" matches no TypeScript file of the repository (--${key} or the config's ${key})`);
+    const from = opts.scopeFrom?.parts.includes(key)
+      ? `scope.${key} in ${opts.scopeFrom.source}`
+      : `--${key} or the config's ${key}`;
+    log.warn(`${key} glob "${glob}" matches no TypeScript file of the repository (${from})`);
   }
 }

@@ -42,3 +42,8 @@ export interface RepoScope {
   /** repo-relative paths of every visible file (tracked or not ignored) */
   visible: Set<string>;
 }
+/** A file that recorded parts of a scope (a YAML proposal's `scope`, accepted.json's). */
+export interface ScopeSource {
+  source: string;
+  parts: readonly ("include" | "exclude" | "tsconfigs")[];
+}

@@ -184,6 +184,57 @@ describe("a typo cannot disarm the guard", () => {
     ]);
   });
 
+  it("accept and check: a scope's misspelt tsconfig or glob is named as the proposal's, not as a flag", async () => {
+    const accept = async (scope: string) => {
+      const yaml = path.join(tempDir(), "scoped.yaml");
+      writeFileSync(yaml, `${YAML}scope:\n${scope}`);
+      const r = await runCli([
+        "proposal",
+        "accept",
+        yaml,
+        "--out",
+        path.join(dir, "scoped.json"),
+        "--repo",
+        repo,
+        "--quiet",
+      ]);
+      return { ...r, yaml };
+    };
+    // by hand: YAML's 6 lines, then scope: the tsconfig is line 8's second item, after 29 characters
+    const tsconfig = await accept("  tsconfigs: [tsconfig.json, tsconfg.json]\n");
+    expect([tsconfig.code, tsconfig.stderr]).toEqual([
+      2,
+      `faultline: ${tsconfig.yaml}:8:30: scope.tsconfigs: tsconfg.json: file not found (--tsconfig chooses ` +
+        "another)\n",
+    ]);
+    const empty = await accept("  include: [src/ordres/**]\n");
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe(
+      `faultline: ${repo}: no TypeScript files in the scope ${empty.yaml} records (include src/ordres/**; ` +
+        "tsconfigs: tsconfig.json)\n",
+    );
+    const partly = await accept("  include: [src/**, src/ordres/**]\n");
+    expect(partly.code, partly.stderr).toBe(0);
+    expect(partly.stderr).toContain(
+      `warning: include glob "src/ordres/**" matches no TypeScript file of the repository (scope.include in ` +
+        `${partly.yaml})\n`,
+    );
+
+    // accepted.json's scope: its tsconfig gone since acceptance
+    const own = buildRepo(script());
+    const yaml = path.join(tempDir(), "own.yaml");
+    writeFileSync(yaml, `${YAML}scope:\n  tsconfigs: [tsconfig.json]\n  include: [src/**]\n`);
+    const accepted = path.join(tempDir(), "own.json");
+    const acc = await runCli(["proposal", "accept", yaml, "--out", accepted, "--repo", own]);
+    expect(acc.code, acc.stderr).toBe(0);
+    git(own, ["mv", "tsconfig.json", "tsconfig.base.json"]);
+    const r = await runCli(["check", own, "--proposal", accepted]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `faultline: ${accepted}: scope.tsconfigs: tsconfig.json: file not found (--tsconfig chooses another)\n`,
+    ]);
+  });
+
   it("check: files no glob claimed at acceptance are counted apart from those added since", async () => {
     const own = buildRepo(script());
     const yaml = path.join(tempDir(), "no-audit.yaml");
