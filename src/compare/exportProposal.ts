@@ -7,7 +7,8 @@ import { getOrInsert } from "../util/maps.js";
 
 /**
  * Globs for one owner: a folder whose analysed files all belong to it becomes `folder/**`
- * (the highest such folder), every other file is listed by path.
+ * (the highest such folder), every other file is listed by path. Characters picomatch reads as
+ * glob syntax are escaped: Next.js's `app/(shop)/` and `[id]/` are folders, not groups or classes.
  */
 export function collapseGlobs(owner: Map<string, string>, label: string): string[] {
   const under = new Map<string, Set<string>>(); // folder -> owners of the files below it
@@ -22,9 +23,14 @@ export function collapseGlobs(owner: Map<string, string>, label: string): string
     if (o !== label) continue;
     let top: string | undefined;
     for (let d = path.posix.dirname(file); d !== "."; d = path.posix.dirname(d)) if (owns(d)) top = d;
-    out.add(top ? `${top}/**` : file);
+    out.add(top ? `${escapeGlob(top)}/**` : escapeGlob(file));
   }
   return [...out].sort(byString);
+}
+
+/** A path as a glob that matches it alone. */
+function escapeGlob(p: string): string {
+  return p.replace(/[()[\]{}!*?+@]/g, "\\$&");
 }
 
 /** analysis.json as an editable YAML proposal (faultline/proposal@1; `kernel:` lists the shared kernel). */
@@ -36,8 +42,8 @@ export function exportProposalYaml(a: Analysis): string {
   const services: Record<string, string[]> = {};
   for (const s of [...a.services].sort((x, y) => x.rank - y.rank))
     services[s.name] = collapseGlobs(owner, `s:${s.name}`);
+  // no name: an edited copy goes by its file's name in compare, not as the machine's
   const doc: Record<string, unknown> = {
-    name: `faultline ${a.repo.head ? a.repo.head.slice(0, 12) : "analysis"}`,
     head: a.repo.head || undefined,
     // the files the analysis was made of, so that accept and check guard the same ones
     scope: a.settings.scope,

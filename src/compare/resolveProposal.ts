@@ -26,10 +26,11 @@ export const ownerOf = (service: string) => (service === "kernel" ? "kernel" : `
 
 /**
  * A proposal's pattern as a test on repo paths: the file it names, or the files its glob
- * matches (a path such as `pages/[id].tsx` names itself, though picomatch reads a class in it).
+ * matches (a path such as `pages/[id].tsx` names itself, though picomatch reads a class in it;
+ * escaped, `pages/\[id\].tsx`, as export writes it, it names itself alone).
  */
 export function patternMatcher(pattern: string): (file: string) => boolean {
-  if (!picomatch.scan(pattern).isGlob) return (f) => f === pattern;
+  if (!picomatch.scan(pattern).isGlob && !pattern.includes("\\")) return (f) => f === pattern;
   const glob = picomatch(pattern, { dot: true });
   return (f) => f === pattern || glob(f);
 }

@@ -253,6 +253,46 @@ describe("faultline proposal export / accept, and check", () => {
     expect(c.moves[0].moved).toBe(0);
   });
 
+  it("exports folders named as Next.js names them, (group) and [param], as globs of those folders", async () => {
+    // the two domains in feature folders under a route group; billing's under a dynamic segment
+    const files: Record<string, string> = {
+      "tsconfig.json": TSCONFIG,
+      "src/utils/db.ts": "export const db = { q: (s: string) => s };\n",
+      "src/(shop)/orders/Order.ts": 'import { db } from "../../utils/db";\nexport const order = () => db.q("o");\n',
+      "src/(shop)/orders/checkout.ts": 'import { order } from "./Order";\nexport const checkout = () => order();\n',
+      "src/(shop)/billing/[id]/Invoice.ts":
+        'import { db } from "../../../utils/db";\nexport const invoice = () => db.q("i");\n',
+      "src/(shop)/billing/[id]/bill.ts":
+        'import { invoice } from "./Invoice";\nimport { order } from "../../orders/Order";\n' +
+        "export const bill = () => [invoice(), order()];\n",
+      // matched by the class [id] were the folder's name read as a glob
+      "src/(shop)/billing/i/refund.ts": 'import { bill } from "../[id]/bill";\nexport const refund = () => bill();\n',
+    };
+    const orders = ["src/(shop)/orders/Order.ts", "src/(shop)/orders/checkout.ts"];
+    const billing = Object.keys(files).filter((f) => f.includes("/billing/"));
+    const commits = [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }];
+    for (let i = 1; i < 13; i++)
+      commits.push({ author: "Ada <ada@x.test>", date: day(i), touch: i % 2 ? orders : billing });
+    const dir = buildRepo({ files, commits });
+    const { out: nextOut } = await analyzeInto(dir);
+    const exported = await runCli(["proposal", "export", nextOut]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const yamlFile = path.join(tempDir(), "next.yaml");
+    writeFileSync(yamlFile, exported.stdout);
+    // unedited, it claims each analysed file where the analysis put it, and accept takes it as it is
+    const c = parseJson<Comparison>(
+      (await runCli(["compare", path.join(nextOut, "analysis.json"), yamlFile, "--repo", dir, "--format", "json"]))
+        .stdout,
+    );
+    expect([c.agreement[0].ari, c.moves[0].moved, c.proposals[1].unassigned]).toEqual([1, 0, []]);
+    expect(c.proposals[1].name).toBe("next");
+    const accepted = path.join(tempDir(), "accepted.json");
+    const acc = await runCli(["proposal", "accept", yamlFile, "--out", accepted, "--repo", dir, "--quiet"]);
+    expect([acc.code, acc.stderr]).toEqual([0, ""]);
+    // the case in question: a folder with those names became one glob, escaped
+    expect(exported.stdout).toContain("- src/\\(shop\\)/billing/**\n");
+  });
+
   it("exports the analysis's scope, which accept and check then keep (no flag repeated)", async () => {
     const scoped = script();
     // a seed script the analysis was told to leave out
