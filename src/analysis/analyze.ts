@@ -31,7 +31,7 @@ import type { Log } from "../util/log.js";
 import { round } from "../util/round.js";
 import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
-import type { AnalyzeOptions } from "./options.js";
+import { DEFAULT_SEED, type AnalyzeOptions } from "./options.js";
 import {
   buildRepoModel,
   declaresValues,
@@ -101,7 +101,7 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
 }
 
 function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log: Log): AnalysisResult {
-  const seed = opts.seed ?? 1;
+  const seed = opts.seed ?? DEFAULT_SEED;
   const runs = Math.max(10, opts.runs ?? 10);
   const renames = opts.renames !== false;
   const maxChangeset = opts.maxChangeset ?? DEFAULT_MAX_CHANGESET;

@@ -4,6 +4,9 @@ import type { HistoryOptions } from "../history/readHistory.js";
 import type { ScopeSource } from "../repo/types.js";
 import type { TierChoice } from "../tiers/types.js";
 
+/** The clustering's first seed when neither a flag nor the config gives one. */
+export const DEFAULT_SEED = 1;
+
 /** The history settings (since, until, maxChangeset, renames, excludeAuthors, churn) and the rest. */
 export interface AnalyzeOptions extends HistoryOptions {
   tsconfigs?: string[];

@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeOutputs, scopeOf, type AnalyzeOptions } from "../analysis/analyze.js";
-import type { RecordedScope } from "../analysis/types.js";
+import { DEFAULT_SEED } from "../analysis/options.js";
+import type { Analysis, RecordedScope } from "../analysis/types.js";
+import { DEFAULT_MAX_CHANGESET } from "../history/defaults.js";
+import { analysisFileOf } from "../util/jsonFile.js";
 import { CONFIG_FILE, loadConfig } from "../config/config.js";
 import { DEFAULT_WEIGHTS, SIGNALS, type Weights } from "../coupling/types.js";
 import { checkRepoDir } from "../repo/repoDir.js";
@@ -20,6 +23,8 @@ import type { TierChoice } from "../tiers/types.js";
 
 export interface AnalyzeFlags extends ScopeFlags {
   out?: string;
+  /** explain and contract: the analysis (analysis.json or its folder) whose services to speak of */
+  analysis?: string;
   includeTests?: boolean;
   since?: string;
   until?: string;
@@ -148,36 +153,98 @@ export function withRecordedScope(
 }
 
 /**
- * explain's and contract's options: analyze's, in the scope of the analysis in analyze's default folder
- * (`<repo>/.faultline/analysis.json`) where no scope flag says otherwise, so that they speak of the
- * services its report shows; a warning names that scope when flags and config alone would give another.
+ * explain's and contract's options: analyze's, made as the analysis they speak of was made (`--analysis`, else
+ * the one in analyze's default folder, `<repo>/.faultline/`): its scope and the settings that shape its
+ * services (seed, resolution, weights, history window), each unless a flag gives it. A warning names what
+ * that analysis brings that flags and config alone would not, or that there is none to follow.
  */
-export function optionsInReportedScope(repo: string, flags: AnalyzeFlags, log: Log): AnalyzeOptions {
+export function optionsOfReportedAnalysis(repo: string, flags: AnalyzeFlags, log: Log): AnalyzeOptions {
   const root = path.resolve(repo);
   const opts = analyzeOptionsFrom(repo, flags);
-  const file = path.join(faultlineDir(root), "analysis.json");
-  let recorded: RecordedScope | undefined;
-  const shown = path.relative(process.cwd(), file) || file;
-  try {
-    const scope = existsSync(file) ? readAnalysis(file).settings.scope : undefined;
-    recorded = scope && fullScope(scope);
-  } catch {
-    // an unreadable or older analysis records no scope to follow: flags and config decide
-    recorded = undefined;
+  const { settings, shown } = reportedSettings(root, flags.analysis);
+  if (!settings) {
+    const scoped = flags.include || flags.exclude || flags.tsconfig || opts.include || opts.exclude?.length;
+    if (!scoped)
+      log.warn(
+        `no analysis in ${shown} to follow: analysing ${root} as the flags and config say ` +
+          "(one written with --out: --analysis DIR)",
+      );
+    return opts;
   }
+  const recorded = settings.scope && fullScope(settings.scope);
   const scoped = withRecordedScope(opts, flags, root, { scope: recorded, source: shown });
-  const scope = scopeOf(root, scoped);
-  if (JSON.stringify(scope) !== JSON.stringify(scopeOf(root, opts))) {
-    const parts = [
-      ...scope.include.map((g) => `--include '${g}'`),
-      ...scope.exclude.map((g) => `--exclude '${g}'`),
-      ...scope.tsconfigs.map((t) => `--tsconfig ${t}`),
-      `--tier ${scope.tier}`,
-      ...(scope.includeTests ? ["--include-tests"] : []),
-    ];
-    log.warn(`analysing in the scope ${shown} was made with (${parts.join(" ")}); scope flags choose another`);
+  const made = { ...scoped, ...shapedAs(settings, flags, scoped) };
+  const differs = [...flagsOf(root, made)].filter((f) => !flagsOf(root, opts).has(f));
+  if (differs.length)
+    log.warn(`speaking of the analysis ${shown}, made with ${differs.join(" ")}; flags choose otherwise`);
+  return made;
+}
+
+/**
+ * The settings of the analysis `--analysis` names (errors name the flag), else of the one in analyze's default
+ * folder, if there is a readable one; `shown`: its path for messages, from here when below here.
+ */
+function reportedSettings(root: string, given: string | undefined): { settings?: Analysis["settings"]; shown: string } {
+  if (given && !existsSync(given)) throw new UserError(`--analysis ${given}: file not found`);
+  const asFlag = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (e) {
+      // they start with its path
+      throw e instanceof UserError ? new UserError(`--analysis ${e.message}`) : e;
+    }
+  };
+  const file = given ? asFlag(() => analysisFileOf(given)) : path.join(faultlineDir(root), "analysis.json");
+  const fromHere = path.relative(process.cwd(), file);
+  const shown = fromHere && !fromHere.startsWith("..") ? fromHere : file;
+  if (given) return { settings: asFlag(() => readAnalysis(file)).settings, shown };
+  try {
+    return { settings: existsSync(file) ? readAnalysis(file).settings : undefined, shown };
+  } catch {
+    // an unreadable or older analysis in the default folder records nothing to follow: flags and config decide
+    return { shown };
   }
-  return scoped;
+}
+
+/** The settings that shape an analysis's services, as recorded, where no flag gives them and they differ. */
+function shapedAs(settings: Analysis["settings"], flags: AnalyzeFlags, opts: AnalyzeOptions): Partial<AnalyzeOptions> {
+  const out: Partial<AnalyzeOptions> = {};
+  const auto = settings.resolutionRule.startsWith("auto");
+  const resolution = auto ? "auto" : settings.resolution;
+  if (flags.resolution === undefined && resolution !== (opts.resolution ?? "auto")) out.resolution = resolution;
+  if (flags.seed === undefined && settings.seed !== (opts.seed ?? DEFAULT_SEED)) out.seed = settings.seed;
+  const weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
+  if (flags.weights === undefined && SIGNALS.some((k) => weights[k] !== settings.weights[k]))
+    out.weights = settings.weights;
+  if (flags.since === undefined && settings.since !== opts.since) out.since = settings.since;
+  if (flags.until === undefined && settings.until !== opts.until) out.until = settings.until;
+  if (flags.maxChangeset === undefined && settings.maxChangeset !== (opts.maxChangeset ?? DEFAULT_MAX_CHANGESET))
+    out.maxChangeset = settings.maxChangeset;
+  if (flags.renames && !settings.renames) out.renames = false;
+  return out;
+}
+
+/** Options as the flags that would give them, to name what an analysis brings. */
+function flagsOf(root: string, o: AnalyzeOptions): Set<string> {
+  const scope = scopeOf(root, o);
+  return new Set([
+    ...scope.include.map((g) => `--include '${g}'`),
+    ...scope.exclude.map((g) => `--exclude '${g}'`),
+    ...scope.tsconfigs.map((t) => `--tsconfig ${t}`),
+    `--tier ${scope.tier}`,
+    ...(scope.includeTests ? ["--include-tests"] : []),
+    ...(o.resolution !== undefined && o.resolution !== "auto" ? [`--resolution ${o.resolution}`] : []),
+    ...(o.seed !== undefined && o.seed !== DEFAULT_SEED ? [`--seed ${o.seed}`] : []),
+    ...(o.weights && Object.keys(o.weights).length
+      ? [`--weights ${SIGNALS.map((k) => `${k}=${{ ...DEFAULT_WEIGHTS, ...o.weights }[k]}`).join(",")}`]
+      : []),
+    ...(o.since ? [`--since '${o.since}'`] : []),
+    ...(o.until ? [`--until '${o.until}'`] : []),
+    ...(o.maxChangeset !== undefined && o.maxChangeset !== DEFAULT_MAX_CHANGESET
+      ? [`--max-changeset ${o.maxChangeset}`]
+      : []),
+    ...(o.renames === false ? ["--no-renames"] : []),
+  ]);
 }
 
 export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {

@@ -2,14 +2,14 @@ import path from "node:path";
 import { analyzeOutputs } from "../analysis/analyze.js";
 import { contractSketch } from "../report/contractSketch.js";
 import { UserError } from "../util/errors.js";
-import { optionsInReportedScope, type AnalyzeFlags } from "./analyzeCommand.js";
+import { optionsOfReportedAnalysis, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";
 import type { Io } from "./io.js";
 
 export async function runContract(service: string, repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {
   const log = stderrLog({ quiet: true }, io);
   // the analysis analyze wrote to the cache, when nothing it depends on changed since
-  const { analysis } = await analyzeOutputs(repo, optionsInReportedScope(repo, flags, log), log);
+  const { analysis } = await analyzeOutputs(repo, optionsOfReportedAnalysis(repo, flags, log), log);
   const s = analysis.services.find((x) => x.id === service || x.name === service);
   if (!s) {
     throw new UserError(`${service}: no such service (services: ${analysis.services.map((x) => x.id).join(", ")})`);

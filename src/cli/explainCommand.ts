@@ -4,13 +4,13 @@ import { analyzeRepo } from "../analysis/analyze.js";
 import { explainFile } from "../analysis/explain.js";
 import { UserError } from "../util/errors.js";
 import { toRepoPath } from "../util/paths.js";
-import { optionsInReportedScope, type AnalyzeFlags } from "./analyzeCommand.js";
+import { optionsOfReportedAnalysis, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";
 import type { Io } from "./io.js";
 
 export async function runExplain(file: string, repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {
   const log = stderrLog({ quiet: true }, io);
-  const { analysis, model } = await analyzeRepo(repo, optionsInReportedScope(repo, flags, log), log);
+  const { analysis, model } = await analyzeRepo(repo, optionsOfReportedAnalysis(repo, flags, log), log);
   const root = path.resolve(repo);
   // a path from here when it names a file (`./src/x.ts` in the repo, `../repo/src/x.ts`), else from the repo root
   const here = path.resolve(file);

@@ -39,6 +39,11 @@ type GraphFlags = import("./graphCommand.js").GraphFlags;
 type HistoryFlags = import("./historyCommand.js").HistoryFlags;
 
 const REPO_FLAG = ["--repo <dir>", "the repository folder (default .)"] as const;
+/** The analysis explain and contract speak of: its scope and settings, unless a flag gives them. */
+const ANALYSIS_FLAG = [
+  "--analysis <path>",
+  "the analysis to speak of (analysis.json or the folder analyze wrote; default <repo>/.faultline/)",
+] as const;
 
 /**
  * An error as one line: a parser's message may quote the input, line breaks, control characters
@@ -125,6 +130,7 @@ function addExplainAndContract(program: Command, io: Io): void {
       .argument("<file>", "a file of the repo (repo-relative)"),
   )
     .option(...REPO_FLAG)
+    .option(...ANALYSIS_FLAG)
     .action(async (file: string, flags: AnalyzeFlags & Repo) =>
       (await explainCommand()).runExplain(file, repoOf(undefined, flags), flags, io),
     );
@@ -136,6 +142,7 @@ function addExplainAndContract(program: Command, io: Io): void {
       .argument("<service>", "service id or name"),
   )
     .option(...REPO_FLAG)
+    .option(...ANALYSIS_FLAG)
     .action(async (service: string, flags: AnalyzeFlags & Repo) =>
       (await contractCommand()).runContract(service, repoOf(undefined, flags), flags, io),
     );

@@ -16,9 +16,7 @@ describe("explain and contract speak of the analysis the report shows", () => {
     const file = path.join(dir, ".faultline", "analysis.json");
     const analysis = readJson<Analysis>(file);
     expect(analysis.services.flatMap((s) => s.files)).not.toContain(left);
-    const note =
-      `warning: analysing in the scope ${path.relative(process.cwd(), file)} was made with ` +
-      `(--exclude '${left}' --tier server); scope flags choose another\n`;
+    const note = `warning: speaking of the analysis ${file}, made with --exclude '${left}'; flags choose otherwise\n`;
 
     const out = await runCli(["explain", left, "--repo", dir]);
     expect(out.code).toBe(2);
@@ -35,7 +33,52 @@ describe("explain and contract speak of the analysis the report shows", () => {
     // a scope flag replaces its part of the recorded scope, and nothing is said of it
     const flagged = await runCli(["explain", left, "--repo", dir, "--exclude", "nothing/**"]);
     expect(flagged.code, flagged.stderr).toBe(0);
-    expect(flagged.stderr).not.toContain("analysing in the scope");
+    expect(flagged.stderr).not.toContain("speaking of the analysis");
     expect(flagged.stdout.split("\n")[0]).toMatch(new RegExp(`^${left.replace(/[/.]/g, "\\$&")} (sits in|is in)`));
   }, 60_000);
+
+  it("follow an analysis written elsewhere (--analysis): its scope and the settings that shaped it", async () => {
+    const dir = path.join(tempDir(), "demo-shop");
+    await buildDemoRepo(dir);
+    const seed = ["--seed", "7", "--resolution", "8"];
+    // written elsewhere than the repository's .faultline/
+    const { out: written, analysis } = await analyzeInto(dir, seed);
+    // a file these settings put in another service than the defaults do
+    const file = "src/templates/sms.ts";
+    const owner = analysis.services.find((s) => s.files.includes(file))!;
+    const byFlags = await runCli(["explain", file, "--repo", dir, ...seed, "--no-cache"]);
+    const byDefaults = await runCli(["explain", file, "--repo", dir, "--include", "**", "--no-cache"]);
+    expect(byFlags.stdout.split("\n")[0]).toContain(`sits in ${owner.name},`);
+    expect(byDefaults.stdout.split("\n")[0]).not.toContain(`sits in ${owner.name},`);
+    const followed = await runCli(["explain", file, "--repo", dir, "--analysis", written, "--no-cache"]);
+    expect(followed.code, followed.stderr).toBe(0);
+    expect(followed.stdout).toBe(byFlags.stdout);
+    expect(followed.stderr).toBe(
+      `warning: speaking of the analysis ${path.join(written, "analysis.json")}, made with --resolution 8 ` +
+        "--seed 7; flags choose otherwise\n",
+    );
+    // a flag wins over what the analysis records
+    const seeded = await runCli(["contract", owner.id, "--repo", dir, "--analysis", written, "--seed", "7"]);
+    expect(seeded.stderr).toContain("made with --resolution 8; flags");
+    // no analysis to follow in the default folder, and no scope given: said, once
+    const bare = path.join(tempDir(), "bare-shop");
+    await buildDemoRepo(bare);
+    const none = await runCli(["explain", file, "--repo", bare]);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toBe(
+      `warning: no analysis in ${path.join(bare, ".faultline", "analysis.json")} to follow: analysing ${bare} as ` +
+        "the flags and config say (one written with --out: --analysis DIR)\n",
+    );
+    // errors name the flag
+    const missing = await runCli(["explain", file, "--repo", dir, "--analysis", path.join(bare, "nothing")]);
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      `faultline: --analysis ${path.join(bare, "nothing")}: file not found\n`,
+    ]);
+    const empty = await runCli(["contract", owner.id, "--repo", dir, "--analysis", bare]);
+    expect([empty.code, empty.stderr]).toEqual([
+      2,
+      `faultline: --analysis ${bare}: a folder with no analysis.json in it\n`,
+    ]);
+  }, 90_000);
 });
