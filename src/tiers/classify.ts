@@ -24,6 +24,11 @@ const BUILTINS = new Set(builtinModules);
 const CONFIG_FILE = /(^|\/)[^/]+\.config\.[cm]?[jt]sx?$/;
 /** A file named by the date it was written (`20230313000000-backfill-x.ts`, `Migration20240225134525.ts`): run once. */
 const ONE_OFF_SCRIPT = /(^|\/)(migration[-_]?)?\d{8,}[^/]*$/i;
+/**
+ * A Next.js app router's UI segment (`app/(shop)/orders/page.tsx`, `layout.tsx`, `loading.tsx`, ...): the front end,
+ * though as a server component it may call server code, which is then what a service would serve it.
+ */
+const NEXT_ROUTE_UI = /(^|\/)app\/(.+\/)?(page|layout|loading|error|global-error|not-found|template|default)\.[jt]sx$/;
 
 /**
  * Every file's tier, decided in this order: what its workspace package is (a client app, a
@@ -64,14 +69,22 @@ export function classifyTiers(input: TierInputs): TierMap {
     if (CONFIG_FILE.test(f)) [tier[i], why[i]] = ["tooling", "a tool's config file"];
     else if (ONE_OFF_SCRIPT.test(f))
       [tier[i], why[i]] = ["tooling", "a one-off script named by its date (a migration or backfill)"];
+    else if (pkg?.kind.next && NEXT_ROUTE_UI.test(f))
+      [tier[i], why[i]] = ["client", `a Next.js app router ${path.posix.basename(f)}: rendered UI, the front end`];
     else if (pkg?.kind.tier) {
       tier[i] = pkg.kind.tier;
       why[i] = pkg.kind.why;
     } else if (evidence) {
       own[i] = evidence.kind;
       why[i] = evidence.why;
-      // server and tooling code decide by themselves; UI code may be rendered on a server, so its users decide
+      // server and tooling code decide by themselves, and so does a file that says it is client code ("use client",
+      // client-only: what a server component imports is the browser's then), and UI code in a Next.js app (a server
+      // component is the front end rendered on the server); other UI code may be rendered on a server, e-mails, so
+      // its users decide
       if (evidence.kind === "server" || evidence.kind === "tooling") tier[i] = evidence.kind;
+      else if (evidence.declared) tier[i] = "client";
+      else if (evidence.kind === "ui" && pkg?.kind.next)
+        [tier[i], why[i]] = ["client", `${evidence.why} in a Next.js app: a component, the front end`];
     }
   });
 
@@ -237,14 +250,19 @@ function isValueImport(imp: ResolvedImport): boolean {
   );
 }
 
-/** The strongest evidence of the file's own code, with the words that say so. */
-function ownEvidence(r: ModuleRecord): { kind: Own; why: string } | undefined {
+/**
+ * The strongest evidence of the file's own code, with the words that say so; `declared`: the file says it is
+ * client code ("use client", an import of client-only), which no import of it makes server code.
+ */
+function ownEvidence(r: ModuleRecord): { kind: Own; why: string; declared?: true } | undefined {
+  if (r.runtime.directive === "use client") return { kind: "client", why: `"use client"`, declared: true };
+  const clientOnly = r.imports.some((imp) => imp.target.type === "external" && imp.target.package === "client-only");
+  if (clientOnly) return { kind: "client", why: "imports client-only", declared: true };
   const found = new Map<Own, string>();
   const note = (kind: Own, text: string) => {
     if (!found.has(kind)) found.set(kind, text);
   };
   if (r.runtime.directive === "use server") note("server", `"use server"`);
-  if (r.runtime.directive === "use client") note("client", `"use client"`);
   if (r.data.entities.length) note("server", `declares the ORM entity ${r.data.entities[0].name}`);
   for (const imp of r.imports) {
     if (imp.target.type !== "external" || !isValueImport(imp)) continue;

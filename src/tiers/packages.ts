@@ -138,6 +138,8 @@ const isDocsPackage = matcher(DOCS);
 export interface PackageKind {
   tier?: "server" | "client" | "tooling";
   why: string;
+  /** a Next.js app (`next` among its runtime dependencies): its components are the front end, server ones too */
+  next?: true;
 }
 
 /** The peer dependencies a package requires: an optional one (a dev server a framework can start) says nothing. */
@@ -168,5 +170,8 @@ export function packageKind(name: string, m: PackageManifest): PackageKind {
     return { tier: "tooling", why: `package ${name} is a command-line tool (bin)` };
   if (server && !client) return { tier: "server", why: `package ${name} depends on ${server}` };
   if (client && !server) return { tier: "client", why: `package ${name} depends on ${client}` };
-  return { why: server ? `package ${name} has server and client dependencies` : `package ${name} says nothing` };
+  return {
+    why: server ? `package ${name} has server and client dependencies` : `package ${name} says nothing`,
+    ...(runtime.includes("next") ? { next: true as const } : {}),
+  };
 }

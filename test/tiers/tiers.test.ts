@@ -72,6 +72,31 @@ function fullStack(): RepoScript {
     }),
     "apps/rpc/src/router.ts": `import { initTRPC } from "@trpc/server";\nexport const t = initTRPC.create();\n`,
     "apps/rpc/src/hooks.ts": `import { useQuery } from "@tanstack/react-query";\nexport const useOrders = () => 1;\n`,
+    // a Next.js app: pages, layouts and components are its front end, server components too; its route
+    // handlers, server actions and data access are server code
+    "apps/next/package.json": json({
+      name: "@shop/next",
+      dependencies: { next: "15", react: "19", "react-dom": "19", pg: "8" },
+    }),
+    "apps/next/app/(shop)/orders/page.tsx":
+      `import { OrdersView } from "../../../modules/orders/orders-view";\n` + `export default OrdersView;\n`,
+    "apps/next/app/(shop)/orders/loading.tsx": `export default function Loading() {\n  return <p>...</p>;\n}\n`,
+    "apps/next/app/api/orders/route.ts":
+      `import { ordersOf } from "../../../lib/orders";\n` + `export async function GET() {\n  return ordersOf();\n}\n`,
+    "apps/next/modules/orders/orders-view.tsx":
+      `import { ordersOf } from "../../lib/orders";\nimport { OrderRow } from "./order-row";\n` +
+      `export async function OrdersView() {\n` +
+      `  const rows = (await ordersOf()).map((o) => <OrderRow key={o} id={o} />);\n` +
+      `  return <ul>{rows}</ul>;\n}\n`,
+    "apps/next/modules/orders/order-row.tsx":
+      `"use client";\nimport { cancel } from "./actions";\n` +
+      `export function OrderRow(p: { id: number }) {\n  return <li onClick={() => cancel(p.id)}>{p.id}</li>;\n}\n`,
+    "apps/next/modules/orders/actions.ts":
+      `"use server";\nimport { ordersOf } from "../../lib/orders";\n` +
+      `export async function cancel(id: number) {\n  return (await ordersOf()).filter((o) => o !== id);\n}\n`,
+    "apps/next/lib/orders.ts":
+      `import { Pool } from "pg";\nconst pool = new Pool();\n` +
+      `export async function ordersOf(): Promise<number[]> {\n  return (await pool.query("select id")).rows;\n}\n`,
     "packages/shared/package.json": json({ name: "@shop/shared", main: "src/index.ts" }),
     "packages/shared/src/index.ts":
       `import { cents } from "./money";\nexport interface Order {\n  id: string;\n}\n` +
@@ -120,6 +145,14 @@ const EXPECTED: Record<string, string> = {
   "apps/site/src/widget.tsx": "client", // the server imports only a type from it: type-only uses carry no tier
   "apps/rpc/src/router.ts": "server", // mixed package: its own import of a scope's server package
   "apps/rpc/src/hooks.ts": "client", // mixed package: its own import of a query client for React
+  "apps/next/app/(shop)/orders/page.tsx": "client", // an app router page: the front end, though it imports server code
+  "apps/next/app/(shop)/orders/loading.tsx": "client", // an app router loading screen
+  "apps/next/app/api/orders/route.ts": "server", // imports server code
+  // a server component (JSX in a Next.js app) calling the data access: the front end, rendered on the server
+  "apps/next/modules/orders/orders-view.tsx": "client",
+  "apps/next/modules/orders/order-row.tsx": "client", // "use client", though a server component imports it
+  "apps/next/modules/orders/actions.ts": "server", // "use server": an endpoint the front end calls
+  "apps/next/lib/orders.ts": "server", // imports pg
   "packages/shared/src/index.ts": "shared", // used by the client app and the API
   "packages/shared/src/money.ts": "shared", // used only by a shared file
   // files of types alone, reached only by type imports: their users' tier, before their folder's
@@ -143,7 +176,10 @@ describe("tiers", () => {
     expect(why["apps/api/src/server.ts"]).toMatch(/koa/);
     expect(why["packages/types/src/status.ts"]).toBe("used by server and client files (as types)");
     expect(why["apps/api/src/scripts/20240101000000-backfill-orders.ts"]).toMatch(/one-off script/);
-    expect(analysis.tiers.counts).toEqual({ server: 8, client: 9, shared: 4, tooling: 6 });
+    expect(why["apps/next/modules/orders/orders-view.tsx"]).toBe(
+      "renders JSX in a Next.js app: a component, the front end",
+    );
+    expect(analysis.tiers.counts).toEqual({ server: 11, client: 13, shared: 4, tooling: 6 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
@@ -154,7 +190,7 @@ describe("tiers", () => {
         .filter((f) => EXPECTED[f] === "shared")
         .sort(),
     );
-    expect(analysis.client?.files).toBe(9);
+    expect(analysis.client?.files).toBe(13);
     expect(analysis.settings.tier).toBe("server");
   });
 
