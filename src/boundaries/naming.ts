@@ -287,17 +287,22 @@ function sharedFolderNoun(
   let dir = [...counts.keys()]
     .filter(qualifies)
     .sort((a, b) => b.split("/").length - a.split("/").length || byString(a, b))[0];
-  // its noun (`routes/documents` says "document"), or its own name when the noun alone says nothing
+  // its noun (`routes/documents` says "document", `event-bus/events` "event-bus"; never that of a folder holding
+  // every file, `apps/web/app/` is no "web"), or its own name when the noun alone says nothing; an API version
+  // (`v3`) says which, not what
   const nameOf = (d: string) => {
-    const noun = nounOf(`${d}/index.ts`);
-    return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(d.split("/").pop()!) : noun;
+    const base = path.posix.basename(d);
+    if (/^v\d+$/i.test(base)) return undefined;
+    const noun = nounOf(`${scopeRoot ? path.posix.relative(scopeRoot, d) : d}/index.ts`);
+    return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(base) : noun;
   };
   while (dir !== undefined) {
     const name = nameOf(dir);
     // another domain's name, under a parent named for a thing (`emails/`, not `src/`): the parent speaks
     const parent = path.posix.dirname(dir);
     const parentName = parent.split("/").pop()!.toLowerCase();
-    if (!elsewhere(name) || !qualifies(parent) || UNFIT_NAMES.has(parentName)) return name;
+    if (!qualifies(parent) || UNFIT_NAMES.has(parentName)) return name;
+    if (name !== undefined && !elsewhere(name)) return name;
     dir = parent;
   }
   return undefined;

@@ -82,6 +82,31 @@ describe("service names", () => {
     expect(nameByNouns([all], orders, orders.map(nounOf), new Set())).toEqual(["order"]);
   });
 
+  it("never name by a folder holding every file, nor by an API version", () => {
+    // a Next.js app given as apps/web/: route handlers, one per provider; no noun on a quarter of them
+    const service = [
+      "apps/web/app/api/v1/integrations/slack/route.ts",
+      "apps/web/app/api/v1/integrations/notion/route.ts",
+      "apps/web/app/api/v1/integrations/airtable/tables/route.ts",
+      "apps/web/app/api/v3/surveys/route.ts",
+      "apps/web/app/api/v3/tags/route.ts",
+      "apps/web/app/(app)/layout-data.ts",
+    ];
+    const elsewhere = ["apps/web/lib/survey/service.ts", "apps/web/lib/tag/service.ts"];
+    const files = [...service, ...elsewhere];
+    // by hand: apps/web/app/ holds 6 of 8, apps/web/app/api/ 5 (its noun "api" is unfit), apps/web/app/api/v1/
+    // 3 and apps/web/app/api/v1/integrations/ 3 of the group's 6; the deepest holding half of them is the
+    // latter, whose noun names the group
+    const [name] = nameByNouns([service.map((_, i) => i)], files, files.map(nounOf), new Set());
+    expect(name).toBe("integration");
+    // eight nouns on eight files: by hand, the deepest folder holding half of them is an API version, which names
+    // nothing; app/api/ above it is unfit, so the nouns speak, one file each: the first by name, contact
+    const nameOf = (group: string[]) => nameByNouns([group.map((_, i) => i)], group, group.map(nounOf), new Set())[0];
+    const lib = ["survey", "tag", "contact", "segment"].map((d) => `apps/web/lib/${d}/service.ts`);
+    const versioned = ["quotas", "webhooks", "responses", "displays"].map((d) => `apps/web/app/api/v3/${d}/route.ts`);
+    expect(nameOf([...versioned, ...lib])).toBe("contact");
+  });
+
   it("never take a top-level folder: packages/ says where code lives, not what it does", () => {
     // a platform spread over workspace packages: no noun on a quarter of the files, and the only
     // folder holding half of them is packages/ itself
