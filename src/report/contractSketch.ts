@@ -7,7 +7,7 @@ import { getOrInsert } from "../util/maps.js";
 /**
  * The draft contract as TypeScript a team can start the new service's API from: provided
  * types (interfaces, type aliases, enums) as declared; one interface per consumer-facing
- * module with the signatures of its functions, constants and classes. Types the sketch
+ * module (`OrderServiceExports`) with the signatures of its functions, constants and classes. Types the sketch
  * references but does not define become opaque `unknown` aliases, found by compiling the
  * sketch itself (a few hundred lines, in memory), so the result always passes tsc.
  */
@@ -61,8 +61,9 @@ export function contractSketch(root: string, serviceName: string, provides: Cont
       }
     }
     if (members.length) {
-      let iface = `${pascal(file)}Module`;
-      for (let k = 2; usedNames.has(iface); k++) iface = `${pascal(file)}Module${k}`;
+      const named = exportsName(file);
+      let iface = named;
+      for (let k = 2; usedNames.has(iface); k++) iface = `${named}${k}`;
       usedNames.add(iface);
       modules.push(`// ${file}`, `export interface ${iface} {`, ...members, "}");
     }
@@ -215,6 +216,13 @@ function safeName(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }
 
+/** The interface of what a file exports: `OrderServiceExports`; an index by its folder, `ConfigExports`. */
+function exportsName(file: string): string {
+  const folder = path.posix.dirname(file);
+  const index = /^index\.[^.]+$/.test(path.posix.basename(file)) && folder !== ".";
+  return `${pascal(index ? `${folder}.ts` : file)}Exports`;
+}
+
 function pascal(file: string): string {
   const base = path.posix.basename(file).replace(/\.[^.]+$/, "");
   const p = base.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, __, c: string) => c.toUpperCase());
@@ -222,7 +230,13 @@ function pascal(file: string): string {
 }
 
 const MISSING_NAME = new Set([2304, 2552, 2582]);
+/** "'x' only refers to a type, but is being used as a value here": a placeholder met in `typeof x` */
+const TYPE_AS_VALUE = 2693;
+/** "Cannot access 'X.Y' because 'X' is a type, but not a namespace": a placeholder met as `X.Y` */
+const TYPE_AS_NAMESPACE = 2713;
 const NOT_GENERIC = 2315;
+/** type parameters a placeholder takes so that it may be given up to four type arguments, or none */
+const ANY_ARGS = "<_A = unknown, _B = unknown, _C = unknown, _D = unknown>";
 const MISSING_NAMESPACE = new Set([2503, 2833]);
 
 /**
@@ -232,6 +246,36 @@ const MISSING_NAMESPACE = new Set([2503, 2833]);
 function withPlaceholders(body: string): string {
   // opaque `unknown` first; where the sketch reaches into a placeholder (`Actor['role']`), `any`
   return placeholdersOf(body, "unknown") ?? placeholdersOf(body, "any") ?? body;
+}
+
+/**
+ * A namespace of the types the sketch reaches for in it (`z.infer`, `Stripe.Price.Tier`, nested as written); each
+ * may take type arguments (`z.output<TSchema>`) or none (`z.ZodError`), and a name both reached into and used
+ * (`Stripe.Price`, `Stripe.Price.Tier`) is a type and a namespace at once.
+ */
+function namespaceOf(word: string, text: string, opaque: string): string {
+  interface Member {
+    type: boolean;
+    inner: Map<string, Member>;
+  }
+  const root: Member = { type: false, inner: new Map() };
+  for (const m of text.matchAll(new RegExp(`\\b${word}((?:\\.[A-Za-z_$][\\w$]*)+)`, "g"))) {
+    let at = root;
+    for (const name of m[1].slice(1).split("."))
+      at = getOrInsert(at.inner, name, () => ({ type: false, inner: new Map() }));
+    at.type = true;
+  }
+  const lines = (name: string, m: Member, indent: string): string[] => [
+    ...(m.type ? [`${indent}type ${name}${ANY_ARGS} = ${opaque};`] : []),
+    ...(m.inner.size
+      ? [
+          `${indent}namespace ${name} {`,
+          ...[...m.inner].flatMap(([n, inner]) => lines(n, inner, `${indent}  `)),
+          `${indent}}`,
+        ]
+      : []),
+  ];
+  return `export declare ${lines(word, { type: false, inner: root.inner }, "").join("\n")}`;
 }
 
 function placeholdersOf(body: string, opaque: "unknown" | "any"): string | undefined {
@@ -258,29 +302,31 @@ function placeholdersOf(body: string, opaque: "unknown" | "any"): string | undef
     let changed = false;
     for (const d of diags) {
       const at = d.start ?? 0;
-      const word = /^[A-Za-z_$][\w$]*/.exec(full.slice(at))?.[0];
+      let word = /^[A-Za-z_$][\w$]*/.exec(full.slice(at))?.[0];
+      // the diagnostic points at `Y` of `X.Y`, or at `X.Y`: the placeholder to widen is X's
+      const qualifier = /([A-Za-z_$][\w$]*)\.$/.exec(full.slice(Math.max(0, at - 100), at))?.[1];
+      if (d.code === TYPE_AS_NAMESPACE && qualifier) word = qualifier;
       if (!word) continue;
       if (MISSING_NAME.has(d.code) && !placeholders.has(word)) {
         placeholders.set(word, `export type ${word} = ${opaque};`);
+        changed = true;
+      } else if (d.code === TYPE_AS_NAMESPACE && placeholders.get(word) === `export type ${word} = ${opaque};`) {
+        // a type and a namespace of types may share a name
+        placeholders.set(word, `${placeholders.get(word)}\n${namespaceOf(word, full, opaque)}`);
+        changed = true;
+      } else if (d.code === TYPE_AS_VALUE && placeholders.get(word) === `export type ${word} = ${opaque};`) {
+        // a value the sketch takes the type of (`Parameters<typeof queueAuditEvent>`): an opaque value too
+        placeholders.set(word, `export type ${word} = ${opaque};\nexport declare const ${word}: any;`);
         changed = true;
       } else if (
         d.code === NOT_GENERIC &&
         placeholders.get(word)?.endsWith(` = ${opaque};`) &&
         !placeholders.get(word)!.includes("<")
       ) {
-        placeholders.set(
-          word,
-          `export type ${word}<_A = unknown, _B = unknown, _C = unknown, _D = unknown> = ${opaque};`,
-        );
+        placeholders.set(word, `export type ${word}${ANY_ARGS} = ${opaque};`);
         changed = true;
       } else if (MISSING_NAMESPACE.has(d.code) && !placeholders.has(word)) {
-        const members = new Set(
-          [...full.matchAll(new RegExp(`\\b${word}\\.([A-Za-z_$][\\w$]*)`, "g"))].map((m) => m[1]),
-        );
-        placeholders.set(
-          word,
-          `export declare namespace ${word} {\n${[...members].map((m) => `  type ${m} = ${opaque};`).join("\n")}\n}`,
-        );
+        placeholders.set(word, namespaceOf(word, full, opaque));
         changed = true;
       }
     }

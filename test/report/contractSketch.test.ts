@@ -1,3 +1,4 @@
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -25,5 +26,59 @@ describe("the contract sketch", () => {
     // by hand: the one method other services call, and not the two the framework does
     expect(sketch).toContain("export interface ConfigService {\n  get(key: string): string;\n}");
     expect(sketch).not.toMatch(/onModule(Init|Destroy)/);
+  });
+});
+
+describe("the contract sketch compiles where the service's types reach outside it", () => {
+  it("declares what it cannot see: a value whose type it takes, namespaces nested as written", () => {
+    const root = tempDir();
+    mkdirSync(path.join(root, "src"));
+    writeFileSync(
+      path.join(root, "src/pricing.ts"),
+      [
+        'import type Stripe from "stripe";',
+        'import type { z } from "zod";',
+        'import { queueAuditEvent } from "./audit";',
+        "export type AuditEntry = Parameters<typeof queueAuditEvent>[0];",
+        "export type Parsed<S extends z.ZodTypeAny> = z.output<S>;",
+        "export function tiersOf(tiers: Stripe.Price.Tier[], price: Stripe.Price): number { return tiers.length; }",
+      ].join("\n"),
+    );
+    const provides = ["AuditEntry", "Parsed", "tiersOf"].map((symbol) => ({
+      file: "src/pricing.ts",
+      symbol,
+      kind: symbol === "tiersOf" ? "function" : "type",
+      usedBy: ["billing"],
+    }));
+    const file = path.join(tempDir(), "contract.ts");
+    writeFileSync(file, contractSketch(root, "pricing", provides, ""));
+    // TypeScript's own compiler, strict, with nothing installed: no error
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      lib: ["lib.es2022.d.ts"],
+      types: [],
+    });
+    const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("the contract sketch's interfaces", () => {
+  it("are named for the file whose exports they hold; an index by its folder", () => {
+    const root = tempDir();
+    mkdirSync(path.join(root, "src/billing"), { recursive: true });
+    writeFileSync(path.join(root, "src/billing/index.ts"), "export function bill(): number { return 1; }\n");
+    writeFileSync(path.join(root, "src/printer.module.ts"), "export function print(): string { return ''; }\n");
+    const provides = [
+      { file: "src/billing/index.ts", symbol: "bill", kind: "function", usedBy: ["orders"] },
+      { file: "src/printer.module.ts", symbol: "print", kind: "function", usedBy: ["resume"] },
+    ];
+    const sketch = contractSketch(root, "billing", provides, "");
+    expect(sketch).toContain("export interface BillingExports {\n  /** used by: orders */\n  bill(): number;\n}");
+    expect(sketch).toContain(
+      "export interface PrinterModuleExports {\n  /** used by: resume */\n  print(): string;\n}",
+    );
   });
 });
