@@ -5,13 +5,20 @@ import path from "node:path";
 import { tempDir } from "../helpers/cli.js";
 import { contractSketch } from "../../src/report/contractSketch.js";
 
+/** A repository of the given files (path to lines), for the sketch to read. */
+function repoOf(files: Record<string, string[]>): string {
+  const root = tempDir();
+  for (const [file, lines] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), lines.join("\n"));
+  }
+  return root;
+}
+
 describe("the contract sketch", () => {
   it("leaves out the lifecycle hooks a class implements for its framework (implements OnModuleInit)", () => {
-    const root = tempDir();
-    mkdirSync(path.join(root, "src"));
-    writeFileSync(
-      path.join(root, "src/config.service.ts"),
-      [
+    const root = repoOf({
+      "src/config.service.ts": [
         "interface OnModuleInit { onModuleInit(): void }",
         "interface OnModuleDestroy { onModuleDestroy(): void }",
         "export class ConfigService implements OnModuleInit, OnModuleDestroy {",
@@ -19,8 +26,8 @@ describe("the contract sketch", () => {
         "  onModuleDestroy(): void {}",
         "  get(key: string): string { return key; }",
         "}",
-      ].join("\n"),
-    );
+      ],
+    });
     const provides = [{ file: "src/config.service.ts", symbol: "ConfigService", kind: "class", usedBy: ["auth"] }];
     const sketch = contractSketch(root, "config", provides, "");
     // by hand: the one method other services call, and not the two the framework does
@@ -31,19 +38,16 @@ describe("the contract sketch", () => {
 
 describe("the contract sketch compiles where the service's types reach outside it", () => {
   it("declares what it cannot see: a value whose type it takes, namespaces nested as written", () => {
-    const root = tempDir();
-    mkdirSync(path.join(root, "src"));
-    writeFileSync(
-      path.join(root, "src/pricing.ts"),
-      [
+    const root = repoOf({
+      "src/pricing.ts": [
         'import type Stripe from "stripe";',
         'import type { z } from "zod";',
         'import { queueAuditEvent } from "./audit";',
         "export type AuditEntry = Parameters<typeof queueAuditEvent>[0];",
         "export type Parsed<S extends z.ZodTypeAny> = z.output<S>;",
         "export function tiersOf(tiers: Stripe.Price.Tier[], price: Stripe.Price): number { return tiers.length; }",
-      ].join("\n"),
-    );
+      ],
+    });
     const provides = ["AuditEntry", "Parsed", "tiersOf"].map((symbol) => ({
       file: "src/pricing.ts",
       symbol,
@@ -67,10 +71,10 @@ describe("the contract sketch compiles where the service's types reach outside i
 
 describe("the contract sketch's interfaces", () => {
   it("are named for the file whose exports they hold; an index by its folder", () => {
-    const root = tempDir();
-    mkdirSync(path.join(root, "src/billing"), { recursive: true });
-    writeFileSync(path.join(root, "src/billing/index.ts"), "export function bill(): number { return 1; }\n");
-    writeFileSync(path.join(root, "src/printer.module.ts"), "export function print(): string { return ''; }\n");
+    const root = repoOf({
+      "src/billing/index.ts": ["export function bill(): number { return 1; }"],
+      "src/printer.module.ts": ["export function print(): string { return ''; }"],
+    });
     const provides = [
       { file: "src/billing/index.ts", symbol: "bill", kind: "function", usedBy: ["orders"] },
       { file: "src/printer.module.ts", symbol: "print", kind: "function", usedBy: ["resume"] },
