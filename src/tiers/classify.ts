@@ -78,13 +78,13 @@ export function classifyTiers(input: TierInputs): TierMap {
       own[i] = evidence.kind;
       why[i] = evidence.why;
       // server and tooling code decide by themselves, and so does a file that says it is client code ("use client",
-      // client-only: what a server component imports is the browser's then), and UI code in a Next.js app (a server
-      // component is the front end rendered on the server); other UI code may be rendered on a server, e-mails, so
-      // its users decide
+      // client-only: what a server component imports is the browser's then); other UI code may be rendered on a
+      // server (e-mails), so its users decide
       if (evidence.kind === "server" || evidence.kind === "tooling") tier[i] = evidence.kind;
       else if (evidence.declared) tier[i] = "client";
-      else if (evidence.kind === "ui" && pkg?.kind.next)
-        [tier[i], why[i]] = ["client", `${evidence.why} in a Next.js app: a component, the front end`];
+      // in a Next.js app a component importing server code is a server component, still the front end: only its
+      // users decide (pages make it client, a route rendering an e-mail server)
+      else if (pkg?.kind.next && r.runtime.jsx) [own[i], why[i]] = ["client", "renders JSX in a Next.js app"];
     }
   });
 

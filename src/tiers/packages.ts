@@ -163,6 +163,8 @@ export function packageKind(name: string, m: PackageManifest): PackageKind {
   if (docs) return { tier: "tooling", why: `package ${name} is a documentation site (depends on ${docs})` };
   const host = peers.find((d) => BUILD_HOSTS.includes(d));
   if (host) return { tier: "tooling", why: `package ${name} is a plugin of ${host} (peer dependency)` };
+  // a Next.js app holds its front end and its server code (route handlers, server actions): its files decide
+  if (runtime.includes("next")) return { why: `package ${name} is a Next.js app`, next: true };
   const server = runtime.find(isServerPackage);
   // React beside a server framework may render e-mails or pages on the server: its files decide
   const client = runtime.find(isClientPackage) ?? runtime.find(isUiPackage);
@@ -170,8 +172,5 @@ export function packageKind(name: string, m: PackageManifest): PackageKind {
     return { tier: "tooling", why: `package ${name} is a command-line tool (bin)` };
   if (server && !client) return { tier: "server", why: `package ${name} depends on ${server}` };
   if (client && !server) return { tier: "client", why: `package ${name} depends on ${client}` };
-  return {
-    why: server ? `package ${name} has server and client dependencies` : `package ${name} says nothing`,
-    ...(runtime.includes("next") ? { next: true as const } : {}),
-  };
+  return { why: server ? `package ${name} has server and client dependencies` : `package ${name} says nothing` };
 }

@@ -76,13 +76,20 @@ function fullStack(): RepoScript {
     // handlers, server actions and data access are server code
     "apps/next/package.json": json({
       name: "@shop/next",
-      dependencies: { next: "15", react: "19", "react-dom": "19", pg: "8" },
+      // client packages alone: a Next.js app all the same, whose files decide
+      dependencies: { next: "15", react: "19", "react-dom": "19" },
     }),
     "apps/next/app/(shop)/orders/page.tsx":
       `import { OrdersView } from "../../../modules/orders/orders-view";\n` + `export default OrdersView;\n`,
     "apps/next/app/(shop)/orders/loading.tsx": `export default function Loading() {\n  return <p>...</p>;\n}\n`,
     "apps/next/app/api/orders/route.ts":
-      `import { ordersOf } from "../../../lib/orders";\n` + `export async function GET() {\n  return ordersOf();\n}\n`,
+      `import { cachedOrders } from "../../../lib/cached-orders";\n` +
+      `import { Receipt } from "../../../emails/receipt";\n` +
+      `export async function GET() {\n  return [await cachedOrders(), Receipt];\n}\n`,
+    "apps/next/lib/cached-orders.ts":
+      `import { cache } from "react";\nimport { ordersOf } from "./orders";\n` +
+      `export const cachedOrders = cache(ordersOf);\n`,
+    "apps/next/emails/receipt.tsx": `export function Receipt() {\n  return <p>thanks</p>;\n}\n`,
     "apps/next/modules/orders/orders-view.tsx":
       `import { ordersOf } from "../../lib/orders";\nimport { OrderRow } from "./order-row";\n` +
       `export async function OrdersView() {\n` +
@@ -148,7 +155,9 @@ const EXPECTED: Record<string, string> = {
   "apps/next/app/(shop)/orders/page.tsx": "client", // an app router page: the front end, though it imports server code
   "apps/next/app/(shop)/orders/loading.tsx": "client", // an app router loading screen
   "apps/next/app/api/orders/route.ts": "server", // imports server code
-  // a server component (JSX in a Next.js app) calling the data access: the front end, rendered on the server
+  "apps/next/lib/cached-orders.ts": "server", // React's cache around server code: imports server code
+  "apps/next/emails/receipt.tsx": "server", // JSX a route handler alone renders: used only by server code
+  // a server component calling the data access: the front end, as the page using it says
   "apps/next/modules/orders/orders-view.tsx": "client",
   "apps/next/modules/orders/order-row.tsx": "client", // "use client", though a server component imports it
   "apps/next/modules/orders/actions.ts": "server", // "use server": an endpoint the front end calls
@@ -177,9 +186,9 @@ describe("tiers", () => {
     expect(why["packages/types/src/status.ts"]).toBe("used by server and client files (as types)");
     expect(why["apps/api/src/scripts/20240101000000-backfill-orders.ts"]).toMatch(/one-off script/);
     expect(why["apps/next/modules/orders/orders-view.tsx"]).toBe(
-      "renders JSX in a Next.js app: a component, the front end",
+      "renders JSX in a Next.js app; used only by client files",
     );
-    expect(analysis.tiers.counts).toEqual({ server: 11, client: 13, shared: 4, tooling: 6 });
+    expect(analysis.tiers.counts).toEqual({ server: 13, client: 13, shared: 4, tooling: 6 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
