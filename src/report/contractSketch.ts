@@ -232,8 +232,10 @@ function pascal(file: string): string {
 const MISSING_NAME = new Set([2304, 2552, 2582]);
 /** "'x' only refers to a type, but is being used as a value here": a placeholder met in `typeof x` */
 const TYPE_AS_VALUE = 2693;
-/** "Cannot access 'X.Y' because 'X' is a type, but not a namespace": a placeholder met as `X.Y` */
-const TYPE_AS_NAMESPACE = 2713;
+/** "'X' only refers to a type, but is being used as a namespace here": a placeholder met as `Knex.Transaction` */
+const TYPE_AS_NAMESPACE = 2702;
+/** "Cannot use namespace 'X' as a type": a namespace placeholder met as a type (`Stripe` beside `Stripe.Price`) */
+const NAMESPACE_AS_TYPE = 2709;
 const NOT_GENERIC = 2315;
 /** type parameters a placeholder takes so that it may be given up to four type arguments, or none */
 const ANY_ARGS = "<_A = unknown, _B = unknown, _C = unknown, _D = unknown>";
@@ -259,7 +261,9 @@ function namespaceOf(word: string, text: string, opaque: string): string {
     inner: Map<string, Member>;
   }
   const root: Member = { type: false, inner: new Map() };
-  for (const m of text.matchAll(new RegExp(`\\b${word}((?:\\.[A-Za-z_$][\\w$]*)+)`, "g"))) {
+  // `$Enums.Role`: the name as written, not as a pattern
+  const name = word.replace(/\$/g, "\\$");
+  for (const m of text.matchAll(new RegExp(`(?<![\\w$])${name}((?:\\.[A-Za-z_$][\\w$]*)+)`, "g"))) {
     let at = root;
     for (const name of m[1].slice(1).split("."))
       at = getOrInsert(at.inner, name, () => ({ type: false, inner: new Map() }));
@@ -302,21 +306,22 @@ function placeholdersOf(body: string, opaque: "unknown" | "any"): string | undef
     let changed = false;
     for (const d of diags) {
       const at = d.start ?? 0;
-      let word = /^[A-Za-z_$][\w$]*/.exec(full.slice(at))?.[0];
-      // the diagnostic points at `Y` of `X.Y`, or at `X.Y`: the placeholder to widen is X's
-      const qualifier = /([A-Za-z_$][\w$]*)\.$/.exec(full.slice(Math.max(0, at - 100), at))?.[1];
-      if (d.code === TYPE_AS_NAMESPACE && qualifier) word = qualifier;
+      const word = /^[A-Za-z_$][\w$]*/.exec(full.slice(at))?.[0];
       if (!word) continue;
+      const plain = `export type ${word} = ${opaque};`;
       if (MISSING_NAME.has(d.code) && !placeholders.has(word)) {
-        placeholders.set(word, `export type ${word} = ${opaque};`);
+        placeholders.set(word, plain);
         changed = true;
-      } else if (d.code === TYPE_AS_NAMESPACE && placeholders.get(word) === `export type ${word} = ${opaque};`) {
+      } else if (d.code === TYPE_AS_NAMESPACE && placeholders.get(word) === plain) {
         // a type and a namespace of types may share a name
-        placeholders.set(word, `${placeholders.get(word)}\n${namespaceOf(word, full, opaque)}`);
+        placeholders.set(word, `${plain}\n${namespaceOf(word, full, opaque)}`);
         changed = true;
-      } else if (d.code === TYPE_AS_VALUE && placeholders.get(word) === `export type ${word} = ${opaque};`) {
+      } else if (d.code === NAMESPACE_AS_TYPE && placeholders.get(word)?.startsWith("export declare namespace")) {
+        placeholders.set(word, `${plain}\n${placeholders.get(word)}`);
+        changed = true;
+      } else if (d.code === TYPE_AS_VALUE && placeholders.get(word) === plain) {
         // a value the sketch takes the type of (`Parameters<typeof queueAuditEvent>`): an opaque value too
-        placeholders.set(word, `export type ${word} = ${opaque};\nexport declare const ${word}: any;`);
+        placeholders.set(word, `${plain}\nexport declare const ${word}: any;`);
         changed = true;
       } else if (
         d.code === NOT_GENERIC &&

@@ -46,12 +46,19 @@ describe("the contract sketch compiles where the service's types reach outside i
         "export type AuditEntry = Parameters<typeof queueAuditEvent>[0];",
         "export type Parsed<S extends z.ZodTypeAny> = z.output<S>;",
         "export function tiersOf(tiers: Stripe.Price.Tier[], price: Stripe.Price): number { return tiers.length; }",
+        // a name both a type and a namespace, met as a type first, and one met as a namespace first
+        'import type { Knex } from "knex";',
+        "export function saveOrder(db: Knex, trx: Knex.Transaction): number { return 1; }",
+        "export function charge(client: Stripe): number { return 1; }",
+        // a name with a dollar sign, as Prisma's enums are
+        'import type { $Enums } from "@prisma/client";',
+        "export type Role = $Enums.Role;",
       ],
     });
-    const provides = ["AuditEntry", "Parsed", "tiersOf"].map((symbol) => ({
+    const provides = ["AuditEntry", "Parsed", "tiersOf", "saveOrder", "charge", "Role"].map((symbol) => ({
       file: "src/pricing.ts",
       symbol,
-      kind: symbol === "tiersOf" ? "function" : "type",
+      kind: /^[a-z]/.test(symbol) ? "function" : "type",
       usedBy: ["billing"],
     }));
     const file = path.join(tempDir(), "contract.ts");
