@@ -61,7 +61,7 @@ export interface AnalysisResult {
 function outputsKey(p: PreparedRepo, opts: AnalyzeOptions): string {
   const h = createHash("sha1");
   h.update(`${CACHE_WRITER}\0${p.pending?.state.head ?? "no history"}\0${mailmapOf(p.root)}\0`);
-  // where the scope was recorded changes no output: explain reuses the outputs of the analyze it follows
+  // where the scope was recorded (named in messages) changes no output
   const { cache: _cache, scopeFrom: _from, ...settings } = opts;
   void [_cache, _from];
   h.update(JSON.stringify({ settings, weights: p.weights, grid: RESOLUTION_GRID, slack: STABILITY_SLACK }));

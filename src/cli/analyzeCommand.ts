@@ -15,6 +15,7 @@ import { ensureFaultlineDir, faultlineDir, usableCacheDir } from "../cache/store
 import { writeReports } from "../report/writeReports.js";
 import { readAnalysis } from "../report/savedAnalysis.js";
 import { fullScope } from "../compare/proposalFile.js";
+import { checkSameRepository, type MadeAt } from "../compare/sameRepository.js";
 import type { Log } from "../util/log.js";
 import { checkOutDir } from "./outputs.js";
 import { printSummary } from "./summary.js";
@@ -144,9 +145,9 @@ export function withRecordedScope(
   // the parts that choose the files, named in errors and warnings about them as the record's
   const parts = (
     [
-      ["include", !flags.include && recorded.include !== undefined],
-      ["exclude", exclude !== undefined],
-      ["tsconfigs", tsconfigs !== undefined],
+      ["include", !flags.include && !!recorded.include?.length],
+      ["exclude", !!exclude?.length],
+      ["tsconfigs", !!tsconfigs?.length],
     ] as const
   ).flatMap(([part, recordedPart]) => (recordedPart ? [part] : []));
   return parts.length ? { ...scoped, scopeFrom: { source: record.source, parts } } : scoped;
@@ -161,30 +162,46 @@ export function withRecordedScope(
 export function optionsOfReportedAnalysis(repo: string, flags: AnalyzeFlags, log: Log): AnalyzeOptions {
   const root = path.resolve(repo);
   const opts = analyzeOptionsFrom(repo, flags);
-  const { settings, shown } = reportedSettings(root, flags.analysis);
-  if (!settings) {
-    const scoped = flags.include || flags.exclude || flags.tsconfig || opts.include || opts.exclude?.length;
-    if (!scoped)
+  const { analysis, shown } = reportedAnalysis(root, flags.analysis);
+  if (!analysis) {
+    const chosen = flags.include || flags.exclude || flags.tsconfig || opts.include || opts.exclude?.length;
+    if (!chosen)
       log.warn(
         `no analysis in ${shown} to follow: analysing ${root} as the flags and config say ` +
           "(one written with --out: --analysis DIR)",
       );
     return opts;
   }
+  // another repository's analysis speaks of files this one may not have
+  if (flags.analysis) checkSameRepository([madeAt(analysis, shown)], root, true);
+  const { settings } = analysis;
   const recorded = settings.scope && fullScope(settings.scope);
   const scoped = withRecordedScope(opts, flags, root, { scope: recorded, source: shown });
-  const made = { ...scoped, ...shapedAs(settings, flags, scoped) };
-  const differs = [...flagsOf(root, made)].filter((f) => !flagsOf(root, opts).has(f));
-  if (differs.length)
-    log.warn(`speaking of the analysis ${shown}, made with ${differs.join(" ")}; flags choose otherwise`);
-  return made;
+  const shaped = shapedAs(settings, flags, scoped);
+  const brought = [
+    ...[...scopeFlags(root, scoped)].filter((f) => !scopeFlags(root, opts).has(f)),
+    ...settingFlags(shaped),
+  ];
+  if (brought.length)
+    log.warn(`speaking of the analysis ${shown}, made with ${brought.join(" ")} (a flag sets any of them otherwise)`);
+  return { ...scoped, ...shaped };
+}
+
+/** An analysis as a proposal made at a commit, for the same-repository check. */
+function madeAt(a: Analysis, source: string): MadeAt {
+  return {
+    source,
+    head: a.repo.head,
+    services: a.services.map((s) => ({ patterns: s.files })),
+    kernel: a.kernel.files.map((k) => k.path),
+  };
 }
 
 /**
- * The settings of the analysis `--analysis` names (errors name the flag), else of the one in analyze's default
- * folder, if there is a readable one; `shown`: its path for messages, from here when below here.
+ * The analysis `--analysis` names (errors name the flag), else the one in analyze's default folder, if there is a
+ * readable one; `shown`: its path for messages, from here when below here.
  */
-function reportedSettings(root: string, given: string | undefined): { settings?: Analysis["settings"]; shown: string } {
+function reportedAnalysis(root: string, given: string | undefined): { analysis?: Analysis; shown: string } {
   if (given && !existsSync(given)) throw new UserError(`--analysis ${given}: file not found`);
   const asFlag = <T>(read: () => T): T => {
     try {
@@ -197,9 +214,9 @@ function reportedSettings(root: string, given: string | undefined): { settings?:
   const file = given ? asFlag(() => analysisFileOf(given)) : path.join(faultlineDir(root), "analysis.json");
   const fromHere = path.relative(process.cwd(), file);
   const shown = fromHere && !fromHere.startsWith("..") ? fromHere : file;
-  if (given) return { settings: asFlag(() => readAnalysis(file)).settings, shown };
+  if (given) return { analysis: asFlag(() => readAnalysis(file)), shown };
   try {
-    return { settings: existsSync(file) ? readAnalysis(file).settings : undefined, shown };
+    return { analysis: existsSync(file) ? readAnalysis(file) : undefined, shown };
   } catch {
     // an unreadable or older analysis in the default folder records nothing to follow: flags and config decide
     return { shown };
@@ -224,8 +241,8 @@ function shapedAs(settings: Analysis["settings"], flags: AnalyzeFlags, opts: Ana
   return out;
 }
 
-/** Options as the flags that would give them, to name what an analysis brings. */
-function flagsOf(root: string, o: AnalyzeOptions): Set<string> {
+/** The scope of options as the flags that would give it, to name what an analysis brings. */
+function scopeFlags(root: string, o: AnalyzeOptions): Set<string> {
   const scope = scopeOf(root, o);
   return new Set([
     ...scope.include.map((g) => `--include '${g}'`),
@@ -233,18 +250,21 @@ function flagsOf(root: string, o: AnalyzeOptions): Set<string> {
     ...scope.tsconfigs.map((t) => `--tsconfig ${t}`),
     `--tier ${scope.tier}`,
     ...(scope.includeTests ? ["--include-tests"] : []),
-    ...(o.resolution !== undefined && o.resolution !== "auto" ? [`--resolution ${o.resolution}`] : []),
-    ...(o.seed !== undefined && o.seed !== DEFAULT_SEED ? [`--seed ${o.seed}`] : []),
-    ...(o.weights && Object.keys(o.weights).length
-      ? [`--weights ${SIGNALS.map((k) => `${k}=${{ ...DEFAULT_WEIGHTS, ...o.weights }[k]}`).join(",")}`]
-      : []),
-    ...(o.since ? [`--since '${o.since}'`] : []),
-    ...(o.until ? [`--until '${o.until}'`] : []),
-    ...(o.maxChangeset !== undefined && o.maxChangeset !== DEFAULT_MAX_CHANGESET
-      ? [`--max-changeset ${o.maxChangeset}`]
-      : []),
-    ...(o.renames === false ? ["--no-renames"] : []),
   ]);
+}
+
+/** Each setting an analysis brings as the flag that gives it, defaults included (`--seed 1` over the config's). */
+function settingFlags(shaped: Partial<AnalyzeOptions>): string[] {
+  const w = shaped.weights && { ...DEFAULT_WEIGHTS, ...shaped.weights };
+  return [
+    ...("resolution" in shaped ? [`--resolution ${shaped.resolution}`] : []),
+    ...("seed" in shaped ? [`--seed ${shaped.seed}`] : []),
+    ...(w ? [`--weights ${SIGNALS.map((k) => `${k}=${w[k]}`).join(",")}`] : []),
+    ...("since" in shaped ? [shaped.since ? `--since '${shaped.since}'` : "no --since"] : []),
+    ...("until" in shaped ? [shaped.until ? `--until '${shaped.until}'` : "no --until"] : []),
+    ...("maxChangeset" in shaped ? [`--max-changeset ${shaped.maxChangeset}`] : []),
+    ...("renames" in shaped ? ["--no-renames"] : []),
+  ];
 }
 
 export async function runAnalyze(repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {

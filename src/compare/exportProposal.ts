@@ -30,7 +30,7 @@ export function collapseGlobs(owner: Map<string, string>, label: string): string
 
 /** A path as a glob that matches it alone. */
 function escapeGlob(p: string): string {
-  return p.replace(/[()[\]{}!*?+@]/g, "\\$&");
+  return p.replace(/[()[\]{}!*?+@|]/g, "\\$&");
 }
 
 /** analysis.json as an editable YAML proposal (faultline/proposal@1; `kernel:` lists the shared kernel). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeInto, readJson, runCli, tempDir } from "../helpers/cli.js";
+import { buildRepo, day, TSCONFIG } from "../helpers/repo.js";
 import { buildDemoRepo } from "../../scripts/demo-repo.mjs";
 import type { Analysis } from "../../src/analysis/types.js";
 
@@ -16,7 +18,9 @@ describe("explain and contract speak of the analysis the report shows", () => {
     const file = path.join(dir, ".faultline", "analysis.json");
     const analysis = readJson<Analysis>(file);
     expect(analysis.services.flatMap((s) => s.files)).not.toContain(left);
-    const note = `warning: speaking of the analysis ${file}, made with --exclude '${left}'; flags choose otherwise\n`;
+    const note =
+      `warning: speaking of the analysis ${file}, made with --exclude '${left}' (a flag sets any of them ` +
+      "otherwise)\n";
 
     const out = await runCli(["explain", left, "--repo", dir]);
     expect(out.code).toBe(2);
@@ -55,11 +59,11 @@ describe("explain and contract speak of the analysis the report shows", () => {
     expect(followed.stdout).toBe(byFlags.stdout);
     expect(followed.stderr).toBe(
       `warning: speaking of the analysis ${path.join(written, "analysis.json")}, made with --resolution 8 ` +
-        "--seed 7; flags choose otherwise\n",
+        "--seed 7 (a flag sets any of them otherwise)\n",
     );
     // a flag wins over what the analysis records
     const seeded = await runCli(["contract", owner.id, "--repo", dir, "--analysis", written, "--seed", "7"]);
-    expect(seeded.stderr).toContain("made with --resolution 8; flags");
+    expect(seeded.stderr).toContain("made with --resolution 8 (a flag");
     // no analysis to follow in the default folder, and no scope given: said, once
     const bare = path.join(tempDir(), "bare-shop");
     await buildDemoRepo(bare);
@@ -80,5 +84,24 @@ describe("explain and contract speak of the analysis the report shows", () => {
       2,
       `faultline: --analysis ${bare}: a folder with no analysis.json in it\n`,
     ]);
+    // another repository's analysis: refused, as compare refuses it
+    const other = buildRepo({
+      files: {
+        "tsconfig.json": TSCONFIG,
+        "lib/a.ts": "export const a = 1;\n",
+        "lib/b.ts": 'export { a } from "./a";\n',
+      },
+      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: ["tsconfig.json", "lib/a.ts", "lib/b.ts"] }],
+    });
+    const foreign = await runCli(["explain", "lib/a.ts", "--repo", other, "--analysis", written]);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toMatch(
+      /analysis\.json: made from another repository: its commit \w+ is not in .* \(--repo\)/,
+    );
+    // the config would choose another seed and resolution: the analysis's own, defaults, are named
+    const { out: plain } = await analyzeInto(dir);
+    writeFileSync(path.join(dir, "faultline.config.json"), JSON.stringify({ seed: 7, resolution: 8 }));
+    const configured = await runCli(["explain", file, "--repo", dir, "--analysis", plain]);
+    expect(configured.stderr).toContain("made with --resolution auto --seed 1 (a flag");
   }, 90_000);
 });

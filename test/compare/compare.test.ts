@@ -5,6 +5,8 @@ import type { Analysis } from "../../src/analysis/types.js";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { collapseGlobs } from "../../src/compare/exportProposal.js";
+import { patternMatcher } from "../../src/compare/resolveProposal.js";
 import { analyzeInto, parseJson, readJson, runCli, tempDir } from "../helpers/cli.js";
 import { buildRepo, day, git, TSCONFIG, type RepoScript } from "../helpers/repo.js";
 
@@ -391,5 +393,24 @@ describe("faultline proposal export / accept, and check", () => {
       },
     ]);
     git(repo, ["checkout", "--", "."]);
+  });
+});
+
+describe("exported paths", () => {
+  it("match the files they name and no other, whatever glob characters the names hold", () => {
+    // two owners in each folder: every file is listed by its path, escaped; read as a glob, x's `src/[id]/a.ts`
+    // would also claim y's `src/d/a.ts` (the class [id] matches d)
+    const owner = new Map([
+      ["src/[id]/a.ts", "s:x"],
+      ["src/[id]/b.ts", "s:y"],
+      ["src/a|b/c.ts", "s:x"],
+      ["src/a|b/d.ts", "s:y"],
+      ["src/d/a.ts", "s:y"],
+      // a folder of x's alone: one glob, `src/p|q/**`, whose bar picomatch would read as "or"
+      ["src/p|q/e.ts", "s:x"],
+    ]);
+    const globs = collapseGlobs(owner, "s:x");
+    const claimed = [...owner.keys()].filter((f) => globs.some((g) => patternMatcher(g)(f)));
+    expect(claimed).toEqual(["src/[id]/a.ts", "src/a|b/c.ts", "src/p|q/e.ts"]);
   });
 });
