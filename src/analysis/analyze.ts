@@ -20,7 +20,7 @@ import { draftContracts } from "../ranking/contracts.js";
 import { dataOwnership } from "../ranking/data.js";
 import { costFactors, hiddenCoupling, painFactors } from "../ranking/painCost.js";
 import type { CostFactors } from "../ranking/types.js";
-import { coreServices } from "../ranking/core.js";
+import { coreServices, datalessServices } from "../ranking/core.js";
 import { rankServices } from "../ranking/rank.js";
 import { startModule } from "../ranking/startModule.js";
 import { initialTsconfigs } from "../repo/scopeFiles.js";
@@ -164,6 +164,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
     pick: !note,
     last: noDomain,
     core: coreServices(ids, contracts),
+    dataless: datalessServices(ids, contracts),
   });
 
   const ties = topTies(coupling, 3);

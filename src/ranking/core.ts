@@ -31,3 +31,14 @@ export function coreServices(ids: string[], contracts: Map<string, Contract>): M
   }
   return out;
 }
+
+/**
+ * The services owning none of the repository's entities, when some service owns one (without a
+ * data model known to faultline, nothing tells plumbing from a capability this way): a first cut
+ * takes its data with it, and one owning none is plumbing (health checks, a database module, a
+ * websocket gateway) or a facade over other services' data.
+ */
+export function datalessServices(ids: string[], contracts: Map<string, Contract>): Set<string> | undefined {
+  const dataless = ids.filter((id) => contracts.get(id)!.data.owns.length === 0);
+  return dataless.length < ids.length ? new Set(dataless) : undefined;
+}

@@ -46,9 +46,10 @@ export interface CoreReason {
 }
 
 /** The first pick's line on the core services passed over, by kind. */
-const PASSED: Record<CoreReason["kind"], string> = {
+const PASSED: Record<CoreReason["kind"] | "none", string> = {
   data: "data most services read",
   code: "imported by most services",
+  none: "owning no data",
 };
 
 export interface RankContext {
@@ -61,7 +62,17 @@ export interface RankContext {
   last?: Set<string>;
   /** services most others depend on, and why: never the first pick while another qualifies */
   core?: Map<string, CoreReason>;
+  /**
+   * services owning none of the repository's entities (given only when some service owns one):
+   * passed over for the first pick as the core is, while a service owning data qualifies
+   */
+  dataless?: Set<string>;
 }
+
+/** A dataless service's reason, first among its reasons. */
+export const DATALESS_WHY =
+  "owns no data: none of the repository's entities is its own, so cutting it out first settles no data " +
+  "(passed over for the first pick while a service owning data qualifies)";
 
 /**
  * pain = mean over the pain factors of (factor / median service), each capped at 5;
@@ -81,9 +92,15 @@ export function rankServices(
   const priority = new Map(ids.map((id) => [id, p.get(id)! / (1 + c.get(id)!)]));
   const late = (id: string) => (ctx.last?.has(id) ? 1 : 0);
   const order = [...ids].sort((a, b) => late(a) - late(b) || priority.get(b)! - priority.get(a)! || byString(a, b));
-  // the core everyone reads is not cut out first: the best service that is not core leads
+  // the core everyone reads is not cut out first, nor a service owning no data (plumbing, or a facade
+  // over others' data): the best service that is neither leads; when every one owning data is core,
+  // the best that is not core
   const isCore = (id: string) => ctx.core?.has(id) ?? false;
-  const lead = order.findIndex((id) => !isCore(id) && !late(id));
+  const dataless = (id: string) => ctx.dataless?.has(id) ?? false;
+  const findLead = (skip: (id: string) => boolean) => order.findIndex((id) => !skip(id) && !late(id));
+  const ownsData = findLead((id) => isCore(id) || dataless(id));
+  const lead = ownsData >= 0 ? ownsData : findLead(isCore);
+  const isPassed = ownsData >= 0 ? (id: string) => isCore(id) || dataless(id) : isCore;
   const passed = lead > 0 ? order.slice(0, lead) : [];
   if (lead > 0) order.unshift(...order.splice(lead, 1));
   const median = (rows: Map<string, Record<string, number>>, key: string) => {
@@ -97,20 +114,26 @@ export function rankServices(
     const why = [...painReasons(pain.get(id)!, medians), ...costReasons(cost.get(id)!, ctx, name)];
     if (ctx.last?.has(id))
       why.unshift("no dominant domain: most of its files name no business noun (ranked after the domains)");
+    if (dataless(id)) why.unshift(DATALESS_WHY);
     if (isCore(id)) why.unshift(`core: ${ctx.core!.get(id)!.why}`);
     if (ctx.pick && i === 0 && order.length > 1) {
-      // the next service it is weighed against: the best other that is neither core nor without a domain
-      const second = order.find((other) => other !== id && !isCore(other) && !late(other));
-      const cores = (ids: string[]) => passedOver(ids, ctx.core!, (x) => `${name(x)} at ${round(priority.get(x)!, 3)}`);
-      const core = passed.length ? `, the highest once the core is passed over (${cores(passed)})` : "";
-      // the core ranked between the two (after the lead, those it passed over), so that the margin reads as it is
-      const between = second === undefined ? [] : order.slice(1 + passed.length, order.indexOf(second)).filter(isCore);
+      // the next service it is weighed against: the best other passed over for nothing, with a domain
+      const second = order.find((other) => other !== id && !isPassed(other) && !late(other));
+      const label = (x: string) => `${name(x)} at ${round(priority.get(x)!, 3)}`;
+      const listed = (ids: string[]) => passedOver(ids, ctx.core, dataless, label);
+      const core = passed.length
+        ? `, the highest once ${passedKinds(passed, isCore)} passed over (${listed(passed)})`
+        : "";
+      // those passed over ranked between the two (after the lead and those it passed), so the margin reads as it is
+      const between =
+        second === undefined ? [] : order.slice(1 + passed.length, order.indexOf(second)).filter(isPassed);
+      const next = between.some((x) => !isCore(x)) ? "neither core nor owning no data" : "not core";
       const beats =
         second === undefined
           ? ""
           : `${core ? "; it" : ""} beats ${name(second)} at ${round(priority.get(second)!, 3)} ` +
             `(pain ${round(p.get(second)!, 2)}, cost ${round(c.get(second)!, 2)})` +
-            (between.length ? `, the next that is not core (between them, ${cores(between)})` : "");
+            (between.length ? `, the next that is ${next} (between them, ${listed(between)})` : "");
       why.unshift(
         `extract first: priority ${round(priority.get(id)!, 3)} (pain ${round(p.get(id)!, 2)} / (1 + cost ` +
           `${round(c.get(id)!, 2)}))${core}${beats}`,
@@ -127,13 +150,30 @@ export function rankServices(
   return out;
 }
 
-/** "document at 1.087, attachment at 1.015: data most services read; share at 0.788: imported by most services" */
-function passedOver(passed: string[], core: Map<string, CoreReason>, label: (id: string) => string): string {
-  return (["data", "code"] as const)
-    .map((kind) => ({ kind, ids: passed.filter((id) => core.get(id)!.kind === kind) }))
+/**
+ * "document at 1.087, attachment at 1.015: data most services read; share at 0.788: imported by most
+ * services; health at 0.9: owning no data"
+ */
+function passedOver(
+  passed: string[],
+  core: Map<string, CoreReason> | undefined,
+  dataless: (id: string) => boolean,
+  label: (id: string) => string,
+): string {
+  const kindOf = (id: string): keyof typeof PASSED => core?.get(id)?.kind ?? (dataless(id) ? "none" : "code");
+  return (["data", "code", "none"] as const)
+    .map((kind) => ({ kind, ids: passed.filter((id) => kindOf(id) === kind) }))
     .filter(({ ids }) => ids.length)
     .map(({ kind, ids }) => `${ids.map(label).join(", ")}: ${PASSED[kind]}`)
     .join("; ");
+}
+
+/** "the core is", "the services owning no data are", "the core and the services owning no data are" */
+function passedKinds(passed: string[], isCore: (id: string) => boolean): string {
+  const core = passed.some(isCore);
+  const none = passed.some((id) => !isCore(id));
+  if (core && none) return "the core and the services owning no data are";
+  return core ? "the core is" : "the services owning no data are";
 }
 
 function scoreRows(ids: string[], rows: Map<string, Record<string, number>>): Map<string, number> {

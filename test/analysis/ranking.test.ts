@@ -118,3 +118,32 @@ describe("a service with no dominant domain", () => {
     expect(a.services.find((s) => s.rank === 1)!.noDomain).toBeUndefined();
   });
 });
+
+describe("a service owning no data", () => {
+  it("is passed over for the first pick when other services own entities, and says why", async () => {
+    // the same repository with an ORM entity declared in audit and in report: ledger, the pick
+    // without them, owns none
+    const base = script();
+    const entity = (name: string) =>
+      `function Entity() {\n  return (target: unknown) => target;\n}\n` +
+      `@Entity()\nexport class ${name} {\n  id = "";\n}\n`;
+    const files = {
+      ...base.files,
+      "src/audit/audit0.ts": base.files["src/audit/audit0.ts"] + entity("AuditEntry"),
+      "src/report/report0.ts": base.files["src/report/report0.ts"] + entity("Report"),
+    };
+    const { analysis: a } = await analyzeInto(buildRepo({ files, commits: base.commits }), ["--seed", "1"]);
+    const owner = (entity: string) => a.data.entities.find((e) => e.name === entity)?.owner;
+    const service = (dir: string) => a.services.find((s) => s.files.includes(`src/${dir}/${dir}0.ts`))!;
+    expect(owner("AuditEntry")).toBe(service("audit").id);
+    expect(owner("Report")).toBe(service("report").id);
+    const ledger = service("ledger");
+    const first = a.services.find((s) => s.rank === 1)!;
+    expect([service("audit").id, service("report").id]).toContain(first.id);
+    expect(first.why[0]).toMatch(
+      new RegExp(`the services owning no data are passed over \\(${ledger.name} at [\\d.]+: owning no data\\)`),
+    );
+    expect(ledger.why[0]).toMatch(/^owns no data: none of the repository's entities is its own/);
+    expect(ledger.rank).toBeGreaterThan(1); // first without the entities (the first test)
+  });
+});
