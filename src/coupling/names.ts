@@ -139,12 +139,18 @@ export function nounOf(file: string): string | undefined {
   for (let up = 0; up < 3; up++) {
     const phrase = nounPhrase(nameWords(base).filter((w) => !/^\d+$/.test(w)));
     if (phrase) return phrase;
-    if (dir === "." || dir === "") return undefined;
-    base = path.posix.basename(dir);
-    dir = path.posix.dirname(dir);
+    // a route parameter (`[responseId]`, `[...path]`) names which one, not what: the folder above it speaks
+    do {
+      if (dir === "." || dir === "") return undefined;
+      base = path.posix.basename(dir);
+      dir = path.posix.dirname(dir);
+    } while (ROUTE_PARAMETER.test(base));
   }
   return undefined;
 }
+
+/** A route parameter folder of file-system routers: `[id]`, `[responseId]`, `[...path]`, `[[...slug]]`. */
+const ROUTE_PARAMETER = /^\[.*\]$/;
 
 /** The framework kinds a file's name may end in after its noun (`OrderService.ts`, `order.service.ts`). */
 const KINDS = new Set("service controller resolver module repository entity model".split(" "));

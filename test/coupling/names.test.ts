@@ -32,6 +32,11 @@ describe("the noun a file's name carries", () => {
       // a use case is a role, as a command is: the folder of use cases says nothing, the one above it does
       ["src/app/events/usecases/trigger-event/trigger-event.usecase.ts", "trigger-event"],
       ["src/app/subscribers/usecases/index.ts", "subscriber"],
+      // a route parameter folder names which one, not what: the folder above it speaks
+      ["apps/web/app/api/v1/client/[workspaceId]/responses/[responseId]/route.ts", "response"],
+      ["packages/medusa/src/api/store/carts/[id]/line-items/[line_id]/route.ts", "line-item"],
+      ["apps/web/app/api/(internal)/envoy-auth/[...path]/route.ts", "envoy-auth"],
+      ["apps/web/app/v1/feedback-records/[[...path]]/route.ts", "feedback-record"],
     ];
     expect(cases.map(([f]) => nounOf(f))).toEqual(cases.map(([, n]) => n));
   });
