@@ -7,7 +7,16 @@ import { patternMatcher } from "./resolveProposal.js";
 export interface CheckResult {
   schema: "faultline/check@1";
   proposal: string;
-  violations: { from: string; to: string; symbol: string; fromService: string; toService: string; baseline: boolean }[];
+  violations: {
+    from: string;
+    to: string;
+    symbol: string;
+    fromService: string;
+    toService: string;
+    /** `not-provided`: the target's contract lacks the symbol; `new-dependency`: it has it, for other services */
+    reason: ViolationReason;
+    baseline: boolean;
+  }[];
   /** analysed files no glob claims, at acceptance already or added since */
   unassigned: string[];
   /** of `unassigned`, those no glob claimed at acceptance either */
@@ -16,15 +25,20 @@ export interface CheckResult {
   emptyGlobs: { service: string; glob: string }[];
 }
 
+export type ViolationReason = "not-provided" | "new-dependency";
+
 export function violationKey(v: { from: string; to: string; symbol: string }): string {
   return `${v.from} -> ${v.to} (${v.symbol})`;
 }
 
 /**
- * Every import that crosses services must be allowed by the target's frozen contract
- * (`provides`); kernel imports are always allowed. Files added since acceptance belong to the
- * service whose globs match them, else they are unassigned (a warning, not a violation). A glob
- * that matches nothing now is a warning too: accept refused empty globs, so its files were deleted.
+ * Every import that crosses services must be allowed by the target's frozen contract: the symbol is
+ * one it provides, to a service it already provides to (`usedBy`). A service that starts to use
+ * another is a new edge between services, a new network call once they are cut, whatever symbol it
+ * takes; one already using it may take any symbol of the contract. Kernel imports are always allowed.
+ * Files added since acceptance belong to the service whose globs match them, else they are unassigned
+ * (a warning, not a violation). A glob that matches nothing now is a warning too: accept refused empty
+ * globs, so its files were deleted.
  */
 export function checkImports(
   accepted: AcceptedProposal,
@@ -59,17 +73,22 @@ export function checkImports(
     else unassigned.push(f);
   }
   const allowed = new Map<string, Set<string>>();
-  for (const s of accepted.services)
+  const consumers = new Map<string, Set<string>>();
+  for (const s of accepted.services) {
     allowed.set(s.id, new Set(s.contract.provides.map((p) => `${p.file}\0${p.symbol}`)));
+    consumers.set(s.id, new Set(s.contract.provides.flatMap((p) => p.usedBy)));
+  }
   const violations: CheckResult["violations"] = [];
   for (const e of graph.edges) {
     const a = serviceOf.get(e.from);
     const b = serviceOf.get(e.to);
     if (!a || !b || a === b || a === KERNEL || b === KERNEL) continue;
     for (const symbol of e.symbols.length ? e.symbols : ["*"]) {
-      if (allowed.get(b)?.has(`${e.to}\0${symbol}`)) continue;
+      const provided = allowed.get(b)?.has(`${e.to}\0${symbol}`) ?? false;
+      if (provided && consumers.get(b)!.has(a)) continue;
       const v = { from: e.from, to: e.to, symbol, fromService: a, toService: b };
-      violations.push({ ...v, baseline: baseline.has(violationKey(v)) });
+      const reason: ViolationReason = provided ? "new-dependency" : "not-provided";
+      violations.push({ ...v, reason, baseline: baseline.has(violationKey(v)) });
     }
   }
   violations.sort((x, y) => byString(violationKey(x), violationKey(y)));

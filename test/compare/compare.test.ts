@@ -389,9 +389,44 @@ describe("faultline proposal export / accept, and check", () => {
         symbol: "Order",
         fromService: "billing",
         toService: "orders",
+        reason: "not-provided",
         baseline: true,
       },
     ]);
+    git(repo, ["checkout", "--", "."]);
+  });
+
+  it("check fails on a service that starts to use another, even through a symbol the contract provides", async () => {
+    const dir = tempDir();
+    const yamlFile = path.join(dir, "three.yaml");
+    // the invoices route is a service of its own, web, which uses billing alone
+    writeFileSync(
+      yamlFile,
+      "services:\n  orders: [src/models/Order.ts, src/services/checkout.ts, src/routes/orders.ts]\n" +
+        "  billing: [src/models/Invoice.ts, src/services/billing.ts]\n  web: [src/routes/invoices.ts]\n" +
+        "kernel: [src/utils/db.ts]\n",
+    );
+    const accepted = path.join(dir, "accepted.json");
+    const acc = await runCli(["proposal", "accept", yamlFile, "--out", accepted, "--repo", repo, "--quiet"]);
+    expect(acc.code, acc.stderr).toBe(0);
+    const orders = readJson<AcceptedProposal>(accepted).services.find((s) => s.name === "orders")!;
+    expect(orders.contract.provides.map((p) => [p.symbol, p.usedBy])).toEqual([["total", ["billing"]]]);
+    // web takes `total` from orders, which provides it, but to billing only
+    writeFileSync(
+      path.join(repo, "src/routes/invoices.ts"),
+      'import { bill } from "../services/billing";\nimport { total } from "../models/Order";\n' +
+        "export const invoicesRoute = () => [bill(), total];\n",
+    );
+    const fail = await runCli(["check", repo, "--proposal", accepted]);
+    expect(fail.code).toBe(1);
+    expect(fail.stdout.split("\n")[0]).toBe(
+      "src/routes/invoices.ts -> src/models/Order.ts (total)  " +
+        "[web -> orders: a new dependency: the contract provides it to other services]",
+    );
+    const json = parseJson<CheckResult>(
+      (await runCli(["check", repo, "--proposal", accepted, "--format", "json"])).stdout,
+    );
+    expect(json.violations.map((v) => [v.symbol, v.reason])).toEqual([["total", "new-dependency"]]);
     git(repo, ["checkout", "--", "."]);
   });
 });
