@@ -1,5 +1,5 @@
 import path from "node:path";
-import { namesIdentity, nounOf, ownNounOf } from "../coupling/names.js";
+import { isAdjective, namesIdentity, nounOf, ownNounOf } from "../coupling/names.js";
 import { withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
 import { commonFolder } from "../util/paths.js";
@@ -241,9 +241,14 @@ export function nameServices(
     const central = gathered[i]
       ? entities.filter((e) => namesIdentity(e.noun))
       : entities.filter(isLargest).sort((a, b) => Number(isNamesake(b)) - Number(isNamesake(a)));
+    // a module named by a lone adjective (ghostfolio's `public` endpoints beside its accounts) may say what
+    // its own files are, but not what the service is about: it speaks for the service after every other
     const bySize = services[i]
       .map((m, j) => ({ size: m.length, name: moduleNames[i][j] }))
-      .sort((a, b) => b.size - a.size || byString(a.name, b.name));
+      .sort(
+        (a, b) =>
+          Number(isAdjective(a.name)) - Number(isAdjective(b.name)) || b.size - a.size || byString(a.name, b.name),
+      );
     const largest = bySize.map((m) => m.name);
     // a module named by the head of the largest one's phrase (`product` beside `product-option`), at least
     // half its size, names what the two share

@@ -62,15 +62,23 @@ export function namesIdentity(name: string): boolean {
  * Leading words that are verbs, adjectives or participles: the noun comes after them
  * (`createOrder`, `currentRate`, `activeOrders`, `placedOrder`); an adjective alone names nothing.
  */
-const QUALIFIERS = new Set(
+/** Adjectives and participles that qualify a noun and never name a domain alone (`public`, `active`). */
+const ADJECTIVES = new Set(
   (
-    "create update delete remove get list find add set use is has can base abstract default new current " +
-    "batch bulk build make handle process validate parse format to from with on " +
     "active inactive existing placed pending archived deleted published public private internal global local " +
-    "generic common custom main primary secondary all any some other my own archivable " +
-    "last first next previous before after behind over under"
+    "generic common custom main primary secondary all any some other my own archivable"
   ).split(" "),
 );
+const QUALIFIERS = new Set([
+  ...(
+    "create update delete remove get list find add set use is has can base abstract default new current " +
+    "batch bulk build make handle process validate parse format to from with on " +
+    "last first next previous before after behind over under"
+  ).split(" "),
+  ...ADJECTIVES,
+]);
+/** Whether a word is an adjective or participle that qualifies a noun: a name it gives says nothing alone. */
+export const isAdjective = (w: string): boolean => ADJECTIVES.has(w);
 /**
  * A job's name says what it does to what (`CleanupExpiredAttachmentsTask`, `revoke-api-keys`): its
  * leading verbs, adjectives and participles qualify the noun too, in a name of three words or more;

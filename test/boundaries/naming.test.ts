@@ -355,6 +355,25 @@ describe("service names", () => {
     expect(nameServices(modules, [["auth", "view"]], files, hints, new Set())).toEqual(["auth"]);
   });
 
+  it("name a service after its largest module named by a noun, never by a module named by a lone adjective", () => {
+    // ghostfolio's api: its public endpoints (3 files here, the largest module, named by the folder's
+    // adjective) beside the accounts (2 files) and health checks (1); no entity is a file (Prisma):
+    // by hand, the accounts speak for the service
+    const files = [
+      "apps/api/src/app/endpoints/public/public.controller.ts",
+      "apps/api/src/app/endpoints/public/public.module.ts",
+      "apps/api/src/app/endpoints/public/public.service.ts",
+      "apps/api/src/app/account/account.controller.ts",
+      "apps/api/src/app/account/account.service.ts",
+      "apps/api/src/app/health/health.controller.ts",
+    ];
+    const hints = { nouns: files.map(nounOf), entityFiles: new Set<number>(), users: new Map<number, number[]>() };
+    const modules = [[[0, 1, 2], [3, 4], [5]]];
+    expect(nameServices(modules, [["public", "account", "health"]], files, hints, new Set())).toEqual(["account"]);
+    // an adjective it has to take when nothing else is at hand
+    expect(nameServices([[[0, 1, 2]]], [["public"]], files, hints, new Set())).toEqual(["public"]);
+  });
+
   it("name the identity and access service after its most used identity entity, not another it holds", () => {
     // vendure's core: roles and sessions gathered as identity and access, with the Channel entity
     // in the roles' module; Channel is read by more files (40) than User (25) or Role (15)
