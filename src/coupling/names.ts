@@ -21,7 +21,8 @@ const GENERIC = new Set(
   (
     "index main app server client api lib libs src core common shared types type typings interfaces interface env " +
     "utils util helpers helper constants config configs schema schemas model models service services controller " +
-    "controllers module modules route routes router handler handlers middleware middlewares validation validators " +
+    "controllers module modules route routes router endpoint endpoints handler handlers middleware middlewares " +
+    "validation validators " +
     "validator resolvers resolver query queries mutation mutations steps step workflows workflow entities entity " +
     "dtos dto repository repositories presenters presenter policies policy commands command tasks task processors " +
     "processor jobs job events event errors error base abstract default test tests spec mocks fixtures " +

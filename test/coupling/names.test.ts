@@ -32,6 +32,8 @@ describe("the noun a file's name carries", () => {
       // a use case is a role, as a command is: the folder of use cases says nothing, the one above it does
       ["src/app/events/usecases/trigger-event/trigger-event.usecase.ts", "trigger-event"],
       ["src/app/subscribers/usecases/index.ts", "subscriber"],
+      // a folder of endpoints says what its files are, as routes/ does; `public` qualifies: no noun
+      ["apps/api/src/app/endpoints/public/public.controller.ts", undefined],
       // a route parameter folder names which one, not what: the folder above it speaks
       ["apps/web/app/api/v1/client/[workspaceId]/responses/[responseId]/route.ts", "response"],
       ["packages/medusa/src/api/store/carts/[id]/line-items/[line_id]/route.ts", "line-item"],
