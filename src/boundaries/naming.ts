@@ -1,5 +1,5 @@
 import path from "node:path";
-import { isAdjective, namesIdentity, nounOf, ownNounOf } from "../coupling/names.js";
+import { isAdjective, isRouteParameter, namesIdentity, nounOf, ownNounOf } from "../coupling/names.js";
 import { withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
 import { commonFolder } from "../util/paths.js";
@@ -294,10 +294,10 @@ function sharedFolderNoun(
     .sort((a, b) => b.split("/").length - a.split("/").length || byString(a, b))[0];
   // its noun (`routes/documents` says "document", `event-bus/events` "event-bus"; never that of a folder holding
   // every file, `apps/web/app/` is no "web"), or its own name when the noun alone says nothing; an API version
-  // (`v3`) says which, not what
+  // (`v3`) or a route parameter (`[responseId]`) says which, not what
   const nameOf = (d: string) => {
     const base = path.posix.basename(d);
-    if (/^v\d+$/i.test(base)) return undefined;
+    if (/^v\d+$/i.test(base) || isRouteParameter(base)) return undefined;
     const noun = nounOf(`${scopeRoot ? path.posix.relative(scopeRoot, d) : d}/index.ts`);
     return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(base) : noun;
   };

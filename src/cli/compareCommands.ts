@@ -2,7 +2,7 @@ import { plural, verb } from "../util/plural.js";
 import { writeFileSync } from "node:fs";
 import { buildRepoModel, scopeOf } from "../analysis/analyze.js";
 import { acceptProposal, type AcceptedProposal } from "../compare/accept.js";
-import { checkImports, violationKey, type ViolationReason } from "../compare/check.js";
+import { checkImports, violationKey, type CheckResult } from "../compare/check.js";
 import { compareProposals } from "../compare/compare.js";
 import { exportProposalYaml } from "../compare/exportProposal.js";
 import { acceptedJson, fullScope, readProposal, schemaProblem, scopesDiffer } from "../compare/proposalFile.js";
@@ -20,10 +20,11 @@ import { stderrLog } from "./log.js";
 import type { Io } from "./io.js";
 
 /** Why check refuses an import, after the violation in its text output. */
-const REASON: Record<ViolationReason, string> = {
-  "not-provided": "not in the contract",
-  "new-dependency": "a new dependency: the contract provides it to other services",
-};
+function reasonOf(v: CheckResult["violations"][number]): string {
+  return v.reason === "new-dependency"
+    ? `a new dependency (${v.toService} provides it to ${v.providedTo!.join(", ")} only)`
+    : "not in the contract";
+}
 
 export interface CompareFlags extends AnalyzeFlags {
   format: string;
@@ -191,7 +192,7 @@ export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise
           `${verb(stillUnclaimed.size, "is", "are")} still in no service, unguarded: ` +
           `${[...stillUnclaimed].slice(0, 3).join(", ")}${stillUnclaimed.size > 3 ? ", ..." : ""}\n`,
       );
-    for (const v of fresh) io.out(`${violationKey(v)}  [${v.fromService} -> ${v.toService}: ${REASON[v.reason]}]\n`);
+    for (const v of fresh) io.out(`${violationKey(v)}  [${v.fromService} -> ${v.toService}: ${reasonOf(v)}]\n`);
     const known = result.violations.length - fresh.length;
     const verdict = fresh.length
       ? `${fresh.length} violation${fresh.length > 1 ? "s" : ""}`

@@ -15,6 +15,8 @@ export interface CheckResult {
     toService: string;
     /** `not-provided`: the target's contract lacks the symbol; `new-dependency`: it has it, for other services */
     reason: ViolationReason;
+    /** with `new-dependency`: the services the contract provides the symbol to */
+    providedTo?: string[];
     baseline: boolean;
   }[];
   /** analysed files no glob claims, at acceptance already or added since */
@@ -72,10 +74,11 @@ export function checkImports(
     else if (kernelGlobs(f)) serviceOf.set(f, KERNEL);
     else unassigned.push(f);
   }
-  const allowed = new Map<string, Set<string>>();
+  // per service, who each provided symbol is for, and every service it provides to
+  const allowed = new Map<string, Map<string, string[]>>();
   const consumers = new Map<string, Set<string>>();
   for (const s of accepted.services) {
-    allowed.set(s.id, new Set(s.contract.provides.map((p) => `${p.file}\0${p.symbol}`)));
+    allowed.set(s.id, new Map(s.contract.provides.map((p) => [`${p.file}\0${p.symbol}`, p.usedBy])));
     consumers.set(s.id, new Set(s.contract.provides.flatMap((p) => p.usedBy)));
   }
   const violations: CheckResult["violations"] = [];
@@ -84,11 +87,13 @@ export function checkImports(
     const b = serviceOf.get(e.to);
     if (!a || !b || a === b || a === KERNEL || b === KERNEL) continue;
     for (const symbol of e.symbols.length ? e.symbols : ["*"]) {
-      const provided = allowed.get(b)?.has(`${e.to}\0${symbol}`) ?? false;
-      if (provided && consumers.get(b)!.has(a)) continue;
+      const providedTo = allowed.get(b)?.get(`${e.to}\0${symbol}`);
+      if (providedTo && consumers.get(b)!.has(a)) continue;
       const v = { from: e.from, to: e.to, symbol, fromService: a, toService: b };
-      const reason: ViolationReason = provided ? "new-dependency" : "not-provided";
-      violations.push({ ...v, reason, baseline: baseline.has(violationKey(v)) });
+      const reason = providedTo
+        ? ({ reason: "new-dependency", providedTo } as const)
+        : { reason: "not-provided" as const };
+      violations.push({ ...v, ...reason, baseline: baseline.has(violationKey(v)) });
     }
   }
   violations.sort((x, y) => byString(violationKey(x), violationKey(y)));

@@ -146,20 +146,21 @@ export function nounOf(file: string): string | undefined {
   base = base.includes(".") ? base.slice(0, base.indexOf(".")) : base; // portfolio.service -> portfolio
   let dir = path.posix.dirname(file);
   for (let up = 0; up < 3; up++) {
-    const phrase = nounPhrase(nameWords(base).filter((w) => !/^\d+$/.test(w)));
+    // a route parameter (`pages/api/orders/[orderId].ts`) names which one, not what
+    const phrase = isRouteParameter(base) ? undefined : nounPhrase(nameWords(base).filter((w) => !/^\d+$/.test(w)));
     if (phrase) return phrase;
     // a route parameter (`[responseId]`, `[...path]`) names which one, not what: the folder above it speaks
     do {
       if (dir === "." || dir === "") return undefined;
       base = path.posix.basename(dir);
       dir = path.posix.dirname(dir);
-    } while (ROUTE_PARAMETER.test(base));
+    } while (isRouteParameter(base));
   }
   return undefined;
 }
 
-/** A route parameter folder of file-system routers: `[id]`, `[responseId]`, `[...path]`, `[[...slug]]`. */
-const ROUTE_PARAMETER = /^\[.*\]$/;
+/** A route parameter of file-system routers, a folder or a file: `[id]`, `[responseId]`, `[...path]`, `[[...slug]]`. */
+export const isRouteParameter = (name: string): boolean => /^\[.*\]$/.test(name);
 
 /** The framework kinds a file's name may end in after its noun (`OrderService.ts`, `order.service.ts`). */
 const KINDS = new Set("service controller resolver module repository entity model".split(" "));

@@ -45,7 +45,7 @@ export interface CoreReason {
   kind: "data" | "code";
 }
 
-/** The first pick's line on the core services passed over, by kind. */
+/** The first pick's line on the services passed over, by why: the core's kind, or owning no data. */
 const PASSED: Record<CoreReason["kind"] | "none", string> = {
   data: "data most services read",
   code: "imported by most services",
@@ -56,7 +56,7 @@ export interface RankContext {
   names: Map<string, string>;
   /** services in the import cycle that most services form (its members get one line, not a list) */
   giantCycle: Set<string>;
-  /** false: too little history to name a first pick (the order is then by priority all the same) */
+  /** false: too little history to name a first pick (the order is then by priority, nothing passed over) */
   pick: boolean;
   /** services with no dominant domain: ranked after every other */
   last?: Set<string>;
@@ -99,8 +99,10 @@ export function rankServices(
   const dataless = (id: string) => ctx.dataless?.has(id) ?? false;
   const findLead = (skip: (id: string) => boolean) => order.findIndex((id) => !skip(id) && !late(id));
   const ownsData = findLead((id) => isCore(id) || dataless(id));
-  const lead = ownsData >= 0 ? ownsData : findLead(isCore);
-  const isPassed = ownsData >= 0 ? (id: string) => isCore(id) || dataless(id) : isCore;
+  // without a pick nothing is passed over; services owning no data are, only while one owning data qualifies
+  const passesDataless = ctx.pick && ownsData >= 0;
+  const lead = !ctx.pick ? 0 : passesDataless ? ownsData : findLead(isCore);
+  const isPassed = passesDataless ? (id: string) => isCore(id) || dataless(id) : isCore;
   const passed = lead > 0 ? order.slice(0, lead) : [];
   if (lead > 0) order.unshift(...order.splice(lead, 1));
   const median = (rows: Map<string, Record<string, number>>, key: string) => {
@@ -114,20 +116,20 @@ export function rankServices(
     const why = [...painReasons(pain.get(id)!, medians), ...costReasons(cost.get(id)!, ctx, name)];
     if (ctx.last?.has(id))
       why.unshift("no dominant domain: most of its files name no business noun (ranked after the domains)");
-    if (dataless(id)) why.unshift(DATALESS_WHY);
+    if (passesDataless && dataless(id)) why.unshift(DATALESS_WHY);
     if (isCore(id)) why.unshift(`core: ${ctx.core!.get(id)!.why}`);
     if (ctx.pick && i === 0 && order.length > 1) {
       // the next service it is weighed against: the best other passed over for nothing, with a domain
       const second = order.find((other) => other !== id && !isPassed(other) && !late(other));
       const label = (x: string) => `${name(x)} at ${round(priority.get(x)!, 3)}`;
-      const listed = (ids: string[]) => passedOver(ids, ctx.core, dataless, label);
+      const listed = (ids: string[]) => passedOver(ids, ctx.core, label);
       const core = passed.length
         ? `, the highest once ${passedKinds(passed, isCore)} passed over (${listed(passed)})`
         : "";
       // those passed over ranked between the two (after the lead and those it passed), so the margin reads as it is
       const between =
         second === undefined ? [] : order.slice(1 + passed.length, order.indexOf(second)).filter(isPassed);
-      const next = between.some((x) => !isCore(x)) ? "neither core nor owning no data" : "not core";
+      const next = between.some((x) => !isCore(x)) ? "not core and owns data" : "not core";
       const beats =
         second === undefined
           ? ""
@@ -152,15 +154,14 @@ export function rankServices(
 
 /**
  * "document at 1.087, attachment at 1.015: data most services read; share at 0.788: imported by most
- * services; health at 0.9: owning no data"
+ * services; health at 0.9: owning no data" (a service passed over that is not core owns no data)
  */
 function passedOver(
   passed: string[],
   core: Map<string, CoreReason> | undefined,
-  dataless: (id: string) => boolean,
   label: (id: string) => string,
 ): string {
-  const kindOf = (id: string): keyof typeof PASSED => core?.get(id)?.kind ?? (dataless(id) ? "none" : "code");
+  const kindOf = (id: string): keyof typeof PASSED => core?.get(id)?.kind ?? "none";
   return (["data", "code", "none"] as const)
     .map((kind) => ({ kind, ids: passed.filter((id) => kindOf(id) === kind) }))
     .filter(({ ids }) => ids.length)
@@ -168,12 +169,13 @@ function passedOver(
     .join("; ");
 }
 
-/** "the core is", "the services owning no data are", "the core and the services owning no data are" */
+/** "the core is", "the service owning no data is", "the core and the services owning no data are" */
 function passedKinds(passed: string[], isCore: (id: string) => boolean): string {
   const core = passed.some(isCore);
-  const none = passed.some((id) => !isCore(id));
-  if (core && none) return "the core and the services owning no data are";
-  return core ? "the core is" : "the services owning no data are";
+  const none = passed.filter((id) => !isCore(id)).length;
+  const owningNone = none === 1 ? "the service owning no data" : "the services owning no data";
+  if (core && none) return `the core and ${owningNone} are`;
+  return core ? "the core is" : `${owningNone} ${none === 1 ? "is" : "are"}`;
 }
 
 function scoreRows(ids: string[], rows: Map<string, Record<string, number>>): Map<string, number> {

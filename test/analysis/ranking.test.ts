@@ -141,7 +141,7 @@ describe("a service owning no data", () => {
     const first = a.services.find((s) => s.rank === 1)!;
     expect([service("audit").id, service("report").id]).toContain(first.id);
     expect(first.why[0]).toMatch(
-      new RegExp(`the services owning no data are passed over \\(${ledger.name} at [\\d.]+: owning no data\\)`),
+      new RegExp(`the service owning no data is passed over \\(${ledger.name} at [\\d.]+: owning no data\\)`),
     );
     expect(ledger.why[0]).toMatch(/^owns no data: none of the repository's entities is its own/);
     expect(ledger.rank).toBeGreaterThan(1); // first without the entities (the first test)

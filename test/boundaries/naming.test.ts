@@ -107,6 +107,24 @@ describe("service names", () => {
     expect(nameOf([...versioned, ...lib])).toBe("contact");
   });
 
+  it("never name by a route parameter folder, which says which one, not what", () => {
+    // generic files under one [responseId] folder, beside another group: no noun, and the folder they share
+    // is the parameter; by hand, the one path word setting the group apart that may name it is response
+    const group = ["route", "utils", "types", "index"].map((f) => `apps/web/app/api/v1/[responseId]/${f}.ts`);
+    const other = ["apps/web/lib/other/a.ts", "apps/web/lib/other/b.ts"];
+    const files = [...group, ...other];
+    const names = nameByNouns(
+      [
+        [0, 1, 2, 3],
+        [4, 5],
+      ],
+      files,
+      files.map(nounOf),
+      new Set(),
+    );
+    expect(names[0]).toBe("response");
+  });
+
   it("never take a top-level folder: packages/ says where code lives, not what it does", () => {
     // a platform spread over workspace packages: no noun on a quarter of the files, and the only
     // folder holding half of them is packages/ itself

@@ -399,34 +399,65 @@ describe("faultline proposal export / accept, and check", () => {
   it("check fails on a service that starts to use another, even through a symbol the contract provides", async () => {
     const dir = tempDir();
     const yamlFile = path.join(dir, "three.yaml");
-    // the invoices route is a service of its own, web, which uses billing alone
+    // the invoices route is a service of its own, web, which uses billing and the order service; the order
+    // service's id is not its name
     writeFileSync(
       yamlFile,
-      "services:\n  orders: [src/models/Order.ts, src/services/checkout.ts, src/routes/orders.ts]\n" +
+      'services:\n  "Order Service": [src/models/Order.ts, src/services/checkout.ts, src/routes/orders.ts]\n' +
         "  billing: [src/models/Invoice.ts, src/services/billing.ts]\n  web: [src/routes/invoices.ts]\n" +
         "kernel: [src/utils/db.ts]\n",
+    );
+    const write = (file: string, text: string) => writeFileSync(path.join(repo, file), text);
+    write(
+      "src/routes/invoices.ts",
+      'import { bill } from "../services/billing";\nimport { checkout } from "../services/checkout";\n' +
+        "export const invoicesRoute = () => [bill(), checkout()];\n",
     );
     const accepted = path.join(dir, "accepted.json");
     const acc = await runCli(["proposal", "accept", yamlFile, "--out", accepted, "--repo", repo, "--quiet"]);
     expect(acc.code, acc.stderr).toBe(0);
-    const orders = readJson<AcceptedProposal>(accepted).services.find((s) => s.name === "orders")!;
-    expect(orders.contract.provides.map((p) => [p.symbol, p.usedBy])).toEqual([["total", ["billing"]]]);
-    // web takes `total` from orders, which provides it, but to billing only
-    writeFileSync(
-      path.join(repo, "src/routes/invoices.ts"),
-      'import { bill } from "../services/billing";\nimport { total } from "../models/Order";\n' +
-        "export const invoicesRoute = () => [bill(), total];\n",
+    const contracts = readJson<AcceptedProposal>(accepted).services.map((s) => [
+      s.id,
+      s.contract.provides.map((p) => [p.symbol, p.usedBy]),
+    ]);
+    expect(contracts).toEqual([
+      [
+        "order-service",
+        // by file: the model's total, then the checkout service's
+        [
+          ["total", ["billing"]],
+          ["checkout", ["web"]],
+        ],
+      ],
+      ["billing", [["bill", ["web"]]]],
+      ["web", []],
+    ]);
+    // the order service starts to use billing, through `bill`, which billing provides to web alone; billing,
+    // which uses the order service already, takes `checkout`, provided to web: that is allowed
+    write(
+      "src/services/checkout.ts",
+      'import { Order, total } from "../models/Order";\nimport { bill } from "./billing";\n' +
+        "export function checkout() { return [total(new Order()), bill]; }\n",
+    );
+    write(
+      "src/services/billing.ts",
+      'import { Invoice } from "../models/Invoice";\nimport { total } from "../models/Order";\n' +
+        'import { checkout } from "./checkout";\nexport function bill() { return [new Invoice(), total, checkout]; }\n',
     );
     const fail = await runCli(["check", repo, "--proposal", accepted]);
     expect(fail.code).toBe(1);
-    expect(fail.stdout.split("\n")[0]).toBe(
-      "src/routes/invoices.ts -> src/models/Order.ts (total)  " +
-        "[web -> orders: a new dependency: the contract provides it to other services]",
-    );
+    expect(fail.stdout.split("\n")).toEqual([
+      "src/services/checkout.ts -> src/services/billing.ts (bill)  " +
+        "[order-service -> billing: a new dependency (billing provides it to web only)]",
+      "1 violation",
+      "",
+    ]);
     const json = parseJson<CheckResult>(
       (await runCli(["check", repo, "--proposal", accepted, "--format", "json"])).stdout,
     );
-    expect(json.violations.map((v) => [v.symbol, v.reason])).toEqual([["total", "new-dependency"]]);
+    expect(json.violations.map((v) => [v.symbol, v.reason, v.providedTo])).toEqual([
+      ["bill", "new-dependency", ["web"]],
+    ]);
     git(repo, ["checkout", "--", "."]);
   });
 });

@@ -39,6 +39,7 @@ describe("the noun a file's name carries", () => {
       ["packages/medusa/src/api/store/carts/[id]/line-items/[line_id]/route.ts", "line-item"],
       ["apps/web/app/api/(internal)/envoy-auth/[...path]/route.ts", "envoy-auth"],
       ["apps/web/app/v1/feedback-records/[[...path]]/route.ts", "feedback-record"],
+      ["src/pages/api/orders/[orderId].ts", "order"], // a file of the pages router, likewise
     ];
     expect(cases.map(([f]) => nounOf(f))).toEqual(cases.map(([, n]) => n));
   });

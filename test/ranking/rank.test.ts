@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DATALESS_WHY, rankServices, type CoreReason } from "../../src/ranking/rank.js";
+import { rankServices, type CoreReason } from "../../src/ranking/rank.js";
 import type { CostFactors, PainFactors } from "../../src/ranking/types.js";
 
 const pain = (revisions: number): PainFactors => ({
@@ -26,7 +26,7 @@ const cost = (imports: number): CostFactors => ({
  * and cost (2 + 2 + 0 + 0) / 4 = 1, priority 1.25 / 2 = 0.625; share 0.75 / 1.5 = 0.5; pin
  * (0.5 + 0 + 0.5 + 1) / 4 = 0.5 over 1 + 0.25, 0.4.
  */
-function rank(core?: Map<string, CoreReason>, dataless?: Set<string>) {
+function rank(core?: Map<string, CoreReason>, dataless?: Set<string>, pick = true) {
   const ids = ["document", "share", "pin"];
   const p = new Map([
     ["document", pain(40)],
@@ -39,7 +39,7 @@ function rank(core?: Map<string, CoreReason>, dataless?: Set<string>) {
     ["pin", cost(5)],
   ]);
   const names = new Map(ids.map((id) => [id, id]));
-  return rankServices(ids, p, c, { names, giantCycle: new Set(), pick: true, core, dataless });
+  return rankServices(ids, p, c, { names, giantCycle: new Set(), pick, core, dataless });
 }
 
 describe("the ranking", () => {
@@ -108,10 +108,10 @@ describe("the ranking", () => {
     const r = rank(undefined, new Set(["document"]));
     expect([...r].sort((a, b) => a[1].rank - b[1].rank).map(([id]) => id)).toEqual(["share", "document", "pin"]);
     expect(r.get("share")!.why[0]).toBe(
-      "extract first: priority 0.5 (pain 0.75 / (1 + cost 0.5)), the highest once the services owning no data " +
-        "are passed over (document at 0.625: owning no data); it beats pin at 0.4 (pain 0.5, cost 0.25)",
+      "extract first: priority 0.5 (pain 0.75 / (1 + cost 0.5)), the highest once the service owning no data " +
+        "is passed over (document at 0.625: owning no data); it beats pin at 0.4 (pain 0.5, cost 0.25)",
     );
-    expect(r.get("document")!.why[0]).toBe(DATALESS_WHY);
+    expect(r.get("document")!.why[0]).toBe(OWNS_NO_DATA);
   });
 
   it("names the core and the services owning no data apart, before and after the pick", () => {
@@ -119,15 +119,21 @@ describe("the ranking", () => {
     // document core, share owning no data: pin, the only one owning data that is not core, leads
     const r = rank(new Map([["document", code]]), new Set(["share"]));
     expect(r.get("pin")!.why[0]).toBe(
-      "extract first: priority 0.4 (pain 0.5 / (1 + cost 0.25)), the highest once the core and the services " +
+      "extract first: priority 0.4 (pain 0.5 / (1 + cost 0.25)), the highest once the core and the service " +
         "owning no data are passed over (document at 0.625: imported by most services; share at 0.5: owning no data)",
+    );
+    // share owning no data ranks between document, which leads, and pin, the next that qualifies
+    const between = rank(undefined, new Set(["share"]));
+    expect(between.get("document")!.why[0]).toBe(
+      "extract first: priority 0.625 (pain 1.25 / (1 + cost 1)) beats pin at 0.4 (pain 0.5, cost 0.25), the next " +
+        "that is not core and owns data (between them, share at 0.5: owning no data)",
     );
     // pin owning no data, share core: document leads, weighed against nothing passed over for neither
     const after = rank(new Map([["share", code]]), new Set(["pin"]));
     expect(after.get("document")!.why[0]).toBe("extract first: priority 0.625 (pain 1.25 / (1 + cost 1))");
   });
 
-  it("picks the best service that is not core when every one owning data is core", () => {
+  it("picks the best service that is not core when every one owning data is core, saying nothing of data", () => {
     const data = { kind: "data", why: "it owns Document, which 2 of the 2 other services read" } as const;
     const r = rank(new Map([["document", data]]), new Set(["share", "pin"]));
     expect([...r].sort((a, b) => a[1].rank - b[1].rank).map(([id]) => id)).toEqual(["share", "document", "pin"]);
@@ -135,6 +141,18 @@ describe("the ranking", () => {
       "extract first: priority 0.5 (pain 0.75 / (1 + cost 0.5)), the highest once the core is passed over " +
         "(document at 0.625: data most services read); it beats pin at 0.4 (pain 0.5, cost 0.25)",
     );
-    expect(r.get("share")!.why[1]).toBe(DATALESS_WHY);
+    // the rule did not apply: no service says it was passed over for owning no data
+    for (const [, ranked] of r) expect(ranked.why).not.toContain(OWNS_NO_DATA);
+  });
+
+  it("passes nothing over without a first pick: the order is by priority", () => {
+    const code = { kind: "code", why: "2 of the 2 other services import it" } as const;
+    const r = rank(new Map([["document", code]]), new Set(["share"]), false);
+    expect([...r].sort((a, b) => a[1].rank - b[1].rank).map(([id]) => id)).toEqual(["document", "share", "pin"]);
+    expect(r.get("share")!.why).not.toContain(OWNS_NO_DATA);
   });
 });
+
+const OWNS_NO_DATA =
+  "owns no data: none of the repository's entities is its own, so cutting it out first settles no data " +
+  "(passed over for the first pick while a service owning data qualifies)";

@@ -126,7 +126,8 @@ class App {
         "p",
         { class: "hint" },
         "Ranked by priority = pain / (1 + cost): rank 1 is the one to extract first, never a core service " +
-          "(most others read its data or import its code) while another remains.",
+          "(most others read its data or import its code) while another remains, nor one owning no data " +
+          "while one owning data qualifies.",
       ),
       h(
         "table",
