@@ -44,6 +44,10 @@ export function contractSketch(root: string, serviceName: string, provides: Cont
             `export ${stripModifiers(decl, sf).replace(/^(interface|type|enum)\s+\w+/, `$1 ${typeName}`)}`,
           );
         }
+      } else if (ts.isClassDeclaration(decl) && isWiring(decl)) {
+        // what users reach through it are its providers: a client module takes its place once cut
+        const wiring = `  /** used by: ${sym.usedBy.join(", ")} (a Nest module: wiring to its providers) */`;
+        members.push(wiring, `  ${safeName(name)}: unknown;`);
       } else if (ts.isClassDeclaration(decl)) {
         const typeName = decl.name?.text ?? pascal(file);
         if (!usedNames.has(typeName)) {
@@ -74,6 +78,17 @@ export function contractSketch(root: string, serviceName: string, provides: Cont
     `faultline${head ? ` at ${head.slice(0, 12)}` : ""}.\n// What other services use today; types it does not ` +
     `define are opaque until the team decides.\n`;
   return header + withPlaceholders(body) + "\n";
+}
+
+/**
+ * A class decorated `@Module(...)` (NestJS): dependency-injection wiring that lists providers, with no
+ * member of its own that another service calls; what the users reach are the providers, named apart.
+ */
+function isWiring(decl: ts.ClassDeclaration): boolean {
+  return (ts.getDecorators(decl) ?? []).some((d) => {
+    const e = d.expression;
+    return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Module";
+  });
 }
 
 function findDeclaration(sf: ts.SourceFile, name: string): ts.Node | undefined {

@@ -34,6 +34,35 @@ describe("the contract sketch", () => {
     expect(sketch).toContain("export interface ConfigService {\n  get(key: string): string;\n}");
     expect(sketch).not.toMatch(/onModule(Init|Destroy)/);
   });
+
+  it("declares a Nest module as wiring, with no interface of its own, beside the providers it wires", () => {
+    const root = repoOf({
+      "src/auth/auth.module.ts": [
+        "function Module(meta: object) { return (target: unknown) => target; }",
+        'import { AuthService } from "./auth.service";',
+        "@Module({ providers: [AuthService], exports: [AuthService] })",
+        "export class AuthModule {}",
+      ],
+      "src/auth/auth.service.ts": [
+        "export class AuthService {",
+        "  signIn(email: string): string { return email; }",
+        "}",
+      ],
+    });
+    const provides = [
+      { file: "src/auth/auth.module.ts", symbol: "AuthModule", kind: "class", usedBy: ["billing", "orders"] },
+      { file: "src/auth/auth.service.ts", symbol: "AuthService", kind: "class", usedBy: ["orders"] },
+    ];
+    const sketch = contractSketch(root, "auth", provides, "");
+    // by hand: the module's exports name it as wiring; the service it wires is declared as any class is
+    expect(sketch).toContain(
+      "export interface AuthModuleExports {\n" +
+        "  /** used by: billing, orders (a Nest module: wiring to its providers) */\n" +
+        "  AuthModule: unknown;\n}",
+    );
+    expect(sketch).not.toContain("export interface AuthModule {");
+    expect(sketch).toContain("export interface AuthService {\n  signIn(email: string): string;\n}");
+  });
 });
 
 describe("the contract sketch compiles where the service's types reach outside it", () => {
