@@ -24,6 +24,8 @@ const BUILTINS = new Set(builtinModules);
 const CONFIG_FILE = /(^|\/)[^/]+\.config\.[cm]?[jt]sx?$/;
 /** A file named by the date it was written (`20230313000000-backfill-x.ts`, `Migration20240225134525.ts`): run once. */
 const ONE_OFF_SCRIPT = /(^|\/)(migration[-_]?)?\d{8,}[^/]*$/i;
+/** A database seed script (`prisma/seed/users.ts`, `seed.ts`, `demo-seed.ts`, `users.seeder.ts`): fills a dev DB. */
+const SEED_SCRIPT = /(^|\/)(seeds?|seeders?|seeding)\/|(^|\/|[-_.])(seeds?|seeders?)(\.[^/]*)?$/i;
 /**
  * A Next.js app router's UI segment (`app/(shop)/orders/page.tsx`, `layout.tsx`, `loading.tsx`, ...): the front end,
  * though as a server component it may call server code, which is then what a service would serve it.
@@ -69,6 +71,11 @@ export function classifyTiers(input: TierInputs): TierMap {
     if (CONFIG_FILE.test(f)) [tier[i], why[i]] = ["tooling", "a tool's config file"];
     else if (ONE_OFF_SCRIPT.test(f))
       [tier[i], why[i]] = ["tooling", "a one-off script named by its date (a migration or backfill)"];
+    else if (SEED_SCRIPT.test(f))
+      [tier[i], why[i]] = [
+        "tooling",
+        "a database seed script: it writes the data of every domain, and no service owns it",
+      ];
     else if (pkg?.kind.next && NEXT_ROUTE_UI.test(f))
       [tier[i], why[i]] = ["client", `a Next.js app router ${path.posix.basename(f)}: rendered UI, the front end`];
     else if (pkg?.kind.tier) {

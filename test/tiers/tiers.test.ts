@@ -47,6 +47,8 @@ function fullStack(): RepoScript {
     "apps/api/src/scripts/20240101000000-backfill-orders.ts":
       `import { db } from "../db";\n` + `export async function up() {\n  db.rows.push(0);\n}\n`,
     "apps/api/src/migrations/Migration20240225134525.ts": `export const sql = "alter table orders";\n`,
+    "apps/api/src/seeds/orders.ts":
+      `import { db } from "../db";\n` + `export function seedOrders() {\n  db.rows.push(9);\n}\n`,
     "apps/site/package.json": json({ name: "@shop/site", dependencies: { koa: "2", react: "18" } }),
     "apps/site/src/server.ts":
       `import Koa from "koa";\nimport { Welcome } from "./emails/welcome";\nimport { slug } from "./iso";\n` +
@@ -144,6 +146,7 @@ const EXPECTED: Record<string, string> = {
   // named by the date it was written: a one-off backfill or migration, though server code in a server package
   "apps/api/src/scripts/20240101000000-backfill-orders.ts": "tooling",
   "apps/api/src/migrations/Migration20240225134525.ts": "tooling",
+  "apps/api/src/seeds/orders.ts": "tooling", // a database seed script, though server code in a server package
   "apps/site/src/server.ts": "server", // mixed package: its own import of koa
   "apps/site/src/emails/welcome.tsx": "server", // JSX, used only by server code: rendered on the server
   "apps/site/src/iso.ts": "shared", // no evidence, used by server and client code
@@ -185,10 +188,11 @@ describe("tiers", () => {
     expect(why["apps/api/src/server.ts"]).toMatch(/koa/);
     expect(why["packages/types/src/status.ts"]).toBe("used by server and client files (as types)");
     expect(why["apps/api/src/scripts/20240101000000-backfill-orders.ts"]).toMatch(/one-off script/);
+    expect(why["apps/api/src/seeds/orders.ts"]).toMatch(/^a database seed script/);
     expect(why["apps/next/modules/orders/orders-view.tsx"]).toBe(
       "renders JSX in a Next.js app; used only by client files",
     );
-    expect(analysis.tiers.counts).toEqual({ server: 13, client: 13, shared: 4, tooling: 6 });
+    expect(analysis.tiers.counts).toEqual({ server: 13, client: 13, shared: 4, tooling: 7 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
