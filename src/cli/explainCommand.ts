@@ -38,8 +38,12 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
     return;
   }
   if (!model.coupling.files.includes(rel)) {
+    // the scope it was looked for in, which an analysis followed may have set, not a flag
+    const { include, exclude } = analysis.settings.scope;
+    const parts = [...include.map((g) => `--include '${g}'`), ...exclude.map((g) => `--exclude '${g}'`)];
+    const scope = parts.length ? `the scope is ${parts.join(" ")}; ` : "";
     throw new UserError(
-      `${file}: not among the analysed files of ${repo} (tests are left out unless --include-tests; see ` +
+      `${file}: not among the analysed files of ${root} (${scope}tests are left out unless --include-tests; see ` +
         `--include/--exclude)`,
     );
   }

@@ -25,8 +25,8 @@ describe("explain and contract speak of the analysis the report shows", () => {
     const out = await runCli(["explain", left, "--repo", dir]);
     expect(out.code).toBe(2);
     expect(out.stderr).toBe(
-      `${note}faultline: ${left}: not among the analysed files of ${dir} ${"("}tests are left out ` +
-        "unless --include-tests; see --include/--exclude)\n",
+      `${note}faultline: ${left}: not among the analysed files of ${dir} ${"("}the scope is --exclude '${left}'; ` +
+        "tests are left out unless --include-tests; see --include/--exclude)\n",
     );
     const owner = analysis.services[0];
     const kept = await runCli(["explain", owner.files[0], "--repo", dir]);
