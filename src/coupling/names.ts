@@ -42,12 +42,12 @@ export function isGenericName(name: string): boolean {
  */
 const IDENTITY_WORDS = new Set(
   (
-    "auth authentication authorization oauth passkey sso saml mfa otp login logout signin signup password " +
-    "credential impersonation identity jwt"
+    "auth authentication authorization oauth passkey sso saml mfa 2fa otp totp login logout signin signup " +
+    "password credential impersonation identity jwt"
   ).split(" "),
 );
 const IDENTITY_HEADS = new Set("user session access role permission".split(" "));
-const IDENTITY_PHRASES = new Set(["api-key", "access-token", "refresh-token"]);
+const IDENTITY_PHRASES = new Set(["api-key", "api-token", "access-token", "refresh-token", "two-factor"]);
 
 /** Whether a kebab-case domain name (`api-key`, `user`, `oauth-client`) names identity and access. */
 export function namesIdentity(name: string): boolean {

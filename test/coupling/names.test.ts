@@ -48,6 +48,8 @@ describe("the noun a file's name carries", () => {
 describe("names of identity and access", () => {
   it("a word of authentication anywhere, the broader words only as the head noun", () => {
     const identity = ["user", "auth", "api-key", "access-token", "oauth-client", "authentication-oauth", "access"];
+    // documenso's: its API tokens, and second factors by either spelling
+    identity.push("api-token", "2fa", "two-factor", "totp-secret");
     const other = ["user-history", "user-collection", "access-request", "team", "account", "token-price", "keyword"];
     expect(identity.filter(namesIdentity)).toEqual(identity);
     expect(other.filter(namesIdentity)).toEqual([]);
