@@ -140,6 +140,16 @@ export function rankServices(
         `extract first: priority ${round(priority.get(id)!, 3)} (pain ${round(p.get(id)!, 2)} / (1 + cost ` +
           `${round(c.get(id)!, 2)}))${core}${beats}`,
       );
+      // a cut whose services mostly read one another's data or code is tangled whatever goes first: said once
+      const cores = ids.filter(isCore).length;
+      if (cores * 2 > ids.length)
+        why.splice(
+          1,
+          0,
+          `most services are core (${cores} of ${ids.length}): most of the others read their data or import ` +
+            "their code, so the cut stays tangled whatever goes first; the first pick is the best of " +
+            (cores < ids.length ? "the few left" : "them"),
+        );
     }
     out.set(id, {
       pain: round(p.get(id)!, 4),

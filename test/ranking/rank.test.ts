@@ -96,12 +96,30 @@ describe("the ranking", () => {
     expect(both.get("document")!.why[0]).toBe("extract first: priority 0.625 (pain 1.25 / (1 + cost 1))");
   });
 
+  it("says when most services are core: the cut is tangled whatever goes first", () => {
+    const code = { kind: "code", why: "2 of the 2 other services import it" } as const;
+    const two = rank(
+      new Map([
+        ["document", code],
+        ["share", code],
+      ]),
+    );
+    expect(two.get("pin")!.why[1]).toBe(
+      "most services are core (2 of 3): most of the others read their data or import their code, so the cut " +
+        "stays tangled whatever goes first; the first pick is the best of the few left",
+    );
+    // one of three is core: nothing said
+    const one = rank(new Map([["document", code]]));
+    expect(one.get("share")!.why.join("\n")).not.toMatch(/most services are core/);
+  });
+
   it("picks a core service when every service is core", () => {
     const all = new Map(
       ["document", "share", "pin"].map((id): [string, CoreReason] => [id, { kind: "data", why: "it owns X" }]),
     );
     const r = rank(all);
     expect(r.get("document")!.rank).toBe(1);
+    expect(r.get("document")!.why[1]).toMatch(/^most services are core \(3 of 3\): .* the best of them$/);
   });
 
   it("passes over services owning no data as it does the core, and names them", () => {
