@@ -241,12 +241,16 @@ function shapedAs(settings: Analysis["settings"], flags: AnalyzeFlags, opts: Ana
   return out;
 }
 
+/** A scope's globs as the flags that give them: `--include 'server/**'`. */
+export function globFlags(scope: { include: string[]; exclude: string[] }): string[] {
+  return [...scope.include.map((g) => `--include '${g}'`), ...scope.exclude.map((g) => `--exclude '${g}'`)];
+}
+
 /** The scope of options as the flags that would give it, to name what an analysis brings. */
 function scopeFlags(root: string, o: AnalyzeOptions): Set<string> {
   const scope = scopeOf(root, o);
   return new Set([
-    ...scope.include.map((g) => `--include '${g}'`),
-    ...scope.exclude.map((g) => `--exclude '${g}'`),
+    ...globFlags(scope),
     ...scope.tsconfigs.map((t) => `--tsconfig ${t}`),
     `--tier ${scope.tier}`,
     ...(scope.includeTests ? ["--include-tests"] : []),

@@ -4,7 +4,7 @@ import { analyzeRepo } from "../analysis/analyze.js";
 import { explainFile } from "../analysis/explain.js";
 import { UserError } from "../util/errors.js";
 import { toRepoPath } from "../util/paths.js";
-import { optionsOfReportedAnalysis, type AnalyzeFlags } from "./analyzeCommand.js";
+import { globFlags, optionsOfReportedAnalysis, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";
 import type { Io } from "./io.js";
 
@@ -39,9 +39,8 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
   }
   if (!model.coupling.files.includes(rel)) {
     // the scope it was looked for in, which an analysis followed may have set, not a flag
-    const { include, exclude } = analysis.settings.scope;
-    const parts = [...include.map((g) => `--include '${g}'`), ...exclude.map((g) => `--exclude '${g}'`)];
-    const scope = parts.length ? `the scope is ${parts.join(" ")}; ` : "";
+    const globs = globFlags(analysis.settings.scope);
+    const scope = globs.length ? `the scope is ${globs.join(" ")}; ` : "";
     throw new UserError(
       `${file}: not among the analysed files of ${root} (${scope}tests are left out unless --include-tests; see ` +
         `--include/--exclude)`,

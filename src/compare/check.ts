@@ -74,26 +74,26 @@ export function checkImports(
     else if (kernelGlobs(f)) serviceOf.set(f, KERNEL);
     else unassigned.push(f);
   }
-  // per service, who each provided symbol is for, and every service it provides to
-  const allowed = new Map<string, Map<string, string[]>>();
-  const consumers = new Map<string, Set<string>>();
-  for (const s of accepted.services) {
-    allowed.set(s.id, new Map(s.contract.provides.map((p) => [`${p.file}\0${p.symbol}`, p.usedBy])));
-    consumers.set(s.id, new Set(s.contract.provides.flatMap((p) => p.usedBy)));
-  }
+  // per service, who each provided symbol is for, and every service it provides anything to
+  const providedTo = new Map(
+    accepted.services.map((s) => [s.id, new Map(s.contract.provides.map((p) => [`${p.file}\0${p.symbol}`, p.usedBy]))]),
+  );
+  const consumers = new Map([...providedTo].map(([id, symbols]) => [id, new Set([...symbols.values()].flat())]));
   const violations: CheckResult["violations"] = [];
   for (const e of graph.edges) {
     const a = serviceOf.get(e.from);
     const b = serviceOf.get(e.to);
     if (!a || !b || a === b || a === KERNEL || b === KERNEL) continue;
     for (const symbol of e.symbols.length ? e.symbols : ["*"]) {
-      const providedTo = allowed.get(b)?.get(`${e.to}\0${symbol}`);
-      if (providedTo && consumers.get(b)!.has(a)) continue;
+      const users = providedTo.get(b)?.get(`${e.to}\0${symbol}`);
+      if (users && consumers.get(b)!.has(a)) continue;
       const v = { from: e.from, to: e.to, symbol, fromService: a, toService: b };
-      const reason = providedTo
-        ? ({ reason: "new-dependency", providedTo } as const)
-        : { reason: "not-provided" as const };
-      violations.push({ ...v, ...reason, baseline: baseline.has(violationKey(v)) });
+      const known = baseline.has(violationKey(v));
+      violations.push(
+        users
+          ? { ...v, reason: "new-dependency", providedTo: users, baseline: known }
+          : { ...v, reason: "not-provided", baseline: known },
+      );
     }
   }
   violations.sort((x, y) => byString(violationKey(x), violationKey(y)));

@@ -22,11 +22,10 @@ const GENERIC = new Set(
     "index main app server client api lib libs src core common shared types type typings interfaces interface env " +
     "utils util helpers helper constants config configs schema schemas model models service services controller " +
     "controllers module modules route routes router endpoint endpoints handler handlers middleware middlewares " +
-    "validation validators " +
-    "validator resolvers resolver query queries mutation mutations steps step workflows workflow entities entity " +
-    "dtos dto repository repositories presenters presenter policies policy commands command tasks task processors " +
-    "processor jobs job events event errors error base abstract default test tests spec mocks fixtures " +
-    "polyfills polyfill shims shim"
+    "validation validators validator resolvers resolver query queries mutation mutations steps step workflows " +
+    "workflow entities entity dtos dto repository repositories presenters presenter policies policy commands " +
+    "command tasks task processors processor jobs job events event errors error base abstract default test tests " +
+    "spec mocks fixtures polyfills polyfill shims shim"
   ).split(" "),
 );
 /** A folder or file name that says what its files are or do (`services`, `models`, `utils`), never what about. */
@@ -59,10 +58,6 @@ export function namesIdentity(name: string): boolean {
   );
 }
 
-/**
- * Leading words that are verbs, adjectives or participles: the noun comes after them
- * (`createOrder`, `currentRate`, `activeOrders`, `placedOrder`); an adjective alone names nothing.
- */
 /** Adjectives and participles that qualify a noun and never name a domain alone (`public`, `active`). */
 const ADJECTIVES = new Set(
   (
@@ -70,6 +65,10 @@ const ADJECTIVES = new Set(
     "generic common custom main primary secondary all any some other my own archivable"
   ).split(" "),
 );
+/**
+ * Leading words that are verbs, adjectives or participles: the noun comes after them
+ * (`createOrder`, `currentRate`, `activeOrders`, `placedOrder`); an adjective alone names nothing.
+ */
 const QUALIFIERS = new Set([
   ...(
     "create update delete remove get list find add set use is has can base abstract default new current " +

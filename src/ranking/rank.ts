@@ -70,7 +70,7 @@ export interface RankContext {
 }
 
 /** A dataless service's reason, first among its reasons. */
-export const DATALESS_WHY =
+const DATALESS_WHY =
   "owns no data: none of the repository's entities is its own, so cutting it out first settles no data " +
   "(passed over for the first pick while a service owning data qualifies)";
 
