@@ -1,5 +1,6 @@
 import path from "node:path";
-import { isAdjective, isRouteParameter, namesIdentity, nounOf, ownNounOf } from "../coupling/names.js";
+import { isAdjective, isGenericName, isRouteParameter, namesIdentity, nounOf, ownNounOf } from "../coupling/names.js";
+import { oneThingOfOwners } from "./services.js";
 import { withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
 import { commonFolder } from "../util/paths.js";
@@ -214,6 +215,12 @@ export function nameServices(
   gathered: boolean[] = [],
 ): string[] {
   const used = new Set(taken);
+  // the thing modules of different owners share (`team-collection`, `user-collection`) names their service
+  const allModules = moduleNames.flat();
+  const thingOf = (i: number) =>
+    oneThingOfOwners(allModules)
+      .map((family) => allModules[family[0]].split("-")[1])
+      .filter((thing) => !isGenericName(thing) && moduleNames[i].filter((m) => m.endsWith(`-${thing}`)).length >= 2);
   const order = services.map((_, i) => i).sort((a, b) => size(services[b]) - size(services[a]) || a - b);
   const names = new Array<string>(services.length);
   for (const i of order) {
@@ -255,7 +262,7 @@ export function nameServices(
     const head = bySize
       .filter((m) => !gathered[i] && m.size * 2 >= largestModule && largest[0].startsWith(`${m.name}-`))
       .map((m) => m.name);
-    const candidates = [...head, ...[...central, ...entities].map((e) => e.noun)];
+    const candidates = [...thingOf(i), ...head, ...[...central, ...entities].map((e) => e.noun)];
     // all taken: its nouns against the names given so far (a taken noun qualified by the next)
     const name =
       [...candidates, ...largest].find((n) => !used.has(n)) ??

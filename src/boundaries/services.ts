@@ -15,7 +15,10 @@ export const SERVICE_MIN_SHARE = 0.03;
 export const SERVICE_MAX_SHARE = 0.25;
 
 /**
- * Services from modules, in three steps, each merge the strongest available:
+ * Services from modules, in four steps:
+ * 0. modules named for one thing of different owners, each owner a module too (`team-collection` and
+ *    `user-collection` where `team` and `user` are modules), are one capability: the collections;
+ * then each merge the strongest available:
  * 1. a module that does a clear majority of its business with one other module joins that module's
  *    service (a satellite joins its planet), as long as it is not the bigger of the two, and unless
  *    it owns data (an entity) and its name does not make it a part of the other (`order-exchange` of
@@ -42,6 +45,8 @@ export function groupModules(
   const ties = new Ties(modules, cg);
   const total = modules.reduce((s, m) => s + m.length, 0);
   const cap = SERVICE_MAX_SHARE * total;
+  let things = 0;
+  for (const family of oneThingOfOwners(names)) for (const k of family.slice(1)) things += ties.join(k, family[0], cap);
   let satellites = 0;
   for (;;) {
     let best: { from: number; to: number; share: number } | undefined;
@@ -70,11 +75,16 @@ export function groupModules(
   const identityRule = gathered
     ? `; the ${named.length} modules named for identity and access moved to one service`
     : "";
+  const thingRule = things
+    ? `${plural(things, "module")} joined one named for the same thing of another owner (user-collection joins ` +
+      `team-collection); `
+    : "";
   const service = ties.assignment();
   return {
     service,
     ...(gathered ? { identity: service[named[0]] } : {}),
     rule:
+      thingRule +
       `${plural(satellites, "satellite module")} joined the module ${verb(satellites, "it does", "they do")} ` +
       `${Math.round(SATELLITE_SHARE * 100)}% or more of ${verb(satellites, "its", "their")} business with ` +
       `(one owning data only when named as a part of it); ` +
@@ -171,6 +181,14 @@ class Ties {
     return out;
   }
 
+  /** Module `k`'s group merges into module `into`'s, unless they are one or it would pass `cap`; 1 when it did. */
+  join(k: number, into: number, cap: number): number {
+    const [from, to] = [this.group[k], this.group[into]];
+    if (from === to || this.size(from) + this.size(to) > cap) return 0;
+    this.merge(from, to);
+    return 1;
+  }
+
   merge(from: number, to: number): void {
     for (let j = 0; j < this.group.length; j++) if (this.group[j] === from) this.group[j] = to;
     this.groupSize.set(to, this.size(to) + this.size(from));
@@ -201,6 +219,20 @@ class Ties {
   assignment(): number[] {
     return [...this.group];
   }
+}
+
+/**
+ * Modules whose two-word names say one thing of different owners (`team-collection`, `user-collection`),
+ * each owner itself a module's name: families of two or more, each in module order.
+ */
+export function oneThingOfOwners(names: string[]): number[][] {
+  const modules = new Set(names);
+  const byThing = new Map<string, number[]>();
+  names.forEach((name, k) => {
+    const words = name.split("-");
+    if (words.length === 2 && modules.has(words[0])) getOrInsert(byThing, words[1], () => []).push(k);
+  });
+  return [...byThing.values()].filter((family) => family.length >= 2);
 }
 
 /** Whether a module's name makes it a part of another's: `order-exchange` or `return-order` of `order`. */

@@ -323,6 +323,25 @@ describe("service names", () => {
     ]);
   });
 
+  it("name a service by the thing its modules of different owners share, before the largest module", () => {
+    // hoppscotch's collections: the team's (2 files, the largest) and the user's (1); `team` and `user` are
+    // modules of other services
+    const files = [
+      "src/team-collection/team-collection.service.ts",
+      "src/team-collection/team-collection.resolver.ts",
+      "src/user-collection/user-collection.service.ts",
+      "src/team/team.service.ts",
+      "src/user/user.service.ts",
+    ];
+    const hints = { nouns: files.map(nounOf), entityFiles: new Set<number>(), users: new Map<number, number[]>() };
+    const services = [[[0, 1], [2]], [[3]], [[4]]];
+    const moduleNames = [["team-collection", "user-collection"], ["team"], ["user"]];
+    expect(nameServices(services, moduleNames, files, hints, new Set())).toEqual(["collection", "team", "user"]);
+    // with no module named `user`, `user-collection` is no owner's: the largest module names the service
+    const noUser = [["team-collection", "user-collection"], ["team"], ["account"]];
+    expect(nameServices(services, noUser, files, hints, new Set())[0]).toBe("team-collection");
+  });
+
   it("name a service by an entity only when another file of the service uses it", () => {
     // vendure's core: the transactions (3 files here) beside the id strategies (2), whose module
     // holds OrderLineReference, read by the order services alone; by hand: the entity's module is

@@ -79,6 +79,25 @@ describe("modules grouped into services", () => {
     ]);
   });
 
+  it("modules named for one thing of different owners, each owner a module, are one service first", () => {
+    // hoppscotch's team and user collections: A team-collection (4 files) does 60% of its business with
+    // B team, none with C user-collection; C's owner `user` is D. A and C join (14 files, under the cap of
+    // 16), and then A is no satellite of B: the pair is bigger than B
+    const { modules, cg } = threeModules(0.6, 0);
+    const named = (names: string[]) => ({ names, ownsData: plain.ownsData });
+    const { service, rule } = groupModules(modules, cg, named(["team-collection", "team", "user-collection", "user"]));
+    expect(service).toEqual([0, 1, 0, 3]);
+    expect(rule).toMatch(/^1 module joined one named for the same thing of another owner/);
+    // an owner that names no module (`infra-token`, `access-token`): nothing joins by name, A is B's satellite
+    expect(groupModules(modules, cg, named(["team-collection", "team", "user-collection", "d"])).service).toEqual([
+      1, 1, 2, 3,
+    ]);
+    // three words name no owner and thing
+    expect(
+      groupModules(modules, cg, named(["team-collection-sort", "team", "user-collection-sort", "user"])).service,
+    ).toEqual([1, 1, 2, 3]);
+  });
+
   it("modules named for identity and access move to the service of the biggest of them, whatever their ties", () => {
     // A (4 files) is B's satellite by its ties; A and C are identity modules, C the bigger
     const { modules, cg } = threeModules(0.6, 0.4);
