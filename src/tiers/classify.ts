@@ -24,6 +24,8 @@ const BUILTINS = new Set(builtinModules);
 const CONFIG_FILE = /(^|\/)[^/]+\.config\.[cm]?[jt]sx?$/;
 /** A file named by the date it was written (`20230313000000-backfill-x.ts`, `Migration20240225134525.ts`): run once. */
 const ONE_OFF_SCRIPT = /(^|\/)(migration[-_]?)?\d{8,}[^/]*$/i;
+/** A file in a folder of migrations (`apps/api/migrations/expire-at/expire-at.migration.ts`): run once, by hand. */
+const MIGRATIONS = /(^|\/)migrations\//i;
 /** A database seed script (`prisma/seed/users.ts`, `seed.ts`, `demo-seed.ts`, `users.seeder.ts`): fills a dev DB. */
 const SEED_SCRIPT = /(^|\/)(seeds?|seeders?|seeding)\/|(^|\/|[-_.])(seeds?|seeders?)(\.[^/]*)?$/i;
 /**
@@ -66,11 +68,18 @@ export function classifyTiers(input: TierInputs): TierMap {
       imports[i].push(j);
       importers[j].push(i);
     }
+  });
+  // a tool reads its config file (vite.config.ts); one that code imports (`import "./config/env.config"`) runs
+  const isToolConfig = (i: number) =>
+    CONFIG_FILE.test(files[i]) && importers[i].every((j) => CONFIG_FILE.test(files[j]));
+  files.forEach((f, i) => {
+    const r = byPath.get(f)!;
     const pkg = packageOf(packages, f);
     const evidence = ownEvidence(r);
-    if (CONFIG_FILE.test(f)) [tier[i], why[i]] = ["tooling", "a tool's config file"];
+    if (isToolConfig(i)) [tier[i], why[i]] = ["tooling", "a tool's config file"];
     else if (ONE_OFF_SCRIPT.test(f))
       [tier[i], why[i]] = ["tooling", "a one-off script named by its date (a migration or backfill)"];
+    else if (MIGRATIONS.test(f)) [tier[i], why[i]] = ["tooling", "a migration (in migrations/): run once"];
     else if (SEED_SCRIPT.test(f))
       [tier[i], why[i]] = [
         "tooling",
@@ -285,7 +294,6 @@ function ownEvidence(r: ModuleRecord): { kind: Own; why: string; declared?: true
     else if (BUILTINS.has(pkg.replace(/^node:/, ""))) note("node", `imports Node's ${pkg.replace(/^node:/, "")}`);
   }
   if (r.runtime.dom.length) note("client", `uses ${r.runtime.dom[0]}`);
-  if (CONFIG_FILE.test(r.path)) note("tooling", "a tool's config file");
   if (r.runtime.jsx) note("ui", "renders JSX");
   for (const kind of ["server", "client", "tooling", "node", "ui"] as Own[]) {
     const text = found.get(kind);

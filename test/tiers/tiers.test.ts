@@ -34,8 +34,9 @@ function fullStack(): RepoScript {
       `  return status ? [] : [];\n}\n`,
     "apps/api/package.json": json({ name: "@shop/api", dependencies: { koa: "2" } }),
     "apps/api/src/server.ts":
-      `import Koa from "koa";\nimport { ordersRoute } from "./orders/routes";\n` +
+      `import "./config/env.config";\nimport Koa from "koa";\nimport { ordersRoute } from "./orders/routes";\n` +
       `const app = new Koa();\napp.use(ordersRoute);\nexport default app;\n`,
+    "apps/api/src/config/env.config.ts": `process.env.PORT ??= "3000";\n`,
     "apps/api/src/orders/routes.ts":
       `import { listOrders } from "./service";\n` + `export const ordersRoute = () => listOrders();\n`,
     "apps/api/src/orders/service.ts":
@@ -47,6 +48,8 @@ function fullStack(): RepoScript {
     "apps/api/src/scripts/20240101000000-backfill-orders.ts":
       `import { db } from "../db";\n` + `export async function up() {\n  db.rows.push(0);\n}\n`,
     "apps/api/src/migrations/Migration20240225134525.ts": `export const sql = "alter table orders";\n`,
+    "apps/api/migrations/expire-at/expire-at.migration.ts":
+      `import { db } from "../../src/db";\n` + `export async function run() {\n  db.rows.length = 0;\n}\n`,
     "apps/api/src/seeds/orders.ts":
       `import { db } from "../db";\n` + `export function seedOrders() {\n  db.rows.push(9);\n}\n`,
     "apps/site/package.json": json({ name: "@shop/site", dependencies: { koa: "2", react: "18" } }),
@@ -146,6 +149,8 @@ const EXPECTED: Record<string, string> = {
   // named by the date it was written: a one-off backfill or migration, though server code in a server package
   "apps/api/src/scripts/20240101000000-backfill-orders.ts": "tooling",
   "apps/api/src/migrations/Migration20240225134525.ts": "tooling",
+  "apps/api/migrations/expire-at/expire-at.migration.ts": "tooling", // in a folder of migrations: run once
+  "apps/api/src/config/env.config.ts": "server", // named like a tool's config, but the server imports it: it runs
   "apps/api/src/seeds/orders.ts": "tooling", // a database seed script, though server code in a server package
   "apps/site/src/server.ts": "server", // mixed package: its own import of koa
   "apps/site/src/emails/welcome.tsx": "server", // JSX, used only by server code: rendered on the server
@@ -192,7 +197,8 @@ describe("tiers", () => {
     expect(why["apps/next/modules/orders/orders-view.tsx"]).toBe(
       "renders JSX in a Next.js app; used only by client files",
     );
-    expect(analysis.tiers.counts).toEqual({ server: 13, client: 13, shared: 4, tooling: 7 });
+    expect(why["apps/api/migrations/expire-at/expire-at.migration.ts"]).toMatch(/^a migration/);
+    expect(analysis.tiers.counts).toEqual({ server: 14, client: 13, shared: 4, tooling: 8 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
