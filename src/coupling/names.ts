@@ -142,11 +142,14 @@ export function roleOf(file: string): string | undefined {
  */
 export function nounOf(file: string): string | undefined {
   let base = withoutExtension(path.posix.basename(file));
-  base = base.includes(".") ? base.slice(0, base.indexOf(".")) : base; // portfolio.service -> portfolio
+  // portfolio.service -> portfolio; subscriber.entity -> subscriber, of data
+  const ofData = base.includes(".") && DATA_KINDS.has(base.slice(base.indexOf(".") + 1).toLowerCase());
+  base = base.includes(".") ? base.slice(0, base.indexOf(".")) : base;
   let dir = path.posix.dirname(file);
   for (let up = 0; up < 3; up++) {
     // a route parameter (`pages/api/orders/[orderId].ts`) names which one, not what
-    const phrase = isRouteParameter(base) ? undefined : nounPhrase(nameWords(base).filter((w) => !/^\d+$/.test(w)));
+    const words = nameWords(base).filter((w) => !/^\d+$/.test(w));
+    const phrase = isRouteParameter(base) ? undefined : nounPhrase(words, up === 0 && ofData);
     if (phrase) return phrase;
     // a route parameter (`[responseId]`, `[...path]`) names which one, not what: the folder above it speaks
     do {
@@ -189,10 +192,27 @@ function isRole(w: string): boolean {
   return ROLES.has(w) || (w.length >= 6 && /(er|or)$/.test(w)) || /ed$/.test(w);
 }
 
-function nounPhrase(words: string[]): string | undefined {
+/**
+ * Kinds of file holding the data of the noun before them: a role word before one names the data
+ * (novu's `subscriber.entity.ts`, `SubscriberRepository.ts`), not what a file does.
+ */
+const DATA_KINDS = new Set("entity entities model schema repository dto".split(" "));
+/**
+ * Verbs whose object follows them: an agent noun after one is the party acted on (`create-subscriber.usecase.ts`),
+ * not what the file does; a kind of file after one (`create-test-environment.ts`) is still a kind.
+ */
+const OBJECT_VERBS = new Set("create update delete remove get list find add set upsert".split(" "));
+const isAgentNoun = (w: string) => w.length >= 6 && /(er|or)$/.test(w);
+
+/** `ofData`: the file's kind (after a dot) holds data (`subscriber.entity.ts`). */
+function nounPhrase(words: string[], ofData = false): string | undefined {
   let start = 0;
   while (start < words.length && isQualifier(words[start], words.length)) start++;
-  if (start < words.length && ROLES.has(words[start])) return undefined;
+  const rest = words.slice(start + 1);
+  const namesThing =
+    (start > 0 && OBJECT_VERBS.has(words[start - 1]) && isAgentNoun(words[start] ?? "")) ||
+    (rest.length > 0 ? rest.every((w) => DATA_KINDS.has(w)) : ofData);
+  if (start < words.length && ROLES.has(words[start]) && !namesThing) return undefined;
   let end = start;
   while (end < words.length && !(end > start && isRole(words[end]))) end++;
   const phrase = words.slice(start, end);

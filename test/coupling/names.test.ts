@@ -32,6 +32,14 @@ describe("the noun a file's name carries", () => {
       // a use case is a role, as a command is: the folder of use cases says nothing, the one above it does
       ["src/app/events/usecases/trigger-event/trigger-event.usecase.ts", "trigger-event"],
       ["src/app/subscribers/usecases/index.ts", "subscriber"],
+      // a role word names the data before a kind of data file, and the thing a verb acts on (novu's subscribers)
+      ["libs/dal/src/repositories/subscriber/subscriber.entity.ts", "subscriber"],
+      ["libs/dal/src/repositories/subscriber/subscriber.schema.ts", "subscriber"],
+      ["src/SubscriberRepository.ts", "subscriber"],
+      ["libs/application-generic/src/usecases/create-subscriber/create-subscriber.usecase.ts", "subscriber"],
+      ["src/subscribers/order.subscriber.ts", "order"], // a TypeORM subscriber of orders
+      ["src/events/subscriber.ts", undefined], // a role alone: what the file does
+      ["src/base.entity.ts", undefined],
       // a folder of endpoints says what its files are, as routes/ does; `public` qualifies: no noun
       ["apps/api/src/app/endpoints/public/public.controller.ts", undefined],
       // a route parameter folder names which one, not what: the folder above it speaks
