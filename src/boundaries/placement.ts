@@ -183,7 +183,8 @@ export function unitsOf(files: string[]): number[][] {
 
 /**
  * Files of one unit go where most of the unit is: to that module, or to the kernel (label -1) when
- * half of it or more is there (`prisma.module.ts` beside the kernel's `prisma.service.ts`). Between
+ * half of it or more is there (`prisma.module.ts` beside the kernel's `prisma.service.ts`), unless the
+ * kernel holds only its `wiring` (framework glue) and only half of it. Between
  * modules holding as many of its files, the one the unit is most tied to (ghostfolio's
  * `portfolio.module.ts`, `.service.ts` and `.controller.ts` in three modules). `fixed` files (pinned,
  * forced into the kernel, the platform, the entry point and the glue it imports) never move but
@@ -194,6 +195,7 @@ export function keepUnitsTogether(
   cg: CouplingGraph,
   placed: (i: number) => boolean,
   fixed: (i: number) => boolean,
+  wiring: (i: number) => boolean = () => false,
 ): { moved: number[] } {
   const moved: number[] = [];
   const units = unitsOf(cg.files)
@@ -217,9 +219,13 @@ export function keepUnitsTogether(
     if (count.size < 2) return;
     const most = Math.max(...count.values());
     const tied = [...count].filter(([, c]) => c === most).map(([l]) => l);
-    const home = tied.includes(-1)
-      ? -1
-      : tied.sort((a, b) => (ties[k].get(b) ?? 0) - (ties[k].get(a) ?? 0) || a - b)[0];
+    // the kernel wins a tie by what it holds of the unit, unless that is only wiring (`events.module.ts`,
+    // framework glue importing many modules): the unit's code (`events.controller.ts`) stays in its module
+    const kernelHolds = members.some((i) => labels[i] < 0 && !wiring(i));
+    const home =
+      tied.includes(-1) && (kernelHolds || tied.length === 1)
+        ? -1
+        : tied.filter((l) => l >= 0).sort((a, b) => (ties[k].get(b) ?? 0) - (ties[k].get(a) ?? 0) || a - b)[0];
     for (const i of members) {
       if (labels[i] === home || fixed(i)) continue;
       labels[i] = home;

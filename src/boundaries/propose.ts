@@ -303,6 +303,7 @@ export function proposeBoundaries(
     opts,
     [...subProjects(cg.files, hints.typeFiles), ...features],
     (i) => kernelFixed.has(i) || pinOf(cg.files[i]) !== undefined,
+    glueSet,
   );
   // a module too small to stand and tied to no other module is infrastructure the kernel left
   const inModule = (i: number) => labels[i] >= 0 && (active[i] === 1 || domainHubSet.has(i));
@@ -463,12 +464,15 @@ function keepTogether(
   /** sub-projects and feature folders, held together as packages are */
   folders: string[],
   fixed: (i: number) => boolean,
+  /** framework glue by its fan-out: in the kernel, it holds no unit there */
+  wiring: Set<number>,
 ): Int32Array {
   const { labels, active, kernel, placed, domainHubs } = p;
   const inKernel = new Set(kernel.map((k) => k.file));
   const inModule = (i: number) => labels[i] >= 0 && (active[i] === 1 || domainHubs.has(i));
   const placedWhy = (i: number, why: string) => (labels[i] < 0 ? placed.delete(i) : placed.set(i, why));
-  const units = keepUnitsTogether(labels, cg, (i) => inModule(i) || inKernel.has(i), fixed).moved;
+  const inUnit = (i: number) => inModule(i) || inKernel.has(i);
+  const units = keepUnitsTogether(labels, cg, inUnit, fixed, (i) => wiring.has(i)).moved;
   for (const i of units) {
     const unit = `${unitName(cg.files[i])}.*`;
     if (inKernel.has(i)) {

@@ -164,6 +164,38 @@ describe("units (x.module.ts, x.service.ts, x.controller.ts in one folder)", () 
     expect([...labels]).toEqual([1, 1, 1, -1, -1, 4, 4, 4, 4, 0, 0]);
   });
 
+  it("stay in their module on half when the kernel holds only the unit's wiring (framework glue)", () => {
+    // order.service.ts is out of play: order's unit is its module (in the kernel, fixed) and its controller
+    // (module 1); prisma's is its module (kernel) and its service (module 0). By hand: order's module is
+    // wiring (novu's events.module.ts, glue importing many modules), so the controller stays; prisma's
+    // module is not, so on half the kernel takes prisma.service.ts
+    const labels = Int32Array.from([-1, 1, 1, -1, 0, 2, 2, 2, 4, 0, 0]);
+    const cg: CouplingGraph = { files, edges: [], weights };
+    const fixed = (i: number) => i === 0;
+    expect(
+      keepUnitsTogether(
+        labels,
+        cg,
+        (i) => i !== 1,
+        fixed,
+        (i) => i === 0,
+      ).moved,
+    ).toEqual([4]);
+    expect([...labels.slice(0, 5)]).toEqual([-1, 1, 1, -1, -1]);
+    // the other way round: order's module is no wiring, prisma's is (and not fixed: it joins its service)
+    const again = Int32Array.from([-1, 1, 1, -1, 0, 2, 2, 2, 4, 0, 0]);
+    expect(
+      keepUnitsTogether(
+        again,
+        cg,
+        (i) => i !== 1,
+        fixed,
+        (i) => i === 3,
+      ).moved,
+    ).toEqual([2, 3]);
+    expect([...again.slice(0, 5)]).toEqual([-1, 1, -1, 0, 0]);
+  });
+
   it("never move a fixed file (pinned, forced into the kernel), though it counts", () => {
     const labels = Int32Array.from([0, 1, 1, 0, -1, 2, 2, 3, 4, 0, 0]);
     const cg: CouplingGraph = { files, edges: [], weights };
