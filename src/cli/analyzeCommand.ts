@@ -187,6 +187,12 @@ export function optionsOfReportedAnalysis(repo: string, flags: AnalyzeFlags, log
   return { ...scoped, ...shaped };
 }
 
+/** The service ids of the analysis the commands follow (as optionsOfReportedAnalysis finds it), if there is one. */
+export function reportedServiceIds(repo: string, flags: AnalyzeFlags): { ids: string[]; shown: string } | undefined {
+  const { analysis, shown } = reportedAnalysis(path.resolve(repo), flags.analysis);
+  return analysis && { ids: analysis.services.map((s) => s.id), shown };
+}
+
 /** An analysis as a proposal made at a commit, for the same-repository check. */
 function madeAt(a: Analysis, source: string): MadeAt {
   return {

@@ -2,7 +2,7 @@ import path from "node:path";
 import { analyzeOutputs } from "../analysis/analyze.js";
 import { contractSketch } from "../report/contractSketch.js";
 import { UserError } from "../util/errors.js";
-import { optionsOfReportedAnalysis, type AnalyzeFlags } from "./analyzeCommand.js";
+import { optionsOfReportedAnalysis, reportedServiceIds, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";
 import type { Io } from "./io.js";
 
@@ -12,7 +12,15 @@ export async function runContract(service: string, repo: string, flags: AnalyzeF
   const { analysis } = await analyzeOutputs(repo, optionsOfReportedAnalysis(repo, flags, log), log);
   const s = analysis.services.find((x) => x.id === service || x.name === service);
   if (!s) {
-    throw new UserError(`${service}: no such service (services: ${analysis.services.map((x) => x.id).join(", ")})`);
+    const now = analysis.services.map((x) => x.id).join(", ");
+    // the sketch reads the code as it is now: a service of the saved analysis alone is from another build or commit
+    const saved = reportedServiceIds(repo, flags);
+    if (saved?.ids.includes(service))
+      throw new UserError(
+        `${service}: a service of ${saved.shown}, but not of the repository analysed now (services now: ${now}): ` +
+          "the code or faultline changed since that analysis; run analyze again",
+      );
+    throw new UserError(`${service}: no such service (services: ${now})`);
   }
   io.out(contractSketch(path.resolve(repo), s.name, s.contract.provides, analysis.repo.head));
 }

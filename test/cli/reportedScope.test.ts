@@ -64,6 +64,17 @@ describe("explain and contract speak of the analysis the report shows", () => {
     // a flag wins over what the analysis records
     const seeded = await runCli(["contract", owner.id, "--repo", dir, "--analysis", written, "--seed", "7"]);
     expect(seeded.stderr).toContain("made with --resolution 8 (a flag");
+    // a service of the saved analysis that analysing again does not find (another build made it): said so
+    const saved = readJson<Analysis>(path.join(written, "analysis.json"));
+    const renamed = { ...saved, services: saved.services.map((s, k) => (k ? s : { ...s, id: "old-build" })) };
+    writeFileSync(path.join(written, "analysis.json"), JSON.stringify(renamed));
+    const stale = await runCli(["contract", "old-build", "--repo", dir, "--analysis", written]);
+    expect(stale.code).toBe(2);
+    expect(stale.stderr.split("\n").at(-2)).toBe(
+      `faultline: old-build: a service of ${path.join(written, "analysis.json")}, but not of the repository ` +
+        `analysed now (services now: ${analysis.services.map((s) => s.id).join(", ")}): the code or faultline ` +
+        "changed since that analysis; run analyze again",
+    );
     // no analysis to follow in the default folder, and no scope given: said, once
     const bare = path.join(tempDir(), "bare-shop");
     await buildDemoRepo(bare);
