@@ -32,6 +32,8 @@ export function draftContracts(model: RepoModel, p: ServicePartition): Map<strin
     if (from === undefined) continue;
     const to = serviceOf.get(e.to) ?? (kernel.has(e.to) ? KERNEL : undefined);
     if (to === undefined || to === from) continue;
+    // a barrel's `export * from` passes symbols on: its users' imports are traced to where each is defined
+    if (e.kinds.every((k) => k === "reexport")) continue;
     const symbols = e.symbols.length ? e.symbols : ["*"];
     for (const symbol of symbols) {
       const key = `${e.to}\0${symbol}`;

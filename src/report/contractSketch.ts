@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Project, ts } from "ts-morph";
 import type { ContractSymbol } from "../ranking/types.js";
@@ -18,14 +18,7 @@ export function contractSketch(root: string, serviceName: string, provides: Cont
   const modules: string[] = [];
   const usedNames = new Set<string>();
   for (const [file, symbols] of byFile) {
-    const text = readFileSync(path.join(root, file), "utf8");
-    const sf = ts.createSourceFile(
-      file,
-      text,
-      ts.ScriptTarget.Latest,
-      true,
-      file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
-    );
+    const sf = sourceFileOf(root, file);
     const members: string[] = [];
     for (const sym of symbols) {
       const decl = findDeclaration(sf, sym.symbol);
@@ -50,15 +43,7 @@ export function contractSketch(root: string, serviceName: string, provides: Cont
         members.push(wiring, `  ${safeName(name)}: unknown;`);
       } else if (ts.isClassDeclaration(decl)) {
         const typeName = decl.name?.text ?? pascal(file);
-        if (!usedNames.has(typeName)) {
-          usedNames.add(typeName);
-          topLevel.push(
-            `// ${file}`,
-            `export interface ${typeName}${typeParams(decl, sf)} {`,
-            ...classMembers(decl, sf),
-            "}",
-          );
-        }
+        declareClass({ root, file, sf, decl }, typeName, usedNames, topLevel);
         members.push(doc, `  ${safeName(name)}: new (...args: any[]) => ${typeName};`);
       } else {
         members.push(doc, `  ${safeName(name)}${signature(decl, sf)};`);
@@ -78,6 +63,76 @@ export function contractSketch(root: string, serviceName: string, provides: Cont
     `faultline${head ? ` at ${head.slice(0, 12)}` : ""}.\n// What other services use today; types it does not ` +
     `define are opaque until the team decides.\n`;
   return header + withPlaceholders(body) + "\n";
+}
+
+/** A class where it is declared: the file and its syntax tree. */
+interface ClassAt {
+  root: string;
+  file: string;
+  sf: ts.SourceFile;
+  decl: ts.ClassDeclaration;
+}
+
+/** How many classes up an `extends` chain the sketch follows into the repository. */
+const MAX_BASES = 3;
+
+/**
+ * A class as an interface of its public members, after the classes it extends that the repository
+ * declares (in its file, or a file it imports by a relative path): `interface SubscriberPayloadDto
+ * extends CreateSubscriberRequestDto {}` keeps the fields a DTO inherits. A base declared elsewhere
+ * (a package's) stays a name the placeholders make opaque: `Base & { ... }`.
+ */
+function declareClass(at: ClassAt, typeName: string, usedNames: Set<string>, out: string[], depth = 0): void {
+  if (usedNames.has(typeName)) return;
+  usedNames.add(typeName);
+  const heritage = at.decl.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const base = heritage && depth < MAX_BASES ? baseClassOf(at, heritage) : undefined;
+  if (base) declareClass(base, base.decl.name!.text, usedNames, out, depth + 1);
+  const params = typeParams(at.decl, at.sf);
+  const members = classMembers(at.decl, at.sf);
+  if (heritage && !base) {
+    out.push(`// ${at.file}`, `export type ${typeName}${params} = ${heritage.getText(at.sf)} & {`, ...members, "};");
+    return;
+  }
+  // the base by its own name (an import may alias it), with the type arguments written here
+  const args = heritage?.typeArguments?.map((t) => t.getText(at.sf)).join(", ");
+  const extended = base ? ` extends ${base.decl.name!.text}${args ? `<${args}>` : ""}` : "";
+  out.push(`// ${at.file}`, `export interface ${typeName}${params}${extended} {`, ...members, "}");
+}
+
+/** The class an `extends` names, when declared in the same file or one imported by a relative path. */
+function baseClassOf(at: ClassAt, heritage: ts.ExpressionWithTypeArguments): ClassAt | undefined {
+  if (!ts.isIdentifier(heritage.expression)) return undefined;
+  const name = heritage.expression.text;
+  const local = findDeclaration(at.sf, name);
+  if (local) return ts.isClassDeclaration(local) && local.name ? { ...at, decl: local } : undefined;
+  for (const st of at.sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+    const spec = st.moduleSpecifier.text;
+    const bindings = st.importClause?.namedBindings;
+    if (!spec.startsWith(".") || !bindings || !ts.isNamedImports(bindings)) continue;
+    const el = bindings.elements.find((e) => e.name.text === name);
+    if (!el) continue;
+    const file = resolveRelative(at.root, path.posix.join(path.posix.dirname(at.file), spec));
+    if (!file) return undefined;
+    const sf = sourceFileOf(at.root, file);
+    const decl = findDeclaration(sf, (el.propertyName ?? el.name).text);
+    return decl && ts.isClassDeclaration(decl) && decl.name ? { root: at.root, file, sf, decl } : undefined;
+  }
+  return undefined;
+}
+
+/** The repository file a relative import names, as a bundler resolves it (`./x` to x.ts, x.tsx or x/index.ts). */
+function resolveRelative(root: string, target: string): string | undefined {
+  if (target.startsWith("..")) return undefined; // outside the repository
+  const stem = target.replace(/\.js$/, "");
+  return [`${stem}.ts`, `${stem}.tsx`, `${stem}/index.ts`].find((f) => existsSync(path.join(root, f)));
+}
+
+function sourceFileOf(root: string, file: string): ts.SourceFile {
+  const text = readFileSync(path.join(root, file), "utf8");
+  const kind = file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
 }
 
 /**

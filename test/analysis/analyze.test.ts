@@ -92,7 +92,8 @@ describe("faultline analyze on the demo monolith", () => {
       for (const e of graph.edges) {
         const a = serviceOf.get(e.from);
         const b = serviceOf.get(e.to);
-        if (!a || !b || a === b) continue;
+        // a barrel's `export * from` passes symbols on, and uses none: its users' edges name the definitions
+        if (!a || !b || a === b || e.kinds.every((k) => k === "reexport")) continue;
         for (const sym of e.symbols.length ? e.symbols : ["*"]) {
           crossing++;
           expected.add(`${e.to}\0${sym}`);

@@ -147,3 +147,26 @@ describe("a service owning no data", () => {
     expect(ledger.rank).toBeGreaterThan(1); // first without the entities (the first test)
   });
 });
+
+describe("a barrel re-exporting another service's code", () => {
+  it("provides nothing of its own: the contract names the symbols its users reach through it", async () => {
+    // report's barrel passes catalog0 on, and report2 imports its six symbols through it
+    const s = script();
+    s.files["src/report/index.ts"] = `export * from "../catalog/catalog0";\nexport * from "./report3";\n`;
+    s.files["src/report/report2.ts"] = s.files["src/report/report2.ts"].replace(`"../catalog/catalog0"`, `"./index"`);
+    // the barrel changes with report's files
+    for (const c of s.commits)
+      if (c.touch?.some((f) => f.startsWith("src/report/"))) c.touch.push("src/report/index.ts");
+    const a = (await analyzeInto(buildRepo(s), ["--seed", "1"])).analysis;
+    const catalog = a.services.find((x) => x.files.includes("src/catalog/catalog0.ts"))!;
+    const report = a.services.find((x) => x.files.includes("src/report/report2.ts"))!;
+    expect(report.files).toContain("src/report/index.ts");
+    expect(catalog.id).not.toBe(report.id);
+    // by hand: report2 uses c0item0..5 of catalog0 through the barrel; the barrel's `export *` is no
+    // namespace import of catalog0
+    const toReport = catalog.contract.provides.filter((p) => p.usedBy.includes(report.id));
+    const fromCatalog0 = toReport.filter((p) => p.file === "src/catalog/catalog0.ts").map((p) => p.symbol);
+    expect(fromCatalog0.sort()).toEqual([0, 1, 2, 3, 4, 5].map((k) => `c0item${k}`));
+    expect(a.services.flatMap((x) => x.contract.provides).filter((p) => p.symbol === "*")).toEqual([]);
+  });
+});

@@ -60,6 +60,44 @@ describe("the contract sketch", () => {
   });
 });
 
+describe("a class in the contract sketch", () => {
+  it("keeps what it extends: a base the repository declares before it, another's as an opaque name", () => {
+    // novu's trigger payload: a DTO that adds nothing to the one it extends, imported by a relative path
+    const root = repoOf({
+      "src/dtos/create-subscriber.dto.ts": [
+        "export class CreateSubscriberRequestDto {",
+        "  subscriberId!: string;",
+        "  email?: string;",
+        "  private secret = 1;",
+        "}",
+      ],
+      "src/dtos/subscriber-payload.dto.ts": [
+        'import { CreateSubscriberRequestDto as Base } from "./create-subscriber.dto";',
+        'import { Document } from "mongoose";',
+        "export class SubscriberPayloadDto extends Base {}",
+        "export class SubscriberDocument extends Document<string> {",
+        "  channel = 'email';",
+        "}",
+      ],
+    });
+    const provides = ["SubscriberPayloadDto", "SubscriberDocument"].map((symbol) => ({
+      file: "src/dtos/subscriber-payload.dto.ts",
+      symbol,
+      kind: "class",
+      usedBy: ["events"],
+    }));
+    const sketch = contractSketch(root, "subscriber", provides, "");
+    // by hand: the base's public fields under its own name (not the alias the import gives it), then the class
+    expect(sketch).toContain(
+      "// src/dtos/create-subscriber.dto.ts\nexport interface CreateSubscriberRequestDto {\n" +
+        "  subscriberId: string;\n  email?: string;\n}\n// src/dtos/subscriber-payload.dto.ts\n" +
+        "export interface SubscriberPayloadDto extends CreateSubscriberRequestDto {\n}",
+    );
+    expect(sketch).toContain("export type SubscriberDocument = Document<string> & {\n  channel: string;\n};");
+    expect(compileErrors(sketch)).toEqual([]);
+  });
+});
+
 describe("the contract sketch compiles where the service's types reach outside it", () => {
   it("declares what it cannot see: a value whose type it takes, namespaces nested as written", () => {
     const root = repoOf({
@@ -85,20 +123,23 @@ describe("the contract sketch compiles where the service's types reach outside i
       kind: /^[a-z]/.test(symbol) ? "function" : "type",
       usedBy: ["billing"],
     }));
-    const file = path.join(tempDir(), "contract.ts");
-    writeFileSync(file, contractSketch(root, "pricing", provides, ""));
-    // TypeScript's own compiler, strict, with nothing installed: no error
-    const program = ts.createProgram([file], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      lib: ["lib.es2022.d.ts"],
-      types: [],
-    });
-    const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-    expect(errors).toEqual([]);
+    expect(compileErrors(contractSketch(root, "pricing", provides, ""))).toEqual([]);
   });
 });
+
+/** TypeScript's own compiler on a sketch, strict, with nothing installed: its errors. */
+function compileErrors(sketch: string): string[] {
+  const file = path.join(tempDir(), "contract.ts");
+  writeFileSync(file, sketch);
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    lib: ["lib.es2022.d.ts"],
+    types: [],
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+}
 
 describe("the contract sketch's interfaces", () => {
   it("are named for the file whose exports they hold; an index by its folder", () => {
