@@ -87,8 +87,8 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
 /**
  * What it would take to move the file to the runner-up. A file can sit against its ties: a rule
  * placed it (a domain file with its owner, a layer's member with its domain, a small cluster with
- * its neighbour, a module with its service), and the advice says so rather than "as strong",
- * naming the rule when analysis.json records it (`placed`).
+ * its neighbour), which analysis.json records (`placed`) and the advice names; or, with no rule, the
+ * clustering, whose modularity weighs a tie against the size of what it ties to, put it with its module.
  */
 export function runnerUpAdvice(file: string, here: string, runnerUp: string, gap: number, rule?: string): string {
   const pin = `{"overrides": {"pin": {"${runnerUp}": ["${file}"]}}}`;
@@ -97,14 +97,15 @@ export function runnerUpAdvice(file: string, here: string, runnerUp: string, gap
       `to move it there, its ties to ${runnerUp} would have to grow by more than ${gap.toFixed(2)} (or fewer ` +
       `ties to ${here}), or pin it in faultline.config.json: ${pin}`
     );
-  const rules =
-    rule ??
-    "a domain file with its owner, a layer's member with its domain, a small cluster with its neighbour, " +
-      "a module with its service";
+  const stronger = `its ties to ${runnerUp} are stronger, by ${(-gap).toFixed(2)}`;
+  if (gap < -0.005 && rule)
+    return `${stronger}: a placement rule put it in ${here}, not its ties (${rule}). Pin it to decide: ${pin}`;
+  // no rule recorded: the clustering's modularity discounts a tie to a big service, or its module joined the others
   if (gap < -0.005)
     return (
-      `its ties to ${runnerUp} are stronger, by ${(-gap).toFixed(2)}: a placement rule put it in ${here}, not its ` +
-      `ties (${rules}). Pin it to decide: ${pin}`
+      `${stronger}: no placement rule moved it; the clustering put it with its module (a tie counts against ` +
+      `the size of what it ties to), and the module is in ${here} with the others of that service. ` +
+      `Pin it to decide: ${pin}`
     );
   return `its ties to ${runnerUp} are as strong; the clustering chose by the files around it. Pin it to decide: ${pin}`;
 }

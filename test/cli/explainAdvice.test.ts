@@ -12,13 +12,21 @@ describe("explain's advice on the runner-up", () => {
     );
   });
 
-  it("says a rule placed it, not its ties, when the runner-up pulls harder", () => {
+  it("says a rule placed it, not its ties, when the runner-up pulls harder, naming the rule recorded", () => {
     // outline's cleanup task: 2.74 towards the insight service, 0.08 towards where it sat
-    const advice = runnerUpAdvice(file, "oauth", "insight", 0.08 - 2.74);
-    expect(advice).toMatch(
-      /^its ties to insight are stronger, by 2\.66: a placement rule put it in oauth, not its ties/,
+    const rule = "a fan-out hub: placed by its own domain";
+    const advice = runnerUpAdvice(file, "oauth", "insight", 0.08 - 2.74, rule);
+    expect(advice).toBe(
+      `its ties to insight are stronger, by 2.66: a placement rule put it in oauth, not its ties (${rule}). ` +
+        `Pin it to decide: ${pin}`,
     );
-    expect(advice).not.toMatch(/as strong/);
+  });
+
+  it("blames no rule when none is recorded: the clustering put it with its module", () => {
+    // novu's dal.service.ts, in a service whose module the clustering gave it, with no rule recorded
+    const advice = runnerUpAdvice(file, "oauth", "insight", 0.08 - 2.74);
+    expect(advice).toMatch(/^its ties to insight are stronger, by 2\.66: no placement rule moved it; the clustering /);
+    expect(advice).not.toMatch(/a placement rule put it|as strong/);
     expect(advice.endsWith(pin)).toBe(true);
   });
 
