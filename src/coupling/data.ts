@@ -31,10 +31,11 @@ const WRITE = new RegExp(`^(?:${WRITE_VERBS.split(" ").join("|")}|bulkCreate|fin
 
 /**
  * The entities of the analysed code and who reads or writes them, from the syntax alone: an
- * entity class or model (sequelize-typescript, TypeORM, MikroORM, `model.define`), a model of a
- * schema.prisma; a write is a create/save/update/upsert/destroy/delete call on the model
+ * entity class or model (sequelize-typescript, TypeORM, MikroORM, `model.define`, a Mongoose model), a model
+ * of a schema.prisma; a write is a create/save/update/upsert/destroy/delete call on the model
  * (`Document.create`), on an instance whose declared type or finder names it (`document.save()`),
- * on its repository (`Repository<Order>`, `getRepository(Order)`), or on the Prisma client (`prisma.order.update`); a
+ * on its repository (`Repository<Order>`, `getRepository(Order)`, a class named `OrderRepository`), or on
+ * the Prisma client (`prisma.order.update`); a
  * file that imports an entity or queries it reads it.
  */
 export function readDataModel(records: ModuleRecord[], prisma: { schema: string; models: string[] }[]): DataModel {
@@ -63,7 +64,8 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
       if (key) named.set(local, key);
     }
     for (const [local, type] of r.data.typed) {
-      const key = byName.get(type);
+      // a repository class named for its entity (novu's `SubscriberRepository` of the model Subscriber)
+      const key = byName.get(type) ?? (type.endsWith("Repository") ? byName.get(type.slice(0, -10)) : undefined);
       if (key) named.set(local, key);
     }
     for (const call of r.data.calls) {

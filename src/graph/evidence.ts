@@ -45,7 +45,12 @@ const DOM_DOCUMENT = new Set([
 ]);
 const DOM_NAMES = [...DOM_GLOBALS, "requestAnimationFrame"].join("|");
 const DOM_HINT = new RegExp(`\\b(?:${DOM_NAMES})\\b|\\bdocument\\.(?:${[...DOM_DOCUMENT].join("|")})\\b`);
-const DATA_HINT = new RegExp(`@(?:Entity|Table)\\b|\\.define\\(|\\.(?:${DATA_VERBS.join("|")})\\w*\\s*\\(`);
+/** Mongoose compiles a model from a schema: `mongoose.model<T>("Subscriber", schema)`, `connection.model(...)`. */
+const MONGOOSE_MODEL = /\bmodel\s*(?:<[^()]*>)?\s*\(\s*["'`][A-Z]/;
+const DATA_CALL = `\\.(?:${DATA_VERBS.join("|")})\\w*\\s*\\(`;
+const DATA_HINT = new RegExp(
+  `@(?:Entity|Table)\\b|\\.define\\(|${DATA_CALL}|${MONGOOSE_MODEL.source}|createForClass\\(`,
+);
 const ENTITY_DECORATORS = new Set(["Entity", "Table"]);
 /** Sequelize defines a model on its instance (`sequelize.define`, `db.define`) or a `model` helper. */
 const DEFINERS = new Set(["model", "sequelize", "db"]);
@@ -173,6 +178,8 @@ function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set
     }
     case SyntaxKind.CallExpression: {
       const call = node as ts.CallExpression;
+      const model = mongooseModel(call);
+      if (model) data.entities.push(model);
       if (!ts.isPropertyAccessExpression(call.expression)) return;
       const method = call.expression.name.text;
       // the method first: most calls are neither a definition nor a data call, and need no receiver
@@ -194,6 +201,21 @@ function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set
       if (type) typed.add(`${decl.name.text} ${type}`);
     }
   }
+}
+
+/**
+ * A Mongoose model: `mongoose.model("Subscriber", schema)` (or `model(...)`, `connection.model(...)`), named by
+ * its first argument, a capitalised string, with a schema after it; NestJS's `SchemaFactory.createForClass(Cat)`.
+ */
+function mongooseModel(call: ts.CallExpression): { name: string; how: string } | undefined {
+  const callee = call.expression;
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : "";
+  const [first, second] = call.arguments;
+  if (method === "model" && second && first && ts.isStringLiteralLike(first) && /^[A-Z]/.test(first.text))
+    return { name: first.text, how: "mongoose.model" };
+  if (method === "createForClass" && first && ts.isIdentifier(first) && /^[A-Z]/.test(first.text))
+    return { name: first.text, how: "SchemaFactory.createForClass" };
+  return undefined;
 }
 
 /**

@@ -30,6 +30,24 @@ describe("data evidence read from the syntax", () => {
     ]);
   });
 
+  it("finds Mongoose models: compiled from a schema, named by their first argument; NestJS schema classes", () => {
+    const text = [
+      `import mongoose, { model } from "mongoose";`,
+      `export const Subscriber = mongoose.models.Subscriber || mongoose.model<SubscriberDB>("Subscriber", schema);`,
+      `export const Topic = model("Topic", topicSchema);`,
+      `export const Feed = connection.model('Feed', feedSchema, "feeds");`,
+      `export const CatSchema = SchemaFactory.createForClass(Cat);`,
+      `export const theme = this.model("dark");`, // no schema: a model of something else
+      `export const lower = mongoose.model("job", jobSchema);`, // not a class-like name
+    ].join("\n");
+    expect(parse(text).data.entities).toEqual([
+      { name: "Subscriber", how: "mongoose.model" },
+      { name: "Topic", how: "mongoose.model" },
+      { name: "Feed", how: "mongoose.model" },
+      { name: "Cat", how: "SchemaFactory.createForClass" },
+    ]);
+  });
+
   it("records data calls with their receivers and the entities names are declared as", () => {
     const text = [
       `export async function f(document: Document, repo: Repository<Order>) {`,

@@ -78,3 +78,29 @@ describe("who owns a Prisma model", () => {
     expect(entities.find((e) => e.name === "Space")).toMatchObject({ owner: "space", writtenBy: ["trash"] });
   });
 });
+
+describe("a Mongoose model", () => {
+  it("is written through a repository class named for it, as through its own name", () => {
+    const records = [
+      record("src/subscriber/subscriber.schema.ts", [
+        `export const Subscriber = mongoose.model("Subscriber", subscriberSchema);`,
+      ]),
+      // novu's use cases: a SubscriberRepository injected, its create and update calls
+      classRecord("src/events/trigger.usecase.ts", "TriggerUsecase", [
+        "constructor(private subscriberRepository: SubscriberRepository, private cache: CacheRepository) {}",
+        "run() { return this.subscriberRepository.create({}); }",
+        "again() { return this.subscriberRepository.update({}, {}); }",
+        "read() { return this.subscriberRepository.findOne({}); }",
+        "other() { return this.cache.create({}); }", // a repository named for no entity
+      ]),
+    ];
+    const data = readDataModel(records, []);
+    expect(data.entities).toEqual([
+      { key: "src/subscriber/subscriber.schema.ts", name: "Subscriber", file: records[0].path, how: "mongoose.model" },
+    ]);
+    // by hand: two write calls, one read, all on the Subscriber model
+    expect(data.access).toEqual([
+      { file: "src/events/trigger.usecase.ts", entity: "src/subscriber/subscriber.schema.ts", writes: 2 },
+    ]);
+  });
+});
