@@ -1,3 +1,4 @@
+import { isReexportOnly } from "../graph/importGraph.js";
 import type { ImportGraph } from "../graph/types.js";
 import { KERNEL } from "../metrics/types.js";
 import { byString } from "../util/order.js";
@@ -83,7 +84,7 @@ export function checkImports(
   for (const e of graph.edges) {
     const a = serviceOf.get(e.from);
     const b = serviceOf.get(e.to);
-    if (!a || !b || a === b || a === KERNEL || b === KERNEL) continue;
+    if (!a || !b || a === b || a === KERNEL || b === KERNEL || isReexportOnly(e)) continue;
     for (const symbol of e.symbols.length ? e.symbols : ["*"]) {
       const users = providedTo.get(b)?.get(`${e.to}\0${symbol}`);
       if (users && consumers.get(b)!.has(a)) continue;

@@ -3,6 +3,14 @@ import { BarrelTracer } from "./barrels.js";
 import type { GraphEdge, ImportGraph, ImportKind, ModuleRecord, SymbolUse } from "./types.js";
 import { getOrInsert } from "../util/maps.js";
 
+/**
+ * An edge made only of a barrel's re-exports (`export * from`, `export { x } from`): it passes symbols on and
+ * uses none; through barrels, its users' own edges name the files that define what they take.
+ */
+export function isReexportOnly(e: GraphEdge): boolean {
+  return e.kinds.every((k) => k === "reexport");
+}
+
 export interface GraphViewOptions {
   /** rewrite each imported symbol's edge to the file that defines it */
   throughBarrels?: boolean;

@@ -2,6 +2,7 @@ import { KERNEL, type RepoModel, type ServicePartition } from "../metrics/types.
 import { dataOwnership } from "./data.js";
 import type { Contract, ContractSymbol, RequiredSymbol } from "./types.js";
 import { byString } from "../util/order.js";
+import { isReexportOnly } from "../graph/importGraph.js";
 
 /**
  * Draft contracts read off the imports that cross service boundaries (resolved through
@@ -32,8 +33,7 @@ export function draftContracts(model: RepoModel, p: ServicePartition): Map<strin
     if (from === undefined) continue;
     const to = serviceOf.get(e.to) ?? (kernel.has(e.to) ? KERNEL : undefined);
     if (to === undefined || to === from) continue;
-    // a barrel's `export * from` passes symbols on: its users' imports are traced to where each is defined
-    if (e.kinds.every((k) => k === "reexport")) continue;
+    if (isReexportOnly(e)) continue;
     const symbols = e.symbols.length ? e.symbols : ["*"];
     for (const symbol of symbols) {
       const key = `${e.to}\0${symbol}`;

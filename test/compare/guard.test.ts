@@ -276,3 +276,23 @@ describe("a typo cannot disarm the guard", () => {
     expect(json.emptyGlobs).toEqual([{ service: "audit", glob: "src/audit/**" }]);
   });
 });
+
+describe("check and a barrel", () => {
+  it("passes the code it was accepted on when a service's barrel re-exports another's symbols", async () => {
+    // logto's session barrel re-exports the OIDC consent: billing's index passes orders' checkout on, and no
+    // billing file takes it through the barrel; a re-export uses nothing, so nothing is outside a contract
+    const s = script();
+    s.files["src/billing/index.ts"] = 'export { checkout } from "../orders/checkout";\nexport * from "./invoice";\n';
+    s.commits[0].touch!.push("src/billing/index.ts");
+    const own = buildRepo(s);
+    const yaml = path.join(tempDir(), "barrel.yaml");
+    writeFileSync(yaml, YAML);
+    const accepted = path.join(tempDir(), "barrel.json");
+    const acc = await runCli(["proposal", "accept", yaml, "--out", accepted, "--repo", own, "--include", "src/**"]);
+    expect(acc.code, acc.stderr).toBe(0);
+    const orders = readJson<AcceptedProposal>(accepted).services.find((x) => x.id === "orders")!;
+    expect(orders.contract.provides.map((p) => p.symbol)).toEqual(["total"]); // bill.ts's, by hand
+    const r = await runCli(["check", own, "--proposal", accepted]);
+    expect([r.code, r.stdout]).toEqual([0, "ok: no imports outside the contracts\n"]);
+  });
+});
