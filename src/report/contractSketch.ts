@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { Project, ts } from "ts-morph";
 import type { ContractSymbol } from "../ranking/types.js";
@@ -77,27 +77,37 @@ interface ClassAt {
 const MAX_BASES = 3;
 
 /**
- * A class as an interface of its public members, after the classes it extends that the repository
- * declares (in its file, or a file it imports by a relative path): `interface SubscriberPayloadDto
- * extends CreateSubscriberRequestDto {}` keeps the fields a DTO inherits. A base declared elsewhere
- * (a package's) stays a name the placeholders make opaque: `Base & { ... }`.
+ * A class as the type of its public members, after the class it extends where the repository declares it
+ * (in its file, or a file it imports by a relative path): `type SubscriberPayloadDto =
+ * CreateSubscriberRequestDto & {}` keeps the fields a DTO inherits. An intersection, not `extends`: a member
+ * the class redeclares with another type still compiles. A base declared elsewhere (a package's) stays a
+ * name the placeholders make opaque; one written as a call (`PartialType(CreateUserDto)`) or closing a loop
+ * of `extends` is left out.
  */
-function declareClass(at: ClassAt, typeName: string, usedNames: Set<string>, out: string[], depth = 0): void {
+function declareClass(at: ClassAt, typeName: string, usedNames: Set<string>, out: string[], chain: string[] = []) {
   if (usedNames.has(typeName)) return;
   usedNames.add(typeName);
   const heritage = at.decl.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-  const base = heritage && depth < MAX_BASES ? baseClassOf(at, heritage) : undefined;
-  if (base) declareClass(base, base.decl.name!.text, usedNames, out, depth + 1);
+  const named = heritage && isNameOnly(heritage.expression) ? heritage : undefined;
+  const found = named && chain.length < MAX_BASES ? baseClassOf(at, named) : undefined;
+  const base = found && ![...chain, typeName].includes(found.decl.name!.text) ? found : undefined;
+  if (base) declareClass(base, base.decl.name!.text, usedNames, out, [...chain, typeName]);
+  // the base by its own name (an import may alias it), with the type arguments written here
+  const args = named?.typeArguments?.map((t) => t.getText(at.sf)).join(", ");
+  const baseType = base
+    ? `${base.decl.name!.text}${args ? `<${args}>` : ""}`
+    : found
+      ? undefined
+      : named?.getText(at.sf);
   const params = typeParams(at.decl, at.sf);
   const members = classMembers(at.decl, at.sf);
-  if (heritage && !base) {
-    out.push(`// ${at.file}`, `export type ${typeName}${params} = ${heritage.getText(at.sf)} & {`, ...members, "};");
-    return;
-  }
-  // the base by its own name (an import may alias it), with the type arguments written here
-  const args = heritage?.typeArguments?.map((t) => t.getText(at.sf)).join(", ");
-  const extended = base ? ` extends ${base.decl.name!.text}${args ? `<${args}>` : ""}` : "";
-  out.push(`// ${at.file}`, `export interface ${typeName}${params}${extended} {`, ...members, "}");
+  if (baseType) out.push(`// ${at.file}`, `export type ${typeName}${params} = ${baseType} & {`, ...members, "};");
+  else out.push(`// ${at.file}`, `export interface ${typeName}${params} {`, ...members, "}");
+}
+
+/** `Base` or `ns.Base`: a name a type can take, not a call (`PartialType(CreateUserDto)`). */
+function isNameOnly(e: ts.Expression): boolean {
+  return ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && isNameOnly(e.expression));
 }
 
 /** The class an `extends` names, when declared in the same file or one imported by a relative path. */
@@ -122,11 +132,22 @@ function baseClassOf(at: ClassAt, heritage: ts.ExpressionWithTypeArguments): Cla
   return undefined;
 }
 
-/** The repository file a relative import names, as a bundler resolves it (`./x` to x.ts, x.tsx or x/index.ts). */
+/**
+ * The repository file a relative import names, as a bundler resolves it (`./x` to x.ts, x.tsx or x/index.ts):
+ * a regular file under the root, never one a link or `..` leads outside it to (the repository is untrusted).
+ */
 function resolveRelative(root: string, target: string): string | undefined {
-  if (target.startsWith("..")) return undefined; // outside the repository
+  if (target.startsWith("..")) return undefined;
   const stem = target.replace(/\.js$/, "");
-  return [`${stem}.ts`, `${stem}.tsx`, `${stem}/index.ts`].find((f) => existsSync(path.join(root, f)));
+  const real = realpathSync(root);
+  return [`${stem}.ts`, `${stem}.tsx`, `${stem}/index.ts`].find((f) => {
+    const abs = path.join(root, f);
+    try {
+      return lstatSync(abs).isFile() && realpathSync(abs).startsWith(real + path.sep);
+    } catch {
+      return false;
+    }
+  });
 }
 
 function sourceFileOf(root: string, file: string): ts.SourceFile {

@@ -1,6 +1,6 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { tempDir } from "../helpers/cli.js";
 import { contractSketch } from "../../src/report/contractSketch.js";
@@ -91,10 +91,55 @@ describe("a class in the contract sketch", () => {
     expect(sketch).toContain(
       "// src/dtos/create-subscriber.dto.ts\nexport interface CreateSubscriberRequestDto {\n" +
         "  subscriberId: string;\n  email?: string;\n}\n// src/dtos/subscriber-payload.dto.ts\n" +
-        "export interface SubscriberPayloadDto extends CreateSubscriberRequestDto {\n}",
+        "export type SubscriberPayloadDto = CreateSubscriberRequestDto & {\n};",
     );
     expect(sketch).toContain("export type SubscriberDocument = Document<string> & {\n  channel: string;\n};");
     expect(compileErrors(sketch)).toEqual([]);
+  });
+
+  it("compiles whatever the extends says: a call, a member redeclared, a loop, a path out of the repository", () => {
+    const root = repoOf({
+      "src/users.ts": [
+        'import { PartialType } from "@nestjs/mapped-types";',
+        'import { Outside } from "../../outside";',
+        "export enum Kind { A = 'a', B = 'b' }",
+        "export class CreateUserDto { kind: Kind = Kind.A; name!: string; }",
+        "export class UpdateUserDto extends PartialType(CreateUserDto) { id!: string; }",
+        "export class AdminDto extends CreateUserDto { kind = Kind.B; }", // redeclared: its type is read as unknown
+        "export class Ping extends Pong { a!: number; }",
+        "export class Pong extends Ping { b!: number; }",
+        "export class Far extends Outside { c!: number; }",
+      ],
+    });
+    const provides = ["UpdateUserDto", "AdminDto", "Ping", "Far"].map((symbol) => ({
+      file: "src/users.ts",
+      symbol,
+      kind: "class",
+      usedBy: ["billing"],
+    }));
+    const sketch = contractSketch(root, "users", provides, "");
+    // by hand: a call is no type (its own members stand alone); the loop's second class drops its extends;
+    // `../../outside` leaves the repository, so Outside stays a name the placeholders declare
+    expect(sketch).toContain("export interface UpdateUserDto {\n  id: string;\n}");
+    expect(sketch).toContain("export type AdminDto = CreateUserDto & {\n");
+    expect(sketch).toContain("export interface Pong {\n  b: number;\n}");
+    expect(sketch).toContain("export type Ping = Pong & {\n  a: number;\n};");
+    expect(sketch).toContain("export type Far = Outside & {\n  c: number;\n};");
+    expect(compileErrors(sketch)).toEqual([]);
+  });
+});
+
+describe("a base class behind a link", () => {
+  it("is not read when the link leads outside the repository", () => {
+    const outside = repoOf({ "secret.ts": ["export class Secret {", "  key!: string;", "}"] });
+    const root = repoOf({
+      "src/leak.ts": ['import { Secret } from "./link";', "export class Leak extends Secret {}"],
+    });
+    symlinkSync(path.join(outside, "secret.ts"), path.join(root, "src/link.ts"));
+    const provides = [{ file: "src/leak.ts", symbol: "Leak", kind: "class", usedBy: ["billing"] }];
+    const sketch = contractSketch(root, "leak", provides, "");
+    expect(sketch).toContain("export type Leak = Secret & {\n};");
+    expect(sketch).not.toContain("key");
   });
 });
 
