@@ -47,6 +47,7 @@ const DOM_NAMES = [...DOM_GLOBALS, "requestAnimationFrame"].join("|");
 const DOM_HINT = new RegExp(`\\b(?:${DOM_NAMES})\\b|\\bdocument\\.(?:${[...DOM_DOCUMENT].join("|")})\\b`);
 /** Mongoose compiles a model from a schema: `mongoose.model<T>("Subscriber", schema)`, `connection.model(...)`. */
 const MONGOOSE_MODEL = /\bmodel\s*(?:<[^()]*>)?\s*\(\s*["'`][A-Z]/;
+const MONGOOSE_IMPORT = /["'](?:mongoose|@nestjs\/mongoose)["']/;
 const DATA_CALL = `\\.(?:${DATA_VERBS.join("|")})\\w*\\s*\\(`;
 const DATA_HINT = new RegExp(
   `@(?:Entity|Table)\\b|\\.define\\(|${DATA_CALL}|${MONGOOSE_MODEL.source}|createForClass\\(`,
@@ -86,6 +87,8 @@ export function readEvidence(
   const wantDom = DOM_HINT.test(text);
   // components (JSX) never declare or write entities; their `.find(` and `.update(` are arrays and state
   const wantData = !runtime.jsx && DATA_HINT.test(text);
+  // `types.model("Todo", {...})` is MobX-State-Tree's: a model call counts in a file that imports Mongoose
+  const mongoose = wantData && MONGOOSE_IMPORT.test(text);
   if (!wantDom && !wantData && !alsoVisit && !valueUse) return { runtime, data };
   const dom = new Set<string>();
   const calls = new Set<string>();
@@ -94,7 +97,7 @@ export function readEvidence(
     const kind = node.kind;
     if (kind === SyntaxKind.ImportDeclaration) return;
     if (wantDom && kind === SyntaxKind.PropertyAccessExpression) domNode(node as ts.PropertyAccessExpression, dom);
-    if (wantData) dataNode(node, data, calls, typed);
+    if (wantData) dataNode(node, data, calls, typed, mongoose);
     alsoVisit?.(node);
     if (kind === SyntaxKind.ClassDeclaration || kind === SyntaxKind.ClassExpression) {
       const cls = node as ts.ClassLikeDeclaration;
@@ -167,7 +170,7 @@ function domNode(node: ts.PropertyAccessExpression, dom: Set<string>): void {
   else if (base === "document" && DOM_DOCUMENT.has(node.name.text)) dom.add(`document.${node.name.text}`);
 }
 
-function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set<string>): void {
+function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set<string>, mongoose: boolean): void {
   switch (node.kind) {
     case SyntaxKind.ClassDeclaration: {
       const cls = node as ts.ClassDeclaration;
@@ -178,7 +181,7 @@ function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set
     }
     case SyntaxKind.CallExpression: {
       const call = node as ts.CallExpression;
-      const model = mongooseModel(call);
+      const model = mongoose ? mongooseModel(call) : undefined;
       if (model) data.entities.push(model);
       if (!ts.isPropertyAccessExpression(call.expression)) return;
       const method = call.expression.name.text;

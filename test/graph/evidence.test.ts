@@ -36,10 +36,15 @@ describe("data evidence read from the syntax", () => {
       `export const Subscriber = mongoose.models.Subscriber || mongoose.model<SubscriberDB>("Subscriber", schema);`,
       `export const Topic = model("Topic", topicSchema);`,
       `export const Feed = connection.model('Feed', feedSchema, "feeds");`,
-      `export const CatSchema = SchemaFactory.createForClass(Cat);`,
+      `export const CatSchema = SchemaFactory.createForClass(Cat);`, // @nestjs/mongoose's
       `export const theme = this.model("dark");`, // no schema: a model of something else
       `export const lower = mongoose.model("job", jobSchema);`, // not a class-like name
     ].join("\n");
+    // MobX-State-Tree's models, in a file that does not import Mongoose: none
+    expect(parse(`export const Todo = types.model("Todo", { title: types.string });`).data.entities).toEqual([]);
+    expect(parse(`import { types } from "mobx-state-tree";\nconst T = types.model("T", {});`).data.entities).toEqual(
+      [],
+    );
     expect(parse(text).data.entities).toEqual([
       { name: "Subscriber", how: "mongoose.model" },
       { name: "Topic", how: "mongoose.model" },

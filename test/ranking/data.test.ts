@@ -83,6 +83,7 @@ describe("a Mongoose model", () => {
   it("is written through a repository class named for it, as through its own name", () => {
     const records = [
       record("src/subscriber/subscriber.schema.ts", [
+        `import mongoose from "mongoose";`,
         `export const Subscriber = mongoose.model("Subscriber", subscriberSchema);`,
       ]),
       // novu's use cases: a SubscriberRepository injected, its create and update calls
