@@ -142,14 +142,14 @@ export function roleOf(file: string): string | undefined {
  */
 export function nounOf(file: string): string | undefined {
   let base = withoutExtension(path.posix.basename(file));
-  // portfolio.service -> portfolio; subscriber.entity -> subscriber, of data
-  const ofData = base.includes(".") && DATA_KINDS.has(base.slice(base.indexOf(".") + 1).toLowerCase());
+  // portfolio.service -> portfolio, of kind "service"
+  const kind = base.includes(".") ? base.slice(base.indexOf(".") + 1).toLowerCase() : undefined;
   base = base.includes(".") ? base.slice(0, base.indexOf(".")) : base;
   let dir = path.posix.dirname(file);
   for (let up = 0; up < 3; up++) {
     // a route parameter (`pages/api/orders/[orderId].ts`) names which one, not what
     const words = nameWords(base).filter((w) => !/^\d+$/.test(w));
-    const phrase = isRouteParameter(base) ? undefined : nounPhrase(words, up === 0 && ofData);
+    const phrase = isRouteParameter(base) ? undefined : nounPhrase(words, up === 0 ? kind : undefined);
     if (phrase) return phrase;
     // a route parameter (`[responseId]`, `[...path]`) names which one, not what: the folder above it speaks
     do {
@@ -198,20 +198,23 @@ function isRole(w: string): boolean {
  */
 const DATA_KINDS = new Set("entity entities model schema repository dto".split(" "));
 /**
- * Verbs whose object follows them: an agent noun after one is the party acted on (`create-subscriber.usecase.ts`),
- * not what the file does; a kind of file after one (`create-test-environment.ts`) is still a kind.
+ * Verbs whose object follows them: in a use case or command (`create-subscriber.usecase.ts`), an agent noun
+ * after one is the party acted on, not what the file does; elsewhere `createWorker.ts` makes a worker.
  */
 const OBJECT_VERBS = new Set("create update delete remove get list find add set upsert".split(" "));
+const ACTION_KINDS = new Set("usecase command query".split(" "));
 const isAgentNoun = (w: string) => w.length >= 6 && /(er|or)$/.test(w);
 
-/** `ofData`: the file's kind (after a dot) holds data (`subscriber.entity.ts`). */
-function nounPhrase(words: string[], ofData = false): string | undefined {
+/**
+ * `kind`: the file's kind after a dot (`entity` of `subscriber.entity.ts`), when the words are a file's name;
+ * a role word leads a data file's noun (`subscriber.entity.ts`, `SubscriberPreferenceRepository.ts`).
+ */
+function nounPhrase(words: string[], kind?: string): string | undefined {
   let start = 0;
   while (start < words.length && isQualifier(words[start], words.length)) start++;
-  const rest = words.slice(start + 1);
-  const namesThing =
-    (start > 0 && OBJECT_VERBS.has(words[start - 1]) && isAgentNoun(words[start] ?? "")) ||
-    (rest.length > 0 ? rest.every((w) => DATA_KINDS.has(w)) : ofData);
+  const ofData = (kind !== undefined && DATA_KINDS.has(kind)) || (words.length > 1 && DATA_KINDS.has(words.at(-1)!));
+  const acted = kind !== undefined && ACTION_KINDS.has(kind) && start > 0 && OBJECT_VERBS.has(words[start - 1]);
+  const namesThing = ofData || (acted && isAgentNoun(words[start] ?? ""));
   if (start < words.length && ROLES.has(words[start]) && !namesThing) return undefined;
   let end = start;
   while (end < words.length && !(end > start && isRole(words[end]))) end++;

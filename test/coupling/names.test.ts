@@ -37,6 +37,9 @@ describe("the noun a file's name carries", () => {
       ["libs/dal/src/repositories/subscriber/subscriber.schema.ts", "subscriber"],
       ["src/SubscriberRepository.ts", "subscriber"],
       ["libs/application-generic/src/usecases/create-subscriber/create-subscriber.usecase.ts", "subscriber"],
+      ["src/subscriber-preference.entity.ts", "subscriber-preference"],
+      ["src/SubscriberPreferenceRepository.ts", "subscriber-preference"],
+      ["src/workers/createWorker.ts", "worker"], // no use case: a factory of workers names no party; its folder does
       ["src/subscribers/order.subscriber.ts", "order"], // a TypeORM subscriber of orders
       ["src/events/subscriber.ts", undefined], // a role alone: what the file does
       ["src/base.entity.ts", undefined],
