@@ -22,8 +22,11 @@ export interface TierInputs {
 
 const BUILTINS = new Set(builtinModules);
 const CONFIG_FILE = /(^|\/)[^/]+\.config\.[cm]?[jt]sx?$/;
-/** A file named by the date it was written (`20230313000000-backfill-x.ts`, `Migration20240225134525.ts`): run once. */
-const ONE_OFF_SCRIPT = /(^|\/)(migration[-_]?)?\d{8,}[^/]*$/i;
+/**
+ * A file named by the date it was written (`20230313000000-backfill-x.ts`, `Migration20240225134525.ts`, a Unix
+ * time after a release, logto's `1.0.0-1677208902-add-orgs.ts`): run once.
+ */
+const ONE_OFF_SCRIPT = /(^|\/)(migration[-_]?|\d+\.\d+\.\d+-)?\d{8,}[^/]*$/i;
 /** A file in a folder of migrations (`apps/api/migrations/expire-at/expire-at.migration.ts`): run once, by hand. */
 const MIGRATIONS = /(^|\/)migrations\//i;
 /** A database seed script (`prisma/seed/users.ts`, `seed.ts`, `demo-seed.ts`, `users.seeder.ts`): fills a dev DB. */
@@ -69,14 +72,12 @@ export function classifyTiers(input: TierInputs): TierMap {
       importers[j].push(i);
     }
   });
-  // a tool reads its config file (vite.config.ts); one that code imports (`import "./config/env.config"`) runs
-  const isToolConfig = (i: number) =>
-    CONFIG_FILE.test(files[i]) && importers[i].every((j) => CONFIG_FILE.test(files[j]));
+  const toolConfigs = toolConfigsOf(files, importers);
   files.forEach((f, i) => {
     const r = byPath.get(f)!;
     const pkg = packageOf(packages, f);
     const evidence = ownEvidence(r);
-    if (isToolConfig(i)) [tier[i], why[i]] = ["tooling", "a tool's config file"];
+    if (toolConfigs.has(i)) [tier[i], why[i]] = ["tooling", "a tool's config file"];
     else if (ONE_OFF_SCRIPT.test(f))
       [tier[i], why[i]] = ["tooling", "a one-off script named by its date (a migration or backfill)"];
     else if (MIGRATIONS.test(f)) [tier[i], why[i]] = ["tooling", "a migration (in migrations/): run once"];
@@ -300,6 +301,24 @@ function ownEvidence(r: ModuleRecord): { kind: Own; why: string; declared?: true
     if (text) return { kind, why: text };
   }
   return undefined;
+}
+
+/**
+ * The config files a tool reads (`vite.config.ts`): named `*.config.*` and imported by nothing but other tool
+ * configs. One that code imports runs (`import "./config/env.config"` in a server's bootstrap), and so does a
+ * config only such a config imports.
+ */
+function toolConfigsOf(files: string[], importers: number[][]): Set<number> {
+  const configs = new Set(files.flatMap((f, i) => (CONFIG_FILE.test(f) ? [i] : [])));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const i of configs)
+      if (importers[i].some((j) => !configs.has(j))) {
+        configs.delete(i);
+        changed = true;
+      }
+  }
+  return configs;
 }
 
 interface KnownPackage {
