@@ -215,12 +215,17 @@ export function nameServices(
   gathered: boolean[] = [],
 ): string[] {
   const used = new Set(taken);
-  // the thing modules of different owners share (`team-collection`, `user-collection`) names their service
+  // the thing modules of different owners share (`team-collection`, `user-collection`) names their service, when
+  // together they are at least half its largest module (not two small satellites of a big one)
   const allModules = moduleNames.flat();
-  const thingOf = (i: number) =>
-    oneThingOfOwners(allModules)
-      .map((family) => allModules[family[0]].split("-")[1])
-      .filter((thing) => !isGenericName(thing) && moduleNames[i].filter((m) => m.endsWith(`-${thing}`)).length >= 2);
+  const things = oneThingOfOwners(allModules).map((family) => allModules[family[0]].split("-")[1]);
+  const thingOf = (i: number) => {
+    const largestModule = Math.max(...services[i].map((m) => m.length));
+    const sizeOf = (thing: string) =>
+      services[i].reduce((n, m, j) => (moduleNames[i][j].endsWith(`-${thing}`) ? n + m.length : n), 0);
+    const holds = (thing: string) => moduleNames[i].filter((m) => m.endsWith(`-${thing}`)).length >= 2;
+    return gathered[i] ? [] : things.filter((t) => !isGenericName(t) && holds(t) && sizeOf(t) * 2 >= largestModule);
+  };
   const order = services.map((_, i) => i).sort((a, b) => size(services[b]) - size(services[a]) || a - b);
   const names = new Array<string>(services.length);
   for (const i of order) {

@@ -46,7 +46,8 @@ export function groupModules(
   const total = modules.reduce((s, m) => s + m.length, 0);
   const cap = SERVICE_MAX_SHARE * total;
   let things = 0;
-  for (const family of oneThingOfOwners(names)) for (const k of family.slice(1)) things += ties.join(k, family[0], cap);
+  const families = oneThingOfOwners(names);
+  for (const family of families) for (const k of family.slice(1)) things += ties.join(k, family[0], cap);
   let satellites = 0;
   for (;;) {
     let best: { from: number; to: number; share: number } | undefined;
@@ -75,9 +76,9 @@ export function groupModules(
   const identityRule = gathered
     ? `; the ${named.length} modules named for identity and access moved to one service`
     : "";
+  const familyNames = families.map((f) => f.map((k) => names[k]).join(" + ")).join(", ");
   const thingRule = things
-    ? `${plural(things, "module")} joined one named for the same thing of another owner (user-collection joins ` +
-      `team-collection); `
+    ? `${plural(things, "module")} joined one named for the same thing of another owner (${familyNames}); `
     : "";
   const service = ties.assignment();
   return {

@@ -340,6 +340,12 @@ describe("service names", () => {
     // with no module named `user`, `user-collection` is no owner's: the largest module names the service
     const noUser = [["team-collection", "user-collection"], ["team"], ["account"]];
     expect(nameServices(services, noUser, files, hints, new Set())[0]).toBe("team-collection");
+    // two collections of one file each beside a team module of five: under half of it, they name nothing
+    const more = [...files, ...["resolver", "guard", "module", "controller"].map((k) => `src/team/team.${k}.ts`)];
+    const moreHints = { ...hints, nouns: more.map(nounOf) };
+    const small = [[[3, 5, 6, 7, 8], [0], [2]], [[4]]];
+    const smallNames = [["team", "team-collection", "user-collection"], ["user"]];
+    expect(nameServices(small, smallNames, more, moreHints, new Set())[0]).toBe("team");
   });
 
   it("name a service by an entity only when another file of the service uses it", () => {
