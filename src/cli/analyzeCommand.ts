@@ -187,10 +187,10 @@ export function optionsOfReportedAnalysis(repo: string, flags: AnalyzeFlags, log
   return { ...scoped, ...shaped };
 }
 
-/** The service ids of the analysis the commands follow (as optionsOfReportedAnalysis finds it), if there is one. */
-export function reportedServiceIds(repo: string, flags: AnalyzeFlags): { ids: string[]; shown: string } | undefined {
+/** The service ids and names of the analysis the commands follow (as optionsOfReportedAnalysis finds it). */
+export function reportedServices(repo: string, flags: AnalyzeFlags): { names: string[]; shown: string } | undefined {
   const { analysis, shown } = reportedAnalysis(path.resolve(repo), flags.analysis);
-  return analysis && { ids: analysis.services.map((s) => s.id), shown };
+  return analysis && { names: analysis.services.flatMap((s) => [s.id, s.name]), shown };
 }
 
 /** An analysis as a proposal made at a commit, for the same-repository check. */

@@ -2,7 +2,7 @@ import path from "node:path";
 import { analyzeOutputs } from "../analysis/analyze.js";
 import { contractSketch } from "../report/contractSketch.js";
 import { UserError } from "../util/errors.js";
-import { optionsOfReportedAnalysis, reportedServiceIds, type AnalyzeFlags } from "./analyzeCommand.js";
+import { optionsOfReportedAnalysis, reportedServices, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";
 import type { Io } from "./io.js";
 
@@ -14,11 +14,11 @@ export async function runContract(service: string, repo: string, flags: AnalyzeF
   if (!s) {
     const now = analysis.services.map((x) => x.id).join(", ");
     // the sketch reads the code as it is now: a service of the saved analysis alone is from another build or commit
-    const saved = reportedServiceIds(repo, flags);
-    if (saved?.ids.includes(service))
+    const saved = reportedServices(repo, flags);
+    if (saved?.names.includes(service))
       throw new UserError(
         `${service}: a service of ${saved.shown}, but not of the repository analysed now (services now: ${now}): ` +
-          "the code or faultline changed since that analysis; run analyze again",
+          "the code, faultline or a flag changed since that analysis; run analyze again",
       );
     throw new UserError(`${service}: no such service (services: ${now})`);
   }

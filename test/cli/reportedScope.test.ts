@@ -72,8 +72,8 @@ describe("explain and contract speak of the analysis the report shows", () => {
     expect(stale.code).toBe(2);
     expect(stale.stderr.split("\n").at(-2)).toBe(
       `faultline: old-build: a service of ${path.join(written, "analysis.json")}, but not of the repository ` +
-        `analysed now (services now: ${analysis.services.map((s) => s.id).join(", ")}): the code or faultline ` +
-        "changed since that analysis; run analyze again",
+        `analysed now (services now: ${analysis.services.map((s) => s.id).join(", ")}): the code, faultline or a ` +
+        "flag changed since that analysis; run analyze again",
     );
     // no analysis to follow in the default folder, and no scope given: said, once
     const bare = path.join(tempDir(), "bare-shop");
