@@ -1,6 +1,7 @@
 import path from "node:path";
 import { exports as resolveExports } from "resolve.exports";
 import type { Tsconfig, WorkspacePackage } from "../repo/types.js";
+import { byString } from "../util/order.js";
 
 const OUTPUT_EXT = /(\.d)?\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const SOURCE_EXTS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
@@ -89,14 +90,33 @@ export class WorkspaceSources {
     return undefined;
   }
 
-  /** The package's tsconfigs that set outDir: tsconfig.json first, then by name. */
+  /**
+   * The package's tsconfigs that set outDir, the one that builds its output first: the tsconfig its `build`
+   * script compiles (`tsc -p tsconfig.build.json`), then tsconfig.json, then tsconfig.build.json, then the
+   * rest by name. logto's schemas map `lib/` back through tsconfig.build.json (src/), not through the
+   * code generator's tsconfig.build.gen.json (src/gen/), whose output lands in `lib/` too.
+   */
   private tsconfigsOf(pkg: WorkspacePackage): Tsconfig[] {
+    const build = buildTsconfig(pkg.manifest);
+    const built = build && path.resolve(pkg.dir, build.endsWith(".json") ? build : path.join(build, "tsconfig.json"));
+    const rank = (t: Tsconfig) => {
+      const name = path.basename(t.path);
+      if (t.abs === built) return 0;
+      return name === "tsconfig.json" ? 1 : name === "tsconfig.build.json" ? 2 : 3;
+    };
     return this.tsconfigs
       .filter((t) => t.dir === pkg.dir && t.options.outDir)
-      .sort(
-        (a, b) => Number(path.basename(b.path) === "tsconfig.json") - Number(path.basename(a.path) === "tsconfig.json"),
-      );
+      .sort((a, b) => rank(a) - rank(b) || byString(a.path, b.path));
   }
+}
+
+/** The tsconfig a package's `build` script compiles (`tsc -p tsconfig.build.json`, `tsc --project x.json`). */
+function buildTsconfig(manifest: WorkspacePackage["manifest"]): string | undefined {
+  const scripts = manifest.scripts;
+  const build = scripts && typeof scripts === "object" ? (scripts as Record<string, unknown>).build : undefined;
+  if (typeof build !== "string") return undefined;
+  const m = /\btsc\b[^&|;]*?(?:-p|--project)\s+(\S+)/.exec(build);
+  return m ? m[1].replace(/^["']|["']$/g, "") : undefined;
 }
 
 /**
