@@ -86,10 +86,12 @@ const DOMAINS = ["order", "payment", "invoice", "shipment", "customer", "product
  * two process roles; the web role mounts the routes of every domain through `routes/index.ts`, the
  * worker role the queue processor of every domain. Each domain is a model, a route and a processor.
  */
-function koaRepo(root = "src"): string {
+function koaRepo(root = "src", more: Record<string, string> = {}): string {
   const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+  const include = [root, ...new Set(Object.keys(more).map((f) => f.split("/").slice(0, -1).join("/")))];
   const files: Record<string, string> = {
-    "tsconfig.json": root === "src" ? TSCONFIG : TSCONFIG.replace('["src"]', JSON.stringify([root])),
+    ...more,
+    "tsconfig.json": root === "src" ? TSCONFIG : TSCONFIG.replace('["src"]', JSON.stringify(include)),
   };
   for (const d of DOMAINS) {
     files[`${root}/models/${cap(d)}.ts`] = `export class ${cap(d)} {\n  id = "${d}";\n}\n`;
@@ -144,6 +146,17 @@ describe("start-up code", () => {
       expect(own, d).toBeDefined();
       expect(own).toContain(`src/processors/${d[0].toUpperCase() + d.slice(1)}Processor.ts`);
     }
+  });
+
+  it("starts at a package's src/index.ts that runs code and nothing imports, beside another package", async () => {
+    // logto's core: src/index.ts loads the environment, then imports main.ts; a schemas package beside it
+    const schemas = { "packages/schemas/src/index.ts": "export const tables = ['users'];\n" };
+    const repo = koaRepo("packages/core/src", schemas);
+    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    expect(kernel.get("packages/core/src/index.ts")).toMatch(/entry point/);
+    expect(kernel.get("packages/core/src/main.ts")).toMatch(/^start-up/);
+    expect(kernel.get("packages/schemas/src/index.ts") ?? "").not.toMatch(/entry point/);
   });
 
   it("does not start at an index that only re-exports: a library's barrel", async () => {
