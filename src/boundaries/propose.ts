@@ -323,8 +323,16 @@ export function proposeBoundaries(
     placed.delete(i);
     kernel.push({ file: i, why: "tied to no module: what is left of infrastructure the kernel took" });
   }
-  // files left alone after merging (no neighbour in any cluster) are isolated too
-  for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubSet.has(i)) isolated.push(i);
+  // files left alone after merging (no neighbour in any cluster): tied to the kernel's files alone, they serve
+  // it (logto's env-set/create-pool.ts, imported by the kernel's env-set/index.ts); with no tie, isolated
+  for (let i = 0; i < n; i++) {
+    if (!active[i] || labels[i] >= 0 || domainHubSet.has(i)) continue;
+    if (degree[i] === 0) isolated.push(i);
+    else {
+      active[i] = 0;
+      kernel.push({ file: i, why: "tied to the kernel's files alone: no file of a module imports or changes with it" });
+    }
+  }
 
   // an entity its module never writes goes to the module that does most of the writing (domain hubs
   // were placed by their writers already)

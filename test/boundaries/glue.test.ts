@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { analyzeInto } from "../helpers/cli.js";
-import { buildRepo, day, TSCONFIG, type CommitStep } from "../helpers/repo.js";
+import { buildRepo, day, git, TSCONFIG, type CommitStep } from "../helpers/repo.js";
 
 const FEATURES = ["order", "payment", "invoice", "shipment", "customer", "product"];
 
@@ -90,7 +92,6 @@ function koaRepo(root = "src", more: Record<string, string> = {}): string {
   const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
   const include = [root, ...new Set(Object.keys(more).map((f) => f.split("/").slice(0, -1).join("/")))];
   const files: Record<string, string> = {
-    ...more,
     "tsconfig.json": root === "src" ? TSCONFIG : TSCONFIG.replace('["src"]', JSON.stringify(include)),
   };
   for (const d of DOMAINS) {
@@ -115,6 +116,7 @@ function koaRepo(root = "src", more: Record<string, string> = {}): string {
     `import { worker } from "./roles/worker";\n` +
     `export const start = () => [onerror, web(), worker()];\n`;
   files[`${root}/index.ts`] = `export const boot = () => import("./main").then((m) => m.start());\n`;
+  Object.assign(files, more);
   const author = "Ada <ada@x.test>";
   const commits: CommitStep[] = [{ author, date: day(0), touch: Object.keys(files) }];
   DOMAINS.forEach((d, k) => {
@@ -157,6 +159,30 @@ describe("start-up code", () => {
     expect(kernel.get("packages/core/src/index.ts")).toMatch(/entry point/);
     expect(kernel.get("packages/core/src/main.ts")).toMatch(/^start-up/);
     expect(kernel.get("packages/schemas/src/index.ts") ?? "").not.toMatch(/entry point/);
+  });
+
+  it("gives the kernel a file only kernel files are tied to; isolated is a file of no tie at all", async () => {
+    // every model extends a base class (a hub: the kernel's), and only the base imports its id
+    // helper; a file nothing imports, importing nothing, touched with nothing else in history is isolated
+    const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+    const repo = koaRepo("src", {
+      "src/models/base.ts": 'import { newId } from "./base-id";\nexport class Base {\n  id = newId();\n}\n',
+      "src/models/base-id.ts": "export const newId = () => Math.random().toString(36);\n",
+      ...Object.fromEntries(
+        DOMAINS.map((d) => [
+          `src/models/${cap(d)}.ts`,
+          `import { Base } from "./base";\nexport class ${cap(d)} extends Base {\n  kind = "${d}";\n}\n`,
+        ]),
+      ),
+    });
+    writeFileSync(path.join(repo, "src/lonely.ts"), "export const lonely = 1;\n");
+    git(repo, ["add", "src/lonely.ts"]);
+    git(repo, ["-c", "user.name=Zed", "-c", "user.email=zed@x.test", "commit", "-q", "-m", "a lonely file"]);
+    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    expect(kernel.get("src/models/base.ts")).toMatch(/^imported by 6 of the 6 services/); // a hub
+    expect(kernel.get("src/models/base-id.ts")).toMatch(/^tied to the kernel's files alone/);
+    expect(analysis.isolated).toEqual(["src/lonely.ts"]);
   });
 
   it("does not start at an index that only re-exports: a library's barrel", async () => {
