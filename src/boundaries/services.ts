@@ -91,7 +91,7 @@ export function groupModules(
       `(one owning data only when named as a part of it); ` +
       `then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
       `the files joined the one they are most tied to (ties against what both sides' totals predict)${identityRule}; ` +
-      `none over ${SERVICE_MAX_SHARE * 100}% of the files`,
+      `no merge past ${SERVICE_MAX_SHARE * 100}% of the files`,
   };
 }
 
