@@ -264,7 +264,7 @@ export function proposeBoundaries(
     shared.push(h.file);
     kernel.push({
       file: h.file,
-      why: `shared infrastructure naming no domain: imported by ${h.importers} other modules`,
+      why: `shared infrastructure (its own name holds no domain word): imported by ${h.importers} other modules`,
     });
   }
   // a fan-out hub whose strongest tie was shared infrastructure (a task to its base class) is placed
