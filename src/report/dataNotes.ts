@@ -1,7 +1,9 @@
 // What the reports say when no data is shared, in the terminal, report.md and report.html alike.
 
 /** No entity in the analysed code: what faultline reads as one, so that silence is not read as "no data coupling". */
-export const NO_ENTITY_FOUND = "no data entity found (ORM entity classes, model definitions, Prisma models)";
+export const NO_ENTITY_FOUND =
+  "no data entity found (read: ORM entity classes, Sequelize and Mongoose models, Prisma schemas; not SQL files), " +
+  "so no service is passed over for owning no data";
 
 /** Entities found, none of which a service other than its owner reads. */
 export const NO_ENTITY_SHARED = "no entity is read by a service other than its owner";

@@ -398,7 +398,11 @@ describe("report.html overview", () => {
       entities: [{ key: "x", name: "Order", file: owner.files[0], owner: owner.id, readBy: [], writtenBy: [] }],
     };
     for (const [a, line] of [
-      [none, "No data entity found (ORM entity classes, model definitions, Prisma models)."],
+      [
+        none,
+        "No data entity found (read: ORM entity classes, Sequelize and Mongoose models, Prisma schemas; not SQL " +
+          "files), so no service is passed over for owning no data.",
+      ],
       [own, "No entity is read by a service other than its owner."],
     ] as const) {
       const { page, trouble } = await open(browser, await render(a, demo.model));

@@ -193,7 +193,11 @@ function twoDomains(entities: boolean): string {
 describe("shared data, when there is none", () => {
   it("says no entity was found, or that none is read outside its owner, instead of saying nothing", async () => {
     for (const [entities, line] of [
-      [false, "no data entity found (ORM entity classes, model definitions, Prisma models)"],
+      [
+        false,
+        "no data entity found (read: ORM entity classes, Sequelize and Mongoose models, Prisma schemas; not SQL " +
+          "files), so no service is passed over for owning no data",
+      ],
       [true, "no entity is read by a service other than its owner"],
     ] as const) {
       const out = tempDir();
