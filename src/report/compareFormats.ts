@@ -61,15 +61,15 @@ export function comparisonToMarkdown(c: Comparison): string {
 
 const and = (names: string[]) => names.map(md).join(" and ");
 const count = (n: number) => (n === 0 ? "nothing moves" : n === 1 ? "1 file moves" : `${n} files move`);
+/** a rename counts the files that left the service, whatever moves elsewhere */
+const left = (n: number) =>
+  n === 0 ? "none of its files move" : n === 1 ? "1 of its files moves" : `${n} of its files move`;
 
 /** One line per change, worded after its kind (the rules: docs/compare.md). */
 function changeLine(ch: ServiceChange): string {
+  if (ch.kind === "renamed") return `renamed: ${and(ch.from)} to ${and(ch.to)} (${left(ch.files)})`;
   const [what, into] =
-    ch.kind === "renamed"
-      ? [`${and(ch.from)} to ${and(ch.to)}`, ""]
-      : ch.kind === "new"
-        ? [and(ch.to), ch.files ? " in" : ""]
-        : [`${and(ch.from)} into ${and(ch.to)}`, ""];
+    ch.kind === "new" ? [and(ch.to), ch.files ? " in" : ""] : [`${and(ch.from)} into ${and(ch.to)}`, ""];
   return `${ch.kind}: ${what} (${count(ch.files)}${into})`;
 }
 

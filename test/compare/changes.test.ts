@@ -190,4 +190,11 @@ describe("compare: what changes between two proposals", () => {
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
   });
+
+  it("markdown: a rename counts the files that left the service, never the moves elsewhere", async () => {
+    const r = await runCli(["compare", files.base, files.renamed, "--repo", repo, "--quiet"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("renamed: notification to notifications (none of its files move)");
+    expect(r.stdout).not.toContain("nothing moves");
+  });
 });
