@@ -544,10 +544,9 @@ function layerNote(dissolved: { layer: string; moved: number[] }[]): string {
 
 /**
  * Files named for starting a process (`main.ts`, `server.ts`, `bootstrap.ts`, or the `index.ts` of a
- * top-level folder, outline's `server/index.ts`, of a `src/` folder, logto's `packages/core/src/index.ts`,
- * or of the folder every analysed file is in, teable's `apps/nestjs-backend/src/index.ts` given with
- * `--include 'apps/nestjs-backend/src/**'`) that no analysed file imports; an index only of re-exports
- * starts nothing.
+ * top-level folder, outline's `server/index.ts`, or of the folder every analysed file is in, teable's
+ * `apps/nestjs-backend/src/index.ts` given with `--include 'apps/nestjs-backend/src/**'`) that no
+ * analysed file imports.
  */
 function entryPoints(files: string[], imports: ImportGraph): number[] {
   const imported = new Set(imports.edges.map((e) => e.to));
@@ -555,7 +554,7 @@ function entryPoints(files: string[], imports: ImportGraph): number[] {
   const runs = new Set(imports.edges.filter((e) => e.kinds.some((k) => k !== "reexport")).map((e) => e.from));
   const root = commonFolder(files);
   const rootIndex = (f: string) => root !== "" && path.posix.dirname(f) === root && INDEX.test(f);
-  const index = (f: string) => (TOP_INDEX.test(f) || SRC_INDEX.test(f) || rootIndex(f)) && runs.has(f);
+  const index = (f: string) => (TOP_INDEX.test(f) || rootIndex(f)) && runs.has(f);
   return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || index(f)) && !imported.has(f) ? [i] : []));
 }
 
@@ -607,8 +606,6 @@ function inFolders(files: string[], folders: string[]): number[] {
 const ENTRY_POINT = /(^|\/)(main|server|bootstrap)\.[cm]?[jt]sx?$/;
 const TOP_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
 const INDEX = /\/index\.[cm]?[jt]sx?$/;
-/** A package's `src/index.ts` (logto's core loads its environment there and imports main.ts) */
-const SRC_INDEX = /(^|\/)src\/index\.[cm]?[jt]sx?$/;
 
 /**
  * Every rename names a generated service (a pinned one is named by its pin), and no two services

@@ -150,17 +150,6 @@ describe("start-up code", () => {
     }
   });
 
-  it("starts at a package's src/index.ts that runs code and nothing imports, beside another package", async () => {
-    // logto's core: src/index.ts loads the environment, then imports main.ts; a schemas package beside it
-    const schemas = { "packages/schemas/src/index.ts": "export const tables = ['users'];\n" };
-    const repo = koaRepo("packages/core/src", schemas);
-    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
-    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
-    expect(kernel.get("packages/core/src/index.ts")).toMatch(/entry point/);
-    expect(kernel.get("packages/core/src/main.ts")).toMatch(/^start-up/);
-    expect(kernel.get("packages/schemas/src/index.ts") ?? "").not.toMatch(/entry point/);
-  });
-
   it("gives the kernel a file only kernel files are tied to; isolated is a file of no tie at all", async () => {
     // every model extends a base class (a hub: the kernel's), and only the base imports its id
     // helper; a file nothing imports, importing nothing, touched with nothing else in history is isolated
