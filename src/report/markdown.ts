@@ -260,9 +260,11 @@ function kernelSection(a: Analysis, limit: number): string[] {
     "",
   );
   out.push("| file | why |", "|---|---|");
-  for (const r of rows.slice(0, limit)) out.push(`| ${md(r.path)} | ${md(r.why)} |`);
-  if (rows.length > limit) {
-    const more = rows.slice(limit).reduce((n, r) => n + r.files, 0);
+  // one row past the limit is shown rather than cut to "and 1 more"
+  const shown = rows.length > limit + 1 ? limit : rows.length;
+  for (const r of rows.slice(0, shown)) out.push(`| ${md(r.path)} | ${md(r.why)} |`);
+  if (rows.length > shown) {
+    const more = rows.slice(shown).reduce((n, r) => n + r.files, 0);
     out.push("", `and ${more} more in analysis.json.`);
   }
   out.push("");

@@ -95,6 +95,28 @@ describe("report.md", () => {
     expect(md).toContain(`it imports from them ${importsOut} time`);
   });
 
+  it("shows the kernel's 41st file rather than 'and 1 more', and cuts at 40 past that", async () => {
+    const { out, file, a } = await demoAnalysis();
+    // the first n files of the demo (71) as the kernel, each a row of its own, out of their services
+    const paths = readJson<{ files: { path: string }[] }>(path.join(out, "model.json")).files.map((f) => f.path);
+    const table = async (n: number) => {
+      const kernel = new Set(paths.slice(0, n));
+      const services = a.services.map((s) => ({ ...s, files: s.files.filter((f) => !kernel.has(f)) }));
+      const files = [...kernel].map((p) => ({ path: p, why: "glue" }));
+      writeFileSync(file, JSON.stringify({ ...a, services, kernel: { files } }));
+      const r = await runCli(["report", file]);
+      expect(r.code, r.stderr).toBe(0);
+      const section = readFileSync(path.join(out, "report.md"), "utf8").split("## Shared kernel")[1].split("\n## ")[0];
+      return { rows: section.split("\n").filter((l) => l.endsWith(" | glue |")).length, section };
+    };
+    const one = await table(41);
+    expect(one.rows).toBe(41);
+    expect(one.section).not.toContain("more in analysis.json");
+    const two = await table(42);
+    expect(two.rows).toBe(40);
+    expect(two.section).toContain("and 2 more in analysis.json.");
+  });
+
   it("lists hidden coupling across two services first, each file with its service", async () => {
     const { out, file, a } = await demoAnalysis();
     const serviceOf = (f: string) => a.services.find((s) => s.files.includes(f));
