@@ -80,6 +80,10 @@ export function groupModules(
   const thingRule = things
     ? `${plural(things, "module")} joined one named for the same thing of another owner (${familyNames}); `
     : "";
+  // a small service tied to no other (a few files nothing outside them imports) has no one to join
+  const all = ties.outgoing();
+  const untied = ties.groups().filter((g) => ties.size(g) < SERVICE_MIN_SHARE * total && !all.get(g)?.size).length;
+  const untiedRule = untied ? `, ${plural(untied, "service")} under it tied to no other stayed` : "";
   const service = ties.assignment();
   return {
     service,
@@ -90,7 +94,8 @@ export function groupModules(
       `${Math.round(SATELLITE_SHARE * 100)}% or more of ${verb(satellites, "its", "their")} business with ` +
       `(one owning data only when named as a part of it); ` +
       `then ${plural(small, "service")} under ${SERVICE_MIN_SHARE * 100}% of ` +
-      `the files joined the one they are most tied to (ties against what both sides' totals predict)${identityRule}; ` +
+      `the files joined the one they are most tied to (ties against what both sides' totals predict)${untiedRule}` +
+      `${identityRule}; ` +
       `no merge past ${SERVICE_MAX_SHARE * 100}% of the files`,
   };
 }

@@ -137,6 +137,16 @@ describe("a small module", () => {
     expect(service).toEqual([2, 1, 2, 3, 4, 5]);
   });
 
+  it("stays when tied to no other service, and the rule says so", () => {
+    // novu's subscription-preference: 2 of 100 files (under the floor of 3), nothing outside them tied to them
+    const edges = [tie(H, X1, 12), tie(P, X2, 12), tie(Y, X1, 20)];
+    const { service, rule } = groupModules([S, H, P, X1, X2, Y], { ...cg, edges }, plainOf(6));
+    expect(service[0]).toBe(0);
+    expect(service.filter((g) => g === 0)).toHaveLength(1);
+    expect(rule).toContain("joined the one they are most tied to (ties against what both sides' totals predict), 1 ");
+    expect(rule).toContain("1 service under it tied to no other stayed");
+  });
+
   it("merges the strongest pair of all first, not the smallest service first", () => {
     // 100 files, floor 3: A (1 file) and B (2) are small. Ties: A-B 1, A-D 1.1, B-C 6, B-E 5, C-X1 4,
     // D-X2 10.8, E-X3 20 (no satellites: A 52% to D, B 50% to C, the rest bigger or past the cap).
