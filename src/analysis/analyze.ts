@@ -80,6 +80,7 @@ export async function analyzeOutputs(
   log: Log,
 ): Promise<{ analysis: Analysis; modelJson: ModelJson }> {
   const prepared = await prepareRepo(repo, opts, log);
+  warnUnanalysedPackages(prepared.records, log);
   const store = new CacheStore<{ analysis: Analysis; modelJson: ModelJson }>(prepared.cacheDir, "outputs", log);
   // without a cache nothing is looked up: the key (every record serialised) is not worth making
   const key = prepared.cacheDir ? outputsKey(prepared, opts) : "";
@@ -94,6 +95,31 @@ export async function analyzeOutputs(
   store.save();
   return { analysis, modelJson };
 }
+
+/**
+ * Imports of workspace packages with no analysed source file (most often a package the scope leaves out:
+ * logto's core imports `@logto/shared` 124 times): their ties are missing from the cut, which the user
+ * should know before reading it. Most imported first, three named.
+ */
+function warnUnanalysedPackages(records: ModuleRecord[], log: Log): void {
+  const counts = new Map<string, number>();
+  for (const r of records)
+    for (const imp of r.imports) {
+      const t = imp.target;
+      const pkg = t.type === "unresolved" ? UNANALYSED_PACKAGE.exec(t.reason)?.[1] : undefined;
+      if (pkg) counts.set(pkg, (counts.get(pkg) ?? 0) + 1);
+    }
+  if (counts.size === 0) return;
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]));
+  const total = ranked.reduce((n, [, c]) => n + c, 0);
+  const named = ranked.slice(0, 3).map(([p, c]) => `${p} ${c}`);
+  const rest = ranked.length > 3 ? ` and ${ranked.length - 3} more` : "";
+  log.warn(
+    `${plural(total, "import")} of ${plural(ranked.length, "workspace package")} found no analysed source file ` +
+      `(${named.join(", ")}${rest}): their ties are missing; --include a package's folder to weigh them`,
+  );
+}
+const UNANALYSED_PACKAGE = /^no source file in workspace package (.+)$/;
 
 /** The main job: code and history in, candidate services ranked with draft contracts out. */
 export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<AnalysisResult> {

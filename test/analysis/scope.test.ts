@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { runCli, tempDir } from "../helpers/cli.js";
+import { buildRepo, day } from "../helpers/repo.js";
+
+/** A workspace: an API package importing two sibling packages, `@acme/shared` three times, `@acme/kit` once. */
+function workspace(): string {
+  const json = (x: unknown) => JSON.stringify(x, null, 2);
+  const files: Record<string, string> = {
+    "package.json": json({ name: "acme", private: true, workspaces: ["packages/*"] }),
+    "tsconfig.json": json({ compilerOptions: { strict: true, moduleResolution: "bundler", module: "esnext" } }),
+    "packages/shared/package.json": json({ name: "@acme/shared", main: "src/index.ts" }),
+    "packages/shared/src/index.ts": "export const id = (s: string) => s;\n",
+    "packages/kit/package.json": json({ name: "@acme/kit", main: "src/index.ts" }),
+    "packages/kit/src/index.ts": "export const kit = 1;\n",
+    "packages/api/package.json": json({ name: "@acme/api" }),
+    "packages/api/src/orders.ts": 'import { id } from "@acme/shared";\nexport const order = id("o");\n',
+    "packages/api/src/invoices.ts": 'import { id } from "@acme/shared";\nexport const invoice = id("i");\n',
+    "packages/api/src/users.ts":
+      'import { id } from "@acme/shared";\nimport { kit } from "@acme/kit";\nexport const user = id("u") + kit;\n',
+  };
+  return buildRepo({ files, commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }] });
+}
+
+describe("a scope that leaves out workspace packages the code imports", () => {
+  it("is said in one warning naming the packages by how often they are imported", async () => {
+    const repo = workspace();
+    const r = await runCli(["analyze", repo, "--include", "packages/api/**", "--out", tempDir(), "--quiet"]);
+    expect(r.code, r.stderr).toBe(0);
+    // by hand: users, orders and invoices import @acme/shared (3), users @acme/kit (1)
+    expect(r.stderr).toContain(
+      "warning: 4 imports of 2 workspace packages found no analysed source file (@acme/shared 3, @acme/kit 1): " +
+        "their ties are missing; --include a package's folder to weigh them\n",
+    );
+    // the whole workspace analysed: nothing to say
+    const all = await runCli(["analyze", repo, "--out", tempDir(), "--quiet"]);
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stderr).not.toContain("workspace package");
+  });
+});
