@@ -413,6 +413,26 @@ describe("report.html overview", () => {
     }
   });
 
+  it("lists isolated files in a row of their own, whose panel names each, and no such row without them", async () => {
+    // the demo has none: one of a service's files made isolated, as a file tied to nothing would be
+    const a = structuredClone(demo.analysis);
+    const holder = a.services.find((s) => s.files.length > 3)!;
+    const lonely = holder.files[holder.files.length - 1];
+    holder.files = holder.files.filter((f) => f !== lonely);
+    a.isolated = [lonely];
+    const { page, trouble } = await open(browser, await render(a, demo.model));
+    const rows = page.getByTestId("service-row");
+    expect(await rows.count()).toBe(a.services.length + 2); // the services, the kernel, the isolated files
+    await page.locator('[data-testid=service-row][data-service-id=":isolated"]').click();
+    expect(await page.getByTestId("panel-title").textContent()).toBe("isolated");
+    expect(await page.getByTestId("panel-files").locator("li").allTextContents()).toEqual([lonely]);
+    expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+    const none = await open(browser, await render({ ...demo.analysis, isolated: [] }, demo.model));
+    expect(await none.page.locator('[data-testid=service-row][data-service-id=":isolated"]').count()).toBe(0);
+    await none.page.close();
+  });
+
   it("keeps each metric's value inside its cell in a narrow window (1024 x 700), the label giving way", async () => {
     const { page, trouble } = await open(browser, await render(demo.analysis, demo.model), {
       width: 1024,
