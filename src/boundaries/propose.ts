@@ -303,7 +303,8 @@ export function proposeBoundaries(
     opts,
     [...subProjects(cg.files, hints.typeFiles), ...features],
     (i) => kernelFixed.has(i) || pinOf(cg.files[i]) !== undefined,
-    glueSet,
+    // the root glue (`app.module.ts`) holds the app shell's units in the kernel (`app.controller.ts`)
+    new Set([...glueSet].filter((i) => !kernelFixed.has(i))),
   );
   // a module too small to stand and tied to no other module is infrastructure the kernel left
   const inModule = (i: number) => labels[i] >= 0 && (active[i] === 1 || domainHubSet.has(i));

@@ -11,7 +11,7 @@ const FEATURES = ["order", "payment", "invoice", "shipment", "customer", "produc
  * imports every feature's module and the entry point imports the root; an `ai` feature whose own
  * module wires four other features' modules beside its service and controller.
  */
-function nestRepo(product?: string): string {
+function nestRepo(product?: string, appController = false): string {
   const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
   const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
   for (const f of FEATURES) {
@@ -42,6 +42,13 @@ function nestRepo(product?: string): string {
     all.map((f) => `import { ${cap(f)}Module } from "./${f}/${f}.module";\n`).join("") +
     `export class AppModule {\n  static parts = [${all.map((f) => `${cap(f)}Module`).join(", ")}];\n}\n`;
   files["src/main.ts"] = `import { AppModule } from "./app.module";\nexport const app = AppModule;\n`;
+  // the app shell's controller (a health check) beside the root module, using the orders
+  if (appController) {
+    files["src/app.controller.ts"] =
+      `import { OrderService } from "./order/order.service";\n` +
+      `export class AppController {\n  constructor(private readonly s: OrderService) {}\n}\n`;
+    files["src/app.module.ts"] = `import { AppController } from "./app.controller";\n${files["src/app.module.ts"]}`;
+  }
   // the product's configuration, named for the product, importing every feature's service
   if (product) {
     files["package.json"] = JSON.stringify({ name: product, private: true });
@@ -64,6 +71,14 @@ function nestRepo(product?: string): string {
 }
 
 describe("framework glue", () => {
+  it("holds the app shell's controller in the kernel beside the root module the entry point imports", async () => {
+    // app.module.ts (root glue, fixed) and app.controller.ts are a unit, half in the kernel: the root glue
+    // is no mere wiring there, so the controller follows it (a feature's wiring module would not take its unit)
+    const { analysis } = await analyzeInto(nestRepo(undefined, true), ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    expect(kernel.get("src/app.controller.ts")).toMatch(/^framework glue: half of its unit \(src\/app\.\*\)/);
+  });
+
   it("is the kernel's when the entry point imports it; a feature's wiring module stays with it", async () => {
     const { analysis } = await analyzeInto(nestRepo(), ["--no-cache"]);
     const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
