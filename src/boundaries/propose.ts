@@ -324,16 +324,25 @@ export function proposeBoundaries(
     placed.delete(i);
     kernel.push({ file: i, why: "tied to no module: what is left of infrastructure the kernel took" });
   }
-  // files left alone after merging (no neighbour in any cluster): tied to the kernel's files alone, they serve
-  // it (logto's env-set/create-pool.ts, imported by the kernel's env-set/index.ts); with no tie, isolated
-  for (let i = 0; i < n; i++) {
-    if (!active[i] || labels[i] >= 0 || domainHubSet.has(i)) continue;
-    if (degree[i] === 0) isolated.push(i);
-    else {
+  // files left alone after merging (no neighbour in any cluster) are isolated, unless every tie they have is to
+  // the kernel: then they serve it (logto's env-set/create-pool.ts, which only the kernel's env-set/index.ts
+  // imports), as does what only they and the kernel are tied to; an entity stays out
+  const alone = new Set<number>();
+  for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubSet.has(i)) alone.add(i);
+  const inKernelNow = new Set(kernel.map((k) => k.file));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const i of alone) {
+      const ties = adjacency[i].map((t) => t.other);
+      if (hints.entityFiles.has(i) || ties.length === 0 || !ties.every((j) => inKernelNow.has(j))) continue;
+      alone.delete(i);
+      inKernelNow.add(i);
       active[i] = 0;
       kernel.push({ file: i, why: "tied to the kernel's files alone: no file of a module imports or changes with it" });
+      grew = true;
     }
   }
+  isolated.push(...alone);
 
   // an entity its module never writes goes to the module that does most of the writing (domain hubs
   // were placed by their writers already)

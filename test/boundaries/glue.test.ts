@@ -105,9 +105,8 @@ const DOMAINS = ["order", "payment", "invoice", "shipment", "customer", "product
  */
 function koaRepo(root = "src", more: Record<string, string> = {}): string {
   const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
-  const include = [root, ...new Set(Object.keys(more).map((f) => f.split("/").slice(0, -1).join("/")))];
   const files: Record<string, string> = {
-    "tsconfig.json": root === "src" ? TSCONFIG : TSCONFIG.replace('["src"]', JSON.stringify(include)),
+    "tsconfig.json": root === "src" ? TSCONFIG : TSCONFIG.replace('["src"]', JSON.stringify([root])),
   };
   for (const d of DOMAINS) {
     files[`${root}/models/${cap(d)}.ts`] = `export class ${cap(d)} {\n  id = "${d}";\n}\n`;
@@ -165,13 +164,16 @@ describe("start-up code", () => {
     }
   });
 
-  it("gives the kernel a file only kernel files are tied to; isolated is a file of no tie at all", async () => {
+  it("gives the kernel a file tied to kernel files alone; one tied to nothing else is isolated", async () => {
     // every model extends a base class (a hub: the kernel's), and only the base imports its id
     // helper; a file nothing imports, importing nothing, touched with nothing else in history is isolated
     const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
     const repo = koaRepo("src", {
       "src/models/base.ts": 'import { newId } from "./base-id";\nexport class Base {\n  id = newId();\n}\n',
       "src/models/base-id.ts": "export const newId = () => Math.random().toString(36);\n",
+      // a pair tied to each other alone: neither the kernel's nor any module's
+      "src/reporting/sales-report.ts": 'import { fmt } from "./sales-format";\nexport const report = fmt(1);\n',
+      "src/reporting/sales-format.ts": "export const fmt = (n: number) => n.toFixed(2);\n",
       ...Object.fromEntries(
         DOMAINS.map((d) => [
           `src/models/${cap(d)}.ts`,
@@ -186,7 +188,11 @@ describe("start-up code", () => {
     const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
     expect(kernel.get("src/models/base.ts")).toMatch(/^imported by 6 of the 6 services/); // a hub
     expect(kernel.get("src/models/base-id.ts")).toMatch(/^tied to the kernel's files alone/);
-    expect(analysis.isolated).toEqual(["src/lonely.ts"]);
+    expect(analysis.isolated).toEqual([
+      "src/lonely.ts",
+      "src/reporting/sales-format.ts",
+      "src/reporting/sales-report.ts",
+    ]);
   });
 
   it("does not start at an index that only re-exports: a library's barrel", async () => {
