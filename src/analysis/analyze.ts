@@ -15,6 +15,7 @@ import { mailmapOf } from "../history/readHistory.js";
 import { fromModelJson, toModelJson, type ModelJson } from "../metrics/modelJson.js";
 import { scorePartition } from "../metrics/scorecard.js";
 import type { ModuleRecord } from "../graph/types.js";
+import { NO_WORKSPACE_SOURCE } from "../graph/resolve.js";
 import type { RepoModel, ServicePartition } from "../metrics/types.js";
 import { draftContracts } from "../ranking/contracts.js";
 import { dataOwnership } from "../ranking/data.js";
@@ -80,7 +81,7 @@ export async function analyzeOutputs(
   log: Log,
 ): Promise<{ analysis: Analysis; modelJson: ModelJson }> {
   const prepared = await prepareRepo(repo, opts, log);
-  warnUnanalysedPackages(prepared.records, log);
+  warnUnanalysedPackages(prepared.chosen, log);
   const store = new CacheStore<{ analysis: Analysis; modelJson: ModelJson }>(prepared.cacheDir, "outputs", log);
   // without a cache nothing is looked up: the key (every record serialised) is not worth making
   const key = prepared.cacheDir ? outputsKey(prepared, opts) : "";
@@ -97,16 +98,17 @@ export async function analyzeOutputs(
 }
 
 /**
- * Imports of workspace packages with no analysed source file (most often a package the scope leaves out:
- * logto's core imports `@logto/shared` 124 times): their ties are missing from the cut, which the user
- * should know before reading it. Most imported first, three named.
+ * Imports, by the files services are made of, of workspace packages with no analysed source file (most often a
+ * package the scope leaves out: logto's core imports `@logto/shared` 124 times): their ties are missing from
+ * the cut, which the user should know before reading it. Most imported first, three named.
  */
 function warnUnanalysedPackages(records: ModuleRecord[], log: Log): void {
   const counts = new Map<string, number>();
   for (const r of records)
     for (const imp of r.imports) {
       const t = imp.target;
-      const pkg = t.type === "unresolved" ? UNANALYSED_PACKAGE.exec(t.reason)?.[1] : undefined;
+      const unanalysed = t.type === "unresolved" && t.reason.startsWith(NO_WORKSPACE_SOURCE);
+      const pkg = unanalysed ? t.reason.slice(NO_WORKSPACE_SOURCE.length) : undefined;
       if (pkg) counts.set(pkg, (counts.get(pkg) ?? 0) + 1);
     }
   if (counts.size === 0) return;
@@ -116,10 +118,10 @@ function warnUnanalysedPackages(records: ModuleRecord[], log: Log): void {
   const rest = ranked.length > 3 ? ` and ${ranked.length - 3} more` : "";
   log.warn(
     `${plural(total, "import")} of ${plural(ranked.length, "workspace package")} found no analysed source file ` +
-      `(${named.join(", ")}${rest}): their ties are missing; --include a package's folder to weigh them`,
+      `(${named.join(", ")}${rest}): their ties are missing (a package --include leaves out, or one whose ` +
+      "source faultline cannot find)",
   );
 }
-const UNANALYSED_PACKAGE = /^no source file in workspace package (.+)$/;
 
 /** The main job: code and history in, candidate services ranked with draft contracts out. */
 export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log): Promise<AnalysisResult> {

@@ -8,6 +8,9 @@ import { cachedResolutionHost } from "./host.js";
 import type { ImportFact, Resolution } from "./types.js";
 import { WorkspaceSources } from "./workspaceSource.js";
 
+/** The reason an import of a workspace package found no source file of it, before the package's name. */
+export const NO_WORKSPACE_SOURCE = "no source file in workspace package ";
+
 const BUILTINS = new Set(builtinModules);
 
 /**
@@ -65,7 +68,7 @@ export class Resolver {
     if (pkg) {
       const src = this.workspaces.resolve(spec, pkg, imp.mode === ts.ModuleKind.CommonJS);
       if (src) return { type: "module", path: this.modules.get(src)! };
-      return { type: "unresolved", reason: `no source file in workspace package ${pkg.name}` };
+      return { type: "unresolved", reason: `${NO_WORKSPACE_SOURCE}${pkg.name}` };
     }
     if (resolved) return { type: "unresolved", reason: `not in scope: ${toRepoPath(this.scope.root, resolved)}` };
     // `#x` is a package.json `imports` entry of the importer's own package, never another package
