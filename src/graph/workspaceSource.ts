@@ -110,13 +110,21 @@ export class WorkspaceSources {
   }
 }
 
-/** The tsconfig a package's `build` script compiles (`tsc -p tsconfig.build.json`, `tsc --project x.json`). */
+/**
+ * The tsconfig a package's `build` script compiles last (`pnpm generate && tsc -p tsconfig.build.json`): the
+ * `-p`/`--project` of its last `tsc` command (`tsc-alias -p` is another tool's), quotes taken off.
+ */
 function buildTsconfig(manifest: WorkspacePackage["manifest"]): string | undefined {
   const scripts = manifest.scripts;
   const build = scripts && typeof scripts === "object" ? (scripts as Record<string, unknown>).build : undefined;
   if (typeof build !== "string") return undefined;
-  const m = /\btsc\b[^&|;]*?(?:-p|--project)\s+(\S+)/.exec(build);
-  return m ? m[1].replace(/^["']|["']$/g, "") : undefined;
+  let last: string | undefined;
+  for (const command of build.split(/&&|\|\||[;|]/)) {
+    if (!/^\s*(?:npx\s+)?tsc(?:\s|$)/.test(command)) continue;
+    const m = /(?:^|\s)(?:-p|--project)\s+(?:"([^"]+)"|'([^']+)'|(\S+))/.exec(command);
+    if (m) last = m[1] ?? m[2] ?? m[3];
+  }
+  return last;
 }
 
 /**
