@@ -27,7 +27,7 @@ const CONFIG_FILE = /(^|\/)[^/]+\.config\.[cm]?[jt]sx?$/;
  * by a Unix time between dashes after a release (logto's `1.0.0-1677208902-add-orgs.ts`,
  * `1.0.0_rc.0-1674032095.1-dedup.ts`, `next-1786373004-tighten.ts`): run once.
  */
-const ONE_OFF_SCRIPT = /(^|\/)(migration[-_]?)?\d{8,}[^/]*$|(^|\/)[^/]*-\d{10,}[-_.][^/]*$/i;
+const ONE_OFF_SCRIPT = /(^|\/)(migration[-_]?)?\d{8,}[^/]*$|(^|\/)[^/]*-\d{10,13}(\.\d+)?[-_][^/]*$/i;
 /** A file in a folder of migrations (`apps/api/migrations/expire-at/expire-at.migration.ts`): run once, by hand. */
 const MIGRATIONS = /(^|\/)migrations\//i;
 /** A database seed script (`prisma/seed/users.ts`, `seed.ts`, `demo-seed.ts`, `users.seeder.ts`): fills a dev DB. */

@@ -50,6 +50,9 @@ function fullStack(): RepoScript {
       `import { db } from "../db";\n` + `export async function up() {\n  db.rows.push(0);\n}\n`,
     "apps/api/src/migrations/Migration20240225134525.ts": `export const sql = "alter table orders";\n`,
     "apps/api/alterations/next-1786373004-tighten-orgs.ts": `export const up = "alter table orgs";\n`,
+    "apps/api/alterations/1.0.0_rc.0-1674032095.1-dedup-orgs.ts": `export const up = "alter table orgs";\n`,
+    // a number that ends the name, before its extension, is no date: an OTP helper of the API
+    "apps/api/src/otp-1234567890.ts": `import { db } from "./db";\nexport const otp = () => db.rows.length;\n`,
     "apps/api/alterations/1.0.0-1677208902-add-orgs.ts":
       `import { db } from "../src/db";\n` + `export async function up() {\n  db.rows.push(1);\n}\n`,
     "apps/api/migrations/expire-at/expire-at.migration.ts":
@@ -156,6 +159,8 @@ const EXPECTED: Record<string, string> = {
   "apps/api/migrations/expire-at/expire-at.migration.ts": "tooling", // in a folder of migrations: run once
   "apps/api/alterations/1.0.0-1677208902-add-orgs.ts": "tooling", // a Unix time after a release: run once
   "apps/api/alterations/next-1786373004-tighten-orgs.ts": "tooling", // after the next release's
+  "apps/api/alterations/1.0.0_rc.0-1674032095.1-dedup-orgs.ts": "tooling", // a Unix time and a step
+  "apps/api/src/otp-1234567890.ts": "server", // digits before the extension only: no date of a script
   "apps/api/src/config/env.config.ts": "server", // named like a tool's config, but the server imports it: it runs
   "apps/api/src/config/db.config.ts": "server", // a config that running config imports runs too
   "apps/api/src/seeds/orders.ts": "tooling", // a database seed script, though server code in a server package
@@ -205,7 +210,7 @@ describe("tiers", () => {
       "renders JSX in a Next.js app; used only by client files",
     );
     expect(why["apps/api/migrations/expire-at/expire-at.migration.ts"]).toMatch(/^a migration/);
-    expect(analysis.tiers.counts).toEqual({ server: 15, client: 13, shared: 4, tooling: 10 });
+    expect(analysis.tiers.counts).toEqual({ server: 16, client: 13, shared: 4, tooling: 11 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
