@@ -400,8 +400,8 @@ describe("report.html overview", () => {
     for (const [a, line] of [
       [
         none,
-        "No data entity found (read: ORM entity classes, Sequelize and Mongoose models, Prisma schemas; not SQL " +
-          "files), so no service is passed over for owning no data.",
+        "No data entity found (faultline reads ORM entity classes, Sequelize and Mongoose models, Prisma schemas; " +
+          "not SQL files), so no service is passed over for owning no data.",
       ],
       [own, "No entity is read by a service other than its owner."],
     ] as const) {

@@ -217,8 +217,8 @@ describe("shared data, when there is none", () => {
     for (const [entities, line] of [
       [
         false,
-        "no data entity found (read: ORM entity classes, Sequelize and Mongoose models, Prisma schemas; not SQL " +
-          "files), so no service is passed over for owning no data",
+        "no data entity found (faultline reads ORM entity classes, Sequelize and Mongoose models, Prisma schemas; " +
+          "not SQL files), so no service is passed over for owning no data",
       ],
       [true, "no entity is read by a service other than its owner"],
     ] as const) {
