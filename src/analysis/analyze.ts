@@ -99,7 +99,7 @@ export async function analyzeOutputs(
 
 /**
  * Imports, by the files services are made of, of workspace packages with no analysed source file (most often a
- * package the scope leaves out: logto's core imports `@logto/shared` 124 times): their ties are missing from
+ * package the scope leaves out: logto's core imports `@logto/shared` 102 times): their ties are missing from
  * the cut, which the user should know before reading it. Most imported first, three named.
  */
 function warnUnanalysedPackages(records: ModuleRecord[], log: Log): void {
