@@ -5,11 +5,8 @@ import { isDeclarationFile } from "../repo/scopeFiles.js";
 import type { RepoScope, ScopeFile, Tsconfig } from "../repo/types.js";
 import { isInside, toRepoPath } from "../util/paths.js";
 import { cachedResolutionHost } from "./host.js";
-import type { ImportFact, Resolution } from "./types.js";
+import { NO_WORKSPACE_SOURCE, type ImportFact, type Resolution } from "./types.js";
 import { WorkspaceSources } from "./workspaceSource.js";
-
-/** The reason an import of a workspace package found no source file of it, before the package's name. */
-export const NO_WORKSPACE_SOURCE = "no source file in workspace package ";
 
 const BUILTINS = new Set(builtinModules);
 

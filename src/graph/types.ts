@@ -80,6 +80,9 @@ export interface FileFacts {
   terms: [string, number][];
 }
 
+/** The reason an import of a workspace package found no source file of it, before the package's name. */
+export const NO_WORKSPACE_SOURCE = "no source file in workspace package ";
+
 /** Where a specifier landed. */
 export type Resolution =
   | { type: "module"; path: string }
