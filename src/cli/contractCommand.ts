@@ -1,6 +1,6 @@
 import path from "node:path";
 import { analyzeOutputs } from "../analysis/analyze.js";
-import { contractSketch } from "../report/contractSketch.js";
+import { contractSketch, definedInEdges } from "../report/contractSketch.js";
 import { UserError } from "../util/errors.js";
 import { optionsOfReportedAnalysis, reportedServices, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";
@@ -9,7 +9,7 @@ import type { Io } from "./io.js";
 export async function runContract(service: string, repo: string, flags: AnalyzeFlags, io: Io): Promise<void> {
   const log = stderrLog({ quiet: true }, io);
   // the analysis analyze wrote to the cache, when nothing it depends on changed since
-  const { analysis } = await analyzeOutputs(repo, optionsOfReportedAnalysis(repo, flags, log), log);
+  const { analysis, modelJson } = await analyzeOutputs(repo, optionsOfReportedAnalysis(repo, flags, log), log);
   const s = analysis.services.find((x) => x.id === service || x.name === service);
   if (!s) {
     const now = analysis.services.map((x) => x.id).join(", ");
@@ -22,5 +22,15 @@ export async function runContract(service: string, repo: string, flags: AnalyzeF
       );
     throw new UserError(`${service}: no such service (services: ${now})`);
   }
-  io.out(contractSketch(path.resolve(repo), s.name, s.contract.provides, analysis.repo.head));
+  // the analysis resolved every import: a class's base is read where it resolved, never found again here
+  const fileAt = (k: number) => modelJson.files[k].path;
+  const edges = modelJson.imports.map(([from, to, symbols]) => ({ from: fileAt(from), to: fileAt(to), symbols }));
+  const sketch = contractSketch(
+    path.resolve(repo),
+    s.name,
+    s.contract.provides,
+    analysis.repo.head,
+    definedInEdges(edges),
+  );
+  io.out(sketch);
 }

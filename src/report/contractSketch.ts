@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, realpathSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Project, ts } from "ts-morph";
 import type { ContractSymbol } from "../ranking/types.js";
@@ -11,7 +11,13 @@ import { getOrInsert } from "../util/maps.js";
  * references but does not define become opaque `unknown` aliases, found by compiling the
  * sketch itself (a few hundred lines, in memory), so the result always passes tsc.
  */
-export function contractSketch(root: string, serviceName: string, provides: ContractSymbol[], head: string): string {
+export function contractSketch(
+  root: string,
+  serviceName: string,
+  provides: ContractSymbol[],
+  head: string,
+  definedIn: DefinedIn = () => undefined,
+): string {
   const byFile = new Map<string, ContractSymbol[]>();
   for (const p of provides) getOrInsert(byFile, p.file, () => []).push(p);
   const topLevel: string[] = [];
@@ -43,7 +49,7 @@ export function contractSketch(root: string, serviceName: string, provides: Cont
         members.push(wiring, `  ${safeName(name)}: unknown;`);
       } else if (ts.isClassDeclaration(decl)) {
         const typeName = decl.name?.text ?? pascal(file);
-        declareClass({ root, file, sf, decl }, typeName, usedNames, topLevel);
+        declareClass({ root, file, sf, decl, definedIn }, typeName, usedNames, topLevel);
         members.push(doc, `  ${safeName(name)}: new (...args: any[]) => ${typeName};`);
       } else {
         members.push(doc, `  ${safeName(name)}${signature(decl, sf)};`);
@@ -65,20 +71,31 @@ export function contractSketch(root: string, serviceName: string, provides: Cont
   return header + withPlaceholders(body) + "\n";
 }
 
-/** A class where it is declared: the file and its syntax tree. */
+/** Where the analysis resolved a symbol a file imports: the analysed file defining it (through barrels). */
+export type DefinedIn = (file: string, symbol: string) => string | undefined;
+
+/** DefinedIn from the import edges of an analysis (through barrels, as model.json holds them). */
+export function definedInEdges(edges: { from: string; to: string; symbols: string[] }[]): DefinedIn {
+  const byFile = new Map<string, { to: string; symbols: string[] }[]>();
+  for (const e of edges) getOrInsert(byFile, e.from, () => []).push(e);
+  return (file, symbol) => byFile.get(file)?.find((e) => e.symbols.includes(symbol))?.to;
+}
+
+/** A class where it is declared: the file and its syntax tree, and where the file's imports lead. */
 interface ClassAt {
   root: string;
   file: string;
   sf: ts.SourceFile;
   decl: ts.ClassDeclaration;
+  definedIn: DefinedIn;
 }
 
 /** How many classes up an `extends` chain the sketch follows into the repository. */
 const MAX_BASES = 3;
 
 /**
- * A class as the type of its public members, after the class it extends where the repository declares it
- * (in its file, or a file it imports by a relative path): `type SubscriberPayloadDto =
+ * A class as the type of its public members, after the class it extends where the analysed code declares it
+ * (in its file, or the file an import of it resolves to): `type SubscriberPayloadDto =
  * CreateSubscriberRequestDto & {}` keeps the fields a DTO inherits. An intersection, not `extends`: a member
  * the class redeclares with another type still compiles. A base declared elsewhere (a package's) stays a
  * name the placeholders make opaque; one written as a call (`PartialType(CreateUserDto)`) or closing a loop
@@ -110,44 +127,29 @@ function isNameOnly(e: ts.Expression): boolean {
   return ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && isNameOnly(e.expression));
 }
 
-/** The class an `extends` names, when declared in the same file or one imported by a relative path. */
+/**
+ * The class an `extends` names, when declared in the same file or in the analysed file an import of it
+ * resolves to (the analysis resolved it as TypeScript does: aliases, paths, barrels); a file outside the
+ * analysed ones (a package's, one a link leads to) is never read.
+ */
 function baseClassOf(at: ClassAt, heritage: ts.ExpressionWithTypeArguments): ClassAt | undefined {
   if (!ts.isIdentifier(heritage.expression)) return undefined;
   const name = heritage.expression.text;
   const local = findDeclaration(at.sf, name);
   if (local) return ts.isClassDeclaration(local) && local.name ? { ...at, decl: local } : undefined;
   for (const st of at.sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
-    const spec = st.moduleSpecifier.text;
-    const bindings = st.importClause?.namedBindings;
-    if (!spec.startsWith(".") || !bindings || !ts.isNamedImports(bindings)) continue;
-    const el = bindings.elements.find((e) => e.name.text === name);
+    const bindings = ts.isImportDeclaration(st) ? st.importClause?.namedBindings : undefined;
+    const el =
+      bindings && ts.isNamedImports(bindings) ? bindings.elements.find((e) => e.name.text === name) : undefined;
     if (!el) continue;
-    const file = resolveRelative(at.root, path.posix.join(path.posix.dirname(at.file), spec));
+    const imported = (el.propertyName ?? el.name).text;
+    const file = at.definedIn(at.file, imported);
     if (!file) return undefined;
     const sf = sourceFileOf(at.root, file);
-    const decl = findDeclaration(sf, (el.propertyName ?? el.name).text);
-    return decl && ts.isClassDeclaration(decl) && decl.name ? { root: at.root, file, sf, decl } : undefined;
+    const decl = findDeclaration(sf, imported);
+    return decl && ts.isClassDeclaration(decl) && decl.name ? { ...at, file, sf, decl } : undefined;
   }
   return undefined;
-}
-
-/**
- * The repository file a relative import names, as a bundler resolves it (`./x` to x.ts, x.tsx or x/index.ts):
- * a regular file under the root, never one a link or `..` leads outside it to (the repository is untrusted).
- */
-function resolveRelative(root: string, target: string): string | undefined {
-  if (target.startsWith("..")) return undefined;
-  const stem = target.replace(/\.js$/, "");
-  const real = realpathSync(root);
-  return [`${stem}.ts`, `${stem}.tsx`, `${stem}/index.ts`].find((f) => {
-    const abs = path.join(root, f);
-    try {
-      return lstatSync(abs).isFile() && realpathSync(abs).startsWith(real + path.sep);
-    } catch {
-      return false;
-    }
-  });
 }
 
 function sourceFileOf(root: string, file: string): ts.SourceFile {

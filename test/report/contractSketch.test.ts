@@ -2,8 +2,8 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { tempDir } from "../helpers/cli.js";
-import { contractSketch } from "../../src/report/contractSketch.js";
+import { parseGraph, runCli, tempDir } from "../helpers/cli.js";
+import { contractSketch, definedInEdges, type DefinedIn } from "../../src/report/contractSketch.js";
 
 /** A repository of the given files (path to lines), for the sketch to read. */
 function repoOf(files: Record<string, string[]>): string {
@@ -13,6 +13,17 @@ function repoOf(files: Record<string, string[]>): string {
     writeFileSync(path.join(root, file), lines.join("\n"));
   }
   return root;
+}
+
+/** Classes of one file that another service uses, as a contract lists them. */
+const classesOf = (file: string, symbols: string[]) =>
+  symbols.map((symbol) => ({ file, symbol, kind: "class", usedBy: ["billing"] }));
+
+/** Where each import of the repository leads, as `faultline graph --through-barrels` resolves it. */
+async function resolvedImports(root: string): Promise<DefinedIn> {
+  const r = await runCli(["graph", root, "--through-barrels", "--quiet"]);
+  expect(r.code, r.stderr).toBe(0);
+  return definedInEdges(parseGraph(r.stdout).edges);
 }
 
 describe("the contract sketch", () => {
@@ -61,7 +72,7 @@ describe("the contract sketch", () => {
 });
 
 describe("a class in the contract sketch", () => {
-  it("keeps what it extends: a base the repository declares before it, another's as an opaque name", () => {
+  it("keeps what it extends: a base the repository declares before it, another's as an opaque name", async () => {
     // novu's trigger payload: a DTO that adds nothing to the one it extends, imported by a relative path
     const root = repoOf({
       "src/dtos/create-subscriber.dto.ts": [
@@ -80,13 +91,8 @@ describe("a class in the contract sketch", () => {
         "}",
       ],
     });
-    const provides = ["SubscriberPayloadDto", "SubscriberDocument"].map((symbol) => ({
-      file: "src/dtos/subscriber-payload.dto.ts",
-      symbol,
-      kind: "class",
-      usedBy: ["events"],
-    }));
-    const sketch = contractSketch(root, "subscriber", provides, "");
+    const provides = classesOf("src/dtos/subscriber-payload.dto.ts", ["SubscriberPayloadDto", "SubscriberDocument"]);
+    const sketch = contractSketch(root, "subscriber", provides, "", await resolvedImports(root));
     // by hand: the base's public fields under its own name (not the alias the import gives it), then the class
     expect(sketch).toContain(
       "// src/dtos/create-subscriber.dto.ts\nexport interface CreateSubscriberRequestDto {\n" +
@@ -97,7 +103,7 @@ describe("a class in the contract sketch", () => {
     expect(compileErrors(sketch)).toEqual([]);
   });
 
-  it("compiles whatever the extends says: a call, a member redeclared, a loop, a path out of the repository", () => {
+  it("compiles whatever the extends says: a call, a member redeclared, a loop, a path outside", async () => {
     const root = repoOf({
       "src/users.ts": [
         'import { PartialType } from "@nestjs/mapped-types";',
@@ -111,13 +117,8 @@ describe("a class in the contract sketch", () => {
         "export class Far extends Outside { c!: number; }",
       ],
     });
-    const provides = ["UpdateUserDto", "AdminDto", "Ping", "Far"].map((symbol) => ({
-      file: "src/users.ts",
-      symbol,
-      kind: "class",
-      usedBy: ["billing"],
-    }));
-    const sketch = contractSketch(root, "users", provides, "");
+    const provides = classesOf("src/users.ts", ["UpdateUserDto", "AdminDto", "Ping", "Far"]);
+    const sketch = contractSketch(root, "users", provides, "", await resolvedImports(root));
     // by hand: a call is no type (its own members stand alone); the loop's second class drops its extends;
     // `../../outside` leaves the repository, so Outside stays a name the placeholders declare
     expect(sketch).toContain("export interface UpdateUserDto {\n  id: string;\n}");
@@ -130,14 +131,13 @@ describe("a class in the contract sketch", () => {
 });
 
 describe("a base class behind a link", () => {
-  it("is not read when the link leads outside the repository", () => {
+  it("is not read when the link leads outside the repository: the analysis holds no linked file", async () => {
     const outside = repoOf({ "secret.ts": ["export class Secret {", "  key!: string;", "}"] });
     const root = repoOf({
       "src/leak.ts": ['import { Secret } from "./link";', "export class Leak extends Secret {}"],
     });
     symlinkSync(path.join(outside, "secret.ts"), path.join(root, "src/link.ts"));
-    const provides = [{ file: "src/leak.ts", symbol: "Leak", kind: "class", usedBy: ["billing"] }];
-    const sketch = contractSketch(root, "leak", provides, "");
+    const sketch = contractSketch(root, "leak", classesOf("src/leak.ts", ["Leak"]), "", await resolvedImports(root));
     expect(sketch).toContain("export type Leak = Secret & {\n};");
     expect(sketch).not.toContain("key");
   });
