@@ -2,6 +2,7 @@ import path from "node:path";
 import { exports as resolveExports } from "resolve.exports";
 import type { Tsconfig, WorkspacePackage } from "../repo/types.js";
 import { byString } from "../util/order.js";
+import { getOrInsert } from "../util/maps.js";
 
 const OUTPUT_EXT = /(\.d)?\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const SOURCE_EXTS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
@@ -14,6 +15,7 @@ const SOURCE_EXTS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs
  */
 export class WorkspaceSources {
   private readonly byName: WorkspacePackage[];
+  private readonly ranked = new Map<string, Tsconfig[]>();
 
   constructor(
     packages: WorkspacePackage[],
@@ -92,11 +94,16 @@ export class WorkspaceSources {
 
   /**
    * The package's tsconfigs that set outDir, the one that builds its output first: the tsconfig its `build`
-   * script compiles (`tsc -p tsconfig.build.json`), then tsconfig.json, then tsconfig.build.json, then the
+   * script's last `tsc` compiles (`tsc -p tsconfig.build.json`), then tsconfig.json, then tsconfig.build.json, then the
    * rest by name. logto's schemas map `lib/` back through tsconfig.build.json (src/), not through the
    * code generator's tsconfig.build.gen.json (src/gen/), whose output lands in `lib/` too.
    */
   private tsconfigsOf(pkg: WorkspacePackage): Tsconfig[] {
+    // asked once per import of the package: ranked once per package
+    return getOrInsert(this.ranked, pkg.dir, () => this.rankTsconfigs(pkg));
+  }
+
+  private rankTsconfigs(pkg: WorkspacePackage): Tsconfig[] {
     const build = buildTsconfig(pkg.manifest);
     const built = build && path.resolve(pkg.dir, build.endsWith(".json") ? build : path.join(build, "tsconfig.json"));
     const rank = (t: Tsconfig) => {
