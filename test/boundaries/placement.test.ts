@@ -169,31 +169,22 @@ describe("units (x.module.ts, x.service.ts, x.controller.ts in one folder)", () 
     // (module 1); prisma's is its module (kernel) and its service (module 0). By hand: order's module is
     // wiring (novu's events.module.ts, glue importing many modules), so the controller stays; prisma's
     // module is not, so on half the kernel takes prisma.service.ts
-    const labels = Int32Array.from([-1, 1, 1, -1, 0, 2, 2, 2, 4, 0, 0]);
     const cg: CouplingGraph = { files, edges: [], weights };
-    const fixed = (i: number) => i === 0;
-    expect(
-      keepUnitsTogether(
+    /** the first five labels after keeping units together, with `wiring` the one wiring file, and the moves */
+    const keep = (wiring: number) => {
+      const labels = Int32Array.from([-1, 1, 1, -1, 0, 2, 2, 2, 4, 0, 0]);
+      const { moved } = keepUnitsTogether(
         labels,
         cg,
         (i) => i !== 1,
-        fixed,
         (i) => i === 0,
-      ).moved,
-    ).toEqual([4]);
-    expect([...labels.slice(0, 5)]).toEqual([-1, 1, 1, -1, -1]);
+        (i) => i === wiring,
+      );
+      return { moved, labels: [...labels.slice(0, 5)] };
+    };
+    expect(keep(0)).toEqual({ moved: [4], labels: [-1, 1, 1, -1, -1] });
     // the other way round: order's module is no wiring, prisma's is (and not fixed: it joins its service)
-    const again = Int32Array.from([-1, 1, 1, -1, 0, 2, 2, 2, 4, 0, 0]);
-    expect(
-      keepUnitsTogether(
-        again,
-        cg,
-        (i) => i !== 1,
-        fixed,
-        (i) => i === 3,
-      ).moved,
-    ).toEqual([2, 3]);
-    expect([...again.slice(0, 5)]).toEqual([-1, 1, -1, 0, 0]);
+    expect(keep(3)).toEqual({ moved: [2, 3], labels: [-1, 1, -1, 0, 0] });
   });
 
   it("never move a fixed file (pinned, forced into the kernel), though it counts", () => {
