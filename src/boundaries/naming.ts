@@ -267,7 +267,13 @@ export function nameServices(
     const head = bySize
       .filter((m) => !gathered[i] && m.size * 2 >= largestModule && largest[0].startsWith(`${m.name}-`))
       .map((m) => m.name);
-    const candidates = [...thingOf(i), ...head, ...[...central, ...entities].map((e) => e.noun)];
+    // the largest module's name when its entity's noun only qualifies it (`search` over `search-query`): the
+    // module is the domain, the entity one of its tables
+    const qualified = central
+      .slice(0, 1)
+      .filter((e) => e.noun.startsWith(`${moduleNames[i][e.module]}-`) && !isGenericName(moduleNames[i][e.module]))
+      .map((e) => moduleNames[i][e.module]);
+    const candidates = [...thingOf(i), ...head, ...qualified, ...[...central, ...entities].map((e) => e.noun)];
     // all taken: its nouns against the names given so far (a taken noun qualified by the next)
     const name =
       [...candidates, ...largest].find((n) => !used.has(n)) ??

@@ -292,6 +292,22 @@ describe("service names", () => {
     };
     expect(nameServices(modules, [["notification", "group"]], files, two, new Set())).toEqual(["notification"]);
   });
+  it("name a service by its largest module when the module's entity only qualifies the module's name", () => {
+    // outline's search: SearchQuery is its one table, the module (searches, suggestions, the index) is search
+    const files = [
+      "server/models/SearchQuery.ts",
+      "server/presenters/searchQuery.ts",
+      "server/routes/api/searches/searches.ts",
+      "server/utils/SearchProviderManager.ts",
+    ];
+    const nouns = files.map(nounOf);
+    expect(nouns[0]).toBe("search-query");
+    const hints = { nouns, entityFiles: new Set([0]), users: new Map([[0, [1, 2, 3]]]) };
+    expect(nameServices([[[0, 1, 2, 3]]], [["search"]], files, hints, new Set())).toEqual(["search"]);
+    // an entity that is no qualified module name still names it (a module named for a role word speaks last)
+    expect(nameServices([[[0, 1, 2, 3]]], [["query"]], files, hints, new Set())).toEqual(["search-query"]);
+  });
+
   it("name a service by the head its largest module shares with another at least half its size", () => {
     // vendure's catalog: product options (4 files here, the largest) beside products (2) and facets (1)
     const files = [
