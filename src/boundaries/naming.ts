@@ -157,8 +157,13 @@ export function nameByNouns(
     let ranked = [...counts[i]]
       .sort((x, y) => y[1] - x[1] || groupsWith.get(x[0])! - groupsWith.get(y[0])! || byString(x[0], y[0]))
       .map(([noun]) => noun);
+    // no domain noun on any file (each names its own thing): its one model file, the data it holds, speaks
+    // (the demo's `models/Notification.ts` beside `templates/`, `mailer.ts`)
+    const models = [...new Set(groups[i].filter((f) => inModelFolder(files[f])).map((f) => ownNounOf(files[f])))];
+    if (ranked.length === 0 && models.length === 1 && models[0] !== undefined && !UNFIT_NAMES.has(models[0]))
+      ranked = [models[0]];
     // no noun on a quarter of its files (one file per provider): the folder most of them share speaks
-    if (ranked.length === 0 || counts[i].get(ranked[0])! * 4 < groups[i].length) {
+    else if (ranked.length === 0 || counts[i].get(ranked[0])! * 4 < groups[i].length) {
       // a folder named after another group's domain, which hardly any of its own files carry
       // (`emails/templates/` beside `models/Template.ts`), says what its files are, not what they
       // are about: its parent speaks instead
@@ -185,6 +190,11 @@ export function nameByNouns(
     names[i] = name;
   }
   return names;
+}
+
+/** Whether a file sits right in a folder of data models (`models/`, `entities/`; not `models/helpers/`). */
+function inModelFolder(file: string): boolean {
+  return /^(models?|entit(y|ies))$/i.test(path.posix.basename(path.posix.dirname(file)));
 }
 
 /**

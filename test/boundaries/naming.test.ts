@@ -491,6 +491,30 @@ describe("service names", () => {
   });
 });
 
+describe("a group whose files carry no domain noun", () => {
+  // the demo's notifications: every file names a thing of its own, so none is a domain noun (a noun two
+  // files carry); by hand, `templates/` holds half of them, but `models/Notification.ts` is the data they hold
+  const files = [
+    "src/models/Notification.ts",
+    "src/repositories/outboxRepository.ts",
+    "src/services/mailer.ts",
+    "src/templates/emails.ts",
+    "src/templates/index.ts",
+    "src/templates/sms.ts",
+  ];
+  const none = files.map(() => undefined);
+
+  it("is named by its one model file", () => {
+    expect(nameByNouns([files.map((_, i) => i)], files, none, new Set())).toEqual(["notification"]);
+  });
+
+  it("is named by its folder without one, or with a model file in a subfolder of models/", () => {
+    const helper = files.map((f) => f.replace("models/", "models/helpers/"));
+    expect(nameByNouns([files.map((_, i) => i)], helper, none, new Set())).toEqual(["template"]);
+    expect(nameByNouns([[1, 2, 3, 4, 5]], files, none, new Set())).toEqual(["template"]);
+  });
+});
+
 /** Names of two groups of files, each file's noun read from its path. */
 function namesOfTwo(first: string[], second: string[]): string[] {
   const files = [...first, ...second];
