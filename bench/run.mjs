@@ -10,6 +10,7 @@ const MODES = {
   analyze: () => import("./analyze.mjs"),
   cold: () => import("./cold.mjs"),
   cochange: () => import("./cochange.mjs"),
+  review: () => import("./review.mjs"),
   "tsconfig-readers": () => import("./tsconfig-readers.mjs"),
 };
 
