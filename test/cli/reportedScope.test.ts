@@ -47,8 +47,8 @@ describe("explain and contract speak of the analysis the report shows", () => {
     const seed = ["--seed", "7", "--resolution", "8"];
     // written elsewhere than the repository's .faultline/
     const { out: written, analysis } = await analyzeInto(dir, seed);
-    // a file these settings put in another service than the defaults do
-    const file = "src/templates/sms.ts";
+    // a file whose service these settings name otherwise than the defaults do (cart, not order)
+    const file = "src/services/checkout.ts";
     const owner = analysis.services.find((s) => s.files.includes(file))!;
     const byFlags = await runCli(["explain", file, "--repo", dir, ...seed, "--no-cache"]);
     const byDefaults = await runCli(["explain", file, "--repo", dir, "--include", "**", "--no-cache"]);
