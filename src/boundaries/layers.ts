@@ -29,7 +29,7 @@ export function dissolveLayers(
   cg: CouplingGraph,
   nouns: (string | undefined)[],
   active: Uint8Array,
-): { labels: Int32Array; dissolved: { layer: string; moved: number[] }[] } {
+): { labels: Int32Array; dissolved: { layer: string; label: number; moved: number[] }[] } {
   const out = Int32Array.from(labels);
   const members = new Map<number, number[]>();
   for (let i = 0; i < out.length; i++) if (active[i] && out[i] >= 0) getOrInsert(members, out[i], () => []).push(i);
@@ -44,7 +44,7 @@ export function dissolveLayers(
       const layer = major.length ? layerFolder(major, nouns) : layerRole(l, files, cg.files, tiesOf);
       return layer ? [{ l, ...layer }] : [];
     });
-  const dissolved: { layer: string; moved: number[] }[] = [];
+  const dissolved: { layer: string; label: number; moved: number[] }[] = [];
   if (layers.length === 0) return { labels: out, dissolved };
   // files of each noun per cluster, those that stay where they are: a member of a layer-shaped
   // cluster moves, and draws no other member to where it was
@@ -72,9 +72,31 @@ export function dissolveLayers(
       out[i] = target;
       moved.push(i);
     }
-    if (moved.length) dissolved.push({ layer: layer.layer, moved });
+    if (moved.length) dissolved.push({ layer: layer.layer, label: layer.l, moved });
   }
   return { labels: out, dissolved };
+}
+
+/**
+ * What each dissolved layer leaves behind when every file naming a domain has left it (unleash's error
+ * classes, once `role-in-use-error.ts` and the like went to their domains; a lone base task):
+ * the layer's plumbing. A layer that keeps a file naming a domain (one whose domain's files stay beside
+ * it) keeps its plumbing too. `keep`: files no rule moves (pinned).
+ */
+export function layerPlumbing(
+  labels: Int32Array,
+  dissolved: { layer: string; label: number }[],
+  nouns: (string | undefined)[],
+  active: Uint8Array,
+  keep: (file: number) => boolean,
+): { layer: string; files: number[] }[] {
+  const out: { layer: string; files: number[] }[] = [];
+  for (const d of dissolved) {
+    const left: number[] = [];
+    for (let i = 0; i < labels.length; i++) if (active[i] && labels[i] === d.label) left.push(i);
+    if (left.length && left.every((i) => nouns[i] === undefined && !keep(i))) out.push({ layer: d.layer, files: left });
+  }
+  return out;
 }
 
 /** The folders that hold half of a cluster's files or more, each with its files. */

@@ -23,7 +23,7 @@ import {
 import { namedForNounAlone, namesDomainWord, ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
-import { dissolveLayers } from "./layers.js";
+import { dissolveLayers, layerPlumbing } from "./layers.js";
 import {
   featureFolders,
   folderStrays,
@@ -171,6 +171,14 @@ export function proposeBoundaries(
 
   // clusters shaped like a layer (a folder of tasks, each serving another domain) go to their domains
   const layers = dissolveLayers(consensus.labels, cg, hints.nouns, active);
+  // what a dissolved layer leaves when its files naming a domain have gone to theirs is its plumbing
+  const keep = (i: number) => hints.entityFiles.has(i) || pinOf(cg.files[i]) !== undefined;
+  for (const p of layerPlumbing(layers.labels, layers.dissolved, hints.nouns, active, keep))
+    for (const i of p.files) {
+      active[i] = 0;
+      layers.labels[i] = -1;
+      kernel.push({ file: i, why: `plumbing of the layer ${p.layer}: its files naming a domain went to theirs` });
+    }
   let labels = mergeTiny(layers.labels, cg, opts.minServiceSize, active);
   const adjacency = adjacencyOf(cg);
   // per file a rule placed rather than the clustering, the last such rule

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dissolveLayers } from "../../src/boundaries/layers.js";
+import { dissolveLayers, layerPlumbing } from "../../src/boundaries/layers.js";
 import { domainNames } from "../../src/coupling/names.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
 
@@ -46,7 +46,20 @@ describe("layer-shaped clusters", () => {
     // by hand: team, user, attachment and revision, each a domain with a model and a policy
     expect([...out.labels.slice(9)]).toEqual([0, 1, 2, 3]);
     expect(out.labels[8]).toBe(4); // BaseTask names no domain
-    expect(out.dissolved).toEqual([{ layer: "server/queues/tasks/", moved: [9, 10, 11, 12] }]);
+    expect(out.dissolved).toEqual([{ layer: "server/queues/tasks/", label: 4, moved: [9, 10, 11, 12] }]);
+  });
+
+  it("leave their plumbing behind once every member naming a domain has gone to it", () => {
+    const tasks = ["CleanupDeletedTeamTask", "CleanupDemotedUserTask", "CleanupExpiredAttachmentsTask"];
+    const out = dissolved([...tasks, "CleanupOldRevisionsTask"]);
+    const { nouns } = domainNames(layered([...tasks, "CleanupOldRevisionsTask"]).cg.files);
+    const all = new Uint8Array(out.labels.length).fill(1);
+    // by hand: BaseTask alone is left in the tasks' cluster, and it names no domain
+    expect(layerPlumbing(out.labels, out.dissolved, nouns, all, () => false)).toEqual([
+      { layer: "server/queues/tasks/", files: [8] },
+    ]);
+    // a file no rule moves (pinned) keeps the layer's leftovers where they are
+    expect(layerPlumbing(out.labels, out.dissolved, nouns, all, (i) => i === 8)).toEqual([]);
   });
 
   it("keep a member whose domain's files stay in the same cluster", () => {
@@ -75,7 +88,10 @@ describe("layer-shaped clusters", () => {
     );
     // by hand: team, user, attachment and revision tasks go to their domains; the insight task stays
     expect([...out.labels.slice(9, 14)]).toEqual([0, 1, 2, 3, 4]);
-    expect(out.dissolved).toEqual([{ layer: "server/queues/tasks/", moved: [9, 10, 11, 12] }]);
+    expect(out.dissolved).toEqual([{ layer: "server/queues/tasks/", label: 4, moved: [9, 10, 11, 12] }]);
+    // and with it the base task: the insight's files name a domain, so the layer keeps its plumbing
+    const all = new Uint8Array(files.length).fill(1);
+    expect(layerPlumbing(out.labels, out.dissolved, nouns, all, () => false)).toEqual([]);
   });
 
   it("are kept when one domain holds 40% of the folder's files", () => {
@@ -109,7 +125,7 @@ describe("layer-shaped clusters", () => {
     // domain; by hand: 4 of 5 files end in "strategy", each tied outside the cluster (0.3) most to
     // another of four domains, none drawing 40%: each joins its domain, the config they share stays
     expect([...out.labels.slice(8)]).toEqual([4, 0, 1, 2, 3]);
-    expect(out.dissolved).toEqual([{ layer: "*-strategy", moved: [9, 10, 11, 12] }]);
+    expect(out.dissolved).toEqual([{ layer: "*-strategy", label: 4, moved: [9, 10, 11, 12] }]);
   });
 
   it("are kept by a role word when its files are tied outside to fewer than four domains", () => {
