@@ -3,6 +3,7 @@ import { isAdjective, isGenericName, isRouteParameter, namesIdentity, nounOf, ow
 import { oneThingOfOwners } from "./services.js";
 import { withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
+import { getOrInsert } from "../util/maps.js";
 import { commonFolder } from "../util/paths.js";
 
 /** Words of a path: folders and file name, split at camelCase, dashes, dots and underscores. */
@@ -122,7 +123,8 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
 /**
  * Names groups by the business noun their files' names carry (coupling/names.ts): the noun on
  * most of the group's files, the rarer across groups first on ties; a group whose files carry
- * none is named from its path words (nameGroups). Names are unique.
+ * none by its one file in a models folder the groups share, else from its path words (nameGroups).
+ * Names are unique.
  */
 export function nameByNouns(
   groups: number[][],
@@ -151,17 +153,29 @@ export function nameByNouns(
   );
   const used = new Set(taken);
   const scopeRoot = commonFolder(files);
+  // the `models/` or `entities/` folders holding files of two groups or more: a layer of the data
+  // models, not a module's own helpers (`common/models/pagination.model.ts`)
+  const groupsIn = new Map<string, Set<number>>();
+  groups.forEach((g, k) => {
+    for (const f of g)
+      if (inModelFolder(files[f])) getOrInsert(groupsIn, path.posix.dirname(files[f]), () => new Set()).add(k);
+  });
+  const sharedModelFolders = new Set([...groupsIn].filter(([, ks]) => ks.size >= 2).map(([dir]) => dir));
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].length - groups[a].length || a - b);
   const names = new Array<string>(groups.length);
   for (const i of order) {
     let ranked = [...counts[i]]
       .sort((x, y) => y[1] - x[1] || groupsWith.get(x[0])! - groupsWith.get(y[0])! || byString(x[0], y[0]))
       .map(([noun]) => noun);
-    // no domain noun on any file (each names its own thing): its one model file, the data it holds, speaks
-    // (the demo's `models/Notification.ts` beside `templates/`, `mailer.ts`)
-    const models = [...new Set(groups[i].filter((f) => inModelFolder(files[f])).map((f) => ownNounOf(files[f])))];
-    if (ranked.length === 0 && models.length === 1 && models[0] !== undefined && !UNFIT_NAMES.has(models[0]))
-      ranked = [models[0]];
+    // no domain noun on any file (each names its own thing): its one file in the models folder the groups
+    // share, the data it holds, speaks (the demo's `models/Notification.ts` beside `templates/`, `mailer.ts`)
+    const models = new Set(
+      groups[i]
+        .filter((f) => sharedModelFolders.has(path.posix.dirname(files[f])))
+        .map((f) => ownNounOf(files[f]))
+        .filter((noun): noun is string => noun !== undefined && !UNFIT_NAMES.has(noun)),
+    );
+    if (ranked.length === 0 && models.size === 1) ranked = [...models];
     // no noun on a quarter of its files (one file per provider): the folder most of them share speaks
     else if (ranked.length === 0 || counts[i].get(ranked[0])! * 4 < groups[i].length) {
       // a folder named after another group's domain, which hardly any of its own files carry
@@ -209,7 +223,8 @@ function qualify(noun: string, next: string): string {
  * Names services after the domain they own: a module named by the head of their largest module's
  * phrase, at least half its size (`product` beside `product-option`: what the two share); else the
  * entity of their largest module, which says what the service is mostly about (its noun:
- * `models/Document.ts` names "document"); else the entity most files use, in a module at least half
+ * `models/Document.ts` names "document"), or that module's name when the entity's noun only qualifies
+ * it and no entity has that name (`search` for SearchQuery); else the entity most files use, in a module at least half
  * the size of the largest; else their largest module. Names are unique; a service whose candidate
  * names are all taken is named by nameByNouns.
  * `gathered`: a service of modules gathered from across the cut (identity and access), which no
@@ -236,6 +251,13 @@ export function nameServices(
     const holds = (thing: string) => moduleNames[i].filter((m) => m.endsWith(`-${thing}`)).length >= 2;
     return gathered[i] ? [] : things.filter((t) => !isGenericName(t) && holds(t) && sizeOf(t) * 2 >= largestModule);
   };
+  // every entity's noun: a module's name that is one (another service's `Order`) is no name to take over
+  const entityNouns = new Set(
+    services
+      .flat(2)
+      .filter((f) => hints.entityFiles.has(f))
+      .map((f) => ownNounOf(files[f]) && (hints.nouns[f] ?? ownNounOf(files[f]))),
+  );
   const order = services.map((_, i) => i).sort((a, b) => size(services[b]) - size(services[a]) || a - b);
   const names = new Array<string>(services.length);
   for (const i of order) {
@@ -278,11 +300,13 @@ export function nameServices(
       .filter((m) => !gathered[i] && m.size * 2 >= largestModule && largest[0].startsWith(`${m.name}-`))
       .map((m) => m.name);
     // the largest module's name when its entity's noun only qualifies it (`search` over `search-query`): the
-    // module is the domain, the entity one of its tables
+    // module is the domain, the entity one of its tables; unless the name is an entity's (`order` beside
+    // `order-line`, while `Order` is another service's)
     const qualified = central
       .slice(0, 1)
-      .filter((e) => e.noun.startsWith(`${moduleNames[i][e.module]}-`) && !isGenericName(moduleNames[i][e.module]))
-      .map((e) => moduleNames[i][e.module]);
+      .map((e) => ({ noun: e.noun, module: moduleNames[i][e.module] }))
+      .filter((e) => e.noun.startsWith(`${e.module}-`) && !isGenericName(e.module) && !entityNouns.has(e.module))
+      .map((e) => e.module);
     const candidates = [...thingOf(i), ...head, ...qualified, ...[...central, ...entities].map((e) => e.noun)];
     // all taken: its nouns against the names given so far (a taken noun qualified by the next)
     const name =

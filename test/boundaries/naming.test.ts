@@ -304,8 +304,26 @@ describe("service names", () => {
     expect(nouns[0]).toBe("search-query");
     const hints = { nouns, entityFiles: new Set([0]), users: new Map([[0, [1, 2, 3]]]) };
     expect(nameServices([[[0, 1, 2, 3]]], [["search"]], files, hints, new Set())).toEqual(["search"]);
-    // an entity that is no qualified module name still names it (a module named for a role word speaks last)
+    // a module name that no entity noun begins with leaves the entity to name it
     expect(nameServices([[[0, 1, 2, 3]]], [["query"]], files, hints, new Set())).toEqual(["search-query"]);
+  });
+
+  it("never name a service by its module's name when that name is another service's entity", () => {
+    // the bigger service's largest module is `order` and holds OrderLine; Order is the smaller one's
+    const files = [
+      "src/entity/order-line.entity.ts",
+      "src/service/order-line.service.ts",
+      "src/api/order-line.resolver.ts",
+      "src/entity/order.entity.ts",
+      "src/service/checkout.service.ts",
+    ];
+    const users = new Map<number, number[]>([
+      [0, [1, 2]],
+      [3, [4]],
+    ]);
+    const hints = { nouns: files.map(nounOf), entityFiles: new Set([0, 3]), users };
+    const names = nameServices([[[0, 1, 2]], [[3, 4]]], [["order"], ["checkout"]], files, hints, new Set());
+    expect(names).toEqual(["order-line", "order"]);
   });
 
   it("name a service by the head its largest module shares with another at least half its size", () => {
@@ -493,7 +511,8 @@ describe("service names", () => {
 
 describe("a group whose files carry no domain noun", () => {
   // the demo's notifications: every file names a thing of its own, so none is a domain noun (a noun two
-  // files carry); by hand, `templates/` holds half of them, but `models/Notification.ts` is the data they hold
+  // files carry); by hand, `templates/` holds half of them, but `models/Notification.ts` is the data they
+  // hold, in the models folder the orders (files 6 and 7) use too
   const files = [
     "src/models/Notification.ts",
     "src/repositories/outboxRepository.ts",
@@ -501,17 +520,32 @@ describe("a group whose files carry no domain noun", () => {
     "src/templates/emails.ts",
     "src/templates/index.ts",
     "src/templates/sms.ts",
+    "src/models/Order.ts",
+    "src/routes/orders.ts",
   ];
   const none = files.map(() => undefined);
+  const notifications = [0, 1, 2, 3, 4, 5];
 
-  it("is named by its one model file", () => {
-    expect(nameByNouns([files.map((_, i) => i)], files, none, new Set())).toEqual(["notification"]);
+  it("is named by its one file in the models folder the groups share", () => {
+    expect(nameByNouns([notifications, [6, 7]], files, none, new Set())[0]).toBe("notification");
   });
 
-  it("is named by its folder without one, or with a model file in a subfolder of models/", () => {
+  it("is named by its folder without one, or when the models folder is its own", () => {
+    expect(
+      nameByNouns(
+        [
+          [1, 2, 3, 4, 5],
+          [0, 6, 7],
+        ],
+        files,
+        none,
+        new Set(),
+      )[0],
+    ).toBe("template");
+    // a module's own helpers (`common/models/pagination.model.ts`): no layer of data models
+    expect(nameByNouns([notifications, [7]], files, none, new Set())[0]).toBe("template");
     const helper = files.map((f) => f.replace("models/", "models/helpers/"));
-    expect(nameByNouns([files.map((_, i) => i)], helper, none, new Set())).toEqual(["template"]);
-    expect(nameByNouns([[1, 2, 3, 4, 5]], files, none, new Set())).toEqual(["template"]);
+    expect(nameByNouns([notifications, [6, 7]], helper, none, new Set())[0]).toBe("template");
   });
 });
 
