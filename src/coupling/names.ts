@@ -291,15 +291,22 @@ const DOMAIN_WORD_FILES = 4;
  * The words that say a domain: each word of an entity's name, and each word that the own names of
  * DOMAIN_WORD_FILES or more files carry (`order.module.ts`, `order.service.ts`, `orders.controller.ts`,
  * `requires-order.guard.ts`). `database.ts`, `CacheHelper.ts` or `IsHexColor.ts` name a thing, but none
- * the business is about. A word on more than a tenth of the files still says a domain here (unleash's
- * `feature`, hoppscotch's `team` and `user`), though as a noun it sets no module apart: `feature-schema.ts`
- * is the feature's, not shared infrastructure.
+ * the business is about. A word on more than a tenth of the files says a domain only when it leads most
+ * of the nouns carrying it (unleash's `feature`, hoppscotch's `team` and `user`: `feature-schema.ts` is
+ * the feature's, not shared infrastructure), not when it trails them (`response` of `create-order-response`).
  */
 export function domainWords(files: string[], entityNames: string[], ignore: (word: string) => boolean): Set<string> {
   const carriers = new Map<string, number>();
-  for (const f of files) for (const w of new Set(ownNounOf(f)?.split("-"))) carriers.set(w, (carriers.get(w) ?? 0) + 1);
+  const leads = new Map<string, number>();
+  for (const f of files) {
+    const words = ownNounOf(f)?.split("-") ?? [];
+    for (const w of new Set(words)) carriers.set(w, (carriers.get(w) ?? 0) + 1);
+    if (words.length) leads.set(words[0], (leads.get(words[0]) ?? 0) + 1);
+  }
+  const cap = Math.max(10, MAX_NOUN_SHARE * files.length);
+  const says = (w: string, n: number) => n <= cap || (leads.get(w) ?? 0) * 2 >= n;
   const words = new Set<string>();
-  for (const [w, n] of carriers) if (n >= DOMAIN_WORD_FILES && w.length >= 3 && !ignore(w)) words.add(w);
+  for (const [w, n] of carriers) if (n >= DOMAIN_WORD_FILES && says(w, n) && w.length >= 3 && !ignore(w)) words.add(w);
   for (const name of entityNames) for (const w of nameWords(name)) words.add(singular(w));
   return words;
 }

@@ -125,5 +125,8 @@ describe("domain words", () => {
     );
     const rest = Array.from({ length: 28 }, (_, i) => `src/util/helper${i}.ts`);
     expect(domainWords([...feature, ...rest], [], () => false).has("feature")).toBe(true);
+    // a word trailing the nouns that carry it (`response` of twelve DTOs of as many things) says none
+    const dtos = Array.from({ length: 12 }, (_, i) => `src/dtos/thing${i}-response.dto.ts`);
+    expect(domainWords([...dtos, ...rest], [], () => false).has("response")).toBe(false);
   });
 });
