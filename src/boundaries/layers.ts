@@ -78,23 +78,27 @@ export function dissolveLayers(
 }
 
 /**
- * What each dissolved layer leaves behind when every file naming a domain has left it (unleash's error
- * classes, once `role-in-use-error.ts` and the like went to their domains; a lone base task):
- * the layer's plumbing. A layer that keeps a file naming a domain (one whose domain's files stay beside
- * it) keeps its plumbing too. `keep`: files no rule moves (pinned).
+ * What each layer folder dissolved leaves in it when no file left in its cluster names a domain (unleash's
+ * error classes, once `role-in-use-error.ts` and the like went to their domains; a lone base task): the
+ * layer's plumbing. A layer that keeps a file naming a domain (one whose domain's files stay beside it)
+ * keeps its plumbing too; so does a role layer (`*-strategy`), whose leftovers are the configuration its
+ * members implement. `namesDomain`: a file naming a domain (its noun, an entity); `pinned` files stay.
  */
 export function layerPlumbing(
   labels: Int32Array,
   dissolved: { layer: string; label: number }[],
-  nouns: (string | undefined)[],
+  paths: string[],
   active: Uint8Array,
-  keep: (file: number) => boolean,
+  is: { namesDomain: (file: number) => boolean; pinned: (file: number) => boolean },
 ): { layer: string; files: number[] }[] {
   const out: { layer: string; files: number[] }[] = [];
   for (const d of dissolved) {
+    if (!d.layer.endsWith("/")) continue;
     const left: number[] = [];
     for (let i = 0; i < labels.length; i++) if (active[i] && labels[i] === d.label) left.push(i);
-    if (left.length && left.every((i) => nouns[i] === undefined && !keep(i))) out.push({ layer: d.layer, files: left });
+    if (left.some(is.namesDomain)) continue;
+    const inFolder = left.filter((i) => `${path.posix.dirname(paths[i])}/` === d.layer && !is.pinned(i));
+    if (inFolder.length) out.push({ layer: d.layer, files: inFolder });
   }
   return out;
 }

@@ -110,7 +110,8 @@ export interface Proposal {
  * consensus at the resolution the `auto` rule picks, with the hubs that most modules import
  * taken out; infrastructure hubs form the shared kernel, domain hubs (entities, files named for
  * a business noun) go to the module that owns them; layer-shaped clusters dissolve into the
- * domains their members name; fan-out hubs go where their strongest tie is; tiny clusters join
+ * domains their members name, and what a layer folder then holds naming no domain is the kernel's;
+ * fan-out hubs go where their strongest tie is; tiny clusters join
  * their neighbour. Services: the modules grouped by their business ties
  * (services.ts). Team overrides apply last; every service and module is named from its files.
  */
@@ -171,12 +172,18 @@ export function proposeBoundaries(
 
   // clusters shaped like a layer (a folder of tasks, each serving another domain) go to their domains
   const layers = dissolveLayers(consensus.labels, cg, hints.nouns, active);
-  // what a dissolved layer leaves when its files naming a domain have gone to theirs is its plumbing
-  const keep = (i: number) => hints.entityFiles.has(i) || pinOf(cg.files[i]) !== undefined;
-  for (const p of layerPlumbing(layers.labels, layers.dissolved, hints.nouns, active, keep))
+  // what a dissolved layer folder leaves when its files naming a domain have gone to theirs is its plumbing
+  const plumbing: number[] = [];
+  const namesNoun = (i: number) => hints.nouns[i] !== undefined || hints.entityFiles.has(i);
+  const isPinned = (i: number) => pinOf(cg.files[i]) !== undefined;
+  for (const p of layerPlumbing(layers.labels, layers.dissolved, cg.files, active, {
+    namesDomain: namesNoun,
+    pinned: isPinned,
+  }))
     for (const i of p.files) {
       active[i] = 0;
       layers.labels[i] = -1;
+      plumbing.push(i);
       kernel.push({ file: i, why: `plumbing of the layer ${p.layer}: its files naming a domain went to theirs` });
     }
   let labels = mergeTiny(layers.labels, cg, opts.minServiceSize, active);
@@ -368,7 +375,6 @@ export function proposeBoundaries(
     if (pin) getOrInsert(pinnedTo, pin, () => []).push(i);
     else if (labels[i] >= 0 && (active[i] || domainHubSet.has(i))) getOrInsert(clusters, labels[i], () => []).push(i);
   }
-  const isPinned = (i: number) => pinOf(cg.files[i]) !== undefined;
   kernel = kernel.filter((k) => !isPinned(k.file));
   isolated = isolated.filter((i) => !isPinned(i));
   const modules = [...clusters.values()].filter((m) => m.length > 0);
@@ -378,7 +384,7 @@ export function proposeBoundaries(
     ownsData: modules.map((m) => m.some((i) => hints.entityFiles.has(i))),
   });
   // shared infrastructure still in the kernel (a unit's majority may have taken some back)
-  const stillShared = shared.filter((i) => kernel.some((k) => k.file === i));
+  const stillShared = [...shared, ...plumbing].filter((i) => kernel.some((k) => k.file === i));
   // the kernel holds what two services or more share: infrastructure that one service alone
   // imports goes back to it, to the module importing it most
   for (const [file, k] of soleServiceImporters(stillShared, modules, grouping.service, cg.files, imports)) {

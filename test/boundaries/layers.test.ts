@@ -52,14 +52,18 @@ describe("layer-shaped clusters", () => {
   it("leave their plumbing behind once every member naming a domain has gone to it", () => {
     const tasks = ["CleanupDeletedTeamTask", "CleanupDemotedUserTask", "CleanupExpiredAttachmentsTask"];
     const out = dissolved([...tasks, "CleanupOldRevisionsTask"]);
-    const { nouns } = domainNames(layered([...tasks, "CleanupOldRevisionsTask"]).cg.files);
+    const { files } = layered([...tasks, "CleanupOldRevisionsTask"]).cg;
+    const { nouns } = domainNames(files);
     const all = new Uint8Array(out.labels.length).fill(1);
+    const named = (i: number) => nouns[i] !== undefined;
     // by hand: BaseTask alone is left in the tasks' cluster, and it names no domain
-    expect(layerPlumbing(out.labels, out.dissolved, nouns, all, () => false)).toEqual([
+    expect(layerPlumbing(out.labels, out.dissolved, files, all, { namesDomain: named, pinned: () => false })).toEqual([
       { layer: "server/queues/tasks/", files: [8] },
     ]);
-    // a file no rule moves (pinned) keeps the layer's leftovers where they are
-    expect(layerPlumbing(out.labels, out.dissolved, nouns, all, (i) => i === 8)).toEqual([]);
+    // a pinned file stays where its pin says
+    expect(
+      layerPlumbing(out.labels, out.dissolved, files, all, { namesDomain: named, pinned: (i) => i === 8 }),
+    ).toEqual([]);
   });
 
   it("keep a member whose domain's files stay in the same cluster", () => {
@@ -91,7 +95,8 @@ describe("layer-shaped clusters", () => {
     expect(out.dissolved).toEqual([{ layer: "server/queues/tasks/", label: 4, moved: [9, 10, 11, 12] }]);
     // and with it the base task: the insight's files name a domain, so the layer keeps its plumbing
     const all = new Uint8Array(files.length).fill(1);
-    expect(layerPlumbing(out.labels, out.dissolved, nouns, all, () => false)).toEqual([]);
+    const is = { namesDomain: (i: number) => nouns[i] !== undefined, pinned: () => false };
+    expect(layerPlumbing(out.labels, out.dissolved, files, all, is)).toEqual([]);
   });
 
   it("are kept when one domain holds 40% of the folder's files", () => {
@@ -126,6 +131,10 @@ describe("layer-shaped clusters", () => {
     // another of four domains, none drawing 40%: each joins its domain, the config they share stays
     expect([...out.labels.slice(8)]).toEqual([4, 0, 1, 2, 3]);
     expect(out.dissolved).toEqual([{ layer: "*-strategy", label: 4, moved: [9, 10, 11, 12] }]);
+    // what a role layer leaves is the configuration its members implement, no plumbing
+    const all = new Uint8Array(out.labels.length).fill(1);
+    const is = { namesDomain: () => false, pinned: () => false };
+    expect(layerPlumbing(out.labels, out.dissolved, out.files, all, is)).toEqual([]);
   });
 
   it("are kept by a role word when its files are tied outside to fewer than four domains", () => {
@@ -158,5 +167,5 @@ function strategies(domains: number[]) {
   const before = Int32Array.from(files.map((_, i) => (i < config ? Math.floor(i / 2) : 4)));
   const cg: CouplingGraph = { files, edges, weights };
   const { nouns } = domainNames(files);
-  return { before, ...dissolveLayers(before, cg, nouns, new Uint8Array(files.length).fill(1)) };
+  return { before, files, ...dissolveLayers(before, cg, nouns, new Uint8Array(files.length).fill(1)) };
 }
