@@ -6,17 +6,18 @@
 //   holds such a folder spread at all;
 // - entities in the kernel (who owns them is the hardest question of an extraction);
 // - names: a service named after one of its main labelled modules (one a quarter of its labelled files
-//   carry: the same words, or one's words holding the other's).
+//   carry: the same words, or one's words holding the other's), of the services holding a labelled file.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { BenchError, FAULTLINE_BIN, makeTempDir, parseArgs, printTable } from "./lib.mjs";
-import { spawnSync } from "node:child_process";
 
 export const usage =
   "review --set NAME | --all [-- analyze flags]: service count, layer-shaped services and modules, entities in " +
   "the kernel and service names, against a labelled set's fine labels";
 
-const LABELS = path.join(path.dirname(new URL(import.meta.url).pathname), "labels");
+const LABELS = path.join(path.dirname(fileURLToPath(import.meta.url)), "labels");
 /** A folder spread over this many labelled modules, none on LAYER_TOP of its labelled files, is a layer. */
 const LAYER_DOMAINS = 4;
 const LAYER_TOP = 0.4;
@@ -58,11 +59,14 @@ function mainLabels(files, labels) {
   return [...counts].filter(([, n]) => n * 4 >= labelled).map(([label]) => label);
 }
 
-const words = (name) => name.split("-").map((w) => (w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w));
+/** A name's words, plurals made singular (`categories`, `settings`). */
+const words = (name) =>
+  name
+    .split("-")
+    .map((w) => (w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w));
 
 /** Whether a service name says one of its main labels: the same words, or one's words holding the other's. */
 function namedAfter(name, labels) {
-  if (labels.length === 0) return true;
   const a = words(name);
   return labels.some((label) => {
     const b = words(label);
@@ -85,29 +89,32 @@ function reviewOne(name, repo, flags) {
       encoding: "utf8",
       maxBuffer: 1 << 30,
     });
-    if (r.status !== 0)
-      throw new BenchError(`faultline analyze failed on ${name}: ${r.stderr.trim().split("\n").pop()}`);
+    if (r.status !== 0) {
+      const why = r.error?.message ?? (r.stderr ?? "").trim().split("\n").pop();
+      throw new BenchError(`faultline analyze failed on ${name}: ${why}`);
+    }
     analysis = JSON.parse(fs.readFileSync(path.join(dir, "analysis.json"), "utf8"));
   } finally {
     cleanup();
   }
   const fine = readLabels(path.join(LABELS, `${name}.modules.json`));
   const small = analysis.services.filter((s) => s.files.length < SMALL_SERVICE);
-  const layered = [];
+  const layered = { services: [], modules: [] };
   for (const s of analysis.services) {
     for (const [folder, count, spread] of layerFolders(s.files, fine))
-      if (count * 2 > s.files.length) layered.push(`service ${s.id}: ${folder}/ (${count} files, ${spread} modules)`);
+      if (count * 2 > s.files.length) layered.services.push(`${s.id}: ${folder}/ (${count} files, ${spread} modules)`);
     for (const m of s.modules)
       for (const [folder, count, spread] of layerFolders(m.files, fine))
-        layered.push(`module ${s.id}/${m.name}: ${folder}/ (${count} files, ${spread} modules)`);
+        layered.modules.push(`${s.id}/${m.name}: ${folder}/ (${count} files, ${spread} modules)`);
   }
   const kernel = new Set(analysis.kernel.files.map((k) => k.path));
   const entitiesInKernel = (analysis.data?.entities ?? []).filter((e) => kernel.has(e.file)).map((e) => e.name);
-  const misnamed = analysis.services
-    .map((s) => [s.name, mainLabels(s.files, fine)])
-    .filter(([n, labels]) => !namedAfter(n, labels));
+  // a service with no labelled file has no main label to be named after: it is left out of the count
+  const labelled = analysis.services.map((s) => [s.name, mainLabels(s.files, fine)]).filter(([, l]) => l.length);
+  const misnamed = labelled.filter(([n, labels]) => !namedAfter(n, labels));
   console.log(`${name}: ${analysis.services.length} services, ${small.length} under ${SMALL_SERVICE} files`);
-  for (const line of layered) console.log(`  layer-shaped ${line}`);
+  for (const line of layered.services) console.log(`  layer-shaped service ${line}`);
+  for (const line of layered.modules) console.log(`  layer-shaped module ${line}`);
   if (entitiesInKernel.length) console.log(`  entities in the kernel: ${entitiesInKernel.join(", ")}`);
   for (const [n, labels] of misnamed) console.log(`  named ${n}, its main labels ${labels.join(", ")}`);
   console.log("");
@@ -115,15 +122,18 @@ function reviewOne(name, repo, flags) {
     name,
     services: analysis.services.length,
     small: small.length,
-    layered: layered.length,
+    layeredServices: layered.services.length,
+    layeredModules: layered.modules.length,
     kernelEntities: entitiesInKernel.length,
-    named: analysis.services.length - misnamed.length,
+    named: labelled.length - misnamed.length,
+    labelled: labelled.length,
   };
 }
 
 export async function main(argv) {
   const cut = argv.includes("--") ? argv.indexOf("--") : argv.length;
-  const { flags } = parseArgs(argv.slice(0, cut), { values: ["set"], booleans: ["all"] });
+  const { positionals, flags } = parseArgs(argv.slice(0, cut), { values: ["set"], booleans: ["all"] });
+  if (positionals.length) throw new BenchError(`review takes no ${positionals[0]} (usage: ${usage})`);
   const extra = argv.slice(cut + 1);
   const sets = JSON.parse(fs.readFileSync(path.join(LABELS, "sets.json"), "utf8"));
   const names = flags.all ? Object.keys(sets) : flags.set ? [flags.set] : [];
@@ -137,7 +147,8 @@ export async function main(argv) {
       continue;
     }
     const r = reviewOne(name, set.repo, [...set.flags, ...extra]);
-    rows.push([r.name, r.services, r.small, r.layered, r.kernelEntities, `${r.named} of ${r.services}`].map(String));
+    const layers = `${r.layeredServices} services, ${r.layeredModules} modules`;
+    rows.push([r.name, r.services, r.small, layers, r.kernelEntities, `${r.named} of ${r.labelled}`].map(String));
   }
   printTable(rows);
   return 0;

@@ -148,8 +148,8 @@ describe("a small module", () => {
   });
 
   it("stays at 2.5% of the files, and joins under it", () => {
-    // 120 files: S (files 0-2) holds 3, at the floor of 2.5% (3 files), and stays, though 3% would be
-    // 3.6 files; with one file fewer (2 of 120) it is under the floor and joins P as above
+    // 120 files: a module of 3 (files 0, 1 and 100) is at the floor of 2.5% (3 files) and stays, though
+    // 3% would be 3.6 files; S (2 of 120) is under the floor and joins P as above
     const many = Array.from({ length: 120 }, (_, i) => `src/m${i}.ts`);
     const graph = (s: number[]) => ({
       files: many,
@@ -160,6 +160,11 @@ describe("a small module", () => {
     const three = [0, 1, 100];
     expect(groupModules([three, H, P, X1, X2, Y, range(101, 120)], graph(three), plainOf(7)).service[0]).toBe(0);
     expect(groupModules([S, H, P, X1, X2, Y, rest], graph(S), plainOf(7)).service[0]).toBe(2);
+    // 136 files: a module of 3 is under the floor of 3.4 and joins P, though 2% would be 2.7 files (the cap
+    // of 34 still keeps P from X2 and Y from X1)
+    const three2 = [0, 1, 100];
+    const wider = { ...graph(three2), files: Array.from({ length: 136 }, (_, i) => `src/m${i}.ts`) };
+    expect(groupModules([three2, H, P, X1, X2, Y, range(101, 136)], wider, plainOf(7)).service[0]).toBe(2);
   });
 
   it("merges the strongest pair of all first, not the smallest service first", () => {
