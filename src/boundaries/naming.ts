@@ -1,5 +1,13 @@
 import path from "node:path";
-import { isAdjective, isGenericName, isRouteParameter, namesIdentity, nounOf, ownNounOf } from "../coupling/names.js";
+import {
+  isAdjective,
+  isGenericName,
+  isIdentityHead,
+  isRouteParameter,
+  namesIdentity,
+  nounOf,
+  ownNounOf,
+} from "../coupling/names.js";
 import { oneThingOfOwners } from "./services.js";
 import { withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
@@ -307,7 +315,19 @@ export function nameServices(
       .map((e) => ({ noun: e.noun, module: moduleNames[i][e.module] }))
       .filter((e) => e.noun.startsWith(`${e.module}-`) && !isGenericName(e.module) && !entityNouns.has(e.module))
       .map((e) => e.module);
-    const candidates = [...thingOf(i), ...head, ...qualified, ...[...central, ...entities].map((e) => e.noun)];
+    // identity and access with no entity named for it: its module named for the party (`user`), at least half
+    // the largest, before its API tokens
+    const party = gathered[i]
+      ? bySize.filter((m) => isIdentityHead(m.name) && m.size * 2 >= bySize[0].size).map((m) => m.name)
+      : [];
+    const candidates = [
+      ...thingOf(i),
+      ...head,
+      ...qualified,
+      ...central.map((e) => e.noun),
+      ...party,
+      ...entities.map((e) => e.noun),
+    ];
     // all taken: its nouns against the names given so far (a taken noun qualified by the next)
     const name =
       [...candidates, ...largest].find((n) => !used.has(n)) ??

@@ -48,6 +48,11 @@ const IDENTITY_WORDS = new Set(
 const IDENTITY_HEADS = new Set("user session access role permission".split(" "));
 const IDENTITY_PHRASES = new Set(["api-key", "api-token", "access-token", "refresh-token", "two-factor"]);
 
+/** Whether a name is the head noun of identity and access alone: the party (`user`), not its keys or tokens. */
+export function isIdentityHead(name: string): boolean {
+  return IDENTITY_HEADS.has(name);
+}
+
 /** Whether a kebab-case domain name (`api-key`, `user`, `oauth-client`) names identity and access. */
 export function namesIdentity(name: string): boolean {
   const words = name.split("-");

@@ -480,6 +480,30 @@ describe("service names", () => {
     expect(nameServices(modules, [["role", "session"]], files, hints, new Set(), [false])).toEqual(["role"]);
   });
 
+  it("name identity and access with no entity for it by its module named for the party, before its tokens", () => {
+    // unleash: users and API tokens, 4 files each here, no ORM entity; by hand: `user` is an identity head
+    // noun and as large as the largest module, so it names the service, though `api-token` sorts first
+    const files = ["user-store", "user-service", "user-controller", "user-schema", "api-token-store"]
+      .concat(["api-token-service", "api-token-controller", "api-token-schema"])
+      .map((f) => `src/lib/${f}.ts`);
+    const hints = { nouns: files.map(nounOf), entityFiles: new Set<number>(), users: new Map<number, number[]>() };
+    const modules = [
+      [
+        [4, 5, 6, 7],
+        [0, 1, 2, 3],
+      ],
+    ];
+    expect(nameServices(modules, [["api-token", "user"]], files, hints, new Set(), [true])).toEqual(["user"]);
+    // a party module under half the largest does not speak for the service
+    const small = [
+      [
+        [1, 4, 5, 6, 7],
+        [0, 2],
+      ],
+    ];
+    expect(nameServices(small, [["api-token", "user"]], files, hints, new Set(), [true])).toEqual(["api-token"]);
+  });
+
   it("name a group by its folder's parent when the folder is named after another group's domain", () => {
     // outline: e-mail templates beside the document templates (models/Template.ts, ...); by hand,
     // no noun is on a quarter of the e-mails, `emails/templates/` holds them, and "template" is the
