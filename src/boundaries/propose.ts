@@ -184,7 +184,10 @@ export function proposeBoundaries(
       active[i] = 0;
       layers.labels[i] = -1;
       plumbing.push(i);
-      kernel.push({ file: i, why: `plumbing of the layer ${p.layer}: its files naming a domain went to theirs` });
+      kernel.push({
+        file: i,
+        why: `plumbing of the layer ${p.layer}: left there when the files named for a domain noun went to theirs`,
+      });
     }
   let labels = mergeTiny(layers.labels, cg, opts.minServiceSize, active);
   const adjacency = adjacencyOf(cg);
