@@ -125,7 +125,7 @@ const ROLES = new Set(
     "builder helper helpers worker scheduler resolver controller validator serializer mapper adapter transformer " +
     "generator calculator listener subscriber publisher consumer producer service module guard strategy " +
     "interceptor decorator factory repository store email task job hook util utils type types dto entity model " +
-    "schema args spec test tests fixture usecase usecases"
+    "schema args spec test tests fixture usecase usecases impl"
   ).split(" "),
 );
 

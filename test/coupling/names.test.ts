@@ -18,6 +18,9 @@ describe("the noun a file's name carries", () => {
       ["src/workflows/revoke-api-keys.ts", "api-key"],
       ["src/workflows/refresh-cart-items.ts", "cart-item"],
       ["server/queues/tasks/base/BaseTask.ts", undefined], // a base class of a role: no noun
+      // an implementation says what the file is: unleash's `server-impl.ts` names nothing, as `server.ts` does
+      ["src/lib/server-impl.ts", undefined],
+      ["src/payments/PaymentGatewayImpl.ts", "payment-gateway"],
       // in a name shorter than a job's, a verb or participle may be the noun itself
       ["server/models/RefreshToken.ts", "refresh-token"],
       ["server/models/Schedule.ts", "schedule"],
