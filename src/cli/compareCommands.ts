@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { buildRepoModel, scopeOf } from "../analysis/analyze.js";
 import { acceptProposal, type AcceptedProposal } from "../compare/accept.js";
 import { checkImports, violationKey, type CheckResult } from "../compare/check.js";
-import { compareProposals } from "../compare/compare.js";
+import { commonUnassigned, compareProposals } from "../compare/compare.js";
 import { exportProposalYaml } from "../compare/exportProposal.js";
 import { acceptedJson, fullScope, readProposal, schemaProblem, scopesDiffer } from "../compare/proposalFile.js";
 import { ownerOf, resolveProposal } from "../compare/resolveProposal.js";
@@ -44,7 +44,12 @@ export interface CheckFlags extends AnalyzeFlags {
   format: string;
 }
 
-function warnProblems(log: ReturnType<typeof stderrLog>, p: ReturnType<typeof resolveProposal>, head: string): void {
+function warnProblems(
+  log: ReturnType<typeof stderrLog>,
+  p: ReturnType<typeof resolveProposal>,
+  head: string,
+  common: Set<string> = new Set(),
+): void {
   if (p.head && head && p.head !== head)
     log.warn(
       `${p.source} was made at ${p.head.slice(0, 12)}, the repo is at ${head.slice(0, 12)}: scored against the repo ` +
@@ -58,11 +63,12 @@ function warnProblems(log: ReturnType<typeof stderrLog>, p: ReturnType<typeof re
   for (const s of p.partition.services)
     if (!s.files.length && !p.emptyPatterns.some((e) => e.service === s.name))
       log.warn(`${p.source}: service "${s.name}" holds no analysed file (no globs, or only files others claim)`);
-  if (p.unassigned.length)
+  const unassigned = p.unassigned.filter((f) => !common.has(f));
+  if (unassigned.length)
     log.warn(
-      `${p.source}: ${plural(p.unassigned.length, "analysed file")} ` +
-        `${verb(p.unassigned.length, "belongs", "belong")} to no service (e.g. ` +
-        `${p.unassigned.slice(0, 3).join(", ")}): they form the "(unassigned)" group`,
+      `${p.source}: ${plural(unassigned.length, "analysed file")} ` +
+        `${verb(unassigned.length, "belongs", "belong")} to no service (e.g. ` +
+        `${unassigned.slice(0, 3).join(", ")}): they form the "(unassigned)" group`,
     );
 }
 
@@ -92,7 +98,15 @@ export async function runCompare(files: string[], repo: string, flags: CompareFl
   const head = model.history?.head ?? "";
   const analysed = model.coupling.files;
   const resolved = raws.map((r) => resolveProposal(r, analysed));
-  for (const p of resolved) warnProblems(log, p, head);
+  // files none of them puts in a service (an analysis's isolated files) are said once, not per proposal
+  const common = commonUnassigned(resolved);
+  if (common.size)
+    log.warn(
+      `${plural(common.size, "analysed file")} ${verb(common.size, "belongs", "belong")} to no service in any of ` +
+        `the ${resolved.length} proposals (e.g. ${[...common].slice(0, 3).join(", ")}): ` +
+        `they form the "(unassigned)" group`,
+    );
+  for (const p of resolved) warnProblems(log, p, head, common);
   // scored from the serialised model, exactly as analyze and the HTML what-if score
   const c = compareProposals(fromModelJson(toModelJson(model)), head, resolved);
   io.out(flags.format === "json" ? JSON.stringify(c, null, 2) + "\n" : comparisonToMarkdown(c));

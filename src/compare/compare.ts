@@ -25,6 +25,12 @@ export interface Comparison {
   moves: { a: string; b: string; moved: number; changes: ServiceChange[]; groups: MoveGroup[] }[];
 }
 
+/** The files every one of two or more proposals leaves out of its services (none for a single one). */
+export function commonUnassigned(ps: { unassigned: string[] }[]): Set<string> {
+  if (ps.length < 2) return new Set();
+  return new Set(ps[0].unassigned.filter((f) => ps.every((p) => p.unassigned.includes(f))));
+}
+
 /**
  * Scores every proposal with the same metric code as analyze, on one repo state, and measures
  * how far apart they are: MoJoFM both ways, adjusted Rand index, the service-level changes and

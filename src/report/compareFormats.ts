@@ -1,5 +1,5 @@
 import { plural, verb } from "../util/plural.js";
-import { changeFiles, type Comparison, type ServiceChange } from "../compare/compare.js";
+import { changeFiles, commonUnassigned, type Comparison, type ServiceChange } from "../compare/compare.js";
 import type { GlobalMetrics } from "../metrics/types.js";
 import { ownerOf } from "../compare/resolveProposal.js";
 import { md } from "./markdown.js";
@@ -35,9 +35,17 @@ export function comparisonToMarkdown(c: Comparison): string {
     out.push("");
   }
   for (const mv of c.moves) out.push(...movesToMarkdown(mv));
-  const problems = ps.filter((p) => p.emptyPatterns.length || p.conflicts.length || p.unassigned.length);
-  if (problems.length) {
+  // files no proposal puts in a service (an analysis's isolated files, in its export too) are said once
+  const common = commonUnassigned(ps);
+  const own = (p: (typeof ps)[number]) => p.unassigned.filter((f) => !common.has(f));
+  const problems = ps.filter((p) => p.emptyPatterns.length || p.conflicts.length || own(p).length);
+  if (problems.length || common.size) {
     out.push("## Problems in the proposals", "");
+    if (common.size)
+      out.push(
+        `- every proposal: ${plural(common.size, "analysed file")} ` +
+          `${verb(common.size, "belongs", "belong")} to no service, e.g. ${[...common].slice(0, 5).map(md).join(", ")}`,
+      );
     for (const p of problems) {
       for (const e of p.emptyPatterns)
         out.push(`- ${md(e.where)}: ${md(e.pattern)} (${md(ownerOf(e.service))}) matches no analysed file`);
@@ -46,11 +54,12 @@ export function comparisonToMarkdown(c: Comparison): string {
           `- ${md(p.source)}: ${md(x.file)} is claimed by ${x.services.map(md).join(" and ")} (kept in ` +
             `${md(x.services[0])})`,
         );
-      if (p.unassigned.length) {
+      const unassigned = own(p);
+      if (unassigned.length) {
         out.push(
-          `- ${md(p.source)}: ${plural(p.unassigned.length, "analysed file")} ` +
-            `${verb(p.unassigned.length, "belongs", "belong")} to no service, e.g. ` +
-            `${p.unassigned.slice(0, 5).map(md).join(", ")}`,
+          `- ${md(p.source)}: ${plural(unassigned.length, "analysed file")} ` +
+            `${verb(unassigned.length, "belongs", "belong")} to no service${common.size ? " in it alone" : ""}, e.g. ` +
+            `${unassigned.slice(0, 5).map(md).join(", ")}`,
         );
       }
     }

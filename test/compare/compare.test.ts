@@ -167,6 +167,25 @@ describe("faultline compare", () => {
       "src/services/checkout.ts",
       "src/utils/db.ts",
     ]);
+    // a file both leave out (the kernel's db.ts) is said once, for every proposal; the rest per proposal
+    const tidy = path.join(dir, "tidy.yaml");
+    writeFileSync(
+      tidy,
+      "services:\n  orders: [src/models/Order.ts, src/services/checkout.ts, src/routes/orders.ts]\n" +
+        "  billing: [src/models/Invoice.ts, src/services/billing.ts, src/routes/invoices.ts]\n",
+    );
+    const both = await runCli(["compare", messy, tidy, "--repo", repo]);
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stdout).toContain("- every proposal: 1 analysed file belongs to no service, e.g. src/utils/db.ts\n");
+    expect(both.stdout).toContain(
+      `- ${messy}: 3 analysed files belong to no service in it alone, e.g. src/routes/invoices.ts, ` +
+        "src/routes/orders.ts, src/services/checkout.ts\n",
+    );
+    expect(both.stdout).not.toContain(`- ${tidy}:`);
+    expect(both.stderr.match(/belongs? to no service/g)).toHaveLength(2);
+    expect(both.stderr).toContain(
+      "1 analysed file belongs to no service in any of the 2 proposals (e.g. src/utils/db.ts)",
+    );
   });
 
   it("warns when a proposal was made at another commit", async () => {
