@@ -49,3 +49,21 @@ export function rows(text) {
   const lines = text.split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim());
   return lines.filter(Boolean).map((l) => l.split(/\s+/));
 }
+
+/**
+ * `moduleOf` of a layered back end: a hand override first (`[match, module]`); a file outside the layers where
+ * business nouns live is unlabelled; else the module of the first noun rule (`[module, regexp]`, tested on
+ * `-subject-`) that one of the file's subjects, tried in turn, matches.
+ */
+export function layeredModuleOf({ overrides, layers, rules, subjects }) {
+  return (f) => {
+    const override = overrides.find(([match]) => match(f));
+    if (override) return override[1];
+    if (!layers.some((match) => match(f))) return null;
+    for (const s of subjects(f)) {
+      const hit = rules.find(([, re]) => re.test(`-${s}-`));
+      if (hit) return hit[0];
+    }
+    return null;
+  };
+}

@@ -2,7 +2,7 @@
 // Usage: node bench/labels/unleash-server.mjs /path/to/unleash
 import { basename } from "node:path";
 import picomatch from "picomatch";
-import { rows, writeLabels } from "./driver.mjs";
+import { layeredModuleOf, rows, writeLabels } from "./driver.mjs";
 
 const NAME = "unleash-server";
 const repo = process.argv[2];
@@ -161,15 +161,6 @@ function subjects(f) {
   return [basename(f).replace(/\.tsx?$/, ""), ...parts.slice(0, -1).reverse()].map(kebab);
 }
 
-function moduleOf(f) {
-  const override = OVERRIDES.find(([match]) => match(f));
-  if (override) return override[1];
-  if (!LAYERS.some((match) => match(f))) return null;
-  for (const s of subjects(f)) {
-    const hit = RULES.find(([, re]) => re.test(`-${s}-`));
-    if (hit) return hit[0];
-  }
-  return null;
-}
+const moduleOf = layeredModuleOf({ overrides: OVERRIDES, layers: LAYERS, rules: RULES, subjects });
 
 writeLabels({ name: NAME, repo, scope: SCOPE, exclude: EXCLUDE, contexts: CONTEXTS, moduleOf });

@@ -2,7 +2,7 @@
 // Usage: node bench/labels/vendure-core.mjs /path/to/vendure
 import { basename } from "node:path";
 import picomatch from "picomatch";
-import { rows, writeLabels } from "./driver.mjs";
+import { layeredModuleOf, rows, writeLabels } from "./driver.mjs";
 
 const NAME = "vendure-core";
 const repo = process.argv[2];
@@ -120,15 +120,6 @@ function subjects(f) {
   return [own, ...parts.slice(0, -1).reverse()];
 }
 
-function moduleOf(f) {
-  const override = OVERRIDES.find(([match]) => match(f));
-  if (override) return override[1];
-  if (!LAYERS.some((match) => match(f))) return null;
-  for (const s of subjects(f)) {
-    const hit = RULES.find(([, re]) => re.test(`-${s}-`));
-    if (hit) return hit[0];
-  }
-  return null;
-}
+const moduleOf = layeredModuleOf({ overrides: OVERRIDES, layers: LAYERS, rules: RULES, subjects });
 
 writeLabels({ name: NAME, repo, scope: SCOPE, exclude: EXCLUDE, contexts: CONTEXTS, moduleOf });
