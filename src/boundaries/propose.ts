@@ -341,20 +341,20 @@ export function proposeBoundaries(
     domainHubSet.delete(i);
     placed.delete(i);
     kernel.push({ file: i, why: "tied to no module: what is left of infrastructure the kernel took" });
+    kernelNow.add(i);
   }
   // files left alone after merging (no neighbour in any cluster) are isolated, unless every tie they have is to
   // the kernel: then they serve it (logto's env-set/create-pool.ts, which only the kernel's env-set/index.ts
   // imports), as does what only they and the kernel are tied to; an entity stays out
   const alone = new Set<number>();
   for (let i = 0; i < n; i++) if (active[i] && labels[i] < 0 && !domainHubSet.has(i)) alone.add(i);
-  const inKernelNow = new Set(kernel.map((k) => k.file));
   for (let grew = true; grew;) {
     grew = false;
     for (const i of alone) {
-      const ties = adjacency[i].map((t) => t.other);
-      if (hints.entityFiles.has(i) || ties.length === 0 || !ties.every((j) => inKernelNow.has(j))) continue;
+      const ties = adjacency[i];
+      if (hints.entityFiles.has(i) || ties.length === 0 || !ties.every((t) => kernelNow.has(t.other))) continue;
       alone.delete(i);
-      inKernelNow.add(i);
+      kernelNow.add(i);
       active[i] = 0;
       kernel.push({ file: i, why: "tied to the kernel's files alone: no file of a module imports or changes with it" });
       grew = true;
@@ -387,7 +387,8 @@ export function proposeBoundaries(
     ownsData: modules.map((m) => m.some((i) => hints.entityFiles.has(i))),
   });
   // shared infrastructure still in the kernel (a unit's majority may have taken some back)
-  const stillShared = [...shared, ...plumbing].filter((i) => kernel.some((k) => k.file === i));
+  const kernelFiles = new Set(kernel.map((k) => k.file));
+  const stillShared = [...shared, ...plumbing].filter((i) => kernelFiles.has(i));
   // the kernel holds what two services or more share: infrastructure that one service alone
   // imports goes back to it, to the module importing it most
   for (const [file, k] of soleServiceImporters(stillShared, modules, grouping.service, cg.files, imports)) {

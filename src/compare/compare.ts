@@ -28,7 +28,8 @@ export interface Comparison {
 /** The files every one of two or more proposals leaves out of its services (none for a single one). */
 export function commonUnassigned(ps: { unassigned: string[] }[]): Set<string> {
   if (ps.length < 2) return new Set();
-  return new Set(ps[0].unassigned.filter((f) => ps.every((p) => p.unassigned.includes(f))));
+  const sets = ps.map((p) => new Set(p.unassigned));
+  return new Set(ps[0].unassigned.filter((f) => sets.every((s) => s.has(f))));
 }
 
 /**

@@ -2,9 +2,8 @@
 
 /** No entity in the analysed code: what faultline reads as one, so that silence is not read as "no data coupling". */
 export const NO_ENTITY_FOUND =
-  "no data entity found (faultline reads ORM entity classes, Sequelize and Mongoose models, Prisma schemas; not " +
-  "SQL files), " +
-  "so no service is passed over for owning no data";
+  "no data entity found (faultline reads ORM entity classes, Sequelize and Mongoose models, Prisma schemas; " +
+  "not SQL files), so no service is passed over for owning no data";
 
 /** Entities found, none of which a service other than its owner reads. */
 export const NO_ENTITY_SHARED = "no entity is read by a service other than its owner";
