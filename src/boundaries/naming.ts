@@ -250,14 +250,24 @@ export function nameServices(
   const used = new Set(taken);
   // the thing modules of different owners share (`team-collection`, `user-collection`) names their service, when
   // together they are at least half its largest module (not two small satellites of a big one)
+  // the family's thing of each module that belongs to one, by the module's place in its service
   const allModules = moduleNames.flat();
-  const things = oneThingOfOwners(allModules).map((family) => allModules[family[0]].split("-")[1]);
+  const place = services.flatMap((ms, i) => ms.map((_, j) => `${i}/${j}`));
+  const thingAt = new Map<string, string>();
+  for (const family of oneThingOfOwners(allModules))
+    for (const k of family) thingAt.set(place[k], allModules[family[0]].split("-")[1]);
   const thingOf = (i: number) => {
+    if (gathered[i]) return [];
     const largestModule = Math.max(...services[i].map((m) => m.length));
-    const sizeOf = (thing: string) =>
-      services[i].reduce((n, m, j) => (moduleNames[i][j].endsWith(`-${thing}`) ? n + m.length : n), 0);
-    const holds = (thing: string) => moduleNames[i].filter((m) => m.endsWith(`-${thing}`)).length >= 2;
-    return gathered[i] ? [] : things.filter((t) => !isGenericName(t) && holds(t) && sizeOf(t) * 2 >= largestModule);
+    const members = new Map<string, { modules: number; files: number }>();
+    services[i].forEach((m, j) => {
+      const thing = thingAt.get(`${i}/${j}`);
+      if (thing === undefined || isGenericName(thing)) return;
+      const sum = getOrInsert(members, thing, () => ({ modules: 0, files: 0 }));
+      sum.modules++;
+      sum.files += m.length;
+    });
+    return [...members].filter(([, m]) => m.modules >= 2 && m.files * 2 >= largestModule).map(([thing]) => thing);
   };
   // every entity's noun: a module's name that is one (another service's `Order`) is no name to take over
   const entityNouns = new Set(
