@@ -382,6 +382,22 @@ describe("service names", () => {
     expect(nameServices(small, smallNames, more, moreHints, new Set())[0]).toBe("team");
   });
 
+  it("name a service by a thing only through the modules of its family, not any name ending in it", () => {
+    // hoppscotch: the team's collections (a family with the user's, in another service) beside `infra-collection`,
+    // whose owner names no module; by hand: one member of the family is here, so no thing names the service
+    const files = [
+      "src/team-collection/team-collection.service.ts",
+      "src/infra-collection/infra-collection.service.ts",
+      "src/user-collection/user-collection.service.ts",
+      "src/team/team.service.ts",
+      "src/user/user.service.ts",
+    ];
+    const hints = { nouns: files.map(nounOf), entityFiles: new Set<number>(), users: new Map<number, number[]>() };
+    const services = [[[0], [1]], [[2], [4]], [[3]]];
+    const moduleNames = [["team-collection", "infra-collection"], ["user-collection", "user"], ["team"]];
+    expect(nameServices(services, moduleNames, files, hints, new Set())[0]).toBe("infra-collection");
+  });
+
   it("name a service by an entity only when another file of the service uses it", () => {
     // vendure's core: the transactions (3 files here) beside the id strategies (2), whose module
     // holds OrderLineReference, read by the order services alone; by hand: the entity's module is
