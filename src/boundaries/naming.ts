@@ -48,8 +48,8 @@ const UNFIT_NAMES = new Set([
   "handlers", "model", "models", "schema", "schemas", "route", "routes", "router", "validator", "validators",
   "repository", "repositories", "gql", "graphql", "rest", "http", "api", "server", "info", "health", "docs", "cache",
   "logging", "endpoint", "endpoints", "environment", "config", "configuration", "csrf", "cron", "queue", "html",
-  "data", "feature", "features", "usecase", "usecases", "trpc", "strategy", "strategies", "builder", "builders",
-  "method", "methods", "hydrator",
+  "data", "features", "usecase", "usecases", "trpc", "strategy", "strategies", "builder", "builders",
+  "method", "methods", "hydrator", "openapi",
 ]);
 
 /** Service ids from names, in order: kebab-case, made unique with -2, -3, ... (never a cluster index). */

@@ -41,6 +41,36 @@ describe("service names", () => {
     expect(names).toEqual(["subscriber", "billing"]);
   });
 
+  it("take a business noun that is also the name of a container folder, never the OpenAPI folder", () => {
+    // unleash's feature flags: its schemas sit in openapi/spec/, its feature code in features/
+    const files = [
+      "src/lib/openapi/spec/feature-schema.ts",
+      "src/lib/openapi/spec/create-feature-schema.ts",
+      "src/lib/openapi/spec/feature-types-schema.ts",
+      "src/lib/features/feature-toggle/feature-toggle-store.ts",
+      "src/lib/openapi/spec/tag-schema.ts",
+      "src/lib/openapi/spec/tags-schema.ts",
+      "src/lib/services/tag-service.ts",
+    ];
+    // nouns by hand: feature-schema, create-feature-schema and feature-types-schema say "feature" (types is a
+    // role word), the store "feature-toggle"; the rest "tag"
+    const nouns = ["feature", "feature", "feature", "feature-toggle", "tag", "tag", "tag"];
+    expect(
+      nameByNouns(
+        [
+          [0, 1, 2, 3],
+          [4, 5, 6],
+        ],
+        files,
+        nouns,
+        new Set(),
+      ),
+    ).toEqual(["feature", "tag"]);
+    // with no noun to go by, the path words speak: openapi and spec are on every file of the first group and
+    // name nothing, feature does
+    expect(nameGroups([files.slice(0, 3), files.slice(4)])).toEqual(["feature", "tag"]);
+  });
+
   it("join the two best words when each already names a bigger group", () => {
     const names = nameGroups([
       ["src/user/a.ts", "src/user/b.ts", "src/user/c.ts", "src/user/d.ts"],

@@ -38,6 +38,12 @@ describe("the noun a file's name carries", () => {
       // a role word names the data before a kind of data file, and the thing a verb acts on (novu's subscribers)
       ["libs/dal/src/repositories/subscriber/subscriber.entity.ts", "subscriber"],
       ["libs/dal/src/repositories/subscriber/subscriber.schema.ts", "subscriber"],
+      // a container of features holds every domain and names none: unleash's scheduler job is no "feature",
+      // while its feature files' own names say it
+      ["src/lib/features/scheduler/job-service.ts", undefined],
+      ["src/lib/features/index.ts", undefined],
+      ["src/lib/openapi/spec/feature-schema.ts", "feature"],
+      ["src/lib/features/feature-toggle/feature-toggle-service.ts", "feature-toggle"],
       ["src/SubscriberRepository.ts", "subscriber"],
       ["libs/application-generic/src/usecases/create-subscriber/create-subscriber.usecase.ts", "subscriber"],
       ["src/subscriber-preference.entity.ts", "subscriber-preference"],
