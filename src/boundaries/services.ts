@@ -1,3 +1,4 @@
+import path from "node:path";
 import { namesIdentity } from "../coupling/names.js";
 import { getOrInsert } from "../util/maps.js";
 import { plural, verb } from "../util/plural.js";
@@ -20,7 +21,7 @@ export const SERVICE_MIN_SHARE = 0.025;
 export const SERVICE_MAX_SHARE = 0.25;
 
 /**
- * Services from modules, in four steps:
+ * Services from modules, in five steps:
  * 0. modules named for one thing of different owners, each owner a module too (`team-collection` and
  *    `user-collection` where `team` and `user` are modules), are one capability: the collections;
  * then each merge the strongest available:
@@ -34,7 +35,8 @@ export const SERVICE_MAX_SHARE = 0.25;
  *    product of both totals, so that the services everyone uses do not absorb them all);
  * 3. the modules named for identity and access (`identity`: users, authentication, API keys, OAuth)
  *    move to the service of the biggest of them, a generic subdomain one team owns whatever
- *    else their ties say; what they leave behind that is too small joins as in step 2.
+ *    else their ties say; what they leave behind that is too small joins as in step 2;
+ * 4. a service still below the floor and tied to no other joins the service beside it in its folders.
  * No merge makes a service larger than SERVICE_MAX_SHARE of the files (identity and access
  * included: past that share it is the repository's business, not a generic subdomain).
  * `about` gives each module's name and whether it owns data (holds an entity); a group of modules goes by
@@ -85,10 +87,12 @@ export function groupModules(
   const thingRule = things
     ? `${plural(things, "module")} joined one named for the same thing of another owner (${familyNames}); `
     : "";
-  // a small service tied to no other (a few files nothing outside them imports) has no one to join
-  const all = ties.outgoing();
-  const untied = ties.groups().filter((g) => ties.size(g) < SERVICE_MIN_SHARE * total && !all.get(g)?.size).length;
-  const untiedRule = untied ? `, ${plural(untied, "service")} under it tied to no other stayed` : "";
+  // a small service tied to no other (a few files nothing outside them imports) joins the service beside it in
+  // its folders, if any
+  const { joined: besides, stayed: untied } = joinByFolder(ties, modules, cg.files, SERVICE_MIN_SHARE * total, cap);
+  const untiedRule =
+    (besides ? `, ${plural(besides, "service")} under it tied to no other joined the one holding its folders` : "") +
+    (untied ? `, ${plural(untied, "service")} under it tied to no other stayed` : "");
   const service = ties.assignment();
   return {
     service,
@@ -131,6 +135,44 @@ function joinSmall(ties: Ties, floor: number, cap: number): number {
     ties.merge(best.from, best.to);
     joined++;
   }
+}
+
+/**
+ * Each service under `floor` files tied to no other (unleash's last-seen read models, which only code outside
+ * the analysed files uses) joins the service holding the most of the other files in its files' folders
+ * (the last-seen service and store beside them); a service with no such neighbour stays. Returns how many
+ * joined and how many stayed.
+ */
+function joinByFolder(
+  ties: Ties,
+  modules: number[][],
+  paths: string[],
+  floor: number,
+  cap: number,
+): { joined: number; stayed: number } {
+  const all = ties.outgoing();
+  const untied = ties.groups().filter((g) => ties.size(g) < floor && !all.get(g)?.size);
+  if (untied.length === 0) return { joined: 0, stayed: 0 };
+  const groupOf = new Map<number, number>();
+  for (const g of ties.groups()) for (const j of ties.members(g)) for (const i of modules[j]) groupOf.set(i, g);
+  const filesIn = new Map<string, number[]>();
+  for (const i of groupOf.keys()) getOrInsert(filesIn, path.posix.dirname(paths[i]), () => []).push(i);
+  let joined = 0;
+  for (const g of untied) {
+    const own = ties.members(g).flatMap((j) => modules[j]);
+    const beside = new Map<number, number>();
+    for (const dir of new Set(own.map((i) => path.posix.dirname(paths[i]))))
+      for (const i of filesIn.get(dir) ?? []) {
+        const h = groupOf.get(i)!;
+        if (h !== g) beside.set(h, (beside.get(h) ?? 0) + 1);
+      }
+    const to = strongest(beside);
+    if (to === undefined || ties.size(g) + ties.size(to) > cap) continue;
+    ties.merge(g, to);
+    for (const i of own) groupOf.set(i, to);
+    joined++;
+  }
+  return { joined, stayed: untied.length - joined };
 }
 
 /** The tie weight between groups of modules, kept as modules merge. */

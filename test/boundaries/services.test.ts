@@ -137,14 +137,28 @@ describe("a small module", () => {
     expect(service).toEqual([2, 1, 2, 3, 4, 5]);
   });
 
-  it("stays when tied to no other service, and the rule says so", () => {
-    // novu's subscription-preference: 2 of 100 files (under the floor of 2.5), nothing outside them tied to them
+  it("stays when tied to no other service and alone in its folder, and the rule says so", () => {
+    // novu's subscription-preference: 2 of 100 files (under the floor of 2.5), nothing outside them tied to them,
+    // in a folder of their own
     const edges = [tie(H, X1, 12), tie(P, X2, 12), tie(Y, X1, 20)];
-    const { service, rule } = groupModules([S, H, P, X1, X2, Y], { ...cg, edges }, plainOf(6));
+    const alone = files.map((f, i) => (S.includes(i) ? `src/preference/f${i}.ts` : f));
+    const { service, rule } = groupModules([S, H, P, X1, X2, Y], { ...cg, files: alone, edges }, plainOf(6));
     expect(service[0]).toBe(0);
     expect(service.filter((g) => g === 0)).toHaveLength(1);
     expect(rule).toContain("joined the one they are most tied to (ties against what both sides' totals predict), 1 ");
     expect(rule).toContain("1 service under it tied to no other stayed");
+  });
+
+  it("joins the service holding most of the other files of its folders when tied to no other", () => {
+    // unleash's last-seen read models: nothing analysed imports them; their folder holds 3 files of P (the
+    // last-seen service and store) and 1 of Y, the rest of the files sit elsewhere
+    const edges = [tie(H, X1, 12), tie(P, X2, 12), tie(Y, X1, 20)];
+    const folder = new Set([...S, 22, 23, 24, 82]);
+    const beside = files.map((f, i) => (folder.has(i) ? `src/last-seen/f${i}.ts` : f));
+    const { service, rule } = groupModules([S, H, P, X1, X2, Y], { ...cg, files: beside, edges }, plainOf(6));
+    expect(service).toEqual([2, 1, 2, 3, 4, 5]);
+    expect(rule).toContain("1 service under it tied to no other joined the one holding its folders");
+    expect(rule).not.toContain("stayed");
   });
 
   it("stays at 2.5% of the files, and joins under it", () => {
