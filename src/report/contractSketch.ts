@@ -50,7 +50,10 @@ export function contractSketch(
       } else if (ts.isClassDeclaration(decl)) {
         const typeName = decl.name?.text ?? pascal(file);
         declareClass({ root, file, sf, decl, definedIn }, typeName, usedNames, topLevel);
-        members.push(doc, `  ${safeName(name)}: new (...args: any[]) => ${typeName};`);
+        // a generic class is constructed for any of its type arguments: `new <T>(...args: any[]) => Provider<T>`
+        const names = decl.typeParameters?.map((t) => t.name.text).join(", ");
+        const instance = names ? `${typeName}<${names}>` : typeName;
+        members.push(doc, `  ${safeName(name)}: new ${typeParams(decl, sf)}(...args: any[]) => ${instance};`);
       } else {
         members.push(doc, `  ${safeName(name)}${signature(decl, sf)};`);
       }
@@ -198,12 +201,20 @@ function typeParams(node: ts.SignatureDeclarationBase | ts.ClassDeclaration, sf:
 }
 
 function params(node: ts.SignatureDeclarationBase, sf: ts.SourceFile): string {
+  // a parameter with a default before a required one is no optional one: a caller passes undefined for it
+  const required = (p: ts.ParameterDeclaration) => !p.questionToken && !p.initializer && !p.dotDotDotToken;
+  let lastRequired = -1;
+  node.parameters.forEach((p, i) => {
+    if (required(p)) lastRequired = i;
+  });
   return node.parameters
     .map((p, i) => {
       const rest = p.dotDotDotToken ? "..." : "";
       const name = ts.isIdentifier(p.name) ? p.name.text : `arg${i}`;
-      const optional = p.questionToken || p.initializer ? "?" : "";
-      const type = p.type ? p.type.getText(sf) : rest ? "unknown[]" : "unknown";
+      const defaulted = !!(p.questionToken || p.initializer);
+      const optional = defaulted && i > lastRequired ? "?" : "";
+      const written = p.type ? p.type.getText(sf) : rest ? "unknown[]" : "unknown";
+      const type = defaulted && !optional && p.type ? `(${written}) | undefined` : written;
       return `${rest}${name}${rest ? "" : optional}: ${type}`;
     })
     .join(", ");
@@ -322,7 +333,11 @@ function pascal(file: string): string {
   return /^[A-Za-z_]/.test(p) ? p : `M${p}`;
 }
 
-const MISSING_NAME = new Set([2304, 2552, 2582]);
+/**
+ * "Cannot find name 'X'", with or without a suggestion: a similar name, type definitions to install (node's
+ * `Buffer`, a test runner's, jQuery's), a library to change to
+ */
+const MISSING_NAME = new Set([2304, 2552, 2580, 2581, 2582, 2583, 2584, 2591, 2592, 2593]);
 /** "'x' only refers to a type, but is being used as a value here": a placeholder met in `typeof x` */
 const TYPE_AS_VALUE = 2693;
 /** "'X' only refers to a type, but is being used as a namespace here": a placeholder met as `Knex.Transaction` */
@@ -339,8 +354,11 @@ const MISSING_NAMESPACE = new Set([2503, 2833]);
  * find as an opaque alias; anything still failing after that becomes `unknown`.
  */
 function withPlaceholders(body: string): string {
-  // opaque `unknown` first; where the sketch reaches into a placeholder (`Actor['role']`), `any`
-  return placeholdersOf(body, "unknown") ?? placeholdersOf(body, "any") ?? body;
+  // opaque `unknown` first; where the sketch reaches into a placeholder (`Actor['role']`), `any`; failing both,
+  // the sketch with its `any` placeholders, the closest to compiling
+  const opaque = placeholdersOf(body, "unknown");
+  if (opaque.clean) return opaque.text;
+  return placeholdersOf(body, "any").text;
 }
 
 /**
@@ -375,7 +393,7 @@ function namespaceOf(word: string, text: string, opaque: string): string {
   return `export declare ${lines(word, { type: false, inner: root.inner }, "").join("\n")}`;
 }
 
-function placeholdersOf(body: string, opaque: "unknown" | "any"): string | undefined {
+function placeholdersOf(body: string, opaque: "unknown" | "any"): { text: string; clean: boolean } {
   const placeholders = new Map<string, string>();
   for (let round = 0; round < 6; round++) {
     const full = [...placeholders.values(), body].join("\n");
@@ -383,6 +401,8 @@ function placeholdersOf(body: string, opaque: "unknown" | "any"): string | undef
       useInMemoryFileSystem: true,
       compilerOptions: {
         strict: true,
+        // a parameter the code leaves untyped (`isValid(secret)` in an interface) is copied as written
+        noImplicitAny: false,
         noEmit: true,
         target: ts.ScriptTarget.ES2022,
         module: ts.ModuleKind.ESNext,
@@ -395,7 +415,7 @@ function placeholdersOf(body: string, opaque: "unknown" | "any"): string | undef
       .getProgram()
       .compilerObject.getSemanticDiagnostics(sf.compilerNode)
       .concat(project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode));
-    if (diags.length === 0) return full;
+    if (diags.length === 0) return { text: full, clean: true };
     let changed = false;
     for (const d of diags) {
       const at = d.start ?? 0;
@@ -430,5 +450,5 @@ function placeholdersOf(body: string, opaque: "unknown" | "any"): string | undef
     }
     if (!changed) break;
   }
-  return undefined;
+  return { text: [...placeholders.values(), body].join("\n"), clean: false };
 }

@@ -172,11 +172,34 @@ describe("the contract sketch compiles where the service's types reach outside i
   });
 });
 
-/** TypeScript's own compiler on a sketch, strict, with nothing installed: its errors. */
-function compileErrors(sketch: string): string[] {
+describe("the contract sketch of code written for its runtime", () => {
+  it("declares Buffer, copies an untyped parameter, keeps a default before a required one, types a generic", () => {
+    // unleash's token store: `isValid(secret)` compiles there without noImplicitAny, `Buffer` with node's types
+    const store = "export interface TokenStore { isValid(secret): Promise<boolean>; save(raw: Buffer): Promise<void> }";
+    // a default before a required parameter (hoppscotch's `moveCollection(..., parentID = null, userID: string)`)
+    const move = "export function move(from: string, to: string | null = null, by: string): void {}";
+    const provider = "export default class MemoryProvider<T> { get(key: string): T | undefined { return undefined; } }";
+    const root = repoOf({ "src/tokens.ts": [store, move], "src/memory.ts": [provider] });
+    const provides = [
+      { file: "src/tokens.ts", symbol: "TokenStore", kind: "interface", usedBy: ["billing"] },
+      { file: "src/tokens.ts", symbol: "move", kind: "function", usedBy: ["billing"] },
+      { file: "src/memory.ts", symbol: "default", kind: "class", usedBy: ["billing"] },
+    ];
+    const sketch = contractSketch(root, "tokens", provides, "");
+    // as the repository compiles it: strict but for implicit any
+    expect(compileErrors(sketch, { noImplicitAny: false })).toEqual([]);
+    expect(sketch).toContain("isValid(secret): Promise<boolean>;");
+    expect(sketch).toContain("default: new <T>(...args: any[]) => MemoryProvider<T>;");
+    expect(sketch).toContain("move(from: string, to: (string | null) | undefined, by: string): void;");
+  });
+});
+
+/** TypeScript's own compiler on a sketch, strict (unless `options` relax it), with nothing installed: its errors. */
+function compileErrors(sketch: string, options: ts.CompilerOptions = {}): string[] {
   const file = path.join(tempDir(), "contract.ts");
   writeFileSync(file, sketch);
   const program = ts.createProgram([file], {
+    ...options,
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
