@@ -227,6 +227,9 @@ function qualify(noun: string, next: string): string {
   return next.split("-").includes(noun) ? next : `${noun}-${next}`;
 }
 
+/** An entity names a service only when one in this many of its files uses it, or its module is named for it. */
+const ENTITY_USERS = 4;
+
 /**
  * Names services after the domain they own: a module named by the head of their largest module's
  * phrase, at least half its size (`product` beside `product-option`: what the two share); else the
@@ -296,6 +299,14 @@ export function nameServices(
         return { ...e, noun: own && (hints.nouns[e.f] ?? own) };
       })
       .filter((e): e is typeof e & { noun: string } => e.noun !== undefined && !UNFIT_NAMES.has(e.noun))
+      // nor does one that few of its files use, unless its module is named for it: growthbook's PastExperiments,
+      // read by one file of a service of 78 data-source integrations
+      .filter(
+        (e) =>
+          e.noun === moduleNames[i][e.module] ||
+          (hints.users.get(e.f) ?? []).filter((u) => u !== e.f && inService.has(u)).length * ENTITY_USERS >=
+            inService.size,
+      )
       .sort((a, b) => usersOf(b.f) - usersOf(a.f) || a.f - b.f);
     // the largest module's own entity first (the one it is named after, else the most used), then any
     const isLargest = (e: { module: number }) => services[i][e.module].length === largestModule;

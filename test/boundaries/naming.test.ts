@@ -322,6 +322,29 @@ describe("service names", () => {
     };
     expect(nameServices(modules, [["notification", "group"]], files, two, new Set())).toEqual(["notification"]);
   });
+  it("name a service by its largest module, not by an entity few of its files use", () => {
+    // growthbook's data-source integrations: PastExperiments is a side table one file of eight reads
+    const files = [
+      "src/integrations/BigQuery.ts",
+      "src/integrations/Snowflake.ts",
+      "src/integrations/Postgres.ts",
+      "src/integrations/SqlIntegration.ts",
+      "src/services/integrations.ts",
+      "src/queryRunners/PastExperimentsQueryRunner.ts",
+      "src/models/PastExperimentsModel.ts",
+      "src/integrations/Redshift.ts",
+    ];
+    const nouns = ["integration", "integration", "integration", "integration", "integration", undefined, undefined];
+    nouns.push("integration");
+    const few = { nouns, entityFiles: new Set([6]), users: new Map([[6, [5, 6]]]) };
+    expect(nameServices([[files.map((_, i) => i)]], [["integration"]], files, few, new Set())).toEqual(["integration"]);
+    // read by two of the eight, a quarter, it names the service
+    const two = { ...few, users: new Map([[6, [4, 5, 6]]]) };
+    expect(nameServices([[files.map((_, i) => i)]], [["integration"]], files, two, new Set())).toEqual([
+      "past-experiment",
+    ]);
+  });
+
   it("name a service by its largest module when the module's entity only qualifies the module's name", () => {
     // outline's search: SearchQuery is its one table, the module (searches, suggestions, the index) is search
     const files = [
@@ -508,9 +531,10 @@ describe("service names", () => {
       "src/entity/session/session.entity.ts",
       "src/service/services/session.service.ts",
     ];
+    // the role and session services (files 3 and 5) use Channel and User: two of six files, a quarter or more
     const users = new Map([
-      [0, usedBy(40, 3)],
-      [1, usedBy(25, 3)],
+      [0, [5, ...usedBy(39, 3)]],
+      [1, [5, ...usedBy(24, 3)]],
       [2, usedBy(15, 3)],
       [4, usedBy(10, 5)],
     ]);
