@@ -2,7 +2,7 @@
 // script's `moduleOf`, and write <name>.{contexts,modules}.json next to this file, keys and lists sorted.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import picomatch from "picomatch";
 
@@ -65,5 +65,24 @@ export function layeredModuleOf({ overrides, layers, rules, subjects }) {
       if (hit) return hit[0];
     }
     return null;
+  };
+}
+
+/** Noun rules from rows of "module spellings...": each module with a regex its kebab-case subjects match. */
+export function nounRules(text) {
+  return rows(text).map(([mod, ...alts]) => [mod, new RegExp(`-(?:${alts.join("|")})-`)]);
+}
+
+const words = (s) => s.replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2").replace(/([a-z0-9])([A-Z])/g, "$1-$2");
+const kebab = (s) => words(s).toLowerCase().replace(/[._]/g, "-");
+
+/**
+ * A file's subjects below `root`, tried in turn, kebab-case: its own name, then its enclosing folders from the
+ * inside out (unleash's features/feature-lifecycle/get-current-stage.ts falls back to feature-lifecycle).
+ */
+export function subjectsBelow(root) {
+  return (f) => {
+    const parts = f.slice(root.length + 1).split("/");
+    return [basename(f).replace(/\.tsx?$/, ""), ...parts.slice(0, -1).reverse()].map(kebab);
   };
 }

@@ -1,8 +1,7 @@
 // Business-domain labels for unleash's back end (src/lib/**), derived from the repository's own naming.
 // Usage: node bench/labels/unleash-server.mjs /path/to/unleash
-import { basename } from "node:path";
 import picomatch from "picomatch";
-import { layeredModuleOf, rows, writeLabels } from "./driver.mjs";
+import { layeredModuleOf, nounRules, rows, subjectsBelow, writeLabels } from "./driver.mjs";
 
 const NAME = "unleash-server";
 const repo = process.argv[2];
@@ -85,7 +84,7 @@ ${S}/services/{index,openapi-service,health-service,email-service}.ts  -  # wiri
 `).map(([glob, mod]) => [picomatch(glob), mod === "-" ? null : mod]);
 
 // Noun rules: module, then how the code spells it (kebab-case regexes); first match wins, compounds first.
-const RULES = rows(`
+const RULES = nounRules(`
 playground              playground
 export-import           export-import exports? import-toggles?
 change-request          change-requests?
@@ -149,18 +148,8 @@ auth                    auth authentication password reset-token login logout to
 user                    users? account me profile user-updates signup-data admin-count
 feature                 features? feature-toggles? toggles? archive batch-stale
 project                 projects? flag-creators
-`).map(([mod, ...alts]) => [mod, new RegExp(`-(?:${alts.join("|")})-`)]);
+`);
 
-const words = (s) => s.replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2").replace(/([a-z0-9])([A-Z])/g, "$1-$2");
-const kebab = (s) => words(s).toLowerCase().replace(/[._]/g, "-");
-// Subjects of a file, tried in turn: its own name, then its enclosing folders below src/lib/ from the inside out,
-// so features/metrics/last-seen/types/last-seen-store-type.ts is last-seen by name and
-// features/feature-lifecycle/get-current-stage.ts falls back to feature-lifecycle.
-function subjects(f) {
-  const parts = f.slice(S.length + 1).split("/");
-  return [basename(f).replace(/\.tsx?$/, ""), ...parts.slice(0, -1).reverse()].map(kebab);
-}
-
-const moduleOf = layeredModuleOf({ overrides: OVERRIDES, layers: LAYERS, rules: RULES, subjects });
+const moduleOf = layeredModuleOf({ overrides: OVERRIDES, layers: LAYERS, rules: RULES, subjects: subjectsBelow(S) });
 
 writeLabels({ name: NAME, repo, scope: SCOPE, exclude: EXCLUDE, contexts: CONTEXTS, moduleOf });
