@@ -1,3 +1,4 @@
+import path from "node:path";
 import { contributions } from "../coupling/buildCoupling.js";
 import type { CouplingGraph } from "../coupling/types.js";
 import type { ImportGraph } from "../graph/types.js";
@@ -308,4 +309,44 @@ export function adjacencyOf(cg: CouplingGraph): { other: number; edge: number }[
     out[e.b].push({ other: e.a, edge: k });
   });
   return out;
+}
+
+/** Folders of generic code: what sits in them serves whatever imports it. */
+const UTILITY_FOLDERS = new Set([
+  "util",
+  "utils",
+  "helpers",
+  "helper",
+  "middleware",
+  "middlewares",
+  "common",
+  "shared",
+]);
+
+/**
+ * The files of each cluster that is generic utilities: half of its files or more sit in a utility folder, or
+ * right below one (unleash's `util/`, `util/metrics/`, `middleware/`), and fewer than half name a domain.
+ * `member`: a file of a module.
+ */
+export function utilityClusters(
+  labels: Int32Array,
+  files: string[],
+  member: (i: number) => boolean,
+  namesDomain: (i: number) => boolean,
+): number[] {
+  const clusters = new Map<number, number[]>();
+  labels.forEach((l, i) => {
+    if (l >= 0 && member(i)) getOrInsert(clusters, l, () => []).push(i);
+  });
+  // its folder or the one above (`util/metrics/createCounter.ts`), never a package's name further up
+  const inUtilities = (i: number) =>
+    path.posix
+      .dirname(files[i])
+      .split("/")
+      .slice(-2)
+      .some((d) => UTILITY_FOLDERS.has(d));
+  return [...clusters.values()]
+    .filter((c) => c.filter(inUtilities).length * 2 >= c.length && c.filter(namesDomain).length * 2 < c.length)
+    .flat()
+    .sort((a, b) => a - b);
 }

@@ -10,15 +10,16 @@ import { byString } from "../util/order.js";
 import { confidenceOf, consensusPartition } from "./consensus.js";
 import {
   adjacencyOf,
-  entityAtHome,
-  namesakeModule,
   entitiesToWriters,
+  entityAtHome,
   findHubs,
   isDomainHub,
+  namesakeModule,
   ownerOf,
   sharedInfrastructure,
   soleServiceImporters,
   type DomainHints,
+  utilityClusters,
 } from "./hubs.js";
 import { namedForNounAlone, namesDomainWord, ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
@@ -335,12 +336,16 @@ export function proposeBoundaries(
     (f) => kernelNow.has(f),
     namesDomain,
   );
-  for (const i of stranded) {
+  // a file of a module that the kernel takes after all, with the reason
+  const intoKernel = (i: number, why: string) => {
     active[i] = 0;
     labels[i] = -1;
     domainHubSet.delete(i);
     placed.delete(i);
-    kernel.push({ file: i, why: "tied to no module: what is left of infrastructure the kernel took" });
+    kernel.push({ file: i, why });
+  };
+  for (const i of stranded) {
+    intoKernel(i, "tied to no module: what is left of infrastructure the kernel took");
     kernelNow.add(i);
   }
   // files left alone after merging (no neighbour in any cluster) are isolated, unless every tie they have is to
@@ -369,6 +374,11 @@ export function proposeBoundaries(
     labels[move.file] = move.to;
     placed.set(move.file, `written by ${move.writers} files of this module, by none of its own`);
   }
+  // a cluster of generic utilities (most of its files in util/, helpers/ or middleware/, most naming no domain)
+  // is infrastructure: the kernel's, or the one service's that alone imports it
+  const utilities = utilityClusters(labels, cg.files, (i) => inModule(i) && !pinned(i), namesDomain);
+  for (const i of utilities)
+    intoKernel(i, "generic utilities: its cluster sits in a folder of utilities and names no domain");
   // modules: the clusters, minus pinned files, which form modules of their own
   const clusters = new Map<number, number[]>();
   const pinnedTo = new Map<string, number[]>();
@@ -388,7 +398,7 @@ export function proposeBoundaries(
   });
   // shared infrastructure still in the kernel (a unit's majority may have taken some back)
   const kernelFiles = new Set(kernel.map((k) => k.file));
-  const stillShared = [...shared, ...plumbing].filter((i) => kernelFiles.has(i));
+  const stillShared = [...shared, ...plumbing, ...utilities].filter((i) => kernelFiles.has(i));
   // the kernel holds what two services or more share: infrastructure that one service alone
   // imports goes back to it, to the module importing it most
   for (const [file, k] of soleServiceImporters(stillShared, modules, grouping.service, cg.files, imports)) {

@@ -195,6 +195,34 @@ describe("start-up code", () => {
     ]);
   });
 
+  it("gives the kernel a cluster of generic utilities that two services import", async () => {
+    // unleash's util/: four helpers naming no domain, changed together, imported by the order and payment routes
+    const helpers = ["ensure-array", "escape-regex", "is-defined", "parse-env"];
+    const util = Object.fromEntries(
+      helpers.map((h, k) => [
+        `src/util/${h}.ts`,
+        `${k ? `import { f${k - 1} } from "./${helpers[k - 1]}";\n` : ""}export const f${k} = (x: unknown) => x;\n`,
+      ]),
+    );
+    const route = (d: string, cap: string) =>
+      `import { ${cap} } from "../models/${cap}";\nimport { f0 } from "../util/ensure-array";\n` +
+      `import { f3 } from "../util/parse-env";\nexport const ${d}Routes = () => [new ${cap}(), f0, f3];\n`;
+    const repo = koaRepo("src", {
+      ...util,
+      "src/routes/orders.ts": route("order", "Order"),
+      "src/routes/payments.ts": route("payment", "Payment"),
+    });
+    for (let n = 0; n < 3; n++) {
+      for (const h of helpers)
+        writeFileSync(path.join(repo, `src/util/${h}.ts`), `${util[`src/util/${h}.ts`]}// ${n}\n`);
+      git(repo, ["add", "src/util"]);
+      git(repo, ["-c", "user.name=Ada", "-c", "user.email=ada@x.test", "commit", "-q", "-m", `helpers ${n}`]);
+    }
+    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    for (const h of helpers) expect(kernel.get(`src/util/${h}.ts`), h).toMatch(/^generic utilities/);
+  });
+
   it("does not start at an index that only re-exports: a library's barrel", async () => {
     const root = "packages/lib/src";
     const files: Record<string, string> = { "packages/lib/tsconfig.json": JSON.stringify({ include: ["src"] }) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedInfrastructure, soleServiceImporters } from "../../src/boundaries/hubs.js";
+import { sharedInfrastructure, soleServiceImporters, utilityClusters } from "../../src/boundaries/hubs.js";
 import { domainWords } from "../../src/coupling/names.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
 import type { ImportGraph } from "../../src/graph/types.js";
@@ -128,5 +128,25 @@ describe("domain words", () => {
     // a word trailing the nouns that carry it (`response` of twelve DTOs of as many things) says none
     const dtos = Array.from({ length: 12 }, (_, i) => `src/dtos/thing${i}-response.dto.ts`);
     expect(domainWords([...dtos, ...rest], [], () => false).has("response")).toBe(false);
+  });
+});
+
+describe("generic utilities", () => {
+  it("are a cluster most of whose files sit in a utility folder and name no domain", () => {
+    const clusters = [
+      // unleash's util/ and middleware/ files, none naming a domain
+      ["src/util/ensureArray.ts", "src/util/escape-regex.ts", "src/util/metrics/createCounter.ts"],
+      ["src/util/orderTotals.ts", "src/util/orderDates.ts", "src/util/pager.ts"], // two of three name orders
+      ["src/orders/service.ts", "src/orders/routes.ts", "src/orders/util/format.ts"], // one of three in util/
+      // a package named shared holds it, three folders up: no utility folder of its own
+      ["packages/shared/src/tokens/hash.ts", "packages/shared/src/tokens/verify.ts"],
+    ];
+    clusters[0].push("src/middleware/secure-headers.ts");
+    const paths = clusters.flat();
+    const labels = Int32Array.from(clusters.flatMap((c, k) => c.map(() => k)));
+    const namesDomain = (i: number) => [4, 5, 7, 8].includes(i);
+    expect(utilityClusters(labels, paths, () => true, namesDomain)).toEqual([0, 1, 2, 3]);
+    // a file outside every module (a pinned one, say) is no part of its cluster
+    expect(utilityClusters(labels, paths, (i) => i !== 3, namesDomain)).toEqual([0, 1, 2]);
   });
 });
