@@ -49,8 +49,11 @@ const DOM_HINT = new RegExp(`\\b(?:${DOM_NAMES})\\b|\\bdocument\\.(?:${[...DOM_D
 const MONGOOSE_MODEL = /\bmodel\s*(?:<[^()]*>)?\s*\(\s*["'`][A-Z]/;
 const MONGOOSE_IMPORT = /["'](?:mongoose|@nestjs\/mongoose)["']/;
 const DATA_CALL = `\\.(?:${DATA_VERBS.join("|")})\\w*\\s*\\(`;
+/** A repository's own model factory over a collection or table: `MakeModelClass({ collectionName: "savedgroups" })`. */
+const COLLECTION_KEYS = new Set(["collectionName", "tableName"]);
 const DATA_HINT = new RegExp(
-  `@(?:Entity|Table)\\b|\\.define\\(|${DATA_CALL}|${MONGOOSE_MODEL.source}|createForClass\\(`,
+  `@(?:Entity|Table)\\b|\\.define\\(|${DATA_CALL}|${MONGOOSE_MODEL.source}|createForClass\\(|` +
+    `\\b(?:${[...COLLECTION_KEYS].join("|")})\\s*:`,
 );
 const ENTITY_DECORATORS = new Set(["Entity", "Table"]);
 /** Sequelize defines a model on its instance (`sequelize.define`, `db.define`) or a `model` helper. */
@@ -93,11 +96,12 @@ export function readEvidence(
   const dom = new Set<string>();
   const calls = new Set<string>();
   const typed = new Set<string>();
+  const bases = new Set<string>();
   const visit = (node: ts.Node, inType: boolean): void => {
     const kind = node.kind;
     if (kind === SyntaxKind.ImportDeclaration) return;
     if (wantDom && kind === SyntaxKind.PropertyAccessExpression) domNode(node as ts.PropertyAccessExpression, dom);
-    if (wantData) dataNode(node, data, calls, typed, mongoose);
+    if (wantData) dataNode(node, data, { calls, typed, bases }, mongoose);
     alsoVisit?.(node);
     if (kind === SyntaxKind.ClassDeclaration || kind === SyntaxKind.ClassExpression) {
       const cls = node as ts.ClassLikeDeclaration;
@@ -170,13 +174,27 @@ function domNode(node: ts.PropertyAccessExpression, dom: Set<string>): void {
   else if (base === "document" && DOM_DOCUMENT.has(node.name.text)) dom.add(`document.${node.name.text}`);
 }
 
-function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set<string>, mongoose: boolean): void {
+/**
+ * What a file's data nodes gather: data calls, typed names, and the names of model bases its own factory made
+ * over a collection (`const BaseClass = MakeModelClass({ collectionName: "savedgroups" })`).
+ */
+interface DataSeen {
+  calls: Set<string>;
+  typed: Set<string>;
+  bases: Set<string>;
+}
+
+function dataNode(node: ts.Node, data: DataFacts, seen: DataSeen, mongoose: boolean): void {
+  const { calls, typed, bases } = seen;
   switch (node.kind) {
     case SyntaxKind.ClassDeclaration: {
       const cls = node as ts.ClassDeclaration;
       if (!cls.name) return;
       const decorator = ts.getDecorators(cls)?.find((d) => ENTITY_DECORATORS.has(calleeName(d.expression) ?? ""));
       if (decorator) data.entities.push({ name: cls.name.text, how: `@${calleeName(decorator.expression)}` });
+      // a class over a collection: extending its factory's call, or the base such a call made
+      else if (extendsCollectionModel(cls, bases))
+        data.entities.push({ name: cls.name.text.replace(/(?<=.)Model$/, ""), how: "a model factory" });
       return;
     }
     case SyntaxKind.CallExpression: {
@@ -200,10 +218,34 @@ function dataNode(node: ts.Node, data: DataFacts, calls: Set<string>, typed: Set
     case SyntaxKind.PropertyDeclaration: {
       const decl = node as ts.ParameterDeclaration | ts.VariableDeclaration | ts.PropertyDeclaration;
       if (!ts.isIdentifier(decl.name)) return;
+      if (decl.initializer && overCollection(decl.initializer)) bases.add(decl.name.text);
       const type = declaredEntityType(decl);
       if (type) typed.add(`${decl.name.text} ${type}`);
     }
   }
+}
+
+/** A call given an object naming its collection or table: `MakeModelClass({ collectionName: "savedgroups" })`. */
+function overCollection(e: ts.Expression): boolean {
+  if (!ts.isCallExpression(e)) return false;
+  return e.arguments.some(
+    (a) =>
+      ts.isObjectLiteralExpression(a) &&
+      a.properties.some(
+        (p) =>
+          ts.isPropertyAssignment(p) &&
+          ts.isIdentifier(p.name) &&
+          COLLECTION_KEYS.has(p.name.text) &&
+          ts.isStringLiteralLike(p.initializer),
+      ),
+  );
+}
+
+/** `class SavedGroupModel extends BaseClass`, BaseClass made by a factory over a collection; or the call itself. */
+function extendsCollectionModel(cls: ts.ClassDeclaration, bases: Set<string>): boolean {
+  const base = cls.heritageClauses?.find((c) => c.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  if (!base) return false;
+  return (ts.isIdentifier(base) && bases.has(base.text)) || overCollection(base);
 }
 
 /**

@@ -71,7 +71,8 @@ export interface RankContext {
 
 /** A dataless service's reason, first among its reasons. */
 const DATALESS_WHY =
-  "owns no data: none of the repository's entities is its own, so cutting it out first settles no data " +
+  "owns no data that faultline sees: none of the entities it found is its own, " +
+  "so cutting it out first settles no data " +
   "(passed over for the first pick while a service owning data qualifies)";
 
 /**

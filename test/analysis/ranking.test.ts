@@ -143,7 +143,7 @@ describe("a service owning no data", () => {
     expect(first.why[0]).toMatch(
       new RegExp(`the service owning no data is passed over \\(${ledger.name} at [\\d.]+: owning no data\\)`),
     );
-    expect(ledger.why[0]).toMatch(/^owns no data: none of the repository's entities is its own/);
+    expect(ledger.why[0]).toMatch(/^owns no data that faultline sees: none of the entities it found is its own/);
     expect(ledger.rank).toBeGreaterThan(1); // first without the entities (the first test)
   });
 });

@@ -400,7 +400,8 @@ describe("report.html overview", () => {
     for (const [a, line] of [
       [
         none,
-        "No data entity found (faultline reads ORM entity classes, Sequelize and Mongoose models, Prisma schemas; " +
+        "No data entity found (faultline reads ORM entity classes, Sequelize and Mongoose models, model classes of a " +
+          "factory over a named collection or table, Prisma schemas; " +
           "not SQL files), so no service is passed over for owning no data.",
       ],
       [own, "No entity is read by a service other than its owner."],

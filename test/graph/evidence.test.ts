@@ -53,6 +53,26 @@ describe("data evidence read from the syntax", () => {
     ]);
   });
 
+  it("finds model classes a repository's own factory makes over a collection or table", () => {
+    // growthbook's BaseModel: `MakeModelClass({ collectionName })`, the class extending the base it returns
+    const text = [
+      `import { MakeModelClass } from "./BaseModel";`,
+      `const BaseClass = MakeModelClass({ schema: savedGroupValidator, collectionName: "savedgroups" });`,
+      `export class SavedGroupModel extends BaseClass {}`,
+      `export class RampScheduleModel extends MakeModelClass({ tableName: "ramp_schedules" }) {}`,
+      `const Other = makeThing({ name: "x" });`,
+      `export class NotAModel extends Other {}`, // no collection or table named
+      `const Dynamic = MakeModelClass({ collectionName: name });`,
+      `export class DynamicModel extends Dynamic {}`, // a collection named by a variable: unknown
+      `export class Model extends MakeModelClass({ collectionName: "models" }) {}`, // "Model" alone stays
+    ].join("\n");
+    expect(parse(text).data.entities).toEqual([
+      { name: "SavedGroup", how: "a model factory" },
+      { name: "RampSchedule", how: "a model factory" },
+      { name: "Model", how: "a model factory" },
+    ]);
+  });
+
   it("records data calls with their receivers and the entities names are declared as", () => {
     const text = [
       `export async function f(document: Document, repo: Repository<Order>) {`,

@@ -172,5 +172,6 @@ describe("the ranking", () => {
 });
 
 const OWNS_NO_DATA =
-  "owns no data: none of the repository's entities is its own, so cutting it out first settles no data " +
+  "owns no data that faultline sees: none of the entities it found is its own, " +
+  "so cutting it out first settles no data " +
   "(passed over for the first pick while a service owning data qualifies)";
