@@ -37,6 +37,12 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
     io.out(`${rel} is in no service: ${outside}\ntier: ${tier.tier} (${tier.why})\n`);
     return;
   }
+  const service = analysis.services.find((s) => s.id === file || s.name === file);
+  if (service && !model.coupling.files.includes(rel))
+    throw new UserError(
+      `${file}: a service, not a file: explain takes one of its files (${service.files[0]}, ...); ` +
+        `\`faultline contract ${service.id}\` prints what it provides and requires, services.md its modules and files`,
+    );
   if (!model.coupling.files.includes(rel)) {
     // the scope it was looked for in, which an analysis followed may have set, not a flag
     const globs = globFlags(analysis.settings.scope);

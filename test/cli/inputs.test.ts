@@ -354,6 +354,22 @@ describe("explain's file argument", () => {
   });
 });
 
+describe("explain given a service", () => {
+  it("is exit 2 with one line saying it takes a file of it, and which command speaks of a service", async () => {
+    const out = tempDir();
+    expect((await runCli(["analyze", repo, "--out", out, "--quiet"])).code).toBe(0);
+    const analysis = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")) as Analysis;
+    const [service] = analysis.services;
+    const r = await runCli(["explain", service.id, "--repo", repo, "--analysis", out, "--quiet"]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `faultline: ${service.id}: a service, not a file: explain takes one of its files (${service.files[0]}, ...); ` +
+        `\`faultline contract ${service.id}\` prints what it provides and requires, ` +
+        "services.md its modules and files\n",
+    ]);
+  });
+});
+
 describe("--include and --exclude globs", () => {
   it("one that matches no file is a warning naming it; none in scope at all is exit 2 naming them", async () => {
     const out = tempDir();
