@@ -2,6 +2,7 @@ import path from "node:path";
 import { analyzeOutputs } from "../analysis/analyze.js";
 import { contractSketch, definedInEdges } from "../report/contractSketch.js";
 import { UserError } from "../util/errors.js";
+import { didYouMean } from "../util/suggest.js";
 import { optionsOfReportedAnalysis, reportedServices, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";
 import type { Io } from "./io.js";
@@ -20,7 +21,8 @@ export async function runContract(service: string, repo: string, flags: AnalyzeF
         `${service}: a service of ${saved.shown}, but not of the repository analysed now (services now: ${now}): ` +
           "the code, faultline or a flag changed since that analysis; run analyze again",
       );
-    throw new UserError(`${service}: no such service (services: ${now})`);
+    const ids = analysis.services.map((x) => x.id);
+    throw new UserError(`${service}: no such service${didYouMean(service, ids)} (services: ${now})`);
   }
   // the analysis resolved every import: a class's base is read where it resolved, never found again here
   const fileAt = (k: number) => modelJson.files[k].path;

@@ -370,6 +370,22 @@ describe("explain given a service", () => {
   });
 });
 
+describe("contract given a misspelt service", () => {
+  it("is exit 2 with one line suggesting the service meant", async () => {
+    const out = tempDir();
+    expect((await runCli(["analyze", repo, "--out", out, "--quiet"])).code).toBe(0);
+    const analysis = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")) as Analysis;
+    const id = analysis.services[0].id;
+    const typo = `${id.slice(0, 1)}x${id.slice(1)}`; // one letter too many
+    const r = await runCli(["contract", typo, "--repo", repo, "--analysis", out, "--quiet"]);
+    const all = analysis.services.map((s) => s.id).join(", ");
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `faultline: ${typo}: no such service; did you mean "${id}"? (services: ${all})\n`,
+    ]);
+  });
+});
+
 describe("--include and --exclude globs", () => {
   it("one that matches no file is a warning naming it; none in scope at all is exit 2 naming them", async () => {
     const out = tempDir();
