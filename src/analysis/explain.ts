@@ -14,6 +14,8 @@ export interface Explanation {
   ties: { with: string; service: string; weight: number; signals: Record<Signal, number>; sameRole?: string }[];
   /** total tie weight per service, strongest first */
   pull: { service: string; weight: number }[];
+  /** total tie weight to the kernel's files */
+  kernelPull: number;
   runnerUp?: { service: string; weight: number; gap: number };
 }
 
@@ -37,7 +39,10 @@ export function explainFile(file: string, analysis: Analysis, cg: CouplingGraph)
   }
   ties.sort((a, b) => b.weight - a.weight || byString(a.with, b.with));
   const totals = new Map<string, number>();
-  for (const t of ties) if (t.service !== "kernel") totals.set(t.service, (totals.get(t.service) ?? 0) + t.weight);
+  let kernelPull = 0;
+  for (const t of ties)
+    if (t.service === "kernel") kernelPull += t.weight;
+    else totals.set(t.service, (totals.get(t.service) ?? 0) + t.weight);
   const pull = [...totals.entries()]
     .map(([service, weight]) => ({ service, weight }))
     .sort((a, b) => b.weight - a.weight || byString(a.service, b.service));
@@ -54,6 +59,7 @@ export function explainFile(file: string, analysis: Analysis, cg: CouplingGraph)
     placed: svc?.placed?.[file],
     ties,
     pull,
+    kernelPull,
     runnerUp: other ? { service: other.service, weight: other.weight, gap: ownWeight - other.weight } : undefined,
   };
 }

@@ -81,6 +81,12 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
     }
     out.push("", "pull by service (sum of tie weights):");
     for (const p of x.pull.slice(0, 5)) out.push(`  ${p.weight.toFixed(2)}  ${name(p.service)}`);
+    // tied to the kernel more than to any service: infrastructure, most likely, which a service only hosts
+    if (!x.kernel && x.kernelPull > (x.pull[0]?.weight ?? 0))
+      out.push(
+        `  ${x.kernelPull.toFixed(2)}  the kernel, more than any service: if it is infrastructure, ` +
+          `{"overrides": {"kernel": ["${rel}"]}} puts it there`,
+      );
   }
   if (x.runnerUp && !x.kernel) {
     const r = x.runnerUp;
