@@ -220,7 +220,8 @@ function servicesTable(services: ServiceAnalysis[]): string[] {
   ];
   for (const s of services) {
     const owners = s.metrics.owners.map((o) => `${md(o.name)} ${Math.round(o.share * 100)}%`).join(", ");
-    const modules = s.modules.length > 1 ? s.modules.map((m) => md(m.name)).join(", ") : "";
+    // one module too: its name can differ from the service's (a service named for its entity)
+    const modules = s.modules.map((m) => md(m.name)).join(", ");
     out.push(
       `| ${s.rank} | ${md(s.name)} | ${modules} | ${s.files.length} | ${s.metrics.lines} | ${fixed(s.pain)} | ` +
         `${fixed(s.cost)} | ${fixed(s.stability)} | ${fixed(s.metrics.cohesion)} | ` +

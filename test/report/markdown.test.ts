@@ -47,7 +47,8 @@ describe("report.md", () => {
     expect(md).toMatch(/```mermaid\nflowchart LR\n/);
     // every service in report.md's table, its detail in services.md, which report.md names
     for (const s of a.services) {
-      expect(md).toContain(`| ${s.rank} | ${s.name} |`);
+      // its modules named, one as well as several (a service named for its entity, its module for its files)
+      expect(md).toContain(`| ${s.rank} | ${s.name} | ${s.modules.map((m) => m.name).join(", ")} |`);
       expect(detail).toContain(`## ${s.rank}. ${s.name}`);
     }
     expect(md).toContain("`services.md`");
