@@ -311,6 +311,8 @@ export function adjacencyOf(cg: CouplingGraph): { other: number; edge: number }[
   return out;
 }
 
+/** Folders a package keeps its source in: the folder above names the package, not a kind of code. */
+const SOURCE_ROOTS = new Set(["src", "lib", "source"]);
 /** Folders of generic code: what sits in them serves whatever imports it. */
 const UTILITY_FOLDERS = new Set([
   "util",
@@ -339,12 +341,11 @@ export function utilityClusters(
     if (l >= 0 && member(i)) getOrInsert(clusters, l, () => []).push(i);
   });
   // its folder or the one above (`util/metrics/createCounter.ts`), never a package's name further up
-  const inUtilities = (i: number) =>
-    path.posix
-      .dirname(files[i])
-      .split("/")
-      .slice(-2)
-      .some((d) => UTILITY_FOLDERS.has(d));
+  const inUtilities = (i: number) => {
+    const [parent, folder] = path.posix.dirname(files[i]).toLowerCase().split("/").slice(-2);
+    // `packages/shared/src/` is a package's source root, named for the package: no folder of utilities
+    return UTILITY_FOLDERS.has(folder) || (!SOURCE_ROOTS.has(folder) && UTILITY_FOLDERS.has(parent));
+  };
   return [...clusters.values()]
     .filter((c) => c.filter(inUtilities).length * 2 >= c.length && c.filter(namesDomain).length * 2 < c.length)
     .flat()

@@ -300,9 +300,11 @@ export function nameServices(
       })
       .filter((e): e is typeof e & { noun: string } => e.noun !== undefined && !UNFIT_NAMES.has(e.noun))
       // nor does one that few of its files use, unless its module is named for it: growthbook's PastExperiments,
-      // read by one file of a service of 78 data-source integrations
+      // read by one file of a service of 78 data-source integrations (identity and access, gathered from across
+      // the cut, goes by its identity entity whoever uses it)
       .filter(
         (e) =>
+          gathered[i] ||
           e.noun === moduleNames[i][e.module] ||
           (hints.users.get(e.f) ?? []).filter((u) => u !== e.f && inService.has(u)).length * ENTITY_USERS >=
             inService.size,

@@ -139,9 +139,9 @@ function joinSmall(ties: Ties, floor: number, cap: number): number {
 
 /**
  * Each service under `floor` files tied to no other (unleash's last-seen read models, which only code outside
- * the analysed files uses) joins the service holding the most of the other files in its files' folders
- * (the last-seen service and store beside them); a service with no such neighbour stays. Returns how many
- * joined and how many stayed.
+ * the analysed files uses) joins the service holding most of the other files in its files' folders, more than
+ * half of them (the last-seen service and store beside them); a service with no such neighbour stays. Returns
+ * how many joined and how many stayed.
  */
 function joinByFolder(
   ties: Ties,
@@ -159,15 +159,21 @@ function joinByFolder(
   for (const i of groupOf.keys()) getOrInsert(filesIn, path.posix.dirname(paths[i]), () => []).push(i);
   let joined = 0;
   for (const g of untied) {
+    // one that another joined since may have reached the floor
+    if (ties.size(g) >= floor) continue;
     const own = ties.members(g).flatMap((j) => modules[j]);
     const beside = new Map<number, number>();
+    let others = 0;
     for (const dir of new Set(own.map((i) => path.posix.dirname(paths[i]))))
       for (const i of filesIn.get(dir) ?? []) {
         const h = groupOf.get(i)!;
-        if (h !== g) beside.set(h, (beside.get(h) ?? 0) + 1);
+        if (h === g) continue;
+        beside.set(h, (beside.get(h) ?? 0) + 1);
+        others++;
       }
+    // the service beside it holds most of its folders' other files: a flat `src/` of every service decides nothing
     const to = strongest(beside);
-    if (to === undefined || ties.size(g) + ties.size(to) > cap) continue;
+    if (to === undefined || beside.get(to)! * 2 <= others || ties.size(g) + ties.size(to) > cap) continue;
     ties.merge(g, to);
     for (const i of own) groupOf.set(i, to);
     joined++;

@@ -38,9 +38,10 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
     return;
   }
   const service = analysis.services.find((s) => s.id === file || s.name === file);
+  const example = service?.files.length ? ` (${service.files[0]}, ...)` : "";
   if (service && !model.coupling.files.includes(rel))
     throw new UserError(
-      `${file}: a service, not a file: explain takes one of its files (${service.files[0]}, ...); ` +
+      `${file}: a service, not a file: explain takes one of its files${example}; ` +
         `\`faultline contract ${service.id}\` prints what it provides and requires, services.md its modules and files`,
     );
   if (!model.coupling.files.includes(rel)) {
@@ -85,7 +86,7 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
     if (!x.kernel && x.kernelPull > (x.pull[0]?.weight ?? 0))
       out.push(
         `  ${x.kernelPull.toFixed(2)}  the kernel, more than any service: if it is infrastructure, ` +
-          `{"overrides": {"kernel": ["${rel}"]}} puts it there`,
+          `{"overrides": {"kernel": [${JSON.stringify(rel)}]}} puts it there`,
       );
   }
   if (x.runnerUp && !x.kernel) {
@@ -103,7 +104,8 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
  * clustering, whose modularity weighs a tie against the size of what it ties to, put it with its module.
  */
 export function runnerUpAdvice(file: string, here: string, runnerUp: string, gap: number, rule?: string): string {
-  const pin = `{"overrides": {"pin": {"${runnerUp}": ["${file}"]}}}`;
+  // JSON, whatever the path holds (a quote, a backslash)
+  const pin = `{"overrides": {"pin": {${JSON.stringify(runnerUp)}: [${JSON.stringify(file)}]}}}`;
   if (gap > 0.005)
     return (
       `to move it there, its ties to ${runnerUp} would have to grow by more than ${gap.toFixed(2)} (or fewer ` +

@@ -160,7 +160,7 @@ export function nounOf(file: string): string | undefined {
     do {
       if (dir === "." || dir === "") return undefined;
       base = path.posix.basename(dir);
-      // a container of features (`features/`) holds every domain and names none of them
+      // a container of features (`features/`, Angular's `feature/`) holds every domain and names none of them
       if (CONTAINERS.has(base.toLowerCase())) return undefined;
       dir = path.posix.dirname(dir);
     } while (isRouteParameter(base));
@@ -169,7 +169,7 @@ export function nounOf(file: string): string | undefined {
 }
 
 /** Folders that hold one folder per domain: a file's noun is never theirs. */
-const CONTAINERS = new Set(["features"]);
+const CONTAINERS = new Set(["features", "feature"]);
 
 /** A route parameter of file-system routers, a folder or a file: `[id]`, `[responseId]`, `[...path]`, `[[...slug]]`. */
 export const isRouteParameter = (name: string): boolean => /^\[.*\]$/.test(name);

@@ -9,7 +9,8 @@ import { getOrInsert } from "../util/maps.js";
  * types (interfaces, type aliases, enums) as declared; one interface per consumer-facing
  * module (`OrderServiceExports`) with the signatures of its functions, constants and classes. Types the sketch
  * references but does not define become opaque `unknown` aliases, found by compiling the
- * sketch itself (a few hundred lines, in memory), so the result always passes tsc.
+ * sketch itself (a few hundred lines, in memory), so that it compiles as strict as the repository's own code
+ * allows (an untyped parameter copied as written needs `noImplicitAny` off); one that still fails keeps them.
  */
 export function contractSketch(
   root: string,

@@ -137,14 +137,14 @@ describe("generic utilities", () => {
       // unleash's util/ and middleware/ files, none naming a domain
       ["src/util/ensureArray.ts", "src/util/escape-regex.ts", "src/util/metrics/createCounter.ts"],
       ["src/util/orderTotals.ts", "src/util/orderDates.ts", "src/util/pager.ts"], // two of three name orders
-      ["src/orders/service.ts", "src/orders/routes.ts", "src/orders/util/format.ts"], // one of three in util/
-      // a package named shared holds it, three folders up: no utility folder of its own
-      ["packages/shared/src/tokens/hash.ts", "packages/shared/src/tokens/verify.ts"],
+      ["src/jobs/queue.ts", "src/jobs/retry.ts", "src/jobs/util/backoff.ts"], // one of three in util/
+      // a package named shared holds them: its source root, or three folders up, is no utility folder
+      ["packages/shared/src/hash.ts", "packages/shared/src/tokens/verify.ts"],
     ];
     clusters[0].push("src/middleware/secure-headers.ts");
     const paths = clusters.flat();
     const labels = Int32Array.from(clusters.flatMap((c, k) => c.map(() => k)));
-    const namesDomain = (i: number) => [4, 5, 7, 8].includes(i);
+    const namesDomain = (i: number) => [4, 5].includes(i);
     expect(utilityClusters(labels, paths, () => true, namesDomain)).toEqual([0, 1, 2, 3]);
     // a file outside every module (a pinned one, say) is no part of its cluster
     expect(utilityClusters(labels, paths, (i) => i !== 3, namesDomain)).toEqual([0, 1, 2]);

@@ -531,10 +531,9 @@ describe("service names", () => {
       "src/entity/session/session.entity.ts",
       "src/service/services/session.service.ts",
     ];
-    // the role and session services (files 3 and 5) use Channel and User: two of six files, a quarter or more
     const users = new Map([
-      [0, [5, ...usedBy(39, 3)]],
-      [1, [5, ...usedBy(24, 3)]],
+      [0, usedBy(40, 3)],
+      [1, usedBy(25, 3)],
       [2, usedBy(15, 3)],
       [4, usedBy(10, 5)],
     ]);
@@ -545,6 +544,7 @@ describe("service names", () => {
         [4, 5],
       ],
     ];
+    // gathered, its identity entity names it though one file of six uses it
     expect(nameServices(modules, [["role", "session"]], files, hints, new Set(), [true])).toEqual(["user"]);
     // not gathered, the largest module's own entity names it
     expect(nameServices(modules, [["role", "session"]], files, hints, new Set(), [false])).toEqual(["role"]);

@@ -51,6 +51,8 @@ describe("report.md", () => {
       expect(md).toContain(`| ${s.rank} | ${s.name} | ${s.modules.map((m) => m.name).join(", ")} |`);
       expect(detail).toContain(`## ${s.rank}. ${s.name}`);
     }
+    // by hand: the demo's first pick is its products, one module of that name
+    expect(md).toContain("| 1 | product | product | 9 |");
     expect(md).toContain("`services.md`");
     // a global metric with what it measures, which way is better and its usual range (the card's)
     expect(md).toContain(
