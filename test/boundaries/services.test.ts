@@ -139,9 +139,11 @@ describe("a small module", () => {
 
   it("stays when tied to no other service and no service holds most of its folder, and the rule says so", () => {
     // novu's subscription-preference: 2 of 100 files (under the floor of 2.5), nothing outside them tied to them;
-    // their folder, src/, holds every service's files, X1 and X2 the most (25 of 98 each), neither most of them
+    // their folder holds 2 files of P, 2 of Y and 1 of H: P and Y the most, neither most of the 5
     const edges = [tie(H, X1, 12), tie(P, X2, 12), tie(Y, X1, 20)];
-    const { service, rule } = groupModules([S, H, P, X1, X2, Y], { ...cg, edges }, plainOf(6));
+    const folder = new Set([...S, 22, 23, 82, 83, 2]);
+    const mixed = files.map((f, i) => (folder.has(i) ? `src/preference/f${i}.ts` : f));
+    const { service, rule } = groupModules([S, H, P, X1, X2, Y], { ...cg, files: mixed, edges }, plainOf(6));
     expect(service[0]).toBe(0);
     expect(service.filter((g) => g === 0)).toHaveLength(1);
     expect(rule).toContain("joined the one they are most tied to (ties against what both sides' totals predict), 1 ");
