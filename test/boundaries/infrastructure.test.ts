@@ -148,5 +148,15 @@ describe("generic utilities", () => {
     expect(utilityClusters(labels, paths, () => true, namesDomain)).toEqual([0, 1, 2, 3]);
     // a file outside every module (a pinned one, say) is no part of its cluster
     expect(utilityClusters(labels, paths, (i) => i !== 3, namesDomain)).toEqual([0, 1, 2]);
+    // a folder's name in any case
+    const helpers = ["src/Helpers/Format.ts", "src/Helpers/Parse.ts"];
+    expect(
+      utilityClusters(
+        Int32Array.from([0, 0]),
+        helpers,
+        () => true,
+        () => false,
+      ),
+    ).toEqual([0, 1]);
   });
 });

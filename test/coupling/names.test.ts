@@ -42,6 +42,7 @@ describe("the noun a file's name carries", () => {
       // while its feature files' own names say it
       ["src/lib/features/scheduler/job-service.ts", undefined],
       ["src/lib/features/index.ts", undefined],
+      ["src/app/feature/index.ts", undefined], // Angular's singular container of feature folders
       ["src/lib/openapi/spec/feature-schema.ts", "feature"],
       ["src/lib/features/feature-toggle/feature-toggle-service.ts", "feature-toggle"],
       ["src/SubscriberRepository.ts", "subscriber"],
