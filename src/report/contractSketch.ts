@@ -352,7 +352,7 @@ const MISSING_NAMESPACE = new Set([2503, 2833]);
 
 /**
  * Compiles the sketch in memory (ts-morph, no files touched) and declares each name it cannot
- * find as an opaque alias; anything still failing after that becomes `unknown`.
+ * find as an opaque alias; a sketch still failing after that keeps the aliases it has.
  */
 function withPlaceholders(body: string): string {
   // opaque `unknown` first; where the sketch reaches into a placeholder (`Actor['role']`), `any`; failing both,
@@ -423,12 +423,14 @@ function placeholdersOf(body: string, opaque: "unknown" | "any"): { text: string
       const word = /^[A-Za-z_$][\w$]*/.exec(full.slice(at))?.[0];
       if (!word) continue;
       const plain = `export type ${word} = ${opaque};`;
+      const generic = `export type ${word}${ANY_ARGS} = ${opaque};`;
+      const alias = placeholders.get(word);
       if (MISSING_NAME.has(d.code) && !placeholders.has(word)) {
         placeholders.set(word, plain);
         changed = true;
-      } else if (d.code === TYPE_AS_NAMESPACE && placeholders.get(word) === plain) {
-        // a type and a namespace of types may share a name
-        placeholders.set(word, `${plain}\n${namespaceOf(word, full, opaque)}`);
+      } else if (d.code === TYPE_AS_NAMESPACE && (alias === plain || alias === generic)) {
+        // a type and a namespace of types may share a name, the type generic or not (`Gauge<T>`, `Gauge.Internal<T>`)
+        placeholders.set(word, `${alias}\n${namespaceOf(word, full, opaque)}`);
         changed = true;
       } else if (d.code === NAMESPACE_AS_TYPE && placeholders.get(word)?.startsWith("export declare namespace")) {
         placeholders.set(word, `${plain}\n${placeholders.get(word)}`);
@@ -437,12 +439,9 @@ function placeholdersOf(body: string, opaque: "unknown" | "any"): { text: string
         // a value the sketch takes the type of (`Parameters<typeof queueAuditEvent>`): an opaque value too
         placeholders.set(word, `${plain}\nexport declare const ${word}: any;`);
         changed = true;
-      } else if (
-        d.code === NOT_GENERIC &&
-        placeholders.get(word)?.endsWith(` = ${opaque};`) &&
-        !placeholders.get(word)!.includes("<")
-      ) {
-        placeholders.set(word, `export type ${word}${ANY_ARGS} = ${opaque};`);
+      } else if (d.code === NOT_GENERIC && alias?.startsWith(plain)) {
+        // given type arguments: the alias takes them, whatever else the name declares
+        placeholders.set(word, generic + alias.slice(plain.length));
         changed = true;
       } else if (MISSING_NAMESPACE.has(d.code) && !placeholders.has(word)) {
         placeholders.set(word, namespaceOf(word, full, opaque));

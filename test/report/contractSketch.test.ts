@@ -172,6 +172,19 @@ describe("the contract sketch compiles where the service's types reach outside i
   });
 });
 
+describe("the contract sketch's placeholders", () => {
+  it("make a name given type arguments and reached into both a generic type and a namespace", () => {
+    // unleash's metrics gauge: `PromGauge<T>` and `PromGauge.Internal<T>` from prom-client, not installed
+    const members = "gauge: PromGauge<T>; labels: (labels: Record<T, string>) => PromGauge.Internal<T>;";
+    const imported = 'import type { Gauge as PromGauge } from "prom-client";';
+    const root = repoOf({
+      "src/gauge.ts": [imported, `export interface GaugeWrapper<T extends string> { ${members} }`],
+    });
+    const provides = [{ file: "src/gauge.ts", symbol: "GaugeWrapper", kind: "interface", usedBy: ["billing"] }];
+    expect(compileErrors(contractSketch(root, "metrics", provides, ""))).toEqual([]);
+  });
+});
+
 describe("the contract sketch of code written for its runtime", () => {
   it("declares Buffer, copies an untyped parameter, keeps a default before a required one, types a generic", () => {
     // unleash's token store: `isValid(secret)` compiles there without noImplicitAny, `Buffer` with node's types
