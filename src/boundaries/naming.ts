@@ -9,10 +9,9 @@ import {
   ownNounOf,
 } from "../coupling/names.js";
 import { oneThingOfOwners } from "./services.js";
-import { withoutExtension } from "../util/paths.js";
+import { commonFolder, withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
 import { getOrInsert } from "../util/maps.js";
-import { commonFolder } from "../util/paths.js";
 
 /** Words of a path: folders and file name, split at camelCase, dashes, dots and underscores. */
 export function pathWords(path: string): string[] {
@@ -272,12 +271,17 @@ export function nameServices(
     });
     return [...members].filter(([, m]) => m.modules >= 2 && m.files * 2 >= largestModule).map(([thing]) => thing);
   };
+  // an entity's noun by its own name: a base class (`mikro-orm/base-entity.ts`) names no domain, nor does its folder
+  const entityNoun = (f: number) => {
+    const own = ownNounOf(files[f]);
+    return own && (hints.nouns[f] ?? own);
+  };
   // every entity's noun: a module's name that is one (another service's `Order`) is no name to take over
   const entityNouns = new Set(
     services
       .flat(2)
       .filter((f) => hints.entityFiles.has(f))
-      .map((f) => ownNounOf(files[f]) && (hints.nouns[f] ?? ownNounOf(files[f]))),
+      .map(entityNoun),
   );
   const order = services.map((_, i) => i).sort((a, b) => size(services[b]) - size(services[a]) || a - b);
   const names = new Array<string>(services.length);
@@ -286,28 +290,19 @@ export function nameServices(
     const largestModule = gathered[i] ? 0 : Math.max(...services[i].map((m) => m.length));
     const inService = new Set(services[i].flat());
     const usersOf = (f: number) => hints.users.get(f)?.length ?? 0;
+    const usersIn = (f: number) => (hints.users.get(f) ?? []).filter((u) => u !== f && inService.has(u)).length;
     const entities = services[i]
       .flatMap((m, j) => (m.length * 2 >= largestModule ? m.map((f) => ({ f, module: j })) : []))
       // an entity no other file of the service uses says nothing of what the service does (vendure's
       // OrderLineReference beside the id strategies, read by the order and payment services)
-      .filter(
-        ({ f }) => hints.entityFiles.has(f) && (hints.users.get(f) ?? []).some((u) => u !== f && inService.has(u)),
-      )
-      // by its own name: a base class (`mikro-orm/base-entity.ts`) names no domain, nor does its folder
-      .map((e) => {
-        const own = ownNounOf(files[e.f]);
-        return { ...e, noun: own && (hints.nouns[e.f] ?? own) };
-      })
+      .filter(({ f }) => hints.entityFiles.has(f) && usersIn(f) > 0)
+      .map((e) => ({ ...e, noun: entityNoun(e.f) }))
       .filter((e): e is typeof e & { noun: string } => e.noun !== undefined && !UNFIT_NAMES.has(e.noun))
       // nor does one that few of its files use, unless its module is named for it: growthbook's PastExperiments,
       // read by one file of a service of 78 data-source integrations (identity and access, gathered from across
       // the cut, goes by its identity entity whoever uses it)
       .filter(
-        (e) =>
-          gathered[i] ||
-          e.noun === moduleNames[i][e.module] ||
-          (hints.users.get(e.f) ?? []).filter((u) => u !== e.f && inService.has(u)).length * ENTITY_USERS >=
-            inService.size,
+        (e) => gathered[i] || e.noun === moduleNames[i][e.module] || usersIn(e.f) * ENTITY_USERS >= inService.size,
       )
       .sort((a, b) => usersOf(b.f) - usersOf(a.f) || a.f - b.f);
     // the largest module's own entity first (the one it is named after, else the most used), then any

@@ -158,6 +158,7 @@ function joinByFolder(
   const filesIn = new Map<string, number[]>();
   for (const i of groupOf.keys()) getOrInsert(filesIn, path.posix.dirname(paths[i]), () => []).push(i);
   let joined = 0;
+  let stayed = 0;
   for (const g of untied) {
     // one that another joined since may have reached the floor
     if (ties.size(g) >= floor) continue;
@@ -173,12 +174,15 @@ function joinByFolder(
       }
     // the service beside it holds most of its folders' other files: a flat `src/` of every service decides nothing
     const to = strongest(beside);
-    if (to === undefined || beside.get(to)! * 2 <= others || ties.size(g) + ties.size(to) > cap) continue;
+    if (to === undefined || beside.get(to)! * 2 <= others || ties.size(g) + ties.size(to) > cap) {
+      stayed++;
+      continue;
+    }
     ties.merge(g, to);
     for (const i of own) groupOf.set(i, to);
     joined++;
   }
-  return { joined, stayed: untied.length - joined };
+  return { joined, stayed };
 }
 
 /** The tie weight between groups of modules, kept as modules merge. */
