@@ -349,12 +349,18 @@ const NOT_GENERIC = 2315;
 /** type parameters a placeholder takes so that it may be given up to four type arguments, or none */
 const ANY_ARGS = "<_A = unknown, _B = unknown, _C = unknown, _D = unknown>";
 const MISSING_NAMESPACE = new Set([2503, 2833]);
+/** "Type 'X' cannot be used to index type 'D'": a type parameter bounded by a placeholder, indexed (`D["type"]`) */
+const NOT_AN_INDEX = 2536;
+const INLINE_IMPORT = /\bimport\(\s*(["'])[^"'\n]+\1\s*\)\./g;
 
 /**
  * Compiles the sketch in memory (ts-morph, no files touched) and declares each name it cannot
  * find as an opaque alias; a sketch still failing after that keeps the aliases it has.
  */
-function withPlaceholders(body: string): string {
+function withPlaceholders(written: string): string {
+  // a type imported inline (`import("shared/types/integrations").QueryResponse`) is named as any other type the
+  // sketch does not define: the module is not there to import
+  const body = written.replace(INLINE_IMPORT, "");
   // opaque `unknown` first; where the sketch reaches into a placeholder (`Actor['role']`), `any`; failing both,
   // the sketch with its `any` placeholders, the closest to compiling
   const opaque = placeholdersOf(body, "unknown");
@@ -394,6 +400,17 @@ function namespaceOf(word: string, text: string, opaque: string): string {
   return `export declare ${lines(word, { type: false, inner: root.inner }, "").join("\n")}`;
 }
 
+/**
+ * The name bounding the type parameter a "cannot be used to index type 'D'" diagnostic names: `Bound` of the
+ * sketch's `D extends Bound`, if any.
+ */
+function boundOf(d: ts.Diagnostic, text: string): string | undefined {
+  const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  const parameter = /index type '([A-Za-z_$][\w$]*)'/.exec(message)?.[1];
+  if (parameter === undefined) return undefined;
+  return new RegExp(`[<,]\\s*${parameter.replace(/\$/g, "\\$")}\\s+extends\\s+([A-Za-z_$][\\w$]*)`).exec(text)?.[1];
+}
+
 function placeholdersOf(body: string, opaque: "unknown" | "any"): { text: string; clean: boolean } {
   const placeholders = new Map<string, string>();
   for (let round = 0; round < 6; round++) {
@@ -420,12 +437,23 @@ function placeholdersOf(body: string, opaque: "unknown" | "any"): { text: string
     let changed = false;
     for (const d of diags) {
       const at = d.start ?? 0;
-      const word = /^[A-Za-z_$][\w$]*/.exec(full.slice(at))?.[0];
+      const word = d.code === NOT_AN_INDEX ? boundOf(d, full) : /^[A-Za-z_$][\w$]*/.exec(full.slice(at))?.[0];
       if (!word) continue;
-      const plain = `export type ${word} = ${opaque};`;
-      const generic = `export type ${word}${ANY_ARGS} = ${opaque};`;
+      // one whose keys the sketch takes (`keyof CustomFulfillmentStates`, an interface plugins augment) has string
+      // keys: `keyof any` would let a number through where a state must be a string
+      const keyed =
+        d.code === NOT_AN_INDEX || new RegExp(`\\bkeyof\\s+${word.replace(/\$/g, "\\$")}(?![\\w$])`).test(full);
+      const type = keyed ? `Record<string, ${opaque}>` : opaque;
+      const plain = `export type ${word} = ${type};`;
+      const generic = `export type ${word}${ANY_ARGS} = ${type};`;
       const alias = placeholders.get(word);
-      if (MISSING_NAME.has(d.code) && !placeholders.has(word)) {
+      const [first, ...rest] = alias?.split("\n") ?? [];
+      const keyedFirst = first?.startsWith(`export type ${word}<`) ? generic : plain;
+      if (d.code === NOT_AN_INDEX && first?.startsWith("export type ") && first !== keyedFirst) {
+        // a placeholder bounding a type parameter the sketch indexes (`D["type"]`) has string keys
+        placeholders.set(word, [keyedFirst, ...rest].join("\n"));
+        changed = true;
+      } else if (MISSING_NAME.has(d.code) && !placeholders.has(word)) {
         placeholders.set(word, plain);
         changed = true;
       } else if (d.code === TYPE_AS_NAMESPACE && (alias === plain || alias === generic)) {

@@ -183,6 +183,41 @@ describe("the contract sketch's placeholders", () => {
     const provides = [{ file: "src/gauge.ts", symbol: "GaugeWrapper", kind: "interface", usedBy: ["billing"] }];
     expect(compileErrors(contractSketch(root, "metrics", provides, ""))).toEqual([]);
   });
+
+  it("give a name whose keys the sketch takes string keys, while another is reached into", () => {
+    // vendure's fulfillment states: `keyof CustomFulfillmentStates` (an interface for plugins to augment) where a
+    // state must be a string, beside `Actor["role"]`, which an opaque `unknown` cannot give
+    const states = "export type State = 'Created' | keyof CustomStates;";
+    const process = "export interface Process<S extends string> { on(from: S, by: Actor['role']): void }";
+    const flow = "export type Flow = Process<State>;";
+    const root = repoOf({
+      "src/states.ts": ['import type { CustomStates, Actor } from "@plugins/types";', states, process, flow],
+    });
+    const provides = ["State", "Process", "Flow"].map((symbol) => ({
+      file: "src/states.ts",
+      symbol,
+      kind: "type",
+      usedBy: ["billing"],
+    }));
+    expect(compileErrors(contractSketch(root, "fulfillment", provides, ""))).toEqual([]);
+  });
+
+  it("let a type parameter bounded by a placeholder be indexed, and name a type imported inline", () => {
+    // growthbook's data sources: `<D extends DataSourceInterface>(...): Integration<D["type"]>`, and a return type
+    // written `Promise<import("shared/types/integrations").QueryResponse>`
+    const source = [
+      'import type { DataSourceInterface, Integration } from "shared/types/datasource";',
+      "export interface Sources {",
+      '  integrationOf<D extends DataSourceInterface>(source: D): Integration<D["type"]>;',
+      '  run(query: string): Promise<import("shared/types/integrations").QueryResponse>;',
+      "}",
+    ];
+    const root = repoOf({ "src/sources.ts": source });
+    const provides = [{ file: "src/sources.ts", symbol: "Sources", kind: "interface", usedBy: ["billing"] }];
+    const sketch = contractSketch(root, "data-source", provides, "");
+    expect(compileErrors(sketch)).toEqual([]);
+    expect(sketch).toContain("run(query: string): Promise<QueryResponse>;");
+  });
 });
 
 describe("the contract sketch of code written for its runtime", () => {
