@@ -175,7 +175,7 @@ const CONTAINERS = new Set(["features", "feature"]);
 export const isRouteParameter = (name: string): boolean => /^\[.*\]$/.test(name);
 
 /** The framework kinds a file's name may end in after its noun (`OrderService.ts`, `order.service.ts`). */
-const KINDS = new Set("service controller resolver module repository entity model".split(" "));
+const KINDS = new Set("service controller resolver module repository entity model processor".split(" "));
 
 /**
  * Whether a file's own name, before its kind, is its noun and nothing more: `order.service.ts`,

@@ -85,6 +85,8 @@ describe("a file named for its noun alone", () => {
       "src/api/orders.controller.ts",
       "src/services/OrderService.ts",
       "server/models/Document.ts",
+      // a queue's processor (BullMQ's `@Processor`, outline's queue processors) is a kind as a controller is
+      "server/queues/processors/NotificationsProcessor.ts",
     ])
       expect(namedForNounAlone(file, nounOf(file)), file).toBe(true);
   });
