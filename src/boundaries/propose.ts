@@ -376,9 +376,19 @@ export function proposeBoundaries(
   }
   // a cluster of generic utilities (most of its files in util/, helpers/ or middleware/, most naming no domain)
   // is infrastructure: the kernel's, or the one service's that alone imports it
-  const utilities = utilityClusters(labels, cg.files, (i) => inModule(i) && !pinned(i), namesDomain);
-  for (const i of utilities)
-    intoKernel(i, "generic utilities: its cluster sits in a folder of utilities and names no domain");
+  const utilities: number[] = [];
+  for (const i of utilityClusters(labels, cg.files, (i) => inModule(i) && !pinned(i), namesDomain)) {
+    // a file of it named for a domain whose files are a module's (outline's `commands/documentCreator.ts` beside
+    // the helpers it uses) is no utility: it goes with them
+    const namesake = namesDomain(i) ? namesakeModule(i, labels, hints) : undefined;
+    if (namesake === undefined || namesake === labels[i]) {
+      utilities.push(i);
+      intoKernel(i, "generic utilities: its cluster sits in a folder of utilities and names no domain");
+    } else {
+      labels[i] = namesake;
+      placed.set(i, "named for a domain in a cluster of generic utilities: with the files named for it");
+    }
+  }
   // modules: the clusters, minus pinned files, which form modules of their own
   const clusters = new Map<number, number[]>();
   const pinnedTo = new Map<string, number[]>();
@@ -581,19 +591,19 @@ function layerNote(dissolved: { layer: string; moved: number[] }[]): string {
 }
 
 /**
- * Files named for starting a process (`main.ts`, `server.ts`, `bootstrap.ts`, or the `index.ts` of a
- * top-level folder, outline's `server/index.ts`, or of the folder every analysed file is in, teable's
- * `apps/nestjs-backend/src/index.ts` given with `--include 'apps/nestjs-backend/src/**'`) that no
- * analysed file imports.
+ * The files that start a process, which no analysed file imports: one named for it (`main.ts`, `server.ts`,
+ * `bootstrap.ts`), the `index.ts` of a top-level folder (outline's `server/index.ts`), and any file right in
+ * the folder every analysed file is in (teable's `apps/nestjs-backend/src/index.ts` given with
+ * `--include 'apps/nestjs-backend/src/**'`; growthbook's `src/tracing.datadog.ts`, preloaded with `node -r`).
  */
 function entryPoints(files: string[], imports: ImportGraph): number[] {
   const imported = new Set(imports.edges.map((e) => e.to));
   // an index that only re-exports is a library's barrel, which starts nothing
   const runs = new Set(imports.edges.filter((e) => e.kinds.some((k) => k !== "reexport")).map((e) => e.from));
   const root = commonFolder(files);
-  const rootIndex = (f: string) => root !== "" && path.posix.dirname(f) === root && INDEX.test(f);
-  const index = (f: string) => (TOP_INDEX.test(f) || rootIndex(f)) && runs.has(f);
-  return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || index(f)) && !imported.has(f) ? [i] : []));
+  const atRoot = (f: string) => root !== "" && path.posix.dirname(f) === root;
+  const starts = (f: string) => (TOP_INDEX.test(f) || atRoot(f)) && runs.has(f);
+  return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || starts(f)) && !imported.has(f) ? [i] : []));
 }
 
 /** The import graph by coupling-graph index, both ways: who imports each file, and what each imports. */
@@ -643,7 +653,6 @@ function inFolders(files: string[], folders: string[]): number[] {
 
 const ENTRY_POINT = /(^|\/)(main|server|bootstrap)\.[cm]?[jt]sx?$/;
 const TOP_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
-const INDEX = /\/index\.[cm]?[jt]sx?$/;
 
 /**
  * Every rename names a generated service (a pinned one is named by its pin), and no two services

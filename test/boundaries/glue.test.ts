@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeInto } from "../helpers/cli.js";
 import { buildRepo, day, git, TSCONFIG, type CommitStep } from "../helpers/repo.js";
@@ -164,6 +164,15 @@ describe("start-up code", () => {
     }
   });
 
+  it("starts at any file of the root folder that no file imports: a tracer the runtime preloads", async () => {
+    // growthbook's `src/tracing.datadog.ts`, loaded with `node -r` before the server, counts the orders it sees
+    const tracer = 'import { Order } from "./models/Order";\nexport const traced = [Order];\n';
+    const { analysis } = await analyzeInto(koaRepo("src", { "src/tracing.ts": tracer }), ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    expect(kernel.get("src/tracing.ts")).toMatch(/entry point/);
+    expect(analysis.services.flatMap((s) => s.files)).not.toContain("src/tracing.ts");
+  });
+
   it("gives the kernel a file tied to kernel files alone; one tied to nothing else is isolated", async () => {
     // every model extends a base class (a hub: the kernel's), and only the base imports its id
     // helper; a file nothing imports, importing nothing, touched with nothing else in history is isolated
@@ -221,6 +230,42 @@ describe("start-up code", () => {
     const { analysis } = await analyzeInto(repo, ["--no-cache"]);
     const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
     for (const h of helpers) expect(kernel.get(`src/util/${h}.ts`), h).toMatch(/^generic utilities/);
+  });
+
+  it("keeps a file named for a domain out of it, with the files named for that domain", async () => {
+    // outline's commands/documentCreator.ts, changed with the helpers it uses, in their cluster
+    const helpers = ["ensure-array", "escape-regex", "is-defined"];
+    const util = Object.fromEntries(
+      helpers.map((h, k) => [
+        `src/util/${h}.ts`,
+        `${k ? `import { f${k - 1} } from "./${helpers[k - 1]}";\n` : ""}export const f${k} = (x: unknown) => x;\n`,
+      ]),
+    );
+    const creator =
+      helpers.map((h, k) => `import { f${k} } from "../util/${h}";\n`).join("") +
+      "export const createOrder = () => [f0, f1, f2];\n";
+    const route = (d: string, cap: string) =>
+      `import { ${cap} } from "../models/${cap}";\nimport { f0 } from "../util/ensure-array";\n` +
+      `export const ${d}Routes = () => [new ${cap}(), f0];\n`;
+    const repo = koaRepo("src", {
+      ...util,
+      "src/commands/orderCreator.ts": creator,
+      "src/routes/orders.ts": route("order", "Order"),
+      "src/routes/payments.ts": route("payment", "Payment"),
+    });
+    const together = [...helpers.map((h) => `src/util/${h}.ts`), "src/commands/orderCreator.ts"];
+    for (let n = 0; n < 3; n++) {
+      for (const f of together)
+        writeFileSync(path.join(repo, f), `${readFileSync(path.join(repo, f), "utf8")}// ${n}\n`);
+      git(repo, ["add", "src"]);
+      git(repo, ["-c", "user.name=Ada", "-c", "user.email=ada@x.test", "commit", "-q", "-m", `helpers ${n}`]);
+    }
+    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    // the helper both services import stays the kernel's; those the creator alone uses go with it
+    expect(kernel.get("src/util/ensure-array.ts")).toMatch(/^generic utilities/);
+    const orders = analysis.services.find((s) => s.files.includes("src/routes/orders.ts"))!;
+    expect(orders.files).toContain("src/commands/orderCreator.ts");
   });
 
   it("does not start at an index that only re-exports: a library's barrel", async () => {
