@@ -35,7 +35,8 @@ export function isGitWorkTree(root: string): boolean {
 
 // -z and core.quotepath=off: names with spaces, quotes, newlines and unicode come through raw.
 // -t tags each name: a deleted-but-still-indexed file comes once as cached (H) and once as
-// deleted (R); git's stat of the work tree is cheaper than one existsSync a file.
+// deleted (R); git's stat of the work tree is cheaper than one existsSync a file. A file a sparse
+// checkout leaves out of the work tree comes as skip-worktree (S), and git does not stat it.
 const LS_FILES = [
   "-c",
   "core.quotepath=off",
@@ -59,7 +60,7 @@ function gitFiles(root: string): string[] {
   } catch (e) {
     throw gitRefusal((e as { stderr?: string }).stderr ?? "", root) ?? e;
   }
-  return parseLsFiles(out);
+  return parseLsFiles(out, root);
 }
 
 /**
@@ -68,17 +69,19 @@ function gitFiles(root: string): string[] {
  */
 export function gitFilesAsync(root: string): Promise<string[] | undefined> {
   return new Promise((resolve) =>
-    execFile("git", LS_FILES, lsOptions(root), (err, out) => resolve(err ? undefined : parseLsFiles(out))),
+    execFile("git", LS_FILES, lsOptions(root), (err, out) => resolve(err ? undefined : parseLsFiles(out, root))),
   );
 }
 
-function parseLsFiles(out: string): string[] {
+function parseLsFiles(out: string, root: string): string[] {
   const seen = new Set<string>();
   const deleted = new Set<string>();
   for (const entry of out.split("\0")) {
     if (entry.length < 3) continue;
-    if (entry[0] === "R") deleted.add(entry.slice(2));
-    else seen.add(entry.slice(2));
+    const file = entry.slice(2);
+    // skip-worktree: outside a sparse checkout (immich without docs/), or marked so by hand and still on disk
+    if (entry[0] === "R" || (entry[0] === "S" && !existsSync(path.join(root, file)))) deleted.add(file);
+    else seen.add(file);
   }
   for (const p of deleted) seen.delete(p);
   return [...seen].sort(byString);

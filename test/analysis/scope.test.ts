@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { buildRepo, day } from "../helpers/repo.js";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { buildRepo, day, git, path } from "../helpers/repo.js";
 
 /** A workspace: an API package importing two sibling packages, `@acme/shared` three times, `@acme/kit` once. */
 function workspace(): string {
@@ -35,5 +36,32 @@ describe("a scope that leaves out workspace packages the code imports", () => {
     const all = await runCli(["analyze", repo, "--out", tempDir(), "--quiet"]);
     expect(all.code, all.stderr).toBe(0);
     expect(all.stderr).not.toContain("workspace package");
+  });
+});
+
+describe("a sparse checkout", () => {
+  it("leaves out the files git keeps out of the work tree, a tsconfig among them", async () => {
+    // immich checked out without docs/: git still lists docs/tsconfig.json, which is not on disk
+    const repo = workspace();
+    writeFileSync(path.join(repo, "packages/kit/tsconfig.json"), JSON.stringify({ include: ["src"] }));
+    git(repo, ["add", "packages/kit/tsconfig.json"]);
+    git(repo, ["-c", "user.name=Ada", "-c", "user.email=ada@x.test", "commit", "-q", "-m", "kit's own tsconfig"]);
+    git(repo, ["sparse-checkout", "set", "--no-cone", "/*", "!/packages/kit/"]);
+    expect(existsSync(path.join(repo, "packages/kit/tsconfig.json"))).toBe(false);
+    expect(existsSync(path.join(repo, "packages/kit/src/index.ts"))).toBe(false);
+    const out = tempDir();
+    const r = await runCli(["analyze", repo, "--include", "packages/api/**", "--out", out, "--quiet"]);
+    expect(r.code, r.stderr).toBe(0);
+    const analysis = JSON.parse(readFileSync(path.join(out, "analysis.json"), "utf8")) as {
+      isolated: string[];
+      services: unknown[];
+    };
+    // the API analysed as before: its three files, isolated (nothing ties them to each other)
+    expect(analysis.isolated).toEqual([
+      "packages/api/src/invoices.ts",
+      "packages/api/src/orders.ts",
+      "packages/api/src/users.ts",
+    ]);
+    expect(analysis.services).toEqual([]);
   });
 });
