@@ -4,6 +4,7 @@ import { analyzeRepo } from "../analysis/analyze.js";
 import { explainFile } from "../analysis/explain.js";
 import { UserError } from "../util/errors.js";
 import { toRepoPath } from "../util/paths.js";
+import { didYouMean } from "../util/suggest.js";
 import { globFlags, optionsOfReportedAnalysis, type AnalyzeFlags } from "./analyzeCommand.js";
 import { stderrLog } from "./log.js";
 import type { Io } from "./io.js";
@@ -48,9 +49,11 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
     // the scope it was looked for in, which an analysis followed may have set, not a flag
     const globs = globFlags(analysis.settings.scope);
     const scope = globs.length ? `the scope is ${globs.join(" ")}; ` : "";
+    // a misspelt path (`record.servce.ts`) is most often what brings a user here
+    const meant = didYouMean(rel, model.coupling.files);
     throw new UserError(
-      `${file}: not among the analysed files of ${root} (${scope}tests are left out unless --include-tests; see ` +
-        `--include/--exclude)`,
+      `${file}: not among the analysed files of ${root}${meant} (${scope}tests are left out unless ` +
+        `--include-tests; see --include/--exclude)`,
     );
   }
   const x = explainFile(rel, analysis, model.coupling);

@@ -354,6 +354,17 @@ describe("explain's file argument", () => {
   });
 });
 
+describe("explain given a misspelt file", () => {
+  it("is exit 2 with one line suggesting the analysed file meant", async () => {
+    const r = await runCli(["explain", "src/orders/ordr.ts", "--repo", repo, "--quiet"]);
+    expect(r.code).toBe(2);
+    const errors = r.stderr.split("\n").filter((line) => line.startsWith("faultline:"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^faultline: src\/orders\/ordr\.ts: not among the analysed files of /);
+    expect(errors[0]).toContain('; did you mean "src/orders/order.ts"? (');
+  });
+});
+
 describe("explain given a service", () => {
   it("is exit 2 with one line saying it takes a file of it, and which command speaks of a service", async () => {
     const out = tempDir();
