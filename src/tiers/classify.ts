@@ -107,12 +107,28 @@ export function classifyTiers(input: TierInputs): TierMap {
   });
 
   upwards(tier, why, own, imports, files);
-  // entry points of the front end: UI code that no analysed file imports
-  files.forEach((_, i) => {
-    if (!tier[i] && importers[i].length === 0 && (own[i] === "client" || own[i] === "ui"))
-      [tier[i], why[i]] = ["client", `${why[i]}; no analysed file imports it`];
+  // entry points of the front end: UI code that no analysed file imports; but one beside UI code that files import
+  // waits for its neighbours' verdict: where the server renders them all, it is server-rendered too (immich's
+  // e-mail template that no sender imports yet)
+  const isUi = (i: number) => own[i] === "ui" || own[i] === "client";
+  const importedUi = new Set(
+    files.filter((_, i) => isUi(i) && importers[i].length > 0).map((f) => path.posix.dirname(f)),
+  );
+  const waiting: number[] = [];
+  files.forEach((f, i) => {
+    if (tier[i] || importers[i].length > 0 || !isUi(i)) return;
+    if (own[i] === "ui" && importedUi.has(path.posix.dirname(f))) waiting.push(i);
+    else [tier[i], why[i]] = ["client", `${why[i]}; no analysed file imports it`];
   });
   downwards(tier, why, own, importers);
+  if (waiting.length) {
+    const serverRendered = serverRenderedFolders(files, tier, own);
+    for (const i of waiting)
+      [tier[i], why[i]] = serverRendered.has(path.posix.dirname(files[i]))
+        ? ["server", `${why[i]}; no analysed file imports it, and the server renders the UI beside it`]
+        : ["client", `${why[i]}; no analysed file imports it`];
+    downwards(tier, why, own, importers);
+  }
   // Node code with nothing else to go by is server-side where its package has server code, else tooling
   const serverPackages = new Set(files.filter((_, i) => tier[i] === "server").map((f) => packageOf(packages, f)?.dir));
   const besideServer = (f: string) => serverPackages.has(packageOf(packages, f)?.dir);
@@ -216,6 +232,17 @@ function typeUsers(tier: (Tier | undefined)[], why: string[], importers: number[
       changed = true;
     }
   }
+}
+
+/** Folders whose UI code with a tier is all server code (e-mail templates a server renders), none of it client. */
+function serverRenderedFolders(files: string[], tier: (Tier | undefined)[], own: (Own | undefined)[]): Set<string> {
+  const tiers = new Map<string, Set<Tier>>();
+  files.forEach((f, i) => {
+    const t = tier[i];
+    if (t && (own[i] === "ui" || own[i] === "client"))
+      getOrInsert(tiers, path.posix.dirname(f), () => new Set()).add(t);
+  });
+  return new Set([...tiers].filter(([, ts]) => ts.size === 1 && ts.has("server")).map(([dir]) => dir));
 }
 
 const USED_BY: Record<Tier, string> = {

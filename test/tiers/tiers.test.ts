@@ -66,6 +66,8 @@ function fullStack(): RepoScript {
       `export const props: WidgetProps = { title: slug("x") };\n` +
       `export const site = new Koa();\nexport const parts = [Welcome, renderReport];\n`,
     "apps/site/src/emails/welcome.tsx": `export function Welcome() {\n  return <p>welcome</p>;\n}\n`,
+    // an e-mail that no sender imports yet
+    "apps/site/src/emails/farewell.tsx": `export function Farewell() {\n  return <p>farewell</p>;\n}\n`,
     "apps/site/src/iso.ts": `export function slug(s: string): string {\n  return s.toLowerCase();\n}\n`,
     "apps/site/src/client.tsx":
       `import { hydrateRoot } from "react-dom/client";\nimport { slug } from "./iso";\n` +
@@ -166,6 +168,7 @@ const EXPECTED: Record<string, string> = {
   "apps/api/src/seeds/orders.ts": "tooling", // a database seed script, though server code in a server package
   "apps/site/src/server.ts": "server", // mixed package: its own import of koa
   "apps/site/src/emails/welcome.tsx": "server", // JSX, used only by server code: rendered on the server
+  "apps/site/src/emails/farewell.tsx": "server", // JSX nothing imports, beside the e-mails the server renders
   "apps/site/src/iso.ts": "shared", // no evidence, used by server and client code
   "apps/site/src/client.tsx": "client", // imports react-dom/client
   "apps/site/src/report.ts": "server", // react and fs: Node code, used only by server code
@@ -210,7 +213,7 @@ describe("tiers", () => {
       "renders JSX in a Next.js app; used only by client files",
     );
     expect(why["apps/api/migrations/expire-at/expire-at.migration.ts"]).toMatch(/^a migration/);
-    expect(analysis.tiers.counts).toEqual({ server: 16, client: 13, shared: 4, tooling: 11 });
+    expect(analysis.tiers.counts).toEqual({ server: 17, client: 13, shared: 4, tooling: 11 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
