@@ -120,7 +120,8 @@ export function classifyTiers(input: TierInputs): TierMap {
     if (own[i] === "ui" && importedUi.has(path.posix.dirname(f))) waiting.push(i);
     else [tier[i], why[i]] = ["client", `${why[i]}; no analysed file imports it`];
   });
-  downwards(tier, why, own, importers);
+  // a file a waiting one imports is pending, not in a cycle
+  downwards(tier, why, own, importers, waiting.length === 0);
   if (waiting.length) {
     const serverRendered = serverRenderedFolders(files, tier, own);
     for (const i of waiting)
@@ -184,8 +185,17 @@ function upwards(
   }
 }
 
-/** A file with no verdict takes its importers': server only, client only, or both (shared). */
-function downwards(tier: (Tier | undefined)[], why: string[], own: (Own | undefined)[], importers: number[][]) {
+/**
+ * A file with no verdict takes its importers': server only, client only, or both (shared). `cycles`: then decide the
+ * files of import cycles by the importers that have a verdict (not while some files wait for theirs).
+ */
+function downwards(
+  tier: (Tier | undefined)[],
+  why: string[],
+  own: (Own | undefined)[],
+  importers: number[][],
+  cycles = true,
+) {
   for (let changed = true; changed;) {
     changed = false;
     for (let i = 0; i < tier.length; i++) {
@@ -205,6 +215,7 @@ function downwards(tier: (Tier | undefined)[], why: string[], own: (Own | undefi
     }
   }
   // files in import cycles with no verdict: decided by the importers that have one
+  if (!cycles) return;
   for (let i = 0; i < tier.length; i++) {
     if (tier[i] !== undefined) continue;
     const seen = new Set(importers[i].map((j) => tier[j]).filter((t): t is Tier => t !== undefined));

@@ -228,6 +228,33 @@ describe("tiers", () => {
     expect(analysis.settings.tier).toBe("server");
   });
 
+  it("decide a page nothing imports, beside the component it imports, before what it uses", async () => {
+    // the page waits for its folder's verdict; the helper both the page and the API use stays shared meanwhile
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({ name: "shop", dependencies: { koa: "2", react: "18" } }),
+      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, jsx: "react-jsx" } }),
+      "web/pages/home.tsx":
+        'import { Header } from "./header";\nimport { money } from "../../lib/format";\n' +
+        "export function Home() {\n  return <Header title={money(1)} />;\n}\n",
+      "web/pages/header.tsx": "export function Header(p: { title: string }) {\n  return <h1>{p.title}</h1>;\n}\n",
+      "lib/format.ts": "export const money = (n: number) => n.toFixed(2);\n",
+      "server/api.ts":
+        'import Koa from "koa";\nimport { money } from "../lib/format";\nexport const app = [new Koa(), money];\n',
+    };
+    const repo = buildRepo({
+      files,
+      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
+    });
+    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
+    const got = Object.fromEntries(analysis.tiers.files.map((f) => [f.path, f.tier]));
+    expect(got).toEqual({
+      "web/pages/home.tsx": "client", // UI nothing imports: the front end's entry
+      "web/pages/header.tsx": "client", // used only by the page
+      "lib/format.ts": "shared", // used by the page and the API
+      "server/api.ts": "server",
+    });
+  });
+
   it("explain prints a file's tier and the evidence that decided it", async () => {
     const repo = buildRepo(fullStack());
     const r = await runCli(["explain", "apps/site/src/iso.ts", "--repo", repo, "--tier", "all", "--no-cache"]);
