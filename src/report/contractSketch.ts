@@ -351,7 +351,20 @@ const ANY_ARGS = "<_A = unknown, _B = unknown, _C = unknown, _D = unknown>";
 const MISSING_NAMESPACE = new Set([2503, 2833]);
 /** "Type 'X' cannot be used to index type 'D'": a type parameter bounded by a placeholder, indexed (`D["type"]`) */
 const NOT_AN_INDEX = 2536;
-const INLINE_IMPORT = /\bimport\(\s*(["'])[^"'\n]+\1\s*\)\./g;
+const INLINE_IMPORT = /\bimport\(\s*(["'])[^"'\n]+\1\s*\)\.([A-Za-z_$][\w$]*)/g;
+
+/**
+ * `import("shared/types/integrations").QueryResponse` as `QueryResponse`; as written where the name would mean
+ * something else: `default` (no name), one the sketch declares itself, and a value's type (`typeof import(...)`).
+ */
+function withoutInlineImports(text: string): string {
+  const declared = new Set(
+    [...text.matchAll(/\b(?:interface|type|class|enum|namespace)\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]),
+  );
+  return text.replace(INLINE_IMPORT, (whole: string, _quote: string, name: string, at: number) =>
+    name === "default" || declared.has(name) || /\btypeof\s*$/.test(text.slice(Math.max(0, at - 8), at)) ? whole : name,
+  );
+}
 
 /**
  * Compiles the sketch in memory (ts-morph, no files touched) and declares each name it cannot
@@ -360,7 +373,7 @@ const INLINE_IMPORT = /\bimport\(\s*(["'])[^"'\n]+\1\s*\)\./g;
 function withPlaceholders(written: string): string {
   // a type imported inline (`import("shared/types/integrations").QueryResponse`) is named as any other type the
   // sketch does not define: the module is not there to import
-  const body = written.replace(INLINE_IMPORT, "");
+  const body = withoutInlineImports(written);
   // opaque `unknown` first; where the sketch reaches into a placeholder (`Actor['role']`), `any`; failing both,
   // the sketch with its `any` placeholders, the closest to compiling
   const opaque = placeholdersOf(body, "unknown");
@@ -402,13 +415,17 @@ function namespaceOf(word: string, text: string, opaque: string): string {
 
 /**
  * The name bounding the type parameter a "cannot be used to index type 'D'" diagnostic names: `Bound` of the
- * sketch's `D extends Bound`, if any.
+ * nearest `D extends Bound` before it, if any.
  */
 function boundOf(d: ts.Diagnostic, text: string): string | undefined {
   const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
   const parameter = /index type '([A-Za-z_$][\w$]*)'/.exec(message)?.[1];
   if (parameter === undefined) return undefined;
-  return new RegExp(`[<,]\\s*${parameter.replace(/\$/g, "\\$")}\\s+extends\\s+([A-Za-z_$][\\w$]*)`).exec(text)?.[1];
+  // the declaration nearest before the error: a name such as `D` is declared by many signatures
+  const declared = new RegExp(`[<,]\\s*${parameter.replace(/\$/g, "\\$")}\\s+extends\\s+([A-Za-z_$][\\w$]*)`, "g");
+  let bound: string | undefined;
+  for (const m of text.slice(0, d.start ?? text.length).matchAll(declared)) bound = m[1];
+  return bound;
 }
 
 function placeholdersOf(body: string, opaque: "unknown" | "any"): { text: string; clean: boolean } {

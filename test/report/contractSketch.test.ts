@@ -206,8 +206,10 @@ describe("the contract sketch's placeholders", () => {
     // growthbook's data sources: `<D extends DataSourceInterface>(...): Integration<D["type"]>`, and a return type
     // written `Promise<import("shared/types/integrations").QueryResponse>`
     const source = [
-      'import type { DataSourceInterface, Integration } from "shared/types/datasource";',
+      'import type { DataSourceInterface, Integration, Other } from "shared/types/datasource";',
       "export interface Sources {",
+      // another signature's `D` first, bounded by another name
+      "  check<D extends Other>(source: D): boolean;",
       '  integrationOf<D extends DataSourceInterface>(source: D): Integration<D["type"]>;',
       '  run(query: string): Promise<import("shared/types/integrations").QueryResponse>;',
       "}",
@@ -217,6 +219,21 @@ describe("the contract sketch's placeholders", () => {
     const sketch = contractSketch(root, "data-source", provides, "");
     expect(compileErrors(sketch)).toEqual([]);
     expect(sketch).toContain("run(query: string): Promise<QueryResponse>;");
+  });
+
+  it("keep an inline import as written where its name would mean something else", () => {
+    // a default export has no name to give; a name the sketch declares itself is another type
+    const source = [
+      "export interface Sources {",
+      '  def(): import("./defaults").default;',
+      '  local(): import("./other").Sources;',
+      "}",
+    ];
+    const root = repoOf({ "src/sources.ts": source });
+    const provides = [{ file: "src/sources.ts", symbol: "Sources", kind: "interface", usedBy: ["billing"] }];
+    const sketch = contractSketch(root, "data-source", provides, "");
+    expect(sketch).toContain('def(): import("./defaults").default;');
+    expect(sketch).toContain('local(): import("./other").Sources;');
   });
 });
 
