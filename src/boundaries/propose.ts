@@ -235,7 +235,22 @@ export function proposeBoundaries(
   // the glue the entry point imports (`app.module.ts`, the root of the app) stays in the kernel; a
   // feature's own module that wires many others (`ai.module.ts`) may rejoin its unit below
   const links = importLinks(cg.files, imports);
-  const entries = entryPoints(cg.files, imports);
+  const features = featureFolders(cg.files);
+  const feature = new Set([...unitsOf(cg.files).flat(), ...inFolders(cg.files, features)]);
+  /** an entity, a file named for a business noun, part of a unit or a feature folder */
+  const namesDomain = (i: number) =>
+    hints.entityFiles.has(i) ||
+    feature.has(i) ||
+    hints.nouns[i] !== undefined ||
+    namesDomainWord(cg.files[i], hints.domainWords);
+  // a root file's noun alone says no domain, nor does the stem it shares with another (growthbook's
+  // `tracing.datadog.ts` and `tracing.opentelemetry.ts`); a domain word does (an entity's, or one four files
+  // carry: `orderExport.ts`)
+  const entries = entryPoints(
+    cg.files,
+    imports,
+    (i) => hints.entityFiles.has(i) || namesDomainWord(cg.files[i], hints.domainWords),
+  );
   const rootGlue = new Set(entries.flatMap((i) => links.importees[i]));
   for (const g of glue) {
     active[g.file] = 0;
@@ -253,14 +268,6 @@ export function proposeBoundaries(
     kernelFixed.add(i);
   }
   // the start-up the entry point loads (outline's main.ts, its process roles, the error handlers)
-  const features = featureFolders(cg.files);
-  const feature = new Set([...unitsOf(cg.files).flat(), ...inFolders(cg.files, features)]);
-  /** an entity, a file named for a business noun, part of a unit or a feature folder */
-  const namesDomain = (i: number) =>
-    hints.entityFiles.has(i) ||
-    feature.has(i) ||
-    hints.nouns[i] !== undefined ||
-    namesDomainWord(cg.files[i], hints.domainWords);
   // the glue mounts the features; the start-up runs the process and goes no further than the glue
   const glueSet = new Set(glue.map((g) => g.file));
   const client = new Set(opts.clientFiles ?? []);
@@ -376,19 +383,23 @@ export function proposeBoundaries(
   }
   // a cluster of generic utilities (most of its files in util/, helpers/ or middleware/, most naming no domain)
   // is infrastructure: the kernel's, or the one service's that alone imports it
+  const utilityFiles = utilityClusters(labels, cg.files, (i) => inModule(i) && !pinned(i), namesDomain);
+  const utilityLabels = new Set(utilityFiles.map((i) => labels[i]));
+  // a file of one named for a domain whose files are a module's (outline's `commands/documentCreator.ts` beside
+  // the helpers it uses) is no utility: it goes with them (each target read before any file moves; another
+  // cluster of utilities is none)
+  const namesakes = utilityFiles.map((i) => (namesDomain(i) ? namesakeModule(i, labels, hints) : undefined));
   const utilities: number[] = [];
-  for (const i of utilityClusters(labels, cg.files, (i) => inModule(i) && !pinned(i), namesDomain)) {
-    // a file of it named for a domain whose files are a module's (outline's `commands/documentCreator.ts` beside
-    // the helpers it uses) is no utility: it goes with them
-    const namesake = namesDomain(i) ? namesakeModule(i, labels, hints) : undefined;
-    if (namesake === undefined || namesake === labels[i]) {
+  utilityFiles.forEach((i, k) => {
+    const namesake = namesakes[k];
+    if (namesake === undefined || utilityLabels.has(namesake)) {
       utilities.push(i);
       intoKernel(i, "generic utilities: its cluster sits in a folder of utilities and names no domain");
     } else {
       labels[i] = namesake;
       placed.set(i, "named for a domain in a cluster of generic utilities: with the files named for it");
     }
-  }
+  });
   // modules: the clusters, minus pinned files, which form modules of their own
   const clusters = new Map<number, number[]>();
   const pinnedTo = new Map<string, number[]>();
@@ -593,17 +604,20 @@ function layerNote(dissolved: { layer: string; moved: number[] }[]): string {
 /**
  * The files that start a process, which no analysed file imports: one named for it (`main.ts`, `server.ts`,
  * `bootstrap.ts`), the `index.ts` of a top-level folder (outline's `server/index.ts`), and any file right in
- * the folder every analysed file is in (teable's `apps/nestjs-backend/src/index.ts` given with
- * `--include 'apps/nestjs-backend/src/**'`; growthbook's `src/tracing.datadog.ts`, preloaded with `node -r`).
+ * the folder every analysed file is in that names no domain (teable's `apps/nestjs-backend/src/index.ts` given
+ * with `--include 'apps/nestjs-backend/src/**'`; growthbook's `src/tracing.datadog.ts`, preloaded with `node -r`).
  */
-function entryPoints(files: string[], imports: ImportGraph): number[] {
+function entryPoints(files: string[], imports: ImportGraph, namesDomain: (i: number) => boolean): number[] {
   const imported = new Set(imports.edges.map((e) => e.to));
-  // an index that only re-exports is a library's barrel, which starts nothing
-  const runs = new Set(imports.edges.filter((e) => e.kinds.some((k) => k !== "reexport")).map((e) => e.from));
+  // an index that only re-exports is a library's barrel, which starts nothing; nor does a file of types
+  const runs = new Set(
+    imports.edges.filter((e) => !e.typeOnly && e.kinds.some((k) => k !== "reexport")).map((e) => e.from),
+  );
   const root = commonFolder(files);
-  const atRoot = (f: string) => root !== "" && path.posix.dirname(f) === root;
-  const starts = (f: string) => (TOP_INDEX.test(f) || atRoot(f)) && runs.has(f);
-  return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || starts(f)) && !imported.has(f) ? [i] : []));
+  // a file of the root folder named for a domain (`src/orderExport.ts`) is that domain's, whoever runs it
+  const atRoot = (f: string, i: number) => root !== "" && path.posix.dirname(f) === root && !namesDomain(i);
+  const starts = (f: string, i: number) => (TOP_INDEX.test(f) || atRoot(f, i)) && runs.has(f);
+  return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || starts(f, i)) && !imported.has(f) ? [i] : []));
 }
 
 /** The import graph by coupling-graph index, both ways: who imports each file, and what each imports. */

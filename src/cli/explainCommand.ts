@@ -49,8 +49,11 @@ export async function runExplain(file: string, repo: string, flags: AnalyzeFlags
     // the scope it was looked for in, which an analysis followed may have set, not a flag
     const globs = globFlags(analysis.settings.scope);
     const scope = globs.length ? `the scope is ${globs.join(" ")}; ` : "";
-    // a misspelt path (`record.servce.ts`) is most often what brings a user here
-    const meant = didYouMean(rel, model.coupling.files);
+    // a misspelt path (`record.servce.ts`) is most often what brings a user here: the analysed file nearest to
+    // it, read from the repository's root or from here; a file that is there but left out is no misspelling
+    const there = existsSync(here) || existsSync(path.join(root, rel));
+    const typed = here.startsWith(`${root}${path.sep}`) ? [rel, toRepoPath(root, here)] : [rel];
+    const meant = there ? "" : (typed.map((p) => didYouMean(p, model.coupling.files)).find(Boolean) ?? "");
     throw new UserError(
       `${file}: not among the analysed files of ${root}${meant} (${scope}tests are left out unless ` +
         `--include-tests; see --include/--exclude)`,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { buildRepo, day, git, path } from "../helpers/repo.js";
+import path from "node:path";
+import { runCli, tempDir } from "../helpers/cli.js";
+import { buildRepo, day, git } from "../helpers/repo.js";
 
 /** A workspace: an API package importing two sibling packages, `@acme/shared` three times, `@acme/kit` once. */
 function workspace(): string {

@@ -167,10 +167,15 @@ describe("start-up code", () => {
   it("starts at any file of the root folder that no file imports: a tracer the runtime preloads", async () => {
     // growthbook's `src/tracing.datadog.ts`, loaded with `node -r` before the server, counts the orders it sees
     const tracer = 'import { Order } from "./models/Order";\nexport const traced = [Order];\n';
-    const { analysis } = await analyzeInto(koaRepo("src", { "src/tracing.ts": tracer }), ["--no-cache"]);
+    // beside it, a script named for a domain that nothing imports either: the orders'
+    const exporter = 'import { Order } from "./models/Order";\nexport const exported = () => [new Order()];\n';
+    const more = { "src/tracing.ts": tracer, "src/orderExport.ts": exporter };
+    const { analysis } = await analyzeInto(koaRepo("src", more), ["--no-cache"]);
     const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
     expect(kernel.get("src/tracing.ts")).toMatch(/entry point/);
     expect(analysis.services.flatMap((s) => s.files)).not.toContain("src/tracing.ts");
+    const orders = analysis.services.find((s) => s.files.includes("src/models/Order.ts"))!;
+    expect(orders.files).toContain("src/orderExport.ts");
   });
 
   it("gives the kernel a file tied to kernel files alone; one tied to nothing else is isolated", async () => {
@@ -266,6 +271,7 @@ describe("start-up code", () => {
     expect(kernel.get("src/util/ensure-array.ts")).toMatch(/^generic utilities/);
     const orders = analysis.services.find((s) => s.files.includes("src/routes/orders.ts"))!;
     expect(orders.files).toContain("src/commands/orderCreator.ts");
+    expect(orders.files).toEqual(expect.arrayContaining(["src/util/escape-regex.ts", "src/util/is-defined.ts"]));
   });
 
   it("does not start at an index that only re-exports: a library's barrel", async () => {

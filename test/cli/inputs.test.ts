@@ -362,6 +362,10 @@ describe("explain given a misspelt file", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^faultline: src\/orders\/ordr\.ts: not among the analysed files of /);
     expect(errors[0]).toContain('; did you mean "src/orders/order.ts"? (');
+    // typed from a folder of the repository
+    const fromSrc = runBin(["explain", "orders/ordr.ts", "--repo", repo, "--quiet"], { cwd: path.join(repo, "src") });
+    expect(fromSrc.code).toBe(2);
+    expect(fromSrc.stderr).toContain('; did you mean "src/orders/order.ts"? (');
   });
 });
 
