@@ -342,6 +342,11 @@ class Aggregator {
     // Newest first: a rename a -> b means that, further back, `a` is the file now called name(b),
     // and `b` did not exist yet. Names are looked up before this commit's renames apply.
     for (const ch of c.changes) {
+      // following renames, a file at HEAD deleted further back is an older file of that name, which ends here
+      if (this.renames && ch.status === "D") {
+        gone.push(ch.path);
+        continue;
+      }
       const i = at.get(ch.path) ?? -1;
       if (i >= 0) {
         if (seen[i] !== stamp) {
@@ -358,9 +363,11 @@ class Aggregator {
         gone.push(ch.path);
         movedFrom.push(ch.from);
         movedTo.push(i);
-      } else if (s === "A" || s === "C" || s === "D") gone.push(ch.path);
+      }
     }
-    // a file deleted here and re-added later is another file further back: its history ends
+    // a file deleted here and re-added later is another file further back: its history ends. An addition ends
+    // nothing: in a line of history nothing of the path comes before it but such a deletion, and a commit of another
+    // root adding the file again (amplication's bot, merged back) has the file's own history behind it on main
     for (const p of gone) at.set(p, -1);
     for (let k = 0; k < movedFrom.length; k++) at.set(movedFrom[k], movedTo[k]);
 

@@ -175,6 +175,45 @@ describe("faultline history", () => {
     expect(plain.files.find((f) => f.path === "src/shoppingCart.ts")?.revisions).toBe(2);
   });
 
+  it("keeps a file's history behind a commit of another root that adds it again", async () => {
+    // amplication: a bot's branch of its own root adds every file of main in one commit, merged back; the file's
+    // history on main before that commit is still its history (a deletion, not an addition, ends a file's life)
+    const body = "export const order = 1;\n";
+    const script: RepoScript = {
+      files: { "tsconfig.json": TSCONFIG, "src/order.ts": body, "src/cart.ts": "export const c = 1;\n" },
+      commits: [
+        { author: AUTHORS[0], date: day(0), touch: ["src/order.ts", "src/cart.ts"] },
+        { author: AUTHORS[1], date: day(1), touch: ["src/order.ts"] },
+        { author: AUTHORS[2], date: day(2), touch: ["src/order.ts"] },
+      ],
+    };
+    const dir = buildRepo(script);
+    const at = (n: number) => ({ ...process.env, GIT_AUTHOR_DATE: day(n), GIT_COMMITTER_DATE: day(n) });
+    const run = (args: string[], n: number) =>
+      execFileSync("git", ["-c", "user.name=Bot", "-c", "user.email=bot@shop.test", ...args], {
+        cwd: dir,
+        env: at(n),
+        stdio: "pipe",
+      });
+    const committed = readFileSync(path.join(dir, "src/order.ts"), "utf8");
+    run(["checkout", "-q", "--orphan", "bot"], 3);
+    run(["rm", "-rfq", "."], 3);
+    writeTree(dir, { "catalog/index.ts": "export const k = 1;\n" });
+    run(["add", "."], 3);
+    run(["commit", "-qm", "catalog"], 3);
+    writeTree(dir, { "src/order.ts": committed });
+    run(["add", "."], 4);
+    run(["commit", "-qm", "merge conflicts auto-resolution"], 4);
+    run(["checkout", "-q", "main"], 5);
+    run(["merge", "-q", "--allow-unrelated-histories", "-m", "merge bot", "bot"], 5);
+    const { json } = await history(dir);
+    // by hand: main's three commits and the bot's re-adding one
+    expect(json.files.find((f) => f.path === "src/order.ts")).toMatchObject({
+      revisions: 4,
+      firstChanged: "2024-01-01T00:00:00Z",
+    });
+  });
+
   it("reads the history of a repository analysed from a subfolder of its work tree, paths relative to it", async () => {
     // a monorepo: the analysed back end is packages/api; a commit outside it changes nothing in it
     const script: RepoScript = {
