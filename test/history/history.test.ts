@@ -190,7 +190,7 @@ describe("faultline history", () => {
     const dir = buildRepo(script);
     const at = (n: number) => ({ ...process.env, GIT_AUTHOR_DATE: day(n), GIT_COMMITTER_DATE: day(n) });
     const run = (args: string[], n: number) =>
-      execFileSync("git", ["-c", "user.name=Bot", "-c", "user.email=bot@shop.test", ...args], {
+      execFileSync("git", ["-c", "user.name=Sync", "-c", "user.email=sync@shop.test", ...args], {
         cwd: dir,
         env: at(n),
         stdio: "pipe",
@@ -262,11 +262,14 @@ describe("faultline history", () => {
           touch: ["src/a.ts"],
         },
         { author: "Cy <cy@shop.test>", date: day(6), touch: ["src/b.ts"] },
+        // a GitHub App under a name of its own, writing from a bot's address (amplication's)
+        { author: "amplication[branch whisperer] <bot@amplication.com>", date: day(7), touch: ["src/b.ts"] },
+        { author: "Release <ci-bot@shop.test>", date: day(8), touch: ["src/b.ts"] },
       ],
     };
     const dir = buildRepo(script);
     const { json } = await history(dir);
-    expect(json.skipped).toEqual({ merges: 1, large: 1, authors: 1 });
+    expect(json.skipped).toEqual({ merges: 1, large: 1, authors: 3 });
     expect(json.commits).toBe(4);
     const a = json.files.find((f: { path: string }) => f.path === "src/a.ts");
     // a: Ada (day 1, via .mailmap) + Bob + Ada = 3 revisions, Ada 2/3
@@ -283,6 +286,7 @@ describe("faultline history", () => {
     // an explicit --exclude-author replaces the default bot list
     const withBots = (await history(dir, "--exclude-author", "^Cy ")).json;
     expect(withBots.skipped.authors).toBe(1);
+    expect(withBots.files.find((f) => f.path === "src/b.ts")?.revisions).toBe(3);
     expect(withBots.files.find((f) => f.path === "src/a.ts")?.revisions).toBe(4);
   });
 
