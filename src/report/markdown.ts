@@ -124,15 +124,28 @@ export function isolatedLine(isolated: string[]): string {
 /** Why there are no services: no code of the chosen tier. */
 export function noServicesReason(a: Analysis): string {
   const t = a.tiers.counts;
+  if (a.repo.files > 0 && t.tooling === a.repo.files)
+    return (
+      `No services: every analysed file is tooling (${plural(a.repo.files, "file")}), which services leave out ` +
+      `(${commonestWhy(a, "tooling")}). \`faultline explain FILE\` prints the evidence for one file.`
+    );
   if (a.settings.tier === "server" && t.server === 0 && a.repo.files > 0)
     return (
-      `No services: found only client code (${a.repo.files} files: ${t.client} client, ${t.shared} shared, ` +
+      `No services: found no server code (${a.repo.files} files: ${t.client} client, ${t.shared} shared, ` +
       `${t.tooling} tooling). Services are made of server-side code; \`faultline analyze --tier client\` cuts ` +
       `the front end into micro-frontend candidates.`
     );
   if (a.settings.tier === "client" && t.client === 0)
     return `No services: found no client code (${a.repo.files} files). Try \`--tier server\` or \`--tier all\`.`;
   return `No services: no analysed file has a tie to another (${a.repo.files} files).`;
+}
+
+/** The evidence most files of a tier share (`package payload is a command-line tool (bin)`), with its count. */
+function commonestWhy(a: Analysis, tier: string): string {
+  const counts = new Map<string, number>();
+  for (const f of a.tiers.files) if (f.tier === tier) counts.set(f.why, (counts.get(f.why) ?? 0) + 1);
+  const [why, n] = [...counts].sort((x, y) => y[1] - x[1] || byString(x[0], y[0]))[0] ?? ["", 0];
+  return `${n} of them: ${why}`;
 }
 
 function pickSection(a: Analysis, name: (id: string) => string): string[] {

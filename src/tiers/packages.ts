@@ -168,7 +168,10 @@ export function packageKind(name: string, m: PackageManifest): PackageKind {
   const server = runtime.find(isServerPackage);
   // React beside a server framework may render e-mails or pages on the server: its files decide
   const client = runtime.find(isClientPackage) ?? runtime.find(isUiPackage);
-  if (m.bin !== undefined && !runtime.some(isServerFramework))
+  // a command line and nothing else: a package that also exports a library (payload's core, whose `bin` runs its
+  // migrations) is what its files say
+  const library = m.main !== undefined || m.module !== undefined || m.exports !== undefined;
+  if (m.bin !== undefined && !library && !runtime.some(isServerFramework))
     return { tier: "tooling", why: `package ${name} is a command-line tool (bin)` };
   if (server && !client) return { tier: "server", why: `package ${name} depends on ${server}` };
   if (client && !server) return { tier: "client", why: `package ${name} depends on ${client}` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeInto, runCli } from "../helpers/cli.js";
+import { analyzeInto, runCli, tempDir } from "../helpers/cli.js";
 import { buildRepo, day, type RepoScript } from "../helpers/repo.js";
 
 /**
@@ -255,6 +255,42 @@ describe("tiers", () => {
     });
   });
 
+  it("take a package with a command line for a tool only when it offers nothing else", async () => {
+    // payload's core names a `bin` (its migrations) beside the library it exports; a CLI package only a `bin`
+    const json = (x: unknown) => JSON.stringify(x);
+    const files: Record<string, string> = {
+      "package.json": json({ name: "x", private: true, workspaces: ["packages/*"] }),
+      "tsconfig.json": json({ compilerOptions: { strict: true } }),
+      "packages/core/package.json": json({
+        name: "@x/core",
+        bin: { x: "bin.js" },
+        exports: "./src/index.ts",
+        dependencies: { mongoose: "8" },
+      }),
+      "packages/core/src/index.ts": 'export { Order } from "./order";\n',
+      "packages/core/src/order.ts":
+        'import mongoose from "mongoose";\nexport const Order = mongoose.model("Order", {});\n',
+      "packages/cli/package.json": json({ name: "@x/cli", bin: { xc: "main.js" }, dependencies: { mongoose: "8" } }),
+      "packages/cli/src/main.ts": 'import mongoose from "mongoose";\nexport const run = () => mongoose.connect("x");\n',
+    };
+    const repo = buildRepo({
+      files,
+      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
+    });
+    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
+    const got = Object.fromEntries(analysis.tiers.files.map((f) => [f.path, [f.tier, f.why]]));
+    expect(got["packages/core/src/order.ts"]).toEqual(["server", "package @x/core depends on mongoose"]);
+    expect(got["packages/core/src/index.ts"][0]).toBe("server");
+    expect(got["packages/cli/src/main.ts"]).toEqual(["tooling", "package @x/cli is a command-line tool (bin)"]);
+    // a scope of tooling alone: no services, and the evidence most of its files share
+    const cli = await runCli(["analyze", repo, "--include", "packages/cli/**", "--out", tempDir(), "--no-cache"]);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toContain(
+      "No services: every analysed file is tooling (1 file), which services leave out (1 of them: package @x/cli " +
+        "is a command-line tool (bin)). `faultline explain FILE` prints the evidence for one file.",
+    );
+  });
+
   it("explain prints a file's tier and the evidence that decided it", async () => {
     const repo = buildRepo(fullStack());
     const r = await runCli(["explain", "apps/site/src/iso.ts", "--repo", repo, "--tier", "all", "--no-cache"]);
@@ -313,11 +349,11 @@ describe("tiers", () => {
     const repo = buildRepo(script);
     const r = await analyzeInto(repo, ["--no-cache"]);
     expect(r.analysis.services).toEqual([]);
-    expect(r.stdout).toMatch(/No services: found only client code \(13 files: 12 client, 0 shared, 1 tooling\)/);
+    expect(r.stdout).toMatch(/No services: found no server code \(13 files: 12 client, 0 shared, 1 tooling\)/);
     expect(r.stdout).toMatch(/--tier client/);
     const { readFileSync } = await import("node:fs");
     const md = readFileSync(`${r.out}/report.md`, "utf8");
-    expect(md).toMatch(/No services: found only client code/);
+    expect(md).toMatch(/No services: found no server code/);
     const cut = await analyzeInto(repo, ["--tier", "client", "--no-cache"]);
     // the root component mounting every feature is glue; each feature is a service of its own
     const serviceOf = (f: string) => cut.analysis.services.find((s) => s.files.includes(f))?.name;
