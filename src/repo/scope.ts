@@ -1,5 +1,6 @@
 import path from "node:path";
 import { UserError } from "../util/errors.js";
+import { plural } from "../util/plural.js";
 import type { Log } from "../util/log.js";
 import { DEFAULT_TEST_GLOBS } from "./defaults.js";
 import { checkRepoDir } from "./repoDir.js";
@@ -48,7 +49,10 @@ export function discoverRepo(
     tsconfigs = [implicitTsconfig(root, visibleList)];
   }
 
-  const { files, unmatched } = selectScopeFiles(root, tsconfigs, visible, opts, (t) => !!t.options.allowJs);
+  const { files, unmatched, ownerless } = selectScopeFiles(root, tsconfigs, visible, opts, (t) => !!t.options.allowJs);
+  // a scope given: its files that no tsconfig includes are left out, which it says (a whole repository has many,
+  // its tools' configs and test helpers, and says nothing)
+  if (opts.include?.length && ownerless.length) warnOwnerless(ownerless, log);
   // what TypeScript said of a config matters where it owns analysed files (all of them, when none is: they may say why)
   const used = new Set(files.map((f) => f.tsconfig.path));
   warnOnce(loaded, (t) => files.length === 0 || used.has(t), log);
@@ -65,6 +69,15 @@ export function discoverRepo(
   }
   warnUnmatchedGlobs(unmatched, opts, log);
   return { root, isGit, tsconfigs, workspaces: findWorkspaces(root, visibleList, log), files, visible };
+}
+
+function warnOwnerless(ownerless: string[], log: Log): void {
+  const few = ownerless.slice(0, 3).join(", ") + (ownerless.length > 3 ? ` and ${ownerless.length - 3} more` : "");
+  log.warn(
+    `${plural(ownerless.length, "TypeScript file")} in scope belong${ownerless.length === 1 ? "s" : ""} to no ` +
+      `tsconfig and ${ownerless.length === 1 ? "is" : "are"} left out (${few}): a tsconfig that includes them, ` +
+      "or --tsconfig, takes them in",
+  );
 }
 
 function implicitTsconfig(root: string, visible: string[]): Tsconfig {

@@ -92,7 +92,7 @@ export function selectScopeFiles<T extends FileListing>(
   visible: Set<string>,
   opts: { include?: string[]; exclude?: string[] },
   allowJs: (t: T) => boolean,
-): { files: { path: string; abs: string; tsconfig: T }[]; unmatched: string[] } {
+): { files: { path: string; abs: string; tsconfig: T }[]; unmatched: string[]; ownerless: string[] } {
   const owners = new Map<string, T[]>();
   for (const t of listings) {
     for (const f of t.fileNames) {
@@ -118,7 +118,13 @@ export function selectScopeFiles<T extends FileListing>(
     if (!include(rel) || exclude(rel)) continue;
     files.push({ path: rel, abs, tsconfig: owner });
   }
-  return { files: files.sort((a, b) => byString(a.path, b.path)), unmatched: pending.map((p) => p.glob) };
+  // TypeScript files in scope that no tsconfig includes (linkwarden's packages/ with no tsconfig of their own)
+  const owned = new Set([...owners.keys()].map((abs) => toRepoPath(root, abs)));
+  const ownerless = [...visible]
+    .filter((rel) => TS_EXT.test(rel) && !isDeclarationFile(rel) && !owned.has(rel) && include(rel) && !exclude(rel))
+    .filter((rel) => !rel.split("/").includes("node_modules"))
+    .sort(byString);
+  return { files: files.sort((a, b) => byString(a.path, b.path)), unmatched: pending.map((p) => p.glob), ownerless };
 }
 
 /** Warns about each --include or --exclude glob no file matched. */
@@ -132,6 +138,6 @@ export function warnUnmatchedGlobs(
     const from = opts.scopeFrom?.parts.includes(key)
       ? `scope.${key} in ${opts.scopeFrom.source}`
       : `--${key} or the config's ${key}`;
-    log.warn(`${key} glob "${glob}" matches no TypeScript file of the repository (${from})`);
+    log.warn(`${key} glob "${glob}" matches no TypeScript file a tsconfig includes (${from})`);
   }
 }

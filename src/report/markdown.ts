@@ -61,7 +61,7 @@ function renderWithLimit(a: Analysis, opts: MarkdownOptions, limit: number): str
   out.push(`# faultline report${opts.title ? `: ${md(opts.title)}` : ""}`, "");
   out.push(summaryLine(a), "");
   if (services.length === 0) {
-    out.push("## No services", "", md(noServicesReason(a)), "");
+    out.push("## No services", "", noServicesReason(a, md), "");
     return out.join("\n") + "\n" + method(a);
   }
   out.push(...pickSection(a, name));
@@ -121,13 +121,16 @@ export function isolatedLine(isolated: string[]): string {
   );
 }
 
-/** Why there are no services: no code of the chosen tier. */
-export function noServicesReason(a: Analysis): string {
+/**
+ * Why there are no services: no code of the chosen tier. `escape` takes what the repository wrote (a package's
+ * name in the evidence) into the output's syntax; the command lines quoted are faultline's own.
+ */
+export function noServicesReason(a: Analysis, escape: (text: string) => string = (text) => text): string {
   const t = a.tiers.counts;
   if (a.repo.files > 0 && t.tooling === a.repo.files)
     return (
       `No services: every analysed file is tooling (${plural(a.repo.files, "file")}), which services leave out ` +
-      `(${commonestWhy(a, "tooling")}). \`faultline explain FILE\` prints the evidence for one file.`
+      `(${escape(commonestWhy(a, "tooling"))}). \`faultline explain FILE\` prints the evidence for one file.`
     );
   if (a.settings.tier === "server" && t.server === 0 && a.repo.files > 0)
     return (

@@ -37,6 +37,8 @@ const SEED_SCRIPT = /(^|\/)(seeds?|seeders?|seeding)\/|(^|\/|[-_.])(seeds?|seede
  * though as a server component it may call server code, which is then what a service would serve it.
  */
 const NEXT_ROUTE_UI = /(^|\/)app\/(.+\/)?(page|layout|loading|error|global-error|not-found|template|default)\.[jt]sx$/;
+/** a Next.js endpoint: an API route of the pages router, or a route handler of the app router */
+const NEXT_ENDPOINT = /(^|\/)pages\/api\/.+\.[jt]sx?$|(^|\/)app\/(.+\/)?route\.[jt]s$/;
 
 /**
  * Every file's tier, decided in this order: what its workspace package is (a client app, a
@@ -87,6 +89,8 @@ export function classifyTiers(input: TierInputs): TierMap {
         "tooling",
         "a database seed script: it writes the data of every domain, and no service owns it",
       ];
+    else if (pkg?.kind.next && NEXT_ENDPOINT.test(f))
+      [tier[i], why[i]] = ["server", `a Next.js endpoint (${path.posix.basename(f)}): it runs on the server`];
     else if (pkg?.kind.next && NEXT_ROUTE_UI.test(f))
       [tier[i], why[i]] = ["client", `a Next.js app router ${path.posix.basename(f)}: rendered UI, the front end`];
     else if (pkg?.kind.tier) {

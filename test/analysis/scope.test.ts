@@ -66,3 +66,26 @@ describe("a sparse checkout", () => {
     expect(analysis.services).toEqual([]);
   });
 });
+
+describe("files no tsconfig includes", () => {
+  it("are left out of a scope with a warning naming them", async () => {
+    // linkwarden: packages/ of its own with no tsconfig, beside an app whose tsconfig includes src/ alone
+    const files: Record<string, string> = {
+      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true }, include: ["src"] }),
+      "src/orders.ts": 'import { read } from "../packages/fs/read";\nexport const orders = read("orders");\n',
+      "src/invoices.ts": 'import { read } from "../packages/fs/read";\nexport const invoices = read("invoices");\n',
+      "packages/fs/read.ts": "export const read = (name: string) => name;\n",
+    };
+    const repo = buildRepo({
+      files,
+      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
+    });
+    const r = await runCli(["analyze", repo, "--include", "src/**", "--include", "packages/**", "--out", tempDir()]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      "warning: 1 TypeScript file in scope belongs to no tsconfig and is left out (packages/fs/read.ts): " +
+        "a tsconfig that includes them, or --tsconfig, takes them in",
+    );
+    expect(r.stderr).toContain('include glob "packages/**" matches no TypeScript file a tsconfig includes');
+  });
+});

@@ -410,9 +410,9 @@ describe("--include and --exclude globs", () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.split("\n").filter((l) => l.includes(" glob "))).toEqual([
-      'warning: include glob "src/ordres/**" matches no TypeScript file of the repository ' +
+      'warning: include glob "src/ordres/**" matches no TypeScript file a tsconfig includes ' +
         "(--include or the config's include)",
-      'warning: exclude glob "src/nothing/**" matches no TypeScript file of the repository ' +
+      'warning: exclude glob "src/nothing/**" matches no TypeScript file a tsconfig includes ' +
         "(--exclude or the config's exclude)",
     ]);
     const none = await runCli(["analyze", repo, "--out", out, "--quiet", "--include", "src/orders"]);

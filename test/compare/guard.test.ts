@@ -216,7 +216,7 @@ describe("a typo cannot disarm the guard", () => {
     const partly = await accept("  include: [src/**, src/ordres/**]\n");
     expect(partly.code, partly.stderr).toBe(0);
     expect(partly.stderr).toContain(
-      `warning: include glob "src/ordres/**" matches no TypeScript file of the repository (scope.include in ` +
+      `warning: include glob "src/ordres/**" matches no TypeScript file a tsconfig includes (scope.include in ` +
         `${partly.yaml})\n`,
     );
 

@@ -177,7 +177,7 @@ const EXPECTED: Record<string, string> = {
   "apps/rpc/src/hooks.ts": "client", // mixed package: its own import of a query client for React
   "apps/next/app/(shop)/orders/page.tsx": "client", // an app router page: the front end, though it imports server code
   "apps/next/app/(shop)/orders/loading.tsx": "client", // an app router loading screen
-  "apps/next/app/api/orders/route.ts": "server", // imports server code
+  "apps/next/app/api/orders/route.ts": "server", // a route handler
   "apps/next/lib/cached-orders.ts": "server", // React's cache around server code: imports server code
   "apps/next/emails/receipt.tsx": "server", // JSX a route handler alone renders: used only by server code
   // a server component calling the data access: the front end, as the page using it says
@@ -252,6 +252,36 @@ describe("tiers", () => {
       "web/pages/header.tsx": "client", // used only by the page
       "lib/format.ts": "shared", // used by the page and the API
       "server/api.ts": "server",
+    });
+  });
+
+  it("take a Next.js app's API routes for server code, whatever they import", async () => {
+    // linkwarden: its API routes reach the database through a package of its own, and import Node's modules
+    const json = (x: unknown) => JSON.stringify(x);
+    const route = (what: string) =>
+      'import { randomUUID } from "node:crypto";\nimport { query } from "../../lib/query";\n' +
+      `export default async function handler() {\n  return [query("${what}"), randomUUID()];\n}\n`;
+    const files: Record<string, string> = {
+      "package.json": json({ name: "web", dependencies: { next: "14", react: "18" } }),
+      "lib/query.ts": "export const query = (table: string) => table;\n",
+      "tsconfig.json": json({ compilerOptions: { strict: true, jsx: "preserve" } }),
+      "pages/api/links.ts": route("link"),
+      "pages/api/users.ts": route("user"),
+      "app/api/tags/route.ts": "export async function GET() {\n  return Response.json([]);\n}\n",
+      "pages/index.tsx": "export default function Home() {\n  return <main />;\n}\n",
+    };
+    const repo = buildRepo({
+      files,
+      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
+    });
+    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
+    const got = Object.fromEntries(analysis.tiers.files.map((f) => [f.path, f.tier]));
+    expect(got).toEqual({
+      "pages/api/links.ts": "server",
+      "pages/api/users.ts": "server",
+      "app/api/tags/route.ts": "server", // a route handler of the app router
+      "lib/query.ts": "server", // used only by the routes
+      "pages/index.tsx": "client",
     });
   });
 
@@ -354,6 +384,8 @@ describe("tiers", () => {
     const { readFileSync } = await import("node:fs");
     const md = readFileSync(`${r.out}/report.md`, "utf8");
     expect(md).toMatch(/No services: found no server code/);
+    // the command it suggests is code in the report, as written
+    expect(md).toContain("`faultline analyze --tier client` cuts the front end");
     const cut = await analyzeInto(repo, ["--tier", "client", "--no-cache"]);
     // the root component mounting every feature is glue; each feature is a service of its own
     const serviceOf = (f: string) => cut.analysis.services.find((s) => s.files.includes(f))?.name;
