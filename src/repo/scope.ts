@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { UserError } from "../util/errors.js";
 import { plural } from "../util/plural.js";
@@ -45,7 +46,10 @@ export function discoverRepo(
   if (tsconfigs.length === 0) {
     const hasTs = visibleList.some((p) => TS_EXT.test(p) && !isDeclarationFile(p));
     if (!hasTs) throw new UserError(`${rootArg}: no TypeScript files and no tsconfig.json found`);
-    log.warn(`${rootArg}: no tsconfig.json found; analysing every .ts file with TypeScript's default options`);
+    log.warn(
+      `${rootArg}: no tsconfig.json found; analysing every .ts file with TypeScript's default options` +
+        (isGit ? insideRepository(root) : ""),
+    );
     tsconfigs = [implicitTsconfig(root, visibleList)];
   }
 
@@ -69,6 +73,23 @@ export function discoverRepo(
   }
   warnUnmatchedGlobs(unmatched, opts, log);
   return { root, isGit, tsconfigs, workspaces: findWorkspaces(root, visibleList, log), files, visible };
+}
+
+/**
+ * Where a folder analysed on its own sits in a larger work tree, whose tsconfigs (and path aliases) it leaves out:
+ * how to analyse it with them. "" at the top of its work tree.
+ */
+function insideRepository(root: string): string {
+  let top: string;
+  try {
+    top = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: root, encoding: "utf8", stdio: "pipe" }).trim();
+  } catch {
+    return "";
+  }
+  const sub = path.relative(top, root).split(path.sep).join("/");
+  if (sub === "" || sub.startsWith("..")) return "";
+  const command = `faultline analyze ${top} --include '${sub}/**'`;
+  return ` (it is the folder ${sub} of the repository ${top}: \`${command}\` reads its tsconfigs)`;
 }
 
 function warnOwnerless(ownerless: string[], log: Log): void {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runCli, tempDir } from "../helpers/cli.js";
@@ -87,5 +88,27 @@ describe("files no tsconfig includes", () => {
         "a tsconfig that includes them, or --tsconfig, takes them in",
     );
     expect(r.stderr).toContain('include glob "packages/**" matches no TypeScript file a tsconfig includes');
+  });
+});
+
+describe("a folder of a repository analysed on its own", () => {
+  it("says, when it has no tsconfig, how to analyse it with the repository's", async () => {
+    // umami run from src/ with `.`: the tsconfig (and its path aliases) is the repository root's
+    const files: Record<string, string> = {
+      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true }, include: ["src"] }),
+      "src/orders.ts": "export const orders = 1;\n",
+      "src/invoices.ts": 'import { orders } from "./orders";\nexport const invoices = orders;\n',
+    };
+    const repo = buildRepo({
+      files,
+      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
+    });
+    const r = await runCli(["analyze", path.join(repo, "src"), "--out", tempDir()]);
+    expect(r.code, r.stderr).toBe(0);
+    const top = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: repo, encoding: "utf8" }).trim();
+    expect(r.stderr).toContain(
+      `no tsconfig.json found; analysing every .ts file with TypeScript's default options (it is the folder src ` +
+        `of the repository ${top}: \`faultline analyze ${top} --include 'src/**'\` reads its tsconfigs)`,
+    );
   });
 });
