@@ -1,4 +1,4 @@
-import { proposeBoundaries, type DomainHints, type Proposal } from "../boundaries/propose.js";
+import { checkOverrideTiers, proposeBoundaries, type DomainHints, type Proposal } from "../boundaries/propose.js";
 import { plural } from "../util/plural.js";
 import { domainNames, domainWords, nounOf, ownNounOf } from "../coupling/names.js";
 import { RESOLUTION_GRID, STABILITY_SLACK } from "../boundaries/resolution.js";
@@ -134,6 +134,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   const { imports, records, coupling, history } = model;
   const weights = coupling.weights;
   log.progress("boundaries", "clustering");
+  checkOverrideTiers(coupling.files, model.tiers?.files ?? [], opts.overrides, opts.tier ?? "server");
   const boundaryOptions = {
     seed,
     runs,

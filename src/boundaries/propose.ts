@@ -692,6 +692,35 @@ function checkRenames(rename: Record<string, string>, names: string[], pinned: s
   }
 }
 
+/**
+ * A pin or kernel glob that matches files of another tier alone (a shared library, the front end) would do
+ * nothing either: exit 2, saying what those files are (they are analysed, just not what services are made of).
+ */
+export function checkOverrideTiers(
+  files: string[],
+  tiers: { path: string; tier: string }[],
+  overrides: Overrides | undefined,
+  tier: string,
+): void {
+  const source = overrides?.source ?? "faultline.config.json";
+  const inServices = new Set(files);
+  const globs: [string, string[]][] = [
+    ...Object.entries(overrides?.pin ?? {}).map(([name, g]): [string, string[]] => [`pin.${name}`, g]),
+    ["kernel", overrides?.kernel ?? []],
+  ];
+  for (const [key, list] of globs)
+    list.forEach((glob, k) => {
+      const match = picomatch(glob, { dot: true });
+      if (files.some((f) => match(f))) return;
+      const other = tiers.find((f) => !inServices.has(f.path) && match(f.path));
+      if (other)
+        throw new UserError(
+          `${source}: overrides.${key}[${k}]: "${glob}" matches no file services are made of: ${other.path} is ` +
+            `${other.tier} code, and services take ${tier} code (--tier)`,
+        );
+    });
+}
+
 /** A pin or kernel glob that matches no analysed file is a typo that would silently do nothing: exit 2. */
 function checkOverrideGlobs(files: string[], overrides: Overrides | undefined): void {
   const source = overrides?.source ?? "faultline.config.json";

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { analyzeInto, runCli, tempDir } from "../helpers/cli.js";
 import { buildRepo, day, type RepoScript } from "../helpers/repo.js";
 
@@ -319,6 +321,19 @@ describe("tiers", () => {
       "No services: every analysed file is tooling (1 file), which services leave out (1 of them: package @x/cli " +
         "is a command-line tool (bin)). `faultline explain FILE` prints the evidence for one file.",
     );
+  });
+
+  it("a config override on a file of another tier says what the file is, exit 2", async () => {
+    // umami's `"kernel": ["src/lib/crypto.ts"]`, a library both sides use: analysed, but in no service
+    const repo = buildRepo(fullStack());
+    const config = path.join(tempDir(), "faultline.config.json");
+    writeFileSync(config, JSON.stringify({ overrides: { kernel: ["packages/shared/src/index.ts"] } }));
+    const r = await runCli(["analyze", repo, "--config", config, "--out", tempDir(), "--no-cache"]);
+    expect([r.code, r.stderr.trim().split("\n").pop()]).toEqual([
+      2,
+      `faultline: ${config}: overrides.kernel[0]: "packages/shared/src/index.ts" matches no file services are ` +
+        "made of: packages/shared/src/index.ts is shared code, and services take server code (--tier)",
+    ]);
   });
 
   it("explain prints a file's tier and the evidence that decided it", async () => {
