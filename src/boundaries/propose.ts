@@ -692,6 +692,14 @@ function checkRenames(rename: Record<string, string>, names: string[], pinned: s
   }
 }
 
+/** The overrides that place files, each with its globs: `pin.<service>`, then `kernel`. */
+function placingGlobs(overrides: Overrides | undefined): { key: string; globs: string[] }[] {
+  return [
+    ...Object.entries(overrides?.pin ?? {}).map(([name, globs]) => ({ key: `pin.${name}`, globs })),
+    { key: "kernel", globs: overrides?.kernel ?? [] },
+  ];
+}
+
 /**
  * A pin or kernel glob that matches files of another tier alone (a shared library, the front end) would do
  * nothing either: exit 2, saying what those files are (they are analysed, just not what services are made of).
@@ -704,12 +712,8 @@ export function checkOverrideTiers(
 ): void {
   const source = overrides?.source ?? "faultline.config.json";
   const inServices = new Set(files);
-  const globs: [string, string[]][] = [
-    ...Object.entries(overrides?.pin ?? {}).map(([name, g]): [string, string[]] => [`pin.${name}`, g]),
-    ["kernel", overrides?.kernel ?? []],
-  ];
-  for (const [key, list] of globs)
-    list.forEach((glob, k) => {
+  for (const { key, globs } of placingGlobs(overrides))
+    globs.forEach((glob, k) => {
       const match = picomatch(glob, { dot: true });
       if (files.some((f) => match(f))) return;
       const other = tiers.find((f) => !inServices.has(f.path) && match(f.path));
@@ -724,20 +728,17 @@ export function checkOverrideTiers(
 /** A pin or kernel glob that matches no analysed file is a typo that would silently do nothing: exit 2. */
 function checkOverrideGlobs(files: string[], overrides: Overrides | undefined): void {
   const source = overrides?.source ?? "faultline.config.json";
-  const check = (key: string, globs: string[]) => {
+  const placing = placingGlobs(overrides);
+  for (const { key, globs } of placing)
     globs.forEach((glob, k) => {
       const match = picomatch(glob, { dot: true });
       if (!files.some((f) => match(f)))
         throw new UserError(`${source}: overrides.${key}[${k}]: "${glob}" matches no analysed file`);
     });
-  };
-  for (const [name, globs] of Object.entries(overrides?.pin ?? {})) check(`pin.${name}`, globs);
-  check("kernel", overrides?.kernel ?? []);
   // a file claimed twice: which claim wins would be silent, so neither does
-  const claims: { key: string; match: (f: string) => boolean }[] = Object.entries(overrides?.pin ?? {}).map(
-    ([name, globs]) => ({ key: `pin.${name}`, match: picomatch(globs, { dot: true }) }),
-  );
-  if (overrides?.kernel?.length) claims.push({ key: "kernel", match: picomatch(overrides.kernel, { dot: true }) });
+  const claims = placing
+    .filter((p) => p.globs.length)
+    .map(({ key, globs }) => ({ key, match: picomatch(globs, { dot: true }) }));
   for (const f of files) {
     const by = claims.filter((c) => c.match(f)).map((c) => `overrides.${c.key}`);
     if (by.length > 1) throw new UserError(`${source}: ${by[0]} and ${by[1]} both match ${f}: give it one place`);
