@@ -54,9 +54,8 @@ export function discoverRepo(
   }
 
   const { files, unmatched, ownerless } = selectScopeFiles(root, tsconfigs, visible, opts, (t) => !!t.options.allowJs);
-  // a scope given: its files that no tsconfig includes are left out, which it says (a whole repository has many,
-  // its tools' configs and test helpers, and says nothing)
-  if (opts.include?.length && ownerless.length) warnOwnerless(ownerless, log);
+  // a scope given: its files that no tsconfig includes are left out, which it says
+  if (ownerless.length) warnOwnerless(ownerless, log);
   // what TypeScript said of a config matters where it owns analysed files (all of them, when none is: they may say why)
   const used = new Set(files.map((f) => f.tsconfig.path));
   warnOnce(loaded, (t) => files.length === 0 || used.has(t), log);

@@ -84,7 +84,7 @@ export function compareOwnership(a: FileListing, b: FileListing): number {
  * visible, not a declaration file, inside --include and outside --exclude, TypeScript (or
  * JavaScript when the owner allows it). `unmatched`: the --include and --exclude globs (the default
  * test globs aside) that no such file matches before either applies: a typo that silently narrows
- * or widens the scope.
+ * or widens the scope. `ownerless`: given --include, the TypeScript files in scope that no tsconfig includes.
  */
 export function selectScopeFiles<T extends FileListing>(
   root: string,
@@ -107,10 +107,12 @@ export function selectScopeFiles<T extends FileListing>(
     .filter((glob) => !DEFAULT_TEST_GLOBS.includes(glob))
     .map((glob) => ({ glob, match: picomatch()(glob, { dot: true }) }));
   const files: { path: string; abs: string; tsconfig: T }[] = [];
+  const owned = new Set<string>();
   const under = root.endsWith(path.sep) ? root : root + path.sep;
   for (const [abs, list] of owners) {
     // the readers give normalised absolute paths: below the root, relative is a slice
     const rel = abs.startsWith(under) ? abs.slice(under.length).split(path.sep).join("/") : toRepoPath(root, abs);
+    owned.add(rel);
     if (rel.startsWith("..") || !visible.has(rel) || isDeclarationFile(rel)) continue;
     const owner = list.length > 1 ? list.sort(compareOwnership)[0] : list[0];
     if (!TS_EXT.test(rel) && !(JS_EXT.test(rel) && allowJs(owner))) continue;
@@ -118,12 +120,14 @@ export function selectScopeFiles<T extends FileListing>(
     if (!include(rel) || exclude(rel)) continue;
     files.push({ path: rel, abs, tsconfig: owner });
   }
-  // TypeScript files in scope that no tsconfig includes (linkwarden's packages/ with no tsconfig of their own)
-  const owned = new Set([...owners.keys()].map((abs) => toRepoPath(root, abs)));
-  const ownerless = [...visible]
-    .filter((rel) => TS_EXT.test(rel) && !isDeclarationFile(rel) && !owned.has(rel) && include(rel) && !exclude(rel))
-    .filter((rel) => !rel.split("/").includes("node_modules"))
-    .sort(byString);
+  // given --include, the TypeScript files in it that no tsconfig includes (linkwarden's packages/ with no tsconfig
+  // of their own); a whole repository's are its tools' configs and test helpers, not looked for
+  const ownerless = opts.include?.length
+    ? [...visible]
+        .filter((rel) => TS_EXT.test(rel) && !isDeclarationFile(rel) && !owned.has(rel) && include(rel))
+        .filter((rel) => !exclude(rel) && !rel.split("/").includes("node_modules"))
+        .sort(byString)
+    : [];
   return { files: files.sort((a, b) => byString(a.path, b.path)), unmatched: pending.map((p) => p.glob), ownerless };
 }
 
