@@ -351,6 +351,8 @@ const ANY_ARGS = "<_A = unknown, _B = unknown, _C = unknown, _D = unknown>";
 const MISSING_NAMESPACE = new Set([2503, 2833]);
 /** "Type 'X' cannot be used to index type 'D'": a type parameter bounded by a placeholder, indexed (`D["type"]`) */
 const NOT_AN_INDEX = 2536;
+/** An identifier inside a regular expression, as written: `$Enums` matches `$Enums`. */
+const asPattern = (name: string): string => name.replace(/\$/g, "\\$");
 const INLINE_IMPORT = /\bimport\(\s*(["'])[^"'\n]+\1\s*\)\.([A-Za-z_$][\w$]*)/g;
 
 /**
@@ -392,8 +394,7 @@ function namespaceOf(word: string, text: string, opaque: string): string {
     inner: Map<string, Member>;
   }
   const root: Member = { type: false, inner: new Map() };
-  // `$Enums.Role`: the name as written, not as a pattern
-  const name = word.replace(/\$/g, "\\$");
+  const name = asPattern(word);
   for (const m of text.matchAll(new RegExp(`(?<![\\w$])${name}((?:\\.[A-Za-z_$][\\w$]*)+)`, "g"))) {
     let at = root;
     for (const name of m[1].slice(1).split("."))
@@ -422,7 +423,7 @@ function boundOf(d: ts.Diagnostic, text: string): string | undefined {
   const parameter = /index type '([A-Za-z_$][\w$]*)'/.exec(message)?.[1];
   if (parameter === undefined) return undefined;
   // the declaration nearest before the error: a name such as `D` is declared by many signatures
-  const declared = new RegExp(`[<,]\\s*${parameter.replace(/\$/g, "\\$")}\\s+extends\\s+([A-Za-z_$][\\w$]*)`, "g");
+  const declared = new RegExp(`[<,]\\s*${asPattern(parameter)}\\s+extends\\s+([A-Za-z_$][\\w$]*)`, "g");
   let bound: string | undefined;
   for (const m of text.slice(0, d.start ?? text.length).matchAll(declared)) bound = m[1];
   return bound;
@@ -458,8 +459,7 @@ function placeholdersOf(body: string, opaque: "unknown" | "any"): { text: string
       if (!word) continue;
       // one whose keys the sketch takes (`keyof CustomFulfillmentStates`, an interface plugins augment) has string
       // keys: `keyof any` would let a number through where a state must be a string
-      const keyed =
-        d.code === NOT_AN_INDEX || new RegExp(`\\bkeyof\\s+${word.replace(/\$/g, "\\$")}(?![\\w$])`).test(full);
+      const keyed = d.code === NOT_AN_INDEX || new RegExp(`\\bkeyof\\s+${asPattern(word)}(?![\\w$])`).test(full);
       const type = keyed ? `Record<string, ${opaque}>` : opaque;
       const plain = `export type ${word} = ${type};`;
       const generic = `export type ${word}${ANY_ARGS} = ${type};`;

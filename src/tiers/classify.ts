@@ -127,7 +127,7 @@ export function classifyTiers(input: TierInputs): TierMap {
   // a file a waiting one imports is pending, not in a cycle
   downwards(tier, why, own, importers, waiting.length === 0);
   if (waiting.length) {
-    const serverRendered = serverRenderedFolders(files, tier, own);
+    const serverRendered = serverRenderedFolders(files, tier, isUi);
     for (const i of waiting)
       [tier[i], why[i]] = serverRendered.has(path.posix.dirname(files[i]))
         ? ["server", `${why[i]}; no analysed file imports it, and the server renders the UI beside it`]
@@ -141,7 +141,7 @@ export function classifyTiers(input: TierInputs): TierMap {
   files.forEach((f, i) => {
     if (tier[i]) return;
     const t = input.tsconfigRuntime.get(byPath.get(f)!.tsconfig);
-    if (own[i] === "ui" || own[i] === "client") tier[i] = "client";
+    if (isUi(i)) tier[i] = "client";
     else if (own[i] === "node")
       [tier[i], why[i]] = besideServer(f)
         ? ["server", `${why[i]}, beside server code`]
@@ -250,12 +250,11 @@ function typeUsers(tier: (Tier | undefined)[], why: string[], importers: number[
 }
 
 /** Folders whose UI code with a tier is all server code (e-mail templates a server renders), none of it client. */
-function serverRenderedFolders(files: string[], tier: (Tier | undefined)[], own: (Own | undefined)[]): Set<string> {
+function serverRenderedFolders(files: string[], tier: (Tier | undefined)[], isUi: (i: number) => boolean): Set<string> {
   const tiers = new Map<string, Set<Tier>>();
   files.forEach((f, i) => {
     const t = tier[i];
-    if (t && (own[i] === "ui" || own[i] === "client"))
-      getOrInsert(tiers, path.posix.dirname(f), () => new Set()).add(t);
+    if (t && isUi(i)) getOrInsert(tiers, path.posix.dirname(f), () => new Set()).add(t);
   });
   return new Set([...tiers].filter(([, ts]) => ts.size === 1 && ts.has("server")).map(([dir]) => dir));
 }
