@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { buildRepo, day, git } from "../helpers/repo.js";
+import { git, oneCommitRepo } from "../helpers/repo.js";
 
 /** A workspace: an API package importing two sibling packages, `@acme/shared` three times, `@acme/kit` once. */
 function workspace(): string {
@@ -21,7 +21,7 @@ function workspace(): string {
     "packages/api/src/users.ts":
       'import { id } from "@acme/shared";\nimport { kit } from "@acme/kit";\nexport const user = id("u") + kit;\n',
   };
-  return buildRepo({ files, commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }] });
+  return oneCommitRepo(files);
 }
 
 describe("a scope that leaves out workspace packages the code imports", () => {
@@ -77,10 +77,7 @@ describe("files no tsconfig includes", () => {
       "src/invoices.ts": 'import { read } from "../packages/fs/read";\nexport const invoices = read("invoices");\n',
       "packages/fs/read.ts": "export const read = (name: string) => name;\n",
     };
-    const repo = buildRepo({
-      files,
-      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
-    });
+    const repo = oneCommitRepo(files);
     const r = await runCli(["analyze", repo, "--include", "src/**", "--include", "packages/**", "--out", tempDir()]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(
@@ -99,10 +96,7 @@ describe("a folder of a repository analysed on its own", () => {
       "src/orders.ts": "export const orders = 1;\n",
       "src/invoices.ts": 'import { orders } from "./orders";\nexport const invoices = orders;\n',
     };
-    const repo = buildRepo({
-      files,
-      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
-    });
+    const repo = oneCommitRepo(files);
     const r = await runCli(["analyze", path.join(repo, "src"), "--out", tempDir()]);
     expect(r.code, r.stderr).toBe(0);
     const top = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: repo, encoding: "utf8" }).trim();

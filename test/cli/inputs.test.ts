@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runBin, runCli, tempDir } from "../helpers/cli.js";
 import { demoRepo } from "../helpers/demo.js";
-import { buildRepo, day, TSCONFIG, type RepoScript } from "../helpers/repo.js";
+import { buildRepo, day, oneCommitRepo, TSCONFIG, type RepoScript } from "../helpers/repo.js";
 
 function script(): RepoScript {
   const files: Record<string, string> = {
@@ -487,8 +487,7 @@ describe("a command group named alone", () => {
 
 describe("what TypeScript says of a tsconfig", () => {
   /** The files in one commit; analyze's stderr with the --include globs given (exit 0 expected). */
-  const repoOf = (files: Record<string, string>) =>
-    buildRepo({ files, commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }] });
+  const repoOf = (files: Record<string, string>) => oneCommitRepo(files);
   const warningsOf = async (dir: string, ...include: string[]) => {
     const r = await runCli([
       "analyze",

@@ -25,6 +25,11 @@ export function buildRepo(script: RepoScript, dir = tempDir()): string {
   return dir;
 }
 
+/** A repository of these files, all added in one commit by one author. */
+export function oneCommitRepo(files: Record<string, string>): string {
+  return buildRepo({ files, commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }] });
+}
+
 export const git: (dir: string, args: string[], input?: string) => string = runGit;
 export const writeTree: (dir: string, files: Record<string, string>) => void = write;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeInto } from "../helpers/cli.js";
-import { buildRepo, day, TSCONFIG } from "../helpers/repo.js";
+import { oneCommitRepo, TSCONFIG } from "../helpers/repo.js";
 
 /** An order service and a payment service, with the test code a NestJS back end keeps beside them. */
 function repo(): string {
@@ -24,7 +24,7 @@ function repo(): string {
     "src/order/order.e2e-spec.ts": uses("orderTotal", "./order.service"),
     "src/payment/payment.e2e-ee.ts": uses("paymentTotal", "./payment.service"),
   };
-  return buildRepo({ files, commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }] });
+  return oneCommitRepo(files);
 }
 
 const placed = (a: Awaited<ReturnType<typeof analyzeInto>>["analysis"]) =>

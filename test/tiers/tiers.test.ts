@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeInto, runCli, tempDir } from "../helpers/cli.js";
-import { buildRepo, day, type RepoScript } from "../helpers/repo.js";
+import { buildRepo, day, oneCommitRepo, type RepoScript } from "../helpers/repo.js";
 
 /**
  * A full-stack workspace: a React client app, a Koa API, an app mixing both (server-side
@@ -243,10 +243,7 @@ describe("tiers", () => {
       "server/api.ts":
         'import Koa from "koa";\nimport { money } from "../lib/format";\nexport const app = [new Koa(), money];\n',
     };
-    const repo = buildRepo({
-      files,
-      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
-    });
+    const repo = oneCommitRepo(files);
     const { analysis } = await analyzeInto(repo, ["--no-cache"]);
     const got = Object.fromEntries(analysis.tiers.files.map((f) => [f.path, f.tier]));
     expect(got).toEqual({
@@ -272,10 +269,7 @@ describe("tiers", () => {
       "app/api/tags/route.ts": "export async function GET() {\n  return Response.json([]);\n}\n",
       "pages/index.tsx": "export default function Home() {\n  return <main />;\n}\n",
     };
-    const repo = buildRepo({
-      files,
-      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
-    });
+    const repo = oneCommitRepo(files);
     const { analysis } = await analyzeInto(repo, ["--no-cache"]);
     const got = Object.fromEntries(analysis.tiers.files.map((f) => [f.path, f.tier]));
     expect(got).toEqual({
@@ -305,10 +299,7 @@ describe("tiers", () => {
       "packages/cli/package.json": json({ name: "@x/cli", bin: { xc: "main.js" }, dependencies: { mongoose: "8" } }),
       "packages/cli/src/main.ts": 'import mongoose from "mongoose";\nexport const run = () => mongoose.connect("x");\n',
     };
-    const repo = buildRepo({
-      files,
-      commits: [{ author: "Ada <ada@x.test>", date: day(0), touch: Object.keys(files) }],
-    });
+    const repo = oneCommitRepo(files);
     const { analysis } = await analyzeInto(repo, ["--no-cache"]);
     const got = Object.fromEntries(analysis.tiers.files.map((f) => [f.path, [f.tier, f.why]]));
     expect(got["packages/core/src/order.ts"]).toEqual(["server", "package @x/core depends on mongoose"]);
