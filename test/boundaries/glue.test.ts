@@ -164,6 +164,21 @@ describe("start-up code", () => {
     }
   });
 
+  it("goes on through files named for starting the process, which name no domain however many say so", async () => {
+    // teable's `bootstrap.ts` between its index and the app, with `configs/bootstrap.config.ts` beside it
+    const more = {
+      "src/index.ts": 'export const boot = () => import("./bootstrap").then((m) => m.bootstrap());\n',
+      "src/bootstrap.ts":
+        'import { port } from "./config/bootstrap.config";\nimport { start } from "./main";\n' +
+        "export const bootstrap = () => [port, start()];\n",
+      "src/config/bootstrap.config.ts": "export const port = 3000;\n",
+    };
+    const { analysis } = await analyzeInto(koaRepo("src", more), ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    for (const f of ["src/bootstrap.ts", "src/config/bootstrap.config.ts", "src/main.ts", "src/roles/web.ts"])
+      expect(kernel.get(f), f).toMatch(/^start-up/);
+  });
+
   it("starts at any file of the root folder that no file imports: a tracer the runtime preloads", async () => {
     // growthbook's `src/tracing.datadog.ts`, loaded with `node -r` before the server, counts the orders it sees
     const tracer = 'import { Order } from "./models/Order";\nexport const traced = [Order];\n';
