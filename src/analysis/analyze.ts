@@ -31,14 +31,8 @@ import { round } from "../util/round.js";
 import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
 import { DEFAULT_SEED, type AnalyzeOptions } from "./options.js";
-import {
-  buildRepoModel,
-  declaresValues,
-  finishModel,
-  inChosenTier,
-  prepareRepo,
-  type PreparedRepo,
-} from "./repoModel.js";
+import { buildRepoModel, declaresValues, finishModel, prepareRepo, type PreparedRepo } from "./repoModel.js";
+import { inChosenTier } from "../tiers/chosen.js";
 import { tierSummary } from "./tierSummary.js";
 import type { Analysis, Scope, ServiceAnalysis, Tie } from "./types.js";
 

@@ -15,6 +15,7 @@ import { gitFilesAsync, isGitWorkTree } from "../repo/visibleFiles.js";
 import { classifyTiers, tsconfigRuntimes } from "../tiers/classify.js";
 import { isServerPackage } from "../tiers/packages.js";
 import type { TierChoice, TierMap } from "../tiers/types.js";
+import { inChosenTier } from "../tiers/chosen.js";
 import { findPlatform, type PlatformPackage } from "../tiers/platform.js";
 import { assertTypeScript } from "../util/cjs.js";
 import { toRepoPath } from "../util/paths.js";
@@ -157,15 +158,6 @@ export async function buildRepoModel(repo: string, opts: AnalyzeOptions, log: Lo
 function chooseFiles(records: ModuleRecord[], tiers: TierMap, choice: TierChoice, includeGenerated: boolean) {
   const wanted = inChosenTier(tiers.files, choice);
   return records.filter((r) => !r.skipped && (includeGenerated || !r.generated) && wanted(r.path));
-}
-
-/** Whether a file is of the chosen tier (`all`: every tier but tooling). */
-export function inChosenTier(files: TierMap["files"], choice: TierChoice): (path: string) => boolean {
-  const tierOf = new Map(files.map((f) => [f.path, f.tier]));
-  return (path) => {
-    const t = tierOf.get(path);
-    return choice === "all" ? t !== "tooling" : t === choice;
-  };
 }
 
 /**

@@ -40,6 +40,8 @@ import {
 import { chooseResolution } from "./resolution.js";
 import { groupModules } from "./services.js";
 import { platformFiles, type PlatformPackage } from "../tiers/platform.js";
+import { otherTierMatched } from "../tiers/chosen.js";
+import type { FileTier, TierChoice } from "../tiers/types.js";
 
 export type { DomainHints } from "./hubs.js";
 
@@ -706,22 +708,17 @@ function placingGlobs(overrides: Overrides | undefined): { key: string; globs: s
  */
 export function checkOverrideTiers(
   files: string[],
-  tiers: { path: string; tier: string }[],
+  tiers: FileTier[],
   overrides: Overrides | undefined,
-  tier: string,
+  tier: TierChoice,
 ): void {
   const source = overrides?.source ?? "faultline.config.json";
-  const inServices = new Set(files);
   for (const { key, globs } of placingGlobs(overrides))
     globs.forEach((glob, k) => {
       const match = picomatch(glob, { dot: true });
       if (files.some((f) => match(f))) return;
-      const other = tiers.find((f) => !inServices.has(f.path) && match(f.path));
-      if (other)
-        throw new UserError(
-          `${source}: overrides.${key}[${k}]: "${glob}" matches no file services are made of: ${other.path} is ` +
-            `${other.tier} code, and services take ${tier} code (--tier)`,
-        );
+      const why = otherTierMatched(match, tiers, tier);
+      if (why) throw new UserError(`${source}: overrides.${key}[${k}]: "${glob}" ${why}`);
     });
 }
 

@@ -6,7 +6,9 @@ import { checkImports, violationKey, type CheckResult } from "../compare/check.j
 import { commonUnassigned, compareProposals } from "../compare/compare.js";
 import { exportProposalYaml } from "../compare/exportProposal.js";
 import { acceptedJson, fullScope, readProposal, schemaProblem, scopesDiffer } from "../compare/proposalFile.js";
-import { ownerOf, resolveProposal } from "../compare/resolveProposal.js";
+import { emptyPatternWhy, NO_FILE, ownerOf, resolveProposal, type ProposalTiers } from "../compare/resolveProposal.js";
+import type { AnalyzeOptions } from "../analysis/options.js";
+import type { RepoModel } from "../metrics/types.js";
 import { checkSameRepository } from "../compare/sameRepository.js";
 import { fromModelJson, toModelJson } from "../metrics/modelJson.js";
 import { comparisonToMarkdown } from "../report/compareFormats.js";
@@ -55,8 +57,7 @@ function warnProblems(
       `${p.source} was made at ${p.head.slice(0, 12)}, the repo is at ${head.slice(0, 12)}: scored against the repo ` +
         `as it is now`,
     );
-  for (const e of p.emptyPatterns)
-    log.warn(`${e.where}: "${e.pattern}" (${ownerOf(e.service)}) matches no analysed file`);
+  for (const e of p.emptyPatterns) log.warn(`${e.where}: "${e.pattern}" (${ownerOf(e.service)}) ${e.why}`);
   for (const c of p.conflicts)
     log.warn(`${c.where}: ${c.file} is claimed by ${c.services.join(" and ")} (kept in ${c.services[0]})`);
   // a service of no globs (`b: []`), or whose globs match only files others claimed, holds nothing
@@ -90,14 +91,11 @@ export async function runCompare(files: string[], repo: string, flags: CompareFl
       `${other.source} was made with another scope than ${scoped[0].source}: all are scored in the scope of ` +
         `${scoped[0].source} (scope flags choose another)`,
     );
-  const model = await buildRepoModel(
-    repo,
-    withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, scoped[0] ?? raws[0]),
-    log,
-  );
+  const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, scoped[0] ?? raws[0]);
+  const model = await buildRepoModel(repo, options, log);
   const head = model.history?.head ?? "";
   const analysed = model.coupling.files;
-  const resolved = raws.map((r) => resolveProposal(r, analysed));
+  const resolved = raws.map((r) => resolveProposal(r, analysed, proposalTiers(model, options)));
   // files none of them puts in a service (an analysis's isolated files) are said once, not per proposal
   const common = commonUnassigned(resolved);
   if (common.size)
@@ -126,7 +124,7 @@ export async function runProposalAccept(file: string, repo: string, flags: Accep
   const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, raw);
   const model = await buildRepoModel(repo, options, log);
   const head = model.history?.head ?? "";
-  const resolved = resolveProposal(raw, model.coupling.files);
+  const resolved = resolveProposal(raw, model.coupling.files, proposalTiers(model, options));
   const accepted = acceptProposal(raw, resolved, model, head, scopeOf(root, options));
   warnProblems(log, resolved, head);
   writeFileSync(flags.out, JSON.stringify(accepted, null, 2) + "\n");
@@ -134,6 +132,11 @@ export async function runProposalAccept(file: string, repo: string, flags: Accep
     `wrote ${flags.out}: ${accepted.services.length} services, ` +
       `${accepted.services.reduce((n, s) => n + s.contract.provides.length, 0)} provided symbols frozen\n`,
   );
+}
+
+/** The tiers a proposal's globs are read against: which files services are made of, and the others. */
+function proposalTiers(model: RepoModel, options: AnalyzeOptions): ProposalTiers | undefined {
+  return model.tiers && { files: model.tiers.files, choice: options.tier ?? "server" };
 }
 
 function readAccepted(file: string): AcceptedProposal {
@@ -189,11 +192,11 @@ export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise
   const fresh = result.violations.filter((v) => !v.baseline);
   if (flags.format === "json") io.out(JSON.stringify(result, null, 2) + "\n");
   else {
-    for (const g of result.emptyGlobs)
-      io.err(
-        `warning: --proposal ${flags.proposal}: "${g.glob}" (${ownerOf(g.service)}) matches no analysed file ` +
-          `(its files deleted since acceptance?)\n`,
-      );
+    for (const g of result.emptyGlobs) {
+      const why = emptyPatternWhy(g.glob, proposalTiers(model, options));
+      const since = why === NO_FILE ? " (its files deleted since acceptance?)" : "";
+      io.err(`warning: --proposal ${flags.proposal}: "${g.glob}" (${ownerOf(g.service)}) ${why}${since}\n`);
+    }
     const stillUnclaimed = new Set(result.unassignedAtAcceptance);
     for (const f of result.unassigned.filter((x) => !stillUnclaimed.has(x)))
       io.err(

@@ -41,8 +41,7 @@ export function acceptProposal(
     const e = empty[0];
     const more = empty.length > 1 ? ` (and ${empty.length - 1} more)` : "";
     throw new UserError(
-      `${e.where}: "${e.pattern}" (${ownerOf(e.service)}) matches no analysed file${more}: nothing would be ` +
-        `guarded there`,
+      `${e.where}: "${e.pattern}" (${ownerOf(e.service)}) ${e.why}${more}: nothing would be ` + `guarded there`,
     );
   }
   // what check would guard less than the proposal says: a file two places claim, a service of no globs

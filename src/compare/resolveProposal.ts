@@ -2,6 +2,8 @@ import picomatch from "picomatch";
 import { uniqueIds } from "../boundaries/naming.js";
 import type { ServicePartition } from "../metrics/types.js";
 import { byString } from "../util/order.js";
+import { otherTierMatched } from "../tiers/chosen.js";
+import type { FileTier, TierChoice } from "../tiers/types.js";
 import type { RawProposal } from "./proposalFile.js";
 
 export const UNASSIGNED = "(unassigned)";
@@ -14,7 +16,8 @@ export interface ResolvedProposal {
   partition: ServicePartition;
   /** analysed files no service claims: reported, and a group of their own in the agreement */
   unassigned: string[];
-  emptyPatterns: { service: string; pattern: string; where: string }[];
+  /** `why`: "matches no analysed file", or the file of another tier it matches, said so */
+  emptyPatterns: { service: string; pattern: string; where: string; why: string }[];
   /** files two places claim (the first listed keeps them), with the place of the second claim */
   conflicts: { file: string; services: string[]; where: string }[];
   /** file -> label over every analysed file (kernel and unassigned are labels too) */
@@ -35,8 +38,21 @@ export function patternMatcher(pattern: string): (file: string) => boolean {
   return (f) => f === pattern || glob(f);
 }
 
+export const NO_FILE = "matches no analysed file";
+
+/** Why a pattern matching no analysed file matches none: the file of another tier it matches, if any. */
+export function emptyPatternWhy(pattern: string, tiers?: ProposalTiers): string {
+  return (tiers && otherTierMatched(patternMatcher(pattern), tiers.files, tiers.choice)) ?? NO_FILE;
+}
+
+/** Every file's tier, and the tier services are made of: what a pattern matching no analysed file matches. */
+export interface ProposalTiers {
+  files: FileTier[];
+  choice: TierChoice;
+}
+
 /** Matches a proposal's globs against the analysed files; nothing is silently dropped. */
-export function resolveProposal(raw: RawProposal, files: string[]): ResolvedProposal {
+export function resolveProposal(raw: RawProposal, files: string[], tiers?: ProposalTiers): ResolvedProposal {
   const emptyPatterns: ResolvedProposal["emptyPatterns"] = [];
   const claimed = new Map<string, string[]>();
   /** where a file is claimed a second time (the first such pattern): where the proposal says it twice */
@@ -46,7 +62,8 @@ export function resolveProposal(raw: RawProposal, files: string[]): ResolvedProp
     const out = new Map<string, string>();
     patterns.forEach((pattern, k) => {
       const hits = files.filter(patternMatcher(pattern));
-      if (hits.length === 0) emptyPatterns.push({ service: owner, pattern, where: where[k] });
+      if (hits.length === 0)
+        emptyPatterns.push({ service: owner, pattern, where: where[k], why: emptyPatternWhy(pattern, tiers) });
       for (const f of hits) if (!out.has(f)) out.set(f, where[k]);
     });
     return out;

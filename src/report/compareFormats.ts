@@ -48,7 +48,7 @@ export function comparisonToMarkdown(c: Comparison): string {
       );
     for (const p of problems) {
       for (const e of p.emptyPatterns)
-        out.push(`- ${md(e.where)}: ${md(e.pattern)} (${md(ownerOf(e.service))}) matches no analysed file`);
+        out.push(`- ${md(e.where)}: ${md(e.pattern)} (${md(ownerOf(e.service))}) ${md(e.why)}`);
       for (const x of p.conflicts)
         out.push(
           `- ${md(p.source)}: ${md(x.file)} is claimed by ${x.services.map(md).join(" and ")} (kept in ` +

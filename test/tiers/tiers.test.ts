@@ -327,6 +327,35 @@ describe("tiers", () => {
     ]);
   });
 
+  it("a proposal's glob on the front end says what its files are, in accept, compare and check", async () => {
+    const repo = buildRepo(fullStack());
+    const dir = tempDir();
+    const yaml = path.join(dir, "p.yaml");
+    const server =
+      "services:\n  orders: [apps/api/src/orders/**]\nkernel: [apps/api/src/*.ts, apps/api/src/config/**]\n";
+    writeFileSync(yaml, `${server.replace("services:\n", "services:\n  web: [apps/web/src/**]\n")}`);
+    const why =
+      "matches no file services are made of: apps/web/src/App.tsx is client code, and services take server code " +
+      "(--tier)";
+    const accept = await runCli([
+      ...["proposal", "accept", yaml, "--repo", repo],
+      ...["--out", path.join(dir, "a.json"), "--quiet"],
+    ]);
+    expect([accept.code, accept.stderr.trim().split("\n").pop()]).toEqual([
+      2,
+      `faultline: ${yaml}:2:9: "apps/web/src/**" (service web) ${why}: nothing would be guarded there`,
+    ]);
+    const compare = await runCli(["compare", yaml, yaml, "--repo", repo, "--no-cache"]);
+    expect(compare.code, compare.stderr).toBe(0);
+    expect(compare.stderr).toContain(`${yaml}:2:9: "apps/web/src/**" (service web) ${why}\n`);
+    // accepted while the front end was analysed with the services (--tier all), checked as server code alone
+    const all = path.join(dir, "all.json");
+    const ok = await runCli(["proposal", "accept", yaml, "--repo", repo, "--out", all, "--tier", "all", "--quiet"]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const check = await runCli(["check", repo, "--proposal", all, "--tier", "server"]);
+    expect(check.stderr).toContain(`warning: --proposal ${all}: "apps/web/src/**" (service web) ${why}\n`);
+  });
+
   it("explain prints a file's tier and the evidence that decided it", async () => {
     const repo = buildRepo(fullStack());
     const r = await runCli(["explain", "apps/site/src/iso.ts", "--repo", repo, "--tier", "all", "--no-cache"]);
