@@ -275,13 +275,18 @@ export function proposeBoundaries(
   const client = new Set(opts.clientFiles ?? []);
   const endsStartUp = (i: number) => client.has(cg.files[i]) || glueSet.has(i) || pinned(i) || namesDomain(i);
   const started = processes.filter((i) => !client.has(cg.files[i]));
-  for (const i of startUp(started, links, endsStartUp)) {
-    if (!active[i] && labels[i] < 0) continue;
+  const toStartUp = (i: number, why: string) => {
+    if (!active[i] && labels[i] < 0) return;
     active[i] = 0;
     labels[i] = -1;
-    kernel.push({ file: i, why: "start-up: only the process's start-up code imports it, and it names no domain" });
+    kernel.push({ file: i, why: `start-up: ${why}, and it names no domain` });
     kernelFixed.add(i);
-  }
+  };
+  for (const i of startUp(started, links, endsStartUp)) toStartUp(i, "only the process's start-up code imports it");
+  // a folder of start-up code (growthbook's `init/`: the database, the queue) is the process's, whoever imports it
+  cg.files.forEach((f, i) => {
+    if (START_UP_FOLDER.test(f) && !endsStartUp(i)) toStartUp(i, "it sits in a folder of start-up code");
+  });
   // shared infrastructure (a base class, a validator, an e-mail layout): kernel, before the modules'
   // ties are summed into services, so that it ties no module to the others
   const shared: number[] = [];
@@ -669,6 +674,8 @@ function inFolders(files: string[], folders: string[]): number[] {
 
 const ENTRY_POINT = /(^|\/)(main|server|bootstrap)\.[cm]?[jt]sx?$/;
 const TOP_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
+/** A file right in a folder named for starting the process. */
+const START_UP_FOLDER = /(^|\/)(init|bootstrap|startup|boot)\/[^/]+$/;
 
 /**
  * Every rename names a generated service (a pinned one is named by its pin), and no two services

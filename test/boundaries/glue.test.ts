@@ -179,6 +179,27 @@ describe("start-up code", () => {
       expect(kernel.get(f), f).toMatch(/^start-up/);
   });
 
+  it("takes a folder of start-up code whoever imports it, but not a file of it named for a domain", async () => {
+    // growthbook's `init/`: the database and the queue, started from a route; beside them the orders' seed
+    const more = {
+      "src/init/index.ts":
+        'import { connect } from "./db";\nimport { queue } from "./queue";\nimport { seed } from "./orderSeed";\n' +
+        "export const ready = () => [connect(), queue(), seed()];\n",
+      "src/init/db.ts": "export const connect = () => 1;\n",
+      "src/init/queue.ts": "export const queue = () => 2;\n",
+      "src/init/orderSeed.ts": 'import { Order } from "../models/Order";\nexport const seed = () => new Order();\n',
+      "src/routes/orders.ts":
+        'import { Order } from "../models/Order";\nimport { ready } from "../init";\n' +
+        "export const orderRoutes = () => [ready(), new Order()];\n",
+    };
+    const { analysis } = await analyzeInto(koaRepo("src", more), ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    for (const f of ["src/init/index.ts", "src/init/db.ts", "src/init/queue.ts"])
+      expect(kernel.get(f), f).toBe("start-up: it sits in a folder of start-up code, and it names no domain");
+    const orders = analysis.services.find((s) => s.files.includes("src/models/Order.ts"))!;
+    expect(orders.files).toContain("src/init/orderSeed.ts");
+  });
+
   it("starts at any file of the root folder that no file imports: a tracer the runtime preloads", async () => {
     // growthbook's `src/tracing.datadog.ts`, loaded with `node -r` before the server, counts the orders it sees
     const tracer = 'import { Order } from "./models/Order";\nexport const traced = [Order];\n';
