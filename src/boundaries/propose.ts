@@ -407,6 +407,17 @@ export function proposeBoundaries(
       placed.set(i, "named for a domain in a cluster of generic utilities: with the files named for it");
     }
   });
+  // the private code of infrastructure (teable's `db-provider/`, which other code reaches only through the
+  // kernel's `db.provider.ts`) is the kernel's with its facade
+  const kernelHeld = new Set(kernel.map((k) => k.file));
+  for (const part of privateInfrastructure(cg.files, links, importLinks(cg.files, imports, true), kernelHeld)) {
+    for (const i of part.files)
+      if (inModule(i) && !pinned(i) && !hints.entityFiles.has(i))
+        intoKernel(
+          i,
+          `private code of infrastructure: other code reaches ${part.folder}/ only through the kernel's files`,
+        );
+  }
   // modules: the clusters, minus pinned files, which form modules of their own
   const clusters = new Map<number, number[]>();
   const pinnedTo = new Map<string, number[]>();
@@ -627,16 +638,62 @@ function entryPoints(files: string[], imports: ImportGraph, namesDomain: (i: num
   return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || starts(f, i)) && !imported.has(f) ? [i] : []));
 }
 
+/**
+ * Folders of infrastructure's private code: every import into the folder from outside reaches a file the kernel
+ * holds (its facade, at least one such import), and every import out of it reaches the kernel too. The outermost
+ * such folder below the scope's root; what is inside goes with its facade.
+ */
+function privateInfrastructure(
+  files: string[],
+  links: ImportLinks,
+  runs: ImportLinks,
+  kernel: Set<number>,
+): { folder: string; files: number[] }[] {
+  const root = commonFolder(files);
+  const members = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    for (const d of foldersOf(f)) if (d.length > root.length) getOrInsert(members, d, () => []).push(i);
+  });
+  const out: { folder: string; files: number[] }[] = [];
+  const taken = new Set<number>();
+  for (const folder of [...members.keys()].sort(
+    (a, b) => a.split("/").length - b.split("/").length || byString(a, b),
+  )) {
+    const inside = [...members.get(folder)!];
+    if (inside.some((i) => taken.has(i)) || inside.every((i) => kernel.has(i))) continue;
+    const within = new Set(inside);
+    // with the helpers outside it that only it imports (`utils/db-helpers.ts`)
+    for (let k = 0; k < inside.length; k++)
+      for (const j of kernel.has(inside[k]) ? [] : links.importees[inside[k]])
+        if (!within.has(j) && !kernel.has(j) && links.importers[j].every((x) => within.has(x))) {
+          within.add(j);
+          inside.push(j);
+        }
+    let entered = 0;
+    const closed = inside.every((i) => {
+      const from = links.importers[i].filter((j) => !within.has(j));
+      if (from.length && !kernel.has(i)) return false;
+      entered += from.length;
+      return kernel.has(i) || runs.importees[i].every((j) => within.has(j) || kernel.has(j));
+    });
+    if (!closed || entered === 0) continue;
+    out.push({ folder, files: inside });
+    for (const i of inside) taken.add(i);
+  }
+  return out;
+}
+
 /** The import graph by coupling-graph index, both ways: who imports each file, and what each imports. */
 interface ImportLinks {
   importers: number[][];
   importees: number[][];
 }
 
-function importLinks(files: string[], imports: ImportGraph): ImportLinks {
+function importLinks(files: string[], imports: ImportGraph, valuesOnly = false): ImportLinks {
   const index = new Map(files.map((f, i) => [f, i]));
   const links: ImportLinks = { importers: files.map(() => []), importees: files.map(() => []) };
   for (const e of imports.edges) {
+    if (valuesOnly && e.typeOnly) continue;
     const from = index.get(e.from);
     const to = index.get(e.to);
     if (from === undefined || to === undefined || from === to) continue;

@@ -200,6 +200,53 @@ describe("start-up code", () => {
     expect(orders.files).toContain("src/init/orderSeed.ts");
   });
 
+  it("gives the kernel its infrastructure's private code, reached through the kernel alone", async () => {
+    // teable's `db-provider/`: every route queries through `db/provider.ts`; the query builders behind it use the
+    // models' types and a helper only they import
+    const query = (q: string) =>
+      `import type { Order } from "../../models/Order";\nimport { quote } from "../../util/sql-quote";\n` +
+      `export const ${q}Query = (o?: Order) => quote("${q}") + String(o);\n`;
+    const provider =
+      'import { filterQuery } from "./query/filter";\nimport { sortQuery } from "./query/sort";\n' +
+      'import { groupQuery } from "./query/group";\n' +
+      "export const db = () => [filterQuery(), sortQuery(), groupQuery()];\n";
+    const more = (direct: boolean): Record<string, string> => ({
+      "src/db/provider.ts": provider,
+      "src/db/query/filter.ts": query("filter"),
+      "src/db/query/sort.ts": query("sort"),
+      "src/db/query/group.ts": query("group"),
+      "src/util/sql-quote.ts": "export const quote = (s: string) => `'${s}'`;\n",
+      ...Object.fromEntries(
+        DOMAINS.map((d) => {
+          const model = `${d[0].toUpperCase()}${d.slice(1)}`;
+          // with `direct`, the orders' route calls a query builder itself: then the folder is no private code
+          const sort = direct && d === "order" ? 'import { sortQuery } from "../db/query/sort";\n' : "";
+          const call = sort ? "sortQuery(), " : "";
+          return [
+            `src/routes/${d}s.ts`,
+            `import { ${model} } from "../models/${model}";\nimport { db } from "../db/provider";\n${sort}` +
+              `export const ${d}Routes = () => [${call}db(), new ${model}()];\n`,
+          ];
+        }),
+      ),
+    });
+    const { analysis } = await analyzeInto(koaRepo("src", more(false)), ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    expect(kernel.get("src/db/provider.ts")).toBeDefined();
+    for (const f of [
+      "src/db/query/filter.ts",
+      "src/db/query/sort.ts",
+      "src/db/query/group.ts",
+      "src/util/sql-quote.ts",
+    ])
+      expect(kernel.get(f), f).toBe(
+        "private code of infrastructure: other code reaches src/db/ only through the kernel's files",
+      );
+    const direct = await analyzeInto(koaRepo("src", more(true)), ["--no-cache"]);
+    const why = direct.analysis.kernel.files.map((k) => k.why);
+    expect(why.filter((w) => w.startsWith("private code"))).toEqual([]);
+  });
+
   it("starts at any file of the root folder that no file imports: a tracer the runtime preloads", async () => {
     // growthbook's `src/tracing.datadog.ts`, loaded with `node -r` before the server, counts the orders it sees
     const tracer = 'import { Order } from "./models/Order";\nexport const traced = [Order];\n';
