@@ -321,11 +321,14 @@ export function domainWords(files: string[], entityNames: string[], ignore: (wor
   return words;
 }
 
-/** Whether a file's own name says one of the domain words (a file of a folder named for one does not). */
+/**
+ * Whether a file's own name says one of the domain words. A name that says only what kind of file it is
+ * (`service.ts`, `utils.ts`) lets its folder speak: formbricks' `lib/survey/service.ts` is the surveys'. An index
+ * is its folder's entry, whatever the folder holds (outline's `storage/files/index.ts`, the file storage), and a
+ * file whose own name says something else (`mikro-orm/base-entity.ts`) names none.
+ */
 export function namesDomainWord(file: string, words: Set<string>): boolean {
-  return (
-    ownNounOf(file)
-      ?.split("-")
-      .some((w) => words.has(w)) ?? false
-  );
+  const base = withoutExtension(path.posix.basename(file)).split(".")[0];
+  const noun = ownNounOf(file) ?? (base !== "index" && isGenericName(base) ? nounOf(file) : undefined);
+  return noun?.split("-").some((w) => words.has(w)) ?? false;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namedForNounAlone, namesIdentity, nounOf } from "../../src/coupling/names.js";
+import { namedForNounAlone, namesDomainWord, namesIdentity, nounOf } from "../../src/coupling/names.js";
 
 describe("the noun a file's name carries", () => {
   it("reads past leading verbs, qualifiers and participles to the noun, up to the first role word", () => {
@@ -101,5 +101,22 @@ describe("a file named for its noun alone", () => {
       expect(namedForNounAlone(file, nounOf(file)), file).toBe(false);
     }
     expect(namedForNounAlone("src/index.ts", undefined)).toBe(false);
+  });
+});
+
+describe("a file naming a domain word", () => {
+  it("is one whose own name says it, or whose folder does when its name says only its kind", () => {
+    const words = new Set(["survey", "file", "order"]);
+    // hand-derived: formbricks' `lib/survey/service.ts` is the surveys'; an index is its folder's entry (outline's
+    // file storage in `storage/files/index.ts`), and a name of its own says what it is about
+    const cases: [string, boolean][] = [
+      ["apps/web/lib/survey/service.ts", true],
+      ["apps/web/lib/survey/utils.ts", true],
+      ["src/orders/order-export.ts", true],
+      ["server/storage/files/index.ts", false],
+      ["src/orders/base-entity.ts", false],
+      ["apps/web/lib/cache/service.ts", false],
+    ];
+    for (const [file, says] of cases) expect(namesDomainWord(file, words), file).toBe(says);
   });
 });
