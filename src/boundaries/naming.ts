@@ -9,7 +9,7 @@ import {
   ownNounOf,
 } from "../coupling/names.js";
 import { oneThingOfOwners } from "./services.js";
-import { commonFolder, withoutExtension } from "../util/paths.js";
+import { commonFolder, foldersOf, withoutExtension } from "../util/paths.js";
 import { byString } from "../util/order.js";
 import { getOrInsert } from "../util/maps.js";
 
@@ -160,6 +160,22 @@ export function nameByNouns(
   );
   const used = new Set(taken);
   const scopeRoot = commonFolder(files);
+  // a folder holding most files, of most groups (an app's folder beside the packages analysed with it:
+  // formbricks' `apps/web/`), is where they live, not what any is about; a layer's folder holds few files
+  const groupsUnder = new Map<string, Set<number>>();
+  const filesUnder = new Map<string, number>();
+  groups.forEach((g, k) => {
+    for (const f of g)
+      for (const d of foldersOf(files[f])) {
+        getOrInsert(groupsUnder, d, () => new Set()).add(k);
+        filesUnder.set(d, (filesUnder.get(d) ?? 0) + 1);
+      }
+  });
+  const grouped = groups.reduce((n, g) => n + g.length, 0);
+  const holdsMost = (dir: string) =>
+    groups.length >= 3 &&
+    (groupsUnder.get(dir)?.size ?? 0) * 2 >= groups.length &&
+    (filesUnder.get(dir) ?? 0) * 2 >= grouped;
   // the `models/` or `entities/` folders holding files of two groups or more: a layer of the data
   // models, not a module's own helpers (`common/models/pagination.model.ts`)
   const groupsIn = new Map<string, Set<number>>();
@@ -196,6 +212,7 @@ export function nameByNouns(
         groups[i].map((f) => files[f]),
         elsewhere,
         scopeRoot,
+        holdsMost,
       );
       if (folder !== undefined && !UNFIT_NAMES.has(folder)) ranked = [folder, ...ranked.filter((n) => n !== folder)];
     }
@@ -366,6 +383,7 @@ function sharedFolderNoun(
   paths: string[],
   elsewhere: (noun: string) => boolean,
   scopeRoot: string,
+  holdsMost: (dir: string) => boolean,
 ): string | undefined {
   const counts = new Map<string, number>();
   for (const p of paths) {
@@ -377,8 +395,12 @@ function sharedFolderNoun(
   }
   // a folder every analysed file is in (`packages/hoppscotch-backend/src/` given with --include) says
   // where the code lives, like `src/`, and names nothing
+  // so does one holding most of them (an app's folder beside small packages: formbricks' `apps/web/`)
   const qualifies = (dir: string) =>
-    (counts.get(dir) ?? 0) * 2 >= paths.length && dir.includes("/") && !`${scopeRoot}/`.startsWith(`${dir}/`);
+    (counts.get(dir) ?? 0) * 2 >= paths.length &&
+    dir.includes("/") &&
+    !`${scopeRoot}/`.startsWith(`${dir}/`) &&
+    !holdsMost(dir);
   let dir = [...counts.keys()]
     .filter(qualifies)
     .sort((a, b) => b.split("/").length - a.split("/").length || byString(a, b))[0];
@@ -388,7 +410,9 @@ function sharedFolderNoun(
   const nameOf = (d: string) => {
     const base = path.posix.basename(d);
     if (/^v\d+$/i.test(base) || isRouteParameter(base)) return undefined;
-    const noun = nounOf(`${scopeRoot ? path.posix.relative(scopeRoot, d) : d}/index.ts`);
+    // read below the folders that hold most files, which name nothing (`apps/web/app/` is no "web")
+    const above = foldersOf(`${d}/index.ts`).find((a) => a !== d && holdsMost(a)) ?? scopeRoot;
+    const noun = nounOf(`${above ? path.posix.relative(above, d) : d}/index.ts`);
     return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(base) : noun;
   };
   while (dir !== undefined) {

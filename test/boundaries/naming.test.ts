@@ -137,6 +137,26 @@ describe("service names", () => {
     expect(nameOf([...versioned, ...lib])).toBe("contact");
   });
 
+  it("never name by the folder of the app that holds most files, beside the packages analysed with it", () => {
+    // formbricks given as apps/web/ and packages/jobs/: integration routes and services spread over the app
+    const group = [
+      "apps/web/app/api/google-sheet/route.ts",
+      "apps/web/app/api/v1/integrations/airtable/route.ts",
+      "apps/web/app/(app)/integrations/notion/notion-sync.ts",
+      "apps/web/app/(app)/integrations/slack/slack-sync.ts",
+      "apps/web/lib/hubspot/service.ts",
+      "apps/web/lib/zapier/service.ts",
+      "apps/web/lib/sheets/service.ts",
+    ];
+    const others = ["apps/web/lib/survey/service.ts", "apps/web/lib/tag/service.ts", "packages/jobs/src/queue.ts"];
+    const files = [...group, ...others];
+    // by hand: no noun is on a quarter of the group's 7 files; the deepest folder holding half of them is
+    // apps/web/app/ (4; app/api/ and app/(app)/ hold 2 each), whose noun, read up the path, is the app's:
+    // apps/web/ holds files of two of the three groups, so it says where they live, not what one is about
+    const names = nameByNouns([group.map((_, i) => i), [7, 8], [9]], files, files.map(nounOf), new Set());
+    expect(names[0]).not.toMatch(/(^|-)web(-|$)/);
+  });
+
   it("never name by a route parameter folder, which says which one, not what", () => {
     // generic files under one [responseId] folder, beside another group: no noun, and the folder they share
     // is the parameter; by hand, the one path word setting the group apart that may name it is response
