@@ -2,12 +2,14 @@ import type { DataModel } from "../coupling/data.js";
 import type { ServicePartition } from "../metrics/types.js";
 import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
+import { nameWords } from "../coupling/names.js";
 import type { DataOwned, DataRequired, EntityUse } from "./types.js";
 
 /**
  * Who owns each entity and who else uses it. An entity declared in a file belongs to the
- * service that holds the file; a model of a schema that is not TypeScript (Prisma) to the
- * service whose files make the most write calls on it (the one implementing its create, update
+ * service that holds the file; a model of a schema that is not TypeScript (Prisma) to the service
+ * named for it when that service uses it (documenso's Webhook is the webhooks', whoever writes it more),
+ * else to the service whose files make the most write calls on it (the one implementing its create, update
  * and delete, not a seeder or an admin screen touching it once), then whose files read it most.
  * The others read it (or write it: data written from two services is the hardest seam of all).
  */
@@ -32,11 +34,15 @@ export function dataOwnership(
     counts.set(s, (counts.get(s) ?? 0) + (a.writes || 1));
   }
   const entities: EntityUse[] = [];
+  const byName = new Map(p.services.map((s) => [s.name, s.id]));
   for (const e of data?.entities ?? []) {
+    const namesake = byName.get(nameWords(e.name).join("-"));
     const owner =
       e.file !== undefined
         ? (serviceOf.get(e.file) ?? null)
-        : (top(writers.get(e.key)) ?? top(readCounts.get(e.key)) ?? null);
+        : namesake !== undefined && readers.get(e.key)?.has(namesake)
+          ? namesake
+          : (top(writers.get(e.key)) ?? top(readCounts.get(e.key)) ?? null);
     const users = [...(readers.get(e.key) ?? [])].filter((s) => s !== owner).sort(byString);
     if (owner === null && users.length === 0) continue;
     const written = [...(writers.get(e.key)?.keys() ?? [])].filter((s) => s !== owner).sort(byString);

@@ -105,3 +105,27 @@ describe("a Mongoose model", () => {
     ]);
   });
 });
+
+describe("who owns a Prisma model, when a service is named for it", () => {
+  it("is that service, when it uses the model, however many write calls another makes", () => {
+    const records = [
+      // documenso's webhooks: the user service's settings write the webhook three times, the webhooks' own once
+      record("src/user/settings.ts", [
+        "export const a = () => prisma.webhook.create({});",
+        "export const b = () => prisma.webhook.update({});",
+        "export const c = () => prisma.webhook.delete({});",
+      ]),
+      record("src/webhook/trigger.ts", ["export const t = () => prisma.webhook.update({});"]),
+      // an envelope item, written by the documents alone, beside a service named for it that never touches it
+      record("src/document/items.ts", ["export const i = () => prisma.envelopeItem.create({});"]),
+    ];
+    const entities = ownedEntities(["Webhook", "EnvelopeItem"], records, {
+      user: ["src/user/settings.ts"],
+      webhook: ["src/webhook/trigger.ts"],
+      document: ["src/document/items.ts"],
+      "envelope-item": [],
+    });
+    expect(entities.find((e) => e.name === "Webhook")).toMatchObject({ owner: "webhook", writtenBy: ["user"] });
+    expect(entities.find((e) => e.name === "EnvelopeItem")!.owner).toBe("document");
+  });
+});
