@@ -25,7 +25,7 @@ const GENERIC = new Set(
     "validation validators validator resolvers resolver query queries mutation mutations steps step workflows " +
     "workflow entities entity dtos dto repository repositories presenters presenter policies policy commands " +
     "command tasks task processors processor jobs job events event errors error base abstract default test tests " +
-    "spec mocks fixtures polyfills polyfill shims shim bootstrap startup boot init"
+    "spec mocks fixtures polyfills polyfill shims shim bootstrap startup boot init classes"
   ).split(" "),
 );
 /** A folder or file name that says what its files are or do (`services`, `models`, `utils`), never what about. */

@@ -17,6 +17,7 @@ function repo(): string {
     // test code: a spec, a test double, test helpers beside the code and in a folder of their own
     "src/order/order.service.spec.ts": uses("orderTotal", "./order.service"),
     "src/payment/payment.service.mock.ts": uses("paymentTotal", "./payment.service"),
+    "src/payment/mock.ts": uses("paymentTotal", "./payment.service"), // logto's `utils/cloudflare/mock.ts`
     "src/order/order-calculator-test-utils.ts": uses("orderTotal", "./order.service"),
     "src/test-utils/db.ts": uses("paymentTotal", "../payment/payment.service"),
     // end-to-end suites beside the code: plain, and by variant (NestJS's e2e-spec, an edition's e2e-ee)
@@ -31,7 +32,7 @@ const placed = (a: Awaited<ReturnType<typeof analyzeInto>>["analysis"]) =>
   [...a.services.flatMap((s) => s.files), ...a.kernel.files.map((k) => k.path), ...a.isolated].sort();
 
 describe("test code", () => {
-  it("is left out by default: specs, e2e suites, test doubles (*.mock.ts), test helpers", async () => {
+  it("is left out by default: specs, e2e suites, test doubles (*.mock.ts, mock.ts), test helpers", async () => {
     const dir = repo();
     const { analysis } = await analyzeInto(dir, ["--no-cache"]);
     expect(analysis.repo.files).toBe(4);
@@ -43,6 +44,6 @@ describe("test code", () => {
     ]);
     // --include-tests takes them all in
     const all = await analyzeInto(dir, ["--no-cache", "--include-tests"]);
-    expect(all.analysis.repo.files).toBe(11);
+    expect(all.analysis.repo.files).toBe(12);
   });
 });
