@@ -407,6 +407,18 @@ export function proposeBoundaries(
       placed.set(i, "named for a domain in a cluster of generic utilities: with the files named for it");
     }
   });
+  // a cluster that became layer-shaped once the kernel and the hubs took their files (logto's `queries/`)
+  const inModuleMask = Uint8Array.from(labels, (_, i) => (inModule(i) && !pinned(i) ? 1 : 0));
+  const late = dissolveLayers(labels, cg, hints.nouns, inModuleMask);
+  for (const d of late.dissolved) {
+    for (const i of d.moved) {
+      labels[i] = late.labels[i];
+      placed.set(i, `layer-shaped cluster (${d.layer}) dissolved: to the module of its domain`);
+    }
+    const same = layers.dissolved.find((e) => e.layer === d.layer);
+    if (same) same.moved.push(...d.moved);
+    else layers.dissolved.push(d);
+  }
   // the private code of infrastructure (teable's `db-provider/`, which other code reaches only through the
   // kernel's `db.provider.ts`) is the kernel's with its facade
   const kernelHeld = new Set(kernel.map((k) => k.file));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeInto } from "../helpers/cli.js";
 import { buildRepo, day, git, TSCONFIG, type CommitStep } from "../helpers/repo.js";
@@ -245,6 +245,49 @@ describe("start-up code", () => {
     const direct = await analyzeInto(koaRepo("src", more(true)), ["--no-cache"]);
     const why = direct.analysis.kernel.files.map((k) => k.why);
     expect(why.filter((w) => w.startsWith("private code"))).toEqual([]);
+  });
+
+  it("dissolves a cluster that is layer-shaped once the kernel took the helpers it was tied to", async () => {
+    // logto's `queries/`: one query file per domain, changed with SQL helpers that three routes also use
+    const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+    const helpers = ["pool", "paging", "sorting", "escaping", "quoting", "limits", "cursor"];
+    const id = (h: string) => h.replace(/-/g, "_");
+    const more: Record<string, string> = {};
+    for (const h of helpers) more[`src/lib/${h}.ts`] = `export const ${id(h)} = (s: string) => s;\n`;
+    const useHelpers = helpers.map((h) => `import { ${id(h)} } from "../lib/${h}";\n`).join("");
+    const called = helpers.map((h) => `${id(h)}("")`).join(", ");
+    for (const d of DOMAINS)
+      more[`src/queries/${d}s.ts`] = `${useHelpers}export const find${cap(d)}s = () => [${called}];\n`;
+    for (const d of DOMAINS.slice(0, 3))
+      more[`src/routes/${d}s.ts`] =
+        `import { ${cap(d)} } from "../models/${cap(d)}";\n${useHelpers}` +
+        `export const ${d}Routes = () => [new ${cap(d)}(), ${called}];\n`;
+    // four more domains, each a model, a route and a service: more clusters, so the helpers are no hubs
+    const extra = ["refund", "coupon", "review", "ticket"];
+    for (const d of extra) {
+      more[`src/models/${cap(d)}.ts`] = `export class ${cap(d)} {\n  id = "${d}";\n}\n`;
+      more[`src/services/${d}-service.ts`] =
+        `import { ${cap(d)} } from "../models/${cap(d)}";\nexport const ${d}Service = () => new ${cap(d)}();\n`;
+      more[`src/routes/${d}s.ts`] =
+        `import { ${d}Service } from "../services/${d}-service";\nexport const ${d}Routes = () => ${d}Service();\n`;
+    }
+    const repo = koaRepo("src", more);
+    const commit = (files: string[], k: number) => {
+      for (const f of files) appendFileSync(path.join(repo, f), `// ${k}\n`);
+      git(repo, ["add", "-A"]);
+      git(repo, ["-c", "user.name=Bo", "-c", "user.email=bo@x.test", "commit", "-q", "-m", `change ${k}`]);
+    };
+    // the queries change with the helpers, over and over, and never with their domains
+    const queries = [...DOMAINS.map((d) => `src/queries/${d}s.ts`), ...helpers.map((h) => `src/lib/${h}.ts`)];
+    for (let k = 0; k < 6; k++) commit(queries, k);
+    extra.forEach((d, j) => {
+      for (let k = 0; k < 3; k++)
+        commit([`src/models/${cap(d)}.ts`, `src/services/${d}-service.ts`, `src/routes/${d}s.ts`], 10 + j * 3 + k);
+    });
+    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
+    const serviceOf = new Map(analysis.services.flatMap((s) => s.files.map((f) => [f, s.name])));
+    for (const d of DOMAINS)
+      expect(serviceOf.get(`src/queries/${d}s.ts`), d).toBe(serviceOf.get(`src/models/${cap(d)}.ts`));
   });
 
   it("starts at any file of the root folder that no file imports: a tracer the runtime preloads", async () => {
