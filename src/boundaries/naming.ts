@@ -7,6 +7,7 @@ import {
   namesIdentity,
   nounOf,
   ownNounOf,
+  singular,
 } from "../coupling/names.js";
 import { oneThingOfOwners } from "./services.js";
 import { commonFolder, foldersOf, withoutExtension } from "../util/paths.js";
@@ -145,7 +146,7 @@ export function nameByNouns(
   const counts = groups.map((g) => {
     const c = new Map<string, number>();
     for (const i of g) {
-      const noun = nouns[i];
+      const noun = unversioned(nouns[i]);
       if (noun !== undefined && !UNFIT_NAMES.has(noun)) c.set(noun, (c.get(noun) ?? 0) + 1);
     }
     for (const [noun, n] of c) {
@@ -228,6 +229,18 @@ export function nameByNouns(
     names[i] = name;
   }
   return names;
+}
+
+/**
+ * A noun without the API version it carries (novu's `environments-v1/`, `workflows-v2/`): the version says
+ * which API, not what about; the noun's last word is then made singular (`environment`).
+ */
+function unversioned(noun: string | undefined): string | undefined {
+  if (noun === undefined || !/(^|-)v\d+(-|$)/.test(noun)) return noun;
+  const words = noun.split("-").filter((w) => !/^v\d+$/.test(w));
+  if (words.length === 0) return undefined;
+  words[words.length - 1] = singular(words[words.length - 1]);
+  return words.join("-");
 }
 
 /** Whether a file sits right in a folder of data models (`models/`, `entities/`; not `models/helpers/`). */
@@ -412,7 +425,7 @@ function sharedFolderNoun(
     if (/^v\d+$/i.test(base) || isRouteParameter(base)) return undefined;
     // read below the folders that hold most files, which name nothing (`apps/web/app/` is no "web")
     const above = foldersOf(`${d}/index.ts`).find((a) => a !== d && holdsMost(a)) ?? scopeRoot;
-    const noun = nounOf(`${above ? path.posix.relative(above, d) : d}/index.ts`);
+    const noun = unversioned(nounOf(`${above ? path.posix.relative(above, d) : d}/index.ts`));
     return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(base) : noun;
   };
   while (dir !== undefined) {

@@ -7,6 +7,18 @@ function usedBy(count: number, first: number): number[] {
   return [first, ...Array.from({ length: count - 1 }, (_, k) => 1000 + k)];
 }
 
+/** Names of two groups by their files' nouns: the first four files, then the next two. */
+const fourAndTwo = (files: string[]) =>
+  nameByNouns(
+    [
+      [0, 1, 2, 3],
+      [4, 5],
+    ],
+    files,
+    files.map(nounOf),
+    new Set(),
+  );
+
 describe("service names", () => {
   it("take the word that sets a group apart, skipping glue words, verb prefixes and framework words", () => {
     const names = nameGroups([
@@ -157,21 +169,24 @@ describe("service names", () => {
     expect(names[0]).not.toMatch(/(^|-)web(-|$)/);
   });
 
+  it("never name by an API version a folder's name carries: the version says which API, not what about", () => {
+    // novu's NestJS modules by API version: `workflows-v2/` holds generic files and use cases of one noun each
+    const v2 = ["workflows-v2.controller.ts", "workflows-v2.module.ts", "usecases/index.ts", "dtos/index.ts"];
+    const group = v2.map((f) => `apps/api/src/app/workflows-v2/${f}`);
+    const files = [...group, "apps/api/src/app/inbox/inbox.service.ts", "apps/api/src/app/inbox/inbox.module.ts"];
+    const names = fourAndTwo(files);
+    // by hand: the group's files say "workflows-v2" (the two named for it) or nothing; less its version, the
+    // noun is "workflows", made singular
+    expect(names).toEqual(["workflow", "inbox"]);
+  });
+
   it("never name by a route parameter folder, which says which one, not what", () => {
     // generic files under one [responseId] folder, beside another group: no noun, and the folder they share
     // is the parameter; by hand, the one path word setting the group apart that may name it is response
     const group = ["route", "utils", "types", "index"].map((f) => `apps/web/app/api/v1/[responseId]/${f}.ts`);
     const other = ["apps/web/lib/other/a.ts", "apps/web/lib/other/b.ts"];
     const files = [...group, ...other];
-    const names = nameByNouns(
-      [
-        [0, 1, 2, 3],
-        [4, 5],
-      ],
-      files,
-      files.map(nounOf),
-      new Set(),
-    );
+    const names = fourAndTwo(files);
     expect(names[0]).toBe("response");
   });
 
