@@ -420,16 +420,17 @@ export function proposeBoundaries(
     else layers.dissolved.push(d);
   }
   // the private code of infrastructure (teable's `db-provider/`, which other code reaches only through the
-  // kernel's `db.provider.ts`) is the kernel's with its facade
-  const kernelHeld = new Set(kernel.map((k) => k.file));
-  for (const part of privateInfrastructure(cg.files, links, importLinks(cg.files, imports, true), kernelHeld)) {
-    for (const i of part.files)
-      if (inModule(i) && !pinned(i) && !hints.entityFiles.has(i))
-        intoKernel(
-          i,
-          `private code of infrastructure: other code reaches ${part.folder}/ only through the kernel's files`,
-        );
-  }
+  // kernel's `db.provider.ts`) is the kernel's with its facade; a facade is infrastructure the kernel took,
+  // which names no domain (not glue, start-up or a forced file, through which every feature is reached)
+  const facades = new Set(kernel.filter((k) => INFRASTRUCTURE_WHY.test(k.why)).map((k) => k.file));
+  for (const part of privateInfrastructure(cg.files, links, importLinks(cg.files, imports, true), facades))
+    for (const i of part.files) {
+      if (!inModule(i) || pinned(i) || hints.entityFiles.has(i)) continue;
+      const where = part.inFolder.has(i)
+        ? `other code reaches ${part.folder}/ only through the kernel's files`
+        : `only ${part.folder}/, which other code reaches through the kernel, imports it`;
+      intoKernel(i, `private code of infrastructure: ${where}`);
+    }
   // modules: the clusters, minus pinned files, which form modules of their own
   const clusters = new Map<number, number[]>();
   const pinnedTo = new Map<string, number[]>();
@@ -650,6 +651,16 @@ function entryPoints(files: string[], imports: ImportGraph, namesDomain: (i: num
   return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || starts(f, i)) && !imported.has(f) ? [i] : []));
 }
 
+/** A folder of infrastructure's private code: its files and helpers, and which of them are in it. */
+interface PrivatePart {
+  folder: string;
+  files: number[];
+  inFolder: Set<number>;
+}
+
+/** The kernel's reasons for infrastructure (a hub, shared infrastructure, generic utilities): a facade may be one. */
+const INFRASTRUCTURE_WHY = /^(imported by |shared infrastructure|generic utilities)/;
+
 /**
  * Folders of infrastructure's private code: every import into the folder from outside reaches a file the kernel
  * holds (its facade, at least one such import), and every import out of it reaches the kernel too. The outermost
@@ -660,13 +671,13 @@ function privateInfrastructure(
   links: ImportLinks,
   runs: ImportLinks,
   kernel: Set<number>,
-): { folder: string; files: number[] }[] {
+): PrivatePart[] {
   const root = commonFolder(files);
   const members = new Map<string, number[]>();
   files.forEach((f, i) => {
     for (const d of foldersOf(f)) if (d.length > root.length) getOrInsert(members, d, () => []).push(i);
   });
-  const out: { folder: string; files: number[] }[] = [];
+  const out: PrivatePart[] = [];
   const taken = new Set<number>();
   for (const folder of [...members.keys()].sort(
     (a, b) => a.split("/").length - b.split("/").length || byString(a, b),
@@ -689,7 +700,7 @@ function privateInfrastructure(
       return kernel.has(i) || runs.importees[i].every((j) => within.has(j) || kernel.has(j));
     });
     if (!closed || entered === 0) continue;
-    out.push({ folder, files: inside });
+    out.push({ folder, files: inside.filter((i) => !kernel.has(i)), inFolder: new Set(members.get(folder)) });
     for (const i of inside) taken.add(i);
   }
   return out;

@@ -98,6 +98,16 @@ describe("framework glue", () => {
 
 const DOMAINS = ["order", "payment", "invoice", "shipment", "customer", "product"];
 
+/** A first commit of every file, then three commits of each domain's files together. */
+function domainCommits(files: Record<string, string>, touchOf: (domain: string) => string[]): CommitStep[] {
+  const author = "Ada <ada@x.test>";
+  const commits: CommitStep[] = [{ author, date: day(0), touch: Object.keys(files) }];
+  DOMAINS.forEach((d, k) => {
+    for (let n = 0; n < 3; n++) commits.push({ author, date: day(1 + k * 3 + n), touch: touchOf(d) });
+  });
+  return commits;
+}
+
 /**
  * A Koa-style back end under `root`: its `index.ts` starts `main.ts`, which installs an error handler and starts
  * two process roles; the web role mounts the routes of every domain through `routes/index.ts`, the
@@ -131,18 +141,13 @@ function koaRepo(root = "src", more: Record<string, string> = {}): string {
     `export const start = () => [onerror, web(), worker()];\n`;
   files[`${root}/index.ts`] = `export const boot = () => import("./main").then((m) => m.start());\n`;
   Object.assign(files, more);
-  const author = "Ada <ada@x.test>";
-  const commits: CommitStep[] = [{ author, date: day(0), touch: Object.keys(files) }];
-  DOMAINS.forEach((d, k) => {
-    for (let n = 0; n < 3; n++)
-      commits.push({
-        author,
-        date: day(1 + k * 3 + n),
-        touch: [`${root}/models/${cap(d)}.ts`, `${root}/routes/${d}s.ts`, `${root}/processors/${cap(d)}Processor.ts`],
-      });
-  });
+  const commits = domainCommits(files, (d) => [
+    `${root}/models/${cap(d)}.ts`,
+    `${root}/routes/${d}s.ts`,
+    `${root}/processors/${cap(d)}Processor.ts`,
+  ]);
   commits.push({
-    author,
+    author: "Ada <ada@x.test>",
     date: day(40),
     touch: [`${root}/main.ts`, `${root}/roles/web.ts`, `${root}/roles/worker.ts`],
   });
@@ -233,18 +238,44 @@ describe("start-up code", () => {
     const { analysis } = await analyzeInto(koaRepo("src", more(false)), ["--no-cache"]);
     const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
     expect(kernel.get("src/db/provider.ts")).toBeDefined();
-    for (const f of [
-      "src/db/query/filter.ts",
-      "src/db/query/sort.ts",
-      "src/db/query/group.ts",
-      "src/util/sql-quote.ts",
-    ])
+    for (const f of ["src/db/query/filter.ts", "src/db/query/sort.ts", "src/db/query/group.ts"])
       expect(kernel.get(f), f).toBe(
         "private code of infrastructure: other code reaches src/db/ only through the kernel's files",
       );
+    // the helper only the folder imports goes with it, said so
+    expect(kernel.get("src/util/sql-quote.ts")).toBe(
+      "private code of infrastructure: only src/db/, which other code reaches through the kernel, imports it",
+    );
     const direct = await analyzeInto(koaRepo("src", more(true)), ["--no-cache"]);
     const why = direct.analysis.kernel.files.map((k) => k.why);
     expect(why.filter((w) => w.startsWith("private code"))).toEqual([]);
+  });
+
+  it("takes no private code behind start-up code: the routes every feature mounts stay in their services", async () => {
+    // an Express app: index -> app -> routes/index.ts (start-up), each route calls its service, each service the
+    // kernel's database client; routes/ is entered only at its index, which is no infrastructure
+    const files: Record<string, string> = { "tsconfig.json": TSCONFIG };
+    files["src/lib/prisma.ts"] = "export const prisma = { q: (s: string) => s };\n";
+    for (const d of DOMAINS) {
+      const cls = d[0].toUpperCase() + d.slice(1);
+      files[`src/services/${d}.service.ts`] =
+        'import { prisma } from "../lib/prisma";\n' +
+        `export const list${cls}s = () => prisma.q("select * from ${d}s");\n`;
+      files[`src/routes/${d}s.ts`] =
+        `import { list${cls}s } from "../services/${d}.service";\nexport const ${d}Router = () => list${cls}s();\n`;
+    }
+    files["src/routes/index.ts"] =
+      DOMAINS.map((d) => `import { ${d}Router } from "./${d}s";\n`).join("") +
+      `export const routers = [${DOMAINS.map((d) => `${d}Router`).join(", ")}];\n`;
+    files["src/app.ts"] = 'import { routers } from "./routes";\nexport const app = () => routers.length;\n';
+    files["src/index.ts"] = 'import { app } from "./app";\napp();\n';
+    const commits = domainCommits(files, (d) => [`src/services/${d}.service.ts`, `src/routes/${d}s.ts`]);
+    const { analysis } = await analyzeInto(buildRepo({ files, commits }), ["--no-cache"]);
+    expect(analysis.kernel.files.filter((k) => k.why.startsWith("private code"))).toEqual([]);
+    for (const d of DOMAINS) {
+      const own = analysis.services.find((s) => s.files.includes(`src/routes/${d}s.ts`));
+      expect(own?.files, d).toContain(`src/services/${d}.service.ts`);
+    }
   });
 
   it("dissolves a cluster that is layer-shaped once the kernel took the helpers it was tied to", async () => {
