@@ -25,7 +25,7 @@ const GENERIC = new Set(
     "validation validators validator resolvers resolver query queries mutation mutations steps step workflows " +
     "workflow entities entity dtos dto repository repositories presenters presenter policies policy commands " +
     "command tasks task processors processor jobs job events event errors error base abstract default test tests " +
-    "spec mocks fixtures polyfills polyfill shims shim bootstrap startup boot init classes"
+    "spec mocks fixtures polyfills polyfill shims shim bootstrap startup boot init"
   ).split(" "),
 );
 /** A folder or file name that says what its files are or do (`services`, `models`, `utils`), never what about. */
@@ -163,7 +163,10 @@ export function nounOf(file: string): string | undefined {
       // a container of features (`features/`, Angular's `feature/`) holds every domain and names none of them
       if (CONTAINERS.has(base.toLowerCase())) return undefined;
       dir = path.posix.dirname(dir);
-    } while (isRouteParameter(base));
+      // a folder of classes below a noun (logto's `routes/experience/classes/`) says what its files are: the
+      // noun above speaks; with none above, it is the classes of a school or a gym
+      if (base.toLowerCase() === "classes" && nounOf(`${dir}/index.ts`) !== undefined) base = "index";
+    } while (isRouteParameter(base) || base === "index");
   }
   return undefined;
 }

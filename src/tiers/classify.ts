@@ -25,18 +25,17 @@ const CONFIG_FILE = /(^|\/)[^/]+\.config\.[cm]?[jt]sx?$/;
 /**
  * A file named by the date it was written (`20230313000000-backfill-x.ts`, `Migration20240225134525.ts`), or
  * by a Unix time between dashes after a release (logto's `1.0.0-1677208902-add-orgs.ts`,
- * `1.0.0_rc.0-1674032095.1-dedup.ts`, `next-1786373004-tighten.ts`), or right in a folder so named (formbricks'
- * `migration/20240207041922_advanced_targeting/migration.ts`): run once.
+ * `1.0.0_rc.0-1674032095.1-dedup.ts`, `next-1786373004-tighten.ts`), or right in a folder named by a timestamp
+ * and a name (formbricks' `migration/20240207041922_advanced_targeting/migration.ts`): run once.
  */
-const ONE_OFF_SCRIPT = /(^|\/)(migration[-_]?)?\d{8,}[^/]*(\/[^/]+)?$|(^|\/)[^/]*-\d{10,13}(\.\d+)?[-_][^/]*$/i;
+const ONE_OFF_SCRIPT =
+  /(^|\/)(migration[-_]?)?\d{8,}[^/]*$|(^|\/)\d{12,}[-_][^/]*\/[^/]+$|(^|\/)[^/]*-\d{10,13}(\.\d+)?[-_][^/]*$/i;
 /** A file in a folder of migrations (`apps/api/migrations/expire-at/expire-at.migration.ts`): run once, by hand. */
 const MIGRATIONS = /(^|\/)migrations\//i;
-/**
- * A database seed script (`prisma/seed/users.ts`, `seed.ts`, `demo-seed.ts`, `users.seeder.ts`,
- * `seed-database.ts`): fills a dev DB.
- */
-const SEED_SCRIPT =
-  /(^|\/)(seeds?|seeders?|seeding)\/|(^|\/|[-_.])(seeds?|seeders?)(\.[^/]*)?$|(^|\/)seeds?[-_][^/]*$/i;
+/** A database seed script (`prisma/seed/users.ts`, `seed.ts`, `demo-seed.ts`, `users.seeder.ts`): fills a dev DB. */
+const SEED_SCRIPT = /(^|\/)(seeds?|seeders?|seeding)\/|(^|\/|[-_.])(seeds?|seeders?)(\.[^/]*)?$/i;
+/** ... or one named `seed-*.ts` (`seed-database.ts`) that no file imports: run, never imported (`seed-phrase.ts` is) */
+const SEED_RUN = /(^|\/)seeds?[-_][^/]*$/i;
 /**
  * A Next.js app router's UI segment (`app/(shop)/orders/page.tsx`, `layout.tsx`, `loading.tsx`, ...): the front end,
  * though as a server component it may call server code, which is then what a service would serve it.
@@ -89,7 +88,7 @@ export function classifyTiers(input: TierInputs): TierMap {
     else if (ONE_OFF_SCRIPT.test(f))
       [tier[i], why[i]] = ["tooling", "a one-off script named by its date (a migration or backfill)"];
     else if (MIGRATIONS.test(f)) [tier[i], why[i]] = ["tooling", "a migration (in migrations/): run once"];
-    else if (SEED_SCRIPT.test(f))
+    else if (SEED_SCRIPT.test(f) || (SEED_RUN.test(f) && importers[i].length === 0))
       [tier[i], why[i]] = [
         "tooling",
         "a database seed script: it writes the data of every domain, and no service owns it",

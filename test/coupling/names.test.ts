@@ -9,6 +9,8 @@ describe("the noun a file's name carries", () => {
       ["server/commands/documentCreator.ts", "document"],
       ["server/routes/api/documents/schema.ts", "document"], // a generic name: the folder speaks
       ["src/routes/experience/classes/index.ts", "experience"], // logto's folder of classes says what, not about what
+      ["src/classes/classes.service.ts", "class"], // a gym's classes
+      ["src/classes/dto/create.dto.ts", "class"],
       ["server/emails/templates/CollectionCreatedEmail.tsx", "collection"],
       // a scheduled job's verb, then adjectives and participles, come before the noun
       ["server/queues/tasks/CleanupExpiredAttachmentsTask.ts", "attachment"],

@@ -54,6 +54,10 @@ function fullStack(): RepoScript {
     "apps/api/src/migration/20240207041922_add_status/migration.ts":
       `import { db } from "../../db";\n` + `export const up = () => db.rows.push(2);\n`,
     "apps/api/src/seed-database.ts": `import { db } from "./db";\nexport const seed = () => db.rows.push(3);\n`,
+    // a seed phrase the code imports, and an API version's folder named by its date: no scripts
+    "apps/api/src/wallet/seed-phrase.ts": `export const words = () => ["abandon"];\n`,
+    "apps/api/src/wallet/wallet.ts": `import { words } from "./seed-phrase";\nexport const wallet = () => words();\n`,
+    "apps/api/src/stripe/20231016/webhooks.ts": `import { db } from "../../db";\nexport const hook = () => db.rows;\n`,
     "apps/api/alterations/next-1786373004-tighten-orgs.ts": `export const up = "alter table orgs";\n`,
     "apps/api/alterations/1.0.0_rc.0-1674032095.1-dedup-orgs.ts": `export const up = "alter table orgs";\n`,
     // a number that ends the name, before its extension, is no date: an OTP helper of the API
@@ -164,7 +168,10 @@ const EXPECTED: Record<string, string> = {
   "apps/api/src/scripts/20240101000000-backfill-orders.ts": "tooling",
   "apps/api/src/migrations/Migration20240225134525.ts": "tooling",
   "apps/api/src/migration/20240207041922_add_status/migration.ts": "tooling", // right in a folder named by its date
-  "apps/api/src/seed-database.ts": "tooling", // a seed script by its name
+  "apps/api/src/seed-database.ts": "tooling", // a seed script by its name, which no file imports
+  "apps/api/src/wallet/seed-phrase.ts": "server", // named like one, but imported: it runs with the code
+  "apps/api/src/wallet/wallet.ts": "server",
+  "apps/api/src/stripe/20231016/webhooks.ts": "server", // a date alone names no migration's folder
   "apps/api/migrations/expire-at/expire-at.migration.ts": "tooling", // in a folder of migrations: run once
   "apps/api/alterations/1.0.0-1677208902-add-orgs.ts": "tooling", // a Unix time after a release: run once
   "apps/api/alterations/next-1786373004-tighten-orgs.ts": "tooling", // after the next release's
@@ -220,7 +227,7 @@ describe("tiers", () => {
       "renders JSX in a Next.js app; used only by client files",
     );
     expect(why["apps/api/migrations/expire-at/expire-at.migration.ts"]).toMatch(/^a migration/);
-    expect(analysis.tiers.counts).toEqual({ server: 17, client: 13, shared: 4, tooling: 13 });
+    expect(analysis.tiers.counts).toEqual({ server: 20, client: 13, shared: 4, tooling: 13 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
