@@ -181,7 +181,10 @@ export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise
     source: flags.proposal,
   });
   const model = await buildRepoModel(repo, { ...options, history: false }, log);
-  const result = checkImports(accepted, model.imports, model.coupling.files, baseline);
+  const tiers = proposalTiers(model, options);
+  const result = checkImports(accepted, model.imports, model.coupling.files, baseline, (glob) =>
+    emptyPatternWhy(glob, tiers),
+  );
   if (flags.writeBaseline) {
     writeFileSync(
       flags.writeBaseline,
@@ -193,9 +196,8 @@ export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise
   if (flags.format === "json") io.out(JSON.stringify(result, null, 2) + "\n");
   else {
     for (const g of result.emptyGlobs) {
-      const why = emptyPatternWhy(g.glob, proposalTiers(model, options));
-      const since = why === NO_FILE ? " (its files deleted since acceptance?)" : "";
-      io.err(`warning: --proposal ${flags.proposal}: "${g.glob}" (${ownerOf(g.service)}) ${why}${since}\n`);
+      const since = g.why === NO_FILE ? " (its files deleted since acceptance?)" : "";
+      io.err(`warning: --proposal ${flags.proposal}: "${g.glob}" (${ownerOf(g.service)}) ${g.why}${since}\n`);
     }
     const stillUnclaimed = new Set(result.unassignedAtAcceptance);
     for (const f of result.unassigned.filter((x) => !stillUnclaimed.has(x)))

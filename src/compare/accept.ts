@@ -3,6 +3,7 @@ import type { ContractSymbol, RequiredSymbol } from "../ranking/types.js";
 import type { RepoModel } from "../metrics/types.js";
 import { draftContracts } from "../ranking/contracts.js";
 import { UserError } from "../util/errors.js";
+import { plural } from "../util/plural.js";
 import type { RawProposal } from "./proposalFile.js";
 import { ownerOf, type ResolvedProposal } from "./resolveProposal.js";
 
@@ -39,9 +40,9 @@ export function acceptProposal(
   const empty = resolved.emptyPatterns;
   if (empty.length) {
     const e = empty[0];
-    const more = empty.length > 1 ? ` (and ${empty.length - 1} more)` : "";
+    const more = empty.length > 1 ? ` (and ${plural(empty.length - 1, "more glob")} like it)` : "";
     throw new UserError(
-      `${e.where}: "${e.pattern}" (${ownerOf(e.service)}) ${e.why}${more}: nothing would be ` + `guarded there`,
+      `${e.where}: "${e.pattern}" (${ownerOf(e.service)}) ${e.why}: nothing would be guarded there${more}`,
     );
   }
   // what check would guard less than the proposal says: a file two places claim, a service of no globs

@@ -3,7 +3,7 @@ import type { ImportGraph } from "../graph/types.js";
 import { KERNEL } from "../metrics/types.js";
 import { byString } from "../util/order.js";
 import type { AcceptedProposal } from "./accept.js";
-import { patternMatcher } from "./resolveProposal.js";
+import { NO_FILE, patternMatcher } from "./resolveProposal.js";
 
 export interface CheckResult {
   schema: "faultline/check@1";
@@ -24,8 +24,11 @@ export interface CheckResult {
   unassigned: string[];
   /** of `unassigned`, those no glob claimed at acceptance either */
   unassignedAtAcceptance: string[];
-  /** globs that match no analysed file now: their files were deleted since acceptance (a warning) */
-  emptyGlobs: { service: string; glob: string }[];
+  /**
+   * globs that match no analysed file now: their files were deleted since acceptance, or are of another tier now
+   * (a warning); `why` says which
+   */
+  emptyGlobs: { service: string; glob: string; why: string }[];
 }
 
 export type ViolationReason = "not-provided" | "new-dependency";
@@ -48,6 +51,7 @@ export function checkImports(
   graph: ImportGraph,
   files: string[],
   baseline: Set<string>,
+  whyEmpty: (glob: string) => string = () => NO_FILE,
 ): CheckResult {
   const serviceOf = new Map<string, string>();
   for (const f of accepted.kernel.files) serviceOf.set(f, KERNEL);
@@ -64,7 +68,7 @@ export function checkImports(
     ["kernel", accepted.kernel.globs] as const,
   ])
     for (const glob of list) {
-      if (!files.some(patternMatcher(glob))) emptyGlobs.push({ service, glob });
+      if (!files.some(patternMatcher(glob))) emptyGlobs.push({ service, glob, why: whyEmpty(glob) });
     }
   const unassigned: string[] = [];
   const unclaimedThen = new Set(accepted.unassigned);

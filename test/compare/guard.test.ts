@@ -1,7 +1,7 @@
 import type { AcceptedProposal } from "../../src/compare/accept.js";
 import type { CheckResult } from "../../src/compare/check.js";
 import type { Comparison } from "../../src/compare/compare.js";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeInto, parseJson, readJson, runBin, runCli, tempDir } from "../helpers/cli.js";
@@ -151,6 +151,16 @@ describe("a typo cannot disarm the guard", () => {
         "guarded there\n",
     );
     expect(existsSync(accepted)).toBe(false);
+    // two more typos: the first is named, the others counted as globs
+    writeFileSync(yaml, YAML.replace("[src/orders/**]", "[src/ordres/**]").replace("src/billing/", "src/biling/"));
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace("[src/audit/**]", "[src/audti/**]"));
+    const three = await runCli([
+      ...["proposal", "accept", yaml, "--out", accepted, "--repo", repo, "--include", "src/**", "--quiet"],
+    ]);
+    expect(three.stderr).toBe(
+      `faultline: ${yaml}:3:12: "src/ordres/**" (service orders) matches no analysed file: nothing would be ` +
+        "guarded there (and 2 more globs like it)\n",
+    );
   });
 
   it("accept: a file two services (or a service and the kernel) claim, or a service of no globs: exit 2", async () => {
@@ -273,7 +283,7 @@ describe("a typo cannot disarm the guard", () => {
     const json = parseJson<CheckResult>(
       (await runCli(["check", repo, "--proposal", accepted, "--format", "json"])).stdout,
     );
-    expect(json.emptyGlobs).toEqual([{ service: "audit", glob: "src/audit/**" }]);
+    expect(json.emptyGlobs).toEqual([{ service: "audit", glob: "src/audit/**", why: "matches no analysed file" }]);
   });
 });
 

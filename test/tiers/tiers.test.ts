@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { analyzeInto, runCli, tempDir } from "../helpers/cli.js";
+import type { CheckResult } from "../../src/compare/check.js";
+import { analyzeInto, parseJson, runCli, tempDir } from "../helpers/cli.js";
 import { buildRepo, day, oneCommitRepo, type RepoScript } from "../helpers/repo.js";
 
 /**
@@ -366,6 +367,9 @@ describe("tiers", () => {
     expect(ok.code, ok.stderr).toBe(0);
     const check = await runCli(["check", repo, "--proposal", all, "--tier", "server"]);
     expect(check.stderr).toContain(`warning: --proposal ${all}: "apps/web/src/**" (service web) ${why}\n`);
+    const json = await runCli(["check", repo, "--proposal", all, "--tier", "server", "--format", "json"]);
+    const result = parseJson<CheckResult>(json.stdout);
+    expect(result.emptyGlobs).toEqual([{ service: "web", glob: "apps/web/src/**", why }]);
   });
 
   it("explain prints a file's tier and the evidence that decided it", async () => {
