@@ -173,10 +173,10 @@ export function nameByNouns(
       }
   });
   const grouped = groups.reduce((n, g) => n + g.length, 0);
-  const holdsMost = (dir: string) =>
-    groups.length >= 3 &&
-    (groupsUnder.get(dir)?.size ?? 0) * 2 >= groups.length &&
-    (filesUnder.get(dir) ?? 0) * 2 >= grouped;
+  const holdsMost = (dir: string) => {
+    const under = groupsUnder.get(dir)?.size ?? 0;
+    return under >= 2 && under * 2 >= groups.length && (filesUnder.get(dir) ?? 0) * 2 >= grouped;
+  };
   // the `models/` or `entities/` folders holding files of two groups or more: a layer of the data
   // models, not a module's own helpers (`common/models/pagination.model.ts`)
   const groupsIn = new Map<string, Set<number>>();
