@@ -49,7 +49,7 @@ const UNFIT_NAMES = new Set([
   "repository", "repositories", "gql", "graphql", "rest", "http", "api", "server", "info", "health", "docs", "cache",
   "logging", "endpoint", "endpoints", "environment", "config", "configuration", "csrf", "cron", "queue", "html",
   "data", "features", "usecase", "usecases", "trpc", "strategy", "strategies", "builder", "builders",
-  "method", "methods", "hydrator", "openapi",
+  "method", "methods", "hydrator", "openapi", "callback", "callbacks",
 ]);
 
 /** Service ids from names, in order: kebab-case, made unique with -2, -3, ... (never a cluster index). */

@@ -39,6 +39,22 @@ describe("service names", () => {
     expect(names).toEqual(["fear", "portfolio", "price"]);
   });
 
+  it("never take a route's callback for a name: it says how the provider calls back, not what about", () => {
+    const names = nameGroups([
+      // OAuth integrations: each provider's route and its callback
+      [
+        "app/api/google-sheet/callback/route.ts",
+        "app/api/integrations/airtable/callback/route.ts",
+        "app/api/integrations/notion/callback/route.ts",
+        "app/api/integrations/slack/callback/route.ts",
+      ],
+      ["app/api/surveys/route.ts", "app/api/surveys/[id]/route.ts"],
+    ]);
+    // by hand: app, api and route are in both groups (idf 0); callback (4 of 4 files, 0.69) outscores
+    // integrations (3 of 4, 0.52; a plural folds only when its singular occurs), but is unfit
+    expect(names[0]).toBe("integrations");
+  });
+
   it("never take a container folder or a use-case role for a name (features/, usecases/, *.usecase.ts)", () => {
     const names = nameGroups([
       [
