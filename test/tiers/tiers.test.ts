@@ -55,6 +55,8 @@ function fullStack(): RepoScript {
     "apps/api/src/migration/20240207041922_add_status/migration.ts":
       `import { db } from "../../db";\n` + `export const up = () => db.rows.push(2);\n`,
     "apps/api/src/seed-database.ts": `import { db } from "./db";\nexport const seed = () => db.rows.push(3);\n`,
+    // a script developers run by hand, which no file imports (outline's `server/scripts/checkMigrations.ts`)
+    "apps/api/src/scripts/generate-docs.ts": `import { db } from "../db";\nexport const docs = () => db.rows;\n`,
     // a seed phrase the code imports, and an API version's folder named by its date: no scripts
     "apps/api/src/wallet/seed-phrase.ts": `export const words = () => ["abandon"];\n`,
     "apps/api/src/wallet/wallet.ts": `import { words } from "./seed-phrase";\nexport const wallet = () => words();\n`,
@@ -170,6 +172,7 @@ const EXPECTED: Record<string, string> = {
   "apps/api/src/migrations/Migration20240225134525.ts": "tooling",
   "apps/api/src/migration/20240207041922_add_status/migration.ts": "tooling", // right in a folder named by its date
   "apps/api/src/seed-database.ts": "tooling", // a seed script by its name, which no file imports
+  "apps/api/src/scripts/generate-docs.ts": "tooling", // in scripts/, and no file imports it: run by hand
   "apps/api/src/wallet/seed-phrase.ts": "server", // named like one, but imported: it runs with the code
   "apps/api/src/wallet/wallet.ts": "server",
   "apps/api/src/stripe/20231016/webhooks.ts": "server", // a date alone names no migration's folder
@@ -228,7 +231,7 @@ describe("tiers", () => {
       "renders JSX in a Next.js app; used only by client files",
     );
     expect(why["apps/api/migrations/expire-at/expire-at.migration.ts"]).toMatch(/^a migration/);
-    expect(analysis.tiers.counts).toEqual({ server: 20, client: 13, shared: 4, tooling: 13 });
+    expect(analysis.tiers.counts).toEqual({ server: 20, client: 13, shared: 4, tooling: 14 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
