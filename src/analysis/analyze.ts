@@ -1,4 +1,4 @@
-import { checkOverrideTiers, proposeBoundaries, type DomainHints, type Proposal } from "../boundaries/propose.js";
+import { proposeBoundaries, type DomainHints, type Proposal } from "../boundaries/propose.js";
 import { plural } from "../util/plural.js";
 import { domainNames, domainWords, nounOf, ownNounOf } from "../coupling/names.js";
 import { RESOLUTION_GRID, STABILITY_SLACK } from "../boundaries/resolution.js";
@@ -32,7 +32,7 @@ import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
 import { DEFAULT_SEED, type AnalyzeOptions } from "./options.js";
 import { buildRepoModel, declaresValues, finishModel, prepareRepo, type PreparedRepo } from "./repoModel.js";
-import { inChosenTier } from "../tiers/chosen.js";
+import { inChosenTier, tierView } from "../tiers/chosen.js";
 import { tierSummary } from "./tierSummary.js";
 import type { Analysis, Scope, ServiceAnalysis, Tie } from "./types.js";
 
@@ -128,7 +128,6 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
   const { imports, records, coupling, history } = model;
   const weights = coupling.weights;
   log.progress("boundaries", "clustering");
-  checkOverrideTiers(coupling.files, model.tiers?.files ?? [], opts.overrides, opts.tier ?? "server");
   const boundaryOptions = {
     seed,
     runs,
@@ -138,6 +137,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
     platform: model.platform ?? [],
     packages: model.packages ?? [],
     clientFiles: clientFilesOf(model),
+    tiers: tierView(model.tiers, opts.tier),
   } as const;
   // Clustering is a pure function of the coupling graph, the imports and the options: a rerun
   // on unchanged code and history reuses it.

@@ -40,8 +40,7 @@ import {
 import { chooseResolution } from "./resolution.js";
 import { groupModules } from "./services.js";
 import { platformFiles, type PlatformPackage } from "../tiers/platform.js";
-import { otherTierMatched } from "../tiers/chosen.js";
-import type { FileTier, TierChoice } from "../tiers/types.js";
+import { whyNoneMatched, type TierView } from "../tiers/chosen.js";
 
 export type { DomainHints } from "./hubs.js";
 
@@ -71,6 +70,8 @@ export interface BoundaryOptions {
   packages?: string[];
   /** files that run in a browser: no process starts there, so none of them is start-up code */
   clientFiles?: string[];
+  /** every file's tier: an override glob that matches files of another tier alone says so */
+  tiers?: TierView;
 }
 
 export interface ProposedModule {
@@ -130,7 +131,7 @@ export function proposeBoundaries(
     degree[e.a] += e.weight;
     degree[e.b] += e.weight;
   }
-  checkOverrideGlobs(cg.files, opts.overrides);
+  checkOverrideGlobs(cg.files, opts.overrides, opts.tiers);
   const forcedKernel = opts.overrides?.kernel?.length ? picomatch(opts.overrides.kernel) : () => false;
   const pins = Object.entries(opts.overrides?.pin ?? {}).map(([name, globs]) => ({ name, match: picomatch(globs) }));
   const pinOf = (f: string) => pins.find((p) => p.match(f))?.name;
@@ -790,34 +791,18 @@ function placingGlobs(overrides: Overrides | undefined): { key: string; globs: s
 }
 
 /**
- * A pin or kernel glob that matches files of another tier alone (a shared library, the front end) would do
- * nothing either: exit 2, saying what those files are (they are analysed, just not what services are made of).
+ * A pin or kernel glob that matches no analysed file is a typo that would silently do nothing: exit 2. One that
+ * matches files of another tier alone (a shared library, the front end) would do nothing either, and the message
+ * says what those files are (analysed, just not what services are made of).
  */
-export function checkOverrideTiers(
-  files: string[],
-  tiers: FileTier[],
-  overrides: Overrides | undefined,
-  tier: TierChoice,
-): void {
-  const source = overrides?.source ?? "faultline.config.json";
-  for (const { key, globs } of placingGlobs(overrides))
-    globs.forEach((glob, k) => {
-      const match = picomatch(glob, { dot: true });
-      if (files.some((f) => match(f))) return;
-      const why = otherTierMatched(match, tiers, tier);
-      if (why) throw new UserError(`${source}: overrides.${key}[${k}]: "${glob}" ${why}`);
-    });
-}
-
-/** A pin or kernel glob that matches no analysed file is a typo that would silently do nothing: exit 2. */
-function checkOverrideGlobs(files: string[], overrides: Overrides | undefined): void {
+function checkOverrideGlobs(files: string[], overrides: Overrides | undefined, tiers: TierView | undefined): void {
   const source = overrides?.source ?? "faultline.config.json";
   const placing = placingGlobs(overrides);
   for (const { key, globs } of placing)
     globs.forEach((glob, k) => {
       const match = picomatch(glob, { dot: true });
       if (!files.some((f) => match(f)))
-        throw new UserError(`${source}: overrides.${key}[${k}]: "${glob}" matches no analysed file`);
+        throw new UserError(`${source}: overrides.${key}[${k}]: "${glob}" ${whyNoneMatched(match, tiers)}`);
     });
   // a file claimed twice: which claim wins would be silent, so neither does
   const claims = placing

@@ -6,9 +6,8 @@ import { checkImports, violationKey, type CheckResult } from "../compare/check.j
 import { commonUnassigned, compareProposals } from "../compare/compare.js";
 import { exportProposalYaml } from "../compare/exportProposal.js";
 import { acceptedJson, fullScope, readProposal, schemaProblem, scopesDiffer } from "../compare/proposalFile.js";
-import { emptyPatternWhy, NO_FILE, ownerOf, resolveProposal, type ProposalTiers } from "../compare/resolveProposal.js";
-import type { AnalyzeOptions } from "../analysis/options.js";
-import type { RepoModel } from "../metrics/types.js";
+import { emptyPatternWhy, ownerOf, resolveProposal } from "../compare/resolveProposal.js";
+import { NO_FILE, tierView } from "../tiers/chosen.js";
 import { checkSameRepository } from "../compare/sameRepository.js";
 import { fromModelJson, toModelJson } from "../metrics/modelJson.js";
 import { comparisonToMarkdown } from "../report/compareFormats.js";
@@ -95,7 +94,7 @@ export async function runCompare(files: string[], repo: string, flags: CompareFl
   const model = await buildRepoModel(repo, options, log);
   const head = model.history?.head ?? "";
   const analysed = model.coupling.files;
-  const resolved = raws.map((r) => resolveProposal(r, analysed, proposalTiers(model, options)));
+  const resolved = raws.map((r) => resolveProposal(r, analysed, tierView(model.tiers, options.tier)));
   // files none of them puts in a service (an analysis's isolated files) are said once, not per proposal
   const common = commonUnassigned(resolved);
   if (common.size)
@@ -124,7 +123,7 @@ export async function runProposalAccept(file: string, repo: string, flags: Accep
   const options = withRecordedScope(analyzeOptionsFrom(repo, flags), flags, root, raw);
   const model = await buildRepoModel(repo, options, log);
   const head = model.history?.head ?? "";
-  const resolved = resolveProposal(raw, model.coupling.files, proposalTiers(model, options));
+  const resolved = resolveProposal(raw, model.coupling.files, tierView(model.tiers, options.tier));
   const accepted = acceptProposal(raw, resolved, model, head, scopeOf(root, options));
   warnProblems(log, resolved, head);
   writeFileSync(flags.out, JSON.stringify(accepted, null, 2) + "\n");
@@ -132,11 +131,6 @@ export async function runProposalAccept(file: string, repo: string, flags: Accep
     `wrote ${flags.out}: ${accepted.services.length} services, ` +
       `${accepted.services.reduce((n, s) => n + s.contract.provides.length, 0)} provided symbols frozen\n`,
   );
-}
-
-/** The tiers a proposal's globs are read against: which files services are made of, and the others. */
-function proposalTiers(model: RepoModel, options: AnalyzeOptions): ProposalTiers | undefined {
-  return model.tiers && { files: model.tiers.files, choice: options.tier ?? "server" };
 }
 
 function readAccepted(file: string): AcceptedProposal {
@@ -181,7 +175,7 @@ export async function runCheck(repo: string, flags: CheckFlags, io: Io): Promise
     source: flags.proposal,
   });
   const model = await buildRepoModel(repo, { ...options, history: false }, log);
-  const tiers = proposalTiers(model, options);
+  const tiers = tierView(model.tiers, options.tier);
   const result = checkImports(accepted, model.imports, model.coupling.files, baseline, (glob) =>
     emptyPatternWhy(glob, tiers),
   );

@@ -3,7 +3,8 @@ import type { ImportGraph } from "../graph/types.js";
 import { KERNEL } from "../metrics/types.js";
 import { byString } from "../util/order.js";
 import type { AcceptedProposal } from "./accept.js";
-import { NO_FILE, patternMatcher } from "./resolveProposal.js";
+import { NO_FILE } from "../tiers/chosen.js";
+import { patternMatcher } from "./resolveProposal.js";
 
 export interface CheckResult {
   schema: "faultline/check@1";

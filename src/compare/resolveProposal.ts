@@ -2,8 +2,7 @@ import picomatch from "picomatch";
 import { uniqueIds } from "../boundaries/naming.js";
 import type { ServicePartition } from "../metrics/types.js";
 import { byString } from "../util/order.js";
-import { otherTierMatched } from "../tiers/chosen.js";
-import type { FileTier, TierChoice } from "../tiers/types.js";
+import { whyNoneMatched, type TierView } from "../tiers/chosen.js";
 import type { RawProposal } from "./proposalFile.js";
 
 export const UNASSIGNED = "(unassigned)";
@@ -38,21 +37,13 @@ export function patternMatcher(pattern: string): (file: string) => boolean {
   return (f) => f === pattern || glob(f);
 }
 
-export const NO_FILE = "matches no analysed file";
-
 /** Why a pattern matching no analysed file matches none: the file of another tier it matches, if any. */
-export function emptyPatternWhy(pattern: string, tiers?: ProposalTiers): string {
-  return (tiers && otherTierMatched(patternMatcher(pattern), tiers.files, tiers.choice)) ?? NO_FILE;
-}
-
-/** Every file's tier, and the tier services are made of: what a pattern matching no analysed file matches. */
-export interface ProposalTiers {
-  files: FileTier[];
-  choice: TierChoice;
+export function emptyPatternWhy(pattern: string, tiers: TierView | undefined): string {
+  return whyNoneMatched(patternMatcher(pattern), tiers);
 }
 
 /** Matches a proposal's globs against the analysed files; nothing is silently dropped. */
-export function resolveProposal(raw: RawProposal, files: string[], tiers?: ProposalTiers): ResolvedProposal {
+export function resolveProposal(raw: RawProposal, files: string[], tiers?: TierView): ResolvedProposal {
   const emptyPatterns: ResolvedProposal["emptyPatterns"] = [];
   const claimed = new Map<string, string[]>();
   /** where a file is claimed a second time (the first such pattern): where the proposal says it twice */
