@@ -1,6 +1,7 @@
 import path from "node:path";
 import {
   isAdjective,
+  isApiVersion,
   isGenericName,
   isIdentityHead,
   isRouteParameter,
@@ -236,8 +237,8 @@ export function nameByNouns(
  * which API, not what about; the noun's last word is then made singular (`environment`).
  */
 function unversioned(noun: string | undefined): string | undefined {
-  if (noun === undefined || !/(^|-)v\d+(-|$)/.test(noun)) return noun;
-  const words = noun.split("-").filter((w) => !/^v\d+$/.test(w));
+  if (noun === undefined || !noun.split("-").some(isApiVersion)) return noun;
+  const words = noun.split("-").filter((w) => !isApiVersion(w));
   if (words.length === 0) return undefined;
   words[words.length - 1] = singular(words[words.length - 1]);
   return words.join("-");
@@ -422,7 +423,7 @@ function sharedFolderNoun(
   // (`v3`) or a route parameter (`[responseId]`) says which, not what
   const nameOf = (d: string) => {
     const base = path.posix.basename(d);
-    if (/^v\d+$/i.test(base) || isRouteParameter(base)) return undefined;
+    if (isApiVersion(base) || isRouteParameter(base)) return undefined;
     // read below the folders that hold most files, which name nothing (`apps/web/app/` is no "web")
     const above = foldersOf(`${d}/index.ts`).find((a) => a !== d && holdsMost(a)) ?? scopeRoot;
     const noun = unversioned(nounOf(`${above ? path.posix.relative(above, d) : d}/index.ts`));

@@ -187,13 +187,20 @@ const KINDS = new Set("service controller resolver module repository entity mode
  */
 export function namedForNounAlone(file: string, noun: string | undefined): boolean {
   if (noun === undefined) return false;
-  const base = withoutExtension(path.posix.basename(file));
-  const words = nameWords(base.includes(".") ? base.slice(0, base.indexOf(".")) : base);
+  const words = nameWords(nameBeforeKind(file));
   if (words.length >= 2 && KINDS.has(words[words.length - 1])) words.pop();
   if (words.length === 0) return false;
   words[words.length - 1] = singular(words[words.length - 1]);
   return words.join("-") === noun;
 }
+
+/** A file's own name before its kind and extension: `order` of `order.service.ts`, `OrderService.ts`'s own. */
+function nameBeforeKind(file: string): string {
+  return withoutExtension(path.posix.basename(file)).split(".")[0];
+}
+
+/** An API version (`v1`, `v2`): it says which API, not what about. */
+export const isApiVersion = (word: string): boolean => /^v\d+$/i.test(word);
 
 /** The noun of the file's own name, never its folders' (`mikro-orm/base-entity.ts` has none). */
 export function ownNounOf(file: string): string | undefined {
@@ -331,7 +338,7 @@ export function domainWords(files: string[], entityNames: string[], ignore: (wor
  * file whose own name says something else (`mikro-orm/base-entity.ts`) names none.
  */
 export function namesDomainWord(file: string, words: Set<string>): boolean {
-  const base = withoutExtension(path.posix.basename(file)).split(".")[0];
+  const base = nameBeforeKind(file);
   const noun = ownNounOf(file) ?? (base !== "index" && isGenericName(base) ? nounOf(file) : undefined);
   return noun?.split("-").some((w) => words.has(w)) ?? false;
 }
