@@ -68,11 +68,14 @@ describe("a sparse checkout", () => {
   });
 });
 
+/** A tsconfig that includes `src/` alone. */
+const SRC_TSCONFIG = JSON.stringify({ compilerOptions: { strict: true }, include: ["src"] });
+
 describe("files no tsconfig includes", () => {
   it("are left out of a scope with a warning naming them", async () => {
     // linkwarden: packages/ of its own with no tsconfig, beside an app whose tsconfig includes src/ alone
     const files: Record<string, string> = {
-      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true }, include: ["src"] }),
+      "tsconfig.json": SRC_TSCONFIG,
       "src/orders.ts": 'import { read } from "../packages/fs/read";\nexport const orders = read("orders");\n',
       "src/invoices.ts": 'import { read } from "../packages/fs/read";\nexport const invoices = read("invoices");\n',
       "packages/fs/read.ts": "export const read = (name: string) => name;\n",
@@ -92,7 +95,7 @@ describe("a folder of a repository analysed on its own", () => {
   it("says, when it has no tsconfig, how to analyse it with the repository's", async () => {
     // umami run from src/ with `.`: the tsconfig (and its path aliases) is the repository root's
     const files: Record<string, string> = {
-      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true }, include: ["src"] }),
+      "tsconfig.json": SRC_TSCONFIG,
       "src/orders.ts": "export const orders = 1;\n",
       "src/invoices.ts": 'import { orders } from "./orders";\nexport const invoices = orders;\n',
     };

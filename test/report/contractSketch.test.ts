@@ -172,6 +172,12 @@ describe("the contract sketch compiles where the service's types reach outside i
   });
 });
 
+/** The sketch of a data-source service providing the interface `Sources` of `src/sources.ts`, given its lines. */
+function sourcesSketch(source: string[]): string {
+  const provides = [{ file: "src/sources.ts", symbol: "Sources", kind: "interface", usedBy: ["billing"] }];
+  return contractSketch(repoOf({ "src/sources.ts": source }), "data-source", provides, "");
+}
+
 describe("the contract sketch's placeholders", () => {
   it("make a name given type arguments and reached into both a generic type and a namespace", () => {
     // unleash's metrics gauge: `PromGauge<T>` and `PromGauge.Internal<T>` from prom-client, not installed
@@ -214,9 +220,7 @@ describe("the contract sketch's placeholders", () => {
       '  run(query: string): Promise<import("shared/types/integrations").QueryResponse>;',
       "}",
     ];
-    const root = repoOf({ "src/sources.ts": source });
-    const provides = [{ file: "src/sources.ts", symbol: "Sources", kind: "interface", usedBy: ["billing"] }];
-    const sketch = contractSketch(root, "data-source", provides, "");
+    const sketch = sourcesSketch(source);
     expect(compileErrors(sketch)).toEqual([]);
     expect(sketch).toContain("run(query: string): Promise<QueryResponse>;");
   });
@@ -229,9 +233,7 @@ describe("the contract sketch's placeholders", () => {
       '  local(): import("./other").Sources;',
       "}",
     ];
-    const root = repoOf({ "src/sources.ts": source });
-    const provides = [{ file: "src/sources.ts", symbol: "Sources", kind: "interface", usedBy: ["billing"] }];
-    const sketch = contractSketch(root, "data-source", provides, "");
+    const sketch = sourcesSketch(source);
     expect(sketch).toContain('def(): import("./defaults").default;');
     expect(sketch).toContain('local(): import("./other").Sources;');
   });
