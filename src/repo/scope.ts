@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { UserError } from "../util/errors.js";
-import { plural } from "../util/plural.js";
+import { plural, verb } from "../util/plural.js";
 import type { Log } from "../util/log.js";
 import { DEFAULT_TEST_GLOBS } from "./defaults.js";
 import { checkRepoDir } from "./repoDir.js";
@@ -94,8 +94,8 @@ function insideRepository(root: string): string {
 function warnOwnerless(ownerless: string[], log: Log): void {
   const few = ownerless.slice(0, 3).join(", ") + (ownerless.length > 3 ? ` and ${ownerless.length - 3} more` : "");
   log.warn(
-    `${plural(ownerless.length, "TypeScript file")} in scope belong${ownerless.length === 1 ? "s" : ""} to no ` +
-      `tsconfig and ${ownerless.length === 1 ? "is" : "are"} left out (${few}): a tsconfig that includes them, ` +
+    `${plural(ownerless.length, "TypeScript file")} in scope ${verb(ownerless.length, "belongs", "belong")} to no ` +
+      `tsconfig and ${verb(ownerless.length, "is", "are")} left out (${few}): a tsconfig that includes them, ` +
       "or --tsconfig, takes them in",
   );
 }
