@@ -50,8 +50,11 @@ const UNFIT_NAMES = new Set([
   "repository", "repositories", "gql", "graphql", "rest", "http", "api", "server", "info", "health", "docs", "cache",
   "logging", "endpoint", "endpoints", "environment", "config", "configuration", "csrf", "cron", "queue", "html",
   "data", "features", "usecase", "usecases", "trpc", "strategy", "strategies", "builder", "builders",
-  "method", "methods", "hydrator", "openapi", "callback", "callbacks",
+  "method", "methods", "hydrator", "openapi", "callback", "callbacks", "backend", "frontend",
 ]);
+
+/** Whether a word may name a group: no unfit word, and no adjective alone (`active` visitors, `public` routes). */
+const fitName = (w: string) => !UNFIT_NAMES.has(w) && !isAdjective(w);
 
 /** Service ids from names, in order: kebab-case, made unique with -2, -3, ... (never a cluster index). */
 export function uniqueIds(names: string[]): string[] {
@@ -103,7 +106,7 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
     // words that set the group apart (score > 0) and may name a service come first; when the
     // best are taken, two of them together ("user-request") say more than a weaker single word
     const telling = (s: { w: string; score: number }) => s.score > 0 || k === 1;
-    const fit = scored.filter((s) => telling(s) && !UNFIT_NAMES.has(s.w)).map((s) => s.w);
+    const fit = scored.filter((s) => telling(s) && fitName(s.w)).map((s) => s.w);
     // the best word names it; when that is taken, another single word only if at least half the
     // group's files carry it, else the best two together
     const broad = fit.filter((w, j) => j === 0 || wordsOf[i].get(w)! * 2 >= groups[i].length);
@@ -112,9 +115,7 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
       fit.length >= 2
         ? [fit[0], fit[1]].sort((a, b) => firstPath.indexOf(a) - firstPath.indexOf(b)).join("-")
         : undefined;
-    const rest = scored
-      .filter((s) => !fit.includes(s.w))
-      .sort((a, b) => Number(UNFIT_NAMES.has(a.w)) - Number(UNFIT_NAMES.has(b.w)));
+    const rest = scored.filter((s) => !fit.includes(s.w)).sort((a, b) => Number(!fitName(a.w)) - Number(!fitName(b.w)));
     const words = [...fit, ...rest.map((s) => s.w)];
     let name =
       broad.find((w) => !taken.has(w)) ??
@@ -210,12 +211,11 @@ export function nameByNouns(
         [...counts[i]].reduce((n, [m, c]) => (m === noun || m.startsWith(`${noun}-`) ? n + c : n), 0);
       const elsewhere = (noun: string) =>
         own(noun) * 10 < groups[i].length && (carriers.get(noun) ?? 0) > 2 * own(noun);
-      const folder = sharedFolderNoun(
-        groups[i].map((f) => files[f]),
-        elsewhere,
-        scopeRoot,
-        holdsMost,
-      );
+      const paths = groups[i].map((f) => files[f]);
+      let folder = sharedFolderNoun(paths, elsewhere, scopeRoot, holdsMost);
+      // no one folder holds half of them: a folder name half of them sit under, across the layers
+      // (`services/auth/`, `dtos/auth/`), speaks
+      if (folder === undefined || UNFIT_NAMES.has(folder)) folder = sharedFolderName(paths, scopeRoot, holdsMost);
       if (folder !== undefined && !UNFIT_NAMES.has(folder)) ranked = [folder, ...ranked.filter((n) => n !== folder)];
     }
     // a noun on under a quarter of the files names the group only as the best it has; when its
@@ -439,6 +439,28 @@ function sharedFolderNoun(
     dir = parent;
   }
   return undefined;
+}
+
+/**
+ * The noun of a folder name that at least half of the paths sit under, in whatever folders (`services/auth/`,
+ * `dtos/auth/`), the most carried first; folders that name nothing (`routes/`, `src/`, an API version, a route
+ * parameter, one holding most files) are passed over.
+ */
+function sharedFolderName(paths: string[], scopeRoot: string, holdsMost: (dir: string) => boolean): string | undefined {
+  const carriers = new Map<string, number>();
+  for (const p of paths) {
+    const names = new Set<string>();
+    for (const dir of foldersOf(p)) {
+      if (!dir.includes("/") || `${scopeRoot}/`.startsWith(`${dir}/`) || holdsMost(dir)) continue;
+      const base = path.posix.basename(dir);
+      if (isApiVersion(base) || isRouteParameter(base) || isGenericName(base)) continue;
+      const noun = nounOf(`${base}/index.ts`);
+      if (noun !== undefined && fitName(noun)) names.add(noun);
+    }
+    for (const name of names) carriers.set(name, (carriers.get(name) ?? 0) + 1);
+  }
+  const [best] = [...carriers].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]));
+  return best !== undefined && best[1] * 2 >= paths.length ? best[0] : undefined;
 }
 
 const size = (modules: number[][]) => modules.reduce((n, m) => n + m.length, 0);

@@ -35,7 +35,8 @@ export const SERVICE_MAX_SHARE = 0.25;
  *    product of both totals, so that the services everyone uses do not absorb them all);
  * 3. the modules named for identity and access (`identity`: users, authentication, API keys, OAuth)
  *    move to the service of the biggest of them, a generic subdomain one team owns whatever
- *    else their ties say; what they leave behind that is too small joins as in step 2;
+ *    else their ties say (to a service of their own when that service would pass the cap); what they
+ *    leave behind that is too small joins as in step 2;
  * 4. a service still below the floor and tied to no other joins the service beside it in its folders.
  * No merge makes a service larger than SERVICE_MAX_SHARE of the files (identity and access
  * included: past that share it is the repository's business, not a generic subdomain).
@@ -260,15 +261,19 @@ class Ties {
 
   /**
    * The modules move, out of whatever groups they are in, to the group of the biggest of them
-   * (the first on a tie), unless that group would grow past `cap` files; a group they leave
-   * empty is gone. Returns whether they moved.
+   * (the first on a tie); when that group would grow past `cap` files, the biggest leaves it and they
+   * gather alone, unless even they pass `cap`. A group they leave empty is gone. Returns whether they moved.
    */
   gather(members: number[], cap: number): boolean {
     const biggest = members.reduce((a, b) => (this.moduleSize[b] > this.moduleSize[a] ? b : a));
+    const sizeOf = (js: number[]) => sizeOfModules(js, this.moduleSize);
+    const joining = (to: number) => members.filter((j) => this.group[j] !== to);
+    if (this.size(this.group[biggest]) + sizeOf(joining(this.group[biggest])) > cap) {
+      if (sizeOf(members) > cap) return false;
+      this.detach(biggest);
+    }
     const to = this.group[biggest];
-    const moving = members.filter((j) => this.group[j] !== to);
-    if (this.size(to) + moving.reduce((s, j) => s + this.moduleSize[j], 0) > cap) return false;
-    for (const j of moving) {
+    for (const j of joining(to)) {
       const from = this.group[j];
       this.group[j] = to;
       this.groupSize.set(to, this.size(to) + this.moduleSize[j]);
@@ -277,6 +282,20 @@ class Ties {
       else this.groupSize.delete(from);
     }
     return true;
+  }
+
+  /** Module `j` leaves its group for one of its own; the others keep theirs, under its lowest module's id. */
+  private detach(j: number): void {
+    const from = this.group[j];
+    const rest = this.members(from).filter((k) => k !== j);
+    if (rest.length === 0) return;
+    // an id no other group holds: a module that left its group lends the id to those it left
+    const id = from === j ? rest.find((k) => !this.groupSize.has(k))! : from;
+    for (const k of rest) this.group[k] = id;
+    this.groupSize.delete(from);
+    this.groupSize.set(id, sizeOfModules(rest, this.moduleSize));
+    this.group[j] = j;
+    this.groupSize.set(j, this.moduleSize[j]);
   }
 
   assignment(): number[] {
@@ -302,6 +321,8 @@ export function oneThingOfOwners(names: string[]): number[][] {
 function isPartOf(name: string, of: string): boolean {
   return name.startsWith(`${of}-`) || name.endsWith(`-${of}`);
 }
+
+const sizeOfModules = (js: number[], sizes: number[]) => js.reduce((s, j) => s + sizes[j], 0);
 
 function strongest(m: Map<number, number>): number | undefined {
   let best: number | undefined;

@@ -39,6 +39,17 @@ describe("service names", () => {
     expect(names).toEqual(["fear", "portfolio", "price"]);
   });
 
+  it("never take a lone adjective for a name: it qualifies what the files are about", () => {
+    // an analytics app's queries: the active visitors and the date range of a website, beside the website's own
+    const names = nameGroups([
+      ["api/active/route.ts", "queries/getActiveVisitors.ts", "queries/getDateRange.ts", "api/daterange/route.ts"],
+      ["api/website/route.ts", "queries/getWebsite.ts"],
+    ]);
+    // tf-idf by hand: "active" is on half of the first group's files and in no other group, so it scores best
+    // (0.5 x ln 2); after it "date", "daterange", "range" and "visitors" score 0.25 x ln 2, "date" first by name
+    expect(names[0]).toBe("date");
+  });
+
   it("never take a route's callback for a name: it says how the provider calls back, not what about", () => {
     const names = nameGroups([
       // OAuth integrations: each provider's route and its callback
@@ -138,6 +149,26 @@ describe("service names", () => {
     const orders = [...files, "src/orders/order.service.ts", "src/orders/order.controller.ts", "src/order.ts"];
     const all = orders.map((_, i) => i);
     expect(nameByNouns([all], orders, orders.map(nounOf), new Set())).toEqual(["order"]);
+  });
+
+  it("take a folder name half the files sit under across the layers when no one folder holds half", () => {
+    // postiz's sign-in: the auth route, the providers of services/auth/, the forms of dtos/auth/, and the one
+    // social network that signs users in (a farcaster form and provider)
+    const files = [
+      "apps/backend/src/api/routes/auth.controller.ts",
+      "apps/backend/src/services/auth/providers/github.provider.ts",
+      "apps/backend/src/services/auth/providers/wallet.provider.ts",
+      "apps/backend/src/services/auth/providers/apple.provider.ts",
+      "apps/backend/src/services/auth/providers.interface.ts",
+      "libraries/nest/src/dtos/auth/login.user.dto.ts",
+      "libraries/nest/src/dtos/auth/forgot.password.dto.ts",
+      "libraries/nest/src/dtos/posts/settings/farcaster.dto.ts",
+      "libraries/nest/src/integrations/social/farcaster.provider.ts",
+    ];
+    // by hand: the most carried noun, farcaster, is on 2 of 9 files, under a quarter; the deepest folder holding
+    // half of them is apps/backend/src/ (5), whose name says a tier of the app, not a domain; services/auth/ (4)
+    // and dtos/auth/ (2) are two folders named auth, which 6 of the 9 files sit under
+    expect(nameByNouns([files.map((_, i) => i)], files, files.map(nounOf), new Set())).toEqual(["auth"]);
   });
 
   it("never name by a folder holding every file, nor by an API version", () => {

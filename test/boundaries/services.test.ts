@@ -108,6 +108,22 @@ describe("modules grouped into services", () => {
     expect(groupModules(modules, cg, named(["user", "b", "api-key", "d"])).service).toEqual([2, 1, 2, 3]);
   });
 
+  it("identity modules gather alone when the service of the biggest would pass a quarter of the files", () => {
+    // 100 files: users U (0-11), billing X (12-21) tied to U alone, OAuth apps V (22-29) tied to none, the rest R
+    const files = Array.from({ length: 100 }, (_, i) => `src/f${i}.ts`);
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+    const modules = [range(0, 12), range(12, 22), range(22, 30), range(30, 100)];
+    const edges = [{ a: 0, b: 12, weight: 1, signals: zero }];
+    const cg = { files, edges, weights: { structural: 1, cochange: 1, ownership: 0.25, semantic: 0.5 } };
+    const names = ["user", "billing", "oauth", "r"];
+    // by hand: X is U's satellite (all its ties), 22 files; with V they would be 30, past the 25 a service may
+    // hold, while U and V alone are 20: U leaves billing, and V joins it
+    const { service } = groupModules(modules, cg, { names, ownsData: [false, false, false, false] });
+    expect(service[0]).toBe(service[2]);
+    expect(new Set(service).size).toBe(3);
+    expect(service[1]).not.toBe(service[0]);
+  });
+
   it("identity modules stay apart when together they would pass a quarter of the files", () => {
     // B and C hold 20 of 64 files, past the 16 a service may hold
     const { modules, cg } = threeModules(0.52, 0.48);
