@@ -77,7 +77,7 @@ const ADJECTIVES = new Set(
 const QUALIFIERS = new Set([
   ...(
     "create update delete remove get list find add set use is has can base abstract default new current " +
-    "batch bulk build make handle process validate parse format to from with on " +
+    "batch bulk build make handle process validate parse format to from with on one many enum " +
     "last first next previous before after behind over under"
   ).split(" "),
   ...ADJECTIVES,

@@ -25,6 +25,10 @@ describe("the noun a file's name carries", () => {
       ["src/lib/server-impl.ts", undefined],
       ["src/payments/PaymentGatewayImpl.ts", "payment-gateway"],
       // in a name shorter than a job's, a verb or participle may be the noun itself
+      // the arguments and enums of a GraphQL API made from a schema: the quantity or the type prefix qualifies it
+      ["src/core/workspace/dto/CreateOneWorkspaceArgs.ts", "workspace"],
+      ["src/core/commit/dto/FindManyCommitArgs.ts", "commit"],
+      ["src/core/action/dto/EnumActionStepStatus.ts", "action-step-status"],
       ["server/models/RefreshToken.ts", "refresh-token"],
       ["server/models/Schedule.ts", "schedule"],
       ["src/upload/upload.service.ts", "upload"],
