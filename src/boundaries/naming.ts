@@ -70,6 +70,7 @@ export function uniqueIds(names: string[]): string[] {
 export function kebab(s: string): string {
   return (
     s
+      .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "") || "service"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameByNouns, nameGroups, nameServices } from "../../src/boundaries/naming.js";
+import { kebab, nameByNouns, nameGroups, nameServices, uniqueIds } from "../../src/boundaries/naming.js";
 import { nounOf } from "../../src/coupling/names.js";
 
 /** `count` files using an entity: `first`, a file of the service, and others beyond the fixture's files. */
@@ -37,6 +37,15 @@ describe("service names", () => {
     // name: group 0: and, fear, greed score ln 3, "and" is unfit; group 1: app, module, portfolio
     // score ln 3, the first two are unfit; group 2: lib and price score ln 3, "lib" is unfit.
     expect(names).toEqual(["fear", "portfolio", "price"]);
+  });
+
+  it("split a camelCase folder's name into words: amplication's moduleAction/ names module-action", () => {
+    expect(kebab("moduleAction")).toBe("module-action");
+    expect(uniqueIds(["moduleAction", "module action", "API_Key"])).toEqual([
+      "module-action",
+      "module-action-2",
+      "api-key",
+    ]);
   });
 
   it("never take a lone adjective for a name: it qualifies what the files are about", () => {
