@@ -110,9 +110,12 @@ export function nameWords(name: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** English plural to singular for the regular cases (documents, categories, addresses); `status` stays. */
+/** Singular nouns ending in `as` (a plural in `as` is common: `ideas`, `schemas`, `quotas`). */
+const SINGULAR_IN_S = new Set(["canvas", "alias", "atlas", "bias", "gas"]);
+
+/** English plural to singular for the regular cases (documents, categories, addresses); `status`, `canvas` stay. */
 export function singular(w: string): string {
-  if (w.length <= 3 || /(ss|us|is)$/.test(w)) return w;
+  if (w.length <= 3 || /(ss|us|is)$/.test(w) || SINGULAR_IN_S.has(w)) return w;
   if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (/(sses|xes|ches|shes)$/.test(w)) return w.slice(0, -2);
   return w.endsWith("s") ? w.slice(0, -1) : w;

@@ -29,6 +29,8 @@ describe("the noun a file's name carries", () => {
       ["src/core/workspace/dto/CreateOneWorkspaceArgs.ts", "workspace"],
       ["src/core/commit/dto/FindManyCommitArgs.ts", "commit"],
       ["src/core/action/dto/EnumActionStepStatus.ts", "action-step-status"],
+      ["src/canvas/canvas.service.ts", "canvas"], // a singular ending in s
+      ["src/quotas/quotas.service.ts", "quota"],
       ["server/models/RefreshToken.ts", "refresh-token"],
       ["server/models/Schedule.ts", "schedule"],
       ["src/upload/upload.service.ts", "upload"],
