@@ -197,7 +197,12 @@ function scoreRows(ids: string[], rows: Map<string, Record<string, number>>): Ma
   );
 }
 
-const times = (x: number, median: number) => (median > 0 ? ` (${round(x / median, 1)}x the median service)` : "");
+/** `x` against the median service; a ratio that rounds to 0 is under 0.1, never 0x for a service that changed. */
+function times(x: number, median: number): string {
+  if (median <= 0) return "";
+  const ratio = round(x / median, 1);
+  return ` (${ratio === 0 && x > 0 ? "under 0.1" : ratio}x the median service)`;
+}
 
 function painReasons(f: PainFactors, medians: { revisions: number; fixes: number }): string[] {
   const why: string[] = [];

@@ -259,9 +259,11 @@ function cyclesSection(a: Analysis, name: (id: string) => string): string[] {
   if (!a.cycles.length) return [];
   const [big, ...rest] = a.cycles;
   const out = ["## Import cycles", ""];
-  if (big.services.length > a.services.length / 2)
-    out.push(`${big.services.length} of ${a.services.length} services form one import cycle.`);
-  else out.push(`- ${big.services.map(name).map(md).join(", ")}`);
+  // the cycle of most services is counted, not listed; the list below it is then of the other cycles
+  if (big.services.length > a.services.length / 2) {
+    const others = rest.length ? ` ${rest.length === 1 ? "Another cycle" : `${rest.length} other cycles`}:` : "";
+    out.push(`${big.services.length} of ${a.services.length} services form one import cycle.${others}`);
+  } else out.push(`- ${big.services.map(name).map(md).join(", ")}`);
   for (const c of rest) out.push(`- ${c.services.map(name).map(md).join(", ")}`);
   out.push("", "Each service's strongest partners in a cycle are among its reasons in services.md.", "");
   return out;

@@ -120,6 +120,25 @@ describe("report.md", () => {
     expect(two.section).toContain("and 2 more in analysis.json.");
   });
 
+  it("counts the cycle of most services and says the cycles listed below it are others", async () => {
+    const { out, file, a } = await demoAnalysis();
+    const ids = a.services.map((s) => s.id);
+    const section = async (cycles: string[][]) => {
+      writeFileSync(file, JSON.stringify({ ...a, cycles: cycles.map((services) => ({ services })) }));
+      const r = await runCli(["report", file]);
+      expect(r.code, r.stderr).toBe(0);
+      return readFileSync(path.join(out, "report.md"), "utf8").split("## Import cycles")[1].split("\n## ")[0];
+    };
+    const name = (id: string) => a.services.find((s) => s.id === id)!.name;
+    // the demo's seven services: five in one cycle, the other two in another
+    const two = await section([ids.slice(0, 5), ids.slice(5)]);
+    expect(two).toContain(`5 of 7 services form one import cycle. Another cycle:\n- ${name(ids[5])}, ${name(ids[6])}`);
+    expect(await section([ids.slice(0, 5)])).toContain("5 of 7 services form one import cycle.\n");
+    // three in each of two cycles: no cycle of most services, each listed
+    const listed = await section([ids.slice(0, 3), ids.slice(3, 6)]);
+    expect(listed).toContain(`- ${ids.slice(0, 3).map(name).join(", ")}\n- ${ids.slice(3, 6).map(name).join(", ")}`);
+  });
+
   it("lists hidden coupling across two services first, each file with its service", async () => {
     const { out, file, a } = await demoAnalysis();
     const serviceOf = (f: string) => a.services.find((s) => s.files.includes(f));
