@@ -34,8 +34,12 @@ const ONE_OFF_SCRIPT =
 const MIGRATIONS = /(^|\/)migrations\//i;
 /** A database seed script (`prisma/seed/users.ts`, `seed.ts`, `demo-seed.ts`, `users.seeder.ts`): fills a dev DB. */
 const SEED_SCRIPT = /(^|\/)(seeds?|seeders?|seeding)\/|(^|\/|[-_.])(seeds?|seeders?)(\.[^/]*)?$/i;
-/** A file of a `scripts/` folder, which no file imports: a script developers run by hand (`generate-openapi.ts`). */
-const SCRIPTS = /(^|\/)scripts\//i;
+/**
+ * A file of a folder of scripts (`scripts/`, amplication's `migration-scripts/`) that no file but another such
+ * script imports: a script developers run by hand (`generate-openapi.ts`, `generate-graphql-schema.ts`, which
+ * `check-graphql-schema.ts` beside it runs).
+ */
+const SCRIPTS = /(^|\/)([a-z0-9]+[-_])*scripts\//i;
 /** ... or one named `seed-*.ts` (`seed-database.ts`) that no file imports: run, never imported (`seed-phrase.ts` is) */
 const SEED_RUN = /(^|\/)seeds?[-_][^/]*$/i;
 /**
@@ -90,8 +94,8 @@ export function classifyTiers(input: TierInputs): TierMap {
     else if (ONE_OFF_SCRIPT.test(f))
       [tier[i], why[i]] = ["tooling", "a one-off script named by its date (a migration or backfill)"];
     else if (MIGRATIONS.test(f)) [tier[i], why[i]] = ["tooling", "a migration (in migrations/): run once"];
-    else if (SCRIPTS.test(f) && importers[i].length === 0)
-      [tier[i], why[i]] = ["tooling", "a script in a scripts/ folder that no file imports: run by hand"];
+    else if (SCRIPTS.test(f) && importers[i].every((j) => SCRIPTS.test(files[j])))
+      [tier[i], why[i]] = ["tooling", "a script in a folder of scripts that no other code imports: run by hand"];
     else if (SEED_SCRIPT.test(f) || (SEED_RUN.test(f) && importers[i].length === 0))
       [tier[i], why[i]] = [
         "tooling",

@@ -57,6 +57,9 @@ function fullStack(): RepoScript {
     "apps/api/src/seed-database.ts": `import { db } from "./db";\nexport const seed = () => db.rows.push(3);\n`,
     // a script developers run by hand, which no file imports (outline's `server/scripts/checkMigrations.ts`)
     "apps/api/src/scripts/generate-docs.ts": `import { db } from "../db";\nexport const docs = () => db.rows;\n`,
+    // ... and one that another script beside it runs, and one of a folder of migration scripts
+    "apps/api/src/scripts/check-docs.ts": `import { docs } from "./generate-docs";\nexport const ok = docs().length;\n`,
+    "apps/api/migration-scripts/add-status.ts": `import { db } from "../src/db";\nexport const up = () => db.rows;\n`,
     // a seed phrase the code imports, and an API version's folder named by its date: no scripts
     "apps/api/src/wallet/seed-phrase.ts": `export const words = () => ["abandon"];\n`,
     "apps/api/src/wallet/wallet.ts": `import { words } from "./seed-phrase";\nexport const wallet = () => words();\n`,
@@ -172,7 +175,9 @@ const EXPECTED: Record<string, string> = {
   "apps/api/src/migrations/Migration20240225134525.ts": "tooling",
   "apps/api/src/migration/20240207041922_add_status/migration.ts": "tooling", // right in a folder named by its date
   "apps/api/src/seed-database.ts": "tooling", // a seed script by its name, which no file imports
-  "apps/api/src/scripts/generate-docs.ts": "tooling", // in scripts/, and no file imports it: run by hand
+  "apps/api/src/scripts/generate-docs.ts": "tooling", // in scripts/, and no file but a script imports it: run by hand
+  "apps/api/src/scripts/check-docs.ts": "tooling", // in scripts/, and no file imports it
+  "apps/api/migration-scripts/add-status.ts": "tooling", // a folder of scripts too
   "apps/api/src/wallet/seed-phrase.ts": "server", // named like one, but imported: it runs with the code
   "apps/api/src/wallet/wallet.ts": "server",
   "apps/api/src/stripe/20231016/webhooks.ts": "server", // a date alone names no migration's folder
@@ -231,7 +236,7 @@ describe("tiers", () => {
       "renders JSX in a Next.js app; used only by client files",
     );
     expect(why["apps/api/migrations/expire-at/expire-at.migration.ts"]).toMatch(/^a migration/);
-    expect(analysis.tiers.counts).toEqual({ server: 20, client: 13, shared: 4, tooling: 14 });
+    expect(analysis.tiers.counts).toEqual({ server: 20, client: 13, shared: 4, tooling: 16 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
