@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildCouplingGraph } from "../coupling/buildCoupling.js";
-import { prismaModels, readDataModel } from "../coupling/data.js";
+import { appSchemas, prismaModels, readDataModel } from "../coupling/data.js";
 import { DEFAULT_WEIGHTS, type Weights } from "../coupling/types.js";
 import { usableCacheDir } from "../cache/store.js";
 import { toImportGraph } from "../graph/importGraph.js";
@@ -98,10 +98,10 @@ export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log):
     const tiers = classifyTiers({ root, records, manifests, tsconfigRuntime: tsconfigRuntimes(scope.tsconfigs) });
     const chosen = chooseFiles(records, tiers, opts.tier ?? "server", !!opts.includeTests);
     const scopeFiles = new Set(scope.files.map((f) => f.path));
-    const prisma = [...scope.visible]
-      .filter((f) => f.endsWith(".prisma") && !f.split("/").includes("node_modules"))
-      .sort()
-      .map((schema) => ({ schema, models: prismaModels(readFileSync(path.join(root, schema), "utf8")) }));
+    const prisma = appSchemas([...scope.visible], { include: opts.include, exclude }).map((schema) => ({
+      schema,
+      models: prismaModels(readFileSync(path.join(root, schema), "utf8")),
+    }));
     const platform = findPlatform(root, scope.workspaces, (dir) => runsCode(records, dir));
     const packages = scope.workspaces.map((w) => toRepoPath(root, w.dir)).sort();
     return {

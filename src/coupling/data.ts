@@ -1,4 +1,7 @@
+import path from "node:path";
+import type picomatchModule from "picomatch";
 import type { ModuleRecord } from "../graph/types.js";
+import { requireCjs } from "../util/cjs.js";
 import { byString } from "../util/order.js";
 
 /** A domain entity: what the ORM says is one (a model or entity class, a Prisma model). */
@@ -89,3 +92,25 @@ export function prismaModels(text: string): string[] {
   for (const m of text.matchAll(/^\s*model\s+([A-Za-z_][A-Za-z0-9_]*)\s*\{/gm)) out.push(m[1]);
   return out;
 }
+
+/**
+ * The Prisma schemas the application's client is made from, among the repository's `.prisma` files: those where
+ * Prisma looks for one (`schema.prisma`, or any file of a `prisma/` or `schema/` folder: a schema in several
+ * files), not the sample schemas an app reads as data (amplication's `predefinedSchemes/abby/abby.prisma`); of
+ * those, the ones `--include` takes in when it takes in any, since the schema of another package of the
+ * workspace (amplication's `gpt-gateway`) defines models of the same names for another process.
+ */
+export function appSchemas(paths: string[], scope: { include?: string[]; exclude?: string[] }): string[] {
+  const schemas = paths
+    .filter((p) => p.endsWith(".prisma") && !p.split("/").includes("node_modules"))
+    .filter((p) => path.posix.basename(p) === "schema.prisma" || /^(prisma|schema)$/.test(folderName(p)))
+    .sort(byString);
+  if (!scope.include?.length) return schemas;
+  const picomatch = requireCjs("picomatch") as typeof picomatchModule;
+  const included = picomatch(scope.include, { dot: true });
+  const excluded = scope.exclude?.length ? picomatch(scope.exclude, { dot: true }) : () => false;
+  const inScope = schemas.filter((p) => included(p) && !excluded(p));
+  return inScope.length ? inScope : schemas;
+}
+
+const folderName = (file: string) => path.posix.basename(path.posix.dirname(file));

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
-import { prismaModels, readDataModel } from "../../src/coupling/data.js";
+import { appSchemas, prismaModels, readDataModel } from "../../src/coupling/data.js";
+import { analyzeInto } from "../helpers/cli.js";
+import { dataRepoScript } from "../helpers/dataRepo.js";
+import { buildRepo, day } from "../helpers/repo.js";
 import type { ModuleRecord } from "../../src/graph/types.js";
 import { dataOwnership } from "../../src/ranking/data.js";
 
@@ -127,5 +130,47 @@ describe("who owns a Prisma model, when a service is named for it", () => {
     });
     expect(entities.find((e) => e.name === "Webhook")).toMatchObject({ owner: "webhook", writtenBy: ["user"] });
     expect(entities.find((e) => e.name === "EnvelopeItem")!.owner).toBe("document");
+  });
+});
+
+describe("the Prisma schemas read", () => {
+  const paths = [
+    "packages/db/prisma/schema.prisma",
+    "packages/gateway/prisma/schema.prisma",
+    "packages/forms/schema/main.prisma",
+    "packages/forms/schema/workflows.prisma",
+    "apps/api/src/import/samples/shop.prisma",
+    "node_modules/.prisma/client/schema.prisma",
+  ];
+
+  it("are those where Prisma looks for one, of the scope when it takes any in, never a sample schema", () => {
+    // by hand: the sample sits in no prisma/ or schema/ folder and is no schema.prisma; node_modules is no source
+    const apps = paths.slice(0, 4);
+    expect(appSchemas(paths, {})).toEqual([...apps].sort());
+    expect(appSchemas(paths, { include: ["apps/api/**", "packages/db/**"] })).toEqual([
+      "packages/db/prisma/schema.prisma",
+    ]);
+    // a scope taking in none of them (ghostfolio's apps/api/ beside the root prisma/): every one of the app's
+    expect(appSchemas(paths, { include: ["apps/api/**"] })).toEqual([...apps].sort());
+    expect(appSchemas(paths, { include: ["packages/**"], exclude: ["packages/db/**"] })).toEqual(
+      [...apps.slice(1)].sort(),
+    );
+  });
+
+  it("give a model the key of the scope's schema, not another process's of the same name", async () => {
+    const script = dataRepoScript();
+    const model = "model Payment {\n  id String @id\n}\n";
+    script.files["src/billing/charge.ts"] =
+      'import { listInvoices } from "./service";\n\ndeclare const prisma: any;\n\n' +
+      "export const charge = () => {\n  listInvoices();\n  return prisma.payment.create({});\n};\n";
+    for (const schema of ["packages/db/prisma/schema.prisma", "packages/gateway/prisma/schema.prisma"])
+      script.files[schema] = model;
+    script.files["src/import/samples/shop.prisma"] = model;
+    script.commits.push({ author: "billing <billing@x.test>", date: day(30), touch: ["src/billing/charge.ts"] });
+    const repo = buildRepo(script);
+    const { analysis } = await analyzeInto(repo, ["--include", "src/**", "--include", "packages/db/**"]);
+    // by hand: the sample sits in no prisma/ folder, the gateway's schema is out of the scope that takes in the db's
+    const payment = analysis.data.entities.filter((e) => e.name === "Payment");
+    expect(payment.map((e) => e.key)).toEqual(["packages/db/prisma/schema.prisma#Payment"]);
   });
 });
