@@ -343,5 +343,8 @@ export function domainWords(files: string[], entityNames: string[], ignore: (wor
 export function namesDomainWord(file: string, words: Set<string>): boolean {
   const base = nameBeforeKind(file);
   const noun = ownNounOf(file) ?? (base !== "index" && isGenericName(base) ? nounOf(file) : undefined);
-  return noun?.split("-").some((w) => words.has(w)) ?? false;
+  if (noun?.split("-").some((w) => words.has(w))) return true;
+  // a name that is a domain's though a role word says it (refly's `provider.service.ts` of its Provider model)
+  const own = nameWords(base);
+  return noun === undefined && !isGenericName(base) && own.length > 0 && own.every((w) => words.has(singular(w)));
 }

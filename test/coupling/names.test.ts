@@ -128,4 +128,15 @@ describe("a file naming a domain word", () => {
     ];
     for (const [file, says] of cases) expect(namesDomainWord(file, words), file).toBe(says);
   });
+
+  it("is one named for a domain whose name is a role word: refly's providers, of its Provider model", () => {
+    // hand-derived: `provider.service.ts` says no noun (provider is a role word), but every word of its name is a
+    // domain word; `rag.service.ts` and a file named for its kind alone say none
+    const words = new Set(["provider", "item", "canvas"]);
+    expect(namesDomainWord("apps/api/src/modules/provider/provider.service.ts", words)).toBe(true);
+    expect(namesDomainWord("apps/api/src/modules/provider/providers.controller.ts", words)).toBe(true);
+    expect(namesDomainWord("apps/api/src/modules/rag/rag.service.ts", words)).toBe(false);
+    expect(namesDomainWord("apps/api/src/modules/common/service.ts", words)).toBe(false);
+    expect(namesDomainWord("apps/api/src/modules/llm/provider-manager.ts", words)).toBe(false);
+  });
 });
