@@ -186,6 +186,7 @@ function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log:
     last: noDomain,
     core: coreServices(ids, contracts),
     dataless: datalessServices(ids, contracts),
+    modularity: card.global.modularity,
   });
 
   const ties = topTies(coupling, 3);

@@ -67,7 +67,12 @@ export interface RankContext {
    * passed over for the first pick as the core is, while a service owning data qualifies
    */
   dataless?: Set<string>;
+  /** the cut's modularity (the scorecard's): under CLEAR_CUT_MODULARITY the seams it found are weak */
+  modularity?: number;
 }
+
+/** The modularity over which a cut is clear, as the scorecard reads it ("over 0.4 a clear cut"). */
+const CLEAR_CUT_MODULARITY = 0.4;
 
 /** A dataless service's reason, first among its reasons. */
 const DATALESS_WHY =
@@ -150,6 +155,14 @@ export function rankServices(
           `most services are core (${cores} of ${ids.length}): most of the others read their data or import ` +
             "their code, so the cut stays tangled whatever goes first; the first pick is the best of " +
             (cores < ids.length ? "the few left" : "them"),
+        );
+      // a cut keeping little more coupling inside its services than chance found weak seams: the pick is a sketch
+      if (ctx.modularity !== undefined && ctx.modularity < CLEAR_CUT_MODULARITY)
+        why.splice(
+          1,
+          0,
+          `the cut is not a clear one (modularity ${ctx.modularity}, under the ${CLEAR_CUT_MODULARITY} of a clear ` +
+            "cut): the code shows weak seams, so weigh this pick as a first sketch",
         );
     }
     out.set(id, {

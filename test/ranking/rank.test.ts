@@ -132,6 +132,21 @@ describe("the ranking", () => {
     expect(one.get("share")!.why.join("\n")).not.toMatch(/most services are core/);
   });
 
+  it("says the pick is a sketch when the cut is not a clear one, and only then", () => {
+    const ranked = (modularity: number) => {
+      const ids = ["document", "share", "pin"];
+      const p = new Map(ids.map((id, k) => [id, pain(40 - 10 * k)]));
+      const c = new Map(ids.map((id) => [id, cost(5)]));
+      const names = new Map(ids.map((id) => [id, id]));
+      return rankServices(ids, p, c, { names, giantCycle: new Set(), pick: true, modularity });
+    };
+    const note = "the cut is not a clear one (modularity 0.398, under the 0.4 of a clear cut): the code shows weak";
+    expect(ranked(0.398).get("document")!.why[1]).toContain(note);
+    // at 0.4, where the scorecard calls a cut clear, nothing is said; nor among the other services' reasons
+    expect(ranked(0.4).get("document")!.why.join("\n")).not.toContain("not a clear one");
+    expect(ranked(0.398).get("share")!.why.join("\n")).not.toContain("not a clear one");
+  });
+
   it("picks a core service when every service is core", () => {
     const all = new Map(
       ["document", "share", "pin"].map((id): [string, CoreReason] => [id, { kind: "data", why: "it owns X" }]),
