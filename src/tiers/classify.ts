@@ -35,8 +35,8 @@ const MIGRATIONS = /(^|\/)migrations\//i;
 /** A database seed script (`prisma/seed/users.ts`, `seed.ts`, `demo-seed.ts`, `users.seeder.ts`): fills a dev DB. */
 const SEED_SCRIPT = /(^|\/)(seeds?|seeders?|seeding)\/|(^|\/|[-_.])(seeds?|seeders?)(\.[^/]*)?$/i;
 /**
- * A file of a folder of scripts (`scripts/`, amplication's `migration-scripts/`) that no file but another such
- * script imports: a script developers run by hand (`generate-openapi.ts`, `generate-graphql-schema.ts`, which
+ * A folder of scripts (`scripts/`, amplication's `migration-scripts/`): its files that no code but such a script
+ * imports are scripts developers run by hand (`generate-openapi.ts`; `generate-graphql-schema.ts`, which
  * `check-graphql-schema.ts` beside it runs).
  */
 const SCRIPTS = /(^|\/)([a-z0-9]+[-_])*scripts\//i;
@@ -49,6 +49,25 @@ const SEED_RUN = /(^|\/)seeds?[-_][^/]*$/i;
 const NEXT_ROUTE_UI = /(^|\/)app\/(.+\/)?(page|layout|loading|error|global-error|not-found|template|default)\.[jt]sx$/;
 /** a Next.js endpoint: an API route of the pages router, or a route handler of the app router */
 const NEXT_ENDPOINT = /(^|\/)pages\/api\/.+\.[jt]sx?$|(^|\/)app\/(.+\/)?route\.[jt]s$/;
+
+/**
+ * The files of folders of scripts run by hand: those no file imports, then, round by round, those that only such
+ * scripts import (`generate-graphql-schema.ts`, which `check-graphql-schema.ts` runs); a file of a scripts folder
+ * that other code imports (a feature of that name, its controller imported by the app) runs with that code.
+ */
+function scriptsRunByHand(files: string[], importers: number[][]): Set<number> {
+  const scripts = new Set<number>();
+  const candidates = files.flatMap((f, i) => (SCRIPTS.test(f) ? [i] : []));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const i of candidates)
+      if (!scripts.has(i) && importers[i].every((j) => scripts.has(j))) {
+        scripts.add(i);
+        grew = true;
+      }
+  }
+  return scripts;
+}
 
 /**
  * Every file's tier, decided in this order: what its workspace package is (a client app, a
@@ -86,6 +105,7 @@ export function classifyTiers(input: TierInputs): TierMap {
     }
   });
   const toolConfigs = toolConfigsOf(files, importers);
+  const handRun = scriptsRunByHand(files, importers);
   files.forEach((f, i) => {
     const r = byPath.get(f)!;
     const pkg = packageOf(packages, f);
@@ -94,8 +114,8 @@ export function classifyTiers(input: TierInputs): TierMap {
     else if (ONE_OFF_SCRIPT.test(f))
       [tier[i], why[i]] = ["tooling", "a one-off script named by its date (a migration or backfill)"];
     else if (MIGRATIONS.test(f)) [tier[i], why[i]] = ["tooling", "a migration (in migrations/): run once"];
-    else if (SCRIPTS.test(f) && importers[i].every((j) => SCRIPTS.test(files[j])))
-      [tier[i], why[i]] = ["tooling", "a script in a folder of scripts that no other code imports: run by hand"];
+    else if (handRun.has(i))
+      [tier[i], why[i]] = ["tooling", "a script in a folder of scripts that no code but such a script imports"];
     else if (SEED_SCRIPT.test(f) || (SEED_RUN.test(f) && importers[i].length === 0))
       [tier[i], why[i]] = [
         "tooling",
