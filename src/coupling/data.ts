@@ -1,7 +1,6 @@
 import path from "node:path";
-import type picomatchModule from "picomatch";
 import type { ModuleRecord } from "../graph/types.js";
-import { requireCjs } from "../util/cjs.js";
+import { globMatcher } from "../util/globs.js";
 import { byString } from "../util/order.js";
 
 /** A domain entity: what the ORM says is one (a model or entity class, a Prisma model). */
@@ -94,23 +93,21 @@ export function prismaModels(text: string): string[] {
 }
 
 /**
- * The Prisma schemas the application's client is made from, among the repository's `.prisma` files: those where
- * Prisma looks for one (`schema.prisma`, or any file of a `prisma/` or `schema/` folder: a schema in several
- * files), not the sample schemas an app reads as data (amplication's `predefinedSchemes/abby/abby.prisma`); of
- * those, the ones `--include` takes in when it takes in any, since the schema of another package of the
+ * The Prisma schemas the application's client is made from, among the repository's `.prisma` files outside
+ * `--exclude`: those where Prisma looks for one (`schema.prisma`, or any file below a `prisma/` or `schema/`
+ * folder: a schema in several files), not the sample schemas an app reads as data (amplication's
+ * `predefinedSchemes/abby/abby.prisma`), unless no file is where Prisma looks (a location a package.json names);
+ * of those, the ones `--include` takes in when it takes in any, since the schema of another package of the
  * workspace (amplication's `gpt-gateway`) defines models of the same names for another process.
  */
 export function appSchemas(paths: string[], scope: { include?: string[]; exclude?: string[] }): string[] {
-  const schemas = paths
-    .filter((p) => p.endsWith(".prisma") && !p.split("/").includes("node_modules"))
-    .filter((p) => path.posix.basename(p) === "schema.prisma" || /^(prisma|schema)$/.test(folderName(p)))
+  const excluded = globMatcher(scope.exclude, false);
+  const all = paths
+    .filter((p) => p.endsWith(".prisma") && !p.split("/").includes("node_modules") && !excluded(p))
     .sort(byString);
-  if (!scope.include?.length) return schemas;
-  const picomatch = requireCjs("picomatch") as typeof picomatchModule;
-  const included = picomatch(scope.include, { dot: true });
-  const excluded = scope.exclude?.length ? picomatch(scope.exclude, { dot: true }) : () => false;
-  const inScope = schemas.filter((p) => included(p) && !excluded(p));
+  const where = all.filter((p) => path.posix.basename(p) === "schema.prisma" || /(^|\/)(prisma|schema)\//.test(p));
+  const schemas = where.length ? where : all;
+  const included = globMatcher(scope.include, true);
+  const inScope = schemas.filter(included);
   return inScope.length ? inScope : schemas;
 }
-
-const folderName = (file: string) => path.posix.basename(path.posix.dirname(file));

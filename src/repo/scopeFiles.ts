@@ -1,8 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import type picomatchModule from "picomatch";
-import { requireCjs } from "../util/cjs.js";
 import { UserError } from "../util/errors.js";
+import { globMatcher } from "../util/globs.js";
 import { byString } from "../util/order.js";
 import { toRepoPath } from "../util/paths.js";
 import { getOrInsert } from "../util/maps.js";
@@ -99,13 +98,12 @@ export function selectScopeFiles<T extends FileListing>(
       getOrInsert(owners, f, () => []).push(t);
     }
   }
-  const picomatch = () => requireCjs("picomatch") as typeof picomatchModule;
-  const include = opts.include?.length ? picomatch()(opts.include, { dot: true }) : () => true;
-  const exclude = opts.exclude?.length ? picomatch()(opts.exclude, { dot: true }) : () => false;
+  const include = globMatcher(opts.include, true);
+  const exclude = globMatcher(opts.exclude, false);
   // each glob the user gave (not the default test globs), on its own, tried until a file matches it
   const pending = [...(opts.include ?? []), ...(opts.exclude ?? [])]
     .filter((glob) => !DEFAULT_TEST_GLOBS.includes(glob))
-    .map((glob) => ({ glob, match: picomatch()(glob, { dot: true }) }));
+    .map((glob) => ({ glob, match: globMatcher([glob], false) }));
   const files: { path: string; abs: string; tsconfig: T }[] = [];
   const owned = new Set<string>();
   const under = root.endsWith(path.sep) ? root : root + path.sep;

@@ -143,6 +143,22 @@ describe("the Prisma schemas read", () => {
     "node_modules/.prisma/client/schema.prisma",
   ];
 
+  it("are every schema outside --exclude when none is where Prisma looks, and those in folders below prisma/", () => {
+    // by hand: a multi-file schema's models folder is below prisma/; a location only a package.json names is read
+    // when nothing is where Prisma looks; --exclude holds with or without --include
+    const multi = ["prisma/schema.prisma", "prisma/models/user.prisma", "src/import/samples/shop.prisma"];
+    expect(appSchemas(multi, {})).toEqual(["prisma/models/user.prisma", "prisma/schema.prisma"]);
+    expect(appSchemas(["db/main.prisma"], {})).toEqual(["db/main.prisma"]);
+    expect(appSchemas(paths, { exclude: ["packages/gateway/**"] })).not.toContain(
+      "packages/gateway/prisma/schema.prisma",
+    );
+    expect(appSchemas(paths, { include: ["apps/api/**"], exclude: ["packages/gateway/**"] })).toEqual([
+      "packages/db/prisma/schema.prisma",
+      "packages/forms/schema/main.prisma",
+      "packages/forms/schema/workflows.prisma",
+    ]);
+  });
+
   it("are those where Prisma looks for one, of the scope when it takes any in, never a sample schema", () => {
     // by hand: the sample sits in no prisma/ or schema/ folder and is no schema.prisma; node_modules is no source
     const apps = paths.slice(0, 4);
