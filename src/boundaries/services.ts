@@ -284,7 +284,10 @@ class Ties {
     return true;
   }
 
-  /** Module `j` leaves its group for one of its own; the others keep theirs, under its lowest module's id. */
+  /**
+   * Module `j` leaves its group for one of its own; the others stay together, under the group's id, or when that
+   * id was `j`'s, under the first of them that is no group's id.
+   */
   private detach(j: number): void {
     const from = this.group[j];
     const rest = this.members(from).filter((k) => k !== j);

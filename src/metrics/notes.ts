@@ -20,6 +20,9 @@ export interface MetricNote {
   range: string;
 }
 
+/** The modularity over which a cut is a clear one. */
+export const CLEAR_CUT_MODULARITY = 0.4;
+
 export const GLOBAL_METRIC_NOTES: MetricNote[] = [
   {
     key: "modularity",
@@ -30,7 +33,9 @@ export const GLOBAL_METRIC_NOTES: MetricNote[] = [
       "cut of the same sizes would keep (Newman; kernel and isolated files apart)",
     better: "higher",
     typical: "0.3\u20130.7",
-    range: "from \u22120.5 to 1; 0.3\u20130.7 on real back ends, over 0.4 a clear cut, near 0 a random one",
+    range:
+      `from \u22120.5 to 1; 0.3\u20130.7 on real back ends, over ${CLEAR_CUT_MODULARITY} a clear cut, ` +
+      "near 0 a random one",
   },
   {
     key: "turboMQ",

@@ -1,3 +1,4 @@
+import { CLEAR_CUT_MODULARITY } from "../metrics/notes.js";
 import type { CostFactors, PainFactors } from "./types.js";
 import { plural } from "../util/plural.js";
 import { byString } from "../util/order.js";
@@ -70,9 +71,6 @@ export interface RankContext {
   /** the cut's modularity (the scorecard's): under CLEAR_CUT_MODULARITY the seams it found are weak */
   modularity?: number;
 }
-
-/** The modularity over which a cut is clear, as the scorecard reads it ("over 0.4 a clear cut"). */
-const CLEAR_CUT_MODULARITY = 0.4;
 
 /** A dataless service's reason, first among its reasons. */
 const DATALESS_WHY =
@@ -156,7 +154,7 @@ export function rankServices(
             "their code, so the cut stays tangled whatever goes first; the first pick is the best of " +
             (cores < ids.length ? "the few left" : "them"),
         );
-      // a cut keeping little more coupling inside its services than chance found weak seams: the pick is a sketch
+      // a cut under the modularity the scorecard calls clear found weak seams: the pick is a sketch
       if (ctx.modularity !== undefined && ctx.modularity < CLEAR_CUT_MODULARITY)
         why.splice(
           1,
@@ -210,11 +208,11 @@ function scoreRows(ids: string[], rows: Map<string, Record<string, number>>): Ma
   );
 }
 
-/** `x` against the median service; a ratio that rounds to 0 is under 0.1, never 0x for a service that changed. */
+/** `x` against the median service; a ratio that rounds to 0 is under 0.05, never 0x for a service that changed. */
 function times(x: number, median: number): string {
   if (median <= 0) return "";
   const ratio = round(x / median, 1);
-  return ` (${ratio === 0 && x > 0 ? "under 0.1" : ratio}x the median service)`;
+  return ` (${ratio === 0 && x > 0 ? "under 0.05" : ratio}x the median service)`;
 }
 
 function painReasons(f: PainFactors, medians: { revisions: number; fixes: number }): string[] {

@@ -49,7 +49,7 @@ describe("the ranking", () => {
     expect(r.get("document")!.priority).toBeCloseTo(0.625, 4);
   });
 
-  it("says a service changed far less than the median as under 0.1x, never 0x", () => {
+  it("says a service changed far less than the median as under 0.05x, never 0x", () => {
     // by hand: 2 revisions and fixes against the median's 40 (three services: 2, 40, 60) is 0.05, rounded 0.1;
     // 1 against 40 is 0.025, which rounds to 0
     const ranked = (least: number) => {
@@ -64,8 +64,8 @@ describe("the ranking", () => {
       return r.get("a")!.why.join("\n");
     };
     expect(ranked(2)).toContain("2 weighted by recency (half-life one year) (0.1x the median service)");
-    expect(ranked(1)).toContain("1 weighted by recency (half-life one year) (under 0.1x the median service)");
-    expect(ranked(1)).toContain("(subjects naming a fix, bug, hotfix, revert or issue key) (under 0.1x the median");
+    expect(ranked(1)).toContain("1 weighted by recency (half-life one year) (under 0.05x the median service)");
+    expect(ranked(1)).toContain("(subjects naming a fix, bug, hotfix, revert or issue key) (under 0.05x the median");
   });
 
   it("never picks first a service owning data most others read, and says why", () => {
