@@ -1,6 +1,6 @@
 import { proposeBoundaries, type DomainHints, type Proposal } from "../boundaries/propose.js";
 import { plural } from "../util/plural.js";
-import { domainNames, domainWords, nounOf, ownNounOf } from "../coupling/names.js";
+import { domainNames, domainWords, nameInWords, nounOf, ownNounOf } from "../coupling/names.js";
 import { RESOLUTION_GRID, STABILITY_SLACK } from "../boundaries/resolution.js";
 import { contributions } from "../coupling/buildCoupling.js";
 import { ROLE_DAMPING } from "../coupling/roles.js";
@@ -392,6 +392,7 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
   const nouns = domainNames(files).nouns.map((n) => (n !== undefined && ofProduct(n) ? undefined : n));
   const entityNames = (model.data?.entities ?? []).map((e) => e.name);
   const entityNouns = new Set(entityNames.flatMap((name) => ownNounOf(`${name}.ts`) ?? []));
+  const entityWords = new Set(entityNames.map(nameInWords));
   // an entity file's own entity, by name: the first (by name) when a file declares several
   const entityNounOf = new Map<number, string>();
   for (const e of [...(model.data?.entities ?? [])].sort((a, b) => byString(a.name, b.name))) {
@@ -417,6 +418,7 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
     users,
     domainWords: domainWords(files, entityNames, ofProduct),
     entityNouns,
+    entityNames: entityWords,
     entityNounOf,
     typeFiles,
     productNamed,
@@ -473,6 +475,7 @@ function proposalKey(cg: CouplingGraph, imports: ImportGraph, hints: DomainHints
       [...hints.users],
       [...hints.domainWords],
       [...hints.entityNouns],
+      [...(hints.entityNames ?? [])],
       [...hints.entityNounOf],
       [...hints.typeFiles],
       [...hints.productNamed],

@@ -20,6 +20,8 @@ export interface DomainHints {
   domainWords: Set<string>;
   /** the noun of every entity's name, files or not (`team` for a Prisma model Team) */
   entityNouns: Set<string>;
+  /** every entity's name in words, the last singular (`provider`, `provider-item`): a role word's too */
+  entityNames?: Set<string>;
   /** per entity file: the noun of its entity's own name (`order-address` for `OrderAddress` in `address.ts`) */
   entityNounOf: Map<number, string>;
   /** files that declare types alone (interfaces and type aliases): descriptions of data, not code */
@@ -90,7 +92,7 @@ export function sharedInfrastructure(
   const out: Hub[] = [];
   for (const [file, set] of importers) {
     if (set.size < SHARED_IMPORTERS || hints.entityFiles.has(file) || fixed(file)) continue;
-    if (!namesDomainWord(cg.files[file], hints.domainWords))
+    if (!namesDomainWord(cg.files[file], hints.domainWords, hints.entityNames))
       out.push({ file, importers: set.size, others: modules - 1 });
   }
   return out.sort((a, b) => a.file - b.file);

@@ -5,6 +5,7 @@ import {
   isGenericName,
   isIdentityHead,
   isRouteParameter,
+  nameWords,
   namesIdentity,
   nounOf,
   ownNounOf,
@@ -70,7 +71,6 @@ export function uniqueIds(names: string[]): string[] {
 export function kebab(s: string): string {
   return (
     s
-      .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "") || "service"
@@ -428,7 +428,8 @@ function sharedFolderNoun(
     // read below the folders that hold most files, which name nothing (`apps/web/app/` is no "web")
     const above = foldersOf(`${d}/index.ts`).find((a) => a !== d && holdsMost(a)) ?? scopeRoot;
     const noun = unversioned(nounOf(`${above ? path.posix.relative(above, d) : d}/index.ts`));
-    return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(base) : noun;
+    // a folder's own words, split at camelCase (amplication's `moduleAction/` is `module-action`)
+    return noun === undefined || UNFIT_NAMES.has(noun) ? kebab(nameWords(base).join("-")) : noun;
   };
   while (dir !== undefined) {
     const name = nameOf(dir);
@@ -445,17 +446,21 @@ function sharedFolderNoun(
 /**
  * The noun of a folder name that at least half of the paths sit under, in whatever folders (`services/auth/`,
  * `dtos/auth/`), the most carried first; folders that name nothing (`routes/`, `src/`, an API version, a route
- * parameter, one holding most files) are passed over.
+ * parameter, one holding most files, a package's) are passed over.
  */
 function sharedFolderName(paths: string[], scopeRoot: string, holdsMost: (dir: string) => boolean): string | undefined {
   const carriers = new Map<string, number>();
   for (const p of paths) {
     const names = new Set<string>();
     for (const dir of foldersOf(p)) {
-      if (!dir.includes("/") || `${scopeRoot}/`.startsWith(`${dir}/`) || holdsMost(dir)) continue;
+      // nor a package's folder, the one holding its `src/` (`libraries/nest/`): where code lives, not what about
+      if (!dir.includes("/") || `${scopeRoot}/`.startsWith(`${dir}/`) || holdsMost(dir) || p.startsWith(`${dir}/src/`))
+        continue;
       const base = path.posix.basename(dir);
       if (isApiVersion(base) || isRouteParameter(base) || isGenericName(base)) continue;
-      const noun = nounOf(`${base}/index.ts`);
+      // its noun, else its own words when they are several (`moduleAction/`; a lone `providers/` says a role)
+      const words = nameWords(base);
+      const noun = nounOf(`${base}/index.ts`) ?? (words.length >= 2 ? kebab(words.join("-")) : undefined);
       if (noun !== undefined && fitName(noun)) names.add(noun);
     }
     for (const name of names) carriers.set(name, (carriers.get(name) ?? 0) + 1);

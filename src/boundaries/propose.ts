@@ -245,14 +245,14 @@ export function proposeBoundaries(
     hints.entityFiles.has(i) ||
     feature.has(i) ||
     hints.nouns[i] !== undefined ||
-    namesDomainWord(cg.files[i], hints.domainWords);
+    namesDomainWord(cg.files[i], hints.domainWords, hints.entityNames);
   // a root file's noun alone says no domain, nor does the stem it shares with another (growthbook's
   // `tracing.datadog.ts` and `tracing.opentelemetry.ts`); a domain word does (an entity's, or one four files
   // carry: `orderExport.ts`)
   const entries = entryPoints(
     cg.files,
     imports,
-    (i) => hints.entityFiles.has(i) || namesDomainWord(cg.files[i], hints.domainWords),
+    (i) => hints.entityFiles.has(i) || namesDomainWord(cg.files[i], hints.domainWords, hints.entityNames),
   );
   const rootGlue = new Set(entries.flatMap((i) => links.importees[i]));
   for (const g of glue) {

@@ -77,7 +77,7 @@ const ADJECTIVES = new Set(
 const QUALIFIERS = new Set([
   ...(
     "create update delete remove get list find add set use is has can base abstract default new current " +
-    "batch bulk build make handle process validate parse format to from with on one many enum " +
+    "batch bulk build make handle process validate parse format to from with on " +
     "last first next previous before after behind over under"
   ).split(" "),
   ...ADJECTIVES,
@@ -116,6 +116,7 @@ const SINGULAR_IN_S = new Set(["canvas", "alias", "atlas", "bias", "gas"]);
 /** English plural to singular for the regular cases (documents, categories, addresses); `status`, `canvas` stay. */
 export function singular(w: string): string {
   if (w.length <= 3 || /(ss|us|is)$/.test(w) || SINGULAR_IN_S.has(w)) return w;
+  if (w.endsWith("es") && SINGULAR_IN_S.has(w.slice(0, -2))) return w.slice(0, -2);
   if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (/(sses|xes|ches|shes)$/.test(w)) return w.slice(0, -2);
   return w.endsWith("s") ? w.slice(0, -1) : w;
@@ -226,6 +227,15 @@ const DATA_KINDS = new Set("entity entities model schema repository dto".split("
  */
 const OBJECT_VERBS = new Set("create update delete remove get list find add set upsert".split(" "));
 const ACTION_KINDS = new Set("usecase command query".split(" "));
+/**
+ * The names a GraphQL API made from a schema gives its arguments and enums: a quantity after a verb
+ * (`CreateOneWorkspaceArgs`, `FindManyCommitArgs`) and `Enum` leading a type's name (`EnumBuildStatus`) qualify
+ * the noun; `OneTimePassword` and `one-signal.service.ts` keep theirs.
+ */
+const isApiPrefix = (words: string[], k: number) =>
+  k < words.length - 1 &&
+  (((words[k] === "one" || words[k] === "many") && k > 0 && OBJECT_VERBS.has(words[k - 1])) ||
+    (words[k] === "enum" && k === 0));
 const isAgentNoun = (w: string) => w.length >= 6 && /(er|or)$/.test(w);
 
 /**
@@ -234,7 +244,7 @@ const isAgentNoun = (w: string) => w.length >= 6 && /(er|or)$/.test(w);
  */
 function nounPhrase(words: string[], kind?: string): string | undefined {
   let start = 0;
-  while (start < words.length && isQualifier(words[start], words.length)) start++;
+  while (start < words.length && (isQualifier(words[start], words.length) || isApiPrefix(words, start))) start++;
   const ofData = (kind !== undefined && DATA_KINDS.has(kind)) || (words.length > 1 && DATA_KINDS.has(words.at(-1)!));
   const acted = kind !== undefined && ACTION_KINDS.has(kind) && start > 0 && OBJECT_VERBS.has(words[start - 1]);
   const namesThing = ofData || (acted && isAgentNoun(words[start] ?? ""));
@@ -338,13 +348,22 @@ export function domainWords(files: string[], entityNames: string[], ignore: (wor
  * Whether a file's own name says one of the domain words. A name that says only what kind of file it is
  * (`service.ts`, `utils.ts`) lets its folder speak: formbricks' `lib/survey/service.ts` is the surveys'. An index
  * is its folder's entry, whatever the folder holds (outline's `storage/files/index.ts`, the file storage), and a
- * file whose own name says something else (`mikro-orm/base-entity.ts`) names none.
+ * file whose own name says something else (`mikro-orm/base-entity.ts`) names none. A name that is an entity's
+ * (`entityNames`, each in words) says its domain though a role word says it (refly's `provider.service.ts` of
+ * its Provider model).
  */
-export function namesDomainWord(file: string, words: Set<string>): boolean {
+export function namesDomainWord(file: string, words: Set<string>, entityNames: Set<string> = new Set()): boolean {
   const base = nameBeforeKind(file);
   const noun = ownNounOf(file) ?? (base !== "index" && isGenericName(base) ? nounOf(file) : undefined);
   if (noun?.split("-").some((w) => words.has(w))) return true;
-  // a name that is a domain's though a role word says it (refly's `provider.service.ts` of its Provider model)
-  const own = nameWords(base);
-  return noun === undefined && !isGenericName(base) && own.length > 0 && own.every((w) => words.has(singular(w)));
+  // a name that is an entity's though a role word says it (refly's `provider.service.ts` of its Provider model)
+  if (noun !== undefined || isGenericName(base)) return false;
+  return entityNames.has(nameInWords(base));
+}
+
+/** A name in its words, kebab-case, the last made singular: `provider-item` of `ProviderItems`. */
+export function nameInWords(name: string): string {
+  const words = nameWords(name);
+  if (words.length) words[words.length - 1] = singular(words[words.length - 1]);
+  return words.join("-");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kebab, nameByNouns, nameGroups, nameServices, uniqueIds } from "../../src/boundaries/naming.js";
+import { nameByNouns, nameGroups, nameServices } from "../../src/boundaries/naming.js";
 import { nounOf } from "../../src/coupling/names.js";
 
 /** `count` files using an entity: `first`, a file of the service, and others beyond the fixture's files. */
@@ -40,12 +40,16 @@ describe("service names", () => {
   });
 
   it("split a camelCase folder's name into words: amplication's moduleAction/ names module-action", () => {
-    expect(kebab("moduleAction")).toBe("module-action");
-    expect(uniqueIds(["moduleAction", "module action", "API_Key"])).toEqual([
-      "module-action",
-      "module-action-2",
-      "api-key",
-    ]);
+    // every file's own name leads with the role word `module` (amplication's user-defined modules): no noun, so the
+    // folder they share speaks, in its own words
+    const group = [
+      "moduleAction.service.ts",
+      "moduleAction.resolver.ts",
+      "dto/CreateModuleActionArgs.ts",
+      "dto/ModuleActionWhereInput.ts",
+    ].map((f) => `src/core/moduleAction/${f}`);
+    const files = [...group, "src/core/webhook/webhook.service.ts", "src/core/webhook/webhook.resolver.ts"];
+    expect(fourAndTwo(files)).toEqual(["module-action", "webhook"]);
   });
 
   it("never take a lone adjective for a name: it qualifies what the files are about", () => {
@@ -178,6 +182,10 @@ describe("service names", () => {
     // half of them is apps/backend/src/ (5), whose name says a tier of the app, not a domain; services/auth/ (4)
     // and dtos/auth/ (2) are two folders named auth, which 6 of the 9 files sit under
     expect(nameByNouns([files.map((_, i) => i)], files, files.map(nounOf), new Set())).toEqual(["auth"]);
+    // three more forms, of other folders of libraries/nest/: the package's folder, which 7 of the 12 sit under, is
+    // where they live, not what about; the auth folders still hold 6
+    const more = [...files, ...["media", "webhook", "team"].map((d) => `libraries/nest/src/dtos/${d}/${d}.dto.ts`)];
+    expect(nameByNouns([more.map((_, i) => i)], more, more.map(nounOf), new Set())).toEqual(["auth"]);
   });
 
   it("never name by a folder holding every file, nor by an API version", () => {

@@ -29,8 +29,12 @@ describe("the noun a file's name carries", () => {
       ["src/core/workspace/dto/CreateOneWorkspaceArgs.ts", "workspace"],
       ["src/core/commit/dto/FindManyCommitArgs.ts", "commit"],
       ["src/core/action/dto/EnumActionStepStatus.ts", "action-step-status"],
+      // ... where a quantity or `enum` leads a noun of its own, it is the noun's
+      ["src/auth/OneTimePassword.ts", "one-time-password"],
+      ["src/push/one-signal.service.ts", "one-signal"],
+      ["src/billing/one-off-payment.ts", "one-off-payment"],
       ["src/canvas/canvas.service.ts", "canvas"], // a singular ending in s
-      ["src/quotas/quotas.service.ts", "quota"],
+      ["src/canvas/canvases.controller.ts", "canvas"],
       ["server/models/RefreshToken.ts", "refresh-token"],
       ["server/models/Schedule.ts", "schedule"],
       ["src/upload/upload.service.ts", "upload"],
@@ -129,14 +133,18 @@ describe("a file naming a domain word", () => {
     for (const [file, says] of cases) expect(namesDomainWord(file, words), file).toBe(says);
   });
 
-  it("is one named for a domain whose name is a role word: refly's providers, of its Provider model", () => {
-    // hand-derived: `provider.service.ts` says no noun (provider is a role word), but every word of its name is a
-    // domain word; `rag.service.ts` and a file named for its kind alone say none
-    const words = new Set(["provider", "item", "canvas"]);
-    expect(namesDomainWord("apps/api/src/modules/provider/provider.service.ts", words)).toBe(true);
-    expect(namesDomainWord("apps/api/src/modules/provider/providers.controller.ts", words)).toBe(true);
-    expect(namesDomainWord("apps/api/src/modules/rag/rag.service.ts", words)).toBe(false);
-    expect(namesDomainWord("apps/api/src/modules/common/service.ts", words)).toBe(false);
-    expect(namesDomainWord("apps/api/src/modules/llm/provider-manager.ts", words)).toBe(false);
+  it("is one named for an entity whose name is a role word: refly's providers, of its Provider model", () => {
+    // hand-derived: `provider.service.ts` says no noun (provider is a role word), but its name is an entity's;
+    // `rag.service.ts`, a file named for its kind alone, one naming a role after it and a mailer of an
+    // `EmailTemplate` (a word of an entity, not its name) say none
+    const words = new Set(["provider", "item", "canvas", "email", "template"]);
+    const entities = new Set(["provider", "provider-item", "email-template"]);
+    const says = (file: string) => namesDomainWord(file, words, entities);
+    expect(says("apps/api/src/modules/provider/provider.service.ts")).toBe(true);
+    expect(says("apps/api/src/modules/provider/providers.controller.ts")).toBe(true);
+    expect(says("apps/api/src/modules/rag/rag.service.ts")).toBe(false);
+    expect(says("apps/api/src/modules/common/service.ts")).toBe(false);
+    expect(says("apps/api/src/modules/llm/provider-manager.ts")).toBe(false);
+    expect(says("apps/api/src/mail/email.service.ts")).toBe(false);
   });
 });
