@@ -401,9 +401,12 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
     if (i !== undefined && noun !== undefined && !entityNounOf.has(i)) entityNounOf.set(i, noun);
   }
   const typeFiles = new Set<number>();
+  const exportless = new Set<number>();
   for (const r of model.records) {
     const i = index.get(r.path);
     if (i !== undefined && r.exports.own.length && !declaresValues(r)) typeFiles.add(i);
+    const { own, named, stars } = r.exports;
+    if (i !== undefined && own.length + named.length + stars.length === 0) exportless.add(i);
   }
   const productNamed = new Set(
     files.flatMap((f, i) => {
@@ -422,6 +425,7 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
     entityNounOf,
     typeFiles,
     productNamed,
+    exportless,
   };
 }
 
@@ -479,6 +483,7 @@ function proposalKey(cg: CouplingGraph, imports: ImportGraph, hints: DomainHints
       [...hints.entityNounOf],
       [...hints.typeFiles],
       [...hints.productNamed],
+      [...(hints.exportless ?? [])],
     ]),
   );
   h.update(JSON.stringify(cg.files));

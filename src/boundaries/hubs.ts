@@ -28,6 +28,8 @@ export interface DomainHints {
   typeFiles: Set<number>;
   /** files whose own name is the product's (`vendure-config.ts`, `ghostfolio.service.ts`): no domain */
   productNamed: Set<number>;
+  /** files that export nothing: they run, and provide nothing to import */
+  exportless?: Set<number>;
 }
 
 export interface Hub {

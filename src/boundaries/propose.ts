@@ -253,6 +253,7 @@ export function proposeBoundaries(
     cg.files,
     imports,
     (i) => hints.entityFiles.has(i) || namesDomainWord(cg.files[i], hints.domainWords, hints.entityNames),
+    hints.exportless ?? new Set(),
   );
   const rootGlue = new Set(entries.flatMap((i) => links.importees[i]));
   for (const g of glue) {
@@ -635,11 +636,18 @@ function layerNote(dissolved: { layer: string; moved: number[] }[]): string {
 
 /**
  * The files that start a process, which no analysed file imports: one named for it (`main.ts`, `server.ts`,
- * `bootstrap.ts`), the `index.ts` of a top-level folder (outline's `server/index.ts`), and any file right in
+ * `bootstrap.ts`), the `index.ts` of a top-level folder (outline's `server/index.ts`), of a workspace app's `src/`
+ * (a worker's `apps/worker/src/index.ts` beside the API given with it), or of any `src/` when it exports nothing
+ * (medusa's modules export their definitions from theirs), and any file right in
  * the folder every analysed file is in that names no domain (teable's `apps/nestjs-backend/src/index.ts` given
  * with `--include 'apps/nestjs-backend/src/**'`; growthbook's `src/tracing.datadog.ts`, preloaded with `node -r`).
  */
-function entryPoints(files: string[], imports: ImportGraph, namesDomain: (i: number) => boolean): number[] {
+function entryPoints(
+  files: string[],
+  imports: ImportGraph,
+  namesDomain: (i: number) => boolean,
+  exportless: Set<number>,
+): number[] {
   const imported = new Set(imports.edges.map((e) => e.to));
   // an index that only re-exports is a library's barrel, which starts nothing; nor does a file of types
   const runs = new Set(
@@ -648,7 +656,8 @@ function entryPoints(files: string[], imports: ImportGraph, namesDomain: (i: num
   const root = commonFolder(files);
   // a file of the root folder named for a domain (`src/orderExport.ts`) is that domain's, whoever runs it
   const atRoot = (f: string, i: number) => root !== "" && path.posix.dirname(f) === root && !namesDomain(i);
-  const starts = (f: string, i: number) => (TOP_INDEX.test(f) || atRoot(f, i)) && runs.has(f);
+  const app = (f: string, i: number) => (SRC_INDEX.test(f) && exportless.has(i)) || APP_INDEX.test(f);
+  const starts = (f: string, i: number) => (TOP_INDEX.test(f) || app(f, i) || atRoot(f, i)) && runs.has(f);
   return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || starts(f, i)) && !imported.has(f) ? [i] : []));
 }
 
@@ -755,6 +764,12 @@ function inFolders(files: string[], folders: string[]): number[] {
 
 const ENTRY_POINT = /(^|\/)(main|server|bootstrap)\.[cm]?[jt]sx?$/;
 const TOP_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
+/**
+ * The index of a package's `src/`: an app's process when it exports nothing (a library's module exports itself), or
+ * when it is a workspace app's (`apps/worker/src/index.ts`, beside the libraries of `packages/`).
+ */
+const SRC_INDEX = /(^|\/)src\/index\.[cm]?[jt]sx?$/;
+const APP_INDEX = /(^|\/)apps\/[^/]+\/src\/index\.[cm]?[jt]sx?$/;
 /** A file right in a folder named for starting the process. */
 const START_UP_FOLDER = /(^|\/)(init|bootstrap|startup|boot)\/[^/]+$/;
 

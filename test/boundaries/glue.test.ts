@@ -321,6 +321,46 @@ describe("start-up code", () => {
       expect(serviceOf.get(`src/queries/${d}s.ts`), d).toBe(serviceOf.get(`src/models/${cap(d)}.ts`));
   });
 
+  it("starts at the index of each app's src/ that no file imports: a worker given beside the API", async () => {
+    // openpanel's apps/worker/src/index.ts runs the queue processors of two domains; nothing imports it
+    const worker =
+      'import { processOrder } from "../../api/src/processors/OrderProcessor";\n' +
+      'import { processPayment } from "../../api/src/processors/PaymentProcessor";\n' +
+      "const run = () => [processOrder(), processPayment()];\nrun();\n";
+    const more = {
+      "tsconfig.json": TSCONFIG.replace('["src"]', '["apps"]'),
+      "apps/worker/src/index.ts": worker,
+    };
+    const { analysis } = await analyzeInto(koaRepo("apps/api/src", more), ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    // by hand: no file imports the worker's index, which runs the processors and exports nothing, nor the API's,
+    // which exports its boot function; both are the src/ index of an app of apps/
+    expect(kernel.get("apps/worker/src/index.ts")).toMatch(/entry point/);
+    expect(kernel.get("apps/api/src/index.ts")).toMatch(/entry point/);
+  });
+
+  it("starts at the index of a library's src/ only when it exports nothing", async () => {
+    // a library of packages/ runs the processors of two domains and exports its runner, which code outside the
+    // analysed files loads; nothing imports either here
+    const index = (exported: boolean) =>
+      'import { processOrder } from "../../../src/processors/OrderProcessor";\n' +
+      'import { processPayment } from "../../../src/processors/PaymentProcessor";\n' +
+      `${exported ? "export " : ""}const run = () => [processOrder(), processPayment()];\nrun();\n`;
+    const files = (exported: boolean) => ({
+      "tsconfig.json": TSCONFIG.replace('["src"]', '["src", "packages"]'),
+      "packages/runner/src/index.ts": index(exported),
+    });
+    const kernelOf = async (exported: boolean) =>
+      new Map(
+        (await analyzeInto(koaRepo("src", files(exported)), ["--no-cache"])).analysis.kernel.files.map((k) => [
+          k.path,
+          k.why,
+        ]),
+      );
+    expect((await kernelOf(false)).get("packages/runner/src/index.ts")).toMatch(/entry point/);
+    expect((await kernelOf(true)).get("packages/runner/src/index.ts") ?? "").not.toMatch(/entry point/);
+  });
+
   it("starts at any file of the root folder that no file imports: a tracer the runtime preloads", async () => {
     // growthbook's `src/tracing.datadog.ts`, loaded with `node -r` before the server, counts the orders it sees
     const tracer = 'import { Order } from "./models/Order";\nexport const traced = [Order];\n';
