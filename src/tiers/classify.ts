@@ -30,8 +30,11 @@ const CONFIG_FILE = /(^|\/)[^/]+\.config\.[cm]?[jt]sx?$/;
  */
 const ONE_OFF_SCRIPT =
   /(^|\/)(migration[-_]?)?\d{8,}[^/]*$|(^|\/)\d{12,}[-_][^/]*\/[^/]+$|(^|\/)[^/]*-\d{10,13}(\.\d+)?[-_][^/]*$/i;
-/** A file in a folder of migrations (`apps/api/migrations/expire-at/expire-at.migration.ts`): run once, by hand. */
-const MIGRATIONS = /(^|\/)migrations\//i;
+/**
+ * A file in a folder of migrations (`apps/api/migrations/expire-at/expire-at.migration.ts`, openpanel's
+ * `code-migrations/`): run once, by hand.
+ */
+const MIGRATIONS = /(^|\/)([a-z0-9]+[-_])*migrations\//i;
 /** A database seed script (`prisma/seed/users.ts`, `seed.ts`, `demo-seed.ts`, `users.seeder.ts`): fills a dev DB. */
 const SEED_SCRIPT = /(^|\/)(seeds?|seeders?|seeding)\/|(^|\/|[-_.])(seeds?|seeders?)(\.[^/]*)?$/i;
 /**
@@ -113,7 +116,7 @@ export function classifyTiers(input: TierInputs): TierMap {
     if (toolConfigs.has(i)) [tier[i], why[i]] = ["tooling", "a tool's config file"];
     else if (ONE_OFF_SCRIPT.test(f))
       [tier[i], why[i]] = ["tooling", "a one-off script named by its date (a migration or backfill)"];
-    else if (MIGRATIONS.test(f)) [tier[i], why[i]] = ["tooling", "a migration (in migrations/): run once"];
+    else if (MIGRATIONS.test(f)) [tier[i], why[i]] = ["tooling", "a migration (in a folder of migrations): run once"];
     else if (handRun.has(i))
       [tier[i], why[i]] = ["tooling", "a script in a folder of scripts that no code but such a script imports"];
     else if (SEED_SCRIPT.test(f) || (SEED_RUN.test(f) && importers[i].length === 0))

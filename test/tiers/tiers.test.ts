@@ -61,6 +61,7 @@ function fullStack(): RepoScript {
     // ... and one that another script beside it runs, and one of a folder of migration scripts
     "apps/api/src/scripts/check-docs.ts": `import { docs } from "./generate-docs";\nexport const ok = docs().length;\n`,
     "apps/api/migration-scripts/add-status.ts": `import { db } from "../src/db";\nexport const up = () => db.rows;\n`,
+    "apps/api/code-migrations/2-backfill.ts": `import { db } from "../src/db";\nexport const up = () => db.rows;\n`,
     // a feature named for scripts (the user's saved scripts), which the server mounts: its files run with it
     "apps/api/src/custom-scripts/routes.ts": `import { saved } from "./store";\nexport const scripts = saved;\n`,
     "apps/api/src/custom-scripts/store.ts": `import { db } from "../db";\nexport const saved = () => db.rows;\n`,
@@ -182,6 +183,7 @@ const EXPECTED: Record<string, string> = {
   "apps/api/src/scripts/generate-docs.ts": "tooling", // in scripts/, and no file but a script imports it: run by hand
   "apps/api/src/scripts/check-docs.ts": "tooling", // in scripts/, and no file imports it
   "apps/api/migration-scripts/add-status.ts": "tooling", // a folder of scripts too
+  "apps/api/code-migrations/2-backfill.ts": "tooling", // a folder of migrations, by any name ending so
   "apps/api/src/custom-scripts/routes.ts": "server", // in a folder of scripts, but the server imports it
   "apps/api/src/custom-scripts/store.ts": "server", // ... and it imports this: both run with the server
   "apps/api/src/wallet/seed-phrase.ts": "server", // named like one, but imported: it runs with the code
@@ -242,7 +244,7 @@ describe("tiers", () => {
       "renders JSX in a Next.js app; used only by client files",
     );
     expect(why["apps/api/migrations/expire-at/expire-at.migration.ts"]).toMatch(/^a migration/);
-    expect(analysis.tiers.counts).toEqual({ server: 22, client: 13, shared: 4, tooling: 16 });
+    expect(analysis.tiers.counts).toEqual({ server: 22, client: 13, shared: 4, tooling: 17 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
