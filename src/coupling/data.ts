@@ -42,8 +42,19 @@ const WRITE = new RegExp(`^(?:${WRITE_VERBS.split(" ").join("|")}|bulkCreate|fin
  */
 export function readDataModel(records: ModuleRecord[], prisma: { schema: string; models: string[] }[]): DataModel {
   const entities: Entity[] = [];
+  // a file of several Drizzle tables is a schema, like schema.prisma: each table a model of it, owned by who uses it
+  const tablesOf = new Map<string, Set<string>>();
+  for (const r of records) {
+    const tables = r.data.entities.filter((e) => e.how.startsWith("drizzle"));
+    if (tables.length >= 2) tablesOf.set(r.path, new Set(tables.map((e) => e.name)));
+  }
   for (const r of records)
-    for (const e of r.data.entities) entities.push({ key: r.path, name: e.name, file: r.path, how: e.how });
+    for (const e of r.data.entities)
+      entities.push(
+        tablesOf.get(r.path)?.has(e.name)
+          ? { key: `${r.path}#${e.name}`, name: e.name, how: e.how }
+          : { key: r.path, name: e.name, file: r.path, how: e.how },
+      );
   for (const s of prisma)
     for (const name of s.models) entities.push({ key: `${s.schema}#${name}`, name, how: "a model of schema.prisma" });
   // a name two entities share says nothing about which one a call means
@@ -65,6 +76,9 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
       const key = byName.get(imported === "default" ? local : imported);
       if (key) named.set(local, key);
     }
+    // an imported entity given first to a client's method (`db.insert(users)`): typed locals aside, which the
+    // receiver's call already counts (`repo.save(order)`)
+    const importedEntity = new Map(named);
     for (const [local, type] of r.data.typed) {
       // a repository class named for its entity (novu's `SubscriberRepository` of the model Subscriber)
       const key = byName.get(type) ?? (type.endsWith("Repository") ? byName.get(type.slice(0, -10)) : undefined);
@@ -72,12 +86,21 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
     }
     for (const call of r.data.calls) {
       const last = call.receiver[call.receiver.length - 1];
-      const key = named.get(last) ?? (call.receiver.length >= 2 ? prismaByClient.get(last) : undefined);
+      const argument = last.startsWith("@") ? last.slice(1) : undefined;
+      const key =
+        argument !== undefined
+          ? importedEntity.get(argument)
+          : (named.get(last) ?? (call.receiver.length >= 2 ? prismaByClient.get(last) : undefined));
       if (key && key !== r.path) note(r.path, key, WRITE.test(call.method));
     }
-    for (const imp of r.imports)
-      if (imp.target.type === "module" && entityFiles.has(imp.target.path) && imp.target.path !== r.path)
-        note(r.path, imp.target.path, false);
+    for (const imp of r.imports) {
+      if (imp.target.type !== "module" || imp.target.path === r.path) continue;
+      if (entityFiles.has(imp.target.path)) note(r.path, imp.target.path, false);
+      // the tables of a schema file it imports by name
+      const tables = tablesOf.get(imp.target.path);
+      for (const [, , imported] of tables ? r.bindings : [])
+        if (tables!.has(imported)) note(r.path, `${imp.target.path}#${imported}`, false);
+    }
   }
   return {
     entities: entities.sort((a, b) => byString(a.key, b.key)),

@@ -51,9 +51,11 @@ const MONGOOSE_IMPORT = /["'](?:mongoose|@nestjs\/mongoose)["']/;
 const DATA_CALL = `\\.(?:${DATA_VERBS.join("|")})\\w*\\s*\\(`;
 /** A repository's own model factory over a collection or table: `MakeModelClass({ collectionName: "savedgroups" })`. */
 const COLLECTION_KEYS = new Set(["collectionName", "tableName"]);
+/** Drizzle declares a table with a call per dialect: `export const users = pgTable("users", {...})`. */
+const DRIZZLE_TABLES = new Set(["pgTable", "mysqlTable", "sqliteTable"]);
 const DATA_HINT = new RegExp(
   `@(?:Entity|Table)\\b|\\.define\\(|${DATA_CALL}|${MONGOOSE_MODEL.source}|createForClass\\(|` +
-    `\\b(?:${[...COLLECTION_KEYS].join("|")})\\s*:`,
+    `\\b(?:${[...COLLECTION_KEYS].join("|")})\\s*:|\\b(?:${[...DRIZZLE_TABLES].join("|")})\\s*\\(`,
 );
 const ENTITY_DECORATORS = new Set(["Entity", "Table"]);
 /** Sequelize defines a model on its instance (`sequelize.define`, `db.define`) or a `model` helper. */
@@ -211,6 +213,10 @@ function dataNode(node: ts.Node, data: DataFacts, seen: DataSeen, mongoose: bool
         const name = modelName(call.arguments[0]);
         if (name) data.entities.push({ name, how: "model.define" });
       } else if (receiver && !define) calls.add([...receiver, method].join(" "));
+      // a name given first to a client's method (`@` marks it): Drizzle's `db.insert(users)`, TypeORM's
+      // `manager.save(Order, x)`; the data stage keeps it when the name is an imported entity
+      const [first] = call.arguments;
+      if (!define && first && ts.isIdentifier(first)) calls.add(`@${first.text} ${method}`);
       return;
     }
     case SyntaxKind.Parameter:
@@ -219,6 +225,8 @@ function dataNode(node: ts.Node, data: DataFacts, seen: DataSeen, mongoose: bool
       const decl = node as ts.ParameterDeclaration | ts.VariableDeclaration | ts.PropertyDeclaration;
       if (!ts.isIdentifier(decl.name)) return;
       if (decl.initializer && overCollection(decl.initializer)) bases.add(decl.name.text);
+      const table = decl.initializer && drizzleTable(decl.initializer);
+      if (table) data.entities.push({ name: decl.name.text, how: table });
       const type = declaredEntityType(decl);
       if (type) typed.add(`${decl.name.text} ${type}`);
     }
@@ -239,6 +247,14 @@ function overCollection(e: ts.Expression): boolean {
           ts.isStringLiteralLike(p.initializer),
       ),
   );
+}
+
+/** A Drizzle table's declaration (`pgTable("users", {...})`): how it is declared. */
+function drizzleTable(e: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(e) || !e.arguments[0] || !ts.isStringLiteralLike(e.arguments[0])) return undefined;
+  const callee = e.expression;
+  if (ts.isIdentifier(callee) && DRIZZLE_TABLES.has(callee.text)) return `drizzle ${callee.text}`;
+  return undefined;
 }
 
 /** `class SavedGroupModel extends BaseClass`, BaseClass made by a factory over a collection; or the call itself. */

@@ -3,7 +3,7 @@
 /** No entity in the analysed code: what faultline reads as one, so that silence is not read as "no data coupling". */
 export const NO_ENTITY_FOUND =
   "no data entity found (faultline reads ORM entity classes, Sequelize and Mongoose models, model classes of a " +
-  "factory over a named collection or table, Prisma schemas; " +
+  "factory over a named collection or table, Prisma schemas, Drizzle tables; " +
   "not SQL files), so no service is passed over for owning no data";
 
 /** Entities found, none of which a service other than its owner reads. */

@@ -401,7 +401,7 @@ describe("report.html overview", () => {
       [
         none,
         "No data entity found (faultline reads ORM entity classes, Sequelize and Mongoose models, model classes of a " +
-          "factory over a named collection or table, Prisma schemas; " +
+          "factory over a named collection or table, Prisma schemas, Drizzle tables; " +
           "not SQL files), so no service is passed over for owning no data.",
       ],
       [own, "No entity is read by a service other than its owner."],

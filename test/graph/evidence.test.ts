@@ -73,6 +73,29 @@ describe("data evidence read from the syntax", () => {
     ]);
   });
 
+  it("finds Drizzle tables, and the tables given first to a client's methods", () => {
+    const text = [
+      `import { pgTable, text } from "drizzle-orm/pg-core";`,
+      `export const users = pgTable("user", { id: text("id") });`,
+      `export const posts = sqliteTable("posts", { id: text("id") });`,
+      `export const notATable = someTable("x", {});`, // not a dialect's table
+      `export const insertUser = () => db.insert(users).values({ id: "1" });`,
+      `export const removePost = () => tx.delete(posts);`,
+      `export const list = () => db.select().from(users);`, // a read: not a data method
+    ].join("\n");
+    const { data } = parse(text);
+    expect(data.entities).toEqual([
+      { name: "users", how: "drizzle pgTable" },
+      { name: "posts", how: "drizzle sqliteTable" },
+    ]);
+    expect(data.calls).toEqual([
+      { receiver: ["@posts"], method: "delete" },
+      { receiver: ["@users"], method: "insert" },
+      { receiver: ["db"], method: "insert" },
+      { receiver: ["tx"], method: "delete" },
+    ]);
+  });
+
   it("records data calls with their receivers and the entities names are declared as", () => {
     const text = [
       `export async function f(document: Document, repo: Repository<Order>) {`,
@@ -89,7 +112,11 @@ describe("data evidence read from the syntax", () => {
       `}`,
     ].join("\n");
     const { data } = parse(text);
+    // by hand: each call with a name for its first argument is recorded a second time with that name, marked `@`
     expect(data.calls).toEqual([
+      { receiver: ["@document"], method: "save" },
+      { receiver: ["@line"], method: "save" },
+      { receiver: ["@x"], method: "save" },
       { receiver: ["Order"], method: "findByPk" },
       { receiver: ["OrderLine"], method: "save" },
       { receiver: ["Refund"], method: "delete" },

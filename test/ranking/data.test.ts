@@ -190,3 +190,47 @@ describe("the Prisma schemas read", () => {
     expect(payment.map((e) => e.key)).toEqual(["packages/db/prisma/schema.prisma#Payment"]);
   });
 });
+
+describe("Drizzle tables", () => {
+  it("of a schema file are its models, owned by their writers; a file of one table owns it as an entity file", () => {
+    const table = (name: string) => `export const ${name} = pgTable("${name}", { id: text("id") });`;
+    const withImports = (r: ModuleRecord, target: string): ModuleRecord => ({
+      ...r,
+      imports: [
+        { specifier: target, kind: "static", target: { type: "module", path: target } },
+      ] as ModuleRecord["imports"],
+    });
+    const records = [
+      record("src/db/schema.ts", [table("users"), table("posts")]),
+      record("src/db/audit.ts", [table("auditLog")]),
+      // the posts service inserts posts and reads users; the admin reads posts and writes the audit log
+      withImports(
+        record("src/posts/service.ts", [
+          'import { posts, users } from "../db/schema";',
+          "export const add = () => db.insert(posts).values({});",
+          "export const who = () => db.select().from(users);",
+        ]),
+        "src/db/schema.ts",
+      ),
+      withImports(
+        record("src/admin/log.ts", [
+          'import { auditLog } from "../db/audit";',
+          "export const log = () => db.insert(auditLog);",
+        ]),
+        "src/db/audit.ts",
+      ),
+    ];
+    const data = readDataModel(records, []);
+    // by hand: the schema's two tables are keyed by file and name, with no file of their own; the audit log is its file
+    expect(data.entities.map((e) => [e.key, e.file])).toEqual([
+      ["src/db/audit.ts", "src/db/audit.ts"],
+      ["src/db/schema.ts#posts", undefined],
+      ["src/db/schema.ts#users", undefined],
+    ]);
+    expect(data.access).toEqual([
+      { file: "src/admin/log.ts", entity: "src/db/audit.ts", writes: 1 },
+      { file: "src/posts/service.ts", entity: "src/db/schema.ts#posts", writes: 1 },
+      { file: "src/posts/service.ts", entity: "src/db/schema.ts#users", writes: 0 },
+    ]);
+  });
+});

@@ -240,7 +240,7 @@ describe("shared data, when there is none", () => {
       [
         false,
         "no data entity found (faultline reads ORM entity classes, Sequelize and Mongoose models, model classes of a " +
-          "factory over a named collection or table, Prisma schemas; " +
+          "factory over a named collection or table, Prisma schemas, Drizzle tables; " +
           "not SQL files), so no service is passed over for owning no data",
       ],
       [true, "no entity is read by a service other than its owner"],
