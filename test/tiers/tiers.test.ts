@@ -79,6 +79,15 @@ function fullStack(): RepoScript {
       `import { db } from "../../src/db";\n` + `export async function run() {\n  db.rows.length = 0;\n}\n`,
     "apps/api/src/seeds/orders.ts":
       `import { db } from "../db";\n` + `export function seedOrders() {\n  db.rows.push(9);\n}\n`,
+    // a package of React e-mails (react-email), which the API's mailer renders
+    "packages/emails/package.json": json({
+      name: "@shop/emails",
+      dependencies: { "@react-email/components": "1", react: "18", "react-dom": "18" },
+    }),
+    "packages/emails/src/shipped.tsx": `export function Shipped() {\n  return <p>shipped</p>;\n}\n`,
+    "apps/api/src/mailer.ts":
+      `import { Shipped } from "../../../packages/emails/src/shipped";\nimport { db } from "./db";\n` +
+      `export const mail = () => [Shipped, db.rows];\n`,
     "apps/site/package.json": json({ name: "@shop/site", dependencies: { koa: "2", react: "18" } }),
     "apps/site/src/server.ts":
       `import Koa from "koa";\nimport { Welcome } from "./emails/welcome";\nimport { slug } from "./iso";\n` +
@@ -180,6 +189,8 @@ const EXPECTED: Record<string, string> = {
   "apps/api/src/migrations/Migration20240225134525.ts": "tooling",
   "apps/api/src/migration/20240207041922_add_status/migration.ts": "tooling", // right in a folder named by its date
   "apps/api/src/seed-database.ts": "tooling", // a seed script by its name, which no file imports
+  "apps/api/src/mailer.ts": "server",
+  "packages/emails/src/shipped.tsx": "server", // a react-email package: the server renders its templates
   "apps/api/src/scripts/generate-docs.ts": "tooling", // in scripts/, and no file but a script imports it: run by hand
   "apps/api/src/scripts/check-docs.ts": "tooling", // in scripts/, and no file imports it
   "apps/api/migration-scripts/add-status.ts": "tooling", // a folder of scripts too
@@ -244,7 +255,7 @@ describe("tiers", () => {
       "renders JSX in a Next.js app; used only by client files",
     );
     expect(why["apps/api/migrations/expire-at/expire-at.migration.ts"]).toMatch(/^a migration/);
-    expect(analysis.tiers.counts).toEqual({ server: 22, client: 13, shared: 4, tooling: 17 });
+    expect(analysis.tiers.counts).toEqual({ server: 24, client: 13, shared: 4, tooling: 17 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
