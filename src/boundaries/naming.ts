@@ -266,9 +266,10 @@ const ENTITY_USERS = 4;
  * phrase, at least half its size (`product` beside `product-option`: what the two share); else the
  * entity of their largest module, which says what the service is mostly about (its noun:
  * `models/Document.ts` names "document"), or that module's name when the entity's noun only qualifies
- * it and no entity has that name (`search` for SearchQuery); else the entity most files use, in a module at least half
- * the size of the largest; else their largest module. Names are unique; a service whose candidate
- * names are all taken is named by nameByNouns.
+ * it and no entity has that name (`search` for SearchQuery); else the largest module's name when an entity of
+ * another module only qualifies it (`member` beside `member-attribute-setting`); else the entity most files use,
+ * in a module at least half the size of the largest; else their largest module. Names are unique; a service whose
+ * candidate names are all taken is named by nameByNouns.
  * `gathered`: a service of modules gathered from across the cut (identity and access), which no
  * largest module speaks for: it is named after the entity named for identity that the most files
  * use (`User`), else the entity the most files use (vendure's Channel sits beside its roles).
@@ -370,12 +371,31 @@ export function nameServices(
     const party = gathered[i]
       ? bySize.filter((m) => isIdentityHead(m.name) && m.size * 2 >= bySize[0].size).map((m) => m.name)
       : [];
+    // an entity of another module whose name qualifies the largest module's (crowd.dev's `member-attribute-setting`
+    // beside `member`) is a part of that module's domain, which names the service; unless that name is an entity's
+    // of another service
+    const own = new Set(
+      services[i]
+        .flat()
+        .filter((f) => hints.entityFiles.has(f))
+        .map(entityNoun),
+    );
+    const partOf = largest
+      .slice(0, 1)
+      .filter(
+        (name) =>
+          !gathered[i] &&
+          !isGenericName(name) &&
+          (own.has(name) || !entityNouns.has(name)) &&
+          entities.some((e) => e.noun.startsWith(`${name}-`)),
+      );
     const candidates = [
       ...thingOf(i),
       ...head,
       ...qualified,
       ...central.map((e) => e.noun),
       ...party,
+      ...partOf,
       ...entities.map((e) => e.noun),
     ];
     // all taken: its nouns against the names given so far (a taken noun qualified by the next)

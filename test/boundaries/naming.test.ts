@@ -463,6 +463,35 @@ describe("service names", () => {
     expect(nameServices([[[0, 1, 2, 3]]], [["query"]], files, hints, new Set())).toEqual(["search-query"]);
   });
 
+  it("name a service by its largest module when another module's entity only qualifies that module's name", () => {
+    // crowd.dev's members: the largest module is `member` (its routes and service), the Member model sits in a
+    // small module of the models folder, and the member attribute settings, a module of their own, own their model
+    const files = [
+      "src/api/member/memberList.ts",
+      "src/api/member/memberUpdate.ts",
+      "src/services/memberService.ts",
+      "src/database/repositories/memberRepository.ts",
+      "src/database/models/memberAttributeSettings.ts",
+      "src/services/memberAttributeSettingsService.ts",
+      "src/api/settings/memberAttributeList.ts",
+      "src/database/models/member.ts",
+    ];
+    const users = new Map([
+      [4, [5, 6]],
+      [7, [2, 3]],
+    ]);
+    const hints = { nouns: files.map(nounOf), entityFiles: new Set([4, 7]), users };
+    expect(hints.nouns.slice(4, 5)).toEqual(["member-attribute-setting"]);
+    const modules = [[0, 1, 2, 3], [4, 5, 6], [7]];
+    // by hand: no entity in the largest module (`member`, 4 files); the attribute settings' module (3) is at least
+    // half of it and its entity's noun begins with `member-`: a part of the members' domain
+    const names = [["member", "member-attribute-setting", "member-database"]];
+    expect(nameServices([modules], names, files, hints, new Set())).toEqual(["member"]);
+    // an entity noun not beginning with the largest module's name names the service as before
+    const other = [["people", "member-attribute-setting", "member-database"]];
+    expect(nameServices([modules], other, files, hints, new Set())).toEqual(["member-attribute-setting"]);
+  });
+
   it("never name a service by its module's name when that name is another service's entity", () => {
     // the bigger service's largest module is `order` and holds OrderLine; Order is the smaller one's
     const files = [
