@@ -25,7 +25,7 @@ const GENERIC = new Set(
     "validation validators validator resolvers resolver query queries mutation mutations steps step workflows " +
     "workflow entities entity dtos dto repository repositories presenters presenter policies policy commands " +
     "command tasks task processors processor jobs job events event errors error base abstract default test tests " +
-    "spec mocks fixtures polyfills polyfill shims shim bootstrap startup boot init"
+    "spec mocks fixtures polyfills polyfill shims shim bootstrap startup boot init shutdown"
   ).split(" "),
 );
 /** A folder or file name that says what its files are or do (`services`, `models`, `utils`), never what about. */
@@ -67,7 +67,7 @@ export function namesIdentity(name: string): boolean {
 const ADJECTIVES = new Set(
   (
     "active inactive existing placed pending archived deleted published public private internal global local " +
-    "generic common custom main primary secondary all any some other my own archivable"
+    "generic common custom main primary secondary all any some other my own archivable graceful"
   ).split(" "),
 );
 /**

@@ -23,6 +23,9 @@ describe("the noun a file's name carries", () => {
       ["server/queues/tasks/base/BaseTask.ts", undefined], // a base class of a role: no noun
       // an implementation says what the file is: unleash's `server-impl.ts` names nothing, as `server.ts` does
       ["src/lib/server-impl.ts", undefined],
+      // a name that says the process stops names nothing, as one saying it starts: openpanel's worker's
+      ["apps/worker/src/utils/graceful-shutdown.ts", undefined],
+      ["src/startup.ts", undefined],
       ["src/payments/PaymentGatewayImpl.ts", "payment-gateway"],
       // in a name shorter than a job's, a verb or participle may be the noun itself
       // the arguments and enums of a GraphQL API made from a schema: the quantity or the type prefix qualifies it
