@@ -93,9 +93,16 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
           : (named.get(last) ?? (call.receiver.length >= 2 ? prismaByClient.get(last) : undefined));
       if (key && key !== r.path) note(r.path, key, WRITE.test(call.method));
     }
+    // a registry of the models (Sequelize's `models/index.ts`, importing every model file to wire them up) reads none
+    const entityImports = new Set(
+      r.imports.flatMap((imp) =>
+        imp.target.type === "module" && entityFiles.has(imp.target.path) ? [imp.target.path] : [],
+      ),
+    );
+    const registry = entityImports.size >= Math.max(REGISTRY_MIN, entityFiles.size / 2);
     for (const imp of r.imports) {
       if (imp.target.type !== "module" || imp.target.path === r.path) continue;
-      if (entityFiles.has(imp.target.path)) note(r.path, imp.target.path, false);
+      if (entityFiles.has(imp.target.path) && !registry) note(r.path, imp.target.path, false);
       // the tables of a schema file it imports by name
       const tables = tablesOf.get(imp.target.path);
       for (const [, , imported] of tables ? r.bindings : [])
@@ -107,6 +114,9 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
     access: [...access.values()].sort((a, b) => byString(a.entity, b.entity) || byString(a.file, b.file)),
   };
 }
+
+/** A file importing this many entity files, and half of them or more, registers them: it reads none. */
+const REGISTRY_MIN = 4;
 
 /** The model names of a schema.prisma (`model Order {`), read as data. */
 export function prismaModels(text: string): string[] {

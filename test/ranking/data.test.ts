@@ -234,3 +234,34 @@ describe("Drizzle tables", () => {
     ]);
   });
 });
+
+describe("a registry of the models", () => {
+  it("reads none of them: a file importing four entity files or more, half of them or more, wires them up", () => {
+    const model = (name: string) => record(`src/models/${name}.ts`, [`@Entity() export class ${name} {}`]);
+    const names = ["Member", "Activity", "Tenant", "Segment", "Report"];
+    const importing = (path: string, lines: string[], targets: string[]): ModuleRecord => ({
+      ...record(path, lines),
+      imports: targets.map((t) => ({
+        specifier: t,
+        kind: "static",
+        target: { type: "module", path: t },
+      })) as ModuleRecord["imports"],
+    });
+    const files = names.map((n) => `src/models/${n}.ts`);
+    const records = [
+      ...names.map(model),
+      // crowd.dev's models/index.ts imports four of the five model files to define them on the connection
+      importing("src/models/index.ts", ["export const models = {};"], files.slice(0, 4)),
+      // a service importing two of them reads both
+      importing("src/services/memberService.ts", ["export const s = 1;"], files.slice(0, 2)),
+    ];
+    const reads = readDataModel(records, [])
+      .access.filter((a) => a.writes === 0)
+      .map((a) => `${a.file} ${a.entity}`);
+    // by hand: 4 of 5 entity files, at least four and at least half: the index is a registry
+    expect(reads).toEqual([
+      "src/services/memberService.ts src/models/Activity.ts",
+      "src/services/memberService.ts src/models/Member.ts",
+    ]);
+  });
+});
