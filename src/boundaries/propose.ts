@@ -656,7 +656,8 @@ function entryPoints(
   const root = commonFolder(files);
   // a file of the root folder named for a domain (`src/orderExport.ts`) is that domain's, whoever runs it
   const atRoot = (f: string, i: number) => root !== "" && path.posix.dirname(f) === root && !namesDomain(i);
-  const app = (f: string, i: number) => (SRC_INDEX.test(f) && exportless.has(i)) || APP_INDEX.test(f);
+  // a CommonJS index's `module.exports` is no export its table sees: only a TypeScript index says it exports nothing
+  const app = (f: string, i: number) => (SRC_INDEX_TS.test(f) && exportless.has(i)) || APP_INDEX.test(f);
   const starts = (f: string, i: number) => (TOP_INDEX.test(f) || app(f, i) || atRoot(f, i)) && runs.has(f);
   return files.flatMap((f, i) => ((ENTRY_POINT.test(f) || starts(f, i)) && !imported.has(f) ? [i] : []));
 }
@@ -768,7 +769,7 @@ const TOP_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
  * The index of a package's `src/`: an app's process when it exports nothing (a library's module exports itself), or
  * when it is a workspace app's (`apps/worker/src/index.ts`, beside the libraries of `packages/`).
  */
-const SRC_INDEX = /(^|\/)src\/index\.[cm]?[jt]sx?$/;
+const SRC_INDEX_TS = /(^|\/)src\/index\.[cm]?tsx?$/;
 const APP_INDEX = /(^|\/)apps\/[^/]+\/src\/index\.[cm]?[jt]sx?$/;
 /** A file right in a folder named for starting the process. */
 const START_UP_FOLDER = /(^|\/)(init|bootstrap|startup|boot)\/[^/]+$/;

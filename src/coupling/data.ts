@@ -3,12 +3,15 @@ import type { ModuleRecord } from "../graph/types.js";
 import { globMatcher } from "../util/globs.js";
 import { byString } from "../util/order.js";
 
-/** A domain entity: what the ORM says is one (a model or entity class, a Prisma model). */
+/** A domain entity: what the ORM says is one (a model or entity class, a Prisma model, a Drizzle table). */
 export interface Entity {
-  /** its analysed file, or `schema.prisma#Order` for a model of a schema that is not TypeScript */
+  /**
+   * its analysed file, or `schema.prisma#Order` for a model of a schema that is not TypeScript, `db/schema.ts#users`
+   * for a table of a Drizzle schema file (a file of several tables)
+   */
   key: string;
   name: string;
-  /** the analysed file that declares it (absent for a Prisma model) */
+  /** the analysed file that declares it (absent for a Prisma model and a table of a schema file) */
   file?: string;
   how: string;
 }
@@ -34,11 +37,12 @@ const WRITE = new RegExp(`^(?:${WRITE_VERBS.split(" ").join("|")}|bulkCreate|fin
 /**
  * The entities of the analysed code and who reads or writes them, from the syntax alone: an
  * entity class or model (sequelize-typescript, TypeORM, MikroORM, `model.define`, a Mongoose model), a model
- * of a schema.prisma; a write is a create/save/update/upsert/destroy/delete call on the model
+ * of a schema.prisma, a Drizzle table; a write is a create/save/update/upsert/destroy/delete call on the model
  * (`Document.create`), on an instance whose declared type or finder names it (`document.save()`),
- * on its repository (`Repository<Order>`, `getRepository(Order)`, a class named `OrderRepository`), or on
- * the Prisma client (`prisma.order.update`); a
- * file that imports an entity or queries it reads it.
+ * on its repository (`Repository<Order>`, `getRepository(Order)`, a class named `OrderRepository`), on
+ * the Prisma client (`prisma.order.update`), or one given the entity first, imported from its file or an index
+ * (`db.insert(users)`); a file that imports an entity or queries it reads it, unless it registers the models
+ * (imports half of those below its folder or more, at least four).
  */
 export function readDataModel(records: ModuleRecord[], prisma: { schema: string; models: string[] }[]): DataModel {
   const entities: Entity[] = [];
@@ -56,13 +60,17 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
           : { key: r.path, name: e.name, file: r.path, how: e.how },
       );
   for (const s of prisma)
-    for (const name of s.models) entities.push({ key: `${s.schema}#${name}`, name, how: "a model of schema.prisma" });
+    for (const name of s.models) entities.push({ key: `${s.schema}#${name}`, name, how: PRISMA_HOW });
   // a name two entities share says nothing about which one a call means
   const byName = new Map<string, string | null>();
   for (const e of entities) byName.set(e.name, byName.has(e.name) ? null : e.key);
+  // the Prisma client's property of each model (`prisma.order`); a model of several schemas (teable's one per
+  // database) is the last schema's
   const prismaByClient = new Map<string, string>();
-  for (const e of entities) if (!e.file) prismaByClient.set(e.name.charAt(0).toLowerCase() + e.name.slice(1), e.key);
+  for (const e of entities.filter((x) => x.how === PRISMA_HOW))
+    prismaByClient.set(e.name.charAt(0).toLowerCase() + e.name.slice(1), e.key);
   const entityFiles = new Set(entities.filter((e) => e.file).map((e) => e.file!));
+  const homeOf = (key: string) => key.split("#")[0];
 
   const access = new Map<string, DataAccess>();
   const note = (file: string, entity: string, write: boolean) => {
@@ -76,9 +84,19 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
       const key = byName.get(imported === "default" ? local : imported);
       if (key) named.set(local, key);
     }
-    // an imported entity given first to a client's method (`db.insert(users)`): typed locals aside, which the
-    // receiver's call already counts (`repo.save(order)`)
-    const importedEntity = new Map(named);
+    // an entity given first to a client's method (`db.insert(users)`): one imported from its own file, or through
+    // an index that re-exports it, or a table of this very schema file; typed locals aside, which the receiver's
+    // call already counts (`repo.save(order)`), and a name imported from elsewhere (a `session` of a cache)
+    const resolved = new Map(
+      r.imports.flatMap((imp) => (imp.target.type === "module" ? [[imp.specifier, imp.target.path] as const] : [])),
+    );
+    const importedEntity = new Map<string, string>();
+    for (const [local, specifier] of r.bindings) {
+      const key = named.get(local);
+      const from = resolved.get(specifier);
+      if (key && from && (from === homeOf(key) || INDEX.test(from))) importedEntity.set(local, key);
+    }
+    for (const table of tablesOf.get(r.path) ?? []) importedEntity.set(table, `${r.path}#${table}`);
     for (const [local, type] of r.data.typed) {
       // a repository class named for its entity (novu's `SubscriberRepository` of the model Subscriber)
       const key = byName.get(type) ?? (type.endsWith("Repository") ? byName.get(type.slice(0, -10)) : undefined);
@@ -93,20 +111,25 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
           : (named.get(last) ?? (call.receiver.length >= 2 ? prismaByClient.get(last) : undefined));
       if (key && key !== r.path) note(r.path, key, WRITE.test(call.method));
     }
-    // a registry of the models (Sequelize's `models/index.ts`, importing every model file to wire them up) reads none
+    // a registry of the models (Sequelize's `models/index.ts`, importing the model files below its folder to wire
+    // them up) reads none
+    const below = `${path.posix.dirname(r.path)}/`;
     const entityImports = new Set(
       r.imports.flatMap((imp) =>
-        imp.target.type === "module" && entityFiles.has(imp.target.path) ? [imp.target.path] : [],
+        imp.target.type === "module" && entityFiles.has(imp.target.path) && imp.target.path.startsWith(below)
+          ? [imp.target.path]
+          : [],
       ),
     );
-    const registry = entityImports.size >= Math.max(REGISTRY_MIN, entityFiles.size / 2);
+    const entitiesBelow = [...entityFiles].filter((f) => f.startsWith(below)).length;
+    const registry = entityImports.size >= Math.max(REGISTRY_MIN, entitiesBelow / 2);
     for (const imp of r.imports) {
       if (imp.target.type !== "module" || imp.target.path === r.path) continue;
       if (entityFiles.has(imp.target.path) && !registry) note(r.path, imp.target.path, false);
-      // the tables of a schema file it imports by name
+      // the tables of a schema file it imports by name, in that import
       const tables = tablesOf.get(imp.target.path);
-      for (const [, , imported] of tables ? r.bindings : [])
-        if (tables!.has(imported)) note(r.path, `${imp.target.path}#${imported}`, false);
+      for (const [, specifier, imported] of tables ? r.bindings : [])
+        if (specifier === imp.specifier && tables!.has(imported)) note(r.path, `${imp.target.path}#${imported}`, false);
     }
   }
   return {
@@ -115,8 +138,11 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
   };
 }
 
-/** A file importing this many entity files, and half of them or more, registers them: it reads none. */
+/** A file importing this many entity files below its folder, half of those there or more, registers them. */
 const REGISTRY_MIN = 4;
+const PRISMA_HOW = "a model of schema.prisma";
+/** An index file: it may re-export an entity from its own file. */
+const INDEX = /(^|\/)index\.[cm]?[jt]sx?$/;
 
 /** The model names of a schema.prisma (`model Order {`), read as data. */
 export function prismaModels(text: string): string[] {

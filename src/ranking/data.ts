@@ -2,12 +2,12 @@ import type { DataModel } from "../coupling/data.js";
 import type { ServicePartition } from "../metrics/types.js";
 import { getOrInsert } from "../util/maps.js";
 import { byString } from "../util/order.js";
-import { nameWords } from "../coupling/names.js";
+import { nameInWords } from "../coupling/names.js";
 import type { DataOwned, DataRequired, EntityUse } from "./types.js";
 
 /**
  * Who owns each entity and who else uses it. An entity declared in a file belongs to the
- * service that holds the file; a model of a schema that is not TypeScript (Prisma) to the service
+ * service that holds the file; a model of a schema (Prisma's, a Drizzle schema file's table) to the service
  * named for it when that service uses it (documenso's Webhook is the webhooks', whoever writes it more),
  * else to the service whose files make the most write calls on it (the one implementing its create, update
  * and delete, not a seeder or an admin screen touching it once), then whose files read it most.
@@ -36,7 +36,7 @@ export function dataOwnership(
   const entities: EntityUse[] = [];
   const byName = new Map(p.services.map((s) => [s.name, s.id]));
   for (const e of data?.entities ?? []) {
-    const namesake = byName.get(nameWords(e.name).join("-"));
+    const namesake = byName.get(nameInWords(e.name));
     const owner =
       e.file !== undefined
         ? (serviceOf.get(e.file) ?? null)

@@ -30,11 +30,13 @@ const CONFIG_FILE = /(^|\/)[^/]+\.config\.[cm]?[jt]sx?$/;
  */
 const ONE_OFF_SCRIPT =
   /(^|\/)(migration[-_]?)?\d{8,}[^/]*$|(^|\/)\d{12,}[-_][^/]*\/[^/]+$|(^|\/)[^/]*-\d{10,13}(\.\d+)?[-_][^/]*$/i;
+/** A file in a folder of migrations (`apps/api/migrations/expire-at/expire-at.migration.ts`): run once, by hand. */
+const MIGRATIONS = /(^|\/)migrations\//i;
 /**
- * A file in a folder of migrations (`apps/api/migrations/expire-at/expire-at.migration.ts`, openpanel's
- * `code-migrations/`): run once, by hand.
+ * A folder whose name ends in migrations (openpanel's `code-migrations/`, `dbMigrations/`): its files are run by hand
+ * as a scripts folder's are, when no code but such a file imports them (a feature of that name stays).
  */
-const MIGRATIONS = /(^|\/)([a-z0-9]+[-_])*migrations\//i;
+const NAMED_MIGRATIONS = /(^|\/)[a-z0-9]+(?:[-_]migrations|Migrations)\//i;
 /** A database seed script (`prisma/seed/users.ts`, `seed.ts`, `demo-seed.ts`, `users.seeder.ts`): fills a dev DB. */
 const SEED_SCRIPT = /(^|\/)(seeds?|seeders?|seeding)\/|(^|\/|[-_.])(seeds?|seeders?)(\.[^/]*)?$/i;
 /**
@@ -54,13 +56,14 @@ const NEXT_ROUTE_UI = /(^|\/)app\/(.+\/)?(page|layout|loading|error|global-error
 const NEXT_ENDPOINT = /(^|\/)pages\/api\/.+\.[jt]sx?$|(^|\/)app\/(.+\/)?route\.[jt]s$/;
 
 /**
- * The files of folders of scripts run by hand: those no file imports, then, round by round, those that only such
- * scripts import (`generate-graphql-schema.ts`, which `check-graphql-schema.ts` runs); a file of a scripts folder
- * that other code imports (a feature of that name, its controller imported by the app) runs with that code.
+ * The files of folders of scripts (or migrations by another name) run by hand: those no file imports, then, round
+ * by round, those that only such scripts import (`generate-graphql-schema.ts`, which `check-graphql-schema.ts`
+ * runs); a file of a scripts folder that other code imports (a feature of that name, its controller imported by the
+ * app) runs with that code.
  */
 function scriptsRunByHand(files: string[], importers: number[][]): Set<number> {
   const scripts = new Set<number>();
-  const candidates = files.flatMap((f, i) => (SCRIPTS.test(f) ? [i] : []));
+  const candidates = files.flatMap((f, i) => (SCRIPTS.test(f) || NAMED_MIGRATIONS.test(f) ? [i] : []));
   for (let grew = true; grew;) {
     grew = false;
     for (const i of candidates)
@@ -116,9 +119,9 @@ export function classifyTiers(input: TierInputs): TierMap {
     if (toolConfigs.has(i)) [tier[i], why[i]] = ["tooling", "a tool's config file"];
     else if (ONE_OFF_SCRIPT.test(f))
       [tier[i], why[i]] = ["tooling", "a one-off script named by its date (a migration or backfill)"];
-    else if (MIGRATIONS.test(f)) [tier[i], why[i]] = ["tooling", "a migration (in a folder of migrations): run once"];
+    else if (MIGRATIONS.test(f)) [tier[i], why[i]] = ["tooling", "a migration (in migrations/): run once"];
     else if (handRun.has(i))
-      [tier[i], why[i]] = ["tooling", "a script in a folder of scripts that no code but such a script imports"];
+      [tier[i], why[i]] = ["tooling", "a script of a folder of scripts or migrations that no other code imports"];
     else if (SEED_SCRIPT.test(f) || (SEED_RUN.test(f) && importers[i].length === 0))
       [tier[i], why[i]] = [
         "tooling",

@@ -165,9 +165,10 @@ export function packageKind(name: string, m: PackageManifest): PackageKind {
   if (host) return { tier: "tooling", why: `package ${name} is a plugin of ${host} (peer dependency)` };
   // a Next.js app holds its front end and its server code (route handlers, server actions): its files decide
   if (runtime.includes("next")) return { why: `package ${name} is a Next.js app`, next: true };
-  // e-mail templates in React (react-email) are rendered by whoever sends them, a server most often: their users decide
+  // a package of e-mail templates in React (react-email), nothing of a server: whoever sends them renders them, a
+  // server most often, so their users decide
   const email = runtime.find((d) => d === "react-email" || d.startsWith("@react-email/"));
-  if (email) return { why: `package ${name} renders e-mails (depends on ${email})` };
+  if (email && !runtime.some(isServerPackage)) return { why: `package ${name} renders e-mails (depends on ${email})` };
   const server = runtime.find(isServerPackage);
   // React beside a server framework may render e-mails or pages on the server: its files decide
   const client = runtime.find(isClientPackage) ?? runtime.find(isUiPackage);

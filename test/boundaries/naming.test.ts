@@ -490,6 +490,18 @@ describe("service names", () => {
     // an entity noun not beginning with the largest module's name names the service as before
     const other = [["people", "member-attribute-setting", "member-database"]];
     expect(nameServices([modules], other, files, hints, new Set())).toEqual(["member-attribute-setting"]);
+    // nor does a largest module named by a generic word
+    const generic = [["service", "member-attribute-setting", "member-database"]];
+    expect(nameServices([modules], generic, files, hints, new Set())).toEqual(["member-attribute-setting"]);
+    // nor one named for another service's entity: the Member model in a service of its own
+    const apart = nameServices(
+      [modules.slice(0, 2), [[7]]],
+      [names[0].slice(0, 2), ["member-database"]],
+      files,
+      hints,
+      new Set(),
+    );
+    expect(apart).toEqual(["member-attribute-setting", "member-database"]);
   });
 
   it("never name a service by its module's name when that name is another service's entity", () => {

@@ -192,32 +192,36 @@ describe("the Prisma schemas read", () => {
 });
 
 describe("Drizzle tables", () => {
+  const table = (name: string) => `export const ${name} = pgTable("${name}", { id: text("id") });`;
+  /** A record whose imports resolve each specifier to the file given. */
+  const resolving = (r: ModuleRecord, targets: Record<string, string>): ModuleRecord => ({
+    ...r,
+    imports: Object.entries(targets).map(([specifier, path]) => ({
+      specifier,
+      kind: "static",
+      target: { type: "module", path },
+    })) as ModuleRecord["imports"],
+  });
+
   it("of a schema file are its models, owned by their writers; a file of one table owns it as an entity file", () => {
-    const table = (name: string) => `export const ${name} = pgTable("${name}", { id: text("id") });`;
-    const withImports = (r: ModuleRecord, target: string): ModuleRecord => ({
-      ...r,
-      imports: [
-        { specifier: target, kind: "static", target: { type: "module", path: target } },
-      ] as ModuleRecord["imports"],
-    });
     const records = [
       record("src/db/schema.ts", [table("users"), table("posts")]),
       record("src/db/audit.ts", [table("auditLog")]),
       // the posts service inserts posts and reads users; the admin reads posts and writes the audit log
-      withImports(
+      resolving(
         record("src/posts/service.ts", [
           'import { posts, users } from "../db/schema";',
           "export const add = () => db.insert(posts).values({});",
           "export const who = () => db.select().from(users);",
         ]),
-        "src/db/schema.ts",
+        { "../db/schema": "src/db/schema.ts" },
       ),
-      withImports(
+      resolving(
         record("src/admin/log.ts", [
           'import { auditLog } from "../db/audit";',
           "export const log = () => db.insert(auditLog);",
         ]),
-        "src/db/audit.ts",
+        { "../db/audit": "src/db/audit.ts" },
       ),
     ];
     const data = readDataModel(records, []);
@@ -231,6 +235,43 @@ describe("Drizzle tables", () => {
       { file: "src/admin/log.ts", entity: "src/db/audit.ts", writes: 1 },
       { file: "src/posts/service.ts", entity: "src/db/schema.ts#posts", writes: 1 },
       { file: "src/posts/service.ts", entity: "src/db/schema.ts#users", writes: 0 },
+    ]);
+  });
+
+  it("are written and read only through the names imported from them, or from an index, or in their own file", () => {
+    const records = [
+      record("src/db/schema.ts", [table("users"), table("session"), "export const wipe = () => db.delete(session);"]),
+      // a `session` of a cache, a `users` router: names of the tables, imported from elsewhere
+      resolving(
+        record("src/cache/flush.ts", [
+          'import { session } from "./store";',
+          'import { users } from "../routers/users";',
+          'import { posts } from "../db/schema";',
+          "export const flush = () => cache.delete(session);",
+        ]),
+        {
+          "./store": "src/cache/store.ts",
+          "../routers/users": "src/routers/users.ts",
+          "../db/schema": "src/db/schema.ts",
+        },
+      ),
+      // through the index re-exporting the schema
+      resolving(
+        record("src/auth/logout.ts", [
+          'import { session } from "../db";',
+          "export const out = () => db.delete(session);",
+        ]),
+        { "../db": "src/db/index.ts" },
+      ),
+      // a typed local given first: the repository's own call counts it, not the argument
+      record("src/users/rename.ts", ["export const f = (users: User) => store.update(users);"]),
+    ];
+    const data = readDataModel(records, []);
+    // by hand: the schema file deletes its own session; flush.ts imports neither table from the schema (posts is
+    // none of its tables) and writes nothing; logout.ts deletes the session through the index
+    expect(data.access).toEqual([
+      { file: "src/auth/logout.ts", entity: "src/db/schema.ts#session", writes: 1 },
+      { file: "src/db/schema.ts", entity: "src/db/schema.ts#session", writes: 1 },
     ]);
   });
 });
@@ -263,5 +304,28 @@ describe("a registry of the models", () => {
       "src/services/memberService.ts src/models/Activity.ts",
       "src/services/memberService.ts src/models/Member.ts",
     ]);
+  });
+});
+
+describe("a registry of the models, among many", () => {
+  it("imports half the entity files below its folder or more; a service importing many elsewhere reads them", () => {
+    const names = Array.from({ length: 10 }, (_, k) => `Model${k}`);
+    const files = names.map((n) => `src/models/${n}.ts`);
+    const importing = (path: string, targets: string[]): ModuleRecord =>
+      ({
+        ...record(path, ["export const x = 1;"]),
+        imports: targets.map((t) => ({ specifier: t, kind: "static", target: { type: "module", path: t } })),
+      }) as ModuleRecord;
+    const records = [
+      ...names.map((n, k) => record(files[k], [`@Entity() export class ${n} {}`])),
+      importing("src/models/index.ts", files.slice(0, 5)),
+      importing("src/models/associations.ts", files.slice(0, 4)),
+      importing("src/services/report.ts", files.slice(0, 6)),
+    ];
+    const readers = new Map<string, number>();
+    for (const a of readDataModel(records, []).access) readers.set(a.file, (readers.get(a.file) ?? 0) + 1);
+    // by hand: the index imports 5 of the 10 below src/models/, half: a registry; the associations 4, under half;
+    // the report 6, none below its own folder src/services/
+    expect(Object.fromEntries(readers)).toEqual({ "src/models/associations.ts": 4, "src/services/report.ts": 6 });
   });
 });

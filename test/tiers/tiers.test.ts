@@ -35,7 +35,8 @@ function fullStack(): RepoScript {
       `import type { OrderStatus } from "../../../packages/types/src/status";\n` +
       `export async function fetchOrders(status?: OrderStatus): Promise<Order[]> {\n` +
       `  return status ? [] : [];\n}\n`,
-    "apps/api/package.json": json({ name: "@shop/api", dependencies: { koa: "2" } }),
+    // a server that renders its e-mails itself (react-email's renderer beside koa): a server package still
+    "apps/api/package.json": json({ name: "@shop/api", dependencies: { koa: "2", "@react-email/render": "1" } }),
     "apps/api/src/server.ts":
       `import "./config/env.config";\nimport Koa from "koa";\nimport { ordersRoute } from "./orders/routes";\n` +
       `import { scripts } from "./custom-scripts/routes";\n` +
@@ -62,9 +63,13 @@ function fullStack(): RepoScript {
     "apps/api/src/scripts/check-docs.ts": `import { docs } from "./generate-docs";\nexport const ok = docs().length;\n`,
     "apps/api/migration-scripts/add-status.ts": `import { db } from "../src/db";\nexport const up = () => db.rows;\n`,
     "apps/api/code-migrations/2-backfill.ts": `import { db } from "../src/db";\nexport const up = () => db.rows;\n`,
+    // a feature named like one, which the server's custom scripts import: it runs with them
+    "apps/api/src/workspace-migrations/plan.ts": `import { db } from "../db";\nexport const plan = () => db.rows;\n`,
     // a feature named for scripts (the user's saved scripts), which the server mounts: its files run with it
     "apps/api/src/custom-scripts/routes.ts": `import { saved } from "./store";\nexport const scripts = saved;\n`,
-    "apps/api/src/custom-scripts/store.ts": `import { db } from "../db";\nexport const saved = () => db.rows;\n`,
+    "apps/api/src/custom-scripts/store.ts":
+      `import { db } from "../db";\nimport { plan } from "../workspace-migrations/plan";\n` +
+      `export const saved = () => [db.rows, plan()];\n`,
     // a seed phrase the code imports, and an API version's folder named by its date: no scripts
     "apps/api/src/wallet/seed-phrase.ts": `export const words = () => ["abandon"];\n`,
     "apps/api/src/wallet/wallet.ts": `import { words } from "./seed-phrase";\nexport const wallet = () => words();\n`,
@@ -194,7 +199,8 @@ const EXPECTED: Record<string, string> = {
   "apps/api/src/scripts/generate-docs.ts": "tooling", // in scripts/, and no file but a script imports it: run by hand
   "apps/api/src/scripts/check-docs.ts": "tooling", // in scripts/, and no file imports it
   "apps/api/migration-scripts/add-status.ts": "tooling", // a folder of scripts too
-  "apps/api/code-migrations/2-backfill.ts": "tooling", // a folder of migrations, by any name ending so
+  "apps/api/code-migrations/2-backfill.ts": "tooling", // a folder of migrations by another name, nothing imports it
+  "apps/api/src/workspace-migrations/plan.ts": "server", // named so, but server code imports it
   "apps/api/src/custom-scripts/routes.ts": "server", // in a folder of scripts, but the server imports it
   "apps/api/src/custom-scripts/store.ts": "server", // ... and it imports this: both run with the server
   "apps/api/src/wallet/seed-phrase.ts": "server", // named like one, but imported: it runs with the code
@@ -255,7 +261,7 @@ describe("tiers", () => {
       "renders JSX in a Next.js app; used only by client files",
     );
     expect(why["apps/api/migrations/expire-at/expire-at.migration.ts"]).toMatch(/^a migration/);
-    expect(analysis.tiers.counts).toEqual({ server: 24, client: 13, shared: 4, tooling: 17 });
+    expect(analysis.tiers.counts).toEqual({ server: 25, client: 13, shared: 4, tooling: 17 });
     // services are made of server code alone; shared files are listed apart, the client summarised
     const inServices = analysis.services.flatMap((s) => s.files).sort();
     const server = Object.keys(EXPECTED).filter((f) => EXPECTED[f] === "server");
