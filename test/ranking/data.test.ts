@@ -238,6 +238,32 @@ describe("Drizzle tables", () => {
     ]);
   });
 
+  it("of a schema file belong to the service named for them in the singular, when it uses them", () => {
+    const records = [
+      record("src/db/schema.ts", [table("users"), table("posts")]),
+      resolving(
+        record("src/user/profile.ts", ['import { users } from "../db/schema";', "export const me = () => users;"]),
+        { "../db/schema": "src/db/schema.ts" },
+      ),
+      resolving(
+        record("src/admin/ban.ts", [
+          'import { users } from "../db/schema";',
+          "export const ban = () => db.update(users);",
+        ]),
+        { "../db/schema": "src/db/schema.ts" },
+      ),
+    ];
+    const owned = dataOwnership(readDataModel(records, []), {
+      services: [
+        { id: "user", name: "user", files: ["src/user/profile.ts"] },
+        { id: "admin", name: "admin", files: ["src/admin/ban.ts"] },
+      ],
+      kernel: ["src/db/schema.ts"],
+    }).entities;
+    // by hand: `users` in the singular is the user service's name, and it reads the table; the admin writes it
+    expect(owned.find((e) => e.name === "users")).toMatchObject({ owner: "user", writtenBy: ["admin"] });
+  });
+
   it("are written and read only through the names imported from them, or from an index, or in their own file", () => {
     const records = [
       record("src/db/schema.ts", [table("users"), table("session"), "export const wipe = () => db.delete(session);"]),
