@@ -99,11 +99,14 @@ export function readEvidence(
   const calls = new Set<string>();
   const typed = new Set<string>();
   const bases = new Set<string>();
+  const topLevel = new Set<ts.Node>(
+    sf.statements.flatMap((st) => (ts.isVariableStatement(st) ? [...st.declarationList.declarations] : [])),
+  );
   const visit = (node: ts.Node, inType: boolean): void => {
     const kind = node.kind;
     if (kind === SyntaxKind.ImportDeclaration) return;
     if (wantDom && kind === SyntaxKind.PropertyAccessExpression) domNode(node as ts.PropertyAccessExpression, dom);
-    if (wantData) dataNode(node, data, { calls, typed, bases }, mongoose);
+    if (wantData) dataNode(node, data, { calls, typed, bases, topLevel }, mongoose);
     alsoVisit?.(node);
     if (kind === SyntaxKind.ClassDeclaration || kind === SyntaxKind.ClassExpression) {
       const cls = node as ts.ClassLikeDeclaration;
@@ -184,6 +187,8 @@ interface DataSeen {
   calls: Set<string>;
   typed: Set<string>;
   bases: Set<string>;
+  /** the variables the module declares at its top level */
+  topLevel: Set<ts.Node>;
 }
 
 function dataNode(node: ts.Node, data: DataFacts, seen: DataSeen, mongoose: boolean): void {
@@ -225,7 +230,8 @@ function dataNode(node: ts.Node, data: DataFacts, seen: DataSeen, mongoose: bool
       const decl = node as ts.ParameterDeclaration | ts.VariableDeclaration | ts.PropertyDeclaration;
       if (!ts.isIdentifier(decl.name)) return;
       if (decl.initializer && overCollection(decl.initializer)) bases.add(decl.name.text);
-      const table = decl.initializer && drizzleTable(decl.initializer);
+      // a table is declared at the top of its module, never inside a function (a test's or a factory's)
+      const table = seen.topLevel.has(decl) && decl.initializer && drizzleTable(decl.initializer);
       if (table) data.entities.push({ name: decl.name.text, how: table });
       const type = declaredEntityType(decl);
       if (type) typed.add(`${decl.name.text} ${type}`);

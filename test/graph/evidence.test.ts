@@ -79,6 +79,7 @@ describe("data evidence read from the syntax", () => {
       `export const users = pgTable("user", { id: text("id") });`,
       `export const posts = sqliteTable("posts", { id: text("id") });`,
       `export const notATable = someTable("x", {});`, // not a dialect's table
+      `export function fixture() {\n  const temp = pgTable("temp", {});\n  return temp;\n}`, // inside a function: none
       `export const insertUser = () => db.insert(users).values({ id: "1" });`,
       `export const removePost = () => tx.delete(posts);`,
       `export const list = () => db.select().from(users);`, // a read: not a data method
