@@ -310,12 +310,8 @@ export function nameServices(
     return own && (hints.nouns[f] ?? own);
   };
   // every entity's noun: a module's name that is one (another service's `Order`) is no name to take over
-  const entityNouns = new Set(
-    services
-      .flat(2)
-      .filter((f) => hints.entityFiles.has(f))
-      .map(entityNoun),
-  );
+  const entityNounsIn = (files: number[]) => new Set(files.filter((f) => hints.entityFiles.has(f)).map(entityNoun));
+  const entityNouns = entityNounsIn(services.flat(2));
   const order = services.map((_, i) => i).sort((a, b) => size(services[b]) - size(services[a]) || a - b);
   const names = new Array<string>(services.length);
   for (const i of order) {
@@ -374,12 +370,7 @@ export function nameServices(
     // an entity of another module whose name qualifies the largest module's (crowd.dev's `member-attribute-setting`
     // beside `member`) is a part of that module's domain, which names the service; unless that name is an entity's
     // of another service
-    const own = new Set(
-      services[i]
-        .flat()
-        .filter((f) => hints.entityFiles.has(f))
-        .map(entityNoun),
-    );
+    const own = entityNounsIn(services[i].flat());
     const partOf = largest
       .slice(0, 1)
       .filter(
