@@ -70,7 +70,6 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
   for (const e of entities.filter((x) => x.how === PRISMA_HOW))
     prismaByClient.set(e.name.charAt(0).toLowerCase() + e.name.slice(1), e.key);
   const entityFiles = new Set(entities.filter((e) => e.file).map((e) => e.file!));
-  const homeOf = (key: string) => key.split("#")[0];
 
   const access = new Map<string, DataAccess>();
   const note = (file: string, entity: string, write: boolean) => {
@@ -84,19 +83,7 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
       const key = byName.get(imported === "default" ? local : imported);
       if (key) named.set(local, key);
     }
-    // an entity given first to a client's method (`db.insert(users)`): one imported from its own file, or through
-    // an index that re-exports it, or a table of this very schema file; typed locals aside, which the receiver's
-    // call already counts (`repo.save(order)`), and a name imported from elsewhere (a `session` of a cache)
-    const resolved = new Map(
-      r.imports.flatMap((imp) => (imp.target.type === "module" ? [[imp.specifier, imp.target.path] as const] : [])),
-    );
-    const importedEntity = new Map<string, string>();
-    for (const [local, specifier] of r.bindings) {
-      const key = named.get(local);
-      const from = resolved.get(specifier);
-      if (key && from && (from === homeOf(key) || INDEX.test(from))) importedEntity.set(local, key);
-    }
-    for (const table of tablesOf.get(r.path) ?? []) importedEntity.set(table, `${r.path}#${table}`);
+    const importedEntity = argumentEntities(r, named, tablesOf.get(r.path));
     for (const [local, type] of r.data.typed) {
       // a repository class named for its entity (novu's `SubscriberRepository` of the model Subscriber)
       const key = byName.get(type) ?? (type.endsWith("Repository") ? byName.get(type.slice(0, -10)) : undefined);
@@ -111,18 +98,7 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
           : (named.get(last) ?? (call.receiver.length >= 2 ? prismaByClient.get(last) : undefined));
       if (key && key !== r.path) note(r.path, key, WRITE.test(call.method));
     }
-    // a registry of the models (Sequelize's `models/index.ts`, importing the model files below its folder to wire
-    // them up) reads none
-    const below = `${path.posix.dirname(r.path)}/`;
-    const entityImports = new Set(
-      r.imports.flatMap((imp) =>
-        imp.target.type === "module" && entityFiles.has(imp.target.path) && imp.target.path.startsWith(below)
-          ? [imp.target.path]
-          : [],
-      ),
-    );
-    const entitiesBelow = [...entityFiles].filter((f) => f.startsWith(below)).length;
-    const registry = entityImports.size >= Math.max(REGISTRY_MIN, entitiesBelow / 2);
+    const registry = isRegistry(r, entityFiles);
     for (const imp of r.imports) {
       if (imp.target.type !== "module" || imp.target.path === r.path) continue;
       if (entityFiles.has(imp.target.path) && !registry) note(r.path, imp.target.path, false);
@@ -143,6 +119,48 @@ const REGISTRY_MIN = 4;
 const PRISMA_HOW = "a model of schema.prisma";
 /** An index file: it may re-export an entity from its own file. */
 const INDEX = /(^|\/)index\.[cm]?[jt]sx?$/;
+
+/**
+ * The entities a file may give first to a client's method (`db.insert(users)`), by local name: those imported from
+ * their own file, or through an index that re-exports them, and the tables of this very schema file; not typed
+ * locals, which the receiver's call already counts (`repo.save(order)`), nor a name imported from elsewhere (a
+ * `session` of a cache). `named`: its local names of entities.
+ */
+function argumentEntities(
+  r: ModuleRecord,
+  named: Map<string, string>,
+  ownTables: Set<string> | undefined,
+): Map<string, string> {
+  const resolved = new Map(
+    r.imports.flatMap((imp) => (imp.target.type === "module" ? [[imp.specifier, imp.target.path] as const] : [])),
+  );
+  const out = new Map<string, string>();
+  for (const [local, specifier] of r.bindings) {
+    const key = named.get(local);
+    const from = resolved.get(specifier);
+    // an entity's home: its file, or its schema file (`db/schema.ts` of `db/schema.ts#users`)
+    if (key && from && (from === key.split("#")[0] || INDEX.test(from))) out.set(local, key);
+  }
+  for (const table of ownTables ?? []) out.set(table, `${r.path}#${table}`);
+  return out;
+}
+
+/**
+ * A registry of the models (Sequelize's `models/index.ts`) imports REGISTRY_MIN of the entity files below its
+ * folder or more, half of those there or more, to wire them up: it reads none of them.
+ */
+function isRegistry(r: ModuleRecord, entityFiles: Set<string>): boolean {
+  const below = `${path.posix.dirname(r.path)}/`;
+  const imported = new Set(
+    r.imports.flatMap((imp) =>
+      imp.target.type === "module" && entityFiles.has(imp.target.path) && imp.target.path.startsWith(below)
+        ? [imp.target.path]
+        : [],
+    ),
+  );
+  if (imported.size < REGISTRY_MIN) return false;
+  return imported.size * 2 >= [...entityFiles].filter((f) => f.startsWith(below)).length;
+}
 
 /** The model names of a schema.prisma (`model Order {`), read as data. */
 export function prismaModels(text: string): string[] {
