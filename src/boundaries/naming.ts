@@ -5,11 +5,11 @@ import {
   isGenericName,
   isIdentityHead,
   isRouteParameter,
+  nameInWords,
   nameWords,
   namesIdentity,
   nounOf,
   ownNounOf,
-  singular,
 } from "../coupling/names.js";
 import { oneThingOfOwners } from "./services.js";
 import { commonFolder, foldersOf, withoutExtension } from "../util/paths.js";
@@ -240,9 +240,7 @@ export function nameByNouns(
 function unversioned(noun: string | undefined): string | undefined {
   if (noun === undefined || !noun.split("-").some(isApiVersion)) return noun;
   const words = noun.split("-").filter((w) => !isApiVersion(w));
-  if (words.length === 0) return undefined;
-  words[words.length - 1] = singular(words[words.length - 1]);
-  return words.join("-");
+  return words.length ? nameInWords(words.join("-")) : undefined;
 }
 
 /** Whether a file sits right in a folder of data models (`models/`, `entities/`; not `models/helpers/`). */
@@ -423,10 +421,7 @@ function sharedFolderNoun(
   // where the code lives, like `src/`, and names nothing
   // so does one holding most of them (an app's folder beside small packages: formbricks' `apps/web/`)
   const qualifies = (dir: string) =>
-    (counts.get(dir) ?? 0) * 2 >= paths.length &&
-    dir.includes("/") &&
-    !`${scopeRoot}/`.startsWith(`${dir}/`) &&
-    !holdsMost(dir);
+    (counts.get(dir) ?? 0) * 2 >= paths.length && !placeOnly(dir, scopeRoot, holdsMost);
   let dir = [...counts.keys()]
     .filter(qualifies)
     .sort((a, b) => b.split("/").length - a.split("/").length || byString(a, b))[0];
@@ -435,7 +430,7 @@ function sharedFolderNoun(
   // (`v3`) or a route parameter (`[responseId]`) says which, not what
   const nameOf = (d: string) => {
     const base = path.posix.basename(d);
-    if (isApiVersion(base) || isRouteParameter(base)) return undefined;
+    if (saysWhich(base)) return undefined;
     // read below the folders that hold most files, which name nothing (`apps/web/app/` is no "web")
     const above = foldersOf(`${d}/index.ts`).find((a) => a !== d && holdsMost(a)) ?? scopeRoot;
     const noun = unversioned(nounOf(`${above ? path.posix.relative(above, d) : d}/index.ts`));
@@ -465,10 +460,9 @@ function sharedFolderName(paths: string[], scopeRoot: string, holdsMost: (dir: s
     const names = new Set<string>();
     for (const dir of foldersOf(p)) {
       // nor a package's folder, the one holding its `src/` (`libraries/nest/`): where code lives, not what about
-      if (!dir.includes("/") || `${scopeRoot}/`.startsWith(`${dir}/`) || holdsMost(dir) || p.startsWith(`${dir}/src/`))
-        continue;
+      if (placeOnly(dir, scopeRoot, holdsMost) || p.startsWith(`${dir}/src/`)) continue;
       const base = path.posix.basename(dir);
-      if (isApiVersion(base) || isRouteParameter(base) || isGenericName(base)) continue;
+      if (saysWhich(base) || isGenericName(base)) continue;
       // its noun, else its own words when they are several (`moduleAction/`; a lone `providers/` says a role)
       const words = nameWords(base);
       const noun = nounOf(`${base}/index.ts`) ?? (words.length >= 2 ? kebab(words.join("-")) : undefined);
@@ -479,5 +473,15 @@ function sharedFolderName(paths: string[], scopeRoot: string, holdsMost: (dir: s
   const [best] = [...carriers].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]));
   return best !== undefined && best[1] * 2 >= paths.length ? best[0] : undefined;
 }
+
+/**
+ * A folder that says only where code lives: a top-level one (`packages/`), the one every analysed file is in
+ * (`packages/hoppscotch-backend/src/` given with --include), one holding most files (formbricks' `apps/web/`).
+ */
+const placeOnly = (dir: string, scopeRoot: string, holdsMost: (dir: string) => boolean) =>
+  !dir.includes("/") || `${scopeRoot}/`.startsWith(`${dir}/`) || holdsMost(dir);
+
+/** A folder name that says which one, not what: an API version (`v3`), a route parameter (`[responseId]`). */
+const saysWhich = (base: string) => isApiVersion(base) || isRouteParameter(base);
 
 const size = (modules: number[][]) => modules.reduce((n, m) => n + m.length, 0);

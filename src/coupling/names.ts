@@ -193,9 +193,7 @@ export function namedForNounAlone(file: string, noun: string | undefined): boole
   if (noun === undefined) return false;
   const words = nameWords(nameBeforeKind(file));
   if (words.length >= 2 && KINDS.has(words[words.length - 1])) words.pop();
-  if (words.length === 0) return false;
-  words[words.length - 1] = singular(words[words.length - 1]);
-  return words.join("-") === noun;
+  return words.length > 0 && nameInWords(words.join("-")) === noun;
 }
 
 /** A file's own name before its kind and extension: `order` of `order.service.ts`, `OrderService.ts`'s own. */
