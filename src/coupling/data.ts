@@ -91,12 +91,12 @@ export function readDataModel(records: ModuleRecord[], prisma: { schema: string;
     }
     for (const call of r.data.calls) {
       const last = call.receiver[call.receiver.length - 1];
-      const argument = last.startsWith("@") ? last.slice(1) : undefined;
-      const key =
-        argument !== undefined
-          ? importedEntity.get(argument)
-          : (named.get(last) ?? (call.receiver.length >= 2 ? prismaByClient.get(last) : undefined));
+      const key = named.get(last) ?? (call.receiver.length >= 2 ? prismaByClient.get(last) : undefined);
       if (key && key !== r.path) note(r.path, key, WRITE.test(call.method));
+    }
+    for (const { name, method } of r.data.given) {
+      const key = importedEntity.get(name);
+      if (key && key !== r.path) note(r.path, key, WRITE.test(method));
     }
     const registry = isRegistry(r, entityFiles);
     for (const imp of r.imports) {

@@ -88,7 +88,7 @@ export function readEvidence(
   valueUse?: (id: ts.Identifier) => void,
 ): Evidence {
   const runtime: RuntimeFacts = { jsx: jsxPossible && containsJsx(sf), dom: [], ...directiveOf(sf) };
-  const data: DataFacts = { entities: [], calls: [], typed: [] };
+  const data: DataFacts = { entities: [], calls: [], given: [], typed: [] };
   const wantDom = DOM_HINT.test(text);
   // components (JSX) never declare or write entities; their `.find(` and `.update(` are arrays and state
   const wantData = !runtime.jsx && DATA_HINT.test(text);
@@ -97,6 +97,7 @@ export function readEvidence(
   if (!wantDom && !wantData && !alsoVisit && !valueUse) return { runtime, data };
   const dom = new Set<string>();
   const calls = new Set<string>();
+  const given = new Set<string>();
   const typed = new Set<string>();
   const bases = new Set<string>();
   const topLevel = new Set<ts.Node>(
@@ -106,7 +107,7 @@ export function readEvidence(
     const kind = node.kind;
     if (kind === SyntaxKind.ImportDeclaration) return;
     if (wantDom && kind === SyntaxKind.PropertyAccessExpression) domNode(node as ts.PropertyAccessExpression, dom);
-    if (wantData) dataNode(node, data, { calls, typed, bases, topLevel }, mongoose);
+    if (wantData) dataNode(node, data, { calls, given, typed, bases, topLevel }, mongoose);
     alsoVisit?.(node);
     if (kind === SyntaxKind.ClassDeclaration || kind === SyntaxKind.ClassExpression) {
       const cls = node as ts.ClassLikeDeclaration;
@@ -143,6 +144,10 @@ export function readEvidence(
   data.calls = [...calls].sort().map((c) => {
     const parts = c.split(" ");
     return { receiver: parts.slice(0, -1), method: parts[parts.length - 1] };
+  });
+  data.given = [...given].sort().map((g) => {
+    const [name, method] = g.split(" ");
+    return { name, method };
   });
   data.typed = [...typed].sort().map((t) => t.split(" ") as [string, string]);
   return { runtime, data };
@@ -185,6 +190,8 @@ function domNode(node: ts.PropertyAccessExpression, dom: Set<string>): void {
  */
 interface DataSeen {
   calls: Set<string>;
+  /** names given first to a data method, with the method */
+  given: Set<string>;
   typed: Set<string>;
   bases: Set<string>;
   /** the variables the module declares at its top level */
@@ -192,7 +199,7 @@ interface DataSeen {
 }
 
 function dataNode(node: ts.Node, data: DataFacts, seen: DataSeen, mongoose: boolean): void {
-  const { calls, typed, bases } = seen;
+  const { calls, given, typed, bases } = seen;
   switch (node.kind) {
     case SyntaxKind.ClassDeclaration: {
       const cls = node as ts.ClassDeclaration;
@@ -218,10 +225,10 @@ function dataNode(node: ts.Node, data: DataFacts, seen: DataSeen, mongoose: bool
         const name = modelName(call.arguments[0]);
         if (name) data.entities.push({ name, how: "model.define" });
       } else if (receiver && !define) calls.add([...receiver, method].join(" "));
-      // a name given first to a client's method (`@` marks it): Drizzle's `db.insert(users)`, TypeORM's
-      // `manager.save(Order, x)`; the data stage keeps it when the name is an imported entity
+      // a name given first to a client's method: Drizzle's `db.insert(users)`, TypeORM's `manager.save(Order, x)`;
+      // the data stage keeps it when the name is an imported entity
       const [first] = call.arguments;
-      if (!define && first && ts.isIdentifier(first)) calls.add(`@${first.text} ${method}`);
+      if (!define && first && ts.isIdentifier(first)) given.add(`${first.text} ${method}`);
       return;
     }
     case SyntaxKind.Parameter:

@@ -7,7 +7,7 @@ export function emptyFacts(): FileFacts {
     exports: { own: [], named: [], stars: [] },
     bindings: [],
     runtime: { jsx: false, dom: [] },
-    data: { entities: [], calls: [], typed: [] },
+    data: { entities: [], calls: [], given: [], typed: [] },
     generated: false,
     loc: 0,
     syntaxErrors: [],

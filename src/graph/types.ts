@@ -58,11 +58,10 @@ export interface DataFacts {
    * `sequelize.define("name")` models (also on `db` or `model`)
    */
   entities: { name: string; how: string }[];
-  /**
-   * calls whose method reads or writes data: `Order.create(...)`, `this.orders.save(x)`, `prisma.order.update(...)`;
-   * a receiver `["@users"]` is the name given as the first argument (`db.insert(users)`)
-   */
+  /** calls whose method reads or writes data: `Order.create(...)`, `this.orders.save(x)`, `prisma.order.update(...)` */
   calls: { receiver: string[]; method: string }[];
+  /** names given first to such a method: Drizzle's `db.insert(users)`, TypeORM's `manager.save(Order, x)` */
+  given: { name: string; method: string }[];
   /** local names with a declared type: `document: Document`, `repo: Repository<Order>`, `@InjectRepository(Order)` */
   typed: [string, string][];
 }

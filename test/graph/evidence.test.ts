@@ -90,10 +90,12 @@ describe("data evidence read from the syntax", () => {
       { name: "posts", how: "drizzle sqliteTable" },
     ]);
     expect(data.calls).toEqual([
-      { receiver: ["@posts"], method: "delete" },
-      { receiver: ["@users"], method: "insert" },
       { receiver: ["db"], method: "insert" },
       { receiver: ["tx"], method: "delete" },
+    ]);
+    expect(data.given).toEqual([
+      { name: "posts", method: "delete" },
+      { name: "users", method: "insert" },
     ]);
   });
 
@@ -113,11 +115,7 @@ describe("data evidence read from the syntax", () => {
       `}`,
     ].join("\n");
     const { data } = parse(text);
-    // by hand: each call with a name for its first argument is recorded a second time with that name, marked `@`
     expect(data.calls).toEqual([
-      { receiver: ["@document"], method: "save" },
-      { receiver: ["@line"], method: "save" },
-      { receiver: ["@x"], method: "save" },
       { receiver: ["Order"], method: "findByPk" },
       { receiver: ["OrderLine"], method: "save" },
       { receiver: ["Refund"], method: "delete" },
@@ -129,6 +127,12 @@ describe("data evidence read from the syntax", () => {
     expect(data.typed).toEqual([
       ["document", "Document"],
       ["repo", "Order"],
+    ]);
+    // by hand: each call with a name for its first argument gives that name too
+    expect(data.given).toEqual([
+      { name: "document", method: "save" },
+      { name: "line", method: "save" },
+      { name: "x", method: "save" },
     ]);
   });
 });
