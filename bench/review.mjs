@@ -6,7 +6,7 @@
 //   holds such a folder spread at all;
 // - entities in the kernel (who owns them is the hardest question of an extraction);
 // - names: a service named after one of its main labelled modules (one a quarter of its labelled files
-//   carry: the same words, or one's words holding the other's), of the services holding a labelled file.
+//   carry: the same words, or one's words holding the other's), of the services that have a main label.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -103,6 +103,36 @@ export function layerPlumbing(
   return out;
 }
 
+/**
+ * The members of a dissolved layer folder that name no domain noun but are the layer's leaves (no file of
+ * the folder imports them: `WelcomeEmail.tsx` beside the `BaseEmail.tsx` every template extends), placed
+ * once the kernel has taken the shared infrastructure: each joins the cluster it is tied to most, its own
+ * included. Before that, the layout components and the logger they all import would draw them. Returns
+ * the files moved.
+ */
+export function placeLayerLeaves(
+  labels: Int32Array,
+  cg: CouplingGraph,
+  folders: string[],
+  leaf: (file: number) => boolean,
+  active: Uint8Array,
+): number[] {
+  const inLayer = new Set(folders);
+  const leaves = new Set<number>();
+  for (let i = 0; i < labels.length; i++)
+    if (active[i] && labels[i] >= 0 && inLayer.has(`${path.posix.dirname(cg.files[i])}/`) && leaf(i)) leaves.add(i);
+  if (leaves.size === 0) return [];
+  const ties = tiesByFile(cg, labels, active, leaves);
+  const moved: number[] = [];
+  for (const i of leaves) {
+    const target = strongest([...(ties.get(i) ?? [])], () => 0);
+    if (target === undefined || target === labels[i]) continue;
+    labels[i] = target;
+    moved.push(i);
+  }
+  return moved;
+}
+
 /** The folders that hold half of a cluster's files or more, each with its files. */
 function foldersHoldingHalf(files: number[], paths: string[]): [string, number[]][] {
   const byFolder = new Map<string, number[]>();

@@ -188,6 +188,20 @@ export function nameByNouns(
       if (inModelFolder(files[f])) getOrInsert(groupsIn, path.posix.dirname(files[f]), () => new Set()).add(k);
   });
   const sharedModelFolders = new Set([...groupsIn].filter(([, ks]) => ks.size >= 2).map(([dir]) => dir));
+  // the folder most of a group's files share, by its name: the deepest holding half of them, else a folder
+  // name half of them sit under across the layers (`services/auth/`, `dtos/auth/`)
+  const folderNameOf = (i: number): string | undefined => {
+    // a folder named after another group's domain, which hardly any of its own files carry
+    // (`emails/templates/` beside `models/Template.ts`), says what its files are, not what they
+    // are about: its parent speaks instead
+    const own = (noun: string) =>
+      [...counts[i]].reduce((n, [m, c]) => (m === noun || m.startsWith(`${noun}-`) ? n + c : n), 0);
+    const elsewhere = (noun: string) => own(noun) * 10 < groups[i].length && (carriers.get(noun) ?? 0) > 2 * own(noun);
+    const paths = groups[i].map((f) => files[f]);
+    let folder = sharedFolderNoun(paths, elsewhere, scopeRoot, holdsMost);
+    if (folder === undefined || UNFIT_NAMES.has(folder)) folder = sharedFolderName(paths, scopeRoot, holdsMost);
+    return folder !== undefined && !UNFIT_NAMES.has(folder) ? folder : undefined;
+  };
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].length - groups[a].length || a - b);
   const names = new Array<string>(groups.length);
   for (const i of order) {
@@ -202,22 +216,12 @@ export function nameByNouns(
         .map((f) => ownNounOf(files[f]))
         .filter((noun): noun is string => noun !== undefined && !UNFIT_NAMES.has(noun)),
     );
+    const folder = () => folderNameOf(i);
     if (ranked.length === 0 && models.size === 1) ranked = [...models];
     // no noun on a quarter of its files (one file per provider): the folder most of them share speaks
     else if (ranked.length === 0 || counts[i].get(ranked[0])! * 4 < groups[i].length) {
-      // a folder named after another group's domain, which hardly any of its own files carry
-      // (`emails/templates/` beside `models/Template.ts`), says what its files are, not what they
-      // are about: its parent speaks instead
-      const own = (noun: string) =>
-        [...counts[i]].reduce((n, [m, c]) => (m === noun || m.startsWith(`${noun}-`) ? n + c : n), 0);
-      const elsewhere = (noun: string) =>
-        own(noun) * 10 < groups[i].length && (carriers.get(noun) ?? 0) > 2 * own(noun);
-      const paths = groups[i].map((f) => files[f]);
-      let folder = sharedFolderNoun(paths, elsewhere, scopeRoot, holdsMost);
-      // no one folder holds half of them: a folder name half of them sit under, across the layers
-      // (`services/auth/`, `dtos/auth/`), speaks
-      if (folder === undefined || UNFIT_NAMES.has(folder)) folder = sharedFolderName(paths, scopeRoot, holdsMost);
-      if (folder !== undefined && !UNFIT_NAMES.has(folder)) ranked = [folder, ...ranked.filter((n) => n !== folder)];
+      const speaks = folder();
+      if (speaks !== undefined) ranked = [speaks, ...ranked.filter((n) => n !== speaks)];
     }
     // a noun on under a quarter of the files names the group only as the best it has; when its
     // best is taken, the next qualifies it (`portfolio-dividend`, not `dividend`)
@@ -225,6 +229,9 @@ export function nameByNouns(
     let name = strong.find((noun) => !used.has(noun));
     const qualified = ranked.length >= 2 ? qualify(ranked[0], ranked[1]) : undefined;
     if (name === undefined && qualified !== undefined && !used.has(qualified)) name = qualified;
+    // its nouns taken by bigger groups (the mailer beside the notifications): the folder its files share
+    const shared = name === undefined ? folder() : undefined;
+    if (shared !== undefined && !used.has(shared)) name = shared;
     if (name === undefined) name = fallback[i];
     for (let k = 2; used.has(name); k++) name = `${ranked[0] ?? fallback[i]}-${k}`;
     used.add(name);

@@ -24,7 +24,7 @@ import {
 import { namedForNounAlone, namesDomainWord, ownNounOf } from "../coupling/names.js";
 import { toGraphology } from "./louvain.js";
 import { nameByNouns, nameServices, uniqueIds } from "./naming.js";
-import { dissolveLayers, layerPlumbing } from "./layers.js";
+import { dissolveLayers, layerPlumbing, placeLayerLeaves } from "./layers.js";
 import {
   featureFolders,
   folderStrays,
@@ -421,6 +421,14 @@ export function proposeBoundaries(
     if (same) same.moved.push(...d.moved);
     else layers.dissolved.push(d);
   }
+  // a dissolved layer's members naming no domain noun (`WelcomeEmail.tsx`) follow their ties, now that the
+  // kernel holds the layout components and the logger every member imports; the ones the folder imports stay
+  const layerFolders = layers.dissolved.map((d) => d.layer).filter((l) => l.endsWith("/"));
+  const leafMask = Uint8Array.from(labels, (_, i) => (inModule(i) && !pinned(i) ? 1 : 0));
+  const isLeaf = (i: number) => !namesNoun(i) && !importedBeside(i, cg.files, links);
+  for (const i of placeLayerLeaves(labels, cg, layerFolders, isLeaf, leafMask))
+    placed.set(i, "a member of a layer naming no domain noun: with the module it is tied to most");
+
   // the private code of infrastructure (teable's `db-provider/`, which other code reaches only through the
   // kernel's `db.provider.ts`) is the kernel's with its facade; a facade is infrastructure the kernel took,
   // which names no domain (not glue, start-up or a forced file, through which every feature is reached)
@@ -735,6 +743,12 @@ function importLinks(files: string[], imports: ImportGraph, valuesOnly = false):
     links.importees[from].push(to);
   }
   return links;
+}
+
+/** Whether a file of its folder imports it (the base class every template extends, not a template). */
+function importedBeside(i: number, files: string[], links: ImportLinks): boolean {
+  const dir = path.posix.dirname(files[i]);
+  return links.importers[i].some((j) => path.posix.dirname(files[j]) === dir);
 }
 
 /**

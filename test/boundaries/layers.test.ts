@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dissolveLayers, layerPlumbing } from "../../src/boundaries/layers.js";
+import { dissolveLayers, layerPlumbing, placeLayerLeaves } from "../../src/boundaries/layers.js";
 import { domainNames } from "../../src/coupling/names.js";
 import type { CouplingGraph } from "../../src/coupling/types.js";
 
@@ -169,3 +169,47 @@ function strategies(domains: number[]) {
   const { nouns } = domainNames(files);
   return { before, files, ...dissolveLayers(before, cg, nouns, new Uint8Array(files.length).fill(1)) };
 }
+
+describe("a dissolved layer's members naming no domain", () => {
+  /**
+   * Two domains (clusters 0 and 1: a model and a policy each) and what is left of a dissolved folder of
+   * e-mail templates (cluster 2): the base template every mail extends (0.8), a welcome mail also tied to
+   * the user model (0.5) and to the layout component (0.9), and a mail tied to nothing else.
+   */
+  const files = [
+    "server/models/User.ts",
+    "server/policies/user.ts",
+    "server/models/Team.ts",
+    "server/policies/team.ts",
+    "server/emails/templates/BaseEmail.tsx",
+    "server/emails/templates/WelcomeEmail.tsx",
+    "server/emails/templates/GenericEmail.tsx",
+    "server/emails/components/Header.tsx",
+  ];
+  const tie = (a: number, b: number, weight: number) => ({ a, b, weight, signals: zero });
+  const cg: CouplingGraph = {
+    files,
+    edges: [tie(0, 1, 1), tie(2, 3, 1), tie(4, 5, 0.8), tie(4, 6, 0.8), tie(0, 5, 0.5), tie(5, 7, 0.9)],
+    weights,
+  };
+  const labels = () => Int32Array.from([0, 0, 1, 1, 2, 2, 2, 2]);
+  const leaves = (i: number) => i === 5 || i === 6;
+  const templates = ["server/emails/templates/"];
+
+  it("join the module they are tied to most once the kernel holds the infrastructure", () => {
+    // the kernel holds the base template and the layout component (inactive): by hand, the welcome mail's
+    // one tie left is the user model's; the other mail has none and stays
+    const kernelTaken = Uint8Array.from([1, 1, 1, 1, 0, 1, 1, 0]);
+    const out = labels();
+    expect(placeLayerLeaves(out, cg, templates, leaves, kernelTaken)).toEqual([5]);
+    expect([...out]).toEqual([0, 0, 1, 1, 2, 0, 2, 2]);
+  });
+
+  it("stay while the base every member extends is tied to them more, and outside the layer nothing moves", () => {
+    const all = new Uint8Array(files.length).fill(1);
+    // by hand: the welcome mail's ties are its own cluster's 0.8 + 0.9 against the users' 0.5
+    expect(placeLayerLeaves(labels(), cg, templates, leaves, all)).toEqual([]);
+    const kernelTaken = Uint8Array.from([1, 1, 1, 1, 0, 1, 1, 0]);
+    expect(placeLayerLeaves(labels(), cg, ["server/queues/tasks/"], leaves, kernelTaken)).toEqual([]);
+  });
+});

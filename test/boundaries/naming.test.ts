@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nameByNouns, nameGroups, nameServices } from "../../src/boundaries/naming.js";
-import { nounOf } from "../../src/coupling/names.js";
+import { domainNames, nounOf } from "../../src/coupling/names.js";
 
 /** `count` files using an entity: `first`, a file of the service, and others beyond the fixture's files. */
 function usedBy(count: number, first: number): number[] {
@@ -743,6 +743,39 @@ describe("service names", () => {
     ];
     const base = ["src/models/rule.ts", "src/models/interfaces/rule.interface.ts", "src/app/rules.service.ts"];
     expect(namesOfTwo(rules, base)[0]).toBe("rule");
+  });
+
+  it("name a group whose nouns bigger groups took by the folder its files share, before path words", () => {
+    // outline: the notifications (files 0 to 4), beside them the mailer with two e-mail parts (5 to 8), whose one
+    // domain noun, `notification` (of NotificationSettingsHelper), the bigger group took; the document
+    // templates (9 to 11) and the users with their welcome mail (12 to 14). By hand, `emails/` holds three of
+    // the mailer's four files (`emails/templates/` two, a folder named for the templates' domain, so its parent
+    // speaks): `email`, where path words would say `code`
+    const files = [
+      "server/models/Notification.ts",
+      "server/presenters/notification.ts",
+      "server/routes/api/notifications/notifications.ts",
+      "server/queues/processors/NotificationsProcessor.ts",
+      "server/emails/templates/CommentMentionedEmail.tsx",
+      "server/emails/mailer.tsx",
+      "server/emails/templates/ExportFailureEmail.tsx",
+      "server/emails/templates/components/CopyableCode.tsx",
+      "server/models/helpers/NotificationSettingsHelper.ts",
+      "server/models/Template.ts",
+      "server/policies/template.ts",
+      "server/presenters/template.ts",
+      "server/models/User.ts",
+      "server/presenters/user.ts",
+      "server/emails/templates/WelcomeEmail.tsx",
+    ];
+    const { nouns } = domainNames(files);
+    const groups = [
+      [0, 1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 10, 11],
+      [12, 13, 14],
+    ];
+    expect(nameByNouns(groups, files, nouns, new Set())).toEqual(["notification", "email", "template", "user"]);
   });
 });
 
