@@ -7,6 +7,18 @@ function usedBy(count: number, first: number): number[] {
   return [first, ...Array.from({ length: count - 1 }, (_, k) => 1000 + k)];
 }
 
+/** A service of consecutive modules of these sizes over `files`; the next file and 11 others use its entity file. */
+function serviceOf(files: string[], sizes: number[], entity: number) {
+  let next = 0;
+  const service = sizes.map((n) => Array.from({ length: n }, () => next++));
+  const hints = {
+    nouns: files.map(nounOf),
+    entityFiles: new Set([entity]),
+    users: new Map([[entity, usedBy(12, entity + 1)]]),
+  };
+  return { modules: [service], hints };
+}
+
 /** Names of two groups by their files' nouns: the first four files, then the next two. */
 const fourAndTwo = (files: string[]) =>
   nameByNouns(
@@ -595,31 +607,25 @@ describe("service names", () => {
   });
 
   it("name a service by an entity only when another file of the service uses it", () => {
-    // vendure's core: the transactions (3 files here) beside the id strategies (2), whose module
-    // holds OrderLineReference, read by the order services alone; by hand: the entity's module is
-    // half the largest, but no file of this service uses the entity, so the largest module names it
+    // vendure's core: the transactions (3 files here, half the service) beside the id strategies (2), whose
+    // module holds OrderLineReference, read by the order services alone, and a health check; by hand: the
+    // entity's module is half the largest, but no file of this service uses the entity, so the largest module
+    // names it
     const files = [
       "src/connection/transaction-wrapper.ts",
       "src/connection/transaction-subscriber.ts",
       "src/api/decorators/transaction.decorator.ts",
       "src/config/entity/uuid-id-strategy.ts",
       "src/entity/order-line-reference/order-line-reference.entity.ts",
+      "src/health-check/health-check.module.ts",
     ];
-    const modules = [
-      [
-        [0, 1, 2],
-        [3, 4],
-      ],
-    ];
+    const modules = [[[0, 1, 2], [3, 4], [5]]];
+    const names = [["transaction", "order-line-reference", "health-check"]];
     const readByOthers = { nouns: files.map(nounOf), entityFiles: new Set([4]), users: new Map([[4, [1000, 1001]]]) };
-    expect(nameServices(modules, [["transaction", "order-line-reference"]], files, readByOthers, new Set())).toEqual([
-      "transaction",
-    ]);
+    expect(nameServices(modules, names, files, readByOthers, new Set())).toEqual(["transaction"]);
     // with an id strategy of the service using it, the entity names the service
     const used = { ...readByOthers, users: new Map([[4, [3, 1000, 1001]]]) };
-    expect(nameServices(modules, [["transaction", "order-line-reference"]], files, used, new Set())).toEqual([
-      "order-line-reference",
-    ]);
+    expect(nameServices(modules, names, files, used, new Set())).toEqual(["order-line-reference"]);
   });
 
   it("name a service after its largest module when no module half its size holds an entity", () => {
@@ -634,14 +640,29 @@ describe("service names", () => {
       "server/models/View.ts",
       "server/presenters/view.ts",
     ];
-    const hints = { nouns: files.map(nounOf), entityFiles: new Set([5]), users: new Map([[5, usedBy(12, 6)]]) };
-    const modules = [
-      [
-        [0, 1, 2, 3, 4],
-        [5, 6],
-      ],
-    ];
+    const { modules, hints } = serviceOf(files, [5, 2], 5);
     expect(nameServices(modules, [["auth", "view"]], files, hints, new Set())).toEqual(["auth"]);
+  });
+
+  it("name a service after a module holding most of its files, before another module's entity", () => {
+    // outline's server: the collaboration extensions (4 files here, no entity) beside the memberships (2 files,
+    // the GroupMembership entity, half the largest); by hand, collaboration holds 4 of the 6 files
+    const files = [
+      "server/collaboration/PersistenceExtension.ts",
+      "server/collaboration/ViewsExtension.ts",
+      "server/collaboration/MetricsExtension.ts",
+      "server/services/collaboration.ts",
+      "server/models/GroupMembership.ts",
+      "server/presenters/groupMembership.ts",
+    ];
+    const { modules, hints } = serviceOf(files, [4, 2], 4);
+    const names = [["collaboration", "group-membership"]];
+    expect(nameServices(modules, names, files, hints, new Set())).toEqual(["collaboration"]);
+    // with a third module (pins, 2 files) the collaboration holds half, not most: the entity names the service
+    const pins = ["server/models/Pin.ts", "server/presenters/pin.ts"];
+    const withPins = [[...modules[0], [6, 7]]];
+    const three = [["collaboration", "group-membership", "pin"]];
+    expect(nameServices(withPins, three, [...files, ...pins], hints, new Set())).toEqual(["group-membership"]);
   });
 
   it("name a service after its largest module named by a noun, never by a module named by a lone adjective", () => {
