@@ -12,6 +12,13 @@ export interface Consensus {
 }
 
 /**
+ * Louvain runs whose medoid is kept. With 10, dropping one seed and adding the next flipped the medoid of
+ * outline's server between two cuts (its first pick with it); with 30 the seeds 1 to 5 give one cut there and
+ * on vendure's core, for about 0.1 s more on outline's server (docs/design.md, "Consensus clustering").
+ */
+export const CONSENSUS_RUNS = 30;
+
+/**
  * Louvain under `runs` seeds, combined by taking the medoid partition: deterministic, always
  * one of the partitions Louvain really produced, and the one closest to all the others.
  * `done` are runs already made on this graph at this resolution with seeds seed, seed + 1, ...:
