@@ -392,7 +392,11 @@ export function proposeBoundaries(
   }
   // a cluster of generic utilities (most of its files in util/, helpers/ or middleware/, most naming no domain)
   // is infrastructure: the kernel's, or the one service's that alone imports it
-  const utilityFiles = utilityClusters(labels, cg.files, (i) => inModule(i) && !pinned(i), namesDomain);
+  // a domain here is an entity, a feature folder or a domain word: a noun two folders share says no more than
+  // that the helpers come in pairs (outline's `middlewares/csrf.ts` beside `utils/csrf.ts`)
+  const saysDomain = (i: number) =>
+    hints.entityFiles.has(i) || feature.has(i) || namesDomainWord(cg.files[i], hints.domainWords, hints.entityNames);
+  const utilityFiles = utilityClusters(labels, cg.files, (i) => inModule(i) && !pinned(i), saysDomain);
   const utilityLabels = new Set(utilityFiles.map((i) => labels[i]));
   // a file of one named for a domain whose files are a module's (outline's `commands/documentCreator.ts` beside
   // the helpers it uses) is no utility: it goes with them (each target read before any file moves; another

@@ -408,30 +408,23 @@ describe("start-up code", () => {
 
   it("gives the kernel a cluster of generic utilities that two services import", async () => {
     // unleash's util/: four helpers naming no domain, changed together, imported by the order and payment routes
-    const helpers = ["ensure-array", "escape-regex", "is-defined", "parse-env"];
-    const util = Object.fromEntries(
-      helpers.map((h, k) => [
-        `src/util/${h}.ts`,
-        `${k ? `import { f${k - 1} } from "./${helpers[k - 1]}";\n` : ""}export const f${k} = (x: unknown) => x;\n`,
-      ]),
-    );
-    const route = (d: string, cap: string) =>
-      `import { ${cap} } from "../models/${cap}";\nimport { f0 } from "../util/ensure-array";\n` +
-      `import { f3 } from "../util/parse-env";\nexport const ${d}Routes = () => [new ${cap}(), f0, f3];\n`;
-    const repo = koaRepo("src", {
-      ...util,
-      "src/routes/orders.ts": route("order", "Order"),
-      "src/routes/payments.ts": route("payment", "Payment"),
-    });
-    for (let n = 0; n < 3; n++) {
-      for (const h of helpers)
-        writeFileSync(path.join(repo, `src/util/${h}.ts`), `${util[`src/util/${h}.ts`]}// ${n}\n`);
-      git(repo, ["add", "src/util"]);
-      git(repo, ["-c", "user.name=Ada", "-c", "user.email=ada@x.test", "commit", "-q", "-m", `helpers ${n}`]);
-    }
-    const { analysis } = await analyzeInto(repo, ["--no-cache"]);
-    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
-    for (const h of helpers) expect(kernel.get(`src/util/${h}.ts`), h).toMatch(/^generic utilities/);
+    const helpers = ["ensure-array", "escape-regex", "is-defined", "parse-env"].map((h) => `src/util/${h}.ts`);
+    const kernel = await helpersKernel(helpers);
+    for (const h of helpers) expect(kernel.get(h), h).toMatch(/^generic utilities/);
+  });
+
+  it("gives the kernel a cluster of utilities whose names come in pairs across folders, no domain words", async () => {
+    // outline's sign-in helpers: middlewares/csrf.ts beside utils/csrf.ts, middlewares/passport.ts beside
+    // utils/passport.ts; `csrf` and `passport` are nouns two folders share, but no entity's words and on
+    // fewer than four files: by hand, none of the four names a domain
+    const helpers = [
+      "src/middlewares/csrf.ts",
+      "src/util/csrf.ts",
+      "src/middlewares/passport.ts",
+      "src/util/passport.ts",
+    ];
+    const kernel = await helpersKernel(helpers);
+    for (const h of helpers) expect(kernel.get(h), h).toMatch(/^generic utilities/);
   });
 
   it("keeps a file named for a domain out of it, with the files named for that domain", async () => {
@@ -505,3 +498,38 @@ describe("start-up code", () => {
       expect(kernel.get(`${root}/${f}`), f).toMatch(/^start-up/);
   });
 });
+
+/**
+ * A Koa app whose helpers (`paths`, each importing the one before it) change together three times, the order
+ * and payment routes importing the first and the last: the kernel's reasons by path.
+ */
+async function helpersKernel(paths: string[]): Promise<Map<string, string>> {
+  const specifier = (from: string, to: string) => {
+    const rel = path.posix.relative(path.posix.dirname(from), to.replace(/\.ts$/, ""));
+    return rel.startsWith(".") ? rel : `./${rel}`;
+  };
+  const last = paths.length - 1;
+  const util = Object.fromEntries(
+    paths.map((h, k) => [
+      h,
+      `${k ? `import { f${k - 1} } from "${specifier(h, paths[k - 1])}";\n` : ""}` +
+        `export const f${k} = (x: unknown) => x;\n`,
+    ]),
+  );
+  const route = (d: string, cap: string) =>
+    `import { ${cap} } from "../models/${cap}";\nimport { f0 } from "${specifier("src/routes/r.ts", paths[0])}";\n` +
+    `import { f${last} } from "${specifier("src/routes/r.ts", paths[last])}";\n` +
+    `export const ${d}Routes = () => [new ${cap}(), f0, f${last}];\n`;
+  const repo = koaRepo("src", {
+    ...util,
+    "src/routes/orders.ts": route("order", "Order"),
+    "src/routes/payments.ts": route("payment", "Payment"),
+  });
+  for (let n = 0; n < 3; n++) {
+    for (const h of paths) writeFileSync(path.join(repo, h), `${util[h]}// ${n}\n`);
+    git(repo, ["add", "src"]);
+    git(repo, ["-c", "user.name=Ada", "-c", "user.email=ada@x.test", "commit", "-q", "-m", `helpers ${n}`]);
+  }
+  const { analysis } = await analyzeInto(repo, ["--no-cache"]);
+  return new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+}
