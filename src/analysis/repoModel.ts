@@ -102,7 +102,7 @@ export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log):
       schema,
       models: prismaModels(readFileSync(path.join(root, schema), "utf8")),
     }));
-    const platform = findPlatform(root, scope.workspaces, (dir) => runsCode(records, dir));
+    const platform = findPlatform(root, scope.workspaces, (dir) => !runsCode(records, dir) || holdsData(records, dir));
     const packages = scope.workspaces.map((w) => toRepoPath(root, w.dir)).sort();
     return {
       root,
@@ -165,6 +165,13 @@ function chooseFiles(records: ModuleRecord[], tiers: TierMap, choice: TierChoice
  * constant, enum), not types alone. A folder with no parsed file is taken to run code, since
  * nothing says otherwise.
  */
+/** Whether a package's files declare half of the repository's entities or more: where its data is declared. */
+function holdsData(records: ModuleRecord[], dir: string): boolean {
+  const declaring = records.filter((r) => !r.skipped && r.data.entities.length > 0);
+  const inside = declaring.filter((r) => r.path.startsWith(`${dir}/`)).length;
+  return inside > 0 && inside * 2 >= declaring.length;
+}
+
 function runsCode(records: ModuleRecord[], dir: string): boolean {
   const inside = records.filter((r) => !r.skipped && r.path.startsWith(`${dir}/`));
   return inside.length === 0 || inside.some(declaresValues);

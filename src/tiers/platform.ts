@@ -20,7 +20,8 @@ const MIN_DEPENDENTS = 3;
 /**
  * The platform of a workspace: a package that half of the other workspace packages or more
  * depend on at run time (dependencies and required peers), and every workspace package it builds
- * on itself, except packages that declare only types (`runsCode` false for their folder). Medusa's
+ * on itself, except packages of the domains' data (`ofData` true for their folder: types alone, or the
+ * repository's entities). Medusa's
  * modules are built with `@medusajs/framework`, which builds on its utilities, module loader and
  * workflow engine: that is the toolkit every service uses, not a business capability a team would
  * extract.
@@ -28,7 +29,7 @@ const MIN_DEPENDENTS = 3;
 export function findPlatform(
   root: string,
   workspaces: WorkspacePackage[],
-  runsCode: (dir: string) => boolean = () => true,
+  ofData: (dir: string) => boolean = () => false,
 ): PlatformPackage[] {
   const byName = new Map(workspaces.map((w) => [w.name, w]));
   const uses = new Map(
@@ -53,11 +54,12 @@ export function findPlatform(
       queue.push(...uses.get(dep)!);
     }
   }
-  // a package of types alone (medusa's `@medusajs/types`) runs nothing: each of its files describes a
-  // domain's data, the published language of that domain, and goes where the domain is
+  // a package of types alone (medusa's `@medusajs/types`) runs nothing, and one declaring the repository's
+  // entities (openstatus' `@openstatus/db`, its Drizzle tables) holds its data: each of their files describes a
+  // domain's data, and goes where the domain is
   return [...out]
     .map(([name, why]) => ({ name, dir: toRepoPath(root, byName.get(name)!.dir), why }))
-    .filter((p) => runsCode(p.dir))
+    .filter((p) => !ofData(p.dir))
     .sort((a, b) => byString(a.dir, b.dir));
 }
 

@@ -53,7 +53,7 @@ describe("the platform of a workspace", () => {
         pkg("modules/customers", "@acme/customers", framework),
         pkg("modules/payments", "@acme/payments", framework),
       ],
-      (dir) => dir !== "core/types",
+      (dir) => dir === "core/types",
     );
     expect(found.map((p) => p.name)).toEqual(["@acme/framework", "@acme/utils"]);
   });
@@ -89,9 +89,10 @@ describe("the platform of a workspace", () => {
 
 /**
  * Four business packages built on a framework package, which builds on a utilities package. The
- * framework changes in most commits, with fixes: by pain alone it would be extracted first.
+ * framework changes in most commits, with fixes: by pain alone it would be extracted first. With `db`, every
+ * business package also depends on a database package declaring each domain's Drizzle table.
  */
-function monorepo() {
+function monorepo(db = false) {
   const files: Record<string, string> = {
     "package.json": json({ name: "acme", private: true, workspaces: ["core/*", "modules/*"] }),
     "tsconfig.json": json({
@@ -135,14 +136,29 @@ function monorepo() {
       `import { route } from "@acme/framework";\nimport { list${cap(d)} } from "./${d}-service";\n` +
       `export const ${d}Routes = [route("/${d}s"), list${cap(d)}];\n`;
   }
+  if (db) {
+    files["core/db/package.json"] = json({ name: "@acme/db", main: "src/index.ts" });
+    files["core/db/src/index.ts"] = domains.map((d) => `export * from "./schema/${d}";\n`).join("");
+    for (const d of domains) {
+      files[`core/db/src/schema/${d}.ts`] =
+        `import { pgTable, text } from "drizzle-orm/pg-core";\n` +
+        `export const ${d}s = pgTable("${d}s", { id: text("id") });\n`;
+      const manifest = JSON.parse(files[`modules/${d}/package.json`]) as Record<string, unknown>;
+      files[`modules/${d}/package.json`] = json({ ...manifest, dependencies: { "@acme/db": "*" } });
+      files[`modules/${d}/src/${d}-store.ts`] =
+        `import { ${d}s } from "@acme/db";\nexport const ${d}Table = () => ${d}s;\n`;
+      files[`modules/${d}/src/${d}-service.ts`] += `export { ${d}Table } from "./${d}-store";\n`;
+    }
+  }
   const author = "Ada <ada@x.test>";
-  const framework = Object.keys(files).filter((f) => f.startsWith("core/") && f.endsWith(".ts"));
+  const framework = Object.keys(files).filter((f) => /^core\/(framework|utils|types)\//.test(f) && f.endsWith(".ts"));
   const commits: CommitStep[] = [{ author, date: day(0), touch: Object.keys(files), message: "initial import" }];
   for (let i = 1; i <= 60; i++) {
     const d = domains[i % 4];
     const own = Object.keys(files).filter((f) => f.startsWith(`modules/${d}/src/`));
     // the framework changes in two commits of three, half of them fixes; each domain in one of four
-    const touch = i % 3 === 0 ? own : [...framework, ...own.slice(0, 2)];
+    const table = db ? [`core/db/src/schema/${d}.ts`] : [];
+    const touch = i % 3 === 0 ? [...own, ...table] : [...framework, ...own.slice(0, 2)];
     commits.push({ author, date: day(i), touch, message: i % 2 ? "fix: framework regression" : `feat: ${d}` });
   }
   return { files, commits };
@@ -183,5 +199,18 @@ describe("analyze on a workspace with a platform", () => {
       `| core/utils/src/ (3 files) | ${utils} |`,
     ]);
     expect(kernel).toMatch(/framework glue\), and the platform packages the services are built with:/);
+  });
+
+  it("leaves out a package declaring the repository's entities: each table goes where its domain is", async () => {
+    // every business package depends on @acme/db (4 of the 7 others): by count a platform, but its files
+    // declare all the entities, each domain's table
+    const { analysis } = await analyzeInto(buildRepo(monorepo(true)), ["--no-cache", "--min-commits", "10"]);
+    const platform = analysis.kernel.files.filter((k) => k.why.startsWith("platform")).map((k) => k.path);
+    expect(platform.filter((f) => f.startsWith("core/db/"))).toEqual([]);
+    expect(platform).toContain("core/framework/src/module.ts");
+    for (const d of ["order", "customer", "payment", "invoice"]) {
+      const service = analysis.services.find((s) => s.files.includes(`core/db/src/schema/${d}.ts`));
+      expect(service?.files, d).toContain(`modules/${d}/src/${d}-store.ts`);
+    }
   });
 });
