@@ -781,7 +781,7 @@ function inFolders(files: string[], folders: string[]): number[] {
   return files.flatMap((f, i) => (foldersOf(f).some((d) => set.has(d)) ? [i] : []));
 }
 
-const ENTRY_POINT = /(^|\/)(main|server|bootstrap)\.[cm]?[jt]sx?$/;
+const ENTRY_POINT = /(^|\/)(main|server|serve|bootstrap)\.[cm]?[jt]sx?$/;
 const TOP_INDEX = /^[^/]+\/index\.[cm]?[jt]sx?$/;
 /**
  * The index of a package's `src/`: an app's process when it exports nothing (a library's module exports itself), or

@@ -169,6 +169,21 @@ describe("start-up code", () => {
     }
   });
 
+  it("starts at a file named serve that no file imports, in an app given beside a package", async () => {
+    // openstatus' apps/server/src/serve.ts runs the app its index exports; with packages/ beside the app, no folder
+    // holds every analysed file, so only the name says the process starts there
+    const root = "apps/api/src";
+    const more = {
+      "tsconfig.json": TSCONFIG.replace('["src"]', '["apps", "packages"]'),
+      [`${root}/serve.ts`]: 'import { boot } from "./index";\nvoid boot();\n',
+      "packages/clock/src/clock.ts": "export const now = () => Date.now();\n",
+    };
+    const { analysis } = await analyzeInto(koaRepo(root, more), ["--no-cache"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    expect(kernel.get(`${root}/serve.ts`)).toMatch(/entry point/);
+    for (const f of ["index.ts", "main.ts", "onerror.ts"]) expect(kernel.get(`${root}/${f}`), f).toMatch(/^start-up/);
+  });
+
   it("goes on through files named for starting the process, which name no domain however many say so", async () => {
     // teable's `bootstrap.ts` between its index and the app, with `configs/bootstrap.config.ts` beside it
     const more = {
