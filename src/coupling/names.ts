@@ -158,7 +158,10 @@ export function nounOf(file: string): string | undefined {
   for (let up = 0; up < 3; up++) {
     // a route parameter (`pages/api/orders/[orderId].ts`) names which one, not what
     const words = nameWords(base).filter((w) => !/^\d+$/.test(w));
-    const phrase = isRouteParameter(base) ? undefined : nounPhrase(words, up === 0 ? kind : undefined);
+    const phrase =
+      isRouteParameter(base) || (up === 0 && isMethodHandler(file))
+        ? undefined
+        : nounPhrase(words, up === 0 ? kind : undefined);
     if (phrase) return phrase;
     // a route parameter (`[responseId]`, `[...path]`) names which one, not what: the folder above it speaks
     do {
@@ -173,6 +176,18 @@ export function nounOf(file: string): string | undefined {
     } while (isRouteParameter(base) || base === "index");
   }
   return undefined;
+}
+
+/**
+ * A route file named for an HTTP method (`post.ts`, `post_http.ts`, `get-all.ts`; not `getOrders.ts`, a function's
+ * name), below a folder of an API's routes: it handles what its folder names.
+ */
+const METHOD_FILE = /^(get|post|put|patch|delete|head|options)([_.-]|$)/;
+const ROUTE_FOLDERS = new Set(["routes", "route"]);
+
+function isMethodHandler(file: string): boolean {
+  const parts = file.split("/");
+  return METHOD_FILE.test(parts[parts.length - 1]) && parts.slice(0, -1).some((p) => ROUTE_FOLDERS.has(p));
 }
 
 /** Folders that hold one folder per domain: a file's noun is never theirs. */

@@ -77,6 +77,12 @@ describe("the noun a file's name carries", () => {
       ["apps/web/app/api/(internal)/envoy-auth/[...path]/route.ts", "envoy-auth"],
       ["apps/web/app/v1/feedback-records/[[...path]]/route.ts", "feedback-record"],
       ["src/pages/api/orders/[orderId].ts", "order"], // a file of the pages router, likewise
+      // a route file named for an HTTP method handles what its folder names (openstatus' Hono routes)
+      ["apps/server/src/routes/v1/monitors/post.ts", "monitor"],
+      ["apps/server/src/routes/v1/monitors/put_http.ts", "monitor"],
+      ["apps/server/src/routes/v1/statusReports/get_all.ts", "status-report"],
+      ["src/routes/getOrders.ts", "order"], // a function's name: its own words speak
+      ["src/models/post.ts", "post"], // a blog's posts, no route
     ];
     expect(cases.map(([f]) => nounOf(f))).toEqual(cases.map(([, n]) => n));
   });
