@@ -109,7 +109,7 @@ function reviewOne(name, repo, flags) {
   }
   const kernel = new Set(analysis.kernel.files.map((k) => k.path));
   const entitiesInKernel = (analysis.data?.entities ?? []).filter((e) => kernel.has(e.file)).map((e) => e.name);
-  // a service with no labelled file has no main label to be named after: it is left out of the count
+  // a service with no main label (no labelled file, or none a quarter of them carry) is left out of the count
   const labelled = analysis.services.map((s) => [s.name, mainLabels(s.files, fine)]).filter(([, l]) => l.length);
   const misnamed = labelled.filter(([n, labels]) => !namedAfter(n, labels));
   console.log(`${name}: ${analysis.services.length} services, ${small.length} under ${SMALL_SERVICE} files`);

@@ -2,7 +2,7 @@ import { proposeBoundaries, type DomainHints, type Proposal } from "../boundarie
 import { plural } from "../util/plural.js";
 import { domainNames, domainWords, nameInWords, nounOf, ownNounOf } from "../coupling/names.js";
 import { RESOLUTION_GRID, STABILITY_SLACK } from "../boundaries/resolution.js";
-import { CONSENSUS_RUNS } from "../boundaries/consensus.js";
+import { CONSENSUS_RUNS, MIN_CONSENSUS_RUNS } from "../boundaries/consensus.js";
 import { contributions } from "../coupling/buildCoupling.js";
 import { ROLE_DAMPING } from "../coupling/roles.js";
 import { SIGNALS, type CouplingGraph } from "../coupling/types.js";
@@ -123,7 +123,7 @@ export async function analyzeRepo(repo: string, opts: AnalyzeOptions, log: Log):
 
 function analyzeModel(repo: string, model: RepoModel, opts: AnalyzeOptions, log: Log): AnalysisResult {
   const seed = opts.seed ?? DEFAULT_SEED;
-  const runs = Math.max(10, opts.runs ?? CONSENSUS_RUNS);
+  const runs = Math.max(MIN_CONSENSUS_RUNS, opts.runs ?? CONSENSUS_RUNS);
   const renames = opts.renames !== false;
   const maxChangeset = opts.maxChangeset ?? DEFAULT_MAX_CHANGESET;
   const { imports, records, coupling, history } = model;

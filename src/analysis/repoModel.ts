@@ -165,16 +165,27 @@ function chooseFiles(records: ModuleRecord[], tiers: TierMap, choice: TierChoice
  * constant, enum), not types alone. A folder with no parsed file is taken to run code, since
  * nothing says otherwise.
  */
-/** Whether a package's files declare half of the repository's entities or more: where its data is declared. */
-function holdsData(records: ModuleRecord[], dir: string): boolean {
-  const declaring = records.filter((r) => !r.skipped && r.data.entities.length > 0);
-  const inside = declaring.filter((r) => r.path.startsWith(`${dir}/`)).length;
-  return inside > 0 && inside * 2 >= declaring.length;
-}
-
 function runsCode(records: ModuleRecord[], dir: string): boolean {
   const inside = records.filter((r) => !r.skipped && r.path.startsWith(`${dir}/`));
   return inside.length === 0 || inside.some(declaresValues);
+}
+
+/** Entities a package must declare, besides half of the repository's, to be where its data is declared. */
+const DATA_PACKAGE_ENTITIES = 3;
+
+/**
+ * Whether a package's files declare half of the analysed entities or more, at least three: the package where
+ * the repository's data is declared (a database package of every domain's tables), no framework.
+ */
+function holdsData(records: ModuleRecord[], dir: string): boolean {
+  let all = 0;
+  let inside = 0;
+  for (const r of records) {
+    if (r.skipped) continue;
+    all += r.data.entities.length;
+    if (r.path.startsWith(`${dir}/`)) inside += r.data.entities.length;
+  }
+  return inside >= DATA_PACKAGE_ENTITIES && inside * 2 >= all;
 }
 
 /** A file declaring a value of its own (a function, class, constant, enum), not types alone. */

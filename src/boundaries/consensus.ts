@@ -17,6 +17,8 @@ export interface Consensus {
  * on vendure's core, for about 0.1 s more on outline's server (docs/design.md, "Consensus clustering").
  */
 export const CONSENSUS_RUNS = 30;
+/** Fewer runs than this give a medoid of too few cuts to agree with, and confidences of coarse steps. */
+export const MIN_CONSENSUS_RUNS = 10;
 
 /**
  * Louvain under `runs` seeds, combined by taking the medoid partition: deterministic, always

@@ -104,33 +104,36 @@ export function layerPlumbing(
 }
 
 /**
- * The members of a dissolved layer folder that name no domain noun but are the layer's leaves (no file of
- * the folder imports them: `WelcomeEmail.tsx` beside the `BaseEmail.tsx` every template extends), placed
- * once the kernel has taken the shared infrastructure: each joins the cluster it is tied to most, its own
- * included. Before that, the layout components and the logger they all import would draw them. Returns
- * the files moved.
+ * The members of a dissolved layer folder still in its cluster that name no domain noun but are the layer's
+ * leaves (no file of the folder imports them: `WelcomeEmail.tsx` beside the `BaseEmail.tsx` every template
+ * extends), placed once the kernel has taken the shared infrastructure: each joins the cluster it is tied to
+ * most, its own included and kept on a tie. Before that, the layout components and the logger they all import
+ * would draw them. Returns the files moved, per layer.
  */
 export function placeLayerLeaves(
   labels: Int32Array,
   cg: CouplingGraph,
-  folders: string[],
+  layers: { layer: string; label: number }[],
   leaf: (file: number) => boolean,
   active: Uint8Array,
-): number[] {
-  const inLayer = new Set(folders);
-  const leaves = new Set<number>();
-  for (let i = 0; i < labels.length; i++)
-    if (active[i] && labels[i] >= 0 && inLayer.has(`${path.posix.dirname(cg.files[i])}/`) && leaf(i)) leaves.add(i);
-  if (leaves.size === 0) return [];
-  const ties = tiesByFile(cg, labels, active, leaves);
-  const moved: number[] = [];
-  for (const i of leaves) {
-    const target = strongest([...(ties.get(i) ?? [])], () => 0);
-    if (target === undefined || target === labels[i]) continue;
-    labels[i] = target;
-    moved.push(i);
+): { layer: string; moved: number[] }[] {
+  const clusterOf = new Map(layers.filter((d) => d.layer.endsWith("/")).map((d) => [d.layer, d.label]));
+  const leaves = new Map<number, string>();
+  for (let i = 0; i < labels.length; i++) {
+    const folder = `${path.posix.dirname(cg.files[i])}/`;
+    if (active[i] && labels[i] >= 0 && clusterOf.get(folder) === labels[i] && leaf(i)) leaves.set(i, folder);
   }
-  return moved;
+  if (leaves.size === 0) return [];
+  const ties = tiesByFile(cg, labels, active, new Set(leaves.keys()));
+  const moved = new Map<string, number[]>();
+  for (const [i, folder] of leaves) {
+    const own = labels[i];
+    const target = strongest([...(ties.get(i) ?? [])], (k) => (k === own ? 1 : 0));
+    if (target === undefined || target === own) continue;
+    labels[i] = target;
+    getOrInsert(moved, folder, () => []).push(i);
+  }
+  return [...moved].map(([layer, files]) => ({ layer, moved: files }));
 }
 
 /** The folders that hold half of a cluster's files or more, each with its files. */

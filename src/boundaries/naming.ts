@@ -134,8 +134,9 @@ export function nameGroups(groups: string[][], taken: Set<string> = new Set()): 
 /**
  * Names groups by the business noun their files' names carry (coupling/names.ts): the noun on
  * most of the group's files, the rarer across groups first on ties; a group whose files carry
- * none by its one file in a models folder the groups share, else from its path words (nameGroups).
- * Names are unique.
+ * none by its one file in a models folder the groups share; a group with no noun on a quarter of its
+ * files, or whose nouns bigger groups took, by the folder its files share (folderNameOf); else from its
+ * path words (nameGroups). Names are unique.
  */
 export function nameByNouns(
   groups: number[][],
@@ -216,11 +217,10 @@ export function nameByNouns(
         .map((f) => ownNounOf(files[f]))
         .filter((noun): noun is string => noun !== undefined && !UNFIT_NAMES.has(noun)),
     );
-    const folder = () => folderNameOf(i);
     if (ranked.length === 0 && models.size === 1) ranked = [...models];
     // no noun on a quarter of its files (one file per provider): the folder most of them share speaks
     else if (ranked.length === 0 || counts[i].get(ranked[0])! * 4 < groups[i].length) {
-      const speaks = folder();
+      const speaks = folderNameOf(i);
       if (speaks !== undefined) ranked = [speaks, ...ranked.filter((n) => n !== speaks)];
     }
     // a noun on under a quarter of the files names the group only as the best it has; when its
@@ -230,7 +230,7 @@ export function nameByNouns(
     const qualified = ranked.length >= 2 ? qualify(ranked[0], ranked[1]) : undefined;
     if (name === undefined && qualified !== undefined && !used.has(qualified)) name = qualified;
     // its nouns taken by bigger groups (the mailer beside the notifications): the folder its files share
-    const shared = name === undefined ? folder() : undefined;
+    const shared = name === undefined ? folderNameOf(i) : undefined;
     if (shared !== undefined && !used.has(shared)) name = shared;
     if (name === undefined) name = fallback[i];
     for (let k = 2; used.has(name); k++) name = `${ranked[0] ?? fallback[i]}-${k}`;

@@ -427,11 +427,13 @@ export function proposeBoundaries(
   }
   // a dissolved layer's members naming no domain noun (`WelcomeEmail.tsx`) follow their ties, now that the
   // kernel holds the layout components and the logger every member imports; the ones the folder imports stay
-  const layerFolders = layers.dissolved.map((d) => d.layer).filter((l) => l.endsWith("/"));
   const leafMask = Uint8Array.from(labels, (_, i) => (inModule(i) && !pinned(i) ? 1 : 0));
   const isLeaf = (i: number) => !namesNoun(i) && !importedBeside(i, cg.files, links);
-  for (const i of placeLayerLeaves(labels, cg, layerFolders, isLeaf, leafMask))
-    placed.set(i, "a member of a layer naming no domain noun: with the module it is tied to most");
+  for (const leaves of placeLayerLeaves(labels, cg, layers.dissolved, isLeaf, leafMask)) {
+    layers.dissolved.find((d) => d.layer === leaves.layer)?.moved.push(...leaves.moved);
+    for (const i of leaves.moved)
+      placed.set(i, "a member of a layer naming no domain noun: with the module it is tied to most");
+  }
 
   // the private code of infrastructure (teable's `db-provider/`, which other code reaches only through the
   // kernel's `db.provider.ts`) is the kernel's with its facade; a facade is infrastructure the kernel took,

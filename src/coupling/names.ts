@@ -178,13 +178,14 @@ export function nounOf(file: string): string | undefined {
   return undefined;
 }
 
-/**
- * A route file named for an HTTP method (`post.ts`, `post_http.ts`, `get-all.ts`; not `getOrders.ts`, a function's
- * name), below a folder of an API's routes: it handles what its folder names.
- */
-const METHOD_FILE = /^(get|post|put|patch|delete|head|options)([_.-]|$)/;
+/** An HTTP method's file name, alone or before snake_case words (`post.ts`, `put_http.ts`, `get_all.ts`). */
+const METHOD_FILE = /^(get|post|put|patch|delete|head|options)(_[a-z0-9]+)*\.[cm]?[jt]sx?$/;
 const ROUTE_FOLDERS = new Set(["routes", "route"]);
 
+/**
+ * Whether a route file, below a folder of an API's routes, is named for an HTTP method: it handles what its folder
+ * names. `get-orders.ts` and `getOrders.ts` are a function's name, which says its own noun.
+ */
 function isMethodHandler(file: string): boolean {
   const parts = file.split("/");
   return METHOD_FILE.test(parts[parts.length - 1]) && parts.slice(0, -1).some((p) => ROUTE_FOLDERS.has(p));

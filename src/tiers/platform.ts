@@ -38,8 +38,10 @@ export function findPlatform(
   const dependents = new Map<string, number>();
   for (const deps of uses.values()) for (const d of deps) dependents.set(d, (dependents.get(d) ?? 0) + 1);
   const others = workspaces.length - 1;
+  // a package of the domains' data is no base, and brings no package it builds on in
+  const dataPackage = (name: string) => ofData(toRepoPath(root, byName.get(name)!.dir));
   const bases = [...dependents]
-    .filter(([, n]) => n >= MIN_DEPENDENTS && n * 2 >= others)
+    .filter(([name, n]) => n >= MIN_DEPENDENTS && n * 2 >= others && !dataPackage(name))
     .map(([name]) => name)
     .sort(byString);
   const out = new Map<string, string>();
@@ -49,7 +51,7 @@ export function findPlatform(
     // what the base builds on, breadth first: the first base to reach a package explains it
     const queue = [...uses.get(base)!];
     for (let dep = queue.shift(); dep !== undefined; dep = queue.shift()) {
-      if (out.has(dep)) continue;
+      if (out.has(dep) || dataPackage(dep)) continue;
       out.set(dep, `${PLATFORM_REASON}${base} builds on ${dep} (${share})`);
       queue.push(...uses.get(dep)!);
     }
@@ -59,7 +61,6 @@ export function findPlatform(
   // domain's data, and goes where the domain is
   return [...out]
     .map(([name, why]) => ({ name, dir: toRepoPath(root, byName.get(name)!.dir), why }))
-    .filter((p) => !ofData(p.dir))
     .sort((a, b) => byString(a.dir, b.dir));
 }
 

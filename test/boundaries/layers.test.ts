@@ -174,7 +174,8 @@ describe("a dissolved layer's members naming no domain", () => {
   /**
    * Two domains (clusters 0 and 1: a model and a policy each) and what is left of a dissolved folder of
    * e-mail templates (cluster 2): the base template every mail extends (0.8), a welcome mail also tied to
-   * the user model (0.5) and to the layout component (0.9), and a mail tied to nothing else.
+   * the user model (0.5) and to the layout component (0.9), and a mail tied to nothing else; an invite mail of
+   * the same folder already in the users' cluster, tied to the team model alone.
    */
   const files = [
     "server/models/User.ts",
@@ -185,31 +186,36 @@ describe("a dissolved layer's members naming no domain", () => {
     "server/emails/templates/WelcomeEmail.tsx",
     "server/emails/templates/GenericEmail.tsx",
     "server/emails/components/Header.tsx",
+    "server/emails/templates/InviteEmail.tsx",
   ];
   const tie = (a: number, b: number, weight: number) => ({ a, b, weight, signals: zero });
-  const cg: CouplingGraph = {
-    files,
-    edges: [tie(0, 1, 1), tie(2, 3, 1), tie(4, 5, 0.8), tie(4, 6, 0.8), tie(0, 5, 0.5), tie(5, 7, 0.9)],
-    weights,
-  };
-  const labels = () => Int32Array.from([0, 0, 1, 1, 2, 2, 2, 2]);
-  const leaves = (i: number) => i === 5 || i === 6;
-  const templates = ["server/emails/templates/"];
+  const edges = [tie(0, 1, 1), tie(2, 3, 1), tie(4, 5, 0.8), tie(4, 6, 0.8), tie(0, 5, 0.5), tie(5, 7, 0.9)];
+  const cg: CouplingGraph = { files, edges: [...edges, tie(2, 8, 0.4)], weights };
+  const labels = () => Int32Array.from([0, 0, 1, 1, 2, 2, 2, 2, 0]);
+  const leaves = (i: number) => i === 5 || i === 6 || i === 8;
+  const templates = [{ layer: "server/emails/templates/", label: 2 }];
+  // the kernel holds the base template and the layout component (inactive)
+  const kernelTaken = Uint8Array.from([1, 1, 1, 1, 0, 1, 1, 0, 1]);
 
   it("join the module they are tied to most once the kernel holds the infrastructure", () => {
-    // the kernel holds the base template and the layout component (inactive): by hand, the welcome mail's
-    // one tie left is the user model's; the other mail has none and stays
-    const kernelTaken = Uint8Array.from([1, 1, 1, 1, 0, 1, 1, 0]);
+    // by hand: the welcome mail's one tie left is the user model's; the other mail has none and stays; the invite
+    // mail is no longer in the layer's cluster and is not asked
     const out = labels();
-    expect(placeLayerLeaves(out, cg, templates, leaves, kernelTaken)).toEqual([5]);
-    expect([...out]).toEqual([0, 0, 1, 1, 2, 0, 2, 2]);
+    expect(placeLayerLeaves(out, cg, templates, leaves, kernelTaken)).toEqual([
+      { layer: "server/emails/templates/", moved: [5] },
+    ]);
+    expect([...out]).toEqual([0, 0, 1, 1, 2, 0, 2, 2, 0]);
   });
 
-  it("stay while the base every member extends is tied to them more, and outside the layer nothing moves", () => {
+  it("stay while the base every member extends is tied to them more, or on a tie with their own cluster", () => {
     const all = new Uint8Array(files.length).fill(1);
     // by hand: the welcome mail's ties are its own cluster's 0.8 + 0.9 against the users' 0.5
     expect(placeLayerLeaves(labels(), cg, templates, leaves, all)).toEqual([]);
-    const kernelTaken = Uint8Array.from([1, 1, 1, 1, 0, 1, 1, 0]);
-    expect(placeLayerLeaves(labels(), cg, ["server/queues/tasks/"], leaves, kernelTaken)).toEqual([]);
+    // the welcome mail tied 0.5 to the users and 0.5 to the generic mail, which stays in its own cluster
+    const even = { ...cg, edges: [tie(0, 1, 1), tie(0, 5, 0.5), tie(5, 6, 0.5)] };
+    expect(placeLayerLeaves(labels(), even, templates, (i) => i === 5, kernelTaken)).toEqual([]);
+    // a folder no layer was dissolved from moves nothing
+    const tasks = [{ layer: "server/queues/tasks/", label: 2 }];
+    expect(placeLayerLeaves(labels(), cg, tasks, leaves, kernelTaken)).toEqual([]);
   });
 });

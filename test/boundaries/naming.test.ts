@@ -771,7 +771,7 @@ describe("service names", () => {
     // domain noun, `notification` (of NotificationSettingsHelper), the bigger group took; the document
     // templates (9 to 11) and the users with their welcome mail (12 to 14). By hand, `emails/` holds three of
     // the mailer's four files (`emails/templates/` two, a folder named for the templates' domain, so its parent
-    // speaks): `email`, where path words would say `code`
+    // speaks): `email`, where path words would say `code` here (`copyable` on outline)
     const files = [
       "server/models/Notification.ts",
       "server/presenters/notification.ts",

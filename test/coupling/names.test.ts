@@ -82,6 +82,8 @@ describe("the noun a file's name carries", () => {
       ["apps/server/src/routes/v1/monitors/put_http.ts", "monitor"],
       ["apps/server/src/routes/v1/statusReports/get_all.ts", "status-report"],
       ["src/routes/getOrders.ts", "order"], // a function's name: its own words speak
+      ["src/routes/get-orders.ts", "order"],
+      ["src/routes/posts/post-comment.ts", "post-comment"],
       ["src/models/post.ts", "post"], // a blog's posts, no route
     ];
     expect(cases.map(([f]) => nounOf(f))).toEqual(cases.map(([, n]) => n));
