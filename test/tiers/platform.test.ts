@@ -90,9 +90,10 @@ describe("the platform of a workspace", () => {
 /**
  * Four business packages built on a framework package, which builds on a utilities package. The
  * framework changes in most commits, with fixes: by pain alone it would be extracted first. With `db`, every
- * business package also depends on a database package declaring each domain's Drizzle table.
+ * business package also depends on a database package declaring the Drizzle tables of the first `inDb` domains;
+ * the others declare theirs in their own package.
  */
-function monorepo(db = false) {
+function monorepo(db = false, inDb = 4) {
   const files: Record<string, string> = {
     "package.json": json({ name: "acme", private: true, workspaces: ["core/*", "modules/*"] }),
     "tsconfig.json": json({
@@ -138,15 +139,19 @@ function monorepo(db = false) {
   }
   if (db) {
     files["core/db/package.json"] = json({ name: "@acme/db", main: "src/index.ts" });
-    files["core/db/src/index.ts"] = domains.map((d) => `export * from "./schema/${d}";\n`).join("");
+    const shared = domains.slice(0, inDb);
+    files["core/db/src/index.ts"] = shared.map((d) => `export * from "./schema/${d}";\n`).join("");
     for (const d of domains) {
-      files[`core/db/src/schema/${d}.ts`] =
+      const table =
         `import { pgTable, text } from "drizzle-orm/pg-core";\n` +
         `export const ${d}s = pgTable("${d}s", { id: text("id") });\n`;
+      if (shared.includes(d)) files[`core/db/src/schema/${d}.ts`] = table;
+      else files[`modules/${d}/src/${d}-table.ts`] = table;
       const manifest = JSON.parse(files[`modules/${d}/package.json`]) as Record<string, unknown>;
       files[`modules/${d}/package.json`] = json({ ...manifest, dependencies: { "@acme/db": "*" } });
+      const from = shared.includes(d) ? "@acme/db" : `./${d}-table`;
       files[`modules/${d}/src/${d}-store.ts`] =
-        `import { ${d}s } from "@acme/db";\nexport const ${d}Table = () => ${d}s;\n`;
+        `import { ${d}s } from "${from}";\nexport const ${d}Table = () => ${d}s;\n`;
       files[`modules/${d}/src/${d}-service.ts`] += `export { ${d}Table } from "./${d}-store";\n`;
     }
   }
@@ -212,5 +217,14 @@ describe("analyze on a workspace with a platform", () => {
       const service = analysis.services.find((s) => s.files.includes(`core/db/src/schema/${d}.ts`));
       expect(service?.files, d).toContain(`modules/${d}/src/${d}-store.ts`);
     }
+  });
+
+  it("keeps a package declaring few of the entities in the platform", async () => {
+    // @acme/db declares the order and customer tables, each other business package its own: by hand, two entities
+    // of four, half but fewer than three, so @acme/db is a platform package the business packages run on
+    const { analysis } = await analyzeInto(buildRepo(monorepo(true, 2)), ["--no-cache", "--min-commits", "10"]);
+    const kernel = new Map(analysis.kernel.files.map((k) => [k.path, k.why]));
+    for (const f of ["core/db/src/index.ts", "core/db/src/schema/order.ts"])
+      expect(kernel.get(f), f).toBe("platform: 4 of the 7 other workspace packages depend on @acme/db");
   });
 });
