@@ -390,10 +390,11 @@ function domainHints(model: RepoModel, ofProduct: (noun: string) => boolean): Do
     const list = getOrInsert(users, entity, () => []);
     if (!list.includes(user)) list.push(user);
   }
-  const nouns = domainNames(files).nouns.map((n) => (n !== undefined && ofProduct(n) ? undefined : n));
   const entityNames = (model.data?.entities ?? []).map((e) => e.name);
   const entityNouns = new Set(entityNames.flatMap((name) => ownNounOf(`${name}.ts`) ?? []));
   const entityWords = new Set(entityNames.map(nameInWords));
+  // an entity's name is one noun, whatever role word ends it (`page-subscriber`, `authentication-provider`)
+  const nouns = domainNames(files, entityWords).nouns.map((n) => (n !== undefined && ofProduct(n) ? undefined : n));
   // an entity file's own entity, by name: the first (by name) when a file declares several
   const entityNounOf = new Map<number, string>();
   for (const e of [...(model.data?.entities ?? [])].sort((a, b) => byString(a.name, b.name))) {

@@ -150,6 +150,11 @@ export function roleOf(file: string): string | undefined {
  * the folder's when the file's own name is generic (`routes/api/documents/schema.ts`).
  */
 export function nounOf(file: string): string | undefined {
+  return nounAmong(file, new Set());
+}
+
+/** nounOf, where a role word that ends one of `things` (the entities' names in words) belongs to the noun. */
+export function nounAmong(file: string, things: Set<string>): string | undefined {
   let base = withoutExtension(path.posix.basename(file));
   // portfolio.service -> portfolio, of kind "service"
   const kind = base.includes(".") ? base.slice(base.indexOf(".") + 1).toLowerCase() : undefined;
@@ -161,7 +166,7 @@ export function nounOf(file: string): string | undefined {
     const phrase =
       isRouteParameter(base) || (up === 0 && isMethodHandler(file))
         ? undefined
-        : nounPhrase(words, up === 0 ? kind : undefined);
+        : nounPhrase(words, up === 0 ? kind : undefined, things);
     if (phrase) return phrase;
     // a route parameter (`[responseId]`, `[...path]`) names which one, not what: the folder above it speaks
     do {
@@ -256,15 +261,17 @@ const isAgentNoun = (w: string) => w.length >= 6 && /(er|or)$/.test(w);
  * `kind`: the file's kind after a dot (`entity` of `subscriber.entity.ts`), when the words are a file's name;
  * a role word leads a data file's noun (`subscriber.entity.ts`, `SubscriberPreferenceRepository.ts`).
  */
-function nounPhrase(words: string[], kind?: string): string | undefined {
+function nounPhrase(words: string[], kind?: string, things: Set<string> = new Set()): string | undefined {
   let start = 0;
   while (start < words.length && (isQualifier(words[start], words.length) || isApiPrefix(words, start))) start++;
   const ofData = (kind !== undefined && DATA_KINDS.has(kind)) || (words.length > 1 && DATA_KINDS.has(words.at(-1)!));
   const acted = kind !== undefined && ACTION_KINDS.has(kind) && start > 0 && OBJECT_VERBS.has(words[start - 1]);
   const namesThing = ofData || (acted && isAgentNoun(words[start] ?? ""));
   if (start < words.length && ROLES.has(words[start]) && !namesThing) return undefined;
+  // a role word that ends an entity's name is part of the thing (`page-subscriber`: the pageSubscriber table)
+  const thing = (end: number) => things.has([...words.slice(start, end), singular(words[end])].join("-"));
   let end = start;
-  while (end < words.length && !(end > start && isRole(words[end]))) end++;
+  while (end < words.length && !(end > start && isRole(words[end]) && !thing(end))) end++;
   const phrase = words.slice(start, end);
   if (phrase.length === 0 || phrase.every((w) => GENERIC.has(w)) || phrase.join("").length < 3) return undefined;
   phrase[phrase.length - 1] = singular(phrase[phrase.length - 1]);
@@ -279,8 +286,8 @@ const LAYER_SHARE = 0.6;
 const LAYER_MIN_NOUNS = 3;
 const LAYER_MIN_FILES = 4;
 
-export function domainNames(files: string[]): DomainNames {
-  const raw = files.map(nounOf);
+export function domainNames(files: string[], things?: Set<string>): DomainNames {
+  const raw = files.map((f) => nounAmong(f, things ?? new Set()));
   const folderOf = files.map((f) => path.posix.dirname(f));
   const folders = new Map<string, Set<string>>();
   const count = new Map<string, number>();

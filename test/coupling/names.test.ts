@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { namedForNounAlone, namesDomainWord, namesIdentity, nounOf } from "../../src/coupling/names.js";
+import { namedForNounAlone, namesDomainWord, namesIdentity, nounAmong, nounOf } from "../../src/coupling/names.js";
 
 describe("the noun a file's name carries", () => {
+  it("reads an entity's name as one noun, though a role word ends it", () => {
+    // openstatus' pageSubscriber table: `subscriber` is an agent noun, a role word, unless it ends an entity's name
+    const things = new Set(["page-subscriber", "authentication-provider"]);
+    const files = ["packages/services/src/page-subscriber/create.ts", "server/models/AuthenticationProvider.ts"];
+    expect(files.map((f) => nounOf(f))).toEqual(["page", "authentication"]);
+    expect(files.map((f) => nounAmong(f, things))).toEqual(["page-subscriber", "authentication-provider"]);
+    // a role word after the entity's name still ends the phrase
+    expect(nounAmong("src/page-subscriber-importer.ts", things)).toBe("page-subscriber");
+  });
+
   it("reads past leading verbs, qualifiers and participles to the noun, up to the first role word", () => {
     // hand-derived, one per way a layered codebase names its files
     const cases: [string, string | undefined][] = [
