@@ -143,7 +143,10 @@ export function nameByNouns(
   files: string[],
   nouns: (string | undefined)[],
   taken: Set<string>,
+  entityNames: Set<string> = new Set(),
 ): string[] {
+  // a framework word that an entity of the repository is named (openstatus' `page` table) is its domain's noun
+  const fit = (noun: string) => !UNFIT_NAMES.has(noun) || entityNames.has(noun);
   const groupsWith = new Map<string, number>();
   /** files carrying each noun, across the groups */
   const carriers = new Map<string, number>();
@@ -151,7 +154,7 @@ export function nameByNouns(
     const c = new Map<string, number>();
     for (const i of g) {
       const noun = unversioned(nouns[i]);
-      if (noun !== undefined && !UNFIT_NAMES.has(noun)) c.set(noun, (c.get(noun) ?? 0) + 1);
+      if (noun !== undefined && fit(noun)) c.set(noun, (c.get(noun) ?? 0) + 1);
     }
     for (const [noun, n] of c) {
       groupsWith.set(noun, (groupsWith.get(noun) ?? 0) + 1);

@@ -461,7 +461,7 @@ export function proposeBoundaries(
   const modules = [...clusters.values()].filter((m) => m.length > 0);
   // provisional names, before shared infrastructure goes back to the modules importing it
   const grouping = groupModules(modules, cg, {
-    names: nameByNouns(modules, cg.files, hints.nouns, new Set()),
+    names: nameByNouns(modules, cg.files, hints.nouns, new Set(), hints.entityNames),
     ownsData: modules.map((m) => m.some((i) => hints.entityFiles.has(i))),
   });
   // shared infrastructure still in the kernel (a unit's majority may have taken some back)
@@ -483,7 +483,7 @@ export function proposeBoundaries(
   const generated = [...groups.values()];
   const gathered = [...groups.keys()].map((g) => g === grouping.identity);
   // modules are named against each other (a word every module shares names none of them)
-  const allNames = nameByNouns(modules, cg.files, hints.nouns, new Set());
+  const allNames = nameByNouns(modules, cg.files, hints.nouns, new Set(), hints.entityNames);
   const nameOfModule = new Map(modules.map((m, k) => [m, allNames[k]]));
   const moduleNames = generated.map((ms) => ms.map((m) => nameOfModule.get(m)!));
   const serviceNames = nameServices(generated, moduleNames, cg.files, hints, new Set(pinnedTo.keys()), gathered);

@@ -766,6 +766,22 @@ describe("service names", () => {
     expect(namesOfTwo(rules, base)[0]).toBe("rule");
   });
 
+  it("name a group by a framework word when an entity of the repository is named so", () => {
+    // openstatus' status pages: `page` is a framework's word (Next.js pages) unless the repository has a page table;
+    // by hand, every file here says `page`, and the one other noun is `downgrade`
+    const files = [
+      "packages/db/src/schema/pages/page.ts",
+      "packages/services/src/page/create.ts",
+      "packages/api/src/router/page.ts",
+      "apps/server/src/routes/v1/pages/schema.ts",
+      "packages/services/src/workspace/downgrade.ts",
+    ];
+    const group = [files.map((_, i) => i)];
+    const nouns = ["page", "page", "page", "page", "downgrade"];
+    expect(nameByNouns(group, files, nouns, new Set(), new Set(["page"]))).toEqual(["page"]);
+    expect(nameByNouns(group, files, nouns, new Set())).toEqual(["downgrade"]);
+  });
+
   it("name a group whose nouns bigger groups took by the folder its files share, before path words", () => {
     // outline: the notifications (files 0 to 4), beside them the mailer with two e-mail parts (5 to 8), whose one
     // domain noun, `notification` (of NotificationSettingsHelper), the bigger group took; the document
