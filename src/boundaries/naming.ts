@@ -380,27 +380,16 @@ export function nameServices(
     // beside `member`) is a part of that module's domain, which names the service; unless that name is an entity's
     // of another service
     const own = entityNounsIn(services[i].flat());
+    // a largest module's name that may speak for the service: no generic word, and no other service's entity
+    const mayName = (name: string) => !gathered[i] && !isGenericName(name) && (own.has(name) || !entityNouns.has(name));
     const partOf = largest
       .slice(0, 1)
-      .filter(
-        (name) =>
-          !gathered[i] &&
-          !isGenericName(name) &&
-          (own.has(name) || !entityNouns.has(name)) &&
-          entities.some((e) => e.noun.startsWith(`${name}-`)),
-      );
+      .filter((name) => mayName(name) && entities.some((e) => e.noun.startsWith(`${name}-`)));
     // a module holding most of the service's files speaks for it before another module's entity (outline's
     // collaboration extensions, 22 of 33 files, beside the memberships' tables)
     const majority = bySize
       .slice(0, 1)
-      .filter(
-        (m) =>
-          !gathered[i] &&
-          m.size * 2 > inService.size &&
-          !isGenericName(m.name) &&
-          !isAdjective(m.name) &&
-          (own.has(m.name) || !entityNouns.has(m.name)),
-      )
+      .filter((m) => m.size * 2 > inService.size && !isAdjective(m.name) && mayName(m.name))
       .map((m) => m.name);
     const candidates = [
       ...thingOf(i),

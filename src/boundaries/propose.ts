@@ -240,21 +240,15 @@ export function proposeBoundaries(
   const links = importLinks(cg.files, imports);
   const features = featureFolders(cg.files);
   const feature = new Set([...unitsOf(cg.files).flat(), ...inFolders(cg.files, features)]);
-  /** an entity, a file named for a business noun, part of a unit or a feature folder */
-  const namesDomain = (i: number) =>
-    hints.entityFiles.has(i) ||
-    feature.has(i) ||
-    hints.nouns[i] !== undefined ||
-    namesDomainWord(cg.files[i], hints.domainWords, hints.entityNames);
+  // what says a file serves a domain, from the strictest: an entity or a domain word (an entity's, or one four
+  // files carry: `orderExport.ts`); or a unit or feature folder it is part of; or a business noun its name carries
+  const saysDomainWord = (i: number) =>
+    hints.entityFiles.has(i) || namesDomainWord(cg.files[i], hints.domainWords, hints.entityNames);
+  const saysDomain = (i: number) => saysDomainWord(i) || feature.has(i);
+  const namesDomain = (i: number) => saysDomain(i) || hints.nouns[i] !== undefined;
   // a root file's noun alone says no domain, nor does the stem it shares with another (growthbook's
-  // `tracing.datadog.ts` and `tracing.opentelemetry.ts`); a domain word does (an entity's, or one four files
-  // carry: `orderExport.ts`)
-  const entries = entryPoints(
-    cg.files,
-    imports,
-    (i) => hints.entityFiles.has(i) || namesDomainWord(cg.files[i], hints.domainWords, hints.entityNames),
-    hints.exportless ?? new Set(),
-  );
+  // `tracing.datadog.ts` and `tracing.opentelemetry.ts`); a domain word does
+  const entries = entryPoints(cg.files, imports, saysDomainWord, hints.exportless ?? new Set());
   const rootGlue = new Set(entries.flatMap((i) => links.importees[i]));
   for (const g of glue) {
     active[g.file] = 0;
@@ -394,8 +388,6 @@ export function proposeBoundaries(
   // is infrastructure: the kernel's, or the one service's that alone imports it
   // a domain here is an entity, a feature folder or a domain word: a noun two folders share says no more than
   // that the helpers come in pairs (outline's `middlewares/csrf.ts` beside `utils/csrf.ts`)
-  const saysDomain = (i: number) =>
-    hints.entityFiles.has(i) || feature.has(i) || namesDomainWord(cg.files[i], hints.domainWords, hints.entityNames);
   const utilityFiles = utilityClusters(labels, cg.files, (i) => inModule(i) && !pinned(i), saysDomain);
   const utilityLabels = new Set(utilityFiles.map((i) => labels[i]));
   // a file of one named for a domain whose files are a module's (outline's `commands/documentCreator.ts` beside

@@ -286,8 +286,8 @@ const LAYER_SHARE = 0.6;
 const LAYER_MIN_NOUNS = 3;
 const LAYER_MIN_FILES = 4;
 
-export function domainNames(files: string[], things?: Set<string>): DomainNames {
-  const raw = files.map((f) => nounAmong(f, things ?? new Set()));
+export function domainNames(files: string[], things: Set<string> = new Set()): DomainNames {
+  const raw = files.map((f) => nounAmong(f, things));
   const folderOf = files.map((f) => path.posix.dirname(f));
   const folders = new Map<string, Set<string>>();
   const count = new Map<string, number>();
