@@ -102,7 +102,8 @@ export async function prepareRepo(repo: string, opts: AnalyzeOptions, log: Log):
       schema,
       models: prismaModels(readFileSync(path.join(root, schema), "utf8")),
     }));
-    const platform = findPlatform(root, scope.workspaces, (dir) => !runsCode(records, dir) || holdsData(records, dir));
+    const holdsData = dataPackage(records);
+    const platform = findPlatform(root, scope.workspaces, (dir) => !runsCode(records, dir) || holdsData(dir));
     const packages = scope.workspaces.map((w) => toRepoPath(root, w.dir)).sort();
     return {
       root,
@@ -177,15 +178,13 @@ const DATA_PACKAGE_ENTITIES = 3;
  * Whether a package's files declare half of the analysed entities or more, at least three: the package where
  * the repository's data is declared (a database package of every domain's tables), no framework.
  */
-function holdsData(records: ModuleRecord[], dir: string): boolean {
-  let all = 0;
-  let inside = 0;
-  for (const r of records) {
-    if (r.skipped) continue;
-    all += r.data.entities.length;
-    if (r.path.startsWith(`${dir}/`)) inside += r.data.entities.length;
-  }
-  return inside >= DATA_PACKAGE_ENTITIES && inside * 2 >= all;
+function dataPackage(records: ModuleRecord[]): (dir: string) => boolean {
+  const declaring = records.filter((r) => !r.skipped && r.data.entities.length > 0);
+  const all = declaring.reduce((n, r) => n + r.data.entities.length, 0);
+  return (dir) => {
+    const inside = declaring.reduce((n, r) => (r.path.startsWith(`${dir}/`) ? n + r.data.entities.length : n), 0);
+    return inside >= DATA_PACKAGE_ENTITIES && inside * 2 >= all;
+  };
 }
 
 /** A file declaring a value of its own (a function, class, constant, enum), not types alone. */

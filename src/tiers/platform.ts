@@ -1,5 +1,6 @@
 import type { WorkspacePackage } from "../repo/types.js";
 import { byString } from "../util/order.js";
+import { getOrInsert } from "../util/maps.js";
 import { toRepoPath } from "../util/paths.js";
 import { runtimeDependencies } from "./packages.js";
 
@@ -38,8 +39,10 @@ export function findPlatform(
   const dependents = new Map<string, number>();
   for (const deps of uses.values()) for (const d of deps) dependents.set(d, (dependents.get(d) ?? 0) + 1);
   const others = workspaces.length - 1;
-  // a package of the domains' data is no base, and brings no package it builds on in
-  const dataPackage = (name: string) => ofData(toRepoPath(root, byName.get(name)!.dir));
+  // a package of the domains' data is no base, and brings no package it builds on in (asked once per package)
+  const ofDataByName = new Map<string, boolean>();
+  const dataPackage = (name: string) =>
+    getOrInsert(ofDataByName, name, () => ofData(toRepoPath(root, byName.get(name)!.dir)));
   const bases = [...dependents]
     .filter(([name, n]) => n >= MIN_DEPENDENTS && n * 2 >= others && !dataPackage(name))
     .map(([name]) => name)
